@@ -1,0 +1,98 @@
+"""The store's tables and their named migrations (SQLite by default, PostgreSQL-compatible).
+
+Every version of a dataset keeps a full copy of its facts: restoring is copying an old version
+forward, history is a query, and no update ever rewrites a figure in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+migrations_table = sa.Table(
+    "schema_migrations",
+    metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("applied_at", sa.String(40), nullable=False),
+)
+
+datasets_table = sa.Table(
+    "datasets",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("agency", sa.String(200), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("current_version", sa.Integer, nullable=False),
+    sa.UniqueConstraint("agency", "year", name="uq_datasets_agency_year"),
+)
+
+versions_table = sa.Table(
+    "versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("dataset_id", sa.Integer, sa.ForeignKey("datasets.id"), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),  # ISO 8601, UTC
+    sa.Column("user_name", sa.String(200), nullable=False),
+    sa.Column("action", sa.String(20), nullable=False),  # import | restore | sample
+    sa.Column("file_name", sa.String(500)),
+    sa.Column("file_sha256", sa.String(64)),
+    sa.Column("restored_from", sa.Integer),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("fact_count", sa.Integer, nullable=False),
+    sa.Column("added", sa.Integer, nullable=False),
+    sa.Column("changed", sa.Integer, nullable=False),
+    sa.Column("removed", sa.Integer, nullable=False),
+    sa.UniqueConstraint("dataset_id", "version", name="uq_versions_dataset_version"),
+)
+
+facts_table = sa.Table(
+    "facts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("version_id", sa.Integer, sa.ForeignKey("versions.id"), nullable=False),
+    sa.Column("metric", sa.String(100), nullable=False),
+    sa.Column("channel", sa.String(200)),
+    sa.Column("category", sa.String(200)),
+    sa.Column("value", sa.Float),
+    sa.Column("qualifier", sa.String(20), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("source_row", sa.Integer),
+    sa.Index("ix_facts_version", "version_id"),
+)
+
+
+def _initial(connection: sa.Connection) -> None:
+    for table in (datasets_table, versions_table, facts_table):
+        table.create(connection, checkfirst=True)
+
+
+# Applied in order, each once, recorded in schema_migrations. Never edit an applied one: add.
+MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
+    ("0001_initial", _initial),
+]
+
+
+def migrate(engine: sa.Engine) -> list[str]:
+    """Apply the migrations this database has not seen; returns their names."""
+    applied: list[str] = []
+    with engine.begin() as connection:
+        migrations_table.create(connection, checkfirst=True)
+        done = set(connection.scalars(sa.select(migrations_table.c.name)))
+        for name, step in MIGRATIONS:
+            if name in done:
+                continue
+            step(connection)
+            connection.execute(
+                migrations_table.insert().values(name=name, applied_at=utc_now())
+            )
+            applied.append(name)
+    return applied
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,363 @@
+"""The versioned store: every read and write of datasets goes through `Store`.
+
+A commit of one file is one transaction: each changed dataset gets a new version holding all its
+facts, and the dataset's pointer moves to it. A failure or a killed process before the end leaves
+every dataset at its previous version. Restore copies an old version forward as a new one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import sqlalchemy as sa
+
+from dashboard.core.facts import Dataset, Fact, diff_facts
+from dashboard.core.paths import DEFAULT_DATABASE_PATH
+from dashboard.core.schema import (
+    datasets_table,
+    facts_table,
+    migrate,
+    utc_now,
+    versions_table,
+)
+from dashboard.core.values import Qualifier
+
+DATABASE_URL_ENV = "DASHBOARD_DATABASE_URL"
+
+CURRENT_FACTS_SCHEMA: dict[str, pl.DataType] = {
+    "agency": pl.String(),
+    "year": pl.Int32(),
+    "metric": pl.String(),
+    "channel": pl.String(),
+    "category": pl.String(),
+    "value": pl.Float64(),
+    "qualifier": pl.String(),
+    "note": pl.String(),
+    "version": pl.Int32(),
+}
+
+
+def database_url() -> str:
+    """`DASHBOARD_DATABASE_URL`, or the SQLite file under data/."""
+    return os.environ.get(DATABASE_URL_ENV) or f"sqlite:///{DEFAULT_DATABASE_PATH}"
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What committing one dataset did."""
+
+    agency: str
+    year: int
+    version: int  # the dataset's current version after the commit
+    created: bool  # False: identical to the current version, nothing written
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    restored_from: int | None = None
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One line of a dataset's history: the audit record of a commit or restore."""
+
+    agency: str
+    year: int
+    version: int
+    current: bool
+    created_at: str
+    user: str
+    action: str
+    file_name: str | None
+    file_sha256: str | None
+    restored_from: int | None
+    fact_count: int
+    added: int
+    changed: int
+    removed: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class UnknownVersion(LookupError):
+    """Restore of a dataset or version that does not exist."""
+
+
+class Store:
+    """Owns the database: schema, reads and the single write path."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or database_url()
+        self._sqlite = self.url.startswith("sqlite")
+        if self._sqlite:
+            path = sa.make_url(self.url).database
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self._read_engine = _sqlite_engine(self.url, "BEGIN")
+            # BEGIN IMMEDIATE takes the write lock up front, so two processes committing at
+            # once queue instead of failing halfway through with "database is locked".
+            self._write_engine = _sqlite_engine(self.url, "BEGIN IMMEDIATE")
+        else:
+            self._read_engine = self._write_engine = sa.create_engine(self.url)
+        migrate(self._write_engine)
+
+    def close(self) -> None:
+        self._read_engine.dispose()
+        self._write_engine.dispose()
+
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        with self._read_engine.connect() as connection:
+            yield connection
+
+    # ── reads ───────────────────────────────────────────────────────────────────────────────
+
+    def version_token(self) -> int:
+        """Changes whenever any dataset gets a new version; the key for caches."""
+        with self._reading() as c:
+            return int(c.scalar(sa.select(sa.func.coalesce(sa.func.max(versions_table.c.id), 0))))
+
+    def is_empty(self) -> bool:
+        with self._reading() as c:
+            return c.scalar(sa.select(sa.func.count()).select_from(datasets_table)) == 0
+
+    def datasets(self) -> pl.DataFrame:
+        """agency, year, current version and fact count of every dataset."""
+        query = (
+            sa.select(
+                datasets_table.c.agency,
+                datasets_table.c.year,
+                datasets_table.c.current_version.label("version"),
+                versions_table.c.fact_count,
+                versions_table.c.created_at,
+            )
+            .join(versions_table, _current_join())
+            .order_by(datasets_table.c.agency, datasets_table.c.year)
+        )
+        with self._reading() as c:
+            rows = c.execute(query).all()
+        return pl.DataFrame(
+            [tuple(r) for r in rows],
+            schema={"agency": pl.String, "year": pl.Int32, "version": pl.Int32,
+                    "fact_count": pl.Int32, "created_at": pl.String},
+            orient="row",
+        )
+
+    def current_facts(self, agency: str | None = None, year: int | None = None) -> pl.DataFrame:
+        """The facts of the current version of every (matching) dataset."""
+        query = (
+            sa.select(
+                datasets_table.c.agency,
+                datasets_table.c.year,
+                facts_table.c.metric,
+                facts_table.c.channel,
+                facts_table.c.category,
+                facts_table.c.value,
+                facts_table.c.qualifier,
+                facts_table.c.note,
+                datasets_table.c.current_version.label("version"),
+            )
+            .select_from(datasets_table)
+            .join(versions_table, _current_join())
+            .join(facts_table, facts_table.c.version_id == versions_table.c.id)
+            .order_by(datasets_table.c.agency, datasets_table.c.year, facts_table.c.id)
+        )
+        query = _filter(query, agency, year)
+        with self._reading() as c:
+            rows = c.execute(query).all()
+        return pl.DataFrame([tuple(r) for r in rows], schema=CURRENT_FACTS_SCHEMA, orient="row")
+
+    def dataset_facts(self, agency: str, year: int, version: int | None = None) -> list[Fact]:
+        """Facts of one dataset at a version (default: current); empty if there is none."""
+        with self._reading() as c:
+            return _version_facts(c, agency, year, version)
+
+    def history(self, agency: str | None = None, year: int | None = None) -> list[VersionInfo]:
+        """Every version of every (matching) dataset, newest first within a dataset."""
+        query = (
+            sa.select(datasets_table, versions_table)
+            .join(versions_table, versions_table.c.dataset_id == datasets_table.c.id)
+            .order_by(datasets_table.c.agency, datasets_table.c.year, versions_table.c.version.desc())
+        )
+        query = _filter(query, agency, year)
+        with self._reading() as c:
+            rows = c.execute(query).mappings().all()
+        return [
+            VersionInfo(
+                agency=r["agency"], year=r["year"], version=r["version"],
+                current=r["version"] == r["current_version"], created_at=r["created_at"],
+                user=r["user_name"], action=r["action"], file_name=r["file_name"],
+                file_sha256=r["file_sha256"], restored_from=r["restored_from"],
+                fact_count=r["fact_count"], added=r["added"], changed=r["changed"],
+                removed=r["removed"],
+            )
+            for r in rows
+        ]
+
+    # ── writes ──────────────────────────────────────────────────────────────────────────────
+
+    def commit(
+        self,
+        datasets: Iterable[Dataset],
+        *,
+        user: str,
+        file_name: str | None = None,
+        file_sha256: str | None = None,
+        action: str = "import",
+    ) -> list[CommitResult]:
+        """Store each dataset as a new version, all in one transaction.
+
+        A dataset identical to its current version makes no new version. Any exception rolls
+        the whole transaction back: no dataset of the file is changed.
+        """
+        results = []
+        with self._write_engine.begin() as c:
+            for dataset in datasets:
+                results.append(self._write_version(
+                    c, dataset, user=user, action=action, file_name=file_name,
+                    file_sha256=file_sha256, restored_from=None,
+                ))
+        return results
+
+    def restore(self, agency: str, year: int, version: int, *, user: str) -> CommitResult:
+        """Make an old version current again, as a new version (history is never rewritten)."""
+        with self._write_engine.begin() as c:
+            if not _version_row(c, agency, year, version):
+                raise UnknownVersion(f"{agency} {year} v{version}")
+            facts = _version_facts(c, agency, year, version)
+            return self._write_version(
+                c, Dataset(agency, year, facts), user=user, action="restore", file_name=None,
+                file_sha256=None, restored_from=version, force=True,
+            )
+
+    def _write_version(
+        self,
+        c: sa.Connection,
+        dataset: Dataset,
+        *,
+        user: str,
+        action: str,
+        file_name: str | None,
+        file_sha256: str | None,
+        restored_from: int | None,
+        force: bool = False,
+    ) -> CommitResult:
+        row = c.execute(
+            sa.select(datasets_table)
+            .where(datasets_table.c.agency == dataset.agency, datasets_table.c.year == dataset.year)
+            .with_for_update()
+        ).mappings().first()
+        old = _version_facts(c, dataset.agency, dataset.year, None) if row else []
+        content_hash = dataset.content_hash()
+        if row is not None:
+            current_hash = c.scalar(
+                sa.select(versions_table.c.content_hash).where(
+                    versions_table.c.dataset_id == row["id"],
+                    versions_table.c.version == row["current_version"],
+                )
+            )
+            if current_hash == content_hash and not (force and restored_from != row["current_version"]):
+                return CommitResult(dataset.agency, dataset.year, row["current_version"], False,
+                                    restored_from=restored_from)
+        diff = diff_facts(old, dataset.facts)
+        if row is None:
+            dataset_id = c.execute(
+                datasets_table.insert().values(
+                    agency=dataset.agency, year=dataset.year, current_version=1
+                )
+            ).inserted_primary_key[0]
+            number = 1
+        else:
+            dataset_id = row["id"]
+            number = int(c.scalar(
+                sa.select(sa.func.max(versions_table.c.version))
+                .where(versions_table.c.dataset_id == dataset_id)
+            )) + 1
+        version_id = c.execute(
+            versions_table.insert().values(
+                dataset_id=dataset_id, version=number, created_at=utc_now(), user_name=user,
+                action=action, file_name=file_name, file_sha256=file_sha256,
+                restored_from=restored_from, content_hash=content_hash,
+                fact_count=len(dataset.facts), added=len(diff.added),
+                changed=len(diff.changed), removed=len(diff.removed),
+            )
+        ).inserted_primary_key[0]
+        if dataset.facts:
+            c.execute(facts_table.insert(), [
+                {"version_id": version_id, "metric": f.metric, "channel": f.channel,
+                 "category": f.category, "value": f.value, "qualifier": str(f.qualifier),
+                 "note": f.note, "source_row": f.row}
+                for f in dataset.facts
+            ])
+        c.execute(
+            datasets_table.update().where(datasets_table.c.id == dataset_id)
+            .values(current_version=number)
+        )
+        return CommitResult(dataset.agency, dataset.year, number, True, len(diff.added),
+                            len(diff.changed), len(diff.removed), restored_from)
+
+
+def _sqlite_engine(url: str, begin: str) -> sa.Engine:
+    engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's begin event, not the driver, open transactions (pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        connection.exec_driver_sql(begin)
+
+    return engine
+
+
+def _current_join() -> sa.ColumnElement[bool]:
+    return sa.and_(
+        versions_table.c.dataset_id == datasets_table.c.id,
+        versions_table.c.version == datasets_table.c.current_version,
+    )
+
+
+def _filter(query: sa.Select[Any], agency: str | None, year: int | None) -> sa.Select[Any]:
+    if agency is not None:
+        query = query.where(datasets_table.c.agency == agency)
+    if year is not None:
+        query = query.where(datasets_table.c.year == year)
+    return query
+
+
+def _version_row(c: sa.Connection, agency: str, year: int, version: int | None) -> Any:
+    wanted = datasets_table.c.current_version if version is None else sa.literal(version)
+    return c.execute(
+        sa.select(versions_table.c.id)
+        .join(datasets_table, versions_table.c.dataset_id == datasets_table.c.id)
+        .where(datasets_table.c.agency == agency, datasets_table.c.year == year,
+               versions_table.c.version == wanted)
+    ).first()
+
+
+def _version_facts(c: sa.Connection, agency: str, year: int, version: int | None) -> list[Fact]:
+    row = _version_row(c, agency, year, version)
+    if row is None:
+        return []
+    rows = c.execute(
+        sa.select(facts_table).where(facts_table.c.version_id == row.id).order_by(facts_table.c.id)
+    ).mappings().all()
+    return [
+        Fact(agency=agency, year=year, metric=r["metric"], channel=r["channel"],
+             category=r["category"], value=r["value"], qualifier=Qualifier(r["qualifier"]),
+             note=r["note"], row=r["source_row"])
+        for r in rows
+    ]

@@ -1,0 +1,252 @@
+"""Figures as Chinese reports write them: read `400余`, `310余万`, `１２３`, `100%` and back.
+
+A figure carries a qualifier as well as a number: `400余` is a lower bound, not 400. The
+qualifier travels with the value from the upload file to the chart and the export.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Qualifier(StrEnum):
+    """How the written number relates to the true figure."""
+
+    EXACT = "exact"
+    AT_LEAST = "at_least"  # 余 / 多 / 逾 / 超过 / 以上
+    APPROX = "approx"  # 约 / 近 / 左右
+    AT_MOST = "at_most"  # 不足 / 不到
+    NOT_REPORTED = "not_reported"  # the report does not give the figure; never shown as 0
+
+
+PREFIX_QUALIFIERS: dict[str, Qualifier] = {
+    "超过": Qualifier.AT_LEAST,
+    "多于": Qualifier.AT_LEAST,
+    "大于": Qualifier.AT_LEAST,
+    "逾": Qualifier.AT_LEAST,
+    "超": Qualifier.AT_LEAST,
+    "大约": Qualifier.APPROX,
+    "接近": Qualifier.APPROX,
+    "将近": Qualifier.APPROX,
+    "约": Qualifier.APPROX,
+    "近": Qualifier.APPROX,
+    "不足": Qualifier.AT_MOST,
+    "不到": Qualifier.AT_MOST,
+    "少于": Qualifier.AT_MOST,
+    "小于": Qualifier.AT_MOST,
+}
+SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
+    "余": Qualifier.AT_LEAST,
+    "多": Qualifier.AT_LEAST,
+    "以上": Qualifier.AT_LEAST,
+    "+": Qualifier.AT_LEAST,
+    "左右": Qualifier.APPROX,
+    "以下": Qualifier.AT_MOST,
+}
+MULTIPLIERS: dict[str, int] = {"百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+UNITS = (
+    "人次",
+    "万元",
+    "元",
+    "条",
+    "篇",
+    "件",
+    "次",
+    "人",
+    "个",
+    "项",
+    "类",
+    "期",
+    "场",
+    "名",
+    "家",
+    "位",
+    "份",
+    "部",
+    "起",
+    "%",
+)
+
+NOT_REPORTED_WORDS = frozenset(
+    {
+        "未报告",
+        "未公开",
+        "未统计",
+        "未提及",
+        "不详",
+        "无数据",
+        "notreported",
+        "n/a",
+        "na",
+        "—",
+        "——",
+    }
+)
+
+# Leading characters that spreadsheet programs treat as formulae; exports prefix them with `'`.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_PRE = _alternation(PREFIX_QUALIFIERS)
+_POST = _alternation(SUFFIX_QUALIFIERS)
+_VALUE_RE = re.compile(
+    rf"""^(?P<pre>{_PRE})?
+    (?P<sign>-)?
+    (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?P<post1>{_POST})?
+    (?P<mult>[百千万亿])?
+    (?P<post2>{_POST})?
+    (?P<unit>{_alternation(UNITS)})?
+    (?P<post3>{_POST})?$""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedValue:
+    """The outcome of reading one value cell: a number with its qualifier, or an error code."""
+
+    value: float | None
+    qualifier: Qualifier
+    percent: bool = False
+    unit: str | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def normalize_text(text: str) -> str:
+    """NFKC (full-width digits and punctuation to ASCII), trimmed, inner spaces removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def strip_formula_guard(text: str) -> str:
+    """Undo the `'` that exports put before cells starting like a formula."""
+    if len(text) >= 2 and text[0] == "'" and text[1] in FORMULA_PREFIXES:
+        return text[1:]
+    return text
+
+
+def parse_value(raw: object) -> ParsedValue:
+    """Read one cell of the value column as staff type it.
+
+    Numbers coming straight from Excel cells (int/float) are exact. Text is read with the
+    qualifiers of DESIGN §2; an unreadable cell gives `error="value-invalid"` rather than raising.
+    """
+    if raw is None:
+        return ParsedValue(None, Qualifier.EXACT, error="value-missing")
+    if isinstance(raw, bool):
+        return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
+    if isinstance(raw, int | float):
+        if isinstance(raw, float) and not math.isfinite(raw):
+            return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
+        return ParsedValue(float(raw), Qualifier.EXACT)
+    text = normalize_text(strip_formula_guard(str(raw)))
+    text = text.replace("−", "-").replace("～", "~")
+    if not text:
+        return ParsedValue(None, Qualifier.EXACT, error="value-missing")
+    if text.lower() in NOT_REPORTED_WORDS:
+        return ParsedValue(None, Qualifier.NOT_REPORTED)
+    match = _VALUE_RE.match(text)
+    if match is None:
+        return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
+    qualifiers = {
+        PREFIX_QUALIFIERS[match["pre"]] if match["pre"] else None,
+        *(SUFFIX_QUALIFIERS[match[k]] for k in ("post1", "post2", "post3") if match[k]),
+    } - {None}
+    if len(qualifiers) > 1:  # e.g. 约400余: contradictory, ask the user to choose
+        return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
+    qualifier = qualifiers.pop() if qualifiers else Qualifier.EXACT
+    number = float(match["num"].replace(",", ""))
+    if match["mult"]:
+        # Round away binary noise such as 90.1 * 10000 = 900999.99...
+        number = round(number * MULTIPLIERS[match["mult"]], 6)
+    if match["sign"]:
+        number = -number
+    unit = match["unit"]
+    return ParsedValue(number, qualifier, percent=unit == "%", unit=unit)
+
+
+def _plain_number(value: float) -> str:
+    """Shortest faithful decimal text of a number: 400.0 → `400`, 90.1 → `90.1`."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10f}".rstrip("0").rstrip(".")
+
+
+def write_value(value: float | None, qualifier: Qualifier | str, *, percent: bool = False) -> str:
+    """The value as the upload format writes it; `parse_value` reads it back unchanged."""
+    qualifier = Qualifier(qualifier)
+    if qualifier is Qualifier.NOT_REPORTED or value is None:
+        return "未报告"
+    number = _plain_number(value) + ("%" if percent else "")
+    return {
+        Qualifier.EXACT: number,
+        Qualifier.AT_LEAST: number + "余" if not percent else "超过" + number,
+        Qualifier.APPROX: "约" + number,
+        Qualifier.AT_MOST: "不足" + number,
+    }[qualifier]
+
+
+def _compact_zh(value: float) -> tuple[str, str]:
+    """Split a large number into its digits and the 万/亿 that follows them."""
+    for mult, size in (("亿", 100_000_000), ("万", 10_000)):
+        if abs(value) >= size:
+            scaled = value / size
+            digits = f"{scaled:.1f}".rstrip("0").rstrip(".") if scaled < 1000 else f"{scaled:.0f}"
+            return digits, mult
+    return _plain_number(round(value, 2)), ""
+
+
+def _compact_en(value: float) -> str:
+    for suffix, size in (("B", 1_000_000_000), ("M", 1_000_000), ("K", 10_000)):
+        if abs(value) >= size:
+            size = 1_000 if suffix == "K" else size
+            return f"{value / size:.1f}".rstrip("0").rstrip(".") + suffix
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(
+    value: float | None,
+    qualifier: Qualifier | str,
+    *,
+    percent: bool = False,
+    lang: str = "zh",
+) -> str:
+    """The value for people: `400余`, `310余万`, `约40`, `100%`; `400+`, `3.1M+` in English.
+
+    Missing figures read `未报告` / `not reported`, never 0.
+    """
+    qualifier = Qualifier(qualifier)
+    if qualifier is Qualifier.NOT_REPORTED or value is None:
+        return "未报告" if lang == "zh" else "not reported"
+    if lang == "zh":
+        if percent:
+            digits, mult = _plain_number(round(value, 2)), "%"
+        else:
+            digits, mult = _compact_zh(value)
+        return {
+            Qualifier.EXACT: f"{digits}{mult}",
+            Qualifier.AT_LEAST: f"超过{digits}{mult}" if percent else f"{digits}余{mult}",
+            Qualifier.APPROX: f"约{digits}{mult}",
+            Qualifier.AT_MOST: f"不足{digits}{mult}",
+        }[qualifier]
+    number = (_plain_number(round(value, 2)) + "%") if percent else _compact_en(value)
+    return {
+        Qualifier.EXACT: number,
+        Qualifier.AT_LEAST: f"{number}+",
+        Qualifier.APPROX: f"~{number}",
+        Qualifier.AT_MOST: f"<{number}",
+    }[qualifier]
