@@ -17,13 +17,15 @@ def sample_files(directory: Path = SAMPLES_DIR) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".csv", ".xlsx"))
 
 
-def validate_samples(catalogue: Catalogue, directory: Path = SAMPLES_DIR
-                     ) -> list[tuple[Path, ValidationReport]]:
+def validate_samples(
+    catalogue: Catalogue, directory: Path = SAMPLES_DIR
+) -> list[tuple[Path, ValidationReport]]:
     return [(p, validate_file(p.read_bytes(), p.name, catalogue)) for p in sample_files(directory)]
 
 
-def seed_if_empty(store: Store, catalogue: Catalogue, directory: Path = SAMPLES_DIR
-                  ) -> list[CommitResult]:
+def seed_if_empty(
+    store: Store, catalogue: Catalogue, directory: Path = SAMPLES_DIR
+) -> list[CommitResult]:
     """Fill an empty store with the samples; a store holding anything is left alone."""
     if not store.is_empty():
         return []
@@ -33,7 +35,10 @@ def seed_if_empty(store: Store, catalogue: Catalogue, directory: Path = SAMPLES_
             raise ValueError(f"sample {path.name} does not validate: {report.flatten()}")
         content = path.read_bytes()
         results += store.commit(
-            report.datasets, user=SAMPLE_USER, file_name=path.name,
-            file_sha256=hashlib.sha256(content).hexdigest(), action="sample",
+            report.datasets,
+            user=SAMPLE_USER,
+            file_name=path.name,
+            file_sha256=hashlib.sha256(content).hexdigest(),
+            action="sample",
         )
     return results

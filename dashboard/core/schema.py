@@ -87,9 +87,7 @@ def migrate(engine: sa.Engine) -> list[str]:
             if name in done:
                 continue
             step(connection)
-            connection.execute(
-                migrations_table.insert().values(name=name, applied_at=utc_now())
-            )
+            connection.execute(migrations_table.insert().values(name=name, applied_at=utc_now()))
             applied.append(name)
     return applied
 

@@ -144,8 +144,13 @@ class Store:
             rows = c.execute(query).all()
         return pl.DataFrame(
             [tuple(r) for r in rows],
-            schema={"agency": pl.String, "year": pl.Int32, "version": pl.Int32,
-                    "fact_count": pl.Int32, "created_at": pl.String},
+            schema={
+                "agency": pl.String,
+                "year": pl.Int32,
+                "version": pl.Int32,
+                "fact_count": pl.Int32,
+                "created_at": pl.String,
+            },
             orient="row",
         )
 
@@ -183,18 +188,28 @@ class Store:
         query = (
             sa.select(datasets_table, versions_table)
             .join(versions_table, versions_table.c.dataset_id == datasets_table.c.id)
-            .order_by(datasets_table.c.agency, datasets_table.c.year, versions_table.c.version.desc())
+            .order_by(
+                datasets_table.c.agency, datasets_table.c.year, versions_table.c.version.desc()
+            )
         )
         query = _filter(query, agency, year)
         with self._reading() as c:
             rows = c.execute(query).mappings().all()
         return [
             VersionInfo(
-                agency=r["agency"], year=r["year"], version=r["version"],
-                current=r["version"] == r["current_version"], created_at=r["created_at"],
-                user=r["user_name"], action=r["action"], file_name=r["file_name"],
-                file_sha256=r["file_sha256"], restored_from=r["restored_from"],
-                fact_count=r["fact_count"], added=r["added"], changed=r["changed"],
+                agency=r["agency"],
+                year=r["year"],
+                version=r["version"],
+                current=r["version"] == r["current_version"],
+                created_at=r["created_at"],
+                user=r["user_name"],
+                action=r["action"],
+                file_name=r["file_name"],
+                file_sha256=r["file_sha256"],
+                restored_from=r["restored_from"],
+                fact_count=r["fact_count"],
+                added=r["added"],
+                changed=r["changed"],
                 removed=r["removed"],
             )
             for r in rows
@@ -219,10 +234,17 @@ class Store:
         results = []
         with self._write_engine.begin() as c:
             for dataset in datasets:
-                results.append(self._write_version(
-                    c, dataset, user=user, action=action, file_name=file_name,
-                    file_sha256=file_sha256, restored_from=None,
-                ))
+                results.append(
+                    self._write_version(
+                        c,
+                        dataset,
+                        user=user,
+                        action=action,
+                        file_name=file_name,
+                        file_sha256=file_sha256,
+                        restored_from=None,
+                    )
+                )
         return results
 
     def restore(self, agency: str, year: int, version: int, *, user: str) -> CommitResult:
@@ -232,8 +254,14 @@ class Store:
                 raise UnknownVersion(f"{agency} {year} v{version}")
             facts = _version_facts(c, agency, year, version)
             return self._write_version(
-                c, Dataset(agency, year, facts), user=user, action="restore", file_name=None,
-                file_sha256=None, restored_from=version, force=True,
+                c,
+                Dataset(agency, year, facts),
+                user=user,
+                action="restore",
+                file_name=None,
+                file_sha256=None,
+                restored_from=version,
+                force=True,
             )
 
     def _write_version(
@@ -248,11 +276,17 @@ class Store:
         restored_from: int | None,
         force: bool = False,
     ) -> CommitResult:
-        row = c.execute(
-            sa.select(datasets_table)
-            .where(datasets_table.c.agency == dataset.agency, datasets_table.c.year == dataset.year)
-            .with_for_update()
-        ).mappings().first()
+        row = (
+            c.execute(
+                sa.select(datasets_table)
+                .where(
+                    datasets_table.c.agency == dataset.agency, datasets_table.c.year == dataset.year
+                )
+                .with_for_update()
+            )
+            .mappings()
+            .first()
+        )
         old = _version_facts(c, dataset.agency, dataset.year, None) if row else []
         content_hash = dataset.content_hash()
         if row is not None:
@@ -262,9 +296,16 @@ class Store:
                     versions_table.c.version == row["current_version"],
                 )
             )
-            if current_hash == content_hash and not (force and restored_from != row["current_version"]):
-                return CommitResult(dataset.agency, dataset.year, row["current_version"], False,
-                                    restored_from=restored_from)
+            if current_hash == content_hash and not (
+                force and restored_from != row["current_version"]
+            ):
+                return CommitResult(
+                    dataset.agency,
+                    dataset.year,
+                    row["current_version"],
+                    False,
+                    restored_from=restored_from,
+                )
         diff = diff_facts(old, dataset.facts)
         if row is None:
             dataset_id = c.execute(
@@ -275,32 +316,65 @@ class Store:
             number = 1
         else:
             dataset_id = row["id"]
-            number = int(c.scalar(
-                sa.select(sa.func.max(versions_table.c.version))
-                .where(versions_table.c.dataset_id == dataset_id)
-            )) + 1
+            number = (
+                int(
+                    c.scalar(
+                        sa.select(sa.func.max(versions_table.c.version)).where(
+                            versions_table.c.dataset_id == dataset_id
+                        )
+                    )
+                )
+                + 1
+            )
         version_id = c.execute(
             versions_table.insert().values(
-                dataset_id=dataset_id, version=number, created_at=utc_now(), user_name=user,
-                action=action, file_name=file_name, file_sha256=file_sha256,
-                restored_from=restored_from, content_hash=content_hash,
-                fact_count=len(dataset.facts), added=len(diff.added),
-                changed=len(diff.changed), removed=len(diff.removed),
+                dataset_id=dataset_id,
+                version=number,
+                created_at=utc_now(),
+                user_name=user,
+                action=action,
+                file_name=file_name,
+                file_sha256=file_sha256,
+                restored_from=restored_from,
+                content_hash=content_hash,
+                fact_count=len(dataset.facts),
+                added=len(diff.added),
+                changed=len(diff.changed),
+                removed=len(diff.removed),
             )
         ).inserted_primary_key[0]
         if dataset.facts:
-            c.execute(facts_table.insert(), [
-                {"version_id": version_id, "metric": f.metric, "channel": f.channel,
-                 "category": f.category, "value": f.value, "qualifier": str(f.qualifier),
-                 "note": f.note, "source_row": f.row}
-                for f in dataset.facts
-            ])
+            c.execute(
+                facts_table.insert(),
+                [
+                    {
+                        "version_id": version_id,
+                        "metric": f.metric,
+                        "channel": f.channel,
+                        "category": f.category,
+                        "value": f.value,
+                        "qualifier": str(f.qualifier),
+                        "note": f.note,
+                        "source_row": f.row,
+                    }
+                    for f in dataset.facts
+                ],
+            )
         c.execute(
-            datasets_table.update().where(datasets_table.c.id == dataset_id)
+            datasets_table.update()
+            .where(datasets_table.c.id == dataset_id)
             .values(current_version=number)
         )
-        return CommitResult(dataset.agency, dataset.year, number, True, len(diff.added),
-                            len(diff.changed), len(diff.removed), restored_from)
+        return CommitResult(
+            dataset.agency,
+            dataset.year,
+            number,
+            True,
+            len(diff.added),
+            len(diff.changed),
+            len(diff.removed),
+            restored_from,
+        )
 
 
 def _sqlite_engine(url: str, begin: str) -> sa.Engine:
@@ -343,8 +417,11 @@ def _version_row(c: sa.Connection, agency: str, year: int, version: int | None) 
     return c.execute(
         sa.select(versions_table.c.id)
         .join(datasets_table, versions_table.c.dataset_id == datasets_table.c.id)
-        .where(datasets_table.c.agency == agency, datasets_table.c.year == year,
-               versions_table.c.version == wanted)
+        .where(
+            datasets_table.c.agency == agency,
+            datasets_table.c.year == year,
+            versions_table.c.version == wanted,
+        )
     ).first()
 
 
@@ -352,12 +429,26 @@ def _version_facts(c: sa.Connection, agency: str, year: int, version: int | None
     row = _version_row(c, agency, year, version)
     if row is None:
         return []
-    rows = c.execute(
-        sa.select(facts_table).where(facts_table.c.version_id == row.id).order_by(facts_table.c.id)
-    ).mappings().all()
+    rows = (
+        c.execute(
+            sa.select(facts_table)
+            .where(facts_table.c.version_id == row.id)
+            .order_by(facts_table.c.id)
+        )
+        .mappings()
+        .all()
+    )
     return [
-        Fact(agency=agency, year=year, metric=r["metric"], channel=r["channel"],
-             category=r["category"], value=r["value"], qualifier=Qualifier(r["qualifier"]),
-             note=r["note"], row=r["source_row"])
+        Fact(
+            agency=agency,
+            year=year,
+            metric=r["metric"],
+            channel=r["channel"],
+            category=r["category"],
+            value=r["value"],
+            qualifier=Qualifier(r["qualifier"]),
+            note=r["note"],
+            row=r["source_row"],
+        )
         for r in rows
     ]

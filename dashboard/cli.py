@@ -1,0 +1,302 @@
+"""The command line (`python -m dashboard`), used by staff and by automation.
+
+Command names, options, exit codes and the JSON shapes are an interface: keep them stable.
+Exit codes: 0 success (warnings allowed), 1 errors in the data or nothing to do, 2 unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from dashboard.core.catalogue import default_catalogue
+from dashboard.core.exporter import export_facts, template
+from dashboard.core.facts import frame_facts
+from dashboard.core.messages import t
+from dashboard.core.problems import Problem
+from dashboard.core.sample import seed_if_empty
+from dashboard.core.settings import current_user, load_settings
+from dashboard.core.store import Store, UnknownVersion
+from dashboard.core.validate import ValidationReport, validate_file
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard", description="政务公开数据看板 — command line"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of messages (default: DASHBOARD_LANG or zh)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check an upload file without storing anything")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    p = sub.add_parser("import", help="validate and commit every dataset of a file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--user", default=None, help="who is importing (audit record)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    p = sub.add_parser("export", help="write stored facts in the upload format")
+    p.add_argument("--agency")
+    p.add_argument("--year", type=int)
+    p.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    p.add_argument("-o", "--output", type=Path, required=True)
+
+    p = sub.add_parser("template", help="write an empty upload template")
+    p.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--agency", help="pre-fill the agency column")
+    p.add_argument("--year", type=int, help="pre-fill the year column")
+
+    p = sub.add_parser("history", help="list the versions of datasets")
+    p.add_argument("--agency")
+    p.add_argument("--year", type=int)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("restore", help="make an old version current again (as a new version)")
+    p.add_argument("agency")
+    p.add_argument("year", type=int)
+    p.add_argument("version", type=int)
+    p.add_argument("--user", default=None)
+
+    sub.add_parser("seed", help="load the bundled sample data into an empty store")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = load_settings()
+    lang = args.lang or settings.lang
+    handler = {
+        "validate": _validate,
+        "import": _import,
+        "export": _export,
+        "template": _template,
+        "history": _history,
+        "restore": _restore,
+        "seed": _seed,
+    }[args.command]
+    return handler(args, lang)
+
+
+def _out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _problem_line(problem: Problem, lang: str) -> str:
+    where = []
+    if problem.row is not None:
+        where.append(f"{'行' if lang == 'zh' else 'row'} {problem.row}")
+    if problem.column:
+        where.append(problem.column)
+    severity = t(f"word.{problem.severity}", lang)
+    position = " · ".join(where)
+    return (
+        f"[{severity}] {position}: {problem.message(lang)} {problem.action(lang)} ({problem.code})"
+    )
+
+
+def _read(path: Path, lang: str) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        print(t("cli.unreadable", lang, path=path), file=sys.stderr)
+        return None
+
+
+def _print_report(report: ValidationReport, lang: str) -> None:
+    for problem in report.problems:
+        _out(_problem_line(problem, lang))
+
+
+def _validate(args: argparse.Namespace, lang: str) -> int:
+    content = _read(args.file, lang)
+    if content is None:
+        if args.json:
+            _out(json.dumps({"ok": False, "errors": [], "warnings": [], "datasets": []}))
+        return EXIT_UNREADABLE
+    report = validate_file(
+        content, args.file.name, default_catalogue(), default_agency=load_settings().agency
+    )
+    if args.json:
+        _out(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report, lang)
+        _summary(report, lang)
+    return _exit_code(report)
+
+
+def _summary(report: ValidationReport, lang: str) -> None:
+    if report.ok:
+        _out(
+            t(
+                "cli.valid",
+                lang,
+                datasets=len(report.datasets),
+                facts=report.fact_count,
+                warnings=len(report.warnings),
+            )
+        )
+    else:
+        _out(t("cli.invalid", lang, errors=len(report.errors), warnings=len(report.warnings)))
+
+
+def _exit_code(report: ValidationReport) -> int:
+    if not report.readable:
+        return EXIT_UNREADABLE
+    return EXIT_OK if report.ok else EXIT_ERRORS
+
+
+def _import(args: argparse.Namespace, lang: str) -> int:
+    content = _read(args.file, lang)
+    if content is None:
+        return EXIT_UNREADABLE
+    store = Store()
+    try:
+        report = validate_file(
+            content,
+            args.file.name,
+            default_catalogue(),
+            default_agency=load_settings().agency,
+            previous_facts=store.dataset_facts,
+        )
+        if not report.ok:
+            if args.json:
+                _out(
+                    json.dumps(
+                        {**report.to_dict(lang), "commits": []}, ensure_ascii=False, indent=2
+                    )
+                )
+            else:
+                _print_report(report, lang)
+                _summary(report, lang)
+            return _exit_code(report)
+        results = store.commit(
+            report.datasets,
+            user=args.user or current_user(),
+            file_name=args.file.name,
+            file_sha256=hashlib.sha256(content).hexdigest(),
+        )
+    finally:
+        store.close()
+    if args.json:
+        payload: dict[str, Any] = {**report.to_dict(lang), "commits": [r.__dict__ for r in results]}
+        _out(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _print_report(report, lang)
+    for r in results:
+        key = "cli.committed" if r.created else "cli.unchanged"
+        _out(
+            t(
+                key,
+                lang,
+                agency=r.agency,
+                year=r.year,
+                version=r.version,
+                added=r.added,
+                changed=r.changed,
+                removed=r.removed,
+            )
+        )
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, lang: str) -> int:
+    store = Store()
+    try:
+        frame = store.current_facts(args.agency, args.year)
+    finally:
+        store.close()
+    if frame.is_empty():
+        _out(t("cli.no_history", lang))
+        return EXIT_ERRORS
+    facts = frame_facts(frame)
+    args.output.write_bytes(export_facts(facts, default_catalogue(), args.format))
+    _out(t("cli.exported", lang, facts=len(facts), path=args.output))
+    return EXIT_OK
+
+
+def _template(args: argparse.Namespace, lang: str) -> int:
+    catalogue = default_catalogue()
+    args.output.write_bytes(template(catalogue, args.format, agency=args.agency, year=args.year))
+    _out(t("cli.template_written", lang, path=args.output, metrics=len(catalogue.metrics)))
+    return EXIT_OK
+
+
+def _history(args: argparse.Namespace, lang: str) -> int:
+    store = Store()
+    try:
+        versions = store.history(args.agency, args.year)
+    finally:
+        store.close()
+    if args.json:
+        _out(json.dumps([v.to_dict() for v in versions], ensure_ascii=False, indent=2))
+        return EXIT_OK if versions else EXIT_ERRORS
+    if not versions:
+        _out(t("cli.no_history", lang))
+        return EXIT_ERRORS
+    for v in versions:
+        mark = "*" if v.current else " "
+        counts = f"+{v.added} ~{v.changed} -{v.removed}"
+        source = v.file_name or (f"← v{v.restored_from}" if v.restored_from else "")
+        _out(
+            f"{mark} {v.agency}\t{v.year}\tv{v.version}\t{v.created_at}\t{v.user}\t{v.action}"
+            f"\t{counts}\t{v.fact_count}\t{source}"
+        )
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, lang: str) -> int:
+    store = Store()
+    try:
+        result = store.restore(
+            args.agency, args.year, args.version, user=args.user or current_user()
+        )
+    except UnknownVersion:
+        _out(
+            t("cli.unknown_version", lang, agency=args.agency, year=args.year, version=args.version)
+        )
+        return EXIT_ERRORS
+    finally:
+        store.close()
+    if result.created:
+        _out(
+            t(
+                "cli.restored",
+                lang,
+                agency=result.agency,
+                year=result.year,
+                from_version=args.version,
+                version=result.version,
+            )
+        )
+    else:
+        _out(
+            t("cli.unchanged", lang, agency=result.agency, year=result.year, version=result.version)
+        )
+    return EXIT_OK
+
+
+def _seed(args: argparse.Namespace, lang: str) -> int:
+    store = Store()
+    try:
+        results = seed_if_empty(store, default_catalogue())
+    finally:
+        store.close()
+    if not results:
+        _out(t("cli.not_empty", lang))
+        return EXIT_OK
+    _out(t("cli.seeded", lang, datasets=len(results)))
+    return EXIT_OK
