@@ -26,16 +26,6 @@ REFERENCE_FIELDS = ("unit", "description")
 DATA_SHEET = "数据"
 GUIDE_SHEET = "填写说明"
 
-GUIDE_LINES = (
-    "每行填写一项数据：年度、单位、指标、渠道、类别、数值、备注。第一行是表头，请勿修改。",
-    "指标：填写“指标”列已列出的名称（也可用指标说明中的别称）。",
-    "渠道：如 政府门户网站、部门网站、微信公众号、微博、短视频、新闻媒体、12345；不按渠道统计的指标留空。",
-    "类别：渠道内的分类（如 政务动态）；依申请公开表格填申请人类型（如 自然人），留空表示总计。",
-    "数值：照报告原文填写，如 400余、3000多、逾50万、约40、90.1万、1,525、100%；“余/多/逾/超过”表示不少于。",
-    "报告没有给出的数字请填“未报告”，不要填 0。没有数值的模板行会被忽略。",
-    "备注：建议粘贴报告原文，便于核对。",
-    "保存为 Excel（.xlsx）或 CSV 均可（UTF-8 或 GBK 编码都能识别）。",
-)
 
 
 def neutralise(text: str) -> str:
@@ -137,7 +127,7 @@ def _write_xlsx(head: Sequence[str], rows: list[list[str | int | float]], guide:
     if guide:
         notes = workbook.create_sheet(GUIDE_SHEET)
         notes.column_dimensions["A"].width = 110
-        for line in GUIDE_LINES:
+        for line in t("template.guide").strip().splitlines():
             notes.append([line])
             notes.cell(notes.max_row, 1).alignment = Alignment(wrap_text=True)
     buffer = io.BytesIO()
