@@ -1,0 +1,40 @@
+"""Shared fixtures: the real catalogue, and a fresh SQLite store per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dashboard.core.catalogue import Catalogue, default_catalogue
+from dashboard.core.store import DATABASE_URL_ENV, Store
+
+SAMPLE_CSV = Path(__file__).resolve().parents[1] / "data" / "samples" / "dinghai-education-2019.csv"
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return default_catalogue()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A fresh SQLite file, also set as DASHBOARD_DATABASE_URL for code that reads it."""
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    monkeypatch.delenv("DASHBOARD_AGENCY", raising=False)
+    return url
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    s = Store(db_url)
+    yield s
+    s.close()
+
+
+def csv_bytes(*rows: str, header: str = "年度,单位,指标,渠道,类别,数值,备注",
+              encoding: str = "utf-8") -> bytes:
+    """An upload file from CSV lines (header added)."""
+    return ("\n".join([header, *rows]) + "\n").encode(encoding)
