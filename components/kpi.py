@@ -1,0 +1,27 @@
+"""KPI cards: a figure with its qualifier (`400余`), unit and the report's words as help."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from components.text import literal
+from dashboard.core.metrics import Figure
+
+
+def kpi_grid(figures: Sequence[Figure], *, lang: str = "zh", columns: int = 4) -> None:
+    """Cards in rows of `columns`; Streamlit stacks them on narrow screens."""
+    for start in range(0, len(figures), columns):
+        cells = st.columns(columns)
+        for cell, figure in zip(cells, figures[start : start + columns], strict=False):
+            with cell:
+                # 400余条 in Chinese; the Chinese unit word is dropped in English (400+).
+                value = figure.text + figure.unit if lang == "zh" else figure.text
+                # help is plain text in a tooltip; notes come from files, so no markdown/HTML.
+                st.metric(
+                    figure.label,
+                    value,
+                    help=literal(figure.note) if figure.note else None,
+                    border=True,
+                )

@@ -1,0 +1,137 @@
+"""Figures for the pages, computed from the current facts (a Polars frame) — no Streamlit here.
+
+Pages ask for "the headline figures of agency A in year Y" and get display-ready values with
+their qualifiers kept (`400余`), and `未报告` where a figure is missing, never 0.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+import polars as pl
+
+from dashboard.core.catalogue import Catalogue
+from dashboard.core.paths import CATALOGUE_DIR
+from dashboard.core.values import Qualifier, format_value
+
+
+@dataclass(frozen=True)
+class Headline:
+    zh: str
+    en: str
+    metric: str
+    channel: str | None = None
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure ready to show: label, value as text, unit, the report's words."""
+
+    label: str
+    text: str
+    unit: str
+    value: float | None
+    qualifier: str
+    note: str | None
+
+
+@cache
+def headlines() -> tuple[Headline, ...]:
+    raw = tomllib.loads((CATALOGUE_DIR / "headlines.toml").read_text("utf-8"))
+    return tuple(Headline(**h) for h in raw["headline"])
+
+
+def agencies(facts: pl.DataFrame) -> list[str]:
+    return facts.get_column("agency").unique().sort().to_list()
+
+
+def years(facts: pl.DataFrame, agency: str) -> list[int]:
+    """Years with data for an agency, newest first."""
+    return (
+        facts.filter(pl.col("agency") == agency)
+        .get_column("year")
+        .unique()
+        .sort(descending=True)
+        .to_list()
+    )
+
+
+def year_facts(facts: pl.DataFrame, agency: str, year: int) -> pl.DataFrame:
+    return facts.filter((pl.col("agency") == agency) & (pl.col("year") == year))
+
+
+def figure_label(
+    catalogue: Catalogue, metric: str, channel: str | None, category: str | None, lang: str
+) -> str:
+    """`微博 · 发布信息条数` — the metric, qualified by channel/category where given."""
+    m = catalogue.metrics[metric]
+    parts = [
+        catalogue.channel_name(channel, lang) if channel else "",
+        catalogue.category_name(m, category, lang) if category else "",
+    ]
+    prefix = " · ".join(p for p in parts if p)
+    return f"{prefix} · {m.name(lang)}" if prefix else m.name(lang)
+
+
+def headline_figures(facts: pl.DataFrame, catalogue: Catalogue, lang: str = "zh") -> list[Figure]:
+    """The declared headline figures of one dataset's facts, in order."""
+    figures = []
+    for h in headlines():
+        metric = catalogue.metrics[h.metric]
+        match = facts.filter(
+            (pl.col("metric") == h.metric) & _eq("channel", h.channel) & _eq("category", h.category)
+        )
+        row = match.row(0, named=True) if match.height else None
+        value = row["value"] if row else None
+        qualifier = row["qualifier"] if row else Qualifier.NOT_REPORTED
+        figures.append(
+            Figure(
+                label=h.zh if lang == "zh" else h.en,
+                text=format_value(value, qualifier, percent=metric.is_percent, lang=lang),
+                unit="" if metric.is_percent or value is None else metric.unit,
+                value=value,
+                qualifier=str(qualifier),
+                note=row["note"] if row else None,
+            )
+        )
+    return figures
+
+
+def _eq(column: str, value: str | None) -> pl.Expr:
+    return pl.col(column).is_null() if value is None else pl.col(column) == value
+
+
+def facts_table(facts: pl.DataFrame, catalogue: Catalogue, lang: str = "zh") -> pl.DataFrame:
+    """Facts with display names and formatted values, in catalogue order."""
+    order = {m: i for i, m in enumerate(catalogue.metrics)}
+    rows = []
+    for r in facts.iter_rows(named=True):
+        metric = catalogue.metrics[r["metric"]]
+        rows.append(
+            {
+                "order": order[r["metric"]],
+                "metric": metric.name(lang),
+                "channel": catalogue.channel_name(r["channel"], lang),
+                "category": catalogue.category_name(metric, r["category"], lang)
+                if r["category"]
+                else "",
+                "value": format_value(
+                    r["value"], r["qualifier"], percent=metric.is_percent, lang=lang
+                ),
+                "unit": "" if metric.is_percent else metric.unit,
+                "note": r["note"] or "",
+            }
+        )
+    schema = {
+        "order": pl.Int32,
+        "metric": pl.String,
+        "channel": pl.String,
+        "category": pl.String,
+        "value": pl.String,
+        "unit": pl.String,
+        "note": pl.String,
+    }
+    return pl.DataFrame(rows, schema=schema).sort("order", maintain_order=True).drop("order")
