@@ -133,10 +133,13 @@ def _read_xlsx(content: bytes, filename: str, reference_sheets: tuple[str, ...])
         for sheet in workbook.worksheets:
             if sheet.title.strip().lower() in reference_sheets:
                 continue
+            # The stored <dimension> may be wrong (some writers put "A1"): read every cell.
+            sheet.reset_dimensions()
+            # Rows come in sheet order from row 1, gaps filled with empty rows. A blank first
+            # cell carries no row number, so count rather than ask the cell.
             rows = [
-                (cells[0].row, [_xlsx_cell(c) for c in cells])
-                for cells in sheet.iter_rows()
-                if cells and hasattr(cells[0], "row")
+                (number, [_xlsx_cell(c) for c in cells])
+                for number, cells in enumerate(sheet.iter_rows(), start=1)
             ]
             if any(any(_is_filled(c) for c in cells) for _, cells in rows):
                 sheets.append((sheet.title, rows))
@@ -169,7 +172,8 @@ def _xlsx_cell(cell: object) -> Cell:
     if isinstance(value, int | float):
         # A cell formatted as percent holds 1.0 for "100%": give the figure as people see it.
         if "%" in (getattr(cell, "number_format", "") or ""):
-            return f"{round(value * 100, 6):g}%"
+            # Fixed-point, not :g, which keeps only 6 significant digits and may use an exponent.
+            return f"{round(value * 100, 6):f}".rstrip("0").rstrip(".") + "%"
         return value
     if isinstance(value, datetime | date):
         return value.isoformat()

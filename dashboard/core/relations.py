@@ -205,7 +205,8 @@ def _check_rate(
             continue
         assert numerator is not None and numerator.value is not None
         computed = 100 * numerator.value / denominator.value
-        if abs(computed - rate.value) > RATE_TOLERANCE:
+        low, high = _rate_bounds(rate)
+        if not low - RATE_TOLERANCE <= computed <= high + RATE_TOLERANCE:
             checker.add(
                 relation.code,
                 relation.severity,
@@ -215,6 +216,18 @@ def _check_rate(
                 denominator=format_value(denominator.value, denominator.qualifier),
                 computed=f"{computed:.1f}%",
             )
+
+
+def _rate_bounds(rate: Fact) -> tuple[float, float]:
+    """The percentages a typed rate allows: `超过95%` is 95–100, `约90%` is 81–99."""
+    assert rate.value is not None
+    if rate.qualifier is Qualifier.AT_LEAST:
+        return rate.value, max(rate.value, 100.0)
+    if rate.qualifier is Qualifier.AT_MOST:
+        return 0.0, rate.value
+    if rate.qualifier is Qualifier.APPROX:
+        return rate.value * 0.9, rate.value * 1.1
+    return rate.value, rate.value
 
 
 def _check_sum(
@@ -260,7 +273,14 @@ def _check_balance(relation: Balance, facts: list[Fact], checker: _Checker) -> N
             continue
         left_sum = sum(f.value or 0 for f in left)
         right_sum = sum(f.value or 0 for f in right)
-        if left_sum != right_sum:
+        # A side with a row missing may be larger than its sum: only a complete side bounds it.
+        left_complete = len(left) == len(relation.left)
+        right_complete = len(right) == len(relation.right)
+        if (
+            (left_complete and right_complete and left_sum != right_sum)
+            or (left_complete and not right_complete and right_sum > left_sum)
+            or (right_complete and not left_complete and left_sum > right_sum)
+        ):
             anchor = left[0]
             checker.add(
                 relation.code,

@@ -259,8 +259,10 @@ class _RowReader:
         text = {f: _clean_text(v) for f, v in raw.items()}
         if not text["metric"] and not text["value"]:
             return None  # a blank line, or a template row nobody filled in
-        if not text["value"] and not (text["year"] or text["note"]):
-            return None  # an unfilled template row: metric listed, nothing typed
+        if not text["value"] and not (text["note"] or text["category"]):
+            # An unfilled template row: the template may prefill year, agency, metric and
+            # channel, so only a note or a category shows that someone meant to give a figure.
+            return None
         before = len(self.problems)
 
         year = self._read_year(row, raw["year"], text["year"])

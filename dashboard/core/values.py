@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -181,7 +182,9 @@ def _plain_number(value: float) -> str:
     """Shortest faithful decimal text of a number: 400.0 → `400`, 90.1 → `90.1`."""
     if float(value).is_integer():
         return str(int(value))
-    return f"{value:.10f}".rstrip("0").rstrip(".")
+    # repr is the shortest text that reads back as the same float; Decimal spells out its
+    # exponent (1e-07 → 0.0000001), which parse_value does not read.
+    return format(Decimal(repr(float(value))), "f")
 
 
 def write_value(value: float | None, qualifier: Qualifier | str, *, percent: bool = False) -> str:

@@ -1,0 +1,442 @@
+"""The metric catalogue, channel vocabulary, category vocabularies and problem messages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import string
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from dashboard.core import messages
+from dashboard.core.catalogue import Catalogue, NotGreater, Rate, Sum, load_catalogue
+from dashboard.core.paths import CATALOGUE_DIR, PROJECT_ROOT
+
+ISSUE_METRICS = {
+    "发布信息条数": "items_published",
+    "关注人数": "followers",
+    "阅读量": "reads",
+    "报送信息篇数": "info_submitted",
+    "录用信息篇数": "info_adopted",
+    "热线受理件数": "hotline_received",
+    "热线办结件数": "hotline_closed",
+    "热线办结率": "hotline_closure_rate",
+    "满意率": "hotline_satisfaction_rate",
+    "招聘公告条数": "recruitment_notices",
+    "拟聘用公示条数": "recruitment_publicity",
+    "招聘人数": "recruitment_hires",
+    "专题会议次数": "meetings",
+    "公开目录大类数": "catalogue_categories",
+    "公开目录条目数": "catalogue_entries",
+    "新收申请数": "requests_new",
+}
+
+ISSUE_CHANNELS = {
+    "政府门户网站": "gov_portal",
+    "部门网站": "dept_site",
+    "微信公众号": "wechat",
+    "微博": "weibo",
+    "短视频": "short_video",
+    "新闻媒体": "news_media",
+    "12345": "hotline_12345",
+}
+
+# Table 三, as the official form words its rows (DESIGN §2).
+TABLE_3_ROWS = {
+    "本年新收政府信息公开申请数量": "requests_new",
+    "上年结转政府信息公开申请数量": "requests_carried_over",
+    "予以公开": "requests_disclosed",
+    "部分公开": "requests_partial",
+    "不予公开": "requests_refused",
+    "属于国家秘密": "requests_refused_state_secret",
+    "其他法律行政法规禁止公开": "requests_refused_law",
+    "危及“三安全一稳定”": "requests_refused_security",
+    "保护第三方合法权益": "requests_refused_third_party",
+    "属于三类内部事务信息": "requests_refused_internal",
+    "属于四类过程性信息": "requests_refused_process",
+    "属于行政执法案卷": "requests_refused_enforcement",
+    "属于行政查询事项": "requests_refused_query",
+    "无法提供": "requests_unavailable",
+    "本机关不掌握相关政府信息": "requests_unavailable_not_held",
+    "没有现成信息需要另行制作": "requests_unavailable_needs_creation",
+    "补正后申请内容仍不明确": "requests_unavailable_unclear",
+    "不予处理": "requests_not_processed",
+    "信访举报投诉类申请": "requests_not_processed_petition",
+    "重复申请": "requests_not_processed_repeat",
+    "要求提供公开出版物": "requests_not_processed_publication",
+    "无正当理由大量反复申请": "requests_not_processed_mass",
+    "要求行政机关确认或重新出具已获取信息": "requests_not_processed_confirm",
+    "其他处理": "requests_other",
+    "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": (
+        "requests_other_no_correction"
+    ),
+    "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请": (
+        "requests_other_no_fee"
+    ),
+    "其他处理-其他": "requests_other_misc",
+    "（七）总计": "requests_completed",
+    "结转下年度继续办理": "requests_carried_forward",
+}
+TABLE_3_SUBITEMS = {
+    "requests_refused": [
+        "requests_refused_state_secret",
+        "requests_refused_law",
+        "requests_refused_security",
+        "requests_refused_third_party",
+        "requests_refused_internal",
+        "requests_refused_process",
+        "requests_refused_enforcement",
+        "requests_refused_query",
+    ],
+    "requests_unavailable": [
+        "requests_unavailable_not_held",
+        "requests_unavailable_needs_creation",
+        "requests_unavailable_unclear",
+    ],
+    "requests_not_processed": [
+        "requests_not_processed_petition",
+        "requests_not_processed_repeat",
+        "requests_not_processed_publication",
+        "requests_not_processed_mass",
+        "requests_not_processed_confirm",
+    ],
+    "requests_other": [
+        "requests_other_no_correction",
+        "requests_other_no_fee",
+        "requests_other_misc",
+    ],
+    "requests_completed": [
+        "requests_disclosed",
+        "requests_partial",
+        "requests_refused",
+        "requests_unavailable",
+        "requests_not_processed",
+        "requests_other",
+    ],
+}
+APPLICANT_COLUMNS = {
+    "自然人": "natural_person",
+    "商业企业": "commercial",
+    "科研机构": "research",
+    "社会公益组织": "public_interest",
+    "法律服务机构": "legal_service",
+    "其他": "other_org",
+}
+TABLE_4_BLOCKS = {
+    "行政复议": "appeal_review",
+    "未经复议直接起诉": "appeal_litigation_direct",
+    "复议后起诉": "appeal_litigation_after_review",
+}
+APPEAL_RESULTS = {
+    "结果维持": "upheld",
+    "结果纠正": "corrected",
+    "其他结果": "other",
+    "尚未审结": "pending",
+}
+
+
+# ── metrics ─────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(("name", "metric_id"), ISSUE_METRICS.items())
+def test_issue_metrics_resolve(catalogue: Catalogue, name: str, metric_id: str) -> None:
+    metric = catalogue.find_metric(name)
+    assert metric is not None, name
+    assert metric.id == metric_id
+    assert metric.zh == name
+    # by id and English name as well, in any case and spacing
+    assert catalogue.find_metric(metric_id) is metric
+    assert catalogue.find_metric(metric.en.upper()) is metric
+    assert catalogue.find_metric(f" {name} ") is metric
+
+
+def test_metric_aliases_and_widths(catalogue: Catalogue) -> None:
+    assert catalogue.find_metric("公开信息条数").id == "items_published"  # type: ignore[union-attr]
+    assert catalogue.find_metric("粉丝数").id == "followers"  # type: ignore[union-attr]
+    assert catalogue.find_metric("办结率").id == "hotline_closure_rate"  # type: ignore[union-attr]
+    assert catalogue.find_metric("１２３４５办结率").id == "hotline_closure_rate"  # type: ignore[union-attr]
+    assert catalogue.find_metric("没有这个指标") is None
+    assert catalogue.find_metric("") is None
+
+
+ALLOWED_UNITS = {"条", "篇", "件", "次", "人", "人次", "个", "类", "%", "万元", "名"}
+
+
+@pytest.mark.parametrize("metric_id", sorted(load_catalogue().metrics))
+def test_every_metric_is_fully_described(catalogue: Catalogue, metric_id: str) -> None:
+    metric = catalogue.metrics[metric_id]
+    assert metric.id == metric_id
+    assert metric.zh.strip() and metric.en.strip()
+    assert re.search(r"[\u4e00-\u9fff]", metric.zh), metric.zh
+    assert re.fullmatch(r"[\x20-\x7e]+", metric.en), metric.en
+    assert metric.unit in ALLOWED_UNITS
+    assert metric.kind in ("count", "percent", "amount", "rank")
+    assert metric.section in (
+        "channels",
+        "new_media",
+        "hotline",
+        "recruitment",
+        "requests",
+        "appeals",
+        "work",
+    )
+    assert (metric.kind == "percent") == (metric.unit == "%")
+    assert metric.name("zh") == metric.zh and metric.name("en") == metric.en
+
+
+def test_metric_sections(catalogue: Catalogue) -> None:
+    sections = {m.section for m in catalogue.metrics.values()}
+    assert sections == {
+        "channels",
+        "new_media",
+        "hotline",
+        "recruitment",
+        "requests",
+        "appeals",
+        "work",
+    }
+    assert catalogue.metrics["followers"].channel == "required"
+    assert catalogue.metrics["meetings"].channel == "none"
+    assert catalogue.metrics["hotline_closure_rate"].kind == "percent"
+    assert catalogue.metrics["info_rank"].kind == "rank"
+
+
+def test_suggest_metrics_for_a_near_miss(catalogue: Catalogue) -> None:
+    assert catalogue.suggest_metrics("发布信息数量")[0].id == "items_published"
+    assert catalogue.suggest_metrics("热线受理数量")[0].id == "hotline_received"
+    assert catalogue.suggest_metrics("关注数量")[0].id == "followers"
+    assert len(catalogue.suggest_metrics("发布信息数量", limit=2)) == 2
+    assert catalogue.suggest_metrics("xyz") == []
+
+
+# ── tables 三 and 四 ───────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(("row", "metric_id"), TABLE_3_ROWS.items())
+def test_every_table_3_row_exists(catalogue: Catalogue, row: str, metric_id: str) -> None:
+    metric = catalogue.find_metric(row)
+    assert metric is not None, row
+    assert metric.id == metric_id
+    assert metric.section == "requests"
+    assert metric.category == "applicant"
+    assert metric.channel == "none"
+    assert metric.kind == "count" and metric.unit == "件"
+
+
+def test_table_3_applicant_columns(catalogue: Catalogue) -> None:
+    vocab = catalogue.vocabularies["applicant"]
+    assert set(vocab.terms) == set(APPLICANT_COLUMNS.values())
+    for name, term_id in APPLICANT_COLUMNS.items():
+        assert catalogue.find_term("applicant", name) == (True, term_id)
+        assert catalogue.term_name("applicant", term_id) == name
+    for total in ("", "总计", "合计", "Total"):
+        assert catalogue.find_term("applicant", total) == (True, None)
+    assert catalogue.find_term("applicant", "外国人") == (False, None)
+
+
+def test_table_3_cross_checks_are_declared(catalogue: Catalogue) -> None:
+    sums = {r.total: set(r.parts) for r in catalogue.relations if isinstance(r, Sum)}
+    for total, parts in TABLE_3_SUBITEMS.items():
+        assert sums.get(total) == set(parts), total
+    balances = [r for r in catalogue.relations if r.kind == "balance"]
+    assert any(
+        set(b.left) == {"requests_new", "requests_carried_over"}
+        and set(b.right) == {"requests_completed", "requests_carried_forward"}
+        for b in balances
+    )
+
+
+@pytest.mark.parametrize(("block", "metric_id"), TABLE_4_BLOCKS.items())
+def test_every_table_4_block_exists(catalogue: Catalogue, block: str, metric_id: str) -> None:
+    metric = catalogue.find_metric(block)
+    assert metric is not None
+    assert metric.id == metric_id
+    assert metric.section == "appeals"
+    assert metric.category == "appeal_result"
+    for name, term_id in APPEAL_RESULTS.items():
+        assert catalogue.find_term("appeal_result", name) == (True, term_id)
+    assert catalogue.find_term("appeal_result", "总计") == (True, None)
+    assert set(catalogue.vocabularies["appeal_result"].terms) == set(APPEAL_RESULTS.values())
+
+
+def test_pairwise_relations(catalogue: Catalogue) -> None:
+    pairs = {(r.left, r.right, r.code) for r in catalogue.relations if isinstance(r, NotGreater)}
+    assert ("hotline_closed", "hotline_received", "closed-exceeds-received") in pairs
+    assert ("info_adopted", "info_submitted", "adopted-exceeds-submitted") in pairs
+    rates = [r for r in catalogue.relations if isinstance(r, Rate)]
+    assert any(
+        (r.rate, r.numerator, r.denominator)
+        == ("hotline_closure_rate", "hotline_closed", "hotline_received")
+        for r in rates
+    )
+
+
+# ── channels ────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(("name", "channel_id"), ISSUE_CHANNELS.items())
+def test_issue_channels_resolve(catalogue: Catalogue, name: str, channel_id: str) -> None:
+    channel = catalogue.find_channel(name)
+    assert channel is not None, name
+    assert channel.id == channel_id
+    assert channel.zh == name
+    assert catalogue.find_channel(channel_id) is channel
+    assert catalogue.find_channel(channel.en) is channel
+    assert catalogue.channel_name(channel_id) == name
+    assert catalogue.channel_name(channel_id, "en") == channel.en
+
+
+@pytest.mark.parametrize(
+    "name", ["官方微信", "微信", "微信公众号", "“定海教育”微信公众号", "「定海教育」微信公众号"]
+)
+def test_wechat_spellings_land_on_one_channel(catalogue: Catalogue, name: str) -> None:
+    channel = catalogue.find_channel(name)
+    assert channel is not None
+    assert channel.id == "wechat"
+
+
+@pytest.mark.parametrize(
+    ("name", "channel_id"),
+    [
+        ("中国定海政府门户网站", "gov_portal"),
+        ("区政府子网站", "dept_site"),
+        ("官方微博", "weibo"),
+        ("抖音", "short_video"),
+        ("12345热线", "hotline_12345"),
+        ("新区“12345”", "hotline_12345"),
+        ("区人力资源和社会保障局网站", "hrss_site"),
+        # another agency's HR bureau is not that agency's own site
+        ("舟山市人力资源和社会保障局网站", "hrss_site"),
+        ("定海区人社局网站", "hrss_site"),
+        ("定海区教育局网站", "dept_site"),
+        ("舟山市教育局官方网站", "dept_site"),
+    ],
+)
+def test_report_wordings_of_channels(catalogue: Catalogue, name: str, channel_id: str) -> None:
+    channel = catalogue.find_channel(name)
+    assert channel is not None and channel.id == channel_id
+
+
+def test_unknown_channel_is_none_and_shown_as_written(catalogue: Catalogue) -> None:
+    assert catalogue.find_channel("某某平台") is None
+    assert catalogue.channel_name("某某平台") == "某某平台"
+    assert catalogue.channel_name(None) == ""
+
+
+def test_every_channel_is_fully_described(catalogue: Catalogue) -> None:
+    for channel in catalogue.channels.values():
+        assert channel.zh.strip() and channel.en.strip()
+        assert catalogue.find_channel(channel.zh) is channel
+        for alias in channel.aliases:
+            assert catalogue.find_channel(alias) is channel, alias
+
+
+def test_metric_default_channels_exist(catalogue: Catalogue) -> None:
+    for metric in catalogue.metrics.values():
+        if metric.default_channel:
+            assert metric.default_channel in catalogue.channels
+    assert catalogue.metrics["hotline_received"].default_channel == "hotline_12345"
+
+
+# ── a broken catalogue fails to load ────────────────────────────────────────────────────────
+
+
+@pytest.fixture
+def catalogue_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "catalogue"
+    shutil.copytree(CATALOGUE_DIR, target)
+    return target
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_unaltered_copy_loads(catalogue_copy: Path, catalogue: Catalogue) -> None:
+    copy = load_catalogue(catalogue_copy)
+    assert set(copy.metrics) == set(catalogue.metrics)
+    assert set(copy.channels) == set(catalogue.channels)
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "match"),
+    [
+        # unknown keys (typos) anywhere
+        ("metrics.toml", 'unit = "条"\n', 'unit = "条"\nunits = "条"\n', "units"),
+        ("metrics.toml", 'kind = "count"\n', 'kind = "cuont"\n', "kind"),
+        ("metrics.toml", 'section = "channels"\n', 'section = "chanels"\n', "section"),
+        ("channels.toml", 'kind = "website"\n', 'kind = "website"\nalias = ["x"]\n', "alias"),
+        ("vocabularies.toml", 'en = "Natural persons"\n', 'en = "Natural persons"\nen2 = "x"\n',
+         "en2"),
+        ("metrics.toml", 'code = "rate-mismatch"\n', 'code = "rate-mismatch"\nlevel = 1\n',
+         "level"),
+        # broken references
+        ('metrics.toml', 'default_channel = "hotline_12345"', 'default_channel = "fax"', "fax"),
+        ("metrics.toml", 'category = "applicant"', 'category = "applicants"', "applicants"),
+        ("metrics.toml", 'left = "hotline_closed"', 'left = "hotline_closd"', "hotline_closd"),
+        ("metrics.toml", 'total = "requests_refused"', 'total = "requests_refused_x"',
+         "requests_refused_x"),
+        # a name used by two metrics
+        ("metrics.toml", 'zh = "关注人数"', 'zh = "阅读量"', "阅读量"),
+    ],
+)
+def test_broken_catalogue_fails_to_load(
+    catalogue_copy: Path, file: str, old: str, new: str, match: str
+) -> None:
+    _edit(catalogue_copy / file, old, new)
+    with pytest.raises(ValueError, match=match):
+        load_catalogue(catalogue_copy)
+
+
+def test_missing_required_key_fails_to_load(catalogue_copy: Path) -> None:
+    _edit(catalogue_copy / "metrics.toml", 'en = "Followers"\n', "")
+    with pytest.raises(ValueError, match=r"\nen\n\s+Field required"):
+        load_catalogue(catalogue_copy)
+
+
+# ── problem messages ────────────────────────────────────────────────────────────────────────
+
+CORE = PROJECT_ROOT / "dashboard" / "core"
+CODE_PATTERNS = [
+    re.compile(r'(?:Problem|_problem|\.add)\(\s*"([a-z]+(?:-[a-z]+)+)"'),
+    re.compile(r'error="([a-z]+(?:-[a-z]+)+)"'),
+    re.compile(r'^\s+"([a-z]+(?:-[a-z]+)+)",\s*$', re.MULTILINE),  # first argument on its own line
+]
+
+
+def codes_in_code() -> set[str]:
+    codes: set[str] = set()
+    for path in CORE.glob("*.py"):
+        text = path.read_text("utf-8")
+        for pattern in CODE_PATTERNS:
+            codes.update(pattern.findall(text))
+    metrics = tomllib.loads((CATALOGUE_DIR / "metrics.toml").read_text("utf-8"))
+    codes.update(r["code"] for r in metrics["relation"])
+    return codes
+
+
+def test_code_scan_finds_the_codes() -> None:
+    codes = codes_in_code()
+    # The scan itself must work: a handful from each module.
+    assert {"file-empty", "sheet-extra", "header-missing", "value-invalid", "duplicate-row",
+            "large-change", "rate-mismatch", "balance-mismatch", "category-unknown"} <= codes
+
+
+@pytest.mark.parametrize("code", sorted(codes_in_code() | set(messages.problem_codes())))
+def test_every_problem_code_has_both_languages(code: str) -> None:
+    assert code in messages.problem_codes(), f"{code} has no entry in messages.toml"
+    for part in ("message", "action"):
+        key = f"problem.{code}.{part}"
+        assert messages.has(key), key
+        entry = messages._entry(key)
+        zh, en = entry.get("zh", ""), entry.get("en", "")
+        assert zh.strip() and en.strip(), key
+        assert re.search(r"[\u4e00-\u9fff]", zh), key
+        fields = {f for _, f, _, _ in string.Formatter().parse(zh) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(en) if f}, key
+        assert messages.t(key, "zh") == zh.format_map(messages._Blank())
+        assert messages.t(key, "en") != messages.t(key, "zh")
