@@ -797,3 +797,19 @@ def test_large_change_against_last_year(catalogue: Catalogue) -> None:
 def test_no_large_change_without_last_year(catalogue: Catalogue) -> None:
     report = check(catalogue, f"{A},发布信息条数,微博,,800余,", previous_facts=lambda a, y: [])
     assert report.problems == []
+
+
+def test_rows_without_any_value_report_no_values(catalogue: Catalogue) -> None:
+    report = validate_file(
+        csv_bytes(",,发布信息条数,,,,", ",,专题会议次数,,,,"), "t.csv", catalogue
+    )
+    assert report.flatten() == [(None, None, "no-values")]
+    assert not report.ok
+
+
+def test_full_width_free_categories_are_one_figure(catalogue: Catalogue) -> None:
+    report = validate_file(
+        csv_bytes("2019,A,发布信息条数,微博,（公告）,5,", "2019,A,发布信息条数,微博,(公告),6,"),
+        "t.csv", catalogue,
+    )
+    assert [p.code for p in report.errors] == ["duplicate-fact"]

@@ -309,3 +309,19 @@ def test_format_keeps_the_at_least_qualifier(n: int) -> None:
 def test_format_small_numbers_reads_back(n: int, qualifier: Qualifier) -> None:
     """Below 万, what people see is also a valid upload value."""
     assert_reads(format_value(n, qualifier), n, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "expected"),
+    [
+        (99_999_999, Qualifier.EXACT, "1亿"),
+        (9_999, Qualifier.EXACT, "9999"),
+        (12_000, Qualifier.AT_LEAST, "1.2万余"),
+        (3_100_000, Qualifier.AT_LEAST, "310余万"),
+        (123_456_789, Qualifier.EXACT, "1.2亿"),
+    ],
+)
+def test_format_large_numbers_in_chinese_units(
+    value: float, qualifier: Qualifier, expected: str
+) -> None:
+    assert format_value(value, qualifier) == expected

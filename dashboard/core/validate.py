@@ -145,7 +145,8 @@ def validate_table(
         dataset.facts = kept
         problems += found
     if not datasets and not any(p.severity is Severity.ERROR for p in problems):
-        problems.append(Problem("file-empty", Severity.ERROR))
+        # Rows were there but none had a value: most likely an unfilled template.
+        problems.append(Problem("no-values" if table.rows else "file-empty", Severity.ERROR))
     return ValidationReport(
         problems=sorted(problems, key=sort_key),
         datasets=sorted(datasets.values(), key=lambda d: (d.agency, d.year)),
@@ -355,7 +356,8 @@ class _RowReader:
                 self._problem("category-not-allowed", row, "category", raw, metric=metric.name)
             return None
         if metric.category == "free":
-            return text or None
+            # NFKC so that full- and half-width spellings of one category are one figure.
+            return unicodedata.normalize("NFKC", text) or None
         known, term = self.catalogue.find_term(metric.category, text)
         if not known:
             vocabulary = self.catalogue.vocabularies[metric.category]

@@ -204,8 +204,9 @@ def write_value(value: float | None, qualifier: Qualifier | str, *, percent: boo
 def _compact_zh(value: float) -> tuple[str, str]:
     """Split a large number into its digits and the 万/亿 that follows them."""
     for mult, size in (("亿", 100_000_000), ("万", 10_000)):
-        if abs(value) >= size:
-            scaled = value / size
+        # 99,999,999 rounds up to 1亿 rather than reading 10000万; below 1万 numbers stay whole.
+        scaled = round(value / size, 1)
+        if abs(value) >= size or (mult == "亿" and abs(scaled) >= 1):
             digits = f"{scaled:.1f}".rstrip("0").rstrip(".") if scaled < 1000 else f"{scaled:.0f}"
             return digits, mult
     return _plain_number(round(value, 2)), ""
@@ -242,7 +243,10 @@ def format_value(
             digits, mult = _compact_zh(value)
         return {
             Qualifier.EXACT: f"{digits}{mult}",
-            Qualifier.AT_LEAST: f"超过{digits}{mult}" if percent else f"{digits}余{mult}",
+            # 310余万, but 1.2万余: 余 cannot follow a decimal digit.
+            Qualifier.AT_LEAST: f"超过{digits}{mult}"
+            if percent
+            else (f"{digits}{mult}余" if "." in digits else f"{digits}余{mult}"),
             Qualifier.APPROX: f"约{digits}{mult}",
             Qualifier.AT_MOST: f"不足{digits}{mult}",
         }[qualifier]
