@@ -1,4 +1,8 @@
-"""The agency / year / language selectors, bound to the URL so a link reproduces the view."""
+"""The agency / year / language selectors, in the URL so that a link reproduces the view.
+
+They live in the sidebar of every page (rendered by the entry point before routing), so a
+choice survives moving between pages. Pages read the chosen view with `current_view()`.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ LANG_NAMES = {"zh": "中文", "en": "English"}
 
 @dataclass(frozen=True)
 class View:
+    """What the user is looking at: an agency, a year (None when the store is empty), a language."""
+
     agency: str | None
     year: int | None
     lang: str
@@ -31,14 +37,18 @@ def _sync_lang_to_url() -> None:
         st.query_params[state.LANG] = lang
 
 
-def language_selector() -> str:
-    """Language from `?lang=` (zh by default), switchable in the sidebar."""
-    # Not bound with bind="query-params": that would write the shown name (English) into the
-    # URL, and links are documented as ?lang=en.
+def current_lang() -> str:
+    """The language: the widget's value, else `?lang=`, else Chinese."""
     if state.LANG not in st.session_state:
         wanted = st.query_params.get(state.LANG, DEFAULT_LANG)
         st.session_state[state.LANG] = wanted if wanted in LANGS else DEFAULT_LANG
-    lang = st.session_state[state.LANG]
+    return st.session_state[state.LANG]
+
+
+def language_selector() -> str:
+    # Not bound with bind="query-params": that would put the shown name (English) into the URL,
+    # and links are documented as ?lang=en.
+    lang = current_lang()
     return st.sidebar.selectbox(
         t("app.language", lang),
         LANGS,
@@ -53,13 +63,26 @@ def view_selector(facts: pl.DataFrame, lang: str) -> View:
     names = metrics.agencies(facts)
     if not names:
         return View(None, None, lang)
-    configured = load_settings().agency
+    configured = load_settings().default_agency
     default = names.index(configured) if configured in names else 0
     agency = st.sidebar.selectbox(
         t("app.agency", lang), names, index=default, key=state.AGENCY, bind="query-params"
     )
     years = [str(y) for y in metrics.years(facts, agency)]
+    if st.session_state.get(state.YEAR) not in years:
+        # Another agency was chosen: its own latest year, not a year it has no data for.
+        st.session_state.pop(state.YEAR, None)
     year = st.sidebar.selectbox(
         t("app.year", lang), years, index=0, key=state.YEAR, bind="query-params"
     )
     return View(agency, int(year) if year else None, lang)
+
+
+def current_view() -> View:
+    """The view chosen in the sidebar (read by pages; the widgets are rendered by the app)."""
+    year = st.session_state.get(state.YEAR)
+    return View(
+        st.session_state.get(state.AGENCY),
+        int(year) if year else None,
+        current_lang(),
+    )

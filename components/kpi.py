@@ -22,6 +22,8 @@ def kpi_grid(figures: Sequence[Figure], *, lang: str = "zh", columns: int = 4) -
                 st.metric(
                     figure.label,
                     value,
+                    delta=figure.change,
+                    chart_data=list(figure.history) if len(figure.history) > 1 else None,
                     help=literal(figure.note) if figure.note else None,
                     border=True,
                 )

@@ -1,16 +1,42 @@
-"""Entry point (`streamlit run dashboard/app.py`): page setup and routing only."""
+"""Entry point (`streamlit run dashboard/app.py`): page setup, the shared sidebar, routing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
+from components.data import current_facts
+from components.filters import language_selector, view_selector
 from dashboard.core.messages import t
-from dashboard.pages import overview
+
+PAGES_DIR = Path(__file__).parent / "pages"
+# (page script and message key, URL path, icon). Each page script renders itself when run.
+PAGES = (
+    ("overview", "", ":material/dashboard:"),
+    ("channels", "channels", ":material/public:"),
+    ("new_media", "new-media", ":material/forum:"),
+    ("hotline", "hotline", ":material/call:"),
+    ("recruitment", "recruitment", ":material/badge:"),
+    ("requests", "requests", ":material/gavel:"),
+    ("data", "data", ":material/table:"),
+)
 
 st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
-
+lang = language_selector()
 navigation = st.navigation(
-    [st.Page(overview.render, title=t("app.overview"), url_path="overview", default=True)],
-    position="hidden",
+    [
+        st.Page(
+            PAGES_DIR / f"{name}.py",
+            title=t(f"app.page.{name}", lang),
+            icon=icon,
+            url_path=path or None,
+            default=not path,
+        )
+        for name, path, icon in PAGES
+    ],
+    position="sidebar",
 )
+st.sidebar.divider()
+view_selector(current_facts(), lang)
 navigation.run()

@@ -28,7 +28,7 @@ class Headline:
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure ready to show: label, value as text, unit, the report's words."""
+    """One figure ready to show: label, value as text, unit, the report's words, its trend."""
 
     label: str
     text: str
@@ -36,6 +36,8 @@ class Figure:
     value: float | None
     qualifier: str
     note: str | None
+    change: str | None = None  # against the previous year: `+12%`, `-3`, or None
+    history: tuple[float, ...] = ()  # values over the years up to this one, for a sparkline
 
 
 @cache
@@ -63,6 +65,10 @@ def year_facts(facts: pl.DataFrame, agency: str, year: int) -> pl.DataFrame:
     return facts.filter((pl.col("agency") == agency) & (pl.col("year") == year))
 
 
+def agency_facts(facts: pl.DataFrame, agency: str) -> pl.DataFrame:
+    return facts.filter(pl.col("agency") == agency)
+
+
 def figure_label(
     catalogue: Catalogue, metric: str, channel: str | None, category: str | None, lang: str
 ) -> str:
@@ -76,17 +82,84 @@ def figure_label(
     return f"{prefix} · {m.name(lang)}" if prefix else m.name(lang)
 
 
-def headline_figures(facts: pl.DataFrame, catalogue: Catalogue, lang: str = "zh") -> list[Figure]:
-    """The declared headline figures of one dataset's facts, in order."""
+def slot_filter(metric: str, channel: str | None = None, category: str | None = None) -> pl.Expr:
+    """Rows of one figure: a metric, with the channel and category given (None = blank)."""
+    return (pl.col("metric") == metric) & _eq("channel", channel) & _eq("category", category)
+
+
+def is_rough(*qualifiers: str) -> bool:
+    """A change between qualified figures (400余 → 500余) is itself only approximate."""
+    return any(q != Qualifier.EXACT for q in qualifiers)
+
+
+def change_text(
+    old: float | None,
+    old_qualifier: str,
+    new: float | None,
+    new_qualifier: str,
+    *,
+    percent: bool,
+    lang: str,
+    mark_rough: bool = True,
+) -> str | None:
+    """`+12%` (relative) for counts, `+1.5个百分点` / `+1.5 pp` for rates; None without both.
+
+    With `mark_rough`, a change between qualified figures reads `约+25%`; without it the caller
+    says so elsewhere (st.metric reads the direction from the leading sign).
+    """
+    if old is None or new is None:
+        return None
+    prefix = (
+        ("约" if lang == "zh" else "~")
+        if mark_rough and is_rough(old_qualifier, new_qualifier)
+        else ""
+    )
+    if percent:
+        points = new - old
+        unit = "个百分点" if lang == "zh" else " pp"
+        return f"{prefix}{points:+.1f}{unit}".replace(".0" + unit, unit)
+    if old == 0:
+        return f"{prefix}{new - old:+g}"
+    return f"{prefix}{(new - old) / old * 100:+.0f}%"
+
+
+def headline_figures(
+    agency_facts: pl.DataFrame, year: int, catalogue: Catalogue, lang: str = "zh"
+) -> list[Figure]:
+    """The declared headline figures of one agency in one year, with change and history."""
     figures = []
     for h in headlines():
         metric = catalogue.metrics[h.metric]
-        match = facts.filter(
-            (pl.col("metric") == h.metric) & _eq("channel", h.channel) & _eq("category", h.category)
-        )
-        row = match.row(0, named=True) if match.height else None
+        rows = agency_facts.filter(slot_filter(h.metric, h.channel, h.category)).sort("year")
+        current = rows.filter(pl.col("year") == year)
+        row = current.row(0, named=True) if current.height else None
         value = row["value"] if row else None
         qualifier = row["qualifier"] if row else Qualifier.NOT_REPORTED
+        earlier = rows.filter((pl.col("year") < year) & pl.col("value").is_not_null())
+        change = None
+        if row and earlier.height:
+            before = earlier.row(-1, named=True)
+            delta = change_text(
+                before["value"],
+                before["qualifier"],
+                value,
+                qualifier,
+                percent=metric.is_percent,
+                lang=lang,
+                mark_rough=False,
+            )
+            if delta is not None:
+                rough = is_rough(before["qualifier"], qualifier)
+                if lang == "zh":
+                    since = f"（{'约，' if rough else ''}较{before['year']}年）"
+                else:
+                    since = f" ({'approx., ' if rough else ''}vs {before['year']})"
+                change = delta + since
+        history = tuple(
+            rows.filter((pl.col("year") <= year) & pl.col("value").is_not_null())
+            .get_column("value")
+            .to_list()
+        )
         figures.append(
             Figure(
                 label=h.zh if lang == "zh" else h.en,
@@ -95,6 +168,8 @@ def headline_figures(facts: pl.DataFrame, catalogue: Catalogue, lang: str = "zh"
                 value=value,
                 qualifier=str(qualifier),
                 note=row["note"] if row else None,
+                change=change,
+                history=history,
             )
         )
     return figures

@@ -4,28 +4,42 @@ from __future__ import annotations
 
 import getpass
 import os
+import tomllib
 from dataclasses import dataclass
 
+from dashboard.core.paths import DATA_DIR
 from dashboard.core.store import DATABASE_URL_ENV, database_url
 
 AGENCY_ENV = "DASHBOARD_AGENCY"
+DEFAULT_AGENCY_ENV = "DASHBOARD_DEFAULT_AGENCY"
 LANG_ENV = "DASHBOARD_LANG"
+SETTINGS_FILE = DATA_DIR / "settings.toml"
 
 
 @dataclass(frozen=True)
 class Settings:
     database_url: str
-    agency: str | None  # the configured agency: default view, and the agency of agency-less files
+    agency: str | None  # the configured agency: the agency of files without an agency column
+    default_agency: str | None  # the agency the dashboard opens on
     lang: str
 
 
 def load_settings() -> Settings:
     lang = os.environ.get(LANG_ENV, "zh")
+    agency = os.environ.get(AGENCY_ENV) or None
+    view = _file_settings().get("view", {})
     return Settings(
         database_url=database_url(),
-        agency=os.environ.get(AGENCY_ENV) or None,
+        agency=agency,
+        default_agency=os.environ.get(DEFAULT_AGENCY_ENV) or agency or view.get("default_agency"),
         lang=lang if lang in ("zh", "en") else "zh",
     )
+
+
+def _file_settings() -> dict:
+    if not SETTINGS_FILE.exists():
+        return {}
+    return tomllib.loads(SETTINGS_FILE.read_text("utf-8"))
 
 
 def current_user() -> str:
@@ -34,13 +48,3 @@ def current_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "cli"
-
-
-__all__ = [
-    "AGENCY_ENV",
-    "DATABASE_URL_ENV",
-    "LANG_ENV",
-    "Settings",
-    "current_user",
-    "load_settings",
-]

@@ -4,39 +4,62 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data import current_facts, get_catalogue
-from components.filters import language_selector, view_selector
+from components.chart import chart_card
 from components.kpi import kpi_grid
+from components.page import start_page
+from components.text import literal
 from dashboard.core import metrics
-from dashboard.core.messages import t
+from dashboard.core.channels import channel_items
+from dashboard.core.summary import year_summary
+from dashboard.figures.charts import channel_bar_figure
 
 
 def render() -> None:
-    lang = language_selector()
-    facts = current_facts()
-    view = view_selector(facts, lang)
-    st.title(t("app.title", lang))
-    if view.agency is None or view.year is None:
-        st.info(t("app.empty_store", lang))
+    page = start_page("overview")
+    if page is None:
         return
-    catalogue = get_catalogue()
-    year_facts = metrics.year_facts(facts, view.agency, view.year)
-    st.subheader(f"{view.agency} · {t('app.headline', lang, year=view.year)}")
-    kpi_grid(metrics.headline_figures(year_facts, catalogue, lang), lang=lang)
-    st.caption(t("app.source", lang, agency=view.agency, year=view.year))
+    lang, catalogue = page.lang, page.catalogue
+    st.subheader(f"{page.agency} · {page.t('app.headline', year=page.year)}")
+    kpi_grid(metrics.headline_figures(page.agency_facts, page.year, catalogue, lang), lang=lang)
+    st.caption(page.t("app.source", agency=page.agency, year=page.year))
 
-    st.subheader(t("app.all_figures", lang))
-    table = metrics.facts_table(year_facts, catalogue, lang)
+    with st.container(border=True, key="summary"):
+        st.markdown(f"**{page.t('app.summary')}**")
+        # Agency names come from uploaded files: shown literally, never as markdown.
+        st.markdown(
+            literal(year_summary(page.agency_facts, page.agency, page.year, catalogue, lang))
+        )
+
+    items = channel_items(page.agency_facts, page.year, catalogue, lang)
+    chart_card(
+        page.t("app.channels.items", year=page.year),
+        channel_bar_figure(items, lang=lang),
+        items.select("name", "text", "derived").rename(
+            {
+                "name": page.t("app.col_channel"),
+                "text": page.t("app.col_value"),
+                "derived": page.t("app.col_derived"),
+            }
+        ),
+        key="overview_channels",
+        lang=lang,
+    )
+
+    st.subheader(page.t("app.all_figures"))
+    table = metrics.facts_table(page.year_facts, catalogue, lang)
     st.dataframe(
         table,
         hide_index=True,
         column_config={
-            "metric": t("app.col_metric", lang),
-            "channel": t("app.col_channel", lang),
-            "category": t("app.col_category", lang),
-            "value": t("app.col_value", lang),
-            "unit": t("field.unit", lang) if lang == "zh" else None,
-            "note": st.column_config.TextColumn(t("app.col_note", lang), width="large"),
+            "metric": page.t("app.col_metric"),
+            "channel": page.t("app.col_channel"),
+            "category": page.t("app.col_category"),
+            "value": page.t("app.col_value"),
+            "unit": page.t("field.unit") if lang == "zh" else None,
+            "note": st.column_config.TextColumn(page.t("app.col_note"), width="large"),
         },
         key="overview_facts",
     )
+
+
+render()

@@ -1,0 +1,47 @@
+"""What every page starts with: its title, the chosen view, and that view's facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+import streamlit as st
+
+from components.data import current_facts, get_catalogue
+from components.filters import current_view
+from dashboard.core import metrics
+from dashboard.core.catalogue import Catalogue
+from dashboard.core.messages import t
+
+
+@dataclass(frozen=True)
+class PageContext:
+    agency: str
+    year: int
+    lang: str
+    catalogue: Catalogue
+    agency_facts: pl.DataFrame  # every year of the agency
+    year_facts: pl.DataFrame
+
+    def t(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+
+def start_page(page: str) -> PageContext | None:
+    """Title the page; None (after saying so) when the store holds no data yet."""
+    view = current_view()
+    lang = view.lang
+    st.title(t(f"app.page.{page}", lang))
+    if view.agency is None or view.year is None:
+        st.info(t("app.empty_store", lang))
+        return None
+    facts = metrics.agency_facts(current_facts(), view.agency)
+    st.caption(f"{view.agency} · {view.year}")
+    return PageContext(
+        agency=view.agency,
+        year=view.year,
+        lang=lang,
+        catalogue=get_catalogue(),
+        agency_facts=facts,
+        year_facts=facts.filter(pl.col("year") == view.year),
+    )

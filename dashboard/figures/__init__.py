@@ -1,0 +1,1 @@
+"""Figure builders: pure functions from Polars frames to Plotly figures."""

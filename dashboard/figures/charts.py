@@ -1,0 +1,367 @@
+"""Figure builders: a Polars frame in, a Plotly figure out. No I/O, no Streamlit.
+
+Every bar and point carries its text as the report wrote it (`400余`), and a figure that is not
+reported is labelled `未报告` / `not reported` without drawing a zero.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dashboard.figures.theme import MUTED, PALETTE, base_layout, empty_figure, not_reported_label
+
+
+def _no_data(lang: str) -> go.Figure:
+    return empty_figure("本年没有相关数据" if lang == "zh" else "No figures for this year")
+
+
+def _mark_not_reported(
+    fig: go.Figure, categories: list[str], *, lang: str, horizontal: bool
+) -> None:
+    for category in categories:
+        position = {"y": category, "x": 0} if horizontal else {"x": category, "y": 0}
+        fig.add_annotation(
+            **position,
+            text=not_reported_label(lang),
+            showarrow=False,
+            xanchor="left" if horizontal else "center",
+            yanchor="middle" if horizontal else "bottom",
+            font={"color": MUTED, "size": 13},
+        )
+
+
+def channel_bar_figure(
+    frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None
+) -> go.Figure:
+    """Items per channel (frame from `channels.channel_items`): horizontal bars, largest on top.
+
+    A derived channel total (sum of its categories) is labelled as such.
+    """
+    if frame.is_empty():
+        return _no_data(lang)
+    rows = list(reversed(frame.to_dicts()))  # Plotly draws the first category at the bottom
+    derived = "（分项合计）" if lang == "zh" else " (sum of parts)"
+    texts = [r["text"] + (derived if r["derived"] else "") for r in rows]
+    fig = go.Figure(
+        go.Bar(
+            y=[r["name"] for r in rows],
+            x=[r["value"] for r in rows],
+            orientation="h",
+            text=texts,
+            textposition="auto",
+            marker_color=[PALETTE[0] if r["kind"] != "new_media" else PALETTE[1] for r in rows],
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            cliponaxis=False,
+        )
+    )
+    _mark_not_reported(
+        fig, [r["name"] for r in rows if r["value"] is None], lang=lang, horizontal=True
+    )
+    fig.update_xaxes(rangemode="tozero")
+    return base_layout(fig, title=title, height=max(220, 70 + 48 * len(rows)))
+
+
+def category_figure(
+    frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None
+) -> go.Figure:
+    """Categories within each channel (frame from `channels.channel_categories`) as a treemap.
+
+    Parts need not add up to the channel total, so each channel box is sized by its parts only.
+    """
+    data = frame.filter(pl.col("value").is_not_null() & (pl.col("value") > 0))
+    if data.is_empty():
+        return _no_data(lang)
+    channels = data.get_column("name").unique(maintain_order=True).to_list()
+    ids = [*channels, *(f"{r['name']}/{r['category']}" for r in data.iter_rows(named=True))]
+    labels = [*channels, *data.get_column("category").to_list()]
+    parents = ["" for _ in channels] + data.get_column("name").to_list()
+    values = [0.0 for _ in channels] + data.get_column("value").to_list()
+    texts = ["" for _ in channels] + data.get_column("text").to_list()
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            text=texts,
+            branchvalues="remainder",
+            textinfo="label+text",
+            hovertemplate="%{label}: %{text}<extra></extra>",
+            root_color="rgba(0,0,0,0)",
+        )
+    )
+    fig = base_layout(fig, title=title, height=420)
+    fig.update_layout(treemapcolorway=list(PALETTE), margin={"l": 0, "r": 0, "b": 0})
+    return fig
+
+
+def trend_figure(
+    frame: pl.DataFrame,
+    *,
+    lang: str = "zh",
+    title: str | None = None,
+    group: str = "name",
+    percent: bool = False,
+) -> go.Figure:
+    """Values over the years, one line per `group` (frame with year, value, text and group).
+
+    With a single year there is no trend to draw: grouped bars for that year instead.
+    """
+    data = frame.filter(pl.col("value").is_not_null()).sort("year")
+    if data.is_empty():
+        return _no_data(lang)
+    years = sorted(data.get_column("year").unique().to_list())
+    groups = data.get_column(group).unique(maintain_order=True).to_list()
+    fig = go.Figure()
+    for index, name in enumerate(groups):
+        mine = data.filter(pl.col(group) == name)
+        color = PALETTE[index % len(PALETTE)]
+        if len(years) == 1:
+            fig.add_trace(
+                go.Bar(
+                    x=[str(y) for y in mine.get_column("year")],
+                    y=mine.get_column("value").to_list(),
+                    text=mine.get_column("text").to_list(),
+                    textposition="outside",
+                    name=str(name),
+                    marker_color=color,
+                    hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
+                    cliponaxis=False,
+                )
+            )
+        else:
+            fig.add_trace(
+                go.Scatter(
+                    x=mine.get_column("year").to_list(),
+                    y=mine.get_column("value").to_list(),
+                    text=mine.get_column("text").to_list(),
+                    mode="lines+markers+text",
+                    textposition="top center",
+                    name=str(name),
+                    line={"color": color, "width": 3},
+                    marker={"size": 9},
+                    hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
+                    cliponaxis=False,
+                )
+            )
+    if len(years) > 1:
+        # Real year spacing: 2020 and 2022 are two years apart, not neighbours.
+        fig.update_xaxes(
+            tickmode="array",
+            tickvals=years,
+            ticktext=[str(y) for y in years],
+            range=[years[0] - 0.5, years[-1] + 0.5],
+        )
+    fig.update_yaxes(rangemode="tozero", ticksuffix="%" if percent else "")
+    if percent:
+        fig.update_yaxes(range=[0, 110])
+    return base_layout(fig, title=title)
+
+
+def submissions_figure(
+    frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None
+) -> go.Figure:
+    """Submitted vs adopted per recipient (frame from `channels.submissions`), with adoption
+    rates in the axis labels."""
+    if frame.is_empty():
+        return _no_data(lang)
+    rate_word = "录用率" if lang == "zh" else "adopted"
+    labels = [
+        f"{r['recipient']}（{rate_word}{r['rate_text']}）"
+        if lang == "zh" and r["rate_text"]
+        else (
+            f"{r['recipient']} ({r['rate_text']} {rate_word})" if r["rate_text"] else r["recipient"]
+        )
+        for r in frame.iter_rows(named=True)
+    ]
+    fig = go.Figure()
+    for column, name, color in (
+        ("submitted", "报送" if lang == "zh" else "Submitted", PALETTE[0]),
+        ("adopted", "录用" if lang == "zh" else "Adopted", PALETTE[1]),
+    ):
+        fig.add_trace(
+            go.Bar(
+                x=labels,
+                y=frame.get_column(column).to_list(),
+                text=frame.get_column(f"{column}_text").to_list(),
+                textposition="outside",
+                name=name,
+                marker_color=color,
+                cliponaxis=False,
+                hovertemplate=f"%{{x}} {name}: %{{text}}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(rangemode="tozero")
+    return base_layout(fig, title=title)
+
+
+def hotline_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None) -> go.Figure:
+    """Cases received and closed per year (bars) and the closure rate against a 100% target."""
+    if frame.is_empty():
+        return _no_data(lang)
+    zh = lang == "zh"
+    years = [str(y) for y in frame.get_column("year")]
+    fig = go.Figure()
+    for column, name, color in (
+        ("received", "受理件数" if zh else "Received", PALETTE[0]),
+        ("closed", "办结件数" if zh else "Closed", PALETTE[2]),
+    ):
+        fig.add_trace(
+            go.Bar(
+                x=years,
+                y=frame.get_column(column).to_list(),
+                text=frame.get_column(f"{column}_text").to_list(),
+                textposition="outside",
+                name=name,
+                marker_color=color,
+                cliponaxis=False,
+                hovertemplate=f"%{{x}} {name}: %{{text}}<extra></extra>",
+            )
+        )
+    rates = frame.get_column("closure_rate").to_list()
+    if any(r is not None for r in rates):
+        fig.add_trace(
+            go.Scatter(
+                x=years,
+                y=rates,
+                text=frame.get_column("closure_rate_text").to_list(),
+                mode="lines+markers+text",
+                textposition="top center",
+                yaxis="y2",
+                name="办结率" if zh else "Closure rate",
+                line={"color": PALETTE[5], "width": 3},
+                marker={"size": 10},
+                hovertemplate="%{x}: %{text}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=years,
+                y=[100] * len(years),
+                mode="lines",
+                yaxis="y2",
+                name="目标 100%" if zh else "Target 100%",
+                line={"color": MUTED, "dash": "dash", "width": 2},
+                hoverinfo="skip",
+            )
+        )
+    fig.update_layout(
+        barmode="group",
+        yaxis={"rangemode": "tozero", "title": None},
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "range": [0, 115],
+            "ticksuffix": "%",
+            "showgrid": False,
+            "title": None,
+        },
+    )
+    return base_layout(fig, title=title)
+
+
+def rate_figure(
+    frame: pl.DataFrame, *, column: str, lang: str = "zh", title: str | None = None
+) -> go.Figure:
+    """One rate per year (e.g. satisfaction) as points against the 100% line."""
+    data = frame.filter(pl.col(column).is_not_null())
+    if data.is_empty():
+        return _no_data(lang)
+    years = [str(y) for y in data.get_column("year")]
+    fig = go.Figure(
+        go.Scatter(
+            x=years,
+            y=data.get_column(column).to_list(),
+            text=data.get_column(f"{column}_text").to_list(),
+            mode="markers+text+lines",
+            textposition="top center",
+            line={"color": PALETTE[2], "width": 3},
+            marker={"size": 10},
+            hovertemplate="%{x}: %{text}<extra></extra>",
+            showlegend=False,
+            cliponaxis=False,
+        )
+    )
+    fig.add_hline(y=100, line={"color": MUTED, "dash": "dash"})
+    fig.update_yaxes(range=[0, 115], ticksuffix="%")
+    return base_layout(fig, title=title, height=300)
+
+
+def grouped_bar_figure(
+    frame: pl.DataFrame, *, x: str, group: str, lang: str = "zh", title: str | None = None
+) -> go.Figure:
+    """Bars of `value` by `x` and `group` (frame with value and text); `未报告` where a figure
+    exists in the report's words but has no number."""
+    if frame.is_empty():
+        return _no_data(lang)
+    fig = go.Figure()
+    missing: list[str] = []
+    groups = frame.get_column(group).unique(maintain_order=True).to_list()
+    for index, name in enumerate(groups):
+        mine = frame.filter(pl.col(group) == name)
+        xs = [str(v) for v in mine.get_column(x)]
+        fig.add_trace(
+            go.Bar(
+                x=xs,
+                y=mine.get_column("value").to_list(),
+                text=mine.get_column("text").to_list(),
+                textposition="outside",
+                name=str(name),
+                marker_color=PALETTE[index % len(PALETTE)],
+                hovertemplate=f"%{{x}} {name}: %{{text}}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
+        missing += [xv for xv, v in zip(xs, mine.get_column("value"), strict=True) if v is None]
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(rangemode="tozero")
+    if frame.get_column("value").is_null().all():
+        fig.update_yaxes(range=[0, 1], showticklabels=False)
+    _mark_not_reported(fig, sorted(set(missing)), lang=lang, horizontal=False)
+    return base_layout(fig, title=title)
+
+
+def outcome_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None) -> go.Figure:
+    """Outcomes of the year's requests (frame from `statutory.outcomes`) as horizontal bars."""
+    if frame.is_empty():
+        return _no_data(lang)
+    rows = list(reversed(frame.to_dicts()))
+    fig = go.Figure(
+        go.Bar(
+            y=[r["outcome"] for r in rows],
+            x=[r["value"] for r in rows],
+            orientation="h",
+            text=[r["text"] for r in rows],
+            textposition="outside",
+            marker_color=PALETTE[0],
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            cliponaxis=False,
+        )
+    )
+    fig.update_xaxes(rangemode="tozero")
+    return base_layout(fig, title=title, height=max(220, 70 + 44 * len(rows)))
+
+
+def share_figure(
+    share: float, *, approximate: bool, lang: str = "zh", title: str | None = None
+) -> go.Figure:
+    """New-media posts as a share of all items: a donut with the share in the middle."""
+    zh = lang == "zh"
+    label = f"{'约' if approximate and zh else ('~' if approximate else '')}{share:.0f}%"
+    fig = go.Figure(
+        go.Pie(
+            labels=["新媒体" if zh else "New media", "其他渠道" if zh else "Other channels"],
+            values=[share, 100 - share],
+            hole=0.62,
+            sort=False,
+            direction="clockwise",
+            marker={"colors": [PALETTE[1], "#DDE3E9"]},
+            textinfo="none",
+            hovertemplate="%{label}: %{percent}<extra></extra>",
+        )
+    )
+    fig.add_annotation(text=label, x=0.5, y=0.5, showarrow=False, font={"size": 28})
+    return base_layout(fig, title=title, height=300)

@@ -1,0 +1,55 @@
+"""12345 热线 Hotline: cases received and closed per year, closure rate against 100%."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from components.chart import chart_card
+from components.page import start_page
+from dashboard.core.hotline import hotline_years
+from dashboard.figures.charts import hotline_figure, rate_figure
+
+
+def render() -> None:
+    page = start_page("hotline")
+    if page is None:
+        return
+    lang = page.lang
+    years = hotline_years(page.agency_facts, lang)
+    zh = lang == "zh"
+    table = years.select(
+        pl.col("year").alias(page.t("app.col_year")),
+        pl.col("received_text").alias("受理件数" if zh else "Received"),
+        pl.col("closed_text").alias("办结件数" if zh else "Closed"),
+        pl.col("closure_rate_text").alias("办结率" if zh else "Closure rate"),
+        pl.col("satisfaction_text").alias("满意率" if zh else "Satisfaction"),
+    )
+    derived = years.height > 0 and bool(
+        years["closed_derived"].any() or years["rate_derived"].any()
+    )
+    chart_card(
+        page.t("app.hotline.cases"),
+        hotline_figure(years, lang=lang),
+        table,
+        key="hotline_cases",
+        lang=lang,
+        caption=page.t("app.hotline.derived_note") if derived else None,
+    )
+    if years.height and years["satisfaction"].is_not_null().any():
+        chart_card(
+            page.t("app.hotline.satisfaction"),
+            rate_figure(years, column="satisfaction", lang=lang),
+            table,
+            key="hotline_satisfaction",
+            lang=lang,
+        )
+    elif years.height:
+        st.caption(
+            f"{page.t('app.hotline.satisfaction')}：{page.t('word.not_reported')}"
+            if zh
+            else f"Satisfaction rate: {page.t('word.not_reported')}"
+        )
+
+
+render()
