@@ -325,3 +325,8 @@ def test_format_large_numbers_in_chinese_units(
     value: float, qualifier: Qualifier, expected: str
 ) -> None:
     assert format_value(value, qualifier) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("90.1萬", 901_000), ("3億", 300_000_000)])
+def test_traditional_multipliers(text: str, expected: float) -> None:
+    assert parse_value(text).value == expected

@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass
 
 from dashboard.core.paths import DATA_DIR
-from dashboard.core.store import DATABASE_URL_ENV, database_url
+from dashboard.core.store import database_url
 
 AGENCY_ENV = "DASHBOARD_AGENCY"
 DEFAULT_AGENCY_ENV = "DASHBOARD_DEFAULT_AGENCY"

@@ -48,7 +48,15 @@ SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "左右": Qualifier.APPROX,
     "以下": Qualifier.AT_MOST,
 }
-MULTIPLIERS: dict[str, int] = {"百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+# 萬 and 億 are the traditional forms, found in reports published in traditional characters.
+MULTIPLIERS: dict[str, int] = {
+    "百": 100,
+    "千": 1_000,
+    "万": 10_000,
+    "萬": 10_000,
+    "亿": 100_000_000,
+    "億": 100_000_000,
+}
 UNITS = (
     "人次",
     "万元",
@@ -103,7 +111,7 @@ _VALUE_RE = re.compile(
     (?P<sign>-)?
     (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
     (?P<post1>{_POST})?
-    (?P<mult>[百千万亿])?
+    (?P<mult>[百千万萬亿億])?
     (?P<post2>{_POST})?
     (?P<unit>{_alternation(UNITS)})?
     (?P<post3>{_POST})?$""",
