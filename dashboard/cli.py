@@ -121,11 +121,15 @@ def _print_report(report: ValidationReport, lang: str) -> None:
         _out(_problem_line(problem, lang))
 
 
+def _unreadable_json(**extra: Any) -> None:
+    _out(json.dumps({"ok": False, "errors": [], "warnings": [], "datasets": [], **extra}))
+
+
 def _validate(args: argparse.Namespace, lang: str) -> int:
     content = _read(args.file, lang)
     if content is None:
         if args.json:
-            _out(json.dumps({"ok": False, "errors": [], "warnings": [], "datasets": []}))
+            _unreadable_json()
         return EXIT_UNREADABLE
     report = validate_file(
         content, args.file.name, default_catalogue(), default_agency=load_settings().agency
@@ -162,6 +166,8 @@ def _exit_code(report: ValidationReport) -> int:
 def _import(args: argparse.Namespace, lang: str) -> int:
     content = _read(args.file, lang)
     if content is None:
+        if args.json:  # --json promises one JSON object on stdout, whatever happens
+            _unreadable_json(commits=[])
         return EXIT_UNREADABLE
     store = Store()
     try:

@@ -27,7 +27,6 @@ DATA_SHEET = "数据"
 GUIDE_SHEET = "填写说明"
 
 
-
 def neutralise(text: str) -> str:
     """Prefix text a spreadsheet would treat as a formula (OWASP CSV-injection advice)."""
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text

@@ -47,7 +47,9 @@ class Fact:
     @property
     def content(self) -> tuple[Any, ...]:
         """What the figure says, for comparing versions (the source row does not count)."""
-        return (self.value, str(self.qualifier), self.note or None)
+        # 5 and 5.0 are one figure: the hash must not depend on how the number was typed.
+        value = None if self.value is None else float(self.value)
+        return (value, str(self.qualifier), self.note or None)
 
     def to_dict(self) -> dict[str, Any]:
         value: float | int | None = self.value

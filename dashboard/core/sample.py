@@ -29,10 +29,12 @@ def seed_if_empty(
     """Fill an empty store with the samples; a store holding anything is left alone."""
     if not store.is_empty():
         return []
-    results: list[CommitResult] = []
-    for path, report in validate_samples(catalogue, directory):
-        if not report.ok:  # the samples are tested; a broken one must not half-load
+    reports = validate_samples(catalogue, directory)
+    for path, report in reports:  # all checked before any is stored: no half-loaded store
+        if not report.ok:
             raise ValueError(f"sample {path.name} does not validate: {report.flatten()}")
+    results: list[CommitResult] = []
+    for path, report in reports:
         content = path.read_bytes()
         results += store.commit(
             report.datasets,

@@ -8,6 +8,8 @@ every dataset at its previous version. Restore copies an old version forward as 
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ from dashboard.core.schema import (
 from dashboard.core.values import Qualifier
 
 DATABASE_URL_ENV = "DASHBOARD_DATABASE_URL"
+WAL_SWITCH_TIMEOUT = 30.0  # seconds, like the busy timeout
 
 CURRENT_FACTS_SCHEMA: dict[str, pl.DataType] = {
     "agency": pl.String(),
@@ -387,7 +390,7 @@ def _sqlite_engine(url: str, begin: str) -> sa.Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _set_wal(cursor)
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
@@ -395,6 +398,23 @@ def _sqlite_engine(url: str, begin: str) -> sa.Engine:
         connection.exec_driver_sql(begin)
 
     return engine
+
+
+def _set_wal(cursor: Any) -> None:
+    """Switch the file to WAL, waiting while another process is opening or converting it.
+
+    SQLite does not call the busy handler for this lock: when two processes open a new file at
+    once, one fails at once with "database is locked" unless it tries again.
+    """
+    deadline = time.monotonic() + WAL_SWITCH_TIMEOUT
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _current_join() -> sa.ColumnElement[bool]:

@@ -1,0 +1,304 @@
+"""Exports and templates: what is exported re-imports unchanged, and is safe to open."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from typing import Literal
+
+import openpyxl
+import pytest
+
+from dashboard.core.catalogue import Catalogue
+from dashboard.core.exporter import DATA_SHEET, export_facts, template
+from dashboard.core.facts import Dataset, Fact, frame_facts
+from dashboard.core.sample import SAMPLE_USER, sample_files, seed_if_empty, validate_samples
+from dashboard.core.store import Store
+from dashboard.core.validate import validate_file
+from dashboard.core.values import Qualifier
+from tests.conftest import SAMPLE_CSV
+
+AGENCY = "定海区教育局"
+HEADER_ZH = ["年度", "单位", "指标", "渠道", "类别", "数值", "备注"]
+FORMATS: list[Literal["csv", "xlsx"]] = ["csv", "xlsx"]
+
+
+def rows_of(content: bytes, fmt: str) -> list[list[object]]:
+    """The cells of an exported file as a spreadsheet shows them (first sheet)."""
+    if fmt == "csv":
+        assert content.startswith(b"\xef\xbb\xbf")
+        return [list(r) for r in csv.reader(io.StringIO(content[3:].decode("utf-8")))]
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    sheet = workbook.worksheets[0]
+    assert sheet.title == DATA_SHEET
+    return [["" if c is None else c for c in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def figures(facts: list[Fact]) -> set[tuple[object, ...]]:
+    return {(f.agency, f.year, *f.slot, *f.content) for f in facts}
+
+
+# ── round trip ──────────────────────────────────────────────────────────────────────────────
+
+
+def sample_datasets(catalogue: Catalogue) -> list[tuple[str, int]]:
+    return sorted(
+        (d.agency, d.year) for _, report in validate_samples(catalogue) for d in report.datasets
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sample_export_validate_commit_is_a_no_op(
+    store: Store, catalogue: Catalogue, fmt: Literal["csv", "xlsx"]
+) -> None:
+    results = seed_if_empty(store, catalogue)
+    expected = sample_datasets(catalogue)
+    assert (AGENCY, 2019) in expected
+    assert sorted((r.agency, r.year) for r in results) == expected
+    assert all(r.created and r.version == 1 for r in results)
+    shas = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sample_files()}
+    for info in store.history():
+        assert info.user == SAMPLE_USER and info.action == "sample"
+        assert info.file_sha256 == shas[info.file_name]
+    assert store.history(AGENCY, 2019)[0].file_name == SAMPLE_CSV.name
+    stored = frame_facts(store.current_facts())
+    token = store.version_token()
+    assert seed_if_empty(store, catalogue) == []  # a store holding data is left alone
+    assert store.version_token() == token
+
+    content = export_facts(stored, catalogue, fmt)
+    report = validate_file(content, f"export.{fmt}", catalogue)
+    assert report.ok, report.flatten()
+    assert report.errors == []
+    assert figures([f for d in report.datasets for f in d.facts]) == figures(stored)
+
+    results = store.commit(report.datasets, user="roundtrip", file_name=f"export.{fmt}")
+    assert sorted((r.agency, r.year) for r in results) == expected
+    assert all(not r.created and r.version == 1 for r in results)
+    assert store.version_token() == token
+    assert len(store.history()) == len(expected)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_keeps_qualifiers_and_not_reported(
+    catalogue: Catalogue, fmt: Literal["csv", "xlsx"]
+) -> None:
+    facts = [
+        Fact(AGENCY, 2019, "items_published", "gov_portal", None, 400, Qualifier.AT_LEAST),
+        Fact(AGENCY, 2019, "reads", "wechat", None, 40, Qualifier.APPROX),
+        Fact(AGENCY, 2019, "hotline_closure_rate", "hotline_12345", None, 100, Qualifier.EXACT),
+        Fact(AGENCY, 2019, "recruitment_notices", "hrss_site", None, None, Qualifier.NOT_REPORTED),
+        Fact(AGENCY, 2019, "meetings", None, None, 2, Qualifier.EXACT),
+        Fact(AGENCY, 2019, "requests_new", None, None, 1, Qualifier.EXACT),
+        Fact(AGENCY, 2019, "requests_new", None, "natural_person", 1, Qualifier.EXACT),
+    ]
+    content = export_facts(facts, catalogue, fmt)
+    rows = rows_of(content, fmt)[1:]
+    assert {r[4] for r in rows if r[2] == "新收申请数"} == {"", "自然人"}
+    values = {(r[2], r[3]): r[5] for r in rows}
+    assert str(values[("发布信息条数", "政府门户网站")]) == "400余"
+    assert str(values[("阅读量", "微信公众号")]) == "约40"
+    assert str(values[("热线办结率", "12345")]) == "100%"
+    assert values[("招聘公告条数", "人社部门网站")] == "未报告"
+    assert str(values[("专题会议次数", "")]) == "2"
+    report = validate_file(content, f"x.{fmt}", catalogue)
+    assert report.ok, report.flatten()
+    assert figures(report.datasets[0].facts) == figures(facts)
+
+
+def test_csv_export_has_bom_and_chinese_header(store: Store, catalogue: Catalogue) -> None:
+    seed_if_empty(store, catalogue)
+    content = export_facts(frame_facts(store.current_facts()), catalogue, "csv")
+    assert content.startswith(b"\xef\xbb\xbf")
+    first_line = content[3:].decode("utf-8").splitlines()[0]
+    assert first_line == ",".join(HEADER_ZH)
+    rows = rows_of(content, "csv")
+    assert len(rows) == 1 + store.current_facts().height
+    assert ["2019", AGENCY] in [r[:2] for r in rows[1:]]
+
+
+def test_xlsx_export_has_chinese_header(catalogue: Catalogue) -> None:
+    facts = [Fact(AGENCY, 2019, "meetings", None, None, 2, Qualifier.EXACT)]
+    rows = rows_of(export_facts(facts, catalogue, "xlsx"), "xlsx")
+    assert rows[0] == HEADER_ZH
+    assert rows[1] == [2019, AGENCY, "专题会议次数", "", "", 2, ""]
+
+
+# ── formula injection ───────────────────────────────────────────────────────────────────────
+
+DANGEROUS_NOTES = [
+    '=HYPERLINK("http://example.com","点击")',
+    "@SUM(1+1)",
+    "+1+1",
+    "-2+3",
+    "=1+1 其中2篇被省委录用",
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_formula_like_notes_are_neutralised_and_reimport_unchanged(
+    catalogue: Catalogue, fmt: Literal["csv", "xlsx"]
+) -> None:
+    facts = [
+        Fact(
+            AGENCY, 2019, "items_published", "gov_portal", f"类别{i}", i + 1, Qualifier.EXACT, note
+        )
+        for i, note in enumerate(DANGEROUS_NOTES)
+    ]
+    content = export_facts(facts, catalogue, fmt)
+    rows = rows_of(content, fmt)[1:]
+    assert [r[6] for r in rows] == ["'" + n for n in DANGEROUS_NOTES]
+    if fmt == "csv":
+        text = content.decode("utf-8-sig")
+        assert ",=" not in text and ",@" not in text and ",+" not in text
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+        assert all(sheet.cell(r, 7).data_type == "s" for r in range(2, sheet.max_row + 1))
+
+    report = validate_file(content, f"notes.{fmt}", catalogue)
+    assert report.ok, report.flatten()
+    back = sorted(report.datasets[0].facts, key=lambda f: f.value or 0)
+    assert [f.note for f in back] == DANGEROUS_NOTES
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_formula_like_agency_and_category_are_neutralised(
+    catalogue: Catalogue, fmt: Literal["csv", "xlsx"]
+) -> None:
+    facts = [Fact("=单位", 2019, "items_published", "gov_portal", "@类别", 3, Qualifier.EXACT)]
+    content = export_facts(facts, catalogue, fmt)
+    row = rows_of(content, fmt)[1]
+    assert row[1] == "'=单位" and row[4] == "'@类别"
+    report = validate_file(content, f"x.{fmt}", catalogue)
+    assert report.ok, report.flatten()
+    [back] = report.datasets[0].facts
+    assert (back.agency, back.category) == ("=单位", "@类别")
+
+
+def test_exported_notes_commit_unchanged(store: Store, catalogue: Catalogue) -> None:
+    facts = [
+        Fact(
+            AGENCY, 2019, "items_published", "gov_portal", f"类别{i}", i + 1, Qualifier.EXACT, note
+        )
+        for i, note in enumerate(DANGEROUS_NOTES)
+    ]
+    store.commit([Dataset(AGENCY, 2019, facts)], user="a")
+    for fmt in FORMATS:
+        content = export_facts(frame_facts(store.current_facts()), catalogue, fmt)
+        report = validate_file(content, f"x.{fmt}", catalogue)
+        [result] = store.commit(report.datasets, user="b")
+        assert result.created is False, fmt
+    assert {f.note for f in store.dataset_facts(AGENCY, 2019)} == set(DANGEROUS_NOTES)
+
+
+# ── templates ───────────────────────────────────────────────────────────────────────────────
+
+
+def fill(content: bytes, fmt: str, metric_zh: str, values: dict[int, object]) -> bytes:
+    """Type values (by column index) into the template row of one metric."""
+    if fmt == "csv":
+        rows = rows_of(content, "csv")
+        for row in rows:
+            if row[2] == metric_zh:
+                for index, value in values.items():
+                    row[index] = str(value)
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    sheet = workbook[DATA_SHEET]
+    for cells in sheet.iter_rows(min_row=2):
+        if cells[2].value == metric_zh:
+            for index, value in values.items():
+                cells[index].value = value
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_template_lists_every_metric(catalogue: Catalogue, fmt: Literal["csv", "xlsx"]) -> None:
+    rows = rows_of(template(catalogue, fmt), fmt)
+    assert rows[0][:7] == HEADER_ZH
+    assert rows[0][7:9] == ["计量单位", "指标说明"]
+    listed = [r[2] for r in rows[1:]]
+    assert sorted(listed) == sorted(m.zh for m in catalogue.metrics.values())
+    assert len(listed) == len(catalogue.metrics)
+    by_name = {r[2]: r for r in rows[1:]}
+    for metric in catalogue.metrics.values():
+        assert by_name[metric.zh][7] == metric.unit
+        assert by_name[metric.zh][5] == ""  # the value is left for staff
+    if fmt == "xlsx":
+        names = openpyxl.load_workbook(io.BytesIO(template(catalogue, fmt))).sheetnames
+        assert names[0] == DATA_SHEET and len(names) == 2  # data and the guide
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unfilled_template_validates_without_row_errors(
+    catalogue: Catalogue, fmt: Literal["csv", "xlsx"]
+) -> None:
+    report = validate_file(template(catalogue, fmt), f"模板.{fmt}", catalogue)
+    assert report.datasets == []
+    assert report.fact_count == 0
+    assert len(report.errors) == 1
+    assert report.errors[0].code in {"file-empty", "no-values"}
+    assert all(p.row is None for p in report.errors)
+    assert report.warnings == []  # the reference columns (unit, description) are not unknown
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_template_filled_with_one_value_gives_one_fact(
+    catalogue: Catalogue, fmt: Literal["csv", "xlsx"]
+) -> None:
+    content = fill(
+        template(catalogue, fmt), fmt, "专题会议次数", {0: 2020, 1: AGENCY, 5: 3, 6: "召开3次会议"}
+    )
+    report = validate_file(content, f"模板.{fmt}", catalogue)
+    assert report.ok, report.flatten()
+    assert report.errors == []
+    [dataset] = report.datasets
+    assert (dataset.agency, dataset.year) == (AGENCY, 2020)
+    [only] = dataset.facts
+    assert (only.metric, only.value, only.qualifier, only.note) == (
+        "meetings",
+        3.0,
+        Qualifier.EXACT,
+        "召开3次会议",
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_template_prefills_agency_and_year(
+    catalogue: Catalogue, fmt: Literal["csv", "xlsx"]
+) -> None:
+    rows = rows_of(template(catalogue, fmt, agency=AGENCY, year=2020), fmt)[1:]
+    assert len(rows) == len(catalogue.metrics)
+    assert all(str(r[0]) == "2020" and r[1] == AGENCY for r in rows)
+    assert all(r[5] == "" for r in rows)
+    agency_only = rows_of(template(catalogue, fmt, agency="=单位"), fmt)[1:]
+    assert all(r[0] == "" and r[1] == "'=单位" for r in agency_only)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_template_prefilled_with_agency_fills_in(
+    catalogue: Catalogue, fmt: Literal["csv", "xlsx"]
+) -> None:
+    content = template(catalogue, fmt, agency=AGENCY)
+    filled = fill(content, fmt, "专题会议次数", {0: 2020, 5: 4})
+    report = validate_file(filled, f"模板.{fmt}", catalogue)
+    assert report.ok, report.flatten()
+    [dataset] = report.datasets
+    assert (dataset.agency, dataset.year, len(dataset.facts)) == (AGENCY, 2020, 1)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_template_prefilled_with_year_fills_in(
+    catalogue: Catalogue, fmt: Literal["csv", "xlsx"]
+) -> None:
+    content = template(catalogue, fmt, agency=AGENCY, year=2020)
+    filled = fill(content, fmt, "专题会议次数", {5: 4})
+    report = validate_file(filled, f"模板.{fmt}", catalogue)
+    assert report.errors == []
+    [dataset] = report.datasets
+    assert (dataset.agency, dataset.year, len(dataset.facts)) == (AGENCY, 2020, 1)
