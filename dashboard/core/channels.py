@@ -46,11 +46,13 @@ def channel_totals(agency_facts: pl.DataFrame) -> pl.DataFrame:
     stated = items.filter(pl.col("category").is_null()).select(
         "year", "channel", "value", "qualifier", pl.lit(False).alias("derived")
     )
+    # A total written as 未报告 is not stated either: its known parts still give a lower bound.
+    known = stated.filter(pl.col("value").is_not_null()).select("year", "channel")
     parts = (
         items.filter(pl.col("category").is_not_null() & pl.col("value").is_not_null())
         .group_by("year", "channel")
         .agg(pl.col("value").sum())
-        .join(stated.select("year", "channel"), on=["year", "channel"], how="anti")
+        .join(known, on=["year", "channel"], how="anti")
         .select(
             "year",
             "channel",
@@ -60,6 +62,7 @@ def channel_totals(agency_facts: pl.DataFrame) -> pl.DataFrame:
             pl.lit(True).alias("derived"),
         )
     )
+    stated = stated.join(parts.select("year", "channel"), on=["year", "channel"], how="anti")
     return pl.concat([stated, parts]).sort("year", "channel")
 
 
@@ -90,12 +93,12 @@ def total_items(agency_facts: pl.DataFrame, year: int) -> tuple[float, str] | No
     if stated.height:
         row = stated.row(0, named=True)
         return row["value"], row["qualifier"]
-    totals = channel_totals(agency_facts).filter(
-        (pl.col("year") == year) & pl.col("value").is_not_null()
-    )
+    year_totals = channel_totals(agency_facts).filter(pl.col("year") == year)
+    totals = year_totals.filter(pl.col("value").is_not_null())
     if not totals.height:
         return None
-    exact = totals.get_column("qualifier").eq(str(Qualifier.EXACT)).all()
+    # A channel not reported adds an unknown amount: the sum is then only a lower bound.
+    exact = year_totals.get_column("qualifier").eq(str(Qualifier.EXACT)).all()
     return float(totals.get_column("value").sum()), str(
         Qualifier.EXACT if exact else Qualifier.AT_LEAST
     )
@@ -146,8 +149,12 @@ def submissions(agency_facts: pl.DataFrame, year: int, lang: str = "zh") -> pl.D
         s = sub.row(0, named=True) if sub.height else None
         a = ado.row(0, named=True) if ado.height else None
         rate = None
+        rough = ""
         if s and a and s["value"] and a["value"] is not None:
             rate = a["value"] / s["value"] * 100
+            # from 30余 submitted the rate is only approximate: say so, as hotline rates do
+            if s["qualifier"] != Qualifier.EXACT or a["qualifier"] != Qualifier.EXACT:
+                rough = "约" if lang == "zh" else "~"
         rows.append(
             {
                 "recipient": recipient or ("合计" if lang == "zh" else "All"),
@@ -164,7 +171,7 @@ def submissions(agency_facts: pl.DataFrame, year: int, lang: str = "zh") -> pl.D
                     lang=lang,
                 ),
                 "rate": rate,
-                "rate_text": "" if rate is None else f"{rate:.1f}%",
+                "rate_text": "" if rate is None else f"{rough}{rate:.1f}%",
             }
         )
     schema = {

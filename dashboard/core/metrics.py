@@ -119,7 +119,7 @@ def change_text(
         unit = "个百分点" if lang == "zh" else " pp"
         return f"{prefix}{points:+.1f}{unit}".replace(".0" + unit, unit)
     if old == 0:
-        return f"{prefix}{new - old:+g}"
+        return f"{prefix}{new - old:+.15g}"  # `g` alone writes 1200000 as 1.2e+06
     return f"{prefix}{(new - old) / old * 100:+.0f}%"
 
 

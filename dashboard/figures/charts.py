@@ -13,7 +13,8 @@ from dashboard.figures.theme import MUTED, PALETTE, base_layout, empty_figure, n
 
 
 def _no_data(lang: str) -> go.Figure:
-    return empty_figure("本年没有相关数据" if lang == "zh" else "No figures for this year")
+    # Not "this year": trend and hotline charts span every year.
+    return empty_figure("暂无相关数据" if lang == "zh" else "No figures to show")
 
 
 def _mark_not_reported(
