@@ -7,10 +7,11 @@ from pathlib import Path
 import streamlit as st
 
 from components.data import current_facts
-from components.filters import language_selector, view_selector
+from components.filters import current_lang, language_selector, view_selector
 from dashboard.core.messages import t
 
-PAGES_DIR = Path(__file__).parent / "pages"
+# Not named pages/: Streamlit would also serve a folder of that name as pages of its own.
+PAGES_DIR = Path(__file__).parent / "views"
 # (page script and message key, URL path, icon). Each page script renders itself when run.
 PAGES = (
     ("overview", "", ":material/dashboard:"),
@@ -23,7 +24,7 @@ PAGES = (
 )
 
 st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
-lang = language_selector()
+lang = current_lang()
 navigation = st.navigation(
     [
         st.Page(
@@ -37,6 +38,6 @@ navigation = st.navigation(
     ],
     position="sidebar",
 )
-st.sidebar.divider()
 view_selector(current_facts(), lang)
+language_selector()
 navigation.run()

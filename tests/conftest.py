@@ -34,7 +34,8 @@ def store(db_url: str) -> Iterator[Store]:
     s.close()
 
 
-def csv_bytes(*rows: str, header: str = "年度,单位,指标,渠道,类别,数值,备注",
-              encoding: str = "utf-8") -> bytes:
+def csv_bytes(
+    *rows: str, header: str = "年度,单位,指标,渠道,类别,数值,备注", encoding: str = "utf-8"
+) -> bytes:
     """An upload file from CSV lines (header added)."""
     return ("\n".join([header, *rows]) + "\n").encode(encoding)

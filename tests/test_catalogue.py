@@ -370,16 +370,28 @@ def test_unaltered_copy_loads(catalogue_copy: Path, catalogue: Catalogue) -> Non
         ("metrics.toml", 'kind = "count"\n', 'kind = "cuont"\n', "kind"),
         ("metrics.toml", 'section = "channels"\n', 'section = "chanels"\n', "section"),
         ("channels.toml", 'kind = "website"\n', 'kind = "website"\nalias = ["x"]\n', "alias"),
-        ("vocabularies.toml", 'en = "Natural persons"\n', 'en = "Natural persons"\nen2 = "x"\n',
-         "en2"),
-        ("metrics.toml", 'code = "rate-mismatch"\n', 'code = "rate-mismatch"\nlevel = 1\n',
-         "level"),
+        (
+            "vocabularies.toml",
+            'en = "Natural persons"\n',
+            'en = "Natural persons"\nen2 = "x"\n',
+            "en2",
+        ),
+        (
+            "metrics.toml",
+            'code = "rate-mismatch"\n',
+            'code = "rate-mismatch"\nlevel = 1\n',
+            "level",
+        ),
         # broken references
-        ('metrics.toml', 'default_channel = "hotline_12345"', 'default_channel = "fax"', "fax"),
+        ("metrics.toml", 'default_channel = "hotline_12345"', 'default_channel = "fax"', "fax"),
         ("metrics.toml", 'category = "applicant"', 'category = "applicants"', "applicants"),
         ("metrics.toml", 'left = "hotline_closed"', 'left = "hotline_closd"', "hotline_closd"),
-        ("metrics.toml", 'total = "requests_refused"', 'total = "requests_refused_x"',
-         "requests_refused_x"),
+        (
+            "metrics.toml",
+            'total = "requests_refused"',
+            'total = "requests_refused_x"',
+            "requests_refused_x",
+        ),
         # a name used by two metrics
         ("metrics.toml", 'zh = "关注人数"', 'zh = "阅读量"', "阅读量"),
     ],
@@ -422,8 +434,17 @@ def codes_in_code() -> set[str]:
 def test_code_scan_finds_the_codes() -> None:
     codes = codes_in_code()
     # The scan itself must work: a handful from each module.
-    assert {"file-empty", "sheet-extra", "header-missing", "value-invalid", "duplicate-row",
-            "large-change", "rate-mismatch", "balance-mismatch", "category-unknown"} <= codes
+    assert {
+        "file-empty",
+        "sheet-extra",
+        "header-missing",
+        "value-invalid",
+        "duplicate-row",
+        "large-change",
+        "rate-mismatch",
+        "balance-mismatch",
+        "category-unknown",
+    } <= codes
 
 
 @pytest.mark.parametrize("code", sorted(codes_in_code() | set(messages.problem_codes())))

@@ -178,29 +178,23 @@ def test_channel_bar_not_reported_and_derived(cat: Catalogue) -> None:
     assert english.data[0].text[2] == "45+ (sum of parts)"
 
 
-def test_category_treemap(dinghai: pl.DataFrame, cat: Catalogue) -> None:
+def test_category_bars_grouped_by_channel(dinghai: pl.DataFrame, cat: Catalogue) -> None:
     categories = channel_categories(dinghai, 2019, cat)
     fig = category_figure(categories)
-    assert len(fig.data) == 1
-    tree = fig.data[0]
-    assert tree.type == "treemap"
-    assert tree.branchvalues == "remainder"
-    labels = list(tree.labels)
-    assert labels[:2] == ["部门网站", "政府门户网站"]
-    assert len(labels) == 2 + 12
-    parents = dict(zip(tree.ids, tree.parents, strict=True))
-    assert parents["政府门户网站/政务动态"] == "政府门户网站"
-    assert parents["部门网站/校园采风"] == "部门网站"
-    assert parents["部门网站"] == ""
-    values = dict(zip(tree.ids, tree.values, strict=True))
-    assert values["部门网站/校园采风"] == 2255.0
-    assert values["政府门户网站"] == 0.0  # sized by its parts only
-    texts = dict(zip(tree.ids, tree.text, strict=True))
-    assert texts["政府门户网站/政务动态"] == "153"
-    assert tuple(fig.layout.treemapcolorway) == PALETTE
+    assert [t.type for t in fig.data] == ["bar", "bar"]
+    by_channel = {t.name: t for t in fig.data}
+    portal, site = by_channel["政府门户网站"], by_channel["部门网站"]
+    # Multi-category axis: (channel, category) pairs, largest category on top (last drawn).
+    assert list(site.y[0]) == ["部门网站"] * 7
+    assert site.y[1][-1] == "校园采风"
+    assert site.x[-1] == 2255.0
+    assert dict(zip(portal.y[1], portal.text, strict=True))["政务动态"] == "153"
+    assert portal.orientation == "h"
+    assert portal.textangle == 0
+    assert {portal.marker.color, site.marker.color} <= set(PALETTE)
 
 
-def test_category_treemap_leaves_out_missing_and_zero_parts() -> None:
+def test_category_bars_leave_out_missing_parts() -> None:
     data = pl.DataFrame(
         {
             "channel": ["weibo", "weibo", "weibo"],
@@ -211,8 +205,9 @@ def test_category_treemap_leaves_out_missing_and_zero_parts() -> None:
             "text": ["12", "未报告", "0"],
         }
     )
-    tree = category_figure(data).data[0]
-    assert list(tree.labels) == ["微博", "动态"]
+    bars = category_figure(data).data[0]
+    assert list(bars.y[1]) == ["转载", "动态"]
+    assert list(bars.x) == [0.0, 12.0]
 
 
 # ── trend ───────────────────────────────────────────────────────────────────────────────────
@@ -246,7 +241,9 @@ def test_trend_over_years_is_lines_with_real_spacing(cat: Catalogue) -> None:
     assert weibo.x == (2020, 2022)
     assert weibo.x[1] - weibo.x[0] == 2  # numeric years, not neighbouring categories
     assert weibo.y == (1200.0, 3848.0)
-    assert weibo.text == ("1200余", "3848")
+    # Two lines: only each line's last point is labelled; every value stays in the hover.
+    assert weibo.text == ("", "3848")
+    assert weibo.customdata == ("1200余", "3848")
     assert "text" in weibo.mode and "lines" in weibo.mode
     assert fig.layout.xaxis.tickvals == (2020, 2022)
     assert fig.layout.xaxis.ticktext == ("2020", "2022")
@@ -279,15 +276,19 @@ def test_submissions_figure(dinghai: pl.DataFrame) -> None:
     fig = submissions_figure(submissions(dinghai, 2019))
     assert [(t.type, t.name) for t in fig.data] == [("bar", "报送"), ("bar", "录用")]
     sent, adopted = fig.data
-    assert sent.x[0] == "区政府（录用率53.3%）"
-    assert sent.x[1] == "省委"  # no rate without a submitted figure
-    assert sent.y == (30.0, None, None, 725.0)
-    assert sent.text == ("30", "未报告", "未报告", "725")
-    assert adopted.y == (16.0, 2.0, 5.0, 105.0)
+    assert sent.orientation == "h"
+    # First recipient on top: Plotly draws the first category at the bottom, so reversed.
+    assert sent.y[-1] == "区政府（录用率53.3%）"
+    assert sent.y[-2] == "省委"  # no rate without a submitted figure
+    assert sent.x == (725.0, None, None, 30.0)
+    assert sent.text == ("725", "未报告", "未报告", "30")
+    assert adopted.x == (105.0, 5.0, 2.0, 16.0)
+    missing = [a for a in fig.layout.annotations if a.text == "未报告"]
+    assert sorted(a.y for a in missing) == ["市政府", "省委"]
     assert (sent.marker.color, adopted.marker.color) == (PALETTE[0], PALETTE[1])
     assert fig.layout.barmode == "group"
     english = submissions_figure(submissions(dinghai, 2019, "en"), lang="en")
-    assert english.data[0].x[0] == "区政府 (53.3% adopted)"
+    assert english.data[0].y[-1] == "区政府 (53.3% adopted)"
     assert english.data[0].name == "Submitted"
 
 
@@ -424,3 +425,12 @@ def test_grouped_bars_mixed_values() -> None:
     assert [(a.text, a.x) for a in fig.layout.annotations] == [("未报告", "2021")]
     assert fig.layout.yaxis.range is None  # scaled to the real bars
     assert fig.layout.barmode == "group"
+
+
+def test_single_line_trend_labels_every_point(cat: Catalogue) -> None:
+    facts = frame(
+        row(2020, "items_published", 1200, "at_least", channel="weibo"),
+        row(2022, "items_published", 3848, channel="weibo"),
+    )
+    (weibo,) = trend_figure(channel_trend(facts, cat)).data
+    assert weibo.text == ("1200余", "3848")

@@ -760,7 +760,7 @@ def test_summary_of_dinghai(dinghai: pl.DataFrame, cat: Catalogue) -> None:
     # the largest channel comes first
     assert text.index("3000余条") < text.index("400余条")
     english = year_summary(dinghai, DINGHAI, 2019, cat, "en")
-    assert english.startswith("In 2019, 定海区教育局")
+    assert english.startswith("定海区教育局, 2019 — items published: ")
     assert "400+" in english
     assert "111 hotline cases received" in english
     assert "余" not in english

@@ -27,8 +27,10 @@ def codes(table: RawTable) -> list[str]:
     return [p.code for p in table.problems]
 
 
-def xlsx_bytes(sheets: dict[str, Iterable[Iterable[object]]], percent_cells: Iterable[str] = (),
-               ) -> bytes:
+def xlsx_bytes(
+    sheets: dict[str, Iterable[Iterable[object]]],
+    percent_cells: Iterable[str] = (),
+) -> bytes:
     """A workbook with the given sheets (first is active); cells listed get a percent format."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
@@ -82,8 +84,9 @@ def test_excel_utf16_unicode_text_with_tabs() -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 def test_tab_separated(encoding: str) -> None:
-    content = csv_bytes(*(r.replace(",", "\t") for r in ROWS), header="\t".join(HEADER),
-                        encoding=encoding)
+    content = csv_bytes(
+        *(r.replace(",", "\t") for r in ROWS), header="\t".join(HEADER), encoding=encoding
+    )
     table = read_table(content, "data.tsv")
     assert table.header == HEADER
     assert table.rows[0] == (2, ROWS[0].split(","))
@@ -230,8 +233,9 @@ def test_xlsx_cells_come_back_as_typed() -> None:
     [(1, "100%"), (0.98765432, "98.765432%"), (12345.67, "1234567%"), (0, "0%"), (-0.05, "-5%")],
 )
 def test_xlsx_percent_cells_keep_their_digits(cell: float, shown: str) -> None:
-    content = xlsx_bytes({"Sheet1": [HEADER, [2019, "x", "满意率", "12345", None, cell, None]]},
-                         percent_cells=["F2"])
+    content = xlsx_bytes(
+        {"Sheet1": [HEADER, [2019, "x", "满意率", "12345", None, cell, None]]}, percent_cells=["F2"]
+    )
     assert read_table(content, "data.xlsx").rows[0][1][5] == shown
 
 
@@ -269,8 +273,9 @@ def test_xlsx_blank_rows_keep_numbering_and_rows_with_blank_first_cell_are_read(
 
 
 def test_xlsx_header_in_a_later_row() -> None:
-    content = xlsx_bytes({"Sheet1": [[], [], HEADER, [2019, "定海区教育局", "阅读量", "微信", None,
-                                                       5000, None]]})
+    content = xlsx_bytes(
+        {"Sheet1": [[], [], HEADER, [2019, "定海区教育局", "阅读量", "微信", None, 5000, None]]}
+    )
     table = read_table(content, "data.xlsx")
     assert table.header_row == 3
     assert [n for n, _ in table.rows] == [4]
@@ -278,8 +283,9 @@ def test_xlsx_header_in_a_later_row() -> None:
 
 def test_xlsx_with_a_wrong_dimension_record_is_read_in_full() -> None:
     """Some writers store <dimension ref="A1"/>; the read-only reader must not trust it."""
-    content = xlsx_bytes({"Sheet1": [HEADER, [2019, "定海区教育局", "阅读量", "微信", None, 5000,
-                                               None]]})
+    content = xlsx_bytes(
+        {"Sheet1": [HEADER, [2019, "定海区教育局", "阅读量", "微信", None, 5000, None]]}
+    )
     source = zipfile.ZipFile(io.BytesIO(content))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as target:
@@ -319,8 +325,9 @@ def test_xlsx_several_sheets_warns_and_reads_the_first(catalogue: Catalogue) -> 
 
 
 def test_xlsx_empty_extra_sheets_are_not_counted() -> None:
-    content = xlsx_bytes({"数据": [HEADER, [2019, "x", "阅读量", "微信", None, 1, None]],
-                          "Sheet2": []})
+    content = xlsx_bytes(
+        {"数据": [HEADER, [2019, "x", "阅读量", "微信", None, 1, None]], "Sheet2": []}
+    )
     table = read_table(content, "data.xlsx")
     assert table.problems == []
 

@@ -131,8 +131,17 @@ def test_sample_json_shape(sample: ValidationReport) -> None:
     (dataset,) = data["datasets"]
     assert len(dataset["facts"]) == 32
     for fact in dataset["facts"]:
-        assert {"agency", "year", "metric", "channel", "category", "value", "qualifier", "note",
-                "row"} <= set(fact)
+        assert {
+            "agency",
+            "year",
+            "metric",
+            "channel",
+            "category",
+            "value",
+            "qualifier",
+            "note",
+            "row",
+        } <= set(fact)
     first = dataset["facts"][0]
     assert first == {
         "agency": "定海区教育局",
@@ -164,10 +173,18 @@ def test_problem_json_shape(catalogue: Catalogue) -> None:
     for problem in (error, warning):
         assert {"row", "column", "value", "code", "message"} <= set(problem)
     assert (error["row"], error["column"], error["value"], error["code"]) == (
-        3, "数值", "abc", "value-invalid")
+        3,
+        "数值",
+        "abc",
+        "value-invalid",
+    )
     assert error["message"] == "Row 3: the value “abc” cannot be read."
     assert (warning["row"], warning["column"], warning["value"], warning["code"]) == (
-        2, "渠道", "某某平台", "channel-unknown")
+        2,
+        "渠道",
+        "某某平台",
+        "channel-unknown",
+    )
     zh = report.to_dict()
     assert zh["errors"][0]["message"] == "第 3 行的数值“abc”无法识别。"
 
@@ -234,7 +251,10 @@ def test_english_headers(catalogue: Catalogue) -> None:
     assert report.flatten() == [(3, "metric", "metric-unknown")]
     (fact,) = facts(report)
     assert (fact.agency, fact.metric, fact.channel) == (
-        "Dinghai Education Bureau", "items_published", "wechat")
+        "Dinghai Education Bureau",
+        "items_published",
+        "wechat",
+    )
     assert (fact.value, fact.qualifier) == (500, Qualifier.AT_LEAST)
 
 
@@ -252,7 +272,11 @@ def test_combined_headers(catalogue: Catalogue, header: str) -> None:
     assert report.problems == []
     (fact,) = facts(report)
     assert (fact.metric, fact.channel, fact.value, fact.note) == (
-        "hotline_received", "hotline_12345", 111, "受理111件")
+        "hotline_received",
+        "hotline_12345",
+        111,
+        "受理111件",
+    )
 
 
 def test_columns_in_any_order_and_optional_columns_absent(catalogue: Catalogue) -> None:
@@ -299,8 +323,9 @@ def test_default_agency_replaces_a_missing_column(catalogue: Catalogue) -> None:
     header = "年度,指标,渠道,类别,数值,备注"
     without = check(catalogue, "2019,专题会议次数,,,2,", header=header)
     assert_error(without, (1, "单位", "header-missing"))
-    report = check(catalogue, "2019,专题会议次数,,,2,", header=header,
-                   default_agency="定海区教育局")
+    report = check(
+        catalogue, "2019,专题会议次数,,,2,", header=header, default_agency="定海区教育局"
+    )
     assert report.problems == []
     assert facts(report)[0].agency == "定海区教育局"
 
@@ -364,7 +389,10 @@ def test_metric_by_id_alias_and_full_width(catalogue: Catalogue) -> None:
     )
     assert report.problems == []
     assert sorted(f.metric for f in facts(report)) == [
-        "hotline_closed", "hotline_closure_rate", "hotline_received"]
+        "hotline_closed",
+        "hotline_closure_rate",
+        "hotline_received",
+    ]
     assert {f.channel for f in facts(report)} == {"hotline_12345"}  # the metric's default
 
 
@@ -416,7 +444,10 @@ def test_category_in_the_applicant_vocabulary(catalogue: Catalogue) -> None:
     )
     assert report.problems == []
     assert sorted((f.category or "", f.value) for f in facts(report)) == [
-        ("", 3), ("commercial", 1), ("natural_person", 2)]
+        ("", 3),
+        ("commercial", 1),
+        ("natural_person", 2),
+    ]
 
 
 def test_free_category_is_kept(catalogue: Catalogue) -> None:
@@ -532,12 +563,14 @@ def test_every_problem_is_reported_at_once(catalogue: Catalogue) -> None:
 
 def test_several_problems_in_one_row(catalogue: Catalogue) -> None:
     report = check(catalogue, ",,没有这个指标,,,abc,")
-    assert sorted(report.flatten()) == sorted([
-        (2, "单位", "agency-missing"),
-        (2, "年度", "year-missing"),
-        (2, "指标", "metric-unknown"),
-        (2, "数值", "value-invalid"),
-    ])
+    assert sorted(report.flatten()) == sorted(
+        [
+            (2, "单位", "agency-missing"),
+            (2, "年度", "year-missing"),
+            (2, "指标", "metric-unknown"),
+            (2, "数值", "value-invalid"),
+        ]
+    )
     assert len(report.errors) == 4
 
 
@@ -810,6 +843,7 @@ def test_rows_without_any_value_report_no_values(catalogue: Catalogue) -> None:
 def test_full_width_free_categories_are_one_figure(catalogue: Catalogue) -> None:
     report = validate_file(
         csv_bytes("2019,A,发布信息条数,微博,（公告）,5,", "2019,A,发布信息条数,微博,(公告),6,"),
-        "t.csv", catalogue,
+        "t.csv",
+        catalogue,
     )
     assert [p.code for p in report.errors] == ["duplicate-fact"]

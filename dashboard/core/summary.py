@@ -68,7 +68,7 @@ def year_summary(
             else:
                 items.append(f"{r['text']} on {r['name']}{change}")
         parts.append(
-            ("主动公开信息：" + "，".join(items)) if zh else "Items published: " + ", ".join(items)
+            ("主动公开信息：" + "，".join(items)) if zh else "items published: " + ", ".join(items)
         )
     hotline = hotline_years(agency_facts, lang).filter(pl.col("year") == year)
     if hotline.height:
@@ -104,4 +104,4 @@ def year_summary(
         )
     if zh:
         return f"{year}年，{agency}" + "；".join(parts) + "。"
-    return f"In {year}, {agency}: " + "; ".join(parts) + "."
+    return f"{agency}, {year} — " + "; ".join(parts) + "."

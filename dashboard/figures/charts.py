@@ -44,13 +44,16 @@ def channel_bar_figure(
     rows = list(reversed(frame.to_dicts()))  # Plotly draws the first category at the bottom
     derived = "（分项合计）" if lang == "zh" else " (sum of parts)"
     texts = [r["text"] + (derived if r["derived"] else "") for r in rows]
+    values = [r["value"] for r in rows if r["value"] is not None]
     fig = go.Figure(
         go.Bar(
             y=[r["name"] for r in rows],
             x=[r["value"] for r in rows],
             orientation="h",
             text=texts,
-            textposition="auto",
+            # Outside and level: labels inside short bars would be turned sideways.
+            textposition="outside",
+            textangle=0,
             marker_color=[PALETTE[0] if r["kind"] != "new_media" else PALETTE[1] for r in rows],
             hovertemplate="%{y}: %{text}<extra></extra>",
             cliponaxis=False,
@@ -59,42 +62,44 @@ def channel_bar_figure(
     _mark_not_reported(
         fig, [r["name"] for r in rows if r["value"] is None], lang=lang, horizontal=True
     )
-    fig.update_xaxes(rangemode="tozero")
+    # Room on the right for the longest label (`3000余（分项合计）`).
+    fig.update_xaxes(range=[0, max(values, default=1) * 1.35], rangemode="tozero")
     return base_layout(fig, title=title, height=max(220, 70 + 48 * len(rows)))
 
 
 def category_figure(
     frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None
 ) -> go.Figure:
-    """Categories within each channel (frame from `channels.channel_categories`) as a treemap.
+    """Categories within each channel (frame from `channels.channel_categories`): horizontal
+    bars grouped by channel, largest first within each channel.
 
-    Parts need not add up to the channel total, so each channel box is sized by its parts only.
+    Bars rather than a treemap: a report's categories span 1 to 2,000 items, and small boxes of
+    a treemap become unreadable, on a phone above all.
     """
-    data = frame.filter(pl.col("value").is_not_null() & (pl.col("value") > 0))
+    data = frame.filter(pl.col("value").is_not_null())
     if data.is_empty():
         return _no_data(lang)
     channels = data.get_column("name").unique(maintain_order=True).to_list()
-    ids = [*channels, *(f"{r['name']}/{r['category']}" for r in data.iter_rows(named=True))]
-    labels = [*channels, *data.get_column("category").to_list()]
-    parents = ["" for _ in channels] + data.get_column("name").to_list()
-    values = [0.0 for _ in channels] + data.get_column("value").to_list()
-    texts = ["" for _ in channels] + data.get_column("text").to_list()
-    fig = go.Figure(
-        go.Treemap(
-            ids=ids,
-            labels=labels,
-            parents=parents,
-            values=values,
-            text=texts,
-            branchvalues="remainder",
-            textinfo="label+text",
-            hovertemplate="%{label}: %{text}<extra></extra>",
-            root_color="rgba(0,0,0,0)",
+    fig = go.Figure()
+    for index, channel in enumerate(reversed(channels)):
+        mine = data.filter(pl.col("name") == channel).sort("value")
+        fig.add_trace(
+            go.Bar(
+                y=[[channel] * mine.height, mine.get_column("category").to_list()],
+                x=mine.get_column("value").to_list(),
+                orientation="h",
+                text=mine.get_column("text").to_list(),
+                textposition="outside",
+                textangle=0,
+                name=str(channel),
+                marker_color=PALETTE[(len(channels) - 1 - index) % len(PALETTE)],
+                hovertemplate="%{y}: %{text}<extra></extra>",
+                cliponaxis=False,
+            )
         )
-    )
-    fig = base_layout(fig, title=title, height=420)
-    fig.update_layout(treemapcolorway=list(PALETTE), margin={"l": 0, "r": 0, "b": 0})
-    return fig
+    fig.update_xaxes(range=[0, float(data.get_column("value").max() or 1) * 1.25])
+    fig.update_layout(showlegend=False)
+    return base_layout(fig, title=title, height=max(240, 60 + 30 * data.height))
 
 
 def trend_figure(
@@ -132,17 +137,23 @@ def trend_figure(
                 )
             )
         else:
+            texts = mine.get_column("text").to_list()
+            if len(groups) > 1:
+                # Several lines: label only each line's last point, so labels cannot collide;
+                # every value stays in the hover and in the numbers table.
+                texts = ["" for _ in texts[:-1]] + texts[-1:]
             fig.add_trace(
                 go.Scatter(
                     x=mine.get_column("year").to_list(),
                     y=mine.get_column("value").to_list(),
-                    text=mine.get_column("text").to_list(),
+                    text=texts,
+                    customdata=mine.get_column("text").to_list(),
                     mode="lines+markers+text",
                     textposition="top center",
                     name=str(name),
                     line={"color": color, "width": 3},
                     marker={"size": 9},
-                    hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
+                    hovertemplate=f"{name} %{{x}}: %{{customdata}}<extra></extra>",
                     cliponaxis=False,
                 )
             )
@@ -163,39 +174,59 @@ def trend_figure(
 def submissions_figure(
     frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None
 ) -> go.Figure:
-    """Submitted vs adopted per recipient (frame from `channels.submissions`), with adoption
-    rates in the axis labels."""
+    """Submitted vs adopted per recipient (frame from `channels.submissions`) as horizontal
+    grouped bars, with the adoption rate in each recipient's label and `未报告` where a count
+    is missing."""
     if frame.is_empty():
         return _no_data(lang)
     rate_word = "录用率" if lang == "zh" else "adopted"
+    rows = list(reversed(frame.to_dicts()))  # first recipient on top
     labels = [
-        f"{r['recipient']}（{rate_word}{r['rate_text']}）"
-        if lang == "zh" and r["rate_text"]
-        else (
-            f"{r['recipient']} ({r['rate_text']} {rate_word})" if r["rate_text"] else r["recipient"]
+        (
+            f"{r['recipient']}（{rate_word}{r['rate_text']}）"
+            if lang == "zh"
+            else f"{r['recipient']} ({r['rate_text']} {rate_word})"
         )
-        for r in frame.iter_rows(named=True)
+        if r["rate_text"]
+        else r["recipient"]
+        for r in rows
     ]
     fig = go.Figure()
-    for column, name, color in (
-        ("submitted", "报送" if lang == "zh" else "Submitted", PALETTE[0]),
-        ("adopted", "录用" if lang == "zh" else "Adopted", PALETTE[1]),
-    ):
+    series = (
+        ("submitted", "报送" if lang == "zh" else "Submitted", PALETTE[0], -9),
+        ("adopted", "录用" if lang == "zh" else "Adopted", PALETTE[1], 9),
+    )
+    for column, name, color, shift in series:
         fig.add_trace(
             go.Bar(
-                x=labels,
-                y=frame.get_column(column).to_list(),
-                text=frame.get_column(f"{column}_text").to_list(),
+                y=labels,
+                x=[r[column] for r in rows],
+                orientation="h",
+                text=[r[f"{column}_text"] for r in rows],
                 textposition="outside",
+                textangle=0,
                 name=name,
                 marker_color=color,
                 cliponaxis=False,
-                hovertemplate=f"%{{x}} {name}: %{{text}}<extra></extra>",
+                hovertemplate=f"%{{y}} {name}: %{{text}}<extra></extra>",
             )
         )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(rangemode="tozero")
-    return base_layout(fig, title=title)
+        for label, r in zip(labels, rows, strict=True):
+            if r[column] is None:
+                # Plotly draws no text for a missing bar: say it is missing, at that bar's place.
+                fig.add_annotation(
+                    x=0,
+                    y=label,
+                    yshift=shift,
+                    text=not_reported_label(lang),
+                    showarrow=False,
+                    xanchor="left",
+                    font={"color": MUTED, "size": 12},
+                )
+    largest = max((r[c] or 0 for r in rows for c in ("submitted", "adopted")), default=1)
+    fig.update_layout(barmode="group", legend={"traceorder": "normal"})
+    fig.update_xaxes(range=[0, (largest or 1) * 1.25])
+    return base_layout(fig, title=title, height=max(240, 80 + 56 * len(rows)))
 
 
 def hotline_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None) -> go.Figure:

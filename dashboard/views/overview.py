@@ -19,7 +19,7 @@ def render() -> None:
     if page is None:
         return
     lang, catalogue = page.lang, page.catalogue
-    st.subheader(f"{page.agency} · {page.t('app.headline', year=page.year)}")
+    st.subheader(page.t("app.headline"))
     kpi_grid(metrics.headline_figures(page.agency_facts, page.year, catalogue, lang), lang=lang)
     st.caption(page.t("app.source", agency=page.agency, year=page.year))
 

@@ -1,0 +1,1 @@
+"""The app's pages (one script each): read widgets, call the core, render the result."""

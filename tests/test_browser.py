@@ -1,0 +1,107 @@
+"""Every page in a real Chromium, at desktop and phone width: key figures present, no exception
+box, and a screenshot kept in test-artifacts/ for people to look at."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.appserver import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, running_app
+
+pytestmark = pytest.mark.browser
+
+# path → texts that must be on the page for the default view (定海区教育局 2019).
+PAGES = {
+    "": ["总览", "400余条", "111件"],
+    "channels": ["发布渠道", "400余", "校园采风"],
+    "new-media": ["新媒体", "800余"],
+    "hotline": ["12345 热线", "111"],
+    "recruitment": ["招聘公示", "未报告"],
+    "requests": ["依申请公开", "本年新收政府信息公开申请数量"],
+    "data": ["数据", "共 ", "填报模板"],
+}
+VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("browser") / "store.sqlite"
+    with running_app(f"sqlite:///{db}") as url:
+        yield url
+
+
+def wait_until_idle(page: Page) -> None:
+    """Wait on the app's own state, never on a sleep: a page title drawn, and no script running."""
+    page.get_by_test_id("stMain").locator("h1").first.wait_for(timeout=30_000)
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000
+    )
+
+
+def screenshot(page: Page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to fit."""
+    width = page.viewport_size["width"] if page.viewport_size else 1280
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')]"
+        ".map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": width, "height": min(int(height) + 40, 8000)})
+    wait_until_idle(page)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def open_page(browser: Browser, url: str, viewport: str) -> Page:
+    width, height = VIEWPORTS[viewport]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url)
+    wait_until_idle(page)
+    return page
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", PAGES)
+def test_page_shows_key_figures(browser: Browser, app_url: str, path: str, viewport: str) -> None:
+    page = open_page(browser, f"{app_url}/{path}", viewport)
+    main = page.get_by_test_id("stMain")
+    for text in PAGES[path]:
+        expect(main.get_by_text(text, exact=False).first).to_be_attached()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    # A phone must not scroll sideways: the page is no wider than the screen.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= VIEWPORTS[viewport][0] + 1
+    screenshot(page, f"page-{path or 'overview'}-{viewport}")
+    page.close()
+
+
+def test_link_reproduces_agency_year_and_language(browser: Browser, app_url: str) -> None:
+    page = open_page(
+        browser, f"{app_url}/channels?agency=杭州市教育局&year=2020&lang=en", "desktop"
+    )
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Channels")).to_be_visible()
+    expect(main.get_by_text("杭州市教育局 · 2020")).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    screenshot(page, "link-hangzhou-2020-en")
+    page.close()
+
+
+def test_choosing_another_year_updates_the_url(browser: Browser, app_url: str) -> None:
+    page = open_page(browser, f"{app_url}/?agency=杭州市教育局", "desktop")
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_test_id("stSelectbox").nth(1).click()
+    page.get_by_role("option", name="2020").click()
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"year=2020"))
+    expect(page.get_by_test_id("stMain").get_by_text("杭州市教育局 · 2020")).to_be_visible()
+    page.close()

@@ -1,0 +1,217 @@
+"""AppTest of every page: default view, another year, English, a one-year agency, a year with
+figures missing — each without exception and showing the figures it should."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.core.catalogue import Catalogue
+from dashboard.core.store import Store
+from dashboard.core.validate import validate_file
+from tests.conftest import csv_bytes
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+PAGES = ("overview", "channels", "new_media", "hotline", "recruitment", "requests", "data")
+TITLES_ZH = {
+    "overview": "总览",
+    "channels": "发布渠道",
+    "new_media": "新媒体",
+    "hotline": "12345 热线",
+    "recruitment": "招聘公示",
+    "requests": "依申请公开",
+    "data": "数据",
+}
+SCENARIOS = {
+    "default": {},
+    "another_year": {"agency": "杭州市教育局", "year": "2020"},
+    "english": {"lang": "en"},
+    "one_year_agency": {"agency": "定海区教育局"},
+    "missing_figures": {"agency": "南京市栖霞区教育局", "year": "2023"},
+}
+
+
+def open_page(page: str, **query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page(f"views/{page}.py").run()
+
+
+def charts(at: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def chart_texts(at: AppTest) -> set[str]:
+    """Every text label and annotation drawn in the page's charts."""
+    found: set[str] = set()
+    for spec in charts(at):
+        for trace in spec["data"]:
+            text = trace.get("text")
+            if isinstance(text, list):
+                found.update(str(t) for t in text if t is not None)
+            elif text:
+                found.add(str(text))
+        found.update(a.get("text", "") for a in spec["layout"].get("annotations", []))
+    return found
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_without_exception(db_url: str, page: str, scenario: str) -> None:
+    query = SCENARIOS[scenario]
+    at = open_page(page, **query)
+    assert not at.exception, at.exception
+    title = at.title[0].value
+    if query.get("lang") == "en":
+        assert title != TITLES_ZH[page] and title.isascii()
+    else:
+        assert title == TITLES_ZH[page]
+    if "agency" in query:
+        assert at.session_state["agency"] == query["agency"]
+    if "year" in query:
+        assert at.session_state["year"] == query["year"]
+    if page != "data":
+        assert at.caption[0].value == f"{at.session_state['agency']} · {at.session_state['year']}"
+
+
+def selected(at: AppTest) -> tuple[str, str]:
+    return at.session_state["agency"], at.session_state["year"]
+
+
+def test_default_view_is_the_configured_agency_and_its_latest_year(db_url: str) -> None:
+    assert selected(open_page("overview")) == ("定海区教育局", "2019")
+    assert selected(open_page("overview", agency="杭州市教育局")) == ("杭州市教育局", "2022")
+
+
+def test_overview_headlines_keep_qualifiers(db_url: str) -> None:
+    at = open_page("overview")
+    values = {m.label: m.value for m in at.metric}
+    assert values["门户网站发布信息"] == "400余条"
+    assert values["部门网站发布信息"] == "3000余条"
+    assert values["12345热线受理"] == "111件"
+    assert values["12345热线办结率"] == "100%"
+    summary = at.markdown
+    assert any("400余条" in m.value and "111件" in m.value for m in summary)
+
+
+def test_overview_in_english(db_url: str) -> None:
+    at = open_page("overview", lang="en")
+    values = {m.label: m.value for m in at.metric}
+    assert values["Portal items"] == "400+"
+    assert values["12345 cases"] == "111"
+
+
+def test_overview_change_against_earlier_year(db_url: str) -> None:
+    at = open_page("overview", agency="杭州市教育局", year="2022")
+    deltas = {m.label: m.proto.delta for m in at.metric}
+    # Weibo 1200余 (2020) → a 2022 figure: a change is shown, marked approximate and dated.
+    assert "较2020年" in deltas["微博发布"]
+    assert "约" in deltas["微博发布"]
+
+
+def test_missing_figures_read_not_reported(db_url: str) -> None:
+    at = open_page("overview", agency="南京市栖霞区教育局", year="2023")
+    values = {m.label: m.value for m in at.metric}
+    assert values["12345热线受理"] == "未报告"
+    assert values["微博发布"] == "未报告"
+
+
+def test_channels_page_shows_items_and_categories(db_url: str) -> None:
+    at = open_page("channels")
+    texts = chart_texts(at)
+    assert {"400余", "3000余", "500余", "800余"} <= texts
+    assert "2255" in texts  # 校园采风 within the bureau's own site
+    submitted = charts(at)[3]["data"][0]
+    assert "区政府（录用率53.3%）" in submitted["y"]
+
+
+def test_new_media_page_trend_over_years(db_url: str) -> None:
+    at = open_page("new_media", agency="杭州市教育局", year="2022")
+    posts = charts(at)[0]
+    assert all(trace["type"] == "scatter" for trace in posts["data"])
+    assert posts["layout"]["xaxis"]["tickvals"] == [2020, 2022]
+
+
+def test_hotline_page_derives_closed_cases(db_url: str) -> None:
+    at = open_page("hotline")
+    spec = charts(at)[0]
+    bars = {trace["name"]: trace for trace in spec["data"]}
+    assert bars["受理件数"]["y"] == [111]
+    assert bars["办结件数"]["y"] == [111]
+    assert bars["办结率"]["text"] == ["100%"]
+    assert any("推算" in c.value for c in at.caption)
+
+
+def test_hotline_page_without_figures(db_url: str) -> None:
+    at = open_page("hotline", agency="杭州市教育局")
+    assert "暂无相关数据" in chart_texts(at)
+
+
+def test_hotline_trend_spans_years_with_a_gap(db_url: str) -> None:
+    at = open_page("hotline", agency="南京市栖霞区教育局", year="2023")
+    bars = {trace["name"]: trace for trace in charts(at)[0]["data"]}
+    assert bars["受理件数"]["x"] == ["2025"]
+    assert bars["受理件数"]["text"] == ["8876"]
+
+
+def test_recruitment_not_reported_is_not_zero(db_url: str) -> None:
+    at = open_page("recruitment")
+    texts = chart_texts(at)
+    assert "未报告" in texts
+    assert "0" not in texts
+
+
+def test_recruitment_absent_for_agency_without_figures(db_url: str) -> None:
+    at = open_page("recruitment", agency="杭州市教育局")
+    assert any("没有招聘" in i.value for i in at.info)
+
+
+def test_requests_page_official_table(db_url: str) -> None:
+    at = open_page("requests")
+    table = at.dataframe[0].value
+    assert list(table.columns)[-1] == "总计"
+    first = table.iloc[0]
+    assert first["项目"] == "一、本年新收政府信息公开申请数量"
+    assert first["总计"] == "0"
+
+
+def test_data_page_lists_and_filters_facts(db_url: str) -> None:
+    at = open_page("data")
+    all_rows = len(at.dataframe[0].value)
+    at.multiselect(key="data_agency").select("定海区教育局").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert 0 < len(table) < all_rows
+    assert set(table["单位"]) == {"定海区教育局"}
+    assert len(table) == 32
+    assert "400余" in set(table["数值"])
+
+
+def test_new_commit_is_seen_on_next_run(db_url: str, catalogue: Catalogue) -> None:
+    first = open_page("overview")
+    assert selected(first) == ("定海区教育局", "2019")
+    report = validate_file(
+        csv_bytes("2020,定海区教育局,发布信息条数,政府门户网站,,450余,"), "t.csv", catalogue
+    )
+    Store(db_url).commit(report.datasets, user="t")
+    at = open_page("overview", agency="定海区教育局")
+    assert selected(at) == ("定海区教育局", "2020")
+    values = {m.label: m.value for m in at.metric}
+    assert values["门户网站发布信息"] == "450余条"
+
+
+def test_notes_from_files_stay_literal(db_url: str, catalogue: Catalogue) -> None:
+    report = validate_file(
+        csv_bytes("2021,测试局,专题会议次数,,,3,<b>粗体</b> **星号**"), "t.csv", catalogue
+    )
+    Store(db_url).commit(report.datasets, user="t")
+    at = open_page("overview", agency="测试局")
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "note" in d.value.columns)
+    assert list(table["note"]) == ["<b>粗体</b> **星号**"]
