@@ -26,6 +26,11 @@ class PageContext:
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
 
+    def trend_caption(self) -> str | None:
+        """Under a trend chart, when the agency has a single year: why there is no line yet."""
+        years = self.agency_facts.get_column("year").unique()
+        return self.t("app.single_year", year=self.year) if years.len() == 1 else None
+
 
 def start_page(page: str) -> PageContext | None:
     """Title the page; None (after saying so) when the store holds no data yet."""

@@ -162,9 +162,22 @@ def test_hotline_trend_spans_years_with_a_gap(db_url: str) -> None:
 
 def test_recruitment_not_reported_is_not_zero(db_url: str) -> None:
     at = open_page("recruitment")
-    texts = chart_texts(at)
-    assert "未报告" in texts
-    assert "0" not in texts
+    assert not charts(at)  # nothing to draw: no count is given
+    assert any("没有给出条数" in i.value for i in at.info)
+    table = at.dataframe[0].value
+    assert set(table["数值"]) == {"未报告"}
+    assert "对招聘拟用教师按规定进行公示" in set(table["备注（报告原文）"])
+
+
+def test_recruitment_counts_are_charted(db_url: str, catalogue: Catalogue) -> None:
+    report = validate_file(
+        csv_bytes("2021,测试局,招聘公告条数,部门网站,,12,", "2021,测试局,招聘人数,,,30,"),
+        "t.csv",
+        catalogue,
+    )
+    Store(db_url).commit(report.datasets, user="t")
+    at = open_page("recruitment", agency="测试局")
+    assert {"12", "30"} <= chart_texts(at)
 
 
 def test_recruitment_absent_for_agency_without_figures(db_url: str) -> None:

@@ -17,7 +17,7 @@ MEASURES = {
 def recruitment_years(
     agency_facts: pl.DataFrame, catalogue: Catalogue, lang: str = "zh"
 ) -> pl.DataFrame:
-    """Columns: year, measure, metric_name, channel, name, value, qualifier, text.
+    """Columns: year, measure, metric_name, channel, name, value, qualifier, text, note.
 
     Figures the report does not give stay in the frame with value null and text `未报告`.
     """
@@ -28,6 +28,7 @@ def recruitment_years(
         "channel",
         "value",
         "qualifier",
+        "note",
     )
     names = [catalogue.channel_name(c, lang) if c else "" for c in frame.get_column("channel")]
     metric_names = [catalogue.metrics[m].name(lang) for m in frame.get_column("metric")]
@@ -38,5 +39,15 @@ def recruitment_years(
     return (
         with_text(frame, lang=lang)
         .sort("year", "measure", "name")
-        .select("year", "measure", "metric_name", "channel", "name", "value", "qualifier", "text")
+        .select(
+            "year",
+            "measure",
+            "metric_name",
+            "channel",
+            "name",
+            "value",
+            "qualifier",
+            "text",
+            "note",
+        )
     )

@@ -165,6 +165,8 @@ def trend_figure(
             ticktext=[str(y) for y in years],
             range=[years[0] - 0.5, years[-1] + 0.5],
         )
+    else:
+        fig.update_xaxes(type="category")  # "2019" is a label, not the number 2,019
     fig.update_yaxes(rangemode="tozero", ticksuffix="%" if percent else "")
     if percent:
         fig.update_yaxes(range=[0, 110])
@@ -282,11 +284,14 @@ def hotline_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None =
         )
     fig.update_layout(
         barmode="group",
+        bargap=0.35,
+        xaxis={"type": "category"},  # years as labels: "2019", never 2,018.6
         yaxis={"rangemode": "tozero", "title": None},
         yaxis2={
             "overlaying": "y",
             "side": "right",
             "range": [0, 115],
+            "tickvals": [0, 25, 50, 75, 100],
             "ticksuffix": "%",
             "showgrid": False,
             "title": None,
@@ -318,7 +323,8 @@ def rate_figure(
         )
     )
     fig.add_hline(y=100, line={"color": MUTED, "dash": "dash"})
-    fig.update_yaxes(range=[0, 115], ticksuffix="%")
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(range=[0, 115], tickvals=[0, 25, 50, 75, 100], ticksuffix="%")
     return base_layout(fig, title=title, height=300)
 
 
@@ -348,7 +354,7 @@ def grouped_bar_figure(
             )
         )
         missing += [xv for xv, v in zip(xs, mine.get_column("value"), strict=True) if v is None]
-    fig.update_layout(barmode="group")
+    fig.update_layout(barmode="group", xaxis={"type": "category"})
     fig.update_yaxes(rangemode="tozero")
     if frame.get_column("value").is_null().all():
         fig.update_yaxes(range=[0, 1], showticklabels=False)

@@ -54,6 +54,7 @@ def render() -> None:
         trend.select("year", "name", "text", "derived").rename(col, strict=False),
         key="channels_trend",
         lang=lang,
+        caption=page.trend_caption(),
     )
     info = submissions(page.agency_facts, year, lang)
     chart_card(

@@ -31,6 +31,7 @@ def render() -> None:
             posts.select("year", "name", "text").rename(col),
             key="new_media_posts",
             lang=lang,
+            caption=page.trend_caption(),
         )
     with right:
         share = new_media_share(page.agency_facts, year, catalogue)

@@ -27,16 +27,30 @@ def render() -> None:
         .alias("series")
     )
     col = {
+        "note": page.t("app.col_note"),
         "year": page.t("app.col_year"),
         "metric_name": page.t("app.col_metric"),
         "name": page.t("app.col_channel"),
         "text": page.t("app.col_value"),
     }
-    if not notices.is_empty():
+    if not notices.is_empty() and notices["value"].is_null().all():
+        # The report says notices were published but gives no counts: a chart of nothing
+        # would mislead; say so and quote the report.
+        with st.container(border=True, key="card_recruitment_notices"):
+            st.markdown(f"**{page.t('app.recruitment.by_year')}**")
+            st.info(page.t("app.recruitment.not_counted"))
+            st.dataframe(
+                notices.select("year", "metric_name", "name", "text", "note").rename(
+                    col, strict=False
+                ),
+                hide_index=True,
+                key="table_recruitment_notices",
+            )
+    elif not notices.is_empty():
         chart_card(
             page.t("app.recruitment.by_year"),
             grouped_bar_figure(notices, x="year", group="series", lang=lang),
-            notices.select("year", "metric_name", "name", "text").rename(col),
+            notices.select("year", "metric_name", "name", "text").rename(col, strict=False),
             key="recruitment_notices",
             lang=lang,
         )

@@ -19,7 +19,9 @@ from dashboard.core.statutory import (
 )
 from dashboard.figures.charts import outcome_figure
 
-ICONS = {CheckStatus.PASSED: "✅", CheckStatus.FAILED: "❌", CheckStatus.INCOMPLETE: "➖"}
+# Symbols every CJK font has (emoji would fall back to boxes on projectors and older PCs).
+ICONS = {CheckStatus.PASSED: "✓", CheckStatus.FAILED: "✗", CheckStatus.INCOMPLETE: "–"}
+ROW_HEIGHT = 35  # st.dataframe's row height in pixels
 
 
 def _checks(page: PageContext, checks: list[Check], key: str) -> None:
@@ -46,7 +48,9 @@ def _official_table(
             st.info(page.t("app.requests.not_reported"))
             return
         shown = table.rename({"row": page.t("app.requests.col_row")})
-        st.dataframe(shown, hide_index=True, key=f"table_{key}")
+        # Tall enough for every row: the official form is read as a whole, not scrolled.
+        height = (shown.height + 1) * ROW_HEIGHT + 3
+        st.dataframe(shown, hide_index=True, key=f"table_{key}", height=height)
         st.download_button(
             page.t("app.download_csv"),
             data=table_csv(shown),
