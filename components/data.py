@@ -1,8 +1,11 @@
 """The app's access to the store, cached across sessions by the store's version token.
 
-`st.cache_resource` holds the one Store (thread-safe: SQLAlchemy pools its connections);
-`st.cache_data` holds the current facts keyed on the version token, so a commit from any
-session or process is seen on the next rerun and no session recomputes another's work.
+`st.cache_resource` holds the one Store (thread-safe: SQLAlchemy pools its connections) and the
+current facts of each committed version. A Polars frame is never modified in place (every
+operation returns a new frame), so one copy is safely shared by all sessions; `st.cache_data`
+would unpickle a fresh copy of a province-sized frame on every rerun. The version token is an
+ordinary argument, hence part of the key: a commit from any session or process is seen on the
+next rerun, and no session recomputes what another already loaded.
 """
 
 from __future__ import annotations
@@ -29,13 +32,29 @@ def get_catalogue() -> Catalogue:
     return default_catalogue()
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _current_facts(url: str, version: int) -> pl.DataFrame:
-    # `version` is part of the cache key: a new commit means a new entry.
     return get_store(url).current_facts()
 
 
-def current_facts() -> pl.DataFrame:
-    """All current facts; one cheap query (the version token) per rerun."""
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _agency_years(url: str, version: int) -> dict[str, list[int]]:
+    facts = _current_facts(url, version)
+    grouped = facts.group_by("agency").agg(pl.col("year").unique().sort(descending=True))
+    return dict(sorted(zip(grouped["agency"], grouped["year"].to_list(), strict=True)))
+
+
+def version() -> tuple[str, int]:
+    """The store's URL and current version token (one cheap query per rerun)."""
     url = load_settings().database_url
-    return _current_facts(url, get_store(url).version_token())
+    return url, get_store(url).version_token()
+
+
+def current_facts() -> pl.DataFrame:
+    """All current facts of the store."""
+    return _current_facts(*version())
+
+
+def agency_years() -> dict[str, list[int]]:
+    """Agency → its years, newest first, in agency order (for the selectors)."""
+    return _agency_years(*version())

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import polars as pl
 import streamlit as st
 
 from components import state
-from dashboard.core import metrics
 from dashboard.core.messages import DEFAULT_LANG, LANGS, t
 from dashboard.core.settings import load_settings
 
@@ -58,9 +56,9 @@ def language_selector() -> str:
     )
 
 
-def view_selector(facts: pl.DataFrame, lang: str) -> View:
+def view_selector(agency_years: dict[str, list[int]], lang: str) -> View:
     """Agency and year in the sidebar; defaults: the configured agency, its latest year."""
-    names = metrics.agencies(facts)
+    names = list(agency_years)
     if not names:
         return View(None, None, lang)
     configured = load_settings().default_agency
@@ -68,7 +66,7 @@ def view_selector(facts: pl.DataFrame, lang: str) -> View:
     agency = st.sidebar.selectbox(
         t("app.agency", lang), names, index=default, key=state.AGENCY, bind="query-params"
     )
-    years = [str(y) for y in metrics.years(facts, agency)]
+    years = [str(y) for y in agency_years[agency]]
     if st.session_state.get(state.YEAR) not in years:
         # Another agency was chosen: its own latest year, not a year it has no data for.
         st.session_state.pop(state.YEAR, None)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.data import current_facts
+from components.data import agency_years
 from components.filters import current_lang, language_selector, view_selector
 from dashboard.core.messages import t
 
@@ -38,6 +38,6 @@ navigation = st.navigation(
     ],
     position="sidebar",
 )
-view_selector(current_facts(), lang)
+view_selector(agency_years(), lang)
 language_selector()
 navigation.run()

@@ -196,14 +196,20 @@ def test_requests_page_official_table(db_url: str) -> None:
 
 def test_data_page_lists_and_filters_facts(db_url: str) -> None:
     at = open_page("data")
-    all_rows = len(at.dataframe[0].value)
-    at.multiselect(key="data_agency").select("定海区教育局").run()
-    assert not at.exception
+    # Opens on the agency chosen in the sidebar.
     table = at.dataframe[0].value
-    assert 0 < len(table) < all_rows
     assert set(table["单位"]) == {"定海区教育局"}
     assert len(table) == 32
     assert "400余" in set(table["数值"])
+    at.multiselect(key="data_agency").unselect("定海区教育局").run()
+    everything = at.dataframe[0].value
+    assert len(everything) > 32
+    assert "杭州市教育局" in set(everything["单位"])
+    at.multiselect(key="data_section").select("hotline").run()
+    assert not at.exception
+    hotline = at.dataframe[0].value
+    assert set(hotline["板块"]) == {"热线"}
+    assert "111" in set(hotline["数值"])
 
 
 def test_new_commit_is_seen_on_next_run(db_url: str, catalogue: Catalogue) -> None:
