@@ -9,11 +9,9 @@ import streamlit as st
 from dashboard.core.exporter import neutralise
 from dashboard.core.messages import t
 
-PLOTLY_CONFIG = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    "responsive": True,
-}
+# No mode bar: its tooltips are English and its tools are for analysts; the numbers and a
+# download are in the card's "查看数据" instead.
+PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
 
 
 def table_csv(frame: pl.DataFrame) -> bytes:

@@ -58,6 +58,14 @@ def screenshot(page: Page, name: str) -> None:
     )
     page.set_viewport_size({"width": width, "height": min(int(height) + 40, 8000)})
     wait_until_idle(page)
+    # Elements scrolled into view are drawn afresh: wait until no placeholder is left and every
+    # chart has drawn its SVG.
+    page.wait_for_function(
+        "!document.querySelector('[data-testid^=stSkeleton]') && "
+        "[...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
+        ".every(c => c.querySelector('svg.main-svg'))",
+        timeout=30_000,
+    )
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 

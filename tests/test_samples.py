@@ -8,6 +8,7 @@ the real report excerpts in /work/shared/corpus/reports-dev.jsonl (beside the ch
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from functools import cache
@@ -21,7 +22,10 @@ from dashboard.core.validate import ValidationReport, validate_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES_DIR = ROOT / "data" / "samples"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# shared/ lies beside the checkout, for developers and in CI alike.
+SHARED = Path(
+    os.environ.get("DASHBOARD_SHARED_DIR") or Path(__file__).resolve().parents[2] / "shared"
+)
 CORPUS = SHARED / "corpus" / "reports-dev.jsonl"
 DINGHAI_REPORT = SHARED / "reference" / "dinghai-education-2019-report.txt"
 

@@ -40,8 +40,16 @@ def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 380) 
         hoverlabel={"font": {"family": FONT_FAMILY}},
         separators=".,",
     )
-    fig.update_xaxes(gridcolor="#E5E9EE", zerolinecolor="#CBD2D9", automargin=True)
-    fig.update_yaxes(gridcolor="#E5E9EE", zerolinecolor="#CBD2D9", automargin=True)
+    # Whole numbers with separators (300,000), never SI suffixes such as "300k" in a Chinese UI.
+    axes = {
+        "gridcolor": "#E5E9EE",
+        "zerolinecolor": "#CBD2D9",
+        "automargin": True,
+        "exponentformat": "none",
+        "separatethousands": True,
+    }
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
     return fig
 
 
