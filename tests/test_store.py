@@ -26,6 +26,7 @@ from dashboard.core.facts import Dataset, Fact
 from dashboard.core.sample import seed_if_empty
 from dashboard.core.schema import MIGRATIONS, migrate
 from dashboard.core.store import DATABASE_URL_ENV, Store, UnknownVersion
+from dashboard.core.validate import validate_file
 from dashboard.core.values import Qualifier
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -592,3 +593,37 @@ def test_seed_with_a_broken_sample_loads_nothing(
     )
     assert {v.file_name for v in store.history()} == {"a-good.csv", "b-bad.csv"}
     assert seed_if_empty(store, catalogue, samples) == []
+
+
+def test_seed_interrupted_while_writing_leaves_store_empty(
+    store: Store, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = {"n": 0}
+    original = Store._write_version
+
+    def failing(self: Store, *args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 3:  # third dataset, in the second sample file
+            raise RuntimeError("disk full")
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "_write_version", failing)
+    with pytest.raises(RuntimeError):
+        seed_if_empty(store, catalogue)
+    assert store.is_empty()
+    monkeypatch.setattr(Store, "_write_version", original)
+    assert len(seed_if_empty(store, catalogue)) == 9  # seeded in full on the next start
+
+
+def test_only_if_empty_is_checked_inside_the_write(store: Store, catalogue: Catalogue) -> None:
+    report = validate_file(
+        f"年度,单位,指标,渠道,类别,数值,备注\n2019,{AGENCY},专题会议次数,,,2,\n".encode(),
+        "a.csv",
+        catalogue,
+    )
+    store.commit(report.datasets, user="first")
+    # Another process got there between our is_empty() and our write: nothing is added.
+    assert (
+        store.commit_files([(report.datasets, "a.csv", None)], user="x", only_if_empty=True) == []
+    )
+    assert [v.user for v in store.history()] == ["first"]

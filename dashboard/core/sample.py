@@ -33,14 +33,14 @@ def seed_if_empty(
     for path, report in reports:  # all checked before any is stored: no half-loaded store
         if not report.ok:
             raise ValueError(f"sample {path.name} does not validate: {report.flatten()}")
-    results: list[CommitResult] = []
-    for path, report in reports:
-        content = path.read_bytes()
-        results += store.commit(
-            report.datasets,
-            user=SAMPLE_USER,
-            file_name=path.name,
-            file_sha256=hashlib.sha256(content).hexdigest(),
-            action="sample",
-        )
-    return results
+    # One transaction for every sample: a crash leaves the store empty (and seeded next time),
+    # never half-filled; a second process seeding at the same moment finds it full and stops.
+    return store.commit_files(
+        [
+            (report.datasets, path.name, hashlib.sha256(path.read_bytes()).hexdigest())
+            for path, report in reports
+        ],
+        user=SAMPLE_USER,
+        action="sample",
+        only_if_empty=True,
+    )

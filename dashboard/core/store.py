@@ -234,20 +234,38 @@ class Store:
         A dataset identical to its current version makes no new version. Any exception rolls
         the whole transaction back: no dataset of the file is changed.
         """
-        results = []
+        return self.commit_files([(datasets, file_name, file_sha256)], user=user, action=action)
+
+    def commit_files(
+        self,
+        files: Iterable[tuple[Iterable[Dataset], str | None, str | None]],
+        *,
+        user: str,
+        action: str = "import",
+        only_if_empty: bool = False,
+    ) -> list[CommitResult]:
+        """Commit the datasets of several files (datasets, file name, SHA-256) in one transaction.
+
+        With `only_if_empty`, nothing is written when the store already holds a dataset — checked
+        inside the write transaction, so two processes seeding at once load the samples once.
+        """
+        results: list[CommitResult] = []
         with self._write_engine.begin() as c:
-            for dataset in datasets:
-                results.append(
-                    self._write_version(
-                        c,
-                        dataset,
-                        user=user,
-                        action=action,
-                        file_name=file_name,
-                        file_sha256=file_sha256,
-                        restored_from=None,
+            if only_if_empty and c.scalar(sa.select(sa.func.count()).select_from(datasets_table)):
+                return []
+            for datasets, file_name, file_sha256 in files:
+                for dataset in datasets:
+                    results.append(
+                        self._write_version(
+                            c,
+                            dataset,
+                            user=user,
+                            action=action,
+                            file_name=file_name,
+                            file_sha256=file_sha256,
+                            restored_from=None,
+                        )
                     )
-                )
         return results
 
     def restore(self, agency: str, year: int, version: int, *, user: str) -> CommitResult:
