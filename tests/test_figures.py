@@ -434,3 +434,15 @@ def test_single_line_trend_labels_every_point(cat: Catalogue) -> None:
     )
     (weibo,) = trend_figure(channel_trend(facts, cat)).data
     assert weibo.text == ("1200余", "3848")
+
+
+def test_close_line_ends_get_labels_above_and_below(cat: Catalogue) -> None:
+    facts = frame(
+        row(2020, "items_published", 1400, channel="wechat"),
+        row(2022, "items_published", 1419, channel="wechat"),
+        row(2020, "items_published", 1525, channel="gov_portal"),
+        row(2022, "items_published", 1351, channel="gov_portal"),
+    )
+    fig = trend_figure(channel_trend(facts, cat))
+    positions = {t.name: t.textposition for t in fig.data}
+    assert positions == {"微信公众号": "top center", "政府门户网站": "bottom center"}

@@ -119,6 +119,8 @@ def trend_figure(
         return _no_data(lang)
     years = sorted(data.get_column("year").unique().to_list())
     groups = data.get_column(group).unique(maintain_order=True).to_list()
+    last_values = data.group_by(group).agg(pl.col("value").last()).sort("value", descending=True)
+    end_rank = {name: rank for rank, name in enumerate(last_values.get_column(group))}
     fig = go.Figure()
     for index, name in enumerate(groups):
         mine = data.filter(pl.col(group) == name)
@@ -138,10 +140,13 @@ def trend_figure(
             )
         else:
             texts = mine.get_column("text").to_list()
+            position = "top center"
             if len(groups) > 1:
-                # Several lines: label only each line's last point, so labels cannot collide;
-                # every value stays in the hover and in the numbers table.
+                # Several lines: label only each line's last point, every value stays in the
+                # hover and the numbers table. Lines ending close together get their labels
+                # above and below in turn, so the labels do not print over each other.
                 texts = ["" for _ in texts[:-1]] + texts[-1:]
+                position = "top center" if end_rank[name] % 2 == 0 else "bottom center"
             fig.add_trace(
                 go.Scatter(
                     x=mine.get_column("year").to_list(),
@@ -149,7 +154,7 @@ def trend_figure(
                     text=texts,
                     customdata=mine.get_column("text").to_list(),
                     mode="lines+markers+text",
-                    textposition="top center",
+                    textposition=position,
                     name=str(name),
                     line={"color": color, "width": 3},
                     marker={"size": 9},

@@ -53,7 +53,7 @@ def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 380) 
     return fig
 
 
-def empty_figure(message: str, *, height: int = 240) -> go.Figure:
+def empty_figure(message: str, *, height: int = 160) -> go.Figure:
     """A figure that says why there is nothing to draw, instead of empty axes."""
     fig = go.Figure()
     fig.add_annotation(
