@@ -7,21 +7,15 @@ pixels: `400余` must be on the bar, a missing figure must be `未报告` and no
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import plotly.graph_objects as go
 import polars as pl
 import pytest
 
 from dashboard.core.catalogue import Catalogue, default_catalogue
 from dashboard.core.channels import channel_categories, channel_items, channel_trend, submissions
-from dashboard.core.facts import facts_frame
 from dashboard.core.hotline import hotline_years
 from dashboard.core.recruitment import recruitment_years
 from dashboard.core.statutory import outcomes
-from dashboard.core.store import CURRENT_FACTS_SCHEMA
-from dashboard.core.validate import validate_file
 from dashboard.figures.charts import (
     category_figure,
     channel_bar_figure,
@@ -34,8 +28,8 @@ from dashboard.figures.charts import (
     trend_figure,
 )
 from dashboard.figures.theme import FONT_FAMILY, MUTED, PALETTE, empty_figure
+from tests.factories import frame, row, sample_frame
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "dinghai-education-2019.csv"
 OKABE_ITO = {
     "#E69F00",
     "#56B4E9",
@@ -48,32 +42,6 @@ OKABE_ITO = {
 }
 
 
-def row(
-    year: int,
-    metric: str,
-    value: float | None,
-    qualifier: str = "exact",
-    *,
-    channel: str | None = None,
-    category: str | None = None,
-) -> dict[str, Any]:
-    return {
-        "agency": "测试局",
-        "year": year,
-        "metric": metric,
-        "channel": channel,
-        "category": category,
-        "value": None if value is None else float(value),
-        "qualifier": "not_reported" if value is None else qualifier,
-        "note": None,
-        "version": 1,
-    }
-
-
-def frame(*rows: dict[str, Any]) -> pl.DataFrame:
-    return pl.DataFrame(list(rows), schema=CURRENT_FACTS_SCHEMA)
-
-
 @pytest.fixture(scope="module")
 def cat() -> Catalogue:
     return default_catalogue()
@@ -81,13 +49,7 @@ def cat() -> Catalogue:
 
 @pytest.fixture(scope="module")
 def dinghai(cat: Catalogue) -> pl.DataFrame:
-    report = validate_file(SAMPLE.read_bytes(), "x.csv", cat)
-    assert report.ok
-    return (
-        facts_frame([f for d in report.datasets for f in d.facts])
-        .drop("row")
-        .with_columns(pl.lit(1, dtype=pl.Int32).alias("version"))
-    )
+    return sample_frame(cat)
 
 
 def annotation_texts(fig: go.Figure) -> list[str]:

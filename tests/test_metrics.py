@@ -6,7 +6,6 @@ comes out: the number, its qualifier, the text a reader sees (`400余`, `未报�
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -22,7 +21,6 @@ from dashboard.core.channels import (
     submissions,
     total_items,
 )
-from dashboard.core.facts import facts_frame
 from dashboard.core.hotline import hotline_years
 from dashboard.core.new_media import new_media_share, new_media_trend
 from dashboard.core.recruitment import recruitment_years
@@ -36,43 +34,10 @@ from dashboard.core.statutory import (
     table_three,
     table_three_checks,
 )
-from dashboard.core.store import CURRENT_FACTS_SCHEMA
 from dashboard.core.summary import year_summary
-from dashboard.core.validate import validate_file
+from tests.factories import AGENCY, frame, row, sample_frame
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "dinghai-education-2019.csv"
 DINGHAI = "定海区教育局"
-AGENCY = "测试局"
-
-
-def row(
-    year: int,
-    metric: str,
-    value: float | None,
-    qualifier: str = "exact",
-    *,
-    channel: str | None = None,
-    category: str | None = None,
-    agency: str = AGENCY,
-    note: str | None = None,
-) -> dict[str, Any]:
-    if value is None and qualifier == "exact":
-        qualifier = "not_reported"
-    return {
-        "agency": agency,
-        "year": year,
-        "metric": metric,
-        "channel": channel,
-        "category": category,
-        "value": None if value is None else float(value),
-        "qualifier": qualifier,
-        "note": note,
-        "version": 1,
-    }
-
-
-def frame(*rows: dict[str, Any]) -> pl.DataFrame:
-    return pl.DataFrame(list(rows), schema=CURRENT_FACTS_SCHEMA)
 
 
 @pytest.fixture(scope="module")
@@ -82,15 +47,7 @@ def cat() -> Catalogue:
 
 @pytest.fixture(scope="module")
 def dinghai(cat: Catalogue) -> pl.DataFrame:
-    report = validate_file(SAMPLE.read_bytes(), "x.csv", cat)
-    assert report.ok
-    facts = [f for d in report.datasets for f in d.facts]
-    return (
-        facts_frame(facts)
-        .drop("row")
-        .with_columns(pl.lit(1, dtype=pl.Int32).alias("version"))
-        .select(list(CURRENT_FACTS_SCHEMA))
-    )
+    return sample_frame(cat)
 
 
 def by(frame_: pl.DataFrame, column: str) -> dict[Any, dict[str, Any]]:
