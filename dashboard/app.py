@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.auth import auth_settings, sign_in_panel, viewer_gate
 from components.data import agency_years
 from components.filters import current_lang, language_selector, view_selector
 from dashboard.core.messages import t
@@ -25,6 +26,9 @@ PAGES = (
 
 st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
 lang = current_lang()
+access = auth_settings()
+if not viewer_gate(access, lang):
+    st.stop()
 navigation = st.navigation(
     [
         st.Page(
@@ -40,4 +44,5 @@ navigation = st.navigation(
 )
 view_selector(agency_years(), lang)
 language_selector()
+sign_in_panel(access, lang)
 navigation.run()

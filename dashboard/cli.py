@@ -7,6 +7,7 @@ Exit codes: 0 success (warnings allowed), 1 errors in the data or nothing to do,
 from __future__ import annotations
 
 import argparse
+import getpass
 import hashlib
 import json
 import sys
@@ -14,6 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from dashboard.core.auth import (
+    MAX_NAME_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    CredentialRejected,
+    Role,
+    add_user,
+    secrets_path,
+)
 from dashboard.core.catalogue import default_catalogue
 from dashboard.core.exporter import export_facts, template
 from dashboard.core.facts import frame_facts
@@ -72,6 +81,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", default=None)
 
     sub.add_parser("seed", help="load the bundled sample data into an empty store")
+
+    p = sub.add_parser(
+        "add-user",
+        help="write a user's password hash to the secrets file (password from standard input "
+        "when it is not a terminal, else asked twice)",
+    )
+    p.add_argument("name")
+    p.add_argument("--role", choices=[r.value for r in Role], required=True)
+    p.add_argument(
+        "--secrets",
+        type=Path,
+        default=None,
+        help="secrets file (default: DASHBOARD_SECRETS_FILE or .streamlit/secrets.toml)",
+    )
     return parser
 
 
@@ -87,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "history": _history,
         "restore": _restore,
         "seed": _seed,
+        "add-user": _add_user,
     }[args.command]
     return handler(args, lang)
 
@@ -305,4 +329,38 @@ def _seed(args: argparse.Namespace, lang: str) -> int:
         _out(t("cli.not_empty", lang))
         return EXIT_OK
     _out(t("cli.seeded", lang, datasets=len(results)))
+    return EXIT_OK
+
+
+class _PasswordMismatch(Exception):
+    pass
+
+
+def _read_password(name: str, lang: str) -> str:
+    """The first line of standard input when it is piped (automation), else asked twice."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+    first = getpass.getpass(t("cli.password_prompt", lang, name=name))
+    if getpass.getpass(t("cli.password_repeat", lang)) != first:
+        raise _PasswordMismatch
+    return first
+
+
+def _add_user(args: argparse.Namespace, lang: str) -> int:
+    path: Path = args.secrets or secrets_path()
+    try:
+        password = _read_password(args.name, lang)
+        existed = add_user(path, args.name, password, args.role)
+    except _PasswordMismatch:
+        print(t("cli.password_mismatch", lang), file=sys.stderr)
+        return EXIT_ERRORS
+    except CredentialRejected as rejected:
+        params = {"name": args.name, "min": MIN_PASSWORD_LENGTH, "max": MAX_NAME_LENGTH}
+        print(t(f"cli.{rejected.code}", lang, **params), file=sys.stderr)
+        return EXIT_ERRORS
+    except (ValueError, OSError) as error:  # the secrets file exists but is not usable TOML
+        print(t("cli.secrets_invalid", lang, path=path, error=error), file=sys.stderr)
+        return EXIT_UNREADABLE
+    key = "cli.user_updated" if existed else "cli.user_added"
+    _out(t(key, lang, name=args.name, role=t(f"cli.role_{args.role}", lang), path=path))
     return EXIT_OK

@@ -302,3 +302,24 @@ def test_template_prefilled_with_year_fills_in(
     assert report.errors == []
     [dataset] = report.datasets
     assert (dataset.agency, dataset.year, len(dataset.facts)) == (AGENCY, 2020, 1)
+
+
+def test_template_shows_last_years_figures_for_reference(
+    store: Store, catalogue: Catalogue
+) -> None:
+    report = validate_file(SAMPLE_CSV.read_bytes(), "s.csv", catalogue)
+    store.commit(report.datasets, user="t")
+    previous = store.dataset_facts("定海区教育局", 2019)
+    content = template(catalogue, "csv", agency="定海区教育局", year=2020, previous=previous)
+    lines = content.decode("utf-8-sig").splitlines()
+    assert lines[0].endswith(",上年数值（参考）")
+    assert any(",政府门户网站,,,,条," in line and line.endswith(",400余") for line in lines)
+    # Unfilled, the template imports nothing and reports no errors but "no values".
+    assert [p.code for p in validate_file(content, "t.csv", catalogue).errors] == ["no-values"]
+    filled = content.decode("utf-8-sig").replace(
+        "2020,定海区教育局,专题会议次数,,,,", "2020,定海区教育局,专题会议次数,,,3,", 1
+    )
+    facts = [
+        f for d in validate_file(filled.encode(), "t.csv", catalogue).datasets for f in d.facts
+    ]
+    assert [(f.metric, f.value) for f in facts] == [("meetings", 3.0)]

@@ -464,9 +464,10 @@ def test_value_missing(catalogue: Catalogue) -> None:
     assert_error(report, (2, "数值", "value-missing"))
 
 
-def test_value_missing_when_a_category_was_typed(catalogue: Catalogue) -> None:
-    report = check(catalogue, f"{A},新收申请数,,自然人,,")
-    assert_error(report, (2, "数值", "value-missing"))
+def test_row_prefilled_from_last_year_without_value_is_skipped(catalogue: Catalogue) -> None:
+    report = check(catalogue, f"{A},新收申请数,,自然人,,", f"{A},专题会议次数,,,2,")
+    assert report.ok
+    assert [f.metric for d in report.datasets for f in d.facts] == ["meetings"]
 
 
 def test_blank_and_unfilled_template_rows_are_skipped(catalogue: Catalogue) -> None:

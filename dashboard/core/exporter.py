@@ -22,7 +22,7 @@ from dashboard.core.values import FORMULA_PREFIXES, Qualifier, write_value
 
 Format = Literal["csv", "xlsx"]
 UPLOAD_FIELDS = ("year", "agency", "metric", "channel", "category", "value", "note")
-REFERENCE_FIELDS = ("unit", "description")
+REFERENCE_FIELDS = ("unit", "description", "previous")
 DATA_SHEET = "数据"
 GUIDE_SHEET = "填写说明"
 
@@ -62,14 +62,45 @@ def export_facts(facts: Iterable[Fact], catalogue: Catalogue, fmt: Format) -> by
 
 
 def template(
-    catalogue: Catalogue, fmt: Format, *, agency: str | None = None, year: int | None = None
+    catalogue: Catalogue,
+    fmt: Format,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    previous: Iterable[Fact] = (),
 ) -> bytes:
     """An empty upload file listing every catalogue metric, with unit and description.
 
-    Rows left without a value are ignored on upload, so staff fill in only what they have.
+    With `previous` (last year's stored facts), each of last year's figures gets its own row,
+    its value shown in the reference column 上年数值（参考） for staff to compare against;
+    the upload ignores that column. Rows left without a value are ignored on upload, so staff
+    fill in only what they have.
     """
     rows: list[list[str | int | float]] = []
+    covered: set[str] = set()
+    for fact in previous:
+        metric = catalogue.metrics.get(fact.metric)
+        if metric is None:  # a metric since removed from the catalogue: nothing to fill in
+            continue
+        covered.add(metric.id)
+        _, _, metric_name, channel, category, value, _ = fact_cells(fact, catalogue)
+        rows.append(
+            [
+                year or "",
+                neutralise(agency or fact.agency),
+                metric_name,
+                channel,
+                category,
+                "",
+                "",
+                metric.unit,
+                metric.description,
+                str(value),
+            ]
+        )
     for metric in catalogue.metrics.values():
+        if metric.id in covered:
+            continue
         channel = catalogue.channel_name(metric.default_channel) if metric.default_channel else ""
         rows.append(
             [
@@ -82,6 +113,7 @@ def template(
                 "",
                 metric.unit,
                 metric.description,
+                "",
             ]
         )
     return _write(header(reference=True), rows, fmt, guide=True)
@@ -119,7 +151,7 @@ def _write_xlsx(head: Sequence[str], rows: list[list[str | int | float]], guide:
             if isinstance(cell.value, str):
                 cell.data_type = "s"
                 cell.number_format = "@"
-    widths = (8, 18, 26, 16, 16, 12, 48, 10, 60)
+    widths = (8, 18, 26, 16, 16, 12, 48, 10, 60, 16)
     for index, width in enumerate(widths[: len(head)], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"

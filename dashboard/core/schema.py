@@ -71,9 +71,26 @@ def _initial(connection: sa.Connection) -> None:
         table.create(connection, checkfirst=True)
 
 
+# Failed sign-ins live in the database, not in a process, so that every app process sharing
+# the store sees the same count and a throttle cannot be dodged by landing on another process.
+sign_in_failures_table = sa.Table(
+    "sign_in_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("user_name", sa.String(200), nullable=False),
+    sa.Column("failed_at", sa.String(40), nullable=False),  # ISO 8601, UTC, fixed width
+    sa.Index("ix_sign_in_failures_user_name", "user_name"),
+)
+
+
+def _sign_in_failures(connection: sa.Connection) -> None:
+    sign_in_failures_table.create(connection, checkfirst=True)
+
+
 # Applied in order, each once, recorded in schema_migrations. Never edit an applied one: add.
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_initial", _initial),
+    ("0002_sign_in_failures", _sign_in_failures),
 ]
 
 

@@ -13,6 +13,8 @@ from dashboard.core.store import database_url
 AGENCY_ENV = "DASHBOARD_AGENCY"
 DEFAULT_AGENCY_ENV = "DASHBOARD_DEFAULT_AGENCY"
 LANG_ENV = "DASHBOARD_LANG"
+MAX_UPLOAD_ENV = "DASHBOARD_MAX_UPLOAD_MB"
+DEFAULT_MAX_UPLOAD_MB = 20.0
 SETTINGS_FILE = DATA_DIR / "settings.toml"
 
 
@@ -22,6 +24,7 @@ class Settings:
     agency: str | None  # the configured agency: the agency of files without an agency column
     default_agency: str | None  # the agency the dashboard opens on
     lang: str
+    max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB  # larger uploads are refused with a message
 
 
 def load_settings() -> Settings:
@@ -33,7 +36,16 @@ def load_settings() -> Settings:
         agency=agency,
         default_agency=os.environ.get(DEFAULT_AGENCY_ENV) or agency or view.get("default_agency"),
         lang=lang if lang in ("zh", "en") else "zh",
+        max_upload_mb=_positive_float(os.environ.get(MAX_UPLOAD_ENV), DEFAULT_MAX_UPLOAD_MB),
     )
+
+
+def _positive_float(text: str | None, default: float) -> float:
+    try:
+        value = float(text) if text else default
+    except ValueError:
+        return default
+    return value if value > 0 else default
 
 
 def _file_settings() -> dict:

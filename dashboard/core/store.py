@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from dashboard.core.schema import (
     datasets_table,
     facts_table,
     migrate,
+    sign_in_failures_table,
     utc_now,
     versions_table,
 )
@@ -285,6 +287,41 @@ class Store:
                 force=True,
             )
 
+    # ── sign-in failures (the throttle's memory, shared by every process) ──────────────────
+
+    def record_sign_in_failure(
+        self, name: str, at: datetime, *, forget_before: datetime | None = None
+    ) -> None:
+        """Note a failed sign-in for `name`; with `forget_before`, drop every older failure
+        (of any name) in the same transaction, so guessed names do not pile up for ever."""
+        with self._write_engine.begin() as c:
+            if forget_before is not None:
+                c.execute(
+                    sign_in_failures_table.delete().where(
+                        sign_in_failures_table.c.failed_at < _iso_utc(forget_before)
+                    )
+                )
+            c.execute(
+                sign_in_failures_table.insert().values(user_name=name, failed_at=_iso_utc(at))
+            )
+
+    def sign_in_failures_since(self, name: str, since: datetime) -> list[datetime]:
+        """The times (UTC, oldest first) of the failed sign-ins for `name` at or after `since`."""
+        column = sign_in_failures_table.c.failed_at
+        query = (
+            sa.select(column)
+            .where(sign_in_failures_table.c.user_name == name, column >= _iso_utc(since))
+            .order_by(column)
+        )
+        with self._reading() as c:
+            return [datetime.fromisoformat(text) for text in c.scalars(query)]
+
+    def clear_sign_in_failures(self, name: str) -> None:
+        with self._write_engine.begin() as c:
+            c.execute(
+                sign_in_failures_table.delete().where(sign_in_failures_table.c.user_name == name)
+            )
+
     def _write_version(
         self,
         c: sa.Connection,
@@ -433,6 +470,13 @@ def _set_wal(cursor: Any) -> None:
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+def _iso_utc(at: datetime) -> str:
+    """A fixed-width UTC text (naive times are taken as UTC), so text order is time order."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _current_join() -> sa.ColumnElement[bool]:

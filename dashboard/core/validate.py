@@ -260,9 +260,10 @@ class _RowReader:
         text = {f: _clean_text(v) for f, v in raw.items()}
         if not text["metric"] and not text["value"]:
             return None  # a blank line, or a template row nobody filled in
-        if not text["value"] and not (text["note"] or text["category"]):
-            # An unfilled template row: the template may prefill year, agency, metric and
-            # channel, so only a note or a category shows that someone meant to give a figure.
+        if not text["value"] and not text["note"]:
+            # An unfilled template row: the template prefills year, agency, metric, channel and
+            # (from last year's figures) category, so only a note shows that someone meant to
+            # give a figure here.
             return None
         before = len(self.problems)
 

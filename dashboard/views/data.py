@@ -7,8 +7,11 @@ from collections.abc import Callable
 import polars as pl
 import streamlit as st
 
+from components import state
+from components.auth import current_actor
 from components.data import current_facts, get_catalogue
-from components.filters import current_view
+from components.filters import View, current_view
+from components.upload import history_panel, upload_panel
 from dashboard.core.catalogue import Catalogue
 from dashboard.core.exporter import Format, export_facts, template
 from dashboard.core.facts import frame_facts
@@ -58,10 +61,9 @@ def _display(frame: pl.DataFrame, catalogue: Catalogue, lang: str) -> pl.DataFra
     )
 
 
-def render() -> None:
-    view = current_view()
+def _browse(view: View) -> None:
+    """The stored facts, filterable, with downloads and the templates (everyone)."""
     lang = view.lang
-    st.title(t("app.page.data", lang))
     catalogue = get_catalogue()
     facts = current_facts()
     sections = {m.id: m.section for m in catalogue.metrics.values()}
@@ -163,6 +165,31 @@ def render() -> None:
             on_click="ignore",
             mime=XLSX_MIME,
         )
+
+
+def render() -> None:
+    view = current_view()
+    lang = view.lang
+    st.title(t("app.page.data", lang))
+    flash = st.session_state.pop(state.FLASH, None)
+    if flash:
+        st.success(flash)
+    actor = current_actor()
+    if actor is None or not actor.is_editor:
+        # Viewers get no upload, save or restore controls at all, not disabled ones.
+        _browse(view)
+        st.caption(t("auth.editors_only", lang))
+        return
+    browse, upload, history = st.tabs(
+        [t("upload.tab_browse", lang), t("upload.tab_upload", lang), t("upload.tab_history", lang)],
+        key="data_tabs",
+    )
+    with browse:
+        _browse(view)
+    with upload:
+        upload_panel(view, actor)
+    with history:
+        history_panel(view, actor)
 
 
 render()

@@ -1,0 +1,119 @@
+"""Who is looking: the viewer gate, the editor sign-in in the sidebar, and the signed-in actor.
+
+The signed-in actor is UI state of one session (`st.session_state`). The role decides what is
+rendered; the core's write functions check it again, so a hidden button is not the only guard.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import streamlit as st
+
+from components import state
+from components.data import get_store
+from dashboard.core.auth import (
+    DEFAULT_SECRETS_PATH,
+    THROTTLED,
+    Actor,
+    AuthSettings,
+    load_auth_settings,
+    load_secrets_file,
+    role_for_email,
+    secrets_path,
+    sign_in,
+    sign_in_viewer,
+)
+from dashboard.core.messages import t
+from dashboard.core.settings import load_settings
+
+
+def _secrets() -> dict[str, Any]:
+    """The secrets file: DASHBOARD_SECRETS_FILE, else .streamlit/secrets.toml of the project
+    (the file Streamlit itself reads for st.login's [auth] table)."""
+    return load_secrets_file(secrets_path())
+
+
+def auth_settings() -> AuthSettings:
+    return load_auth_settings(_secrets())
+
+
+def current_actor() -> Actor | None:
+    """The signed-in user of this session, if any."""
+    return st.session_state.get(state.ACTOR)
+
+
+def _oidc_configured() -> bool:
+    # st.login reads [auth] from Streamlit's own secrets, i.e. the project's default file.
+    return "auth" in _secrets() and secrets_path() == DEFAULT_SECRETS_PATH
+
+
+def viewer_gate(settings: AuthSettings, lang: str) -> bool:
+    """True when the session may view; otherwise draws the viewing-password form."""
+    if not settings.viewer_password_required:
+        return True
+    if st.session_state.get(state.VIEWER_OK) or current_actor() is not None:
+        return True
+    with st.form("viewer_gate", clear_on_submit=True):
+        password = st.text_input(t("auth.viewer_gate", lang), type="password", key="viewer_pw")
+        entered = st.form_submit_button(t("auth.viewer_submit", lang))
+    if entered:
+        result = sign_in_viewer(settings, get_store(load_settings().database_url), password)
+        if result.ok:
+            st.session_state[state.VIEWER_OK] = True
+            st.rerun()
+        elif result.code == THROTTLED:
+            st.error(t("auth.throttled", lang, minutes=_minutes(result.retry_after)))
+        else:
+            st.error(t("auth.viewer_wrong", lang))
+    return False
+
+
+def _minutes(seconds: int) -> int:
+    return max(1, math.ceil(seconds / 60))
+
+
+def sign_in_panel(settings: AuthSettings, lang: str) -> None:
+    """Sidebar: who is signed in and a sign-out button, or the sign-in form."""
+    actor = current_actor()
+    if actor is None and _oidc_configured() and getattr(st.user, "is_logged_in", False):
+        email = str(st.user.get("email", ""))
+        role = role_for_email(settings, email)
+        if role is None:
+            st.sidebar.warning(t("auth.oidc_no_role", lang, email=email))
+        else:
+            actor = Actor(email, role)
+            st.session_state[state.ACTOR] = actor
+    if actor is not None:
+        role = t(f"auth.role.{actor.role}", lang)
+        st.sidebar.caption(t("auth.signed_in", lang, name=actor.name, role=role))
+        if st.sidebar.button(t("auth.sign_out", lang), key="sign_out"):
+            st.session_state.pop(state.ACTOR, None)
+            if _oidc_configured() and getattr(st.user, "is_logged_in", False):
+                st.logout()
+            st.rerun()
+        return
+    if not settings.users and not _oidc_configured():
+        return  # nobody can sign in: no panel to confuse viewers
+    with st.sidebar.expander(t("auth.sign_in", lang), expanded=False):
+        if settings.users:
+            with st.form("sign_in", clear_on_submit=True):
+                name = st.text_input(t("auth.user", lang), key="sign_in_user")
+                password = st.text_input(
+                    t("auth.password", lang), type="password", key="sign_in_password"
+                )
+                submitted = st.form_submit_button(t("auth.submit", lang))
+            if submitted:
+                result = sign_in(
+                    settings, get_store(load_settings().database_url), name.strip(), password
+                )
+                if result.ok and result.actor is not None:
+                    st.session_state[state.ACTOR] = result.actor
+                    st.rerun()
+                elif result.code == THROTTLED:
+                    st.error(t("auth.throttled", lang, minutes=_minutes(result.retry_after)))
+                else:
+                    st.error(t("auth.bad_credentials", lang))
+        if _oidc_configured() and st.button(t("auth.oidc", lang), key="oidc_login"):
+            st.login()

@@ -1,0 +1,283 @@
+"""The editor's panels of the 数据 page: template → upload → report → preview → save; history
+and restore. Rendering only: checking, previewing and writing are `dashboard.core.workflow`."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from components import state
+from components.chart import table_csv
+from components.data import get_catalogue, get_store
+from components.filters import View
+from components.text import literal
+from dashboard.core.auth import Actor
+from dashboard.core.exporter import Format, template
+from dashboard.core.messages import t
+from dashboard.core.problems import Severity
+from dashboard.core.settings import load_settings
+from dashboard.core.store import CommitResult, Store
+from dashboard.core.validate import ValidationReport
+from dashboard.core.workflow import (
+    DatasetPreview,
+    UploadBlocked,
+    commit_upload,
+    preview_table,
+    preview_upload,
+    report_frame,
+    report_table,
+    restore_version,
+    validate_upload,
+)
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _store() -> Store:
+    """The cached Store of this deployment."""
+    return get_store(load_settings().database_url)
+
+
+def _template_section(view: View) -> None:
+    lang = view.lang
+    st.markdown(f"**{t('upload.step_template', lang)}**")
+    store = _store()
+    latest = max(store.datasets().filter(pl.col("agency") == view.agency)["year"], default=None)
+    choices = sorted({*(range(2008, (latest or 2024) + 2))}, reverse=True)
+    default_year = (latest + 1) if latest else choices[0]
+    year = st.selectbox(
+        t("upload.template_for", lang),
+        choices,
+        index=choices.index(default_year),
+        key="template_year",
+    )
+    previous = store.dataset_facts(view.agency, year - 1) if view.agency else []
+    st.caption(t("upload.template_help", lang))
+
+    def build(fmt: Format) -> bytes:
+        return template(get_catalogue(), fmt, agency=view.agency, year=year, previous=previous)
+
+    c1, c2, _ = st.columns([1, 1, 2])
+    c1.download_button(
+        t("app.data.template_xlsx", lang),
+        data=lambda: build("xlsx"),
+        file_name=f"template-{year}.xlsx",
+        mime=XLSX_MIME,
+        key="upload_template_xlsx",
+        on_click="ignore",
+    )
+    c2.download_button(
+        t("app.data.template_csv", lang),
+        data=lambda: build("csv"),
+        file_name=f"template-{year}.csv",
+        mime="text/csv",
+        key="upload_template_csv",
+        on_click="ignore",
+    )
+
+
+def _report_section(report: ValidationReport, name: str, lang: str) -> None:
+    st.markdown(
+        literal(
+            t(
+                "upload.checked",
+                lang,
+                name=name,
+                datasets=len(report.datasets),
+                facts=report.fact_count,
+            )
+        )
+    )
+    errors, warnings = report.errors, report.warnings
+    if not errors and not warnings:
+        st.success(t("upload.no_problems", lang))
+        return
+    if errors:
+        st.error(t("upload.errors", lang, count=len(errors)))
+        st.dataframe(
+            report_table(report, Severity.ERROR, lang), hide_index=True, key="report_errors"
+        )
+    if warnings:
+        st.warning(t("upload.warnings", lang, count=len(warnings)))
+        st.dataframe(
+            report_table(report, Severity.WARNING, lang), hide_index=True, key="report_warnings"
+        )
+    st.download_button(
+        t("upload.download_report", lang),
+        data=table_csv(report_frame(report, lang)),
+        file_name="upload-report.csv",
+        mime="text/csv",
+        key="download_report",
+        on_click="ignore",
+    )
+
+
+def _preview_section(previews: list[DatasetPreview], lang: str) -> None:
+    st.markdown(f"**{t('upload.step_preview', lang)}**")
+    catalogue = get_catalogue()
+    for index, preview in enumerate(previews):
+        params = {
+            "agency": preview.agency,
+            "year": preview.year,
+            "version": preview.current_version,
+        }
+        if preview.current_version is None:
+            title = t("upload.dataset_new", lang, **params)
+        elif preview.unchanged:
+            title = t("upload.dataset_same", lang, **params)
+        else:
+            title = t("upload.dataset_replaces", lang, **params)
+        with st.container(border=True, key=f"preview_{index}"):
+            st.markdown(literal(title))
+            c1, c2, c3 = st.columns(3)
+            c1.metric(t("upload.added", lang), len(preview.added))
+            c2.metric(t("upload.changed", lang), len(preview.changed))
+            c3.metric(t("upload.removed", lang), len(preview.removed))
+            if not preview.unchanged:
+                with st.expander(t("upload.details", lang)):
+                    st.dataframe(
+                        preview_table(preview, catalogue, lang),
+                        hide_index=True,
+                        key=f"preview_table_{index}",
+                    )
+
+
+def _summary(results: list[CommitResult], lang: str) -> str:
+    parts = [
+        t(
+            "cli.committed" if r.created else "cli.unchanged",
+            lang,
+            agency=r.agency,
+            year=r.year,
+            version=r.version,
+            added=r.added,
+            changed=r.changed,
+            removed=r.removed,
+        )
+        for r in results
+    ]
+    return " ".join(parts)
+
+
+def upload_panel(view: View, actor: Actor) -> None:
+    """Template, file, report, preview, confirmation and save — in that order on the page."""
+    lang = view.lang
+    settings = load_settings()
+    _template_section(view)
+    st.divider()
+    st.markdown(f"**{t('upload.step_file', lang, limit=f'{settings.max_upload_mb:g}')}**")
+    round_ = st.session_state.get(state.UPLOAD_ROUND, 0)
+    uploaded = st.file_uploader(
+        t("upload.file_label", lang), type=["csv", "xlsx"], key=f"upload_file_{round_}"
+    )
+    if uploaded is None:
+        return
+    # Read in memory only: an upload is never written to a path anyone chose.
+    content = uploaded.getvalue()
+    store = _store()
+    report = validate_upload(
+        content,
+        uploaded.name,
+        get_catalogue(),
+        store,
+        limit_mb=settings.max_upload_mb,
+        default_agency=settings.agency,
+    )
+    _report_section(report, uploaded.name, lang)
+    if not report.ok:
+        return
+    previews = preview_upload(report, store)
+    _preview_section(previews, lang)
+    if all(p.unchanged for p in previews):
+        st.info(t("upload.nothing_to_commit", lang))
+        return
+    confirmed = True
+    if any(p.replaces for p in previews):
+        confirmed = st.checkbox(t("upload.confirm_replace", lang), key=f"confirm_{round_}")
+    st.markdown(f"**{t('upload.commit', lang)}**")
+    if st.button(
+        t("upload.commit", lang), type="primary", disabled=not confirmed, key=f"commit_{round_}"
+    ):
+        try:
+            results = commit_upload(
+                store,
+                report,
+                actor=actor,
+                file_name=uploaded.name,
+                content=content,
+                confirmed_replace=confirmed,
+            )
+        except UploadBlocked as blocked:
+            st.error(t(f"upload.blocked.{blocked.code}", lang))
+            return
+        st.session_state[state.FLASH] = t("upload.committed", lang, summary=_summary(results, lang))
+        st.session_state[state.UPLOAD_ROUND] = round_ + 1  # a fresh, empty uploader
+        st.rerun()
+
+
+def _history_table(store: Store, agency: str | None, lang: str) -> pl.DataFrame:
+    versions = store.history(agency)
+    return pl.DataFrame(
+        {
+            t("app.col_agency", lang): [v.agency for v in versions],
+            t("app.col_year", lang): [v.year for v in versions],
+            t("upload.col_version", lang): [v.version for v in versions],
+            t("upload.col_current", lang): ["✓" if v.current else "" for v in versions],
+            t("upload.col_time", lang): [v.created_at for v in versions],
+            t("upload.col_user", lang): [v.user for v in versions],
+            t("upload.col_action", lang): [t(f"upload.action.{v.action}", lang) for v in versions],
+            t("upload.col_file", lang): [
+                v.file_name or (f"← v{v.restored_from}" if v.restored_from else "")
+                for v in versions
+            ],
+            t("upload.added", lang): [v.added for v in versions],
+            t("upload.changed", lang): [v.changed for v in versions],
+            t("upload.removed", lang): [v.removed for v in versions],
+            t("upload.col_facts", lang): [v.fact_count for v in versions],
+            t("upload.col_sha", lang): [v.file_sha256 or "" for v in versions],
+        },
+        schema_overrides={t("app.col_year", lang): pl.Int32},
+    )
+
+
+def history_panel(view: View, actor: Actor) -> None:
+    """Every version of the agency's datasets, and restoring one (with confirmation)."""
+    lang = view.lang
+    store = _store()
+    st.caption(t("upload.history_help", lang))
+    st.dataframe(_history_table(store, view.agency, lang), hide_index=True, key="history_table")
+
+    st.markdown(f"**{t('upload.restore_title', lang)}**")
+    datasets = store.datasets().filter(pl.col("agency") == view.agency)
+    if datasets.is_empty():
+        return
+    years = datasets["year"].sort(descending=True).to_list()
+    c1, c2 = st.columns(2)
+    year = c1.selectbox(
+        t("upload.restore_dataset", lang),
+        years,
+        format_func=lambda y: f"{view.agency} {y}",
+        key="restore_year",
+    )
+    current = int(datasets.filter(pl.col("year") == year)["version"][0])
+    older = [v.version for v in store.history(view.agency, year) if v.version != current]
+    if not older:
+        st.caption(t("upload.no_older", lang))
+        return
+    version = c2.selectbox(t("upload.restore_version", lang), older, key="restore_version")
+    confirmed = st.checkbox(
+        t("upload.restore_confirm", lang, agency=view.agency, year=year, version=version),
+        key=f"restore_confirm_{view.agency}_{year}_{version}",
+    )
+    if st.button(t("upload.restore_button", lang), disabled=not confirmed, key="restore_button"):
+        assert view.agency is not None
+        result = restore_version(store, view.agency, year, version, actor=actor)
+        st.session_state[state.FLASH] = t(
+            "upload.restored",
+            lang,
+            agency=view.agency,
+            year=year,
+            from_version=version,
+            version=result.version,
+        )
+        st.rerun()

@@ -1,0 +1,223 @@
+"""AppTest of the staff workflow on the 数据 page: roles, upload, report, preview, commit,
+history and restore — against a real SQLite store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+from dashboard.core.auth import Actor, PermissionDenied, Role, add_user, hash_password
+from dashboard.core.catalogue import Catalogue
+from dashboard.core.store import Store
+from dashboard.core.validate import validate_file
+from dashboard.core.workflow import commit_upload
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+EDITOR = Actor("alice", Role.EDITOR)
+HEADER = "年度,单位,指标,渠道,类别,数值,备注"
+NEW_YEAR_ROWS = (
+    "2020,定海区教育局,发布信息条数,政府门户网站,,450余,公开信息450余条",
+    "2020,定海区教育局,发布信息条数,微博,,900余,",
+    "2020,定海区教育局,热线受理件数,12345,,120,",
+)
+
+
+def gb18030_csv(*rows: str) -> bytes:
+    return "\n".join([HEADER, *rows]).encode("gb18030")
+
+
+def open_data_page(actor: Actor | None = None, **query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    if actor is not None:
+        at.session_state["actor"] = actor
+    at.run()
+    return at.switch_page("views/data.py").run()
+
+
+def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.file_uploader[0].set_value((name, content, "text/csv"))
+    return at.run()
+
+
+def button(at: AppTest, label: str) -> Button:
+    return next(b for b in at.button if b.label == label)
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table on the page that has `column` (AppTest gives tables as pandas)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def test_viewer_sees_no_upload_controls(db_url: str) -> None:
+    at = open_data_page()
+    assert not at.exception
+    assert len(at.file_uploader) == 0
+    assert len(at.tabs) == 0
+    assert not [b for b in at.button if b.label in ("第四步：保存", "恢复")]
+    assert any("需要编辑人员登录" in c.value for c in at.caption)
+
+
+def test_editor_signs_in_with_password(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secrets = tmp_path / "secrets.toml"
+    add_user(secrets, "alice", "correct horse", Role.EDITOR)
+    monkeypatch.setenv("DASHBOARD_SECRETS_FILE", str(secrets))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.text_input(key="sign_in_user").input("alice")
+    at.text_input(key="sign_in_password").input("wrong password")
+    button(at, "登录").click().run()
+    assert any("用户名或密码不正确" in e.value for e in at.error)
+    assert "actor" not in at.session_state
+    at.text_input(key="sign_in_user").input("alice")
+    at.text_input(key="sign_in_password").input("correct horse")
+    button(at, "登录").click().run()
+    assert at.session_state["actor"] == EDITOR
+    assert any("已登录：alice（编辑）" in c.value for c in at.sidebar.caption)
+    at.switch_page("views/data.py").run()
+    assert len(at.file_uploader) == 1
+
+
+def test_upload_gb18030_preview_commit_and_overview_shows_new_year(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    assert not at.exception
+    upload(at, "2020年数据.csv", gb18030_csv(*NEW_YEAR_ROWS))
+    assert not at.exception
+    assert any("定海区教育局 2020 年：新年度" in m.value for m in at.markdown)
+    counts = {m.label: m.value for m in at.metric}
+    assert counts == {"新增": "3", "修改": "0", "删除": "0"}
+    button(at, "第四步：保存").click().run()
+    assert not at.exception
+    assert any("已保存" in s.value and "第 1 版" in s.value for s in at.success)
+    history = Store(db_url).history("定海区教育局", 2020)
+    assert [(v.version, v.user, v.file_name) for v in history] == [(1, "alice", "2020年数据.csv")]
+
+    overview = AppTest.from_file(APP, default_timeout=60).run()
+    assert overview.session_state["year"] == "2020"  # the latest year is the default
+    values = {m.label: m.value for m in overview.metric}
+    assert values["门户网站发布信息"] == "450余条"
+    assert values["12345热线受理"] == "120件"
+
+
+def test_replacing_a_year_needs_confirmation_and_shows_changes(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    upload(at, "fix.csv", gb18030_csv("2019,定海区教育局,专题会议次数,,,3,改为3次"))
+    assert any("将替换当前第 1 版" in m.value for m in at.markdown)
+    counts = {m.label: m.value for m in at.metric}
+    assert counts == {"新增": "0", "修改": "1", "删除": "31"}
+    save = button(at, "第四步：保存")
+    assert save.disabled
+    changes = table_with(at, "变化")
+    assert {"修改", "删除"} <= set(changes["变化"])
+    at.checkbox[0].check().run()
+    button(at, "第四步：保存").click().run()
+    assert not at.exception
+    facts = Store(db_url).dataset_facts("定海区教育局", 2019)
+    assert [(f.metric, f.value) for f in facts] == [("meetings", 3.0)]
+
+
+def test_file_with_errors_lists_each_and_changes_nothing(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    store = Store(db_url)
+    token = store.version_token()
+    upload(
+        at,
+        "bad.csv",
+        gb18030_csv(
+            "2020,定海区教育局,发布信息数量,微博,,100,",
+            "2020,定海区教育局,热线办结率,12345,,150%,",
+            "2020,定海区教育局,专题会议次数,,,-2,",
+        ),
+    )
+    assert not at.exception
+    assert any("错误 3 个" in e.value for e in at.error)
+    table = table_with(at, "代码")
+    assert list(table["行"]) == [2, 3, 4]
+    assert list(table["代码"]) == ["metric-unknown", "percent-out-of-range", "value-negative"]
+    assert "发布信息条数" in table["问题"][0]  # the closest catalogue name is suggested
+    assert not [b for b in at.button if b.label == "第四步：保存"]
+    assert store.version_token() == token
+
+
+def test_file_over_the_size_limit(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_MAX_UPLOAD_MB", "0.0001")
+    at = open_data_page(EDITOR)
+    upload(at, "big.csv", gb18030_csv(*NEW_YEAR_ROWS * 20))
+    table = table_with(at, "代码")
+    assert list(table["代码"]) == ["file-too-large"]
+    assert "0.0001 MB" in table["问题"][0]
+
+
+def test_restore_brings_back_the_old_figures(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    upload(at, "fix.csv", gb18030_csv("2019,定海区教育局,专题会议次数,,,3,"))
+    at.checkbox[0].check().run()
+    button(at, "第四步：保存").click().run()
+    assert len(Store(db_url).dataset_facts("定海区教育局", 2019)) == 1
+
+    at = open_data_page(EDITOR)
+    history = table_with(at, "版本")
+    assert list(history["版本"]) == [2, 1]
+    at.selectbox(key="restore_version").set_value(1).run()
+    restore = button(at, "恢复")
+    assert restore.disabled  # confirmation first
+    at.checkbox(key="restore_confirm_定海区教育局_2019_1").check().run()
+    button(at, "恢复").click().run()
+    assert not at.exception
+    assert any("恢复为第 1 版" in s.value for s in at.success)
+    store = Store(db_url)
+    assert len(store.dataset_facts("定海区教育局", 2019)) == 32
+    latest = store.history("定海区教育局", 2019)[0]
+    assert (latest.version, latest.action, latest.user, latest.restored_from) == (
+        3,
+        "restore",
+        "alice",
+        1,
+    )
+
+
+def test_viewer_password_gate(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(
+        f'[dashboard]\nviewer_password_hash = "{hash_password("meeting room 1")}"\n', "utf-8"
+    )
+    monkeypatch.setenv("DASHBOARD_SECRETS_FILE", str(secrets))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert not at.metric  # nothing of the dashboard before the password
+    at.text_input(key="viewer_pw").input("guess")
+    button(at, "进入").click().run()
+    assert any("查看密码不正确" in e.value for e in at.error)
+    assert not at.metric
+    at.text_input(key="viewer_pw").input("meeting room 1")
+    button(at, "进入").click().run()
+    values = {m.label: m.value for m in at.metric}
+    assert values["门户网站发布信息"] == "400余条"
+
+
+def test_viewers_cannot_commit_even_by_calling_the_core(db_url: str, catalogue: Catalogue) -> None:
+    store = Store(db_url)
+    report = validate_file(gb18030_csv(*NEW_YEAR_ROWS), "x.csv", catalogue)
+    with pytest.raises(PermissionDenied):
+        commit_upload(
+            store,
+            report,
+            actor=Actor("v", Role.VIEWER),
+            file_name="x.csv",
+            content=b"",
+            confirmed_replace=True,
+        )
+    with pytest.raises(PermissionDenied):
+        commit_upload(
+            store, report, actor=None, file_name="x.csv", content=b"", confirmed_replace=True
+        )
+    assert store.is_empty()
