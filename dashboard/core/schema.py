@@ -87,10 +87,26 @@ def _sign_in_failures(connection: sa.Connection) -> None:
     sign_in_failures_table.create(connection, checkfirst=True)
 
 
+# Meeting decks chosen by editors: a name shared by link (?deck=NAME) and the ordered slide ids.
+decks_table = sa.Table(
+    "decks",
+    metadata,
+    sa.Column("name", sa.String(100), primary_key=True),
+    sa.Column("slides", sa.Text, nullable=False),  # JSON list of slide ids, in order
+    sa.Column("updated_by", sa.String(200), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)
+
+
+def _decks(connection: sa.Connection) -> None:
+    decks_table.create(connection, checkfirst=True)
+
+
 # Applied in order, each once, recorded in schema_migrations. Never edit an applied one: add.
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_sign_in_failures", _sign_in_failures),
+    ("0003_decks", _decks),
 ]
 
 

@@ -7,6 +7,7 @@ every dataset at its previous version. Restore copies an old version forward as 
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -24,6 +25,7 @@ from dashboard.core.facts import Dataset, Fact, diff_facts
 from dashboard.core.paths import DEFAULT_DATABASE_PATH
 from dashboard.core.schema import (
     datasets_table,
+    decks_table,
     facts_table,
     migrate,
     sign_in_failures_table,
@@ -321,6 +323,28 @@ class Store:
             c.execute(
                 sign_in_failures_table.delete().where(sign_in_failures_table.c.user_name == name)
             )
+
+    # ── meeting decks ───────────────────────────────────────────────────────────────────────
+
+    def save_deck(self, name: str, slide_ids: list[str], *, user: str) -> None:
+        """Create or replace a named deck (its slide ids, in order)."""
+        values = {"slides": json.dumps(slide_ids), "updated_by": user, "updated_at": utc_now()}
+        with self._write_engine.begin() as c:
+            updated = c.execute(
+                decks_table.update().where(decks_table.c.name == name).values(**values)
+            ).rowcount
+            if not updated:
+                c.execute(decks_table.insert().values(name=name, **values))
+
+    def deck(self, name: str) -> list[str] | None:
+        """The slide ids of a named deck, or None when there is no such deck."""
+        with self._reading() as c:
+            slides = c.scalar(sa.select(decks_table.c.slides).where(decks_table.c.name == name))
+        return None if slides is None else list(json.loads(slides))
+
+    def decks(self) -> list[str]:
+        with self._reading() as c:
+            return list(c.scalars(sa.select(decks_table.c.name).order_by(decks_table.c.name)))
 
     def _write_version(
         self,
