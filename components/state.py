@@ -7,3 +7,6 @@ ACTOR = "actor"  # the signed-in Actor of this session (UI state; the core check
 VIEWER_OK = "viewer_ok"  # the viewing password was given in this session
 UPLOAD_ROUND = "upload_round"  # bumped after a commit, to give the file uploader a fresh key
 FLASH = "flash"  # a message to show once after a rerun (e.g. "saved as version 3")
+SLIDE = "present_slide"  # index of the slide shown on /present (mirrored to ?slide=N, 1-based)
+SLIDE_MOVED = "present_moved"  # monotonic time of the last move, for ?auto=N
+SLIDE_DECK = "present_deck"  # the deck the slide index belongs to

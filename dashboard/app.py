@@ -12,7 +12,7 @@ from components.filters import current_lang, language_selector, view_selector
 from dashboard.core.messages import t
 
 # Not named pages/: Streamlit would also serve a folder of that name as pages of its own.
-PAGES_DIR = Path(__file__).parent / "views"
+PAGES_DIR = Path(__file__).resolve().parent / "views"
 # (page script and message key, URL path, icon). Each page script renders itself when run.
 PAGES = (
     ("overview", "", ":material/dashboard:"),
@@ -22,6 +22,7 @@ PAGES = (
     ("recruitment", "recruitment", ":material/badge:"),
     ("requests", "requests", ":material/gavel:"),
     ("data", "data", ":material/table:"),
+    ("present", "present", ":material/slideshow:"),
 )
 
 st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")

@@ -27,9 +27,11 @@ from dashboard.core.catalogue import default_catalogue
 from dashboard.core.exporter import export_facts, template
 from dashboard.core.facts import frame_facts
 from dashboard.core.messages import t
+from dashboard.core.pptx_export import deck_pptx
 from dashboard.core.problems import Problem
 from dashboard.core.sample import seed_if_empty
 from dashboard.core.settings import current_user, load_settings
+from dashboard.core.slides import DEFAULT_DECK, build_deck
 from dashboard.core.store import Store, UnknownVersion
 from dashboard.core.validate import ValidationReport, validate_file
 
@@ -95,6 +97,20 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="secrets file (default: DASHBOARD_SECRETS_FILE or .streamlit/secrets.toml)",
     )
+
+    p = sub.add_parser("deck", help="write the meeting slides of an agency-year as a .pptx file")
+    p.add_argument("--agency", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--deck", default=None, help="a deck saved in the store (default: all slides)")
+    # Its own dest: a subcommand default would otherwise overwrite the global --lang.
+    p.add_argument(
+        "--lang",
+        dest="deck_lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the slides (default: the global --lang)",
+    )
+    p.add_argument("-o", "--output", type=Path, required=True)
     return parser
 
 
@@ -111,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "restore": _restore,
         "seed": _seed,
         "add-user": _add_user,
+        "deck": _deck,
     }[args.command]
     return handler(args, lang)
 
@@ -363,4 +380,34 @@ def _add_user(args: argparse.Namespace, lang: str) -> int:
         return EXIT_UNREADABLE
     key = "cli.user_updated" if existed else "cli.user_added"
     _out(t(key, lang, name=args.name, role=t(f"cli.role_{args.role}", lang), path=path))
+    return EXIT_OK
+
+
+def _deck(args: argparse.Namespace, lang: str) -> int:
+    lang = args.deck_lang or lang
+    store = Store()
+    try:
+        slide_ids: tuple[str, ...] = DEFAULT_DECK
+        if args.deck is not None:
+            saved = store.deck(args.deck)
+            if saved is None:
+                names = t("word.list_sep", lang).join(store.decks()) or "—"
+                print(t("cli.deck_unknown", lang, name=args.deck, names=names), file=sys.stderr)
+                return EXIT_ERRORS
+            slide_ids = tuple(saved)
+        facts = store.current_facts(args.agency)
+    finally:
+        store.close()
+    if facts.filter(facts["year"] == args.year).is_empty():
+        print(t("cli.deck_no_data", lang, agency=args.agency, year=args.year), file=sys.stderr)
+        return EXIT_ERRORS
+    deck = build_deck(
+        facts, args.agency, args.year, default_catalogue(), slide_ids=slide_ids, lang=lang
+    )
+    try:
+        args.output.write_bytes(deck_pptx(deck))
+    except OSError as error:
+        print(t("cli.deck_unwritable", lang, path=args.output, error=error), file=sys.stderr)
+        return EXIT_ERRORS
+    _out(t("cli.deck_written", lang, slides=len(deck.slides), path=args.output))
     return EXIT_OK

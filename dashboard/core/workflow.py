@@ -18,6 +18,7 @@ from dashboard.core.catalogue import Catalogue
 from dashboard.core.facts import Fact, diff_facts
 from dashboard.core.messages import t
 from dashboard.core.problems import Problem, Severity
+from dashboard.core.slides import BUILDERS
 from dashboard.core.store import CommitResult, Store
 from dashboard.core.validate import ValidationReport, validate_file
 from dashboard.core.values import format_value
@@ -228,3 +229,23 @@ def preview_table(preview: DatasetPreview, catalogue: Catalogue, lang: str) -> p
         for kind, fact, old, new in rows
     ]
     return pl.DataFrame(data, schema={c: pl.String for c in columns.values()})
+
+
+DECK_NAME_MAX = 100
+
+
+def save_deck(store: Store, name: str, slide_ids: list[str], *, actor: Actor | None) -> str:
+    """Save a named meeting deck (ordered slide ids) for `?deck=NAME`; editors only.
+
+    Returns the cleaned name. Raises ValueError for an empty or over-long name, no slides, or
+    a slide id that does not exist.
+    """
+    editor = require_editor(actor)
+    clean = name.strip()
+    if not clean or len(clean) > DECK_NAME_MAX:
+        raise ValueError("deck-name")
+    unknown = [s for s in slide_ids if s not in BUILDERS]
+    if not slide_ids or unknown:
+        raise ValueError("deck-slides")
+    store.save_deck(clean, list(dict.fromkeys(slide_ids)), user=editor.name)
+    return clean

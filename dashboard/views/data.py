@@ -10,6 +10,7 @@ import streamlit as st
 from components import state
 from components.auth import current_actor
 from components.data import current_facts, get_catalogue
+from components.decks import deck_panel
 from components.filters import View, current_view
 from components.upload import history_panel, upload_panel
 from dashboard.core.catalogue import Catalogue
@@ -180,8 +181,13 @@ def render() -> None:
         _browse(view)
         st.caption(t("auth.editors_only", lang))
         return
-    browse, upload, history = st.tabs(
-        [t("upload.tab_browse", lang), t("upload.tab_upload", lang), t("upload.tab_history", lang)],
+    browse, upload, history, decks = st.tabs(
+        [
+            t("upload.tab_browse", lang),
+            t("upload.tab_upload", lang),
+            t("upload.tab_history", lang),
+            t("upload.tab_decks", lang),
+        ],
         key="data_tabs",
     )
     with browse:
@@ -190,6 +196,8 @@ def render() -> None:
         upload_panel(view, actor)
     with history:
         history_panel(view, actor)
+    with decks:
+        deck_panel(view, actor)
 
 
 render()

@@ -1,0 +1,145 @@
+"""演示 Presentation: full-window slides for a meeting room, keyboard and timer driven."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from components import state
+from components.data import current_facts, get_catalogue, get_store
+from components.filters import current_view
+from components.text import literal
+from dashboard.core.messages import t
+from dashboard.core.pptx_export import deck_pptx
+from dashboard.core.settings import load_settings
+from dashboard.core.slides import DEFAULT_DECK, Deck, Slide, build_deck
+from dashboard.figures.projector import slide_figure
+
+# Our own fixed CSS (no user text): hide every piece of Streamlit chrome, large projector type.
+PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stStatusWidget"], footer { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.5rem 2.5rem; max-width: 100%; }
+.st-key-slide h1 { font-size: 3.4rem; line-height: 1.2; color: #111; padding: 0; }
+[class*="st-key-takeaway_"] p { font-size: 2.1rem; color: #0B3D66; }
+.st-key-slide li { font-size: 2.2rem; line-height: 1.5; color: #111; }
+.st-key-slide_title h1 { font-size: 4.4rem; margin-top: 18vh; }
+.st-key-slide_title [class*="st-key-takeaway_"] p { font-size: 2.4rem; }
+.st-key-slide_counter p { font-size: 1.6rem; color: #444; text-align: right; }
+.st-key-next_pagedown, .st-key-prev_pageup { display: none; }
+</style>
+"""
+MIN_AUTO_SECONDS = 2
+
+
+def _query_int(name: str) -> int | None:
+    try:
+        return int(st.query_params.get(name, ""))
+    except ValueError:
+        return None
+
+
+def _deck(lang: str) -> Deck | None:
+    view = current_view()
+    if view.agency is None or view.year is None:
+        return None
+    store = get_store(load_settings().database_url)
+    name = st.query_params.get("deck")
+    ids = store.deck(name) if name else None
+    if name and ids is None:
+        st.warning(t("present.unknown_deck", lang, name=name))
+    return build_deck(
+        current_facts(),
+        view.agency,
+        view.year,
+        get_catalogue(),
+        slide_ids=tuple(ids) if ids else DEFAULT_DECK,
+        lang=lang,
+    )
+
+
+def _go_to(index: int, count: int) -> None:
+    index %= count  # past the last slide comes the first again (a looping screen)
+    st.session_state[state.SLIDE] = index
+    st.session_state[state.SLIDE_MOVED] = time.monotonic()
+    st.query_params["slide"] = str(index + 1)
+
+
+def _show_slide(slide: Slide, index: int, lang: str) -> None:
+    key = "slide_title" if slide.id == "title" else "slide"
+    with st.container(key=key):
+        st.title(literal(slide.title), anchor=False)
+        with st.container(key=f"takeaway_{index}"):
+            st.markdown(f"**{literal(slide.takeaway)}**")
+        if slide.chart is not None and slide.series:
+            st.plotly_chart(
+                slide_figure(slide, lang=lang),
+                theme=None,
+                key=f"slide_chart_{index}",
+                config={"displayModeBar": False, "staticPlot": True},
+            )
+        elif slide.bullets and slide.id != "title":
+            st.markdown("\n".join(f"- {literal(b)}" for b in slide.bullets))
+
+
+def render() -> None:
+    lang = current_view().lang
+    st.html(PRESENT_CSS)
+    deck = _deck(lang)
+    if deck is None:
+        st.info(t("app.empty_store", lang))
+        return
+    count = len(deck.slides)
+    deck_key = (deck.agency, deck.year, tuple(s.id for s in deck.slides))
+    if st.session_state.get(state.SLIDE_DECK) != deck_key:
+        wanted = _query_int("slide") or 1
+        st.session_state[state.SLIDE_DECK] = deck_key
+        st.session_state[state.SLIDE] = min(max(wanted, 1), count) - 1
+        st.session_state[state.SLIDE_MOVED] = time.monotonic()
+    auto = _query_int("auto")
+    auto = max(auto, MIN_AUTO_SECONDS) if auto else None
+
+    @st.fragment(run_every=auto)
+    def slides() -> None:
+        index = st.session_state[state.SLIDE]
+        moved = st.session_state[state.SLIDE_MOVED]
+        if auto and time.monotonic() - moved >= auto - 0.25:
+            _go_to(index + 1, count)
+            index = st.session_state[state.SLIDE]
+        stage = st.container()
+        controls = st.columns([1, 1, 6, 2], vertical_alignment="center")
+        with controls[0]:
+            back = st.button(t("present.previous", lang), key="prev", shortcut="Left")
+            back_pg = st.button("PageUp", key="prev_pageup", shortcut="PageUp")
+        with controls[1]:
+            forward = st.button(
+                t("present.next", lang), key="next", shortcut="Right", type="primary"
+            )
+            forward_pg = st.button("PageDown", key="next_pagedown", shortcut="PageDown")
+        if back or back_pg:
+            _go_to(index - 1, count)
+        elif forward or forward_pg:
+            _go_to(index + 1, count)
+        index = st.session_state[state.SLIDE]
+        with controls[2]:
+            st.progress((index + 1) / count)
+        with controls[3], st.container(key="slide_counter"):
+            st.markdown(f"{index + 1} / {count}")
+        with stage:
+            _show_slide(deck.slides[index], index, lang)
+
+    slides()
+    st.download_button(
+        t("present.download_pptx", lang),
+        data=lambda: deck_pptx(deck),
+        file_name=f"{deck.agency}-{deck.year}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key="download_pptx",
+        on_click="ignore",
+    )
+
+
+render()
