@@ -119,7 +119,7 @@ def test_title_and_text_slides_show_agency_year_and_bullets(
     text = slide_text(prs.slides[-1])
     for bullet in summary.bullets:
         assert bullet in text
-    assert text.count(summary.bullets[0]) == 1  # the takeaway is not repeated as a bullet
+    assert "2019年主要数据一览" in text  # a short takeaway, not the first bullet again
     bulleted = [
         p
         for shape in prs.slides[-1].shapes
@@ -127,7 +127,7 @@ def test_title_and_text_slides_show_agency_year_and_bullets(
         for p in shape.text_frame.paragraphs
         if p._p.pPr is not None and p._p.pPr.find(qn("a:buChar")) is not None
     ]
-    assert [p.text for p in bulleted] == list(summary.bullets[1:])
+    assert [p.text for p in bulleted] == list(summary.bullets)
     assert "全年新收政府信息公开申请0件" in slide_text(prs.slides[5])
     assert "7 / 7" in text
 
@@ -304,7 +304,7 @@ def test_every_run_has_an_east_asian_font(
             n, m = missing_east_asian(chart._chartSpace, f"chart {number}")
             assert n >= 4  # chart text, axes, legend or labels: all carry run properties
             seen, missing = seen + n, missing + m
-    assert seen > 100
+    assert seen > 80
     assert missing == []
     # Chinese runs are also tagged as Chinese (spell check, line breaking).
     title = prs.slides[0].shapes.title.text_frame.paragraphs[0].runs[0]

@@ -68,9 +68,11 @@ class DeckContext:
         return self.facts.filter(pl.col("year") == self.year)
 
 
-def _notes(ctx: DeckContext, metrics: tuple[str, ...]) -> str:
+def _notes(ctx: DeckContext, metrics: tuple[str, ...], channels: list[str] | None = None) -> str:
     """Speaker notes: each figure of the slide with the report's own words as source."""
     rows = ctx.year_facts().filter(pl.col("metric").is_in(list(metrics)))
+    if channels is not None:
+        rows = rows.filter(pl.col("channel").is_in(channels))
     lines = []
     for r in rows.iter_rows(named=True):
         metric = ctx.catalogue.metrics[r["metric"]]
@@ -209,7 +211,7 @@ def _new_media_slide(ctx: DeckContext) -> Slide:
         chart="column" if len(years) == 1 else "line",
         categories=tuple(str(y) for y in years),
         series=tuple(series),
-        notes=_notes(ctx, ("items_published", "followers", "reads")),
+        notes=_notes(ctx, ("items_published", "followers", "reads"), channels),
     )
 
 
@@ -318,9 +320,7 @@ def _requests_slide(ctx: DeckContext) -> Slide:
             if ctx.zh
             else f"{received} new disclosure requests"
         )
-        return Slide(
-            "requests", title, takeaway, notes=_notes(ctx, ("requests_new",)), bullets=(takeaway,)
-        )
+        return Slide("requests", title, takeaway, notes=_notes(ctx, ("requests_new",)))
     takeaway = (f"新收申请{received}件，" if ctx.zh and received else "") + (
         f"予以公开{results['text'][0]}件" if ctx.zh else f"{results['text'][0]} disclosed"
     )
@@ -354,9 +354,8 @@ def _summary_slide(ctx: DeckContext) -> Slide:
     separator = "；" if ctx.zh else "; "
     body = paragraph.rstrip("。.")
     bullets = tuple(part.strip() for part in body.split(separator) if part.strip())
-    return Slide(
-        "summary", title, bullets[0] if bullets else paragraph, bullets=bullets, notes=paragraph
-    )
+    takeaway = f"{ctx.year}年主要数据一览" if ctx.zh else f"{ctx.year} at a glance"
+    return Slide("summary", title, takeaway, bullets=bullets, notes=paragraph)
 
 
 def _no_data(ctx: DeckContext) -> str:

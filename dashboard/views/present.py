@@ -30,6 +30,9 @@ PRESENT_CSS = """
 .st-key-slide_title [class*="st-key-takeaway_"] p { font-size: 2.4rem; }
 .st-key-slide_counter p { font-size: 1.6rem; color: #444; text-align: right; }
 .st-key-next_pagedown, .st-key-prev_pageup { display: none; }
+.st-key-slide_controls { position: fixed; left: 2.5rem; right: 2.5rem; bottom: 0.6rem;
+  background: #FFFFFF; z-index: 10; }
+.st-key-download_pptx { position: fixed; right: 2.5rem; top: 0.8rem; z-index: 10; opacity: 0.6; }
 </style>
 """
 MIN_AUTO_SECONDS = 2
@@ -110,7 +113,9 @@ def render() -> None:
             _go_to(index + 1, count)
             index = st.session_state[state.SLIDE]
         stage = st.container()
-        controls = st.columns([1, 1, 6, 2], vertical_alignment="center")
+        controls = st.container(key="slide_controls").columns(
+            [1, 1, 6, 2], vertical_alignment="center"
+        )
         with controls[0]:
             back = st.button(t("present.previous", lang), key="prev", shortcut="Left")
             back_pg = st.button("PageUp", key="prev_pageup", shortcut="PageUp")
