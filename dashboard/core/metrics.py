@@ -87,6 +87,19 @@ def slot_filter(metric: str, channel: str | None = None, category: str | None = 
     return (pl.col("metric") == metric) & _eq("channel", channel) & _eq("category", category)
 
 
+def latest_pair(
+    agency_facts: pl.DataFrame, year: int, metric: str, channel: str | None = None
+) -> tuple[dict, dict] | None:
+    """(earlier, this year) rows of one figure: this year's and the latest earlier year that
+    has it. None when this year or every earlier year lacks it."""
+    rows = agency_facts.filter(
+        slot_filter(metric, channel) & (pl.col("year") <= year) & pl.col("value").is_not_null()
+    ).sort("year")
+    if rows.height < 2 or rows.row(-1, named=True)["year"] != year:
+        return None
+    return rows.row(-2, named=True), rows.row(-1, named=True)
+
+
 def is_rough(*qualifiers: str) -> bool:
     """A change between qualified figures (400余 → 500余) is itself only approximate."""
     return any(q != Qualifier.EXACT for q in qualifiers)

@@ -16,9 +16,9 @@ import polars as pl
 from dashboard.core.catalogue import Catalogue
 from dashboard.core.channels import channel_items, channel_trend, submissions
 from dashboard.core.hotline import hotline_years
-from dashboard.core.metrics import change_text, is_rough
+from dashboard.core.metrics import change_text, is_rough, latest_pair
 from dashboard.core.new_media import new_media_channels, new_media_share
-from dashboard.core.statutory import outcomes
+from dashboard.core.statutory import OUTCOMES, outcomes
 from dashboard.core.summary import year_summary
 from dashboard.core.values import format_value
 
@@ -140,16 +140,10 @@ def _channels_slide(ctx: DeckContext) -> Slide:
 
 def _change(ctx: DeckContext, metric: str, channel: str | None) -> str:
     """`较2020年增长12%` / `up 12% on 2020`, against the latest earlier year with the figure."""
-    rows = ctx.facts.filter(
-        (pl.col("metric") == metric)
-        & (pl.col("channel") == channel if channel else pl.col("channel").is_null())
-        & pl.col("category").is_null()
-        & pl.col("value").is_not_null()
-        & (pl.col("year") <= ctx.year)
-    ).sort("year")
-    if rows.height < 2 or rows.row(-1, named=True)["year"] != ctx.year:
+    pair = latest_pair(ctx.facts, ctx.year, metric, channel)
+    if pair is None:
         return ""
-    before, now = rows.row(-2, named=True), rows.row(-1, named=True)
+    before, now = pair
     delta = change_text(
         before["value"],
         before["qualifier"],
@@ -333,16 +327,7 @@ def _requests_slide(ctx: DeckContext) -> Slide:
         series=(Series(title, tuple(results["value"]), tuple(results["text"])),),
         notes=_notes(
             ctx,
-            (
-                "requests_new",
-                "requests_completed",
-                "requests_disclosed",
-                "requests_partial",
-                "requests_refused",
-                "requests_unavailable",
-                "requests_not_processed",
-                "requests_other",
-            ),
+            ("requests_new", "requests_completed", *OUTCOMES),
         ),
     )
 

@@ -11,7 +11,7 @@ import polars as pl
 from dashboard.core.catalogue import Catalogue
 from dashboard.core.channels import channel_items
 from dashboard.core.hotline import hotline_years
-from dashboard.core.metrics import change_text, slot_filter
+from dashboard.core.metrics import change_text, latest_pair, slot_filter
 from dashboard.core.values import format_value
 
 
@@ -25,12 +25,10 @@ def _figure(
 def _change(
     agency_facts: pl.DataFrame, year: int, metric: str, channel: str | None, lang: str
 ) -> str:
-    rows = agency_facts.filter(
-        slot_filter(metric, channel) & (pl.col("year") <= year) & pl.col("value").is_not_null()
-    ).sort("year")
-    if rows.height < 2 or rows.row(-1, named=True)["year"] != year:
+    pair = latest_pair(agency_facts, year, metric, channel)
+    if pair is None:
         return ""
-    before, now = rows.row(-2, named=True), rows.row(-1, named=True)
+    before, now = pair
     delta = change_text(
         before["value"],
         before["qualifier"],
