@@ -56,24 +56,33 @@ def language_selector() -> str:
     )
 
 
+def _choose(key: str, options: list[str], default: str) -> None:
+    """Initialise a selector's state: the URL's value when it is an option, else the default."""
+    if st.session_state.get(key) in options:
+        return
+    wanted = st.query_params.get(key)
+    st.session_state[key] = wanted if wanted in options else default
+
+
 def view_selector(agency_years: dict[str, list[int]], lang: str) -> View:
-    """Agency and year in the sidebar; defaults: the configured agency, its latest year."""
+    """Agency and year in the sidebar; defaults: the configured agency, its latest year.
+
+    Both are always written into the URL (not bound with bind="query-params", which leaves out
+    a value equal to its default): a link copied while viewing the latest year must still show
+    that year after a newer one is uploaded.
+    """
     names = list(agency_years)
     if not names:
         return View(None, None, lang)
     configured = load_settings().default_agency
-    default = names.index(configured) if configured in names else 0
-    agency = st.sidebar.selectbox(
-        t("app.agency", lang), names, index=default, key=state.AGENCY, bind="query-params"
-    )
+    _choose(state.AGENCY, names, configured if configured in names else names[0])
+    agency = st.sidebar.selectbox(t("app.agency", lang), names, key=state.AGENCY)
     years = [str(y) for y in agency_years[agency]]
-    if st.session_state.get(state.YEAR) not in years:
-        # Another agency was chosen: its own latest year, not a year it has no data for.
-        st.session_state.pop(state.YEAR, None)
-    year = st.sidebar.selectbox(
-        t("app.year", lang), years, index=0, key=state.YEAR, bind="query-params"
-    )
-    return View(agency, int(year) if year else None, lang)
+    _choose(state.YEAR, years, years[0])
+    year = st.sidebar.selectbox(t("app.year", lang), years, key=state.YEAR)
+    st.query_params[state.AGENCY] = agency
+    st.query_params[state.YEAR] = year
+    return View(agency, int(year), lang)
 
 
 def current_view() -> View:

@@ -23,6 +23,7 @@ def kpi_grid(figures: Sequence[Figure], *, lang: str = "zh", columns: int = 4) -
                     figure.label,
                     value,
                     delta=figure.change,
+                    delta_description=figure.change_note,
                     chart_data=list(figure.history) if len(figure.history) > 1 else None,
                     help=literal(figure.note) if figure.note else None,
                     border=True,

@@ -77,16 +77,10 @@ def _template_section(view: View) -> None:
 
 
 def _report_section(report: ValidationReport, name: str, lang: str) -> None:
+    # With errors the file is not split into datasets, so there are no counts to give.
+    key = "upload.checked" if report.ok else "upload.checked_errors"
     st.markdown(
-        literal(
-            t(
-                "upload.checked",
-                lang,
-                name=name,
-                datasets=len(report.datasets),
-                facts=report.fact_count,
-            )
-        )
+        literal(t(key, lang, name=name, datasets=len(report.datasets), facts=report.fact_count))
     )
     errors, warnings = report.errors, report.warnings
     if not errors and not warnings:
@@ -95,12 +89,18 @@ def _report_section(report: ValidationReport, name: str, lang: str) -> None:
     if errors:
         st.error(t("upload.errors", lang, count=len(errors)))
         st.dataframe(
-            report_table(report, Severity.ERROR, lang), hide_index=True, key="report_errors"
+            report_table(report, Severity.ERROR, lang),
+            hide_index=True,
+            key="report_errors",
+            column_config=_report_columns(lang),
         )
     if warnings:
         st.warning(t("upload.warnings", lang, count=len(warnings)))
         st.dataframe(
-            report_table(report, Severity.WARNING, lang), hide_index=True, key="report_warnings"
+            report_table(report, Severity.WARNING, lang),
+            hide_index=True,
+            key="report_warnings",
+            column_config=_report_columns(lang),
         )
     st.download_button(
         t("upload.download_report", lang),
@@ -109,6 +109,28 @@ def _report_section(report: ValidationReport, name: str, lang: str) -> None:
         mime="text/csv",
         key="download_report",
         on_click="ignore",
+    )
+
+
+def _report_columns(lang: str) -> dict[str, st.column_config.Column]:
+    """Room for the sentences: what is wrong and what to do must be readable without scrolling."""
+    return {
+        t("report.row", lang): st.column_config.NumberColumn(width="small"),
+        t("report.problem", lang): st.column_config.TextColumn(width="large"),
+        t("report.action", lang): st.column_config.TextColumn(width="large"),
+    }
+
+
+def _uploader_css(lang: str) -> str:
+    """Our own words on Streamlit's drop zone, whose built-in texts are English only."""
+    browse = t("upload.browse", lang).replace('"', "")
+    return (
+        "<style>"
+        '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
+        '[data-testid="stFileUploaderDropzone"] button { font-size: 0; }'
+        f'[data-testid="stFileUploaderDropzone"] button::after {{ content: "{browse}";'
+        " font-size: 0.9rem; }"
+        "</style>"
     )
 
 
@@ -133,6 +155,11 @@ def _preview_section(previews: list[DatasetPreview], lang: str) -> None:
             c1.metric(t("upload.added", lang), len(preview.added))
             c2.metric(t("upload.changed", lang), len(preview.changed))
             c3.metric(t("upload.removed", lang), len(preview.removed))
+            if preview.removed and preview.current_version is not None:
+                # A "correction" file with a few rows replaces the whole year: say what goes.
+                st.warning(
+                    t("upload.will_remove", lang, count=len(preview.removed), year=preview.year)
+                )
             if not preview.unchanged:
                 with st.expander(t("upload.details", lang)):
                     st.dataframe(
@@ -166,6 +193,7 @@ def upload_panel(view: View, actor: Actor) -> None:
     _template_section(view)
     st.divider()
     st.markdown(f"**{t('upload.step_file', lang, limit=f'{settings.max_upload_mb:g}')}**")
+    st.html(_uploader_css(lang))
     round_ = st.session_state.get(state.UPLOAD_ROUND, 0)
     uploaded = st.file_uploader(
         t("upload.file_label", lang), type=["csv", "xlsx"], key=f"upload_file_{round_}"

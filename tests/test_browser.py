@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
-from tests.appserver import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, running_app
+from tests.appserver import CHROMIUM, CHROMIUM_ARGS, running_app
+from tests.browser_helpers import VIEWPORTS, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +24,6 @@ PAGES = {
     "requests": ["依申请公开", "本年新收政府信息公开申请数量"],
     "data": ["数据", "共 ", "填报模板"],
 }
-VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
 
 
 @pytest.fixture(scope="module")
@@ -39,42 +39,6 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("browser") / "store.sqlite"
     with running_app(f"sqlite:///{db}") as url:
         yield url
-
-
-def wait_until_idle(page: Page) -> None:
-    """Wait on the app's own state, never on a sleep: a page title drawn, and no script running."""
-    page.get_by_test_id("stMain").locator("h1").first.wait_for(timeout=30_000)
-    page.wait_for_selector(
-        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000
-    )
-
-
-def screenshot(page: Page, name: str) -> None:
-    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to fit."""
-    width = page.viewport_size["width"] if page.viewport_size else 1280
-    height = page.evaluate(
-        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')]"
-        ".map(e => e.scrollHeight))"
-    )
-    page.set_viewport_size({"width": width, "height": min(int(height) + 40, 8000)})
-    wait_until_idle(page)
-    # Elements scrolled into view are drawn afresh: wait until no placeholder is left and every
-    # chart has drawn its SVG.
-    page.wait_for_function(
-        "!document.querySelector('[data-testid^=stSkeleton]') && "
-        "[...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
-        ".every(c => c.querySelector('svg.main-svg'))",
-        timeout=30_000,
-    )
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
-
-
-def open_page(browser: Browser, url: str, viewport: str) -> Page:
-    width, height = VIEWPORTS[viewport]
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.goto(url)
-    wait_until_idle(page)
-    return page
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

@@ -189,9 +189,10 @@ def test_headline_change_against_latest_earlier_year_with_the_figure(cat: Catalo
     y2021 = {f.label: f for f in metrics.headline_figures(facts, 2021, cat)}
     portal = y2021["门户网站发布信息"]
     # 2020 has no portal figure: the change is against 2019, and only approximate (400余)
-    assert portal.change == "+25%（约，较2019年）"
+    assert (portal.change, portal.change_note) == ("+25%", "约，较2019年")
     assert portal.history == (400.0, 500.0)
-    assert y2021["12345热线办结率"].change == "+1.5个百分点（较2020年）"
+    rate = y2021["12345热线办结率"]
+    assert (rate.change, rate.change_note) == ("+1.5个百分点", "较2020年")
     assert y2021["12345热线办结率"].history == (95.0, 96.5)
     weibo = y2021["微博发布"]
     assert (weibo.text, weibo.value, weibo.qualifier, weibo.unit) == (
@@ -209,8 +210,10 @@ def test_headline_change_against_latest_earlier_year_with_the_figure(cat: Catalo
     assert y2022["门户网站发布信息"].history == (400.0, 500.0)
 
     english = {f.label: f for f in metrics.headline_figures(facts, 2021, cat, "en")}
-    assert english["Portal items"].change == "+25% (approx., vs 2019)"
-    assert english["12345 closure rate"].change == "+1.5 pp (vs 2020)"
+    assert english["Portal items"].change == "+25%"
+    assert english["Portal items"].change_note == "approx., vs 2019"
+    assert english["12345 closure rate"].change == "+1.5 pp"
+    assert english["12345 closure rate"].change_note == "vs 2020"
     assert english["Weibo posts"].text == "not reported"
 
 
@@ -225,7 +228,7 @@ def test_headline_figures_history_stops_at_the_year(cat: Catalogue) -> None:
         f for f in metrics.headline_figures(facts, 2020, cat) if f.label == "政务公开专题会议"
     )
     assert meetings.history == (1.0, 2.0, 3.0)
-    assert meetings.change == "+50%（较2019年）"  # the latest earlier year, not the first
+    assert (meetings.change, meetings.change_note) == ("+50%", "较2019年")  # latest, not first
 
 
 def test_facts_table_in_catalogue_order_with_texts(cat: Catalogue) -> None:

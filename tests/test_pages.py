@@ -109,10 +109,11 @@ def test_overview_in_english(db_url: str) -> None:
 
 def test_overview_change_against_earlier_year(db_url: str) -> None:
     at = open_page("overview", agency="杭州市教育局", year="2022")
-    deltas = {m.label: m.proto.delta for m in at.metric}
+    deltas = {m.label: (m.proto.delta, m.proto.delta_description) for m in at.metric}
     # Weibo 1200余 (2020) → a 2022 figure: a change is shown, marked approximate and dated.
-    assert "较2020年" in deltas["微博发布"]
-    assert "约" in deltas["微博发布"]
+    delta, note = deltas["微博发布"]
+    assert delta.startswith("+") and delta.endswith("%")
+    assert note == "约，较2020年"
 
 
 def test_missing_figures_read_not_reported(db_url: str) -> None:

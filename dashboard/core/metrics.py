@@ -36,7 +36,8 @@ class Figure:
     value: float | None
     qualifier: str
     note: str | None
-    change: str | None = None  # against the previous year: `+12%`, `-3`, or None
+    change: str | None = None  # against the latest earlier year: `+12%`, `-3`, or None
+    change_note: str | None = None  # what the change compares with: `较2019年`, `约，较2019年`
     history: tuple[float, ...] = ()  # values over the years up to this one, for a sparkline
 
 
@@ -149,7 +150,7 @@ def headline_figures(
         value = row["value"] if row else None
         qualifier = row["qualifier"] if row else Qualifier.NOT_REPORTED
         earlier = rows.filter((pl.col("year") < year) & pl.col("value").is_not_null())
-        change = None
+        change = change_note = None
         if row and earlier.height:
             before = earlier.row(-1, named=True)
             delta = change_text(
@@ -163,11 +164,11 @@ def headline_figures(
             )
             if delta is not None:
                 rough = is_rough(before["qualifier"], qualifier)
+                change = delta
                 if lang == "zh":
-                    since = f"（{'约，' if rough else ''}较{before['year']}年）"
+                    change_note = f"{'约，' if rough else ''}较{before['year']}年"
                 else:
-                    since = f" ({'approx., ' if rough else ''}vs {before['year']})"
-                change = delta + since
+                    change_note = f"{'approx., ' if rough else ''}vs {before['year']}"
         history = tuple(
             rows.filter((pl.col("year") <= year) & pl.col("value").is_not_null())
             .get_column("value")
@@ -182,6 +183,7 @@ def headline_figures(
                 qualifier=str(qualifier),
                 note=row["note"] if row else None,
                 change=change,
+                change_note=change_note,
                 history=history,
             )
         )

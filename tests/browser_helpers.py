@@ -1,0 +1,81 @@
+"""Helpers shared by the browser tests: open a page, wait on Streamlit's own state (never on a
+sleep), and keep a full-page screenshot in test-artifacts/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.appserver import ARTIFACTS
+
+VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+# expect()'s default of 5 s is short for a script run that writes the store, on a busy machine.
+expect.set_options(timeout=20_000)
+
+
+def wait_until_idle(page: Page) -> None:
+    """Wait on the app's own state, never on a sleep: a page title drawn, and no script running."""
+    page.get_by_test_id("stMain").locator("h1").first.wait_for(timeout=30_000)
+    page.wait_for_selector(IDLE, timeout=30_000)
+
+
+def rerun(page: Page, action: Callable[[], None]) -> None:
+    """Do `action`, which makes the app run its script again, and wait until that run is over.
+
+    For actions whose outcome looks like the state before (the same message again): the app's
+    `data-test-script-state` is watched from before the action, so a run that starts and ends
+    quickly is still seen.
+    """
+    page.evaluate(
+        """() => {
+            const app = document.querySelector('[data-testid=stApp]');
+            window.__rerunSeen = false;
+            new MutationObserver((records, observer) => {
+                if (app.dataset.testScriptState === 'running'
+                        || records.some(r => r.oldValue === 'running')) {
+                    window.__rerunSeen = true;
+                    observer.disconnect();
+                }
+            }).observe(app, {
+                attributes: true,
+                attributeOldValue: true,
+                attributeFilter: ['data-test-script-state'],
+            });
+        }"""
+    )
+    action()
+    page.wait_for_function("window.__rerunSeen === true", timeout=30_000)
+    wait_until_idle(page)
+
+
+def screenshot(page: Page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to fit
+    (and give it back its size afterwards, for whatever the test does next)."""
+    size = page.viewport_size or {"width": 1280, "height": 800}
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')]"
+        ".map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 8000)})
+    wait_until_idle(page)
+    # Elements scrolled into view are drawn afresh: wait until no placeholder is left and every
+    # chart has drawn its SVG.
+    page.wait_for_function(
+        "!document.querySelector('[data-testid^=stSkeleton]') && "
+        "[...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
+        ".every(c => c.querySelector('svg.main-svg'))",
+        timeout=30_000,
+    )
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    page.set_viewport_size(size)
+
+
+def open_page(browser: Browser, url: str, viewport: str) -> Page:
+    width, height = VIEWPORTS[viewport]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url)
+    wait_until_idle(page)
+    return page
