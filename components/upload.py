@@ -88,20 +88,10 @@ def _report_section(report: ValidationReport, name: str, lang: str) -> None:
         return
     if errors:
         st.error(t("upload.errors", lang, count=len(errors)))
-        st.dataframe(
-            report_table(report, Severity.ERROR, lang),
-            hide_index=True,
-            key="report_errors",
-            column_config=_report_columns(lang),
-        )
+        _problem_table(report, Severity.ERROR, lang)
     if warnings:
         st.warning(t("upload.warnings", lang, count=len(warnings)))
-        st.dataframe(
-            report_table(report, Severity.WARNING, lang),
-            hide_index=True,
-            key="report_warnings",
-            column_config=_report_columns(lang),
-        )
+        _problem_table(report, Severity.WARNING, lang)
     st.download_button(
         t("upload.download_report", lang),
         data=table_csv(report_frame(report, lang)),
@@ -112,26 +102,22 @@ def _report_section(report: ValidationReport, name: str, lang: str) -> None:
     )
 
 
-def _report_columns(lang: str) -> dict[str, st.column_config.Column]:
-    """Room for the sentences: what is wrong and what to do must be readable without scrolling."""
-    return {
-        t("report.row", lang): st.column_config.NumberColumn(width="small"),
-        t("report.problem", lang): st.column_config.TextColumn(width="large"),
-        t("report.action", lang): st.column_config.TextColumn(width="large"),
-    }
-
-
-def _uploader_css(lang: str) -> str:
-    """Our own words on Streamlit's drop zone, whose built-in texts are English only."""
-    browse = t("upload.browse", lang).replace('"', "")
-    return (
-        "<style>"
-        '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
-        '[data-testid="stFileUploaderDropzone"] button { font-size: 0; }'
-        f'[data-testid="stFileUploaderDropzone"] button::after {{ content: "{browse}";'
-        " font-size: 0.9rem; }"
-        "</style>"
+def _problem_table(report: ValidationReport, severity: Severity, lang: str) -> None:
+    """The problems as a static table whose sentences wrap, so what is wrong and what to do are
+    read without scrolling. st.table renders Markdown, and values come from the file: every cell
+    is escaped so it shows exactly as typed."""
+    table = report_table(report, severity, lang).drop(t("report.code", lang))
+    shown = table.with_columns(
+        pl.col(c).map_elements(literal, return_dtype=pl.String)
+        for c, dtype in table.schema.items()
+        if dtype == pl.String
     )
+    st.table(shown, hide_index=True)
+
+
+# Streamlit's drop zone says "Drag and drop file here · Limit … per file" in English only; our
+# own Chinese label and heading above it say the same, so its instructions are hidden.
+UPLOADER_CSS = '<style>[data-testid="stFileUploaderDropzoneInstructions"]{display:none}</style>'
 
 
 def _preview_section(previews: list[DatasetPreview], lang: str) -> None:
@@ -193,7 +179,7 @@ def upload_panel(view: View, actor: Actor) -> None:
     _template_section(view)
     st.divider()
     st.markdown(f"**{t('upload.step_file', lang, limit=f'{settings.max_upload_mb:g}')}**")
-    st.html(_uploader_css(lang))
+    st.html(UPLOADER_CSS)
     round_ = st.session_state.get(state.UPLOAD_ROUND, 0)
     uploaded = st.file_uploader(
         t("upload.file_label", lang), type=["csv", "xlsx"], key=f"upload_file_{round_}"

@@ -287,14 +287,19 @@ def test_file_with_errors_is_reported_by_row_and_nothing_is_saved(
         )
         upload(panel, "错误示例.csv", content, "text/csv")
         expect(panel.get_by_text("错误 2 个（必须改正后重新上传，未保存任何数据）")).to_be_visible()
-        errors = panel.get_by_test_id("stDataFrame").first
-        expect(errors.locator("th[role=columnheader]", has_text="怎么改")).to_be_attached()
-        rows = grid_rows(errors)
+        errors = panel.get_by_test_id("stTable").first
+        expect(errors.locator("th", has_text="怎么改")).to_be_attached()
+        rows = [
+            [cell.strip() for cell in row.locator("td").all_inner_texts()]
+            for row in errors.locator("tbody tr").all()
+        ]
         assert [row[:3] for row in rows] == [
             ["2", "指标", "发布信息数量"],
             ["3", "数值", "150%"],
         ]
         assert "不在指标目录中" in rows[0][3] and "发布信息条数" in rows[0][3]  # a suggestion
+        # The sentences wrap: the whole message and what to do are on screen, not cut off.
+        assert "请改为指标目录中的名称" in rows[0][4]
         assert "超出 0–100%" in rows[1][3]
 
         # The report can be downloaded as CSV, with the same rows.
