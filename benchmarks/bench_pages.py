@@ -29,7 +29,16 @@ from dashboard.core.store import DATABASE_URL_ENV, Store  # noqa: E402
 from dashboard.core.synthetic import synthetic_datasets  # noqa: E402
 
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = ("overview", "channels", "new_media", "hotline", "recruitment", "requests", "data")
+PAGES = (
+    "overview",
+    "channels",
+    "new_media",
+    "hotline",
+    "recruitment",
+    "requests",
+    "data",
+    "present",
+)
 EMPTY_PAGE = "import streamlit as st\nst.write('')\n"
 
 

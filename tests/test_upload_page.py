@@ -232,3 +232,14 @@ def test_typed_markup_in_a_file_is_shown_as_typed(db_url: str) -> None:
     # Escaped for st.table's Markdown: the browser shows <b>5</b>, never bold text.
     assert list(table["所填内容"]) == [literal("<b>5</b>")]
     assert literal("<b>5</b>") == r"\<b\>5\</b\>"
+
+
+def test_editor_saves_a_meeting_deck(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    at.text_input(key="deck_name_").input("周例会")
+    at.multiselect(key="deck_slides_").set_value(["hotline", "channels"])
+    at.run()
+    button(at, "保存演示文稿").click().run()
+    assert not at.exception
+    assert Store(db_url).deck("周例会") == ["hotline", "channels"]
+    assert any("/present?deck=" in s.value for s in at.success)
