@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from dashboard.core.catalogue import Catalogue, default_catalogue
 from dashboard.core.store import DATABASE_URL_ENV, Store
+from tests.appserver import CHROMIUM, CHROMIUM_ARGS
 
 SAMPLE_CSV = Path(__file__).resolve().parents[1] / "data" / "samples" / "dinghai-education-2019.csv"
 
@@ -39,3 +41,12 @@ def csv_bytes(
 ) -> bytes:
     """An upload file from CSV lines (header added)."""
     return ("\n".join([header, *rows]) + "\n").encode(encoding)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Debian Chromium for all browser tests; each test opens its own pages."""
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from tests.appserver import CHROMIUM, CHROMIUM_ARGS, running_app
+from tests.appserver import running_app
 from tests.browser_helpers import VIEWPORTS, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
@@ -24,14 +24,6 @@ PAGES = {
     "requests": ["依申请公开", "本年新收政府信息公开申请数量"],
     "data": ["数据", "共 ", "填报模板"],
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,20 +7,12 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from tests.appserver import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, running_app
+from tests.appserver import ARTIFACTS, running_app
 
 pytestmark = pytest.mark.browser
 SIZE = {"width": 1920, "height": 1080}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from dashboard.core.auth import Role, add_user
 from dashboard.core.store import Store
-from tests.appserver import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app
+from tests.appserver import ROOT, running_app
 from tests.browser_helpers import open_page, rerun, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
@@ -64,14 +64,6 @@ def xlsx_bytes(*rows: tuple[object, ...]) -> bytes:
 def csv_bytes(*rows: tuple[object, ...], encoding: str) -> bytes:
     lines = [",".join("" if v is None else str(v) for v in row) for row in (HEADER, *rows)]
     return ("\r\n".join(lines) + "\r\n").encode(encoding)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
