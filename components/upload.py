@@ -21,6 +21,7 @@ from dashboard.core.validate import ValidationReport
 from dashboard.core.workflow import (
     DatasetPreview,
     UploadBlocked,
+    commit_message,
     commit_upload,
     preview_table,
     preview_upload,
@@ -156,20 +157,7 @@ def _preview_section(previews: list[DatasetPreview], lang: str) -> None:
 
 
 def _summary(results: list[CommitResult], lang: str) -> str:
-    parts = [
-        t(
-            "cli.committed" if r.created else "cli.unchanged",
-            lang,
-            agency=r.agency,
-            year=r.year,
-            version=r.version,
-            added=r.added,
-            changed=r.changed,
-            removed=r.removed,
-        )
-        for r in results
-    ]
-    return " ".join(parts)
+    return " ".join(commit_message(r, lang) for r in results)
 
 
 def upload_panel(view: View, actor: Actor) -> None:

@@ -34,6 +34,7 @@ from dashboard.core.settings import current_user, load_settings
 from dashboard.core.slides import DEFAULT_DECK, build_deck
 from dashboard.core.store import Store, UnknownVersion
 from dashboard.core.validate import ValidationReport, validate_file
+from dashboard.core.workflow import commit_message
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -244,19 +245,7 @@ def _import(args: argparse.Namespace, lang: str) -> int:
         return EXIT_OK
     _print_report(report, lang)
     for r in results:
-        key = "cli.committed" if r.created else "cli.unchanged"
-        _out(
-            t(
-                key,
-                lang,
-                agency=r.agency,
-                year=r.year,
-                version=r.version,
-                added=r.added,
-                changed=r.changed,
-                removed=r.removed,
-            )
-        )
+        _out(commit_message(r, lang))
     return EXIT_OK
 
 

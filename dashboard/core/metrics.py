@@ -88,19 +88,6 @@ def slot_filter(metric: str, channel: str | None = None, category: str | None = 
     return (pl.col("metric") == metric) & _eq("channel", channel) & _eq("category", category)
 
 
-def latest_pair(
-    agency_facts: pl.DataFrame, year: int, metric: str, channel: str | None = None
-) -> tuple[dict, dict] | None:
-    """(earlier, this year) rows of one figure: this year's and the latest earlier year that
-    has it. None when this year or every earlier year lacks it."""
-    rows = agency_facts.filter(
-        slot_filter(metric, channel) & (pl.col("year") <= year) & pl.col("value").is_not_null()
-    ).sort("year")
-    if rows.height < 2 or rows.row(-1, named=True)["year"] != year:
-        return None
-    return rows.row(-2, named=True), rows.row(-1, named=True)
-
-
 def is_rough(*qualifiers: str) -> bool:
     """A change between qualified figures (400余 → 500余) is itself only approximate."""
     return any(q != Qualifier.EXACT for q in qualifiers)
@@ -137,6 +124,54 @@ def change_text(
     return f"{prefix}{(new - old) / old * 100:+.0f}%"
 
 
+@dataclass(frozen=True)
+class Change:
+    """This year's figure against the latest earlier year that has it."""
+
+    since: int  # the earlier year
+    delta: str  # `+12%`, `-3`, `+1.5个百分点`: sign first, no qualifier mark
+    rough: bool  # a qualified figure is involved (400余 → 500余): the change is approximate
+    grew: bool
+
+
+def year_change(
+    agency_facts: pl.DataFrame,
+    year: int,
+    metric: str,
+    channel: str | None = None,
+    category: str | None = None,
+    *,
+    percent: bool = False,
+    lang: str = "zh",
+) -> Change | None:
+    """The change of one figure; None when this year or every earlier year lacks it."""
+    rows = agency_facts.filter(
+        slot_filter(metric, channel, category)
+        & (pl.col("year") <= year)
+        & pl.col("value").is_not_null()
+    ).sort("year")
+    if rows.height < 2 or rows.row(-1, named=True)["year"] != year:
+        return None
+    before, now = rows.row(-2, named=True), rows.row(-1, named=True)
+    delta = change_text(
+        before["value"],
+        before["qualifier"],
+        now["value"],
+        now["qualifier"],
+        percent=percent,
+        lang=lang,
+        mark_rough=False,
+    )
+    if delta is None:
+        return None
+    return Change(
+        since=before["year"],
+        delta=delta,
+        rough=is_rough(before["qualifier"], now["qualifier"]),
+        grew=now["value"] >= before["value"],
+    )
+
+
 def headline_figures(
     agency_facts: pl.DataFrame, year: int, catalogue: Catalogue, lang: str = "zh"
 ) -> list[Figure]:
@@ -149,26 +184,21 @@ def headline_figures(
         row = current.row(0, named=True) if current.height else None
         value = row["value"] if row else None
         qualifier = row["qualifier"] if row else Qualifier.NOT_REPORTED
-        earlier = rows.filter((pl.col("year") < year) & pl.col("value").is_not_null())
-        change = change_note = None
-        if row and earlier.height:
-            before = earlier.row(-1, named=True)
-            delta = change_text(
-                before["value"],
-                before["qualifier"],
-                value,
-                qualifier,
-                percent=metric.is_percent,
-                lang=lang,
-                mark_rough=False,
-            )
-            if delta is not None:
-                rough = is_rough(before["qualifier"], qualifier)
-                change = delta
-                if lang == "zh":
-                    change_note = f"{'约，' if rough else ''}较{before['year']}年"
-                else:
-                    change_note = f"{'approx., ' if rough else ''}vs {before['year']}"
+        change = year_change(
+            agency_facts,
+            year,
+            h.metric,
+            h.channel,
+            h.category,
+            percent=metric.is_percent,
+            lang=lang,
+        )
+        change_note = None
+        if change is not None:
+            if lang == "zh":
+                change_note = f"{'约，' if change.rough else ''}较{change.since}年"
+            else:
+                change_note = f"{'approx., ' if change.rough else ''}vs {change.since}"
         history = tuple(
             rows.filter((pl.col("year") <= year) & pl.col("value").is_not_null())
             .get_column("value")
@@ -182,7 +212,7 @@ def headline_figures(
                 value=value,
                 qualifier=str(qualifier),
                 note=row["note"] if row else None,
-                change=change,
+                change=change.delta if change else None,
                 change_note=change_note,
                 history=history,
             )

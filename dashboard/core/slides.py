@@ -16,7 +16,7 @@ import polars as pl
 from dashboard.core.catalogue import Catalogue
 from dashboard.core.channels import channel_items, channel_trend, submissions
 from dashboard.core.hotline import hotline_years
-from dashboard.core.metrics import change_text, is_rough, latest_pair
+from dashboard.core.metrics import year_change
 from dashboard.core.new_media import new_media_channels, new_media_share
 from dashboard.core.statutory import OUTCOMES, outcomes
 from dashboard.core.summary import year_summary
@@ -140,27 +140,15 @@ def _channels_slide(ctx: DeckContext) -> Slide:
 
 def _change(ctx: DeckContext, metric: str, channel: str | None) -> str:
     """`较2020年增长12%` / `up 12% on 2020`, against the latest earlier year with the figure."""
-    pair = latest_pair(ctx.facts, ctx.year, metric, channel)
-    if pair is None:
+    change = year_change(ctx.facts, ctx.year, metric, channel, lang=ctx.lang)
+    if change is None:
         return ""
-    before, now = pair
-    delta = change_text(
-        before["value"],
-        before["qualifier"],
-        now["value"],
-        now["qualifier"],
-        percent=False,
-        lang=ctx.lang,
-        mark_rough=False,
-    )
-    if delta is None:
-        return ""
-    rough = is_rough(before["qualifier"], now["qualifier"])
-    grew = (now["value"] or 0) >= (before["value"] or 0)
-    amount = delta.lstrip("+-")
+    amount = change.delta.lstrip("+-")
     if ctx.zh:
-        return f"较{before['year']}年{'增长' if grew else '下降'}{'约' if rough else ''}{amount}"
-    return f"{'up' if grew else 'down'} {'about ' if rough else ''}{amount} on {before['year']}"
+        word = "增长" if change.grew else "下降"
+        return f"较{change.since}年{word}{'约' if change.rough else ''}{amount}"
+    word = "up" if change.grew else "down"
+    return f"{word} {'about ' if change.rough else ''}{amount} on {change.since}"
 
 
 def _new_media_slide(ctx: DeckContext) -> Slide:

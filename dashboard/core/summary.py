@@ -11,7 +11,7 @@ import polars as pl
 from dashboard.core.catalogue import Catalogue
 from dashboard.core.channels import channel_items
 from dashboard.core.hotline import hotline_years
-from dashboard.core.metrics import change_text, latest_pair, slot_filter
+from dashboard.core.metrics import slot_filter, year_change
 from dashboard.core.values import format_value
 
 
@@ -25,23 +25,12 @@ def _figure(
 def _change(
     agency_facts: pl.DataFrame, year: int, metric: str, channel: str | None, lang: str
 ) -> str:
-    pair = latest_pair(agency_facts, year, metric, channel)
-    if pair is None:
-        return ""
-    before, now = pair
-    delta = change_text(
-        before["value"],
-        before["qualifier"],
-        now["value"],
-        now["qualifier"],
-        percent=False,
-        lang=lang,
-    )
-    if delta is None:
+    change = year_change(agency_facts, year, metric, channel, lang=lang)
+    if change is None:
         return ""
     if lang == "zh":
-        return f"（较{before['year']}年{delta}）"
-    return f" ({delta} on {before['year']})"
+        return f"（较{change.since}年{'约' if change.rough else ''}{change.delta}）"
+    return f" ({'~' if change.rough else ''}{change.delta} on {change.since})"
 
 
 def year_summary(

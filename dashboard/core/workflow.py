@@ -141,6 +141,20 @@ def commit_upload(
     )
 
 
+def commit_message(result: CommitResult, lang: str) -> str:
+    """`定海区教育局 2019 年：已保存为第 2 版（新增 …）` or that nothing changed."""
+    return t(
+        "cli.committed" if result.created else "cli.unchanged",
+        lang,
+        agency=result.agency,
+        year=result.year,
+        version=result.version,
+        added=result.added,
+        changed=result.changed,
+        removed=result.removed,
+    )
+
+
 def restore_version(
     store: Store, agency: str, year: int, version: int, *, actor: Actor | None
 ) -> CommitResult:
