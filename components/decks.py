@@ -40,6 +40,7 @@ def deck_panel(view: View, actor: Actor) -> None:
         default=[s for s in (current or DEFAULT_DECK) if s in CHART_SLIDES],
         format_func=lambda s: t(f"deck.slide.{s}", lang),
         key=f"deck_slides_{choice}",
+        placeholder=t("deck.slides", lang),
     )
     if st.button(
         t("deck.save", lang),

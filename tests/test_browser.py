@@ -41,6 +41,9 @@ def test_page_shows_key_figures(browser: Browser, app_url: str, path: str, viewp
     for text in PAGES[path]:
         expect(main.get_by_text(text, exact=False).first).to_be_attached()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+    # Streamlit's English defaults must not leak into the Chinese pages.
+    for english in ("Choose options", "Choose an option", "No options to select"):
+        expect(main.get_by_text(english)).to_have_count(0)
     # A phone must not scroll sideways: the page is no wider than the screen.
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= VIEWPORTS[viewport][0] + 1

@@ -69,6 +69,8 @@ def _browse(view: View) -> None:
     facts = current_facts()
     sections = {m.id: m.section for m in catalogue.metrics.values()}
 
+    # Our own word for an empty filter: Streamlit's default placeholder is English.
+    everything = t("app.data.all", lang)
     with st.container(border=True, key="data_filters"):
         st.markdown(f"**{t('app.data.filters', lang)}**")
         c1, c2, c3, c4, c5 = st.columns(5)
@@ -79,11 +81,13 @@ def _browse(view: View) -> None:
             # The agency chosen in the sidebar; clear it to see every agency.
             default=[view.agency] if view.agency in agency_names else None,
             key="data_agency",
+            placeholder=everything,
         )
         years = c2.multiselect(
             t("app.col_year", lang),
             facts["year"].unique().sort(descending=True).to_list(),
             key="data_year",
+            placeholder=everything,
         )
         section_ids = list(dict.fromkeys(sections.values()))
         chosen_sections = c3.multiselect(
@@ -91,6 +95,7 @@ def _browse(view: View) -> None:
             section_ids,
             format_func=lambda s: t(f"section.{s}", lang),
             key="data_section",
+            placeholder=everything,
         )
         present = set(facts["metric"].unique().to_list())
         metrics_chosen = c4.multiselect(
@@ -98,12 +103,14 @@ def _browse(view: View) -> None:
             [m for m in catalogue.metrics if m in present],
             format_func=lambda m: catalogue.metrics[m].name(lang),
             key="data_metric",
+            placeholder=everything,
         )
         channels = c5.multiselect(
             t("app.col_channel", lang),
             facts["channel"].drop_nulls().unique().sort().to_list(),
             format_func=lambda c: catalogue.channel_name(c, lang),
             key="data_channel",
+            placeholder=everything,
         )
 
     selected = facts
