@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard.core.exporter import neutralise
+from dashboard.core.exporter import neutralise_strings
 from dashboard.core.messages import t
 
 # No mode bar: its tooltips are English and its tools are for analysts; the numbers and a
@@ -16,11 +16,7 @@ PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": Tr
 
 def table_csv(frame: pl.DataFrame) -> bytes:
     """The table as UTF-8-with-BOM CSV (opens as Chinese in Excel); formula-like text guarded."""
-    guarded = frame.with_columns(
-        pl.col(c).map_elements(neutralise, return_dtype=pl.String)
-        for c, dtype in frame.schema.items()
-        if dtype == pl.String
-    )
+    guarded = neutralise_strings(frame)
     return "\ufeff".encode() + guarded.write_csv().encode("utf-8")
 
 

@@ -10,7 +10,7 @@ from components import state
 from components.chart import table_csv
 from components.data import get_catalogue, get_store
 from components.filters import View
-from components.text import literal
+from components.text import literal, literal_strings
 from dashboard.core.auth import Actor
 from dashboard.core.exporter import Format, template
 from dashboard.core.messages import t
@@ -108,12 +108,7 @@ def _problem_table(report: ValidationReport, severity: Severity, lang: str) -> N
     read without scrolling. st.table renders Markdown, and values come from the file: every cell
     is escaped so it shows exactly as typed."""
     table = report_table(report, severity, lang).drop(t("report.code", lang))
-    shown = table.with_columns(
-        pl.col(c).map_elements(literal, return_dtype=pl.String)
-        for c, dtype in table.schema.items()
-        if dtype == pl.String
-    )
-    st.table(shown, hide_index=True)
+    st.table(literal_strings(table), hide_index=True)
 
 
 # Streamlit's drop zone says "Drag and drop file here · Limit … per file" in English only; our

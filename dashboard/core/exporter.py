@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import openpyxl
+import polars as pl
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -30,6 +32,25 @@ GUIDE_SHEET = "填写说明"
 def neutralise(text: str) -> str:
     """Prefix text a spreadsheet would treat as a formula (OWASP CSV-injection advice)."""
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+_FORMULA_START = "^[" + "".join(re.escape(p) for p in FORMULA_PREFIXES) + "]"
+
+
+def neutralise_strings(frame: pl.DataFrame) -> pl.DataFrame:
+    """`neutralise` on every text column, as one vectorised expression.
+
+    No Python callback runs inside Polars (`map_elements`): on a server thread it holds the GIL
+    while Polars' pool waits on it, and two sessions doing so at once froze the whole process.
+    """
+    return frame.with_columns(
+        pl.when(pl.col(c).str.contains(_FORMULA_START))
+        .then(pl.lit("'") + pl.col(c))
+        .otherwise(pl.col(c))
+        .alias(c)
+        for c, dtype in frame.schema.items()
+        if dtype == pl.String
+    )
 
 
 def fact_cells(fact: Fact, catalogue: Catalogue) -> list[str | int | float]:
