@@ -1,15 +1,14 @@
 """The bundled samples (data/samples/): valid, several years per agency, and true to the reports.
 
 Every note is the report's own words, so each one is checked against the report it came from:
-the Dinghai sample against the seed report in /work/shared/reference, the other samples against
-the real report excerpts in /work/shared/corpus/reports-dev.jsonl (beside the checkout).
+the report texts are bundled in data/samples/sources/ (listed with their addresses in
+sources.toml), so the check needs nothing outside the project.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
+import tomllib
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -22,12 +21,8 @@ from dashboard.core.validate import ValidationReport, validate_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES_DIR = ROOT / "data" / "samples"
-# shared/ lies beside the checkout, for developers and in CI alike.
-SHARED = Path(
-    os.environ.get("DASHBOARD_SHARED_DIR") or Path(__file__).resolve().parents[2] / "shared"
-)
-CORPUS = SHARED / "corpus" / "reports-dev.jsonl"
-DINGHAI_REPORT = SHARED / "reference" / "dinghai-education-2019-report.txt"
+SOURCES_DIR = SAMPLES_DIR / "sources"
+DINGHAI_REPORT = SOURCES_DIR / "dinghai-edu-2019.txt"
 
 DINGHAI_SAMPLE = "dinghai-education-2019.csv"
 # The multi-year samples taken from the corpus, and the agency each one holds.
@@ -61,18 +56,33 @@ def facts_of(name: str) -> list[Fact]:
 
 
 @cache
+def sources() -> dict[str, dict[str, object]]:
+    """The bundled report texts' index: id → agency, year, script, url, file."""
+    return tomllib.loads((SOURCES_DIR / "sources.toml").read_text("utf-8"))["report"]
+
+
+@cache
 def corpus_texts() -> dict[tuple[str, int], str]:
-    """(agency, year) → report text; agency names in simplified characters."""
+    """(agency, year) → report text of the corpus reports; agency names in simplified script."""
     texts: dict[tuple[str, int], str] = {}
-    for line in CORPUS.read_text("utf-8").splitlines():
-        if not line.strip():
+    for report_id, record in sources().items():
+        if report_id == DINGHAI_REPORT.stem:
             continue
-        record = json.loads(line)
-        agency = CORPUS_AGENCY_NAMES.get(record["agency"], record["agency"])
-        key = (agency, int(record["year"]))
-        assert key not in texts, f"two corpus reports for {key}"
-        texts[key] = record["text"]
+        agency = CORPUS_AGENCY_NAMES.get(str(record["agency"]), str(record["agency"]))
+        key = (agency, int(str(record["year"])))
+        assert key not in texts, f"two source reports for {key}"
+        texts[key] = (SOURCES_DIR / str(record["file"])).read_text("utf-8")
     return texts
+
+
+def test_every_source_text_is_listed_with_its_origin() -> None:
+    listed = {str(r["file"]) for r in sources().values()}
+    bundled = {p.name for p in SOURCES_DIR.glob("*.txt")}
+    assert listed == bundled
+    for report_id, record in sources().items():
+        assert record["agency"] and int(str(record["year"])) >= 2008, report_id
+        if report_id != DINGHAI_REPORT.stem:  # the seed's page address was not kept with it
+            assert str(record["url"]).startswith("http"), report_id
 
 
 def collapse_spaces(text: str) -> str:
