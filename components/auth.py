@@ -13,6 +13,7 @@ import streamlit as st
 
 from components import state
 from components.data import get_store
+from components.text import literal, t_literal
 from dashboard.core.auth import (
     DEFAULT_SECRETS_PATH,
     THROTTLED,
@@ -26,7 +27,9 @@ from dashboard.core.auth import (
     sign_in_viewer,
 )
 from dashboard.core.messages import t
+from dashboard.core.problems import Problem, Severity
 from dashboard.core.settings import load_settings
+from dashboard.core.store import StoreUnavailable
 
 
 def _secrets() -> dict[str, Any]:
@@ -59,7 +62,11 @@ def viewer_gate(settings: AuthSettings, lang: str) -> bool:
         password = st.text_input(t("auth.viewer_gate", lang), type="password", key="viewer_pw")
         entered = st.form_submit_button(t("auth.viewer_submit", lang))
     if entered:
-        result = sign_in_viewer(settings, get_store(load_settings().database_url), password)
+        try:
+            result = sign_in_viewer(settings, get_store(load_settings().database_url), password)
+        except StoreUnavailable as fault:
+            st.error(_fault_text(fault, lang))
+            return False
         if result.ok:
             st.session_state[state.VIEWER_OK] = True
             st.rerun()
@@ -74,6 +81,13 @@ def _minutes(seconds: int) -> int:
     return max(1, math.ceil(seconds / 60))
 
 
+def _fault_text(fault: StoreUnavailable, lang: str) -> str:
+    """Sign-in records each attempt in the store first: when it cannot, nobody is let in, and
+    the reason is given instead of a traceback."""
+    problem = Problem(fault.code, Severity.ERROR, params={"path": literal(fault.location)})
+    return t("auth.store_fault", lang, message=problem.message(lang), action=problem.action(lang))
+
+
 def sign_in_panel(settings: AuthSettings, lang: str) -> None:
     """Sidebar: who is signed in and a sign-out button, or the sign-in form."""
     actor = current_actor()
@@ -81,13 +95,13 @@ def sign_in_panel(settings: AuthSettings, lang: str) -> None:
         email = str(st.user.get("email", ""))
         role = role_for_email(settings, email)
         if role is None:
-            st.sidebar.warning(t("auth.oidc_no_role", lang, email=email))
+            st.sidebar.warning(t_literal("auth.oidc_no_role", lang, email=email))
         else:
             actor = Actor(email, role)
             st.session_state[state.ACTOR] = actor
     if actor is not None:
         role = t(f"auth.role.{actor.role}", lang)
-        st.sidebar.caption(t("auth.signed_in", lang, name=actor.name, role=role))
+        st.sidebar.caption(t_literal("auth.signed_in", lang, name=actor.name, role=role))
         if st.sidebar.button(t("auth.sign_out", lang), key="sign_out"):
             st.session_state.pop(state.ACTOR, None)
             if _oidc_configured() and getattr(st.user, "is_logged_in", False):
@@ -104,10 +118,15 @@ def sign_in_panel(settings: AuthSettings, lang: str) -> None:
                     t("auth.password", lang), type="password", key="sign_in_password"
                 )
                 submitted = st.form_submit_button(t("auth.submit", lang))
+            result = None
             if submitted:
-                result = sign_in(
-                    settings, get_store(load_settings().database_url), name.strip(), password
-                )
+                try:
+                    result = sign_in(
+                        settings, get_store(load_settings().database_url), name.strip(), password
+                    )
+                except StoreUnavailable as fault:
+                    st.error(_fault_text(fault, lang))
+            if result is not None:
                 if result.ok and result.actor is not None:
                     st.session_state[state.ACTOR] = result.actor
                     st.rerun()

@@ -1,17 +1,40 @@
 """The command line (`python -m dashboard`), used by staff and by automation.
 
 Command names, options, exit codes and the JSON shapes are an interface: keep them stable.
-Exit codes: 0 success (warnings allowed), 1 errors in the data or nothing to do, 2 unreadable input.
+
+Exit codes:
+
+- 0 success (warnings allowed; an identical re-import or restore that changes nothing too)
+- 1 errors in the data, or nothing to do: a file with errors (nothing imported), no matching
+  dataset, an unknown version or deck, a restore refused because another version became
+  current after it was read (StaleVersion: nothing written), add-user refusing a password
+- 2 unreadable input: a file that cannot be read or is not CSV/Excel, a broken secrets file,
+  bad arguments (argparse)
+- 3 storage fault: the store is full, read-only, cannot be opened, busy past the timeout or
+  damaged (`store-full`, `store-read-only`, `store-unopenable`, `store-busy`, `store-corrupt`,
+  `store-io-error`), or an output file (`-o`) cannot be written (missing folder, not writable,
+  disk full). Nothing is half-written: a commit is one transaction, an output file appears
+  whole (written beside it, then renamed) or not at all.
+- 4 internal error: anything unexpected; one line on stderr, never a traceback.
+
+Messages go to stdout, failures to stderr, in Chinese unless `--lang en` (or DASHBOARD_LANG).
+With `--json`, `validate` and `import` print exactly one JSON object on stdout whatever
+happens: `{"ok", "errors", "warnings", "datasets"}` (+ `"commits"` for import); a storage
+fault or an internal error is one entry of `errors` with its code (`store-…`,
+`internal-error`), `message` and `action`.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import hashlib
 import json
+import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +51,16 @@ from dashboard.core.exporter import export_facts, template
 from dashboard.core.facts import frame_facts
 from dashboard.core.messages import t
 from dashboard.core.pptx_export import deck_pptx
-from dashboard.core.problems import Problem
+from dashboard.core.problems import Problem, Severity
 from dashboard.core.sample import seed_if_empty
-from dashboard.core.settings import current_user, load_settings
+from dashboard.core.settings import LANG_ENV, current_user, load_settings
 from dashboard.core.slides import DEFAULT_DECK, build_deck
-from dashboard.core.store import Store, UnknownVersion
+from dashboard.core.store import StaleVersion, Store, StoreUnavailable, UnknownVersion
 from dashboard.core.validate import ValidationReport, validate_file
-from dashboard.core.workflow import commit_message
+from dashboard.core.workflow import commit_message, conflict_message
 
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_STORAGE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+JSON_COMMANDS = ("validate", "import")  # --json: exactly one object on stdout, always
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,9 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = load_settings()
-    lang = args.lang or settings.lang
-    handler = {
+    lang = args.lang or _environment_lang()
+    handler: Callable[[argparse.Namespace, str], int] = {
         "validate": _validate,
         "import": _import,
         "export": _export,
@@ -130,7 +153,98 @@ def main(argv: Sequence[str] | None = None) -> int:
         "add-user": _add_user,
         "deck": _deck,
     }[args.command]
-    return handler(args, lang)
+    args.json_printed = False  # set by _print_json: --json promises one object, never two
+    args.report = None  # the validation report, once there is one (for a fault's JSON)
+    try:
+        return handler(args, lang)
+    except StoreUnavailable as fault:
+        problem = Problem(fault.code, Severity.ERROR, params={"path": fault.location})
+        _fail(args, problem, lang)
+        return EXIT_STORAGE
+    except OutputUnwritable as fault:
+        _err(fault.text(lang))
+        return EXIT_STORAGE
+    except Exception as error:  # the promise: a message and a code, never a traceback
+        detail = " ".join(f"{type(error).__name__}: {error}".split())
+        _fail(args, Problem("internal-error", Severity.ERROR, params={"error": detail}), lang)
+        return EXIT_INTERNAL
+
+
+def _environment_lang() -> str:
+    lang = os.environ.get(LANG_ENV, "zh")
+    return lang if lang in ("zh", "en") else "zh"
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _fail(args: argparse.Namespace, problem: Problem, lang: str) -> None:
+    """A storage fault or internal error: one line on stderr and, for --json, the one object."""
+    _err(f"{problem.message(lang)} {problem.action(lang)}")
+    if args.command not in JSON_COMMANDS or not args.json or args.json_printed:
+        return
+    report: ValidationReport | None = args.report
+    payload: dict[str, Any] = {"ok": False, "errors": [], "warnings": [], "datasets": []}
+    if report is not None:
+        payload.update(report.to_dict(lang), ok=False)
+    payload["errors"] = [*payload["errors"], problem.to_dict(lang)]
+    if args.command == "import":
+        payload["commits"] = []
+    _print_json(args, payload)
+
+
+def _print_json(args: argparse.Namespace, payload: Any) -> None:
+    args.json_printed = True
+    _out(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+class OutputUnwritable(Exception):
+    """An output file (`-o`) that cannot be written; `key` is its message."""
+
+    def __init__(self, key: str, path: Path, **params: Any) -> None:
+        super().__init__(f"{key}: {path}")
+        self.key, self.path, self.params = key, path, params
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, path=self.path, **self.params)
+
+
+def _write_output(path: Path, data: bytes) -> None:
+    """Write an output file whole or not at all: into a temporary file beside it, then renamed
+    over it. A device or pipe (`-o /dev/stdout`) is written in place. Raises OutputUnwritable."""
+    folder = path.parent
+    try:
+        if not folder.exists():
+            raise OutputUnwritable("cli.output_dir_missing", path, folder=folder)
+        if path.exists() and not path.is_file() and not path.is_dir():
+            path.write_bytes(data)
+            return
+        mode = path.stat().st_mode & 0o777 if path.is_file() else _default_mode()
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
+    except OSError as error:
+        raise _output_fault(path, error) from error
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise _output_fault(path, error) from error
+
+
+def _default_mode() -> int:
+    """The mode a new file gets here (0666 less the umask), as `open` would give it."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _output_fault(path: Path, error: OSError) -> OutputUnwritable:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return OutputUnwritable("cli.output_full", path)
+    return OutputUnwritable("cli.output_unwritable", path, error=error.strerror or error)
 
 
 def _out(text: str = "") -> None:
@@ -163,21 +277,22 @@ def _print_report(report: ValidationReport, lang: str) -> None:
         _out(_problem_line(problem, lang))
 
 
-def _unreadable_json(**extra: Any) -> None:
-    _out(json.dumps({"ok": False, "errors": [], "warnings": [], "datasets": [], **extra}))
+def _unreadable_payload(**extra: Any) -> dict[str, Any]:
+    return {"ok": False, "errors": [], "warnings": [], "datasets": [], **extra}
 
 
 def _validate(args: argparse.Namespace, lang: str) -> int:
     content = _read(args.file, lang)
     if content is None:
         if args.json:
-            _unreadable_json()
+            _print_json(args, _unreadable_payload())
         return EXIT_UNREADABLE
     report = validate_file(
         content, args.file.name, default_catalogue(), default_agency=load_settings().agency
     )
+    args.report = report
     if args.json:
-        _out(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
+        _print_json(args, report.to_dict(lang))
     else:
         _print_report(report, lang)
         _summary(report, lang)
@@ -209,7 +324,7 @@ def _import(args: argparse.Namespace, lang: str) -> int:
     content = _read(args.file, lang)
     if content is None:
         if args.json:  # --json promises one JSON object on stdout, whatever happens
-            _unreadable_json(commits=[])
+            _print_json(args, _unreadable_payload(commits=[]))
         return EXIT_UNREADABLE
     store = Store()
     try:
@@ -220,17 +335,15 @@ def _import(args: argparse.Namespace, lang: str) -> int:
             default_agency=load_settings().agency,
             previous_facts=store.dataset_facts,
         )
+        args.report = report
         if not report.ok:
             if args.json:
-                _out(
-                    json.dumps(
-                        {**report.to_dict(lang), "commits": []}, ensure_ascii=False, indent=2
-                    )
-                )
+                _print_json(args, {**report.to_dict(lang), "commits": []})
             else:
                 _print_report(report, lang)
                 _summary(report, lang)
             return _exit_code(report)
+        # No preview here to go stale: validating and committing are one step.
         results = store.commit(
             report.datasets,
             user=args.user or current_user(),
@@ -241,7 +354,7 @@ def _import(args: argparse.Namespace, lang: str) -> int:
         store.close()
     if args.json:
         payload: dict[str, Any] = {**report.to_dict(lang), "commits": [r.__dict__ for r in results]}
-        _out(json.dumps(payload, ensure_ascii=False, indent=2))
+        _print_json(args, payload)
         return EXIT_OK
     _print_report(report, lang)
     for r in results:
@@ -259,14 +372,14 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         _out(t("cli.no_history", lang))
         return EXIT_ERRORS
     facts = frame_facts(frame)
-    args.output.write_bytes(export_facts(facts, default_catalogue(), args.format))
+    _write_output(args.output, export_facts(facts, default_catalogue(), args.format))
     _out(t("cli.exported", lang, facts=len(facts), path=args.output))
     return EXIT_OK
 
 
 def _template(args: argparse.Namespace, lang: str) -> int:
     catalogue = default_catalogue()
-    args.output.write_bytes(template(catalogue, args.format, agency=args.agency, year=args.year))
+    _write_output(args.output, template(catalogue, args.format, agency=args.agency, year=args.year))
     _out(t("cli.template_written", lang, path=args.output, metrics=len(catalogue.metrics)))
     return EXIT_OK
 
@@ -297,13 +410,25 @@ def _history(args: argparse.Namespace, lang: str) -> int:
 def _restore(args: argparse.Namespace, lang: str) -> int:
     store = Store()
     try:
+        # The write checks that the version read here is still current (StaleVersion if not).
+        current = store.current_version(args.agency, args.year)
+        if current is None:
+            raise UnknownVersion(f"{args.agency} {args.year}")
         result = store.restore(
-            args.agency, args.year, args.version, user=args.user or current_user()
+            args.agency,
+            args.year,
+            args.version,
+            user=args.user or current_user(),
+            expected_current=current,
         )
     except UnknownVersion:
         _out(
             t("cli.unknown_version", lang, agency=args.agency, year=args.year, version=args.version)
         )
+        return EXIT_ERRORS
+    except StaleVersion as stale:
+        conflicts = " ".join(conflict_message(c, lang) for c in stale.conflicts)
+        _err(t("cli.restore_stale", lang, conflict=conflicts))
         return EXIT_ERRORS
     finally:
         store.close()
@@ -393,10 +518,6 @@ def _deck(args: argparse.Namespace, lang: str) -> int:
     deck = build_deck(
         facts, args.agency, args.year, default_catalogue(), slide_ids=slide_ids, lang=lang
     )
-    try:
-        args.output.write_bytes(deck_pptx(deck))
-    except OSError as error:
-        print(t("cli.deck_unwritable", lang, path=args.output, error=error), file=sys.stderr)
-        return EXIT_ERRORS
+    _write_output(args.output, deck_pptx(deck))
     _out(t("cli.deck_written", lang, slides=len(deck.slides), path=args.output))
     return EXIT_OK

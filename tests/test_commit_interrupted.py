@@ -1,17 +1,20 @@
 """A commit interrupted at any point — an exception injected before each SQL statement it runs
-in turn — leaves the previous version, the current facts and the history exactly as they were."""
+in turn, or a disk that fills up at any size — leaves the previous version, the current facts
+and the history exactly as they were."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
 from dashboard.core.catalogue import Catalogue
-from dashboard.core.store import Store
+from dashboard.core.store import STORE_FULL, Store, StoreUnavailable
 from dashboard.core.validate import validate_file
 from tests.conftest import SAMPLE_CSV, csv_bytes
+from tests.faults import full_disk, integrity
 
 
 class Interrupted(RuntimeError):
@@ -128,3 +131,35 @@ def restore_then_fail(store: Store) -> None:
             store.restore("定海区教育局", 2019, 1, user="bob")
     finally:
         sa.event.remove(store._write_engine, "commit", boom)
+
+
+def test_disk_full_at_every_size_leaves_the_previous_version(
+    seeded: Store, catalogue: Catalogue
+) -> None:
+    """The file may grow by 0, 1, 2, … pages: every commit that does not fit fails as a storage
+    fault with nothing written and the file intact, until one fits and goes through whole."""
+    note = "说明" * 30
+    rows = [f"2020,定海区教育局,发布信息条数,政府门户网站,类别{i},{i},{note}" for i in range(200)]
+    content = csv_bytes("2019,定海区教育局,专题会议次数,,,3,", *rows)
+    report = validate_file(content, "u.csv", catalogue)
+    assert report.ok
+    before = snapshot(seeded)
+    path = Path(sa.make_url(seeded.url).database or "")
+    for extra in range(200):
+        with full_disk(extra):
+            store = Store(seeded.url)
+            try:
+                results = store.commit(report.datasets, user="bob", file_name="u.csv")
+            except StoreUnavailable as fault:
+                assert fault.code == STORE_FULL
+                assert snapshot(store) == before, f"state changed with {extra} free pages"
+                assert integrity(path) == "ok"
+                continue
+            finally:
+                store.close()
+        break
+    else:
+        pytest.fail("the commit never fitted")
+    assert extra > 2  # it failed at several sizes before it fitted
+    assert [(r.year, r.version) for r in results] == [(2019, 2), (2020, 1)]
+    assert integrity(path) == "ok"

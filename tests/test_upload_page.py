@@ -16,9 +16,13 @@ if TYPE_CHECKING:
 from components.text import literal
 from dashboard.core.auth import Actor, PermissionDenied, Role, add_user, hash_password
 from dashboard.core.catalogue import Catalogue
-from dashboard.core.store import Store
+from dashboard.core.facts import Dataset, Fact
+from dashboard.core.sample import seed_if_empty
+from dashboard.core.store import DATABASE_URL_ENV, Store
 from dashboard.core.validate import validate_file
+from dashboard.core.values import Qualifier
 from dashboard.core.workflow import commit_upload
+from tests.faults import read_only_url
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 EDITOR = Actor("alice", Role.EDITOR)
@@ -242,4 +246,148 @@ def test_editor_saves_a_meeting_deck(db_url: str) -> None:
     button(at, "保存演示文稿").click().run()
     assert not at.exception
     assert Store(db_url).deck("周例会") == ["hotline", "channels"]
-    assert any("/present?deck=" in s.value for s in at.success)
+    # (the link may be shown Markdown-escaped: `deck\=…`)
+    assert any("/present?deck=" in s.value.replace("\\", "") for s in at.success)
+
+
+# ── two editors at once; a store that cannot be written ─────────────────────────────────────
+
+
+def someone_else_saves(db_url: str, year: int, value: float, user: str = "bob") -> None:
+    """Another editor (another process) saves `year` of 定海区教育局 meanwhile."""
+    fact = Fact("定海区教育局", year, "meetings", None, None, value, Qualifier.EXACT, None)
+    store = Store(db_url)
+    try:
+        store.commit([Dataset("定海区教育局", year, [fact])], user=user, file_name="b.csv")
+    finally:
+        store.close()
+
+
+def versions(db_url: str, year: int) -> list[tuple[int, str]]:
+    store = Store(db_url)
+    try:
+        return [(v.version, v.user) for v in store.history("定海区教育局", year)]
+    finally:
+        store.close()
+
+
+def test_a_save_on_a_stale_preview_writes_nothing_and_says_who(db_url: str) -> None:
+    """The issue's scenario: A previews against version 1, B saves version 2, A confirms."""
+    at = open_data_page(EDITOR)
+    upload(at, "fix.csv", gb18030_csv("2019,定海区教育局,专题会议次数,,,3,"))
+    assert any("将替换当前第 1 版" in m.value for m in at.markdown)
+    at.checkbox[0].check().run()
+    someone_else_saves(db_url, 2019, 7, user="**bob**")  # after A's confirmation, before save
+    button(at, "第四步：保存").click().run()
+    assert not at.exception
+
+    [error] = [e.value for e in at.error]
+    assert error.startswith("未保存：在你核对期间，其他人保存了新的版本。")
+    assert "定海区教育局 2019 年：" in error
+    assert literal("**bob**") in error  # a typed name is shown as typed, never as Markdown
+    assert "保存了第 2 版（你看到的是第 1 版）" in error and "UTC" in error
+    # Nothing of A's was written: B's figures are current, no version 3.
+    assert versions(db_url, 2019)[0] == (2, "**bob**") and len(versions(db_url, 2019)) == 2
+    # The preview is made again from version 2, and the confirmation is asked again.
+    assert any("将替换当前第 2 版" in m.value for m in at.markdown)
+    assert at.checkbox[0].value is False
+    assert button(at, "第四步：保存").disabled
+    assert at.file_uploader[0].value is not None  # the file stays chosen
+
+    at.checkbox[0].check().run()
+    button(at, "第四步：保存").click().run()
+    assert any("已保存" in s.value and "第 3 版" in s.value for s in at.success)
+    assert versions(db_url, 2019)[0] == (3, "alice")
+
+
+def test_a_new_year_saved_first_by_someone_else(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    upload(at, "2020.csv", gb18030_csv(*NEW_YEAR_ROWS))
+    assert any("定海区教育局 2020 年：新年度" in m.value for m in at.markdown)
+    someone_else_saves(db_url, 2020, 4)
+    button(at, "第四步：保存").click().run()
+    assert not at.exception
+    assert any("你看到的是新年度" in e.value and "bob" in e.value for e in at.error)
+    assert versions(db_url, 2020) == [(1, "bob")]
+    assert any("将替换当前第 1 版" in m.value for m in at.markdown)
+
+
+def test_a_preview_that_changed_before_the_click_is_shown_again(db_url: str) -> None:
+    """B saves while A is still looking; A's next action (ticking the confirmation) shows the
+    new preview with a notice, and the confirmation must be given again."""
+    at = open_data_page(EDITOR)
+    upload(at, "fix.csv", gb18030_csv("2019,定海区教育局,专题会议次数,,,3,"))
+    someone_else_saves(db_url, 2019, 7)
+    at.checkbox[0].check().run()
+    assert not at.exception
+    assert any(e.value.startswith("在你核对期间，其他人保存了新的版本") for e in at.error)
+    assert any("将替换当前第 2 版" in m.value for m in at.markdown)
+    assert at.checkbox[0].value is False
+    assert len(versions(db_url, 2019)) == 2
+
+
+def test_restore_on_a_stale_history_writes_nothing(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    upload(at, "fix.csv", gb18030_csv("2019,定海区教育局,专题会议次数,,,3,"))
+    at.checkbox[0].check().run()
+    button(at, "第四步：保存").click().run()  # version 2 (alice)
+
+    at = open_data_page(EDITOR)
+    at.selectbox(key="restore_version").set_value(1).run()
+    at.checkbox(key="restore_confirm_定海区教育局_2019_1").check().run()
+    someone_else_saves(db_url, 2019, 7)  # version 3 (bob), while A looks at version 2
+    button(at, "恢复").click().run()
+    assert not at.exception
+    assert any("未恢复" in e.value and "bob" in e.value for e in at.error)
+    assert versions(db_url, 2019)[0] == (3, "bob") and len(versions(db_url, 2019)) == 3
+
+
+def test_a_read_only_store_gives_a_message_not_a_traceback(
+    db_url: str, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(db_url)
+    seed_if_empty(store, catalogue)
+    store.close()
+    someone_else_saves(db_url, 2019, 7)  # a version 2, so that version 1 can be restored
+    token = versions(db_url, 2019)
+    path = db_url.removeprefix("sqlite:///")
+    monkeypatch.setenv(DATABASE_URL_ENV, read_only_url(Path(path)))
+
+    at = open_data_page(EDITOR)
+    upload(at, "2020.csv", gb18030_csv(*NEW_YEAR_ROWS))
+    button(at, "第四步：保存").click().run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert error.startswith("未保存。数据库是只读的，没有写入任何内容")
+    assert "请检查该文件及其所在文件夹是否允许写入" in error
+
+    at = open_data_page(EDITOR)
+    at.selectbox(key="restore_version").set_value(1).run()
+    at.checkbox(key="restore_confirm_定海区教育局_2019_1").check().run()
+    button(at, "恢复").click().run()
+    assert not at.exception
+    assert any("数据库是只读的" in e.value for e in at.error)
+    assert versions(db_url, 2019) == token
+    assert versions(db_url, 2020) == []
+
+
+def test_sign_in_on_a_read_only_store_is_refused_with_a_message(
+    db_url: str, catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each attempt is recorded before its password is checked: when the store cannot record
+    it, nobody is let in (the throttle cannot be dodged), and the page says why."""
+    store = Store(db_url)
+    seed_if_empty(store, catalogue)
+    store.close()
+    secrets = tmp_path / "secrets.toml"
+    add_user(secrets, "alice", "correct horse", Role.EDITOR)
+    monkeypatch.setenv("DASHBOARD_SECRETS_FILE", str(secrets))
+    monkeypatch.setenv(DATABASE_URL_ENV, read_only_url(Path(db_url.removeprefix("sqlite:///"))))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    at.text_input(key="sign_in_user").input("alice")
+    at.text_input(key="sign_in_password").input("correct horse")
+    button(at, "登录").click().run()
+    assert not at.exception
+    assert "actor" not in at.session_state
+    assert any(e.value.startswith("暂时无法登录：数据库是只读的") for e in at.error)

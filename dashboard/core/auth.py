@@ -3,7 +3,8 @@
 Editors (and named viewers) sign in with a user name and password; their Argon2id hashes live in
 the `[dashboard]` table of `.streamlit/secrets.toml`, written by `python -m dashboard add-user`.
 Viewing is open unless a shared viewer password is set. With OIDC (`st.login`), e-mail addresses
-map to roles. Failed sign-ins are counted in the store, so every app process throttles alike.
+map to roles. Sign-in attempts are counted in the store before the password is checked, so every
+app process throttles alike and parallel attempts cannot slip past the limit.
 The upload workflow's core functions call `require_editor`, so a role is checked below the UI too.
 """
 
@@ -14,7 +15,7 @@ import math
 import os
 import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -296,13 +297,17 @@ def _write_private(path: Path, text: str) -> None:
 
 
 class FailureLog(Protocol):
-    """The part of the Store the throttle uses (failures shared by every process)."""
+    """The part of the Store the throttle uses (attempts shared by every process)."""
 
-    def record_sign_in_failure(
-        self, name: str, at: datetime, *, forget_before: datetime | None = None
-    ) -> None: ...
-
-    def sign_in_failures_since(self, name: str, since: datetime) -> list[datetime]: ...
+    def begin_sign_in_attempt(
+        self,
+        name: str,
+        at: datetime,
+        *,
+        since: datetime,
+        lock: Callable[[list[datetime]], int],
+        forget_before: datetime | None = None,
+    ) -> int: ...
 
     def clear_sign_in_failures(self, name: str) -> None: ...
 
@@ -325,22 +330,24 @@ def sign_in(
 ) -> SignInResult:
     """Check a user name and password, throttled per name.
 
-    A wrong password and an unknown name give the same code in the same time, and both count
-    as failures. A locked name is refused without looking at the password, so guessing during
-    the lock learns nothing.
+    The attempt is recorded as a failure *before* the password is verified, in the same write
+    transaction that decides whether the name is locked; a success then clears the name's
+    failures. So any number of parallel attempts count one by one, and at most MAX_FAILURES of
+    them are ever verified within a lock window. A locked name is refused without looking at the
+    password, so guessing during the lock learns nothing. A wrong password and an unknown name
+    give the same code in the same time, and both count as failures.
     """
     now = now or datetime.now(UTC)
     name = name.strip()
     key = name[:MAX_NAME_LENGTH]  # any typed text is a throttle key; the column has a limit
-    wait = _lock_remaining(store, key, now)
+    wait = _begin_attempt(store, key, now)
     if wait:
         return SignInResult(False, None, THROTTLED, wait)
     user = settings.users.get(name)
     # Verify even for an unknown name, against a hash of the same cost: equal answer times.
     matched = verify_password(user.password_hash if user else _DUMMY_HASH, password)
     if user is None or not matched:
-        store.record_sign_in_failure(key, now, forget_before=now - FAILURE_WINDOW)
-        return SignInResult(False, None, BAD_CREDENTIALS)
+        return SignInResult(False, None, BAD_CREDENTIALS)  # the attempt stays as a failure
     store.clear_sign_in_failures(key)
     return SignInResult(True, Actor(user.name, user.role), SIGNED_IN)
 
@@ -356,19 +363,28 @@ def sign_in_viewer(
     if not settings.viewer_password_required:
         return SignInResult(True, viewer, SIGNED_IN)
     now = now or datetime.now(UTC)
-    wait = _lock_remaining(store, VIEWER_KEY, now)
+    wait = _begin_attempt(store, VIEWER_KEY, now)
     if wait:
         return SignInResult(False, None, THROTTLED, wait)
     if not check_viewer_password(settings, password):
-        store.record_sign_in_failure(VIEWER_KEY, now, forget_before=now - FAILURE_WINDOW)
         return SignInResult(False, None, BAD_CREDENTIALS)
     store.clear_sign_in_failures(VIEWER_KEY)
     return SignInResult(True, viewer, SIGNED_IN)
 
 
-def _lock_remaining(store: FailureLog, key: str, now: datetime) -> int:
-    """Seconds the name stays locked (0: not locked)."""
-    failures = store.sign_in_failures_since(key, now - FAILURE_WINDOW)
+def _begin_attempt(store: FailureLog, key: str, now: datetime) -> int:
+    """Record an attempt for `key` unless it is locked; 0, or the seconds it stays locked."""
+    return store.begin_sign_in_attempt(
+        key,
+        now,
+        since=now - FAILURE_WINDOW,
+        lock=lambda failures: _lock_remaining(failures, now),
+        forget_before=now - FAILURE_WINDOW,
+    )
+
+
+def _lock_remaining(failures: list[datetime], now: datetime) -> int:
+    """Seconds the name stays locked (0: not locked), given its failures within the window."""
     if len(failures) < MAX_FAILURES:
         return 0
     remaining = (max(failures) + LOCK_TIME - now).total_seconds()

@@ -73,6 +73,9 @@ def _initial(connection: sa.Connection) -> None:
 
 # Failed sign-ins live in the database, not in a process, so that every app process sharing
 # the store sees the same count and a throttle cannot be dodged by landing on another process.
+# A row is written when an attempt begins, before its password is checked (in the transaction
+# that decides the lock), and the name's rows are deleted when an attempt succeeds: a row is an
+# attempt not known to have succeeded.
 sign_in_failures_table = sa.Table(
     "sign_in_failures",
     metadata,

@@ -3,11 +3,16 @@
 Pages call these and only render what they return. Every function that writes takes the acting
 user and refuses anyone but an editor, whatever the page showed: the role is checked here, in
 the core, not only by hiding buttons.
+
+A commit is checked against the versions its preview was made on (`previewed_versions`): if
+another editor saved one of those years in between, the store writes nothing and raises
+`StaleVersion`, so nobody silently reverts someone else's figures.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,7 +24,7 @@ from dashboard.core.facts import Fact, diff_facts
 from dashboard.core.messages import t
 from dashboard.core.problems import Problem, Severity
 from dashboard.core.slides import BUILDERS
-from dashboard.core.store import CommitResult, Store
+from dashboard.core.store import CommitResult, Store, VersionConflict
 from dashboard.core.validate import ValidationReport, validate_file
 from dashboard.core.values import format_value
 
@@ -115,6 +120,12 @@ def preview_upload(report: ValidationReport, store: Store) -> list[DatasetPrevie
     return previews
 
 
+def previewed_versions(previews: list[DatasetPreview]) -> dict[tuple[str, int], int | None]:
+    """(agency, year) → the version each preview was made against (None: a new year): what
+    `commit_upload` must find still current."""
+    return {(p.agency, p.year): p.current_version for p in previews}
+
+
 def commit_upload(
     store: Store,
     report: ValidationReport,
@@ -123,21 +134,33 @@ def commit_upload(
     file_name: str,
     content: bytes,
     confirmed_replace: bool,
+    expected_versions: Mapping[tuple[str, int], int | None] | None = None,
 ) -> list[CommitResult]:
     """Commit every dataset of a validated file, attributed to the editor, or nothing.
 
     Refuses viewers, files with any error, and replacing a stored year without confirmation.
+    `expected_versions` are the versions of the preview the editor confirmed (see
+    `previewed_versions`; default: a preview made now); when any of them is no longer current
+    at the moment of writing, the store raises StaleVersion and writes nothing.
     """
     editor = require_editor(actor)
     if not report.ok:
         raise UploadBlocked("has-errors")
-    if not confirmed_replace and any(p.replaces for p in preview_upload(report, store)):
+    previews = preview_upload(report, store)
+    now = previewed_versions(previews)
+    if expected_versions is None:
+        expected_versions = now
+    # A preview already out of date is refused by the store (StaleVersion, with who and when),
+    # not by the confirmation, which the editor gave for what they saw.
+    outdated = any(expected_versions.get(key, version) != version for key, version in now.items())
+    if not outdated and not confirmed_replace and any(p.replaces for p in previews):
         raise UploadBlocked("needs-confirmation")
     return store.commit(
         report.datasets,
         user=editor.name,
         file_name=file_name,
         file_sha256=hashlib.sha256(content).hexdigest(),
+        expected_versions=expected_versions,
     )
 
 
@@ -156,11 +179,52 @@ def commit_message(result: CommitResult, lang: str) -> str:
 
 
 def restore_version(
-    store: Store, agency: str, year: int, version: int, *, actor: Actor | None
+    store: Store,
+    agency: str,
+    year: int,
+    version: int,
+    *,
+    actor: Actor | None,
+    expected_current: int | None = None,
 ) -> CommitResult:
-    """Make an old version current again (as a new version), attributed to the editor."""
+    """Make an old version current again (as a new version), attributed to the editor.
+
+    With `expected_current` (the current version the editor saw), raises StaleVersion and
+    writes nothing when another version became current in between.
+    """
     editor = require_editor(actor)
-    return store.restore(agency, year, version, user=editor.name)
+    return store.restore(agency, year, version, user=editor.name, expected_current=expected_current)
+
+
+def conflict_message(
+    conflict: VersionConflict, lang: str, *, quote: Callable[[object], str] = str
+) -> str:
+    """`定海区教育局 2019 年：alice 于 2024-05-01 09:00:00 UTC 保存了第 2 版（你看到的是第 1 版）。`
+
+    `quote` is applied to the names people typed (agency, user): a page passes its Markdown
+    escaping, the command line nothing.
+    """
+    if conflict.expected is None:
+        previewed = t("stale.previewed_new", lang)
+    else:
+        previewed = t("stale.previewed_version", lang, version=conflict.expected)
+    return t(
+        "stale.conflict",
+        lang,
+        agency=quote(conflict.agency),
+        year=conflict.year,
+        user=quote(conflict.user or "?"),
+        time=_utc_text(conflict.saved_at),
+        version=conflict.current,
+        previewed=previewed,
+    )
+
+
+def _utc_text(iso: str | None) -> str:
+    """`2024-05-01T09:00:00+00:00` → `2024-05-01 09:00:00 UTC`."""
+    if not iso:
+        return "?"
+    return iso.replace("T", " ").removesuffix("+00:00") + " UTC"
 
 
 def report_table(report: ValidationReport, severity: Severity, lang: str) -> pl.DataFrame:
