@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.data import current_facts, get_catalogue
 from components.filters import current_view
+from components.text import literal
 from dashboard.core import metrics
 from dashboard.core.catalogue import Catalogue
 from dashboard.core.messages import t
@@ -41,7 +42,8 @@ def start_page(page: str) -> PageContext | None:
         st.info(t("app.empty_store", lang))
         return None
     facts = metrics.agency_facts(current_facts(), view.agency)
-    st.caption(f"{view.agency} · {view.year}")
+    # The agency name comes from uploaded files: shown as typed, never as a link or image.
+    st.caption(f"{literal(view.agency)} · {view.year}")
     return PageContext(
         agency=view.agency,
         year=view.year,

@@ -3,28 +3,38 @@ and restore. Rendering only: checking, previewing and writing are `dashboard.cor
 
 from __future__ import annotations
 
+import hashlib
+
 import polars as pl
 import streamlit as st
 
 from components import state
-from components.chart import table_csv
+from components.chart import data_table, table_csv
 from components.data import get_catalogue, get_store
 from components.filters import View
-from components.text import literal, literal_strings
+from components.text import literal, literal_strings, t_literal
 from dashboard.core.auth import Actor
 from dashboard.core.exporter import Format, template
 from dashboard.core.messages import t
-from dashboard.core.problems import Severity
+from dashboard.core.problems import Problem, Severity
 from dashboard.core.settings import load_settings
-from dashboard.core.store import CommitResult, Store
+from dashboard.core.store import (
+    CommitResult,
+    StaleVersion,
+    Store,
+    StoreUnavailable,
+    VersionConflict,
+)
 from dashboard.core.validate import ValidationReport
 from dashboard.core.workflow import (
     DatasetPreview,
     UploadBlocked,
     commit_message,
     commit_upload,
+    conflict_message,
     preview_table,
     preview_upload,
+    previewed_versions,
     report_frame,
     report_table,
     restore_version,
@@ -32,6 +42,13 @@ from dashboard.core.workflow import (
 )
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Session keys of the upload and restore panels (UI state of one session).
+PREVIEWED = "upload_previewed"  # (round, file SHA-256, versions) of the preview last shown
+STALE_NOTICE = "upload_stale"  # the "someone saved meanwhile" message, shown once after a rerun
+CONFIRM_ROUND = "upload_confirm_round"  # bumped to ask for the replace confirmation again
+RESTORE_SEEN = "restore_seen"  # (agency, year, current version) the restore panel last showed
+RESTORE_NOTICE = "restore_notice"  # a refused restore's message, shown once after a rerun
 
 
 def _store() -> Store:
@@ -81,7 +98,7 @@ def _report_section(report: ValidationReport, name: str, lang: str) -> None:
     # With errors the file is not split into datasets, so there are no counts to give.
     key = "upload.checked" if report.ok else "upload.checked_errors"
     st.markdown(
-        literal(t(key, lang, name=name, datasets=len(report.datasets), facts=report.fact_count))
+        t_literal(key, lang, name=name, datasets=len(report.datasets), facts=report.fact_count)
     )
     errors, warnings = report.errors, report.warnings
     if not errors and not warnings:
@@ -126,13 +143,13 @@ def _preview_section(previews: list[DatasetPreview], lang: str) -> None:
             "version": preview.current_version,
         }
         if preview.current_version is None:
-            title = t("upload.dataset_new", lang, **params)
+            title = t_literal("upload.dataset_new", lang, **params)
         elif preview.unchanged:
-            title = t("upload.dataset_same", lang, **params)
+            title = t_literal("upload.dataset_same", lang, **params)
         else:
-            title = t("upload.dataset_replaces", lang, **params)
+            title = t_literal("upload.dataset_replaces", lang, **params)
         with st.container(border=True, key=f"preview_{index}"):
-            st.markdown(literal(title))
+            st.markdown(title)
             c1, c2, c3 = st.columns(3)
             c1.metric(t("upload.added", lang), len(preview.added))
             c2.metric(t("upload.changed", lang), len(preview.changed))
@@ -144,7 +161,7 @@ def _preview_section(previews: list[DatasetPreview], lang: str) -> None:
                 )
             if not preview.unchanged:
                 with st.expander(t("upload.details", lang)):
-                    st.dataframe(
+                    data_table(
                         preview_table(preview, catalogue, lang),
                         hide_index=True,
                         key=f"preview_table_{index}",
@@ -155,8 +172,27 @@ def _summary(results: list[CommitResult], lang: str) -> str:
     return " ".join(commit_message(r, lang) for r in results)
 
 
+def _stale_text(key: str, conflicts: list[VersionConflict], lang: str) -> str:
+    """What changed meanwhile: who saved which version when, one line each. Agency and user
+    names are typed by people: they are shown literally (no Markdown)."""
+    lines = [t(key, lang), *(conflict_message(c, lang, quote=literal) for c in conflicts)]
+    return "  \n".join(lines)
+
+
+def _fault_text(fault: StoreUnavailable, lang: str) -> str:
+    """A storage fault in Chinese (or English), naming the store, instead of a traceback."""
+    problem = Problem(fault.code, Severity.ERROR, params={"path": literal(fault.location)})
+    return t("upload.store_fault", lang, message=problem.message(lang), action=problem.action(lang))
+
+
 def upload_panel(view: View, actor: Actor) -> None:
-    """Template, file, report, preview, confirmation and save — in that order on the page."""
+    """Template, file, report, preview, confirmation and save — in that order on the page.
+
+    The save is checked against the preview the editor was shown (the one of the previous run,
+    on which the button was clicked): if another editor saved one of those years in between,
+    nothing is written, the editor is told who saved what and when, and the preview is made
+    again from the latest data.
+    """
     lang = view.lang
     settings = load_settings()
     _template_section(view)
@@ -184,17 +220,30 @@ def upload_panel(view: View, actor: Actor) -> None:
     if not report.ok:
         return
     previews = preview_upload(report, store)
+    shown = previewed_versions(previews)
+    file_id = (round_, hashlib.sha256(content).hexdigest())
+    last = st.session_state.get(PREVIEWED)
+    seen = last[2] if last is not None and last[:2] == file_id else shown
+    st.session_state[PREVIEWED] = (*file_id, shown)
+    notice = st.session_state.pop(STALE_NOTICE, None)
+    if notice:
+        st.error(notice)
     _preview_section(previews, lang)
     if all(p.unchanged for p in previews):
         st.info(t("upload.nothing_to_commit", lang))
         return
     confirmed = True
     if any(p.replaces for p in previews):
-        confirmed = st.checkbox(t("upload.confirm_replace", lang), key=f"confirm_{round_}")
+        again = st.session_state.get(CONFIRM_ROUND, 0)
+        confirmed = st.checkbox(
+            t("upload.confirm_replace", lang),
+            key=f"confirm_{round_}" if not again else f"confirm_{round_}_{again}",
+        )
     st.markdown(f"**{t('upload.commit', lang)}**")
-    if st.button(
+    clicked = st.button(
         t("upload.commit", lang), type="primary", disabled=not confirmed, key=f"commit_{round_}"
-    ):
+    )
+    if clicked:
         try:
             results = commit_upload(
                 store,
@@ -203,13 +252,32 @@ def upload_panel(view: View, actor: Actor) -> None:
                 file_name=uploaded.name,
                 content=content,
                 confirmed_replace=confirmed,
+                expected_versions=seen,
             )
         except UploadBlocked as blocked:
             st.error(t(f"upload.blocked.{blocked.code}", lang))
             return
+        except StaleVersion as stale:
+            _ask_again(_stale_text("upload.stale_refused", stale.conflicts, lang))
+        except StoreUnavailable as fault:
+            st.error(_fault_text(fault, lang))
+            return
         st.session_state[state.FLASH] = t("upload.committed", lang, summary=_summary(results, lang))
         st.session_state[state.UPLOAD_ROUND] = round_ + 1  # a fresh, empty uploader
         st.rerun()
+    elif seen != shown:
+        # Someone saved one of these years since the last run (this rerun came from another
+        # widget, e.g. the confirmation): say so, and ask for the confirmation again.
+        conflicts = store.version_conflicts(seen)
+        if conflicts:
+            _ask_again(_stale_text("upload.stale_changed", conflicts, lang))
+
+
+def _ask_again(notice: str) -> None:
+    """Rerun with the notice above a preview made again, and the confirmation unticked."""
+    st.session_state[STALE_NOTICE] = notice
+    st.session_state[CONFIRM_ROUND] = st.session_state.get(CONFIRM_ROUND, 0) + 1
+    st.rerun()
 
 
 def _history_table(store: Store, agency: str | None, lang: str) -> pl.DataFrame:
@@ -242,7 +310,7 @@ def history_panel(view: View, actor: Actor) -> None:
     lang = view.lang
     store = _store()
     st.caption(t("upload.history_help", lang))
-    st.dataframe(_history_table(store, view.agency, lang), hide_index=True, key="history_table")
+    data_table(_history_table(store, view.agency, lang), hide_index=True, key="history_table")
 
     st.markdown(f"**{t('upload.restore_title', lang)}**")
     datasets = store.datasets().filter(pl.col("agency") == view.agency)
@@ -257,18 +325,36 @@ def history_panel(view: View, actor: Actor) -> None:
         key="restore_year",
     )
     current = int(datasets.filter(pl.col("year") == year)["version"][0])
+    # The click arrives on the next run: check the restore against the version shown before it.
+    last = st.session_state.get(RESTORE_SEEN)
+    seen = last[2] if last is not None and last[:2] == (view.agency, year) else current
+    st.session_state[RESTORE_SEEN] = (view.agency, year, current)
+    notice = st.session_state.pop(RESTORE_NOTICE, None)
+    if notice:
+        st.error(notice)
     older = [v.version for v in store.history(view.agency, year) if v.version != current]
     if not older:
         st.caption(t("upload.no_older", lang))
         return
     version = c2.selectbox(t("upload.restore_version", lang), older, key="restore_version")
     confirmed = st.checkbox(
-        t("upload.restore_confirm", lang, agency=view.agency, year=year, version=version),
+        t_literal("upload.restore_confirm", lang, agency=view.agency, year=year, version=version),
         key=f"restore_confirm_{view.agency}_{year}_{version}",
     )
     if st.button(t("upload.restore_button", lang), disabled=not confirmed, key="restore_button"):
         assert view.agency is not None
-        result = restore_version(store, view.agency, year, version, actor=actor)
+        try:
+            result = restore_version(
+                store, view.agency, year, version, actor=actor, expected_current=seen
+            )
+        except StaleVersion as stale:
+            st.session_state[RESTORE_NOTICE] = _stale_text(
+                "upload.restore_stale", stale.conflicts, lang
+            )
+            st.rerun()
+        except StoreUnavailable as fault:
+            st.error(_fault_text(fault, lang))
+            return
         st.session_state[state.FLASH] = t(
             "upload.restored",
             lang,

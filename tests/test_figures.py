@@ -7,6 +7,9 @@ pixels: `400余` must be on the bar, a missing figure must be `未报告` and no
 
 from __future__ import annotations
 
+import html
+import json
+
 import plotly.graph_objects as go
 import polars as pl
 import pytest
@@ -27,7 +30,9 @@ from dashboard.figures.charts import (
     submissions_figure,
     trend_figure,
 )
+from dashboard.figures.labels import plotly_text
 from dashboard.figures.theme import FONT_FAMILY, MUTED, PALETTE, empty_figure
+from tests import hostile
 from tests.factories import frame, row, sample_frame
 
 OKABE_ITO = {
@@ -408,3 +413,43 @@ def test_close_line_ends_get_labels_above_and_below(cat: Catalogue) -> None:
     fig = trend_figure(channel_trend(facts, cat))
     positions = {t.name: t.textposition for t in fig.data}
     assert positions == {"微信公众号": "top center", "政府门户网站": "bottom center"}
+
+
+# ── text from data is text ───────────────────────────────────────────────────────────────────
+
+
+def test_text_from_data_is_never_plotly_markup(cat: Catalogue) -> None:
+    """Channel, category and recipient names that are Plotly markup (`<a href>`, `<img>`) reach
+    trace names, tick labels, text labels and hover templates escaped: nothing in the figure is
+    markup, and each shows as typed (Plotly decodes &lt; &gt; &amp;)."""
+    facts = hostile.facts(cat)
+    p = hostile.payloads()
+    recruitment = recruitment_years(facts, cat).with_columns(
+        (pl.col("metric_name") + " · " + pl.col("name")).alias("series")
+    )
+    hotline = hotline_years(facts)
+    with_names = {
+        "channels": channel_bar_figure(channel_items(facts, 2021, cat), title=hostile.agency()),
+        "categories": category_figure(channel_categories(facts, 2021, cat)),
+        "trend": trend_figure(channel_trend(facts, cat)),
+        "one_year": trend_figure(channel_trend(facts.filter(pl.col("year") == 2021), cat)),
+        "submissions": submissions_figure(submissions(facts, 2021)),
+        "recruitment": grouped_bar_figure(recruitment, x="year", group="series"),
+        "empty": empty_figure(p["html_image"]),
+    }
+    others = {
+        "hotline": hotline_figure(hotline),
+        "rate": rate_figure(hotline, column="closure_rate"),
+        "outcomes": outcome_figure(outcomes(facts, 2021, cat)),
+    }
+    for name, fig in {**with_names, **others}.items():
+        assert hostile.plotly_markup(fig.to_json()) == [], name
+    for name, fig in with_names.items():
+        shown = {html.unescape(s) for s in hostile.strings(json.loads(fig.to_json()))}
+        assert any("127.0.0.2" in s and ("<a " in s or "<img" in s) for s in shown), name
+    bars = with_names["channels"].data[0]
+    assert '&lt;a href="http://127.0.0.2:9/a"&gt;x&lt;/a&gt;' in bars.y  # a channel, escaped…
+    assert p["html_link"] in {html.unescape(y) for y in bars.y}  # …shown as typed
+    assert with_names["channels"].layout.title.text == html.escape(hostile.agency(), quote=False)
+    typed = "A&lt;B"  # text that looks like an entity is shown as typed too
+    assert html.unescape(plotly_text(typed)) == typed

@@ -1,7 +1,9 @@
 """Figure builders: a Polars frame in, a Plotly figure out. No I/O, no Streamlit.
 
 Every bar and point carries its text as the report wrote it (`400余`), and a figure that is not
-reported is labelled `未报告` / `not reported` without drawing a zero.
+reported is labelled `未报告` / `not reported` without drawing a zero. Text from data (channel,
+category, recipient names, the report's figures) is shown as typed: each builder escapes its
+frame's text columns for Plotly first (`labels.plotly_strings`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard.figures.labels import plotly_strings
 from dashboard.figures.theme import MUTED, PALETTE, base_layout, empty_figure, not_reported_label
 
 
@@ -39,6 +42,7 @@ def channel_bar_figure(
 
     A derived channel total (sum of its categories) is labelled as such.
     """
+    frame = plotly_strings(frame)
     if frame.is_empty():
         return _no_data(lang)
     rows = list(reversed(frame.to_dicts()))  # Plotly draws the first category at the bottom
@@ -76,6 +80,7 @@ def category_figure(
     Bars rather than a treemap: a report's categories span 1 to 2,000 items, and small boxes of
     a treemap become unreadable, on a phone above all.
     """
+    frame = plotly_strings(frame)
     data = frame.filter(pl.col("value").is_not_null())
     if data.is_empty():
         return _no_data(lang)
@@ -114,6 +119,7 @@ def trend_figure(
 
     With a single year there is no trend to draw: grouped bars for that year instead.
     """
+    frame = plotly_strings(frame)
     data = frame.filter(pl.col("value").is_not_null()).sort("year")
     if data.is_empty():
         return _no_data(lang)
@@ -184,6 +190,7 @@ def submissions_figure(
     """Submitted vs adopted per recipient (frame from `channels.submissions`) as horizontal
     grouped bars, with the adoption rate in each recipient's label and `未报告` where a count
     is missing."""
+    frame = plotly_strings(frame)
     if frame.is_empty():
         return _no_data(lang)
     rate_word = "录用率" if lang == "zh" else "adopted"
@@ -238,6 +245,7 @@ def submissions_figure(
 
 def hotline_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None) -> go.Figure:
     """Cases received and closed per year (bars) and the closure rate against a 100% target."""
+    frame = plotly_strings(frame)
     if frame.is_empty():
         return _no_data(lang)
     zh = lang == "zh"
@@ -309,6 +317,7 @@ def rate_figure(
     frame: pl.DataFrame, *, column: str, lang: str = "zh", title: str | None = None
 ) -> go.Figure:
     """One rate per year (e.g. satisfaction) as points against the 100% line."""
+    frame = plotly_strings(frame)
     data = frame.filter(pl.col(column).is_not_null())
     if data.is_empty():
         return _no_data(lang)
@@ -338,6 +347,7 @@ def grouped_bar_figure(
 ) -> go.Figure:
     """Bars of `value` by `x` and `group` (frame with value and text); `未报告` where a figure
     exists in the report's words but has no number."""
+    frame = plotly_strings(frame)
     if frame.is_empty():
         return _no_data(lang)
     fig = go.Figure()
@@ -369,6 +379,7 @@ def grouped_bar_figure(
 
 def outcome_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None) -> go.Figure:
     """Outcomes of the year's requests (frame from `statutory.outcomes`) as horizontal bars."""
+    frame = plotly_strings(frame)
     if frame.is_empty():
         return _no_data(lang)
     rows = list(reversed(frame.to_dicts()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.core.slides import Slide
+from dashboard.figures.labels import plotly_text, plotly_texts
 from dashboard.figures.theme import FONT_FAMILY, MUTED, PALETTE, not_reported_label
 
 TEXT = "#111111"
@@ -64,26 +65,30 @@ def _label_positions(slide: Slide) -> list[list[str]]:
 
 
 def slide_figure(slide: Slide, *, lang: str = "zh", height: int = 640) -> go.Figure:
-    """The slide's chart; an empty figure for text slides."""
+    """The slide's chart; an empty figure for text slides. Names, categories and labels come
+    from data: escaped for Plotly, so they show as typed."""
     fig = go.Figure()
     if slide.chart is None or not slide.series:
         return _layout(fig, height=height, legend=False)
+    slide_categories = plotly_texts(slide.categories)
     several = len(slide.series) > 1
     positions = _label_positions(slide)
     largest = max((v for s in slide.series for v in s.values if v is not None), default=1) or 1
     for index, series in enumerate(slide.series):
         color = PALETTE[index % len(PALETTE)]
+        name = plotly_text(series.name)
+        labels = plotly_texts(series.labels)
         if slide.chart == "bar":
-            categories = list(reversed(slide.categories))  # first category on top
+            categories = list(reversed(slide_categories))  # first category on top
             fig.add_trace(
                 go.Bar(
                     y=categories,
                     x=list(reversed(series.values)),
                     orientation="h",
-                    text=list(reversed(series.labels)),
+                    text=list(reversed(labels)),
                     textposition="outside",
                     textangle=0,
-                    name=series.name,
+                    name=name,
                     marker_color=color,
                     cliponaxis=False,
                     textfont={"size": BASE_SIZE + 2},
@@ -91,15 +96,14 @@ def slide_figure(slide: Slide, *, lang: str = "zh", height: int = 640) -> go.Fig
             )
         elif slide.chart == "line":
             # Direct labels: the series name at the end of its line instead of a legend.
-            labels = [*series.labels[:-1], f"{series.labels[-1]}  {series.name}"]
             fig.add_trace(
                 go.Scatter(
-                    x=list(slide.categories),
+                    x=slide_categories,
                     y=list(series.values),
-                    text=labels,
+                    text=[*labels[:-1], f"{labels[-1]}  {name}"],
                     mode="lines+markers+text",
                     textposition=positions[index],
-                    name=series.name,
+                    name=name,
                     line={"color": color, "width": 6},
                     marker={"size": 16},
                     cliponaxis=False,
@@ -109,10 +113,10 @@ def slide_figure(slide: Slide, *, lang: str = "zh", height: int = 640) -> go.Fig
         elif slide.chart == "doughnut":
             fig.add_trace(
                 go.Pie(
-                    labels=list(slide.categories),
+                    labels=slide_categories,
                     values=list(series.values),
                     hole=0.55,
-                    text=list(series.labels),
+                    text=labels,
                     textinfo="label+text",
                     sort=False,
                     marker={"colors": list(PALETTE)},
@@ -122,17 +126,17 @@ def slide_figure(slide: Slide, *, lang: str = "zh", height: int = 640) -> go.Fig
         else:  # column
             fig.add_trace(
                 go.Bar(
-                    x=list(slide.categories),
+                    x=slide_categories,
                     y=list(series.values),
-                    text=list(series.labels),
+                    text=labels,
                     textposition="outside",
-                    name=series.name,
+                    name=name,
                     marker_color=color,
                     cliponaxis=False,
                     textfont={"size": BASE_SIZE + 2},
                 )
             )
-        for category, value in zip(slide.categories, series.values, strict=True):
+        for category, value in zip(slide_categories, series.values, strict=True):
             if value is None and slide.chart in ("bar", "column"):
                 position = (
                     {"y": category, "x": 0, "xanchor": "left"}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from dashboard.figures.labels import plotly_text
+
 # Okabe & Ito (2008): distinguishable with every common form of colour blindness.
 PALETTE = (
     "#0072B2",  # blue
@@ -27,9 +29,9 @@ def not_reported_label(lang: str) -> str:
 
 
 def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 380) -> go.Figure:
-    """Apply the house style; titles stay short, legends sit above the plot."""
+    """Apply the house style; titles stay short (plain text), legends sit above the plot."""
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"} if title else None,
+        title={"text": plotly_text(title), "x": 0, "xanchor": "left"} if title else None,
         font={"family": FONT_FAMILY, "size": 14, "color": "#1F2933"},
         colorway=list(PALETTE),
         height=height,
@@ -54,10 +56,10 @@ def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 380) 
 
 
 def empty_figure(message: str, *, height: int = 160) -> go.Figure:
-    """A figure that says why there is nothing to draw, instead of empty axes."""
+    """A figure that says why there is nothing to draw (plain text), instead of empty axes."""
     fig = go.Figure()
     fig.add_annotation(
-        text=message,
+        text=plotly_text(message),
         x=0.5,
         y=0.5,
         xref="paper",

@@ -9,9 +9,11 @@ import streamlit as st
 
 from components import state
 from components.auth import current_actor
+from components.chart import data_table
 from components.data import current_facts, get_catalogue
 from components.decks import deck_panel
 from components.filters import View, current_view
+from components.text import literal
 from components.upload import history_panel, upload_panel
 from dashboard.core.catalogue import Catalogue
 from dashboard.core.exporter import Format, export_facts, template
@@ -129,7 +131,7 @@ def _browse(view: View) -> None:
     st.caption(t("app.data.count", lang, count=selected.height))
     if selected.height > SHOWN_ROWS:
         st.caption(t("app.data.truncated", lang, shown=SHOWN_ROWS))
-    st.dataframe(
+    data_table(
         _display(selected.head(SHOWN_ROWS), catalogue, lang), hide_index=True, key="data_table"
     )
 
@@ -181,7 +183,8 @@ def render() -> None:
     st.title(t("app.page.data", lang))
     flash = st.session_state.pop(state.FLASH, None)
     if flash:
-        st.success(flash)
+        # Plain text naming agencies, files and decks (from users): shown as typed.
+        st.success(literal(flash))
     actor = current_actor()
     if actor is None or not actor.is_editor:
         # Viewers get no upload, save or restore controls at all, not disabled ones.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.chart import chart_card
+from components.chart import chart_card, data_table
 from components.kpi import kpi_grid
 from components.page import start_page
-from components.text import literal
+from components.text import literal, t_literal
 from dashboard.core import metrics
 from dashboard.core.channels import channel_items
 from dashboard.core.summary import year_summary
@@ -21,7 +21,7 @@ def render() -> None:
     lang, catalogue = page.lang, page.catalogue
     st.subheader(page.t("app.headline"))
     kpi_grid(metrics.headline_figures(page.agency_facts, page.year, catalogue, lang), lang=lang)
-    st.caption(page.t("app.source", agency=page.agency, year=page.year))
+    st.caption(t_literal("app.source", lang, agency=page.agency, year=page.year))
 
     with st.container(border=True, key="summary"):
         st.markdown(f"**{page.t('app.summary')}**")
@@ -47,7 +47,7 @@ def render() -> None:
 
     st.subheader(page.t("app.all_figures"))
     table = metrics.facts_table(page.year_facts, catalogue, lang)
-    st.dataframe(
+    data_table(
         table,
         hide_index=True,
         column_config={

@@ -9,7 +9,7 @@ import streamlit as st
 from components import state
 from components.data import current_facts, get_catalogue, get_store
 from components.filters import current_view
-from components.text import literal
+from components.text import literal, t_literal
 from dashboard.core.messages import t
 from dashboard.core.pptx_export import deck_pptx
 from dashboard.core.settings import load_settings
@@ -53,7 +53,8 @@ def _deck(lang: str) -> Deck | None:
     name = st.query_params.get("deck")
     ids = store.deck(name) if name else None
     if name and ids is None:
-        st.warning(t("present.unknown_deck", lang, name=name))
+        # Anyone can put any name in the link: shown as typed, never as a link or image.
+        st.warning(t_literal("present.unknown_deck", lang, name=name))
     return build_deck(
         current_facts(),
         view.agency,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from components.chart import chart_card
+from components.chart import chart_card, data_table
 from components.page import start_page
 from dashboard.core.recruitment import recruitment_years
 from dashboard.figures.charts import grouped_bar_figure
@@ -39,7 +39,7 @@ def render() -> None:
         with st.container(border=True, key="card_recruitment_notices"):
             st.markdown(f"**{page.t('app.recruitment.by_year')}**")
             st.info(page.t("app.recruitment.not_counted"))
-            st.dataframe(
+            data_table(
                 notices.select("year", "metric_name", "name", "text", "note").rename(
                     col, strict=False
                 ),

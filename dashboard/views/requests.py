@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from components.chart import chart_card, table_csv
+from components.chart import chart_card, data_table, table_csv
 from components.page import PageContext, start_page
 from dashboard.core.statutory import (
     Check,
@@ -36,7 +36,7 @@ def _checks(page: PageContext, checks: list[Check], key: str) -> None:
         }
         for c in checks
     ]
-    st.dataframe(pl.DataFrame(rows), hide_index=True, key=f"checks_{key}")
+    data_table(pl.DataFrame(rows), hide_index=True, key=f"checks_{key}")
 
 
 def _official_table(
@@ -50,7 +50,7 @@ def _official_table(
         shown = table.rename({"row": page.t("app.requests.col_row")})
         # Tall enough for every row: the official form is read as a whole, not scrolled.
         height = (shown.height + 1) * ROW_HEIGHT + 3
-        st.dataframe(shown, hide_index=True, key=f"table_{key}", height=height)
+        data_table(shown, hide_index=True, key=f"table_{key}", height=height)
         st.download_button(
             page.t("app.download_csv"),
             data=table_csv(shown),
