@@ -294,7 +294,8 @@ def test_year_missing(catalogue: Catalogue) -> None:
 
 
 @pytest.mark.parametrize(
-    "year", ["二〇一九", "19", "1900", "2019.5", "abcd", str(date.today().year + 2)]
+    "year",
+    ["二〇一九", "19", "1900", "2019.5", "abcd", str(date.today().year + 2), "２⁰¹⁹", "٢٠١٩"],
 )
 def test_year_invalid(catalogue: Catalogue, year: str) -> None:
     report = check(catalogue, f"{year},定海区教育局,专题会议次数,,,2,")
@@ -483,11 +484,56 @@ def test_blank_and_unfilled_template_rows_are_skipped(catalogue: Catalogue) -> N
     assert report.fact_count == 1
 
 
-@pytest.mark.parametrize("value", ["abc", "约400余", "四百", "1e3"])
+@pytest.mark.parametrize("value", ["abc", "约400余", "四百", "1e3", "400余余", "1e24"])
 def test_value_invalid(catalogue: Catalogue, value: str) -> None:
     report = check(catalogue, f"{A},发布信息条数,微博,,{value},")
     assert_error(report, (2, "数值", "value-invalid"))
     assert report.errors[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("4 0 0", "value-spaced-digits"),
+        ("４⁰⁰", "value-unusual-digits"),
+        ("²", "value-unusual-digits"),
+        ("不足0", "value-at-most-zero"),
+        ("44444444444444444444", "value-too-large"),
+        ("1000万亿", "value-invalid"),  # two multipliers: not a way reports write
+    ],
+)
+def test_stricter_values(catalogue: Catalogue, value: str, code: str) -> None:
+    report = check(catalogue, f"{A},发布信息条数,微博,,{value},")
+    assert_error(report, (2, "数值", code))
+    assert report.errors[0].value == value
+    assert value in report.errors[0].message()
+
+
+def test_validate_file_never_raises(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in the checks is a report for the user (and a traceback in the log)."""
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("dashboard.core.validate.validate_table", broken)
+    report = validate_file(csv_bytes(f"{A},专题会议次数,,,2,"), "upload.csv", catalogue)
+    assert report.flatten() == [(None, None, "file-check-failed")]
+    assert not report.ok and not report.readable
+    assert "upload.csv" in report.errors[0].message()
+
+
+def test_reader_problems_do_not_stop_the_other_rows(catalogue: Catalogue) -> None:
+    report = check(
+        catalogue,
+        f'{A},"专题会议次数,,,2,',
+        f"{A},热线受理件数,12345,,4 0 0,",
+        f"{A},阅读量,微信,,5000,",
+    )
+    assert report.flatten() == [
+        (2, None, "csv-quote-unbalanced"),
+        (3, "数值", "value-spaced-digits"),
+    ]
+    assert [f.row for f in facts(report)] == [4]
 
 
 def test_value_negative(catalogue: Catalogue) -> None:

@@ -7,6 +7,7 @@ year — run per dataset (one agency and year). Bad data never raises; it become
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 import unicodedata
@@ -23,10 +24,19 @@ from dashboard.core.paths import CATALOGUE_DIR
 from dashboard.core.problems import Problem, Severity, sort_key
 from dashboard.core.reader import Cell, RawTable, read_table
 from dashboard.core.relations import check_dataset
-from dashboard.core.values import Qualifier, normalize_text, parse_value, strip_formula_guard
+from dashboard.core.values import (
+    Qualifier,
+    has_unusual_digits,
+    normalize_text,
+    parse_value,
+    strip_formula_guard,
+)
+
+logger = logging.getLogger(__name__)
 
 FIELDS = ("year", "agency", "metric", "channel", "category", "value", "note")
 MIN_YEAR = 1990
+_SPACES = re.compile(r"\s+")
 PreviousFacts = Callable[[str, int], list[Fact]]
 
 
@@ -102,13 +112,25 @@ def validate_file(
     default_agency: str | None = None,
     previous_facts: PreviousFacts | None = None,
 ) -> ValidationReport:
-    """Read and validate an upload file given as bytes."""
-    table = read_table(content, filename, reference_sheets=column_spec().reference_sheets)
-    if not table.readable:
-        return ValidationReport(problems=table.problems, readable=False)
-    return validate_table(
-        table, catalogue, default_agency=default_agency, previous_facts=previous_facts
-    )
+    """Read and validate an upload file given as bytes.
+
+    Never raises, whatever the bytes: an unreadable file is a report with `readable=False`,
+    and a failure of the checks themselves (a bug) is the report `file-check-failed`, logged
+    with its traceback, rather than an exception in the user's face.
+    """
+    try:
+        table = read_table(content, filename, reference_sheets=column_spec().reference_sheets)
+        if not table.readable or not table.header:
+            return ValidationReport(problems=sorted(table.problems, key=sort_key), readable=False)
+        return validate_table(
+            table, catalogue, default_agency=default_agency, previous_facts=previous_facts
+        )
+    except Exception:
+        logger.exception("validating %r failed", filename)
+        return ValidationReport(
+            problems=[Problem("file-check-failed", Severity.ERROR, value=filename)],
+            readable=False,
+        )
 
 
 def validate_table(
@@ -210,7 +232,7 @@ def _clean_text(cell: Cell) -> str:
         return ""
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
-    return re.sub(r"\s+", " ", strip_formula_guard(str(cell))).strip()
+    return _SPACES.sub(" ", strip_formula_guard(str(cell))).strip()
 
 
 def _as_typed(cell: Cell) -> str:
@@ -298,7 +320,7 @@ class _RowReader:
             self._problem("year-missing", row, "year", raw)
             return None
         digits = normalize_text(text).removesuffix("年").removesuffix("年度")
-        if re.fullmatch(r"\d{4}(\.0+)?", digits):
+        if not has_unusual_digits(text) and re.fullmatch(r"[0-9]{4}(\.0+)?", digits):
             year = int(float(digits))
             if MIN_YEAR <= year <= self.max_year:
                 return year

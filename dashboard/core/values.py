@@ -104,12 +104,22 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
+# Counts beyond a thousand trillion are not figures of any report, but typos or junk; above
+# 2**53 (about 9e15) a float could not even hold every integer, so the figure would be rounded.
+MAX_MAGNITUDE = 1e15
+# The only digits accepted: ASCII and the full-width ones Chinese input methods type. NFKC would
+# quietly turn superscripts (⁴⁰⁰) into digits, and `\d` and float() accept Arabic-Indic and
+# other scripts' digits: all of these are more likely a slip than the figure meant.
+ALLOWED_DIGITS = frozenset("0123456789０１２３４５６７８９")
+# Digits with spaces between them (4 0 0, 1 525, 1, 525): one number or several? Not guessed.
+_SPACED_DIGITS = re.compile(r"[0-9０-９][,.，．]?\s+[,.，．]?[0-9０-９]")
+
 _PRE = _alternation(PREFIX_QUALIFIERS)
 _POST = _alternation(SUFFIX_QUALIFIERS)
 _VALUE_RE = re.compile(
     rf"""^(?P<pre>{_PRE})?
     (?P<sign>-)?
-    (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)
     (?P<post1>{_POST})?
     (?P<mult>[百千万萬亿億])?
     (?P<post2>{_POST})?
@@ -139,6 +149,13 @@ def normalize_text(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def has_unusual_digits(text: str) -> bool:
+    """Whether the text holds a digit other than ASCII or full-width 0–9 (², ⁰, ①, ٤, …)."""
+    if text.isascii():
+        return False
+    return any(unicodedata.digit(ch, None) is not None and ch not in ALLOWED_DIGITS for ch in text)
+
+
 def strip_formula_guard(text: str) -> str:
     """Undo the `'` that exports put before cells starting like a formula."""
     if len(text) >= 2 and text[0] == "'" and text[1] in FORMULA_PREFIXES:
@@ -150,7 +167,8 @@ def parse_value(raw: object) -> ParsedValue:
     """Read one cell of the value column as staff type it.
 
     Numbers coming straight from Excel cells (int/float) are exact. Text is read with the
-    qualifiers of DESIGN §2; an unreadable cell gives `error="value-invalid"` rather than raising.
+    qualifiers of DESIGN §2; an unreadable cell gives `error="value-invalid"` (or a more telling
+    code: spaced or unusual digits, `不足0`, a number too large) rather than raising.
     """
     if raw is None:
         return ParsedValue(None, Qualifier.EXACT, error="value-missing")
@@ -159,8 +177,15 @@ def parse_value(raw: object) -> ParsedValue:
     if isinstance(raw, int | float):
         if isinstance(raw, float) and not math.isfinite(raw):
             return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
+        if abs(raw) > MAX_MAGNITUDE:  # an int is compared exactly, before any rounding
+            return ParsedValue(None, Qualifier.EXACT, error="value-too-large")
         return ParsedValue(float(raw), Qualifier.EXACT)
-    text = normalize_text(strip_formula_guard(str(raw)))
+    typed = strip_formula_guard(str(raw))
+    if has_unusual_digits(typed):
+        return ParsedValue(None, Qualifier.EXACT, error="value-unusual-digits")
+    if _SPACED_DIGITS.search(typed):
+        return ParsedValue(None, Qualifier.EXACT, error="value-spaced-digits")
+    text = normalize_text(typed)
     text = text.replace("−", "-").replace("～", "~")
     if not text:
         return ParsedValue(None, Qualifier.EXACT, error="value-missing")
@@ -169,11 +194,13 @@ def parse_value(raw: object) -> ParsedValue:
     match = _VALUE_RE.match(text)
     if match is None:
         return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
-    qualifiers = {
-        PREFIX_QUALIFIERS[match["pre"]] if match["pre"] else None,
-        *(SUFFIX_QUALIFIERS[match[k]] for k in ("post1", "post2", "post3") if match[k]),
-    } - {None}
-    if len(qualifiers) > 1:  # e.g. 约400余: contradictory, ask the user to choose
+    suffixes = [SUFFIX_QUALIFIERS[match[k]] for k in ("post1", "post2", "post3") if match[k]]
+    if len(suffixes) > 1:  # 400余余, 400多以上: a slip, not a figure
+        return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
+    qualifiers = {PREFIX_QUALIFIERS[match["pre"]] if match["pre"] else None, *suffixes} - {None}
+    # 约300左右 and 超过500以上 say the same thing twice, as people write; 约400余 contradicts
+    # itself: ask the user to choose.
+    if len(qualifiers) > 1:
         return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
     qualifier = qualifiers.pop() if qualifiers else Qualifier.EXACT
     number = float(match["num"].replace(",", ""))
@@ -182,6 +209,10 @@ def parse_value(raw: object) -> ParsedValue:
         number = round(number * MULTIPLIERS[match["mult"]], 6)
     if match["sign"]:
         number = -number
+    if not abs(number) <= MAX_MAGNITUDE:  # also catches inf from a thousand-digit number
+        return ParsedValue(None, Qualifier.EXACT, error="value-too-large")
+    if qualifier is Qualifier.AT_MOST and number == 0:  # 不足0: fewer than none
+        return ParsedValue(None, Qualifier.EXACT, error="value-at-most-zero")
     unit = match["unit"]
     return ParsedValue(number, qualifier, percent=unit == "%", unit=unit)
 
