@@ -99,3 +99,22 @@ def test_timer_advances_by_itself(browser: Browser, app_url: str) -> None:
     expect(page.locator(".st-key-slide_counter")).to_have_text("7 / 7", timeout=10_000)
     expect(page.locator(".st-key-slide_counter")).to_have_text("1 / 7", timeout=10_000)
     page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_controls_and_counter_stay_on_screen(browser: Browser, app_url: str, width: int) -> None:
+    # Fixed elements never widen the page's scroll area, so "no scrollbar" cannot see them.
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{app_url}/present?slide=2")
+    settled(page)
+    for key in ("slide_controls", "slide_counter"):
+        box = page.locator(f".st-key-{key}").bounding_box()
+        assert box is not None and box["x"] >= 0, key
+        assert box["x"] + box["width"] <= width, (key, box)
+    text = page.locator(".st-key-slide_counter p")
+    right = text.evaluate(
+        "e => { const r = document.createRange(); r.selectNodeContents(e);"
+        " return r.getBoundingClientRect().right; }"
+    )
+    assert right <= width, right
+    page.close()

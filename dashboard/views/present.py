@@ -31,7 +31,7 @@ PRESENT_CSS = """
 .st-key-slide_counter p { font-size: 1.6rem; color: #444; text-align: right; }
 .st-key-next_pagedown, .st-key-prev_pageup { display: none; }
 .st-key-slide_controls { position: fixed; left: 2.5rem; right: 2.5rem; bottom: 0.6rem;
-  background: #FFFFFF; z-index: 10; }
+  width: auto !important; background: #FFFFFF; z-index: 10; }
 .st-key-download_pptx { position: fixed; right: 2.5rem; top: 0.8rem; z-index: 10; opacity: 0.6; }
 </style>
 """
