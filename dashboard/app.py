@@ -6,10 +6,14 @@ from pathlib import Path
 
 import streamlit as st
 
+# First: loads pandas, PyArrow and Plotly's parts in one thread before any session's script
+# uses them (concurrent first imports handed out half-loaded modules). See components/preload.py.
+import components.preload  # noqa: F401
 from components.auth import auth_settings, sign_in_panel, viewer_gate
-from components.data import agency_years
+from components.data import agency_years, store_fault_text
 from components.filters import current_lang, language_selector, view_selector
 from dashboard.core.messages import t
+from dashboard.core.store import StoreUnavailable
 
 # Not named pages/: Streamlit would also serve a folder of that name as pages of its own.
 PAGES_DIR = Path(__file__).resolve().parent / "views"
@@ -43,7 +47,12 @@ navigation = st.navigation(
     ],
     position="sidebar",
 )
-view_selector(agency_years(), lang)
+try:
+    years = agency_years()
+except StoreUnavailable as fault:  # no store, no dashboard: say why instead of a traceback
+    st.error(store_fault_text(fault, lang))
+    st.stop()
+view_selector(years, lang)
 language_selector()
 sign_in_panel(access, lang)
 navigation.run()

@@ -10,6 +10,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,11 +33,40 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class AppServer:
+    """A running app: its base URL, its process (for its PID and memory), its log file."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def rss_kb(self) -> tuple[int, int]:
+        """The server's (current, peak) resident memory in kB (VmRSS, VmHWM; Linux)."""
+        fields = dict(
+            line.split(":", 1)
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines()
+        )
+        return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
 @contextmanager
 def running_app(
     db_url: str, *, env: dict[str, str] | None = None, timeout: float = 60.0
 ) -> Iterator[str]:
     """The app served on 127.0.0.1; yields its base URL; the log is shown if it fails."""
+    with running_server(db_url, env=env, timeout=timeout) as server:
+        yield server.url
+
+
+@contextmanager
+def running_server(
+    db_url: str, *, env: dict[str, str] | None = None, timeout: float = 60.0
+) -> Iterator[AppServer]:
+    """`running_app`, yielding the whole `AppServer` rather than only its URL."""
     port = free_port()
     log_path = ARTIFACTS / f"streamlit-{port}.log"
     ARTIFACTS.mkdir(exist_ok=True)
@@ -76,7 +106,7 @@ def running_app(
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"Streamlit did not start:\n{log_path.read_text()}")
             time.sleep(0.2)
-        yield base
+        yield AppServer(base, process, log_path)
     finally:
         process.terminate()
         try:
