@@ -12,8 +12,8 @@ from typing import Any
 import streamlit as st
 
 from components import state
-from components.data import get_store
-from components.text import literal, t_literal
+from components.data import get_store, store_fault_text
+from components.text import t_literal
 from dashboard.core.auth import (
     DEFAULT_SECRETS_PATH,
     THROTTLED,
@@ -27,7 +27,6 @@ from dashboard.core.auth import (
     sign_in_viewer,
 )
 from dashboard.core.messages import t
-from dashboard.core.problems import Problem, Severity
 from dashboard.core.settings import load_settings
 from dashboard.core.store import StoreUnavailable
 
@@ -65,7 +64,7 @@ def viewer_gate(settings: AuthSettings, lang: str) -> bool:
         try:
             result = sign_in_viewer(settings, get_store(load_settings().database_url), password)
         except StoreUnavailable as fault:
-            st.error(_fault_text(fault, lang))
+            st.error(store_fault_text(fault, lang, "auth.store_fault"))
             return False
         if result.ok:
             st.session_state[state.VIEWER_OK] = True
@@ -79,13 +78,6 @@ def viewer_gate(settings: AuthSettings, lang: str) -> bool:
 
 def _minutes(seconds: int) -> int:
     return max(1, math.ceil(seconds / 60))
-
-
-def _fault_text(fault: StoreUnavailable, lang: str) -> str:
-    """Sign-in records each attempt in the store first: when it cannot, nobody is let in, and
-    the reason is given instead of a traceback."""
-    problem = Problem(fault.code, Severity.ERROR, params={"path": literal(fault.location)})
-    return t("auth.store_fault", lang, message=problem.message(lang), action=problem.action(lang))
 
 
 def sign_in_panel(settings: AuthSettings, lang: str) -> None:
@@ -125,7 +117,7 @@ def sign_in_panel(settings: AuthSettings, lang: str) -> None:
                         settings, get_store(load_settings().database_url), name.strip(), password
                     )
                 except StoreUnavailable as fault:
-                    st.error(_fault_text(fault, lang))
+                    st.error(store_fault_text(fault, lang, "auth.store_fault"))
             if result is not None:
                 if result.ok and result.actor is not None:
                     st.session_state[state.ACTOR] = result.actor

@@ -13,10 +13,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from components.text import literal
 from dashboard.core.catalogue import Catalogue, default_catalogue
+from dashboard.core.messages import t
+from dashboard.core.problems import Problem, Severity
 from dashboard.core.sample import seed_if_empty
 from dashboard.core.settings import load_settings
-from dashboard.core.store import Store
+from dashboard.core.store import Store, StoreUnavailable
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,3 +61,10 @@ def current_facts() -> pl.DataFrame:
 def agency_years() -> dict[str, list[int]]:
     """Agency → its years, newest first, in agency order (for the selectors)."""
     return _agency_years(*version())
+
+
+def store_fault_text(fault: StoreUnavailable, lang: str, key: str = "app.store_fault") -> str:
+    """A storage fault for the screen, naming the store and what to do, instead of a traceback;
+    `key` is the message that frames it (what could not be done)."""
+    problem = Problem(fault.code, Severity.ERROR, params={"path": literal(fault.location)})
+    return t(key, lang, message=problem.message(lang), action=problem.action(lang))

@@ -10,13 +10,13 @@ import streamlit as st
 
 from components import state
 from components.chart import data_table, table_csv
-from components.data import get_catalogue, get_store
+from components.data import get_catalogue, get_store, store_fault_text
 from components.filters import View
 from components.text import literal, literal_strings, t_literal
 from dashboard.core.auth import Actor
 from dashboard.core.exporter import Format, template
 from dashboard.core.messages import t
-from dashboard.core.problems import Problem, Severity
+from dashboard.core.problems import Severity
 from dashboard.core.settings import load_settings
 from dashboard.core.store import (
     CommitResult,
@@ -179,12 +179,6 @@ def _stale_text(key: str, conflicts: list[VersionConflict], lang: str) -> str:
     return "  \n".join(lines)
 
 
-def _fault_text(fault: StoreUnavailable, lang: str) -> str:
-    """A storage fault in Chinese (or English), naming the store, instead of a traceback."""
-    problem = Problem(fault.code, Severity.ERROR, params={"path": literal(fault.location)})
-    return t("upload.store_fault", lang, message=problem.message(lang), action=problem.action(lang))
-
-
 def upload_panel(view: View, actor: Actor) -> None:
     """Template, file, report, preview, confirmation and save — in that order on the page.
 
@@ -260,7 +254,7 @@ def upload_panel(view: View, actor: Actor) -> None:
         except StaleVersion as stale:
             _ask_again(_stale_text("upload.stale_refused", stale.conflicts, lang))
         except StoreUnavailable as fault:
-            st.error(_fault_text(fault, lang))
+            st.error(store_fault_text(fault, lang, "upload.store_fault"))
             return
         st.session_state[state.FLASH] = t("upload.committed", lang, summary=_summary(results, lang))
         st.session_state[state.UPLOAD_ROUND] = round_ + 1  # a fresh, empty uploader
@@ -353,7 +347,7 @@ def history_panel(view: View, actor: Actor) -> None:
             )
             st.rerun()
         except StoreUnavailable as fault:
-            st.error(_fault_text(fault, lang))
+            st.error(store_fault_text(fault, lang, "upload.store_fault"))
             return
         st.session_state[state.FLASH] = t(
             "upload.restored",

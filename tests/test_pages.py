@@ -235,3 +235,24 @@ def test_notes_from_files_stay_literal(db_url: str, catalogue: Catalogue) -> Non
     assert not at.exception
     table = next(d.value for d in at.dataframe if "note" in d.value.columns)
     assert list(table["note"]) == ["<b>粗体</b> **星号**"]
+
+
+@pytest.mark.parametrize("where", ["a_folder", "under_a_file"])
+def test_an_unusable_store_is_explained_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    blocker = tmp_path / "blocker"
+    if where == "a_folder":
+        blocker.mkdir()  # the store path is a folder: SQLite cannot open it
+        path = blocker
+    else:
+        blocker.write_text("x")  # the store's folder would have to be created under a file
+        path = blocker / "store.sqlite"
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{path}")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert message.startswith("看板暂时无法读取数据"), message
+    assert "blocker" in message  # names the store
+    assert not at.title  # no page is drawn on a store that cannot be read
