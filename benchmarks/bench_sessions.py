@@ -15,8 +15,8 @@ Prints the pages finished; the median and p95 page time, from navigation start (
 sidebar link clicked) to Streamlit's script run finished, as the browser's driver sees it; the
 server's peak RSS (VmHWM, and the peak of VmRSS sampled every 0.2 s) and CPU time; Chromium's
 CPU time. On a 2-core machine the browser, not the server, is most of the load, and the page
-times include it (--no-charts leaves out drawing the charts, the largest part of it). Figures
-are printed, never asserted.
+times include it (--no-charts leaves out drawing the charts). Figures are printed, never
+asserted.
 
 Stops by itself: a page that does not finish within --timeout seconds ends its session, and the
 whole run is cut off after --budget seconds (unfinished pages are counted as such).

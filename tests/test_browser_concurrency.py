@@ -138,8 +138,8 @@ async def new_session(browser: Browser) -> Page:
 
     Charts are not drawn: the browser gets an empty component instead of Plotly's library. The
     server still builds and sends every figure (what this test is about); drawing them is the
-    browser's work, checked by test_browser.py, and would make Chromium most of this test's time
-    on 2 cores. Tables are drawn, their rows fetched from the server.
+    browser's work, checked by test_browser.py, and costs about a third more Chromium time per
+    page, when Chromium already takes most of this test's CPU. Tables are drawn.
     """
     context = await browser.new_context(
         viewport={"width": 1280, "height": 800}, reduced_motion="reduce"
