@@ -58,7 +58,12 @@ def language_selector() -> str:
 
 def _choose(key: str, options: list[str], default: str) -> None:
     """Initialise a selector's state: the URL's value when it is an option, else the default."""
-    if st.session_state.get(key) in options:
+    current = st.session_state.get(key)
+    if current in options:
+        # Written back so the server sends the value with the widget: a page switch clicked
+        # before the browser had drawn the sidebar carries no widget values, and the browser
+        # would otherwise fall back to the first option (another agency's figures from then on).
+        st.session_state[key] = current
         return
     wanted = st.query_params.get(key)
     st.session_state[key] = wanted if wanted in options else default
