@@ -48,16 +48,8 @@ from dashboard.core.sample import seed_if_empty  # noqa: E402
 from dashboard.core.store import Store  # noqa: E402
 from dashboard.core.synthetic import synthetic_datasets  # noqa: E402
 from tests.appserver import CHROMIUM, CHROMIUM_ARGS, AppServer, running_server  # noqa: E402
+from tests.browser_helpers import IDLE, ROUTES  # noqa: E402
 
-# URL path → page name (its title is the message app.page.<name>).
-ROUTES = (
-    ("", "overview"),
-    ("channels", "channels"),
-    ("hotline", "hotline"),
-    ("new-media", "new_media"),
-    ("requests", "requests"),
-)
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # Elements whose code the browser loads on first use stand as skeletons until it has arrived; a
 # sidebar widget not drawn yet has not told the browser its value (the agency would be lost).
 NO_SKELETON = "!document.querySelector('[data-testid^=stSkeleton]')"

@@ -11,6 +11,14 @@ from tests.appserver import ARTIFACTS
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# Pages the session tests visit: URL path → page name (its title is the message app.page.<name>).
+ROUTES = (
+    ("", "overview"),
+    ("channels", "channels"),
+    ("hotline", "hotline"),
+    ("new-media", "new_media"),
+    ("requests", "requests"),
+)
 
 # expect()'s default of 5 s is short for a script run that writes the store, on a busy machine.
 expect.set_options(timeout=20_000)

@@ -42,7 +42,7 @@ from dashboard.core.sample import seed_if_empty
 from dashboard.core.store import Store
 from dashboard.core.synthetic import synthetic_datasets
 from tests.appserver import CHROMIUM, CHROMIUM_ARGS, ROOT, AppServer, running_server
-from tests.browser_helpers import IDLE
+from tests.browser_helpers import IDLE, ROUTES
 
 pytestmark = pytest.mark.browser
 
@@ -51,14 +51,6 @@ PAGES_PER_SESSION = 3  # the first by its link, the others through the sidebar
 PAGE_TIMEOUT_MS = 90_000
 COMMIT_AFTER_PAGES = SESSIONS  # the commit starts once a third of the pages are done
 AFTER_COMMIT_EVERY = 4  # every 4th session then opens the changed overview by its link
-# URL path → page name (its title is the message app.page.<name>).
-ROUTES = (
-    ("", "overview"),
-    ("channels", "channels"),
-    ("hotline", "hotline"),
-    ("new-media", "new_media"),
-    ("requests", "requests"),
-)
 # The sample's agencies; 定海 at index 3 so that its session ends on the overview (routes 3, 4, 0).
 SAMPLE_AGENCIES = (
     "杭州市教育局",
