@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from dashboard.core.store import DATABASE_URL_ENV, Store  # noqa: E402
-from dashboard.core.synthetic import synthetic_datasets  # noqa: E402
+from benchmarks.synthetic import synthetic_datasets  # noqa: E402
+from dashboard.store.database import DATABASE_URL_ENV, Store  # noqa: E402
 
 APP = str(ROOT / "dashboard" / "app.py")
 PAGES = (

@@ -42,11 +42,11 @@ import polars as pl  # noqa: E402
 from playwright.async_api import Browser, Page, async_playwright  # noqa: E402
 from playwright.async_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
-from dashboard.core.catalogue import default_catalogue  # noqa: E402
-from dashboard.core.messages import t  # noqa: E402
-from dashboard.core.sample import seed_if_empty  # noqa: E402
-from dashboard.core.store import Store  # noqa: E402
-from dashboard.core.synthetic import synthetic_datasets  # noqa: E402
+from benchmarks.synthetic import synthetic_datasets  # noqa: E402
+from dashboard.domain.catalogue import default_catalogue  # noqa: E402
+from dashboard.i18n.messages import t  # noqa: E402
+from dashboard.platform.sample import seed_if_empty  # noqa: E402
+from dashboard.store.database import Store  # noqa: E402
 from tests.appserver import CHROMIUM, CHROMIUM_ARGS, AppServer, running_server  # noqa: E402
 from tests.browser_helpers import IDLE, ROUTES  # noqa: E402
 

@@ -14,7 +14,8 @@ import streamlit as st
 from components import state
 from components.data import get_store, store_fault_text
 from components.text import t_literal
-from dashboard.core.auth import (
+from dashboard.i18n.messages import t
+from dashboard.platform.auth import (
     DEFAULT_SECRETS_PATH,
     THROTTLED,
     Actor,
@@ -26,9 +27,8 @@ from dashboard.core.auth import (
     sign_in,
     sign_in_viewer,
 )
-from dashboard.core.messages import t
-from dashboard.core.settings import load_settings
-from dashboard.core.store import StoreUnavailable
+from dashboard.platform.settings import load_settings
+from dashboard.store.database import StoreUnavailable
 
 
 def _secrets() -> dict[str, Any]:

@@ -14,8 +14,8 @@ import polars as pl
 import streamlit as st
 
 from components.text import literal
-from dashboard.core.exporter import neutralise_strings
-from dashboard.core.messages import t
+from dashboard.i18n.messages import t
+from dashboard.outputs.exporter import neutralise_strings
 
 # No mode bar: its tooltips are English and its tools are for analysts; the numbers and a
 # download are in the card's "查看数据" instead.

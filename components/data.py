@@ -14,12 +14,12 @@ import polars as pl
 import streamlit as st
 
 from components.text import literal
-from dashboard.core.catalogue import Catalogue, default_catalogue
-from dashboard.core.messages import t
-from dashboard.core.problems import Problem, Severity
-from dashboard.core.sample import seed_if_empty
-from dashboard.core.settings import load_settings
-from dashboard.core.store import Store, StoreUnavailable
+from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.domain.problems import Problem, Severity
+from dashboard.i18n.messages import t
+from dashboard.platform.sample import seed_if_empty
+from dashboard.platform.settings import load_settings
+from dashboard.store.database import Store, StoreUnavailable
 
 
 @st.cache_resource(show_spinner=False)

@@ -10,11 +10,11 @@ import streamlit as st
 from components import state
 from components.data import get_store
 from components.filters import View
-from dashboard.core.auth import Actor
-from dashboard.core.messages import t
-from dashboard.core.settings import load_settings
-from dashboard.core.slides import BUILDERS, DEFAULT_DECK
-from dashboard.core.workflow import save_deck
+from dashboard.i18n.messages import t
+from dashboard.outputs.slides import BUILDERS, DEFAULT_DECK
+from dashboard.platform.auth import Actor
+from dashboard.platform.decks import save_deck
+from dashboard.platform.settings import load_settings
 
 CHART_SLIDES = [s for s in BUILDERS if s not in ("title", "summary")]
 

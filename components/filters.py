@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components import state
-from dashboard.core.messages import DEFAULT_LANG, LANGS, t
-from dashboard.core.settings import load_settings
+from dashboard.i18n.messages import DEFAULT_LANG, LANGS, t
+from dashboard.platform.settings import load_settings
 
 LANG_NAMES = {"zh": "中文", "en": "English"}
 

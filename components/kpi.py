@@ -7,10 +7,10 @@ from collections.abc import Sequence
 import streamlit as st
 
 from components.text import literal
-from dashboard.core.metrics import Figure
+from dashboard.analytics.headlines import HeadlineValue
 
 
-def kpi_grid(figures: Sequence[Figure], *, lang: str = "zh", columns: int = 4) -> None:
+def kpi_grid(figures: Sequence[HeadlineValue], *, lang: str = "zh", columns: int = 4) -> None:
     """Cards in rows of `columns`; Streamlit stacks them on narrow screens."""
     for start in range(0, len(figures), columns):
         cells = st.columns(columns)

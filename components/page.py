@@ -10,9 +10,9 @@ import streamlit as st
 from components.data import current_facts, get_catalogue
 from components.filters import current_view
 from components.text import literal
-from dashboard.core import metrics
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.messages import t
+from dashboard.analytics import headlines as metrics
+from dashboard.domain.catalogue import Catalogue
+from dashboard.i18n.messages import t
 
 
 @dataclass(frozen=True)

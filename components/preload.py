@@ -60,7 +60,7 @@ import plotly.tools  # noqa: E402
 import polars as pl  # noqa: E402
 from streamlit import dataframe_util  # noqa: E402
 
-from dashboard.figures.theme import base_layout  # noqa: E402
+from dashboard.charts.theme import base_layout  # noqa: E402
 
 
 def _warm_tables() -> None:

@@ -26,7 +26,7 @@ from typing import Any
 
 import polars as pl
 
-from dashboard.core.messages import t
+from dashboard.i18n.messages import t
 
 WORD_JOINER = "\u2060"
 

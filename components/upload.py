@@ -1,5 +1,5 @@
 """The editor's panels of the 数据 page: template → upload → report → preview → save; history
-and restore. Rendering only: checking, previewing and writing are `dashboard.core.workflow`."""
+and restore. Rendering only: checking, previewing and writing are `dashboard.platform.workflow`."""
 
 from __future__ import annotations
 
@@ -13,20 +13,13 @@ from components.chart import data_table, table_csv
 from components.data import get_catalogue, get_store, store_fault_text
 from components.filters import View
 from components.text import literal, literal_strings, t_literal
-from dashboard.core.auth import Actor
-from dashboard.core.exporter import Format, template
-from dashboard.core.messages import t
-from dashboard.core.problems import Severity
-from dashboard.core.settings import load_settings
-from dashboard.core.store import (
-    CommitResult,
-    StaleVersion,
-    Store,
-    StoreUnavailable,
-    VersionConflict,
-)
-from dashboard.core.validate import ValidationReport
-from dashboard.core.workflow import (
+from dashboard.domain.problems import Severity
+from dashboard.i18n.messages import t
+from dashboard.ingest.validate import ValidationReport
+from dashboard.outputs.exporter import Format, template
+from dashboard.platform.auth import Actor
+from dashboard.platform.settings import load_settings
+from dashboard.platform.workflow import (
     DatasetPreview,
     UploadBlocked,
     commit_message,
@@ -39,6 +32,13 @@ from dashboard.core.workflow import (
     report_table,
     restore_version,
     validate_upload,
+)
+from dashboard.store.database import (
+    CommitResult,
+    StaleVersion,
+    Store,
+    StoreUnavailable,
+    VersionConflict,
 )
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -12,8 +12,8 @@ import components.preload  # noqa: F401
 from components.auth import auth_settings, sign_in_panel, viewer_gate
 from components.data import agency_years, store_fault_text
 from components.filters import current_lang, language_selector, view_selector
-from dashboard.core.messages import t
-from dashboard.core.store import StoreUnavailable
+from dashboard.i18n.messages import t
+from dashboard.store.database import StoreUnavailable
 
 # Not named pages/: Streamlit would also serve a folder of that name as pages of its own.
 PAGES_DIR = Path(__file__).resolve().parent / "views"

@@ -38,7 +38,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from dashboard.core.auth import (
+from dashboard.domain.catalogue import default_catalogue
+from dashboard.domain.facts import frame_facts
+from dashboard.domain.problems import Problem, Severity
+from dashboard.i18n.messages import t
+from dashboard.ingest.validate import ValidationReport, validate_file
+from dashboard.outputs.exporter import export_facts, template
+from dashboard.outputs.pptx_export import deck_pptx
+from dashboard.outputs.slides import DEFAULT_DECK, build_deck
+from dashboard.platform.auth import (
     MAX_NAME_LENGTH,
     MIN_PASSWORD_LENGTH,
     CredentialRejected,
@@ -46,18 +54,10 @@ from dashboard.core.auth import (
     add_user,
     secrets_path,
 )
-from dashboard.core.catalogue import default_catalogue
-from dashboard.core.exporter import export_facts, template
-from dashboard.core.facts import frame_facts
-from dashboard.core.messages import t
-from dashboard.core.pptx_export import deck_pptx
-from dashboard.core.problems import Problem, Severity
-from dashboard.core.sample import seed_if_empty
-from dashboard.core.settings import LANG_ENV, current_user, load_settings
-from dashboard.core.slides import DEFAULT_DECK, build_deck
-from dashboard.core.store import StaleVersion, Store, StoreUnavailable, UnknownVersion
-from dashboard.core.validate import ValidationReport, validate_file
-from dashboard.core.workflow import commit_message, conflict_message
+from dashboard.platform.sample import seed_if_empty
+from dashboard.platform.settings import LANG_ENV, current_user, load_settings
+from dashboard.platform.workflow import commit_message, conflict_message
+from dashboard.store.database import StaleVersion, Store, StoreUnavailable, UnknownVersion
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_STORAGE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 JSON_COMMANDS = ("validate", "import")  # --json: exactly one object on stdout, always

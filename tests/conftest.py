@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from dashboard.core.catalogue import Catalogue, default_catalogue
-from dashboard.core.store import DATABASE_URL_ENV, Store
+from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.store.database import DATABASE_URL_ENV, Store
 from tests.appserver import CHROMIUM, CHROMIUM_ARGS
 
 SAMPLE_CSV = Path(__file__).resolve().parents[1] / "data" / "samples" / "dinghai-education-2019.csv"

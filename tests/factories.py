@@ -3,15 +3,15 @@ in, check what comes out)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.facts import facts_frame
-from dashboard.core.store import CURRENT_FACTS_SCHEMA
-from dashboard.core.validate import validate_file
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.facts import FACTS_SCHEMA, Fact
+from dashboard.ingest.validate import validate_file
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "dinghai-education-2019.csv"
 AGENCY = "测试局"
@@ -44,7 +44,7 @@ def row(
 
 
 def frame(*rows: dict[str, Any]) -> pl.DataFrame:
-    return pl.DataFrame(list(rows), schema=CURRENT_FACTS_SCHEMA)
+    return pl.DataFrame(list(rows), schema=FACTS_SCHEMA)
 
 
 def sample_frame(catalogue: Catalogue) -> pl.DataFrame:
@@ -52,9 +52,10 @@ def sample_frame(catalogue: Catalogue) -> pl.DataFrame:
     report = validate_file(SAMPLE.read_bytes(), "x.csv", catalogue)
     assert report.ok
     facts = [f for d in report.datasets for f in d.facts]
-    return (
-        facts_frame(facts)
-        .drop("row")
-        .with_columns(pl.lit(1, dtype=pl.Int32).alias("version"))
-        .select(list(CURRENT_FACTS_SCHEMA))
-    )
+    return stored_frame(facts)
+
+
+def stored_frame(facts: Iterable[Fact], version: int = 1) -> pl.DataFrame:
+    """Facts as the store returns them current: FACTS_SCHEMA, every dataset at `version`."""
+    rows = [{**f.to_dict(), "version": version} for f in facts]
+    return pl.DataFrame([{k: r[k] for k in FACTS_SCHEMA} for r in rows], schema=FACTS_SCHEMA)

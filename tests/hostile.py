@@ -18,10 +18,9 @@ from typing import Any
 import polars as pl
 
 from components.text import WORD_JOINER
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.facts import facts_frame
-from dashboard.core.store import CURRENT_FACTS_SCHEMA
-from dashboard.core.validate import validate_file
+from dashboard.domain.catalogue import Catalogue
+from dashboard.ingest.validate import validate_file
+from tests.factories import stored_frame
 
 OTHER_HOST = "127.0.0.2"
 
@@ -142,9 +141,4 @@ def facts(catalogue: Catalogue) -> pl.DataFrame:
     report = validate_file(csv_bytes(), "hostile.csv", catalogue)
     assert report.ok, report.errors
     found = [f for d in report.datasets for f in d.facts]
-    return (
-        facts_frame(found)
-        .drop("row")
-        .with_columns(pl.lit(1, dtype=pl.Int32).alias("version"))
-        .select(list(CURRENT_FACTS_SCHEMA))
-    )
+    return stored_frame(found)

@@ -1,5 +1,6 @@
-"""The boundaries of the code base: the domain core and the figure builders never import
-Streamlit (so they run and test without it), and nothing of ours imports pandas."""
+"""The boundaries of the code base: which layer may import which (the house in layers), the
+domain core and the chart builders never import Streamlit (so they run and test without it), and
+nothing of ours imports pandas."""
 
 from __future__ import annotations
 
@@ -9,38 +10,167 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PURE = [
-    *sorted((ROOT / "dashboard" / "core").glob("*.py")),
-    *sorted((ROOT / "dashboard" / "figures").glob("*.py")),
-    ROOT / "dashboard" / "cli.py",
-]
 OURS = [p for d in ("dashboard", "components", "benchmarks") for p in (ROOT / d).rglob("*.py")]
 
+# ── layers ──────────────────────────────────────────────────────────────────────────────────
+# Each package of ours, and the packages of ours it may import (itself always). Read bottom-up:
+# domain is the shared vocabulary; ingest and store sit on it side by side; analytics compute from
+# frames of facts and never read the store; outputs and charts present analytics; platform runs
+# the workflow over all of them; only the Streamlit side (app, views, components) imports Streamlit.
+LAYERS: dict[str, set[str]] = {
+    "dashboard.paths": set(),
+    "dashboard.domain": {"dashboard.paths"},
+    "dashboard.i18n": {"dashboard.domain"},
+    "dashboard.ingest": {"dashboard.paths", "dashboard.domain", "dashboard.i18n"},
+    "dashboard.store": {"dashboard.paths", "dashboard.domain"},
+    "dashboard.analytics": {"dashboard.paths", "dashboard.domain"},
+    "dashboard.outputs": {"dashboard.domain", "dashboard.analytics", "dashboard.i18n"},
+    "dashboard.charts": {
+        "dashboard.domain",
+        "dashboard.analytics",
+        "dashboard.outputs",
+        "dashboard.i18n",
+    },
+    "dashboard.platform": {
+        "dashboard.paths",
+        "dashboard.domain",
+        "dashboard.i18n",
+        "dashboard.ingest",
+        "dashboard.store",
+        "dashboard.analytics",
+        "dashboard.outputs",
+    },
+    "dashboard.cli": {
+        "dashboard.paths",
+        "dashboard.domain",
+        "dashboard.i18n",
+        "dashboard.ingest",
+        "dashboard.store",
+        "dashboard.analytics",
+        "dashboard.outputs",
+        "dashboard.platform",
+    },
+}
+STREAMLIT_SIDE = {"dashboard.app", "dashboard.views", "components"}
+THIRD_PARTY_BANNED = {"streamlit"}  # outside STREAMLIT_SIDE
 
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text("utf-8"))
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def layer_of(module: str) -> str | None:
+    """The declared layer a module belongs to (longest matching prefix)."""
+    owners = [
+        name
+        for name in [*LAYERS, *STREAMLIT_SIDE]
+        if module == name or module.startswith(f"{name}.")
+    ]
+    return max(owners, key=len) if owners else None
+
+
+def imports_of(source: str) -> set[str]:
+    """Every absolute module imported (`from a.b import c` gives a.b; `from dashboard import c`
+    gives dashboard.c, since the top package itself belongs to no layer)."""
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
-            found.update(alias.name.split(".")[0] for alias in node.names)
+            found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module.split(".")[0])
+            if node.module in {"dashboard", "components"}:
+                found.update(f"{node.module}.{alias.name}" for alias in node.names)
+            else:
+                found.add(node.module)
     return found
 
 
-@pytest.mark.parametrize("path", PURE, ids=lambda p: str(p.relative_to(ROOT)))
-def test_domain_code_does_not_import_streamlit(path: Path) -> None:
-    assert {"streamlit", "components"}.isdisjoint(imported_modules(path))
+def layer_violations(module: str, source: str) -> list[str]:
+    """The imports in `source` (the text of `module`) that its layer may not make."""
+    layer = layer_of(module)
+    wrong: set[str] = set()
+    for name in imports_of(source):
+        top = name.split(".")[0]
+        if top in THIRD_PARTY_BANNED and layer not in STREAMLIT_SIDE:
+            wrong.add(name)
+        if top == "components" and layer not in STREAMLIT_SIDE:
+            wrong.add(name)
+        if layer in STREAMLIT_SIDE or layer is None:
+            continue
+        target = layer_of(name)
+        if target is None or target == layer:
+            continue
+        if target not in LAYERS[layer] or target in STREAMLIT_SIDE:
+            wrong.add(name)
+    return sorted(wrong)
+
+
+LAYERED = sorted(
+    p for p in OURS if layer_of(module_name(p)) is not None and p.name != "__init__.py"
+)
+
+
+@pytest.mark.parametrize("path", LAYERED, ids=lambda p: str(p.relative_to(ROOT)))
+def test_each_module_imports_only_what_its_layer_may(path: Path) -> None:
+    assert layer_violations(module_name(path), path.read_text("utf-8")) == []
+
+
+def test_every_module_has_a_layer() -> None:
+    unplaced = [
+        module_name(p)
+        for p in OURS
+        if layer_of(module_name(p)) is None
+        and module_name(p) not in {"dashboard", "dashboard.__main__", "components"}
+        and not module_name(p).startswith("benchmarks")  # scripts: they may use every layer
+    ]
+    assert unplaced == []
+
+
+@pytest.mark.parametrize(
+    ("module", "source", "wrong"),
+    [
+        # analytics compute from frames: reading the store is the pages' job
+        (
+            "dashboard.analytics.channels",
+            "from dashboard.store.database import Store",
+            ["dashboard.store.database"],
+        ),
+        # ingest knows nothing of charts, outputs or Streamlit
+        ("dashboard.ingest.validate", "import streamlit as st", ["streamlit"]),
+        ("dashboard.ingest.reader", "from dashboard.outputs import slides", ["dashboard.outputs"]),
+        (
+            "dashboard.store.database",
+            "from dashboard.analytics.headlines import year_change",
+            ["dashboard.analytics.headlines"],
+        ),
+        ("dashboard.store.schema", "from components.text import literal", ["components.text"]),
+        ("dashboard.domain.values", "import dashboard.ingest.reader", ["dashboard.ingest.reader"]),
+        # allowed: the layer below, its own package, third-party libraries, the Streamlit side
+        (
+            "dashboard.analytics.summary",
+            "from dashboard.domain.values import format_value\nimport polars",
+            [],
+        ),
+        ("dashboard.outputs.slides", "from dashboard.analytics.channels import channel_items", []),
+        (
+            "dashboard.views.data",
+            "import streamlit as st\nfrom dashboard.store.database import Store",
+            [],
+        ),
+    ],
+)
+def test_the_layer_rule_fails_on_a_wrong_import(module: str, source: str, wrong: list[str]) -> None:
+    assert layer_violations(module, source) == wrong
+
+
+def test_the_checks_see_the_code() -> None:
+    assert len(LAYERED) >= 35
+    assert "streamlit" in imports_of((ROOT / "components" / "data.py").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("path", OURS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_pandas(path: Path) -> None:
-    assert "pandas" not in imported_modules(path)
-
-
-def test_the_checks_see_the_code() -> None:
-    assert len(PURE) >= 20
-    assert "streamlit" in imported_modules(ROOT / "components" / "data.py")
+    assert not any(n.split(".")[0] == "pandas" for n in imports_of(path.read_text("utf-8")))
 
 
 # ── no Python callbacks inside Polars on a request path ──────────────────────────────────────

@@ -21,8 +21,11 @@ import pytest
 import sqlalchemy as sa
 
 from dashboard.cli import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, main
-from dashboard.core import messages
-from dashboard.core.auth import (
+from dashboard.domain.facts import Dataset, Fact
+from dashboard.domain.values import Qualifier
+from dashboard.i18n import messages
+from dashboard.paths import PROJECT_ROOT
+from dashboard.platform.auth import (
     BAD_CREDENTIALS,
     DEFAULT_SECRETS_PATH,
     FAILURE_WINDOW,
@@ -49,11 +52,8 @@ from dashboard.core.auth import (
     sign_in_viewer,
     verify_password,
 )
-from dashboard.core.facts import Dataset, Fact
-from dashboard.core.paths import PROJECT_ROOT
-from dashboard.core.schema import MIGRATIONS
-from dashboard.core.store import Store
-from dashboard.core.values import Qualifier
+from dashboard.store.database import Store
+from dashboard.store.schema import MIGRATIONS
 
 ALICE_PASSWORD = "correct horse 1"
 VIEWER_PASSWORD = "shared-viewing"

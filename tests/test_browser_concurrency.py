@@ -36,11 +36,11 @@ import pytest
 from playwright.async_api import Browser, Page, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from dashboard.core.catalogue import default_catalogue
-from dashboard.core.messages import t
-from dashboard.core.sample import seed_if_empty
-from dashboard.core.store import Store
-from dashboard.core.synthetic import synthetic_datasets
+from benchmarks.synthetic import synthetic_datasets
+from dashboard.domain.catalogue import default_catalogue
+from dashboard.i18n.messages import t
+from dashboard.platform.sample import seed_if_empty
+from dashboard.store.database import Store
 from tests.appserver import CHROMIUM, CHROMIUM_ARGS, ROOT, AppServer, running_server
 from tests.browser_helpers import IDLE, ROUTES
 

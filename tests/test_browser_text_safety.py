@@ -24,11 +24,11 @@ from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from components.text import WORD_JOINER
-from dashboard.core.auth import Actor, Role, add_user
-from dashboard.core.catalogue import default_catalogue
-from dashboard.core.store import Store
-from dashboard.core.validate import validate_file
-from dashboard.core.workflow import save_deck
+from dashboard.domain.catalogue import default_catalogue
+from dashboard.ingest.validate import validate_file
+from dashboard.platform.auth import Actor, Role, add_user
+from dashboard.platform.decks import save_deck
+from dashboard.store.database import Store
 from tests import hostile
 from tests.appserver import running_app
 from tests.browser_helpers import rerun, screenshot, wait_until_idle

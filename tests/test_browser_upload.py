@@ -23,8 +23,8 @@ import pytest
 from openpyxl import Workbook
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from dashboard.core.auth import Role, add_user
-from dashboard.core.store import Store
+from dashboard.platform.auth import Role, add_user
+from dashboard.store.database import Store
 from tests.appserver import ROOT, running_app
 from tests.browser_helpers import open_page, rerun, screenshot, wait_until_idle
 

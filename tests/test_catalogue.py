@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.core import messages
-from dashboard.core.catalogue import Catalogue, NotGreater, Rate, Sum, load_catalogue
-from dashboard.core.paths import CATALOGUE_DIR, PROJECT_ROOT
+from dashboard.domain.catalogue import Catalogue, NotGreater, Rate, Sum, load_catalogue
+from dashboard.i18n import messages
+from dashboard.paths import CATALOGUE_DIR, PROJECT_ROOT
 
 ISSUE_METRICS = {
     "发布信息条数": "items_published",
@@ -412,7 +412,7 @@ def test_missing_required_key_fails_to_load(catalogue_copy: Path) -> None:
 
 # ── problem messages ────────────────────────────────────────────────────────────────────────
 
-CORE = PROJECT_ROOT / "dashboard" / "core"
+CORE = PROJECT_ROOT / "dashboard"
 CODE_PATTERNS = [
     re.compile(r'(?:Problem|_problem|\.add)\(\s*"([a-z]+(?:-[a-z]+)+)"'),
     re.compile(r'error="([a-z]+(?:-[a-z]+)+)"'),
@@ -422,7 +422,7 @@ CODE_PATTERNS = [
 
 def codes_in_code() -> set[str]:
     codes: set[str] = set()
-    for path in CORE.glob("*.py"):
+    for path in (p for p in CORE.rglob("*.py") if p.name != "cli.py"):
         text = path.read_text("utf-8")
         for pattern in CODE_PATTERNS:
             codes.update(pattern.findall(text))

@@ -16,9 +16,9 @@ import openpyxl
 import pytest
 
 from dashboard.cli import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, main
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.sample import validate_samples
-from dashboard.core.store import DATABASE_URL_ENV, Store
+from dashboard.domain.catalogue import Catalogue
+from dashboard.platform.sample import validate_samples
+from dashboard.store.database import DATABASE_URL_ENV, Store
 from tests.conftest import SAMPLE_CSV, csv_bytes
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.store import STORE_FULL, Store, StoreUnavailable
-from dashboard.core.validate import validate_file
+from dashboard.domain.catalogue import Catalogue
+from dashboard.ingest.validate import validate_file
+from dashboard.store.database import STORE_FULL, Store, StoreUnavailable
 from tests.conftest import SAMPLE_CSV, csv_bytes
 from tests.faults import full_disk, integrity
 

@@ -10,13 +10,13 @@ from typing import Literal
 import openpyxl
 import pytest
 
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.exporter import DATA_SHEET, export_facts, template
-from dashboard.core.facts import Dataset, Fact, frame_facts
-from dashboard.core.sample import SAMPLE_USER, sample_files, seed_if_empty, validate_samples
-from dashboard.core.store import Store
-from dashboard.core.validate import validate_file
-from dashboard.core.values import Qualifier
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.facts import Dataset, Fact, frame_facts
+from dashboard.domain.values import Qualifier
+from dashboard.ingest.validate import validate_file
+from dashboard.outputs.exporter import DATA_SHEET, export_facts, template
+from dashboard.platform.sample import SAMPLE_USER, sample_files, seed_if_empty, validate_samples
+from dashboard.store.database import Store
 from tests.conftest import SAMPLE_CSV
 
 AGENCY = "定海区教育局"

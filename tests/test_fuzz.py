@@ -34,12 +34,12 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.core.catalogue import Catalogue, name_key
-from dashboard.core.exporter import export_facts, template
-from dashboard.core.problems import Severity
-from dashboard.core.reader import read_table
-from dashboard.core.sample import validate_samples
-from dashboard.core.validate import ValidationReport, column_spec, validate_file
+from dashboard.domain.catalogue import Catalogue, name_key
+from dashboard.domain.problems import Severity
+from dashboard.ingest.reader import read_table
+from dashboard.ingest.validate import ValidationReport, column_spec, validate_file
+from dashboard.outputs.exporter import export_facts, template
+from dashboard.platform.sample import validate_samples
 from tests.test_reader import cell_ref, excel_file
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]

@@ -14,19 +14,19 @@ import pytest
 import sqlalchemy as sa
 
 from dashboard.cli import EXIT_ERRORS, main
-from dashboard.core.auth import Actor, Role
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.facts import Dataset, Fact
-from dashboard.core.store import StaleVersion, Store, VersionConflict
-from dashboard.core.validate import validate_file
-from dashboard.core.values import Qualifier
-from dashboard.core.workflow import (
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.facts import Dataset, Fact
+from dashboard.domain.values import Qualifier
+from dashboard.ingest.validate import validate_file
+from dashboard.platform.auth import Actor, Role
+from dashboard.platform.workflow import (
     commit_upload,
     conflict_message,
     preview_upload,
     previewed_versions,
     restore_version,
 )
+from dashboard.store.database import StaleVersion, Store, VersionConflict
 from tests.conftest import csv_bytes
 
 AGENCY = "定海区教育局"

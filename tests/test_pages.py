@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.store import Store
-from dashboard.core.validate import validate_file
+from dashboard.domain.catalogue import Catalogue
+from dashboard.ingest.validate import validate_file
+from dashboard.store.database import Store
 from tests.conftest import csv_bytes
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")

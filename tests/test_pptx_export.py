@@ -21,11 +21,11 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches
 
 from dashboard.cli import EXIT_ERRORS, EXIT_OK, main
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.pptx_export import EAST_ASIAN_FONT, PALETTE, deck_pptx
-from dashboard.core.sample import seed_if_empty
-from dashboard.core.slides import Deck, Series, Slide, build_deck
-from dashboard.core.store import Store
+from dashboard.domain.catalogue import Catalogue
+from dashboard.outputs.pptx_export import EAST_ASIAN_FONT, PALETTE, deck_pptx
+from dashboard.outputs.slides import Deck, Series, Slide, build_deck
+from dashboard.platform.sample import seed_if_empty
+from dashboard.store.database import Store
 
 DINGHAI, HANGZHOU = "定海区教育局", "杭州市教育局"
 CHART_TYPES = {

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.core.auth import Actor, PermissionDenied, Role
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.slides import Series, Slide, build_deck
-from dashboard.core.store import Store
-from dashboard.core.workflow import save_deck
-from dashboard.figures.projector import slide_figure
+from dashboard.charts.projector import slide_figure
+from dashboard.domain.catalogue import Catalogue
+from dashboard.outputs.slides import Series, Slide, build_deck
+from dashboard.platform.auth import Actor, PermissionDenied, Role
+from dashboard.platform.decks import save_deck
+from dashboard.store.database import Store
 from tests.factories import frame, row, sample_frame
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")

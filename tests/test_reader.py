@@ -12,11 +12,11 @@ from collections.abc import Iterable
 import openpyxl
 import pytest
 
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.limits import Limits
-from dashboard.core.problems import Severity
-from dashboard.core.reader import RawTable, read_table
-from dashboard.core.validate import column_spec, validate_file
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.problems import Severity
+from dashboard.ingest.limits import Limits
+from dashboard.ingest.reader import RawTable, read_table
+from dashboard.ingest.validate import column_spec, validate_file
 from tests.conftest import SAMPLE_CSV, csv_bytes
 
 HEADER = ["年度", "单位", "指标", "渠道", "类别", "数值", "备注"]

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.core.catalogue import Catalogue, default_catalogue
-from dashboard.core.facts import Fact
-from dashboard.core.validate import ValidationReport, validate_file
+from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.domain.facts import Fact
+from dashboard.ingest.validate import ValidationReport, validate_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES_DIR = ROOT / "data" / "samples"

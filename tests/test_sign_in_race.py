@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from dashboard.core import auth
-from dashboard.core.auth import (
+from dashboard.platform import auth
+from dashboard.platform.auth import (
     BAD_CREDENTIALS,
     LOCK_TIME,
     MAX_FAILURES,
@@ -32,7 +32,7 @@ from dashboard.core.auth import (
     sign_in,
     sign_in_viewer,
 )
-from dashboard.core.store import Store
+from dashboard.store.database import Store
 
 PASSWORD = "correct horse 1"
 CROWD = 30

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from dashboard.cli import EXIT_INTERNAL, EXIT_OK, EXIT_STORAGE, main
-from dashboard.core.facts import Dataset, Fact
-from dashboard.core.store import (
+from dashboard.domain.facts import Dataset, Fact
+from dashboard.domain.values import Qualifier
+from dashboard.store.database import (
     DATABASE_URL_ENV,
     STORE_CORRUPT,
     STORE_FULL,
@@ -28,7 +29,6 @@ from dashboard.core.store import (
     Store,
     StoreUnavailable,
 )
-from dashboard.core.values import Qualifier
 from tests.conftest import SAMPLE_CSV, csv_bytes
 from tests.faults import UNWRITABLE_FOLDER, full_disk, integrity, read_only_url
 

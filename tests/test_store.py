@@ -21,13 +21,13 @@ import polars as pl
 import pytest
 import sqlalchemy as sa
 
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.facts import Dataset, Fact
-from dashboard.core.sample import seed_if_empty
-from dashboard.core.schema import MIGRATIONS, migrate
-from dashboard.core.store import DATABASE_URL_ENV, Store, UnknownVersion
-from dashboard.core.validate import validate_file
-from dashboard.core.values import Qualifier
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.facts import Dataset, Fact
+from dashboard.domain.values import Qualifier
+from dashboard.ingest.validate import validate_file
+from dashboard.platform.sample import seed_if_empty
+from dashboard.store.database import DATABASE_URL_ENV, Store, UnknownVersion
+from dashboard.store.schema import MIGRATIONS, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 AGENCY = "定海区教育局"
@@ -415,8 +415,8 @@ def test_multi_dataset_commit_is_atomic_on_database_error(store: Store, db_url: 
 
 _FACTS_HELPER = textwrap.dedent(
     """
-    from dashboard.core.facts import Dataset, Fact
-    from dashboard.core.values import Qualifier
+    from dashboard.domain.facts import Dataset, Fact
+    from dashboard.domain.values import Qualifier
 
     def facts(agency, year, n, base=0):
         return [
@@ -453,7 +453,7 @@ def test_killed_process_mid_commit_leaves_previous_version(db_url: str) -> None:
         """
         import os, signal
         import sqlalchemy as sa
-        from dashboard.core.store import Store
+        from dashboard.store.database import Store
 
         original = sa.Connection.execute
         calls = {"facts": 0}
@@ -525,7 +525,7 @@ def test_two_processes_committing_concurrently_both_succeed(tmp_path: Path) -> N
     url = f"sqlite:///{tmp_path / 'shared.sqlite'}"  # created by the children themselves
     script = """
         import sys, time
-        from dashboard.core.store import Store
+        from dashboard.store.database import Store
 
         agency, start = sys.argv[1], float(sys.argv[2])
         while time.time() < start:

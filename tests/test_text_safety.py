@@ -20,16 +20,16 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from streamlit.testing.v1 import AppTest
 
 from components.text import WORD_JOINER, literal, literal_strings, t_literal
-from dashboard.core.auth import Actor, Role
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.exporter import neutralise_strings
-from dashboard.core.pptx_export import deck_pptx
-from dashboard.core.slides import build_deck
-from dashboard.core.store import Store
-from dashboard.core.summary import year_summary
-from dashboard.core.validate import validate_file
-from dashboard.core.workflow import save_deck
-from dashboard.figures.projector import slide_figure
+from dashboard.analytics.summary import year_summary
+from dashboard.charts.projector import slide_figure
+from dashboard.domain.catalogue import Catalogue
+from dashboard.ingest.validate import validate_file
+from dashboard.outputs.exporter import neutralise_strings
+from dashboard.outputs.pptx_export import deck_pptx
+from dashboard.outputs.slides import build_deck
+from dashboard.platform.auth import Actor, Role
+from dashboard.platform.decks import save_deck
+from dashboard.store.database import Store
 from tests import hostile
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")

@@ -14,14 +14,14 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from components.text import literal
-from dashboard.core.auth import Actor, PermissionDenied, Role, add_user, hash_password
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.facts import Dataset, Fact
-from dashboard.core.sample import seed_if_empty
-from dashboard.core.store import DATABASE_URL_ENV, Store
-from dashboard.core.validate import validate_file
-from dashboard.core.values import Qualifier
-from dashboard.core.workflow import commit_upload
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.facts import Dataset, Fact
+from dashboard.domain.values import Qualifier
+from dashboard.ingest.validate import validate_file
+from dashboard.platform.auth import Actor, PermissionDenied, Role, add_user, hash_password
+from dashboard.platform.sample import seed_if_empty
+from dashboard.platform.workflow import commit_upload
+from dashboard.store.database import DATABASE_URL_ENV, Store
 from tests.faults import read_only_url
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from dashboard.core.values import MAX_MAGNITUDE, Qualifier, format_value, parse_value, write_value
+from dashboard.domain.values import MAX_MAGNITUDE, Qualifier, format_value, parse_value, write_value
 
 # Up to a trillion: well inside the integers a float holds exactly.
 counts = st.integers(min_value=0, max_value=10**12)

@@ -6,8 +6,13 @@ import streamlit as st
 
 from components.chart import chart_card
 from components.page import start_page
-from dashboard.core.channels import channel_categories, channel_items, channel_trend, submissions
-from dashboard.figures.charts import (
+from dashboard.analytics.channels import (
+    channel_categories,
+    channel_items,
+    channel_trend,
+    submissions,
+)
+from dashboard.charts.builders import (
     category_figure,
     channel_bar_figure,
     submissions_figure,

@@ -15,11 +15,11 @@ from components.decks import deck_panel
 from components.filters import View, current_view
 from components.text import literal
 from components.upload import history_panel, upload_panel
-from dashboard.core.catalogue import Catalogue
-from dashboard.core.exporter import Format, export_facts, template
-from dashboard.core.facts import frame_facts
-from dashboard.core.messages import t
-from dashboard.core.values import format_value
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.facts import frame_facts
+from dashboard.domain.values import format_value
+from dashboard.i18n.messages import t
+from dashboard.outputs.exporter import Format, export_facts, template
 
 SHOWN_ROWS = 5_000  # a table longer than this is for downloading, not for reading on screen
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -7,8 +7,8 @@ import streamlit as st
 
 from components.chart import chart_card
 from components.page import start_page
-from dashboard.core.hotline import hotline_years
-from dashboard.figures.charts import hotline_figure, rate_figure
+from dashboard.analytics.hotline import hotline_years
+from dashboard.charts.builders import hotline_figure, rate_figure
 
 
 def render() -> None:

@@ -7,8 +7,8 @@ import streamlit as st
 
 from components.chart import chart_card
 from components.page import start_page
-from dashboard.core.new_media import new_media_share, new_media_trend
-from dashboard.figures.charts import share_figure, trend_figure
+from dashboard.analytics.new_media import new_media_share, new_media_trend
+from dashboard.charts.builders import share_figure, trend_figure
 
 
 def render() -> None:

@@ -8,10 +8,10 @@ from components.chart import chart_card, data_table
 from components.kpi import kpi_grid
 from components.page import start_page
 from components.text import literal, t_literal
-from dashboard.core import metrics
-from dashboard.core.channels import channel_items
-from dashboard.core.summary import year_summary
-from dashboard.figures.charts import channel_bar_figure
+from dashboard.analytics import headlines as metrics
+from dashboard.analytics.channels import channel_items
+from dashboard.analytics.summary import year_summary
+from dashboard.charts.builders import channel_bar_figure
 
 
 def render() -> None:
@@ -20,7 +20,7 @@ def render() -> None:
         return
     lang, catalogue = page.lang, page.catalogue
     st.subheader(page.t("app.headline"))
-    kpi_grid(metrics.headline_figures(page.agency_facts, page.year, catalogue, lang), lang=lang)
+    kpi_grid(metrics.headline_values(page.agency_facts, page.year, catalogue, lang), lang=lang)
     st.caption(t_literal("app.source", lang, agency=page.agency, year=page.year))
 
     with st.container(border=True, key="summary"):
@@ -46,7 +46,7 @@ def render() -> None:
     )
 
     st.subheader(page.t("app.all_figures"))
-    table = metrics.facts_table(page.year_facts, catalogue, lang)
+    table = metrics.facts_listing(page.year_facts, catalogue, lang)
     data_table(
         table,
         hide_index=True,

@@ -10,11 +10,11 @@ from components import state
 from components.data import current_facts, get_catalogue, get_store
 from components.filters import current_view
 from components.text import literal, t_literal
-from dashboard.core.messages import t
-from dashboard.core.pptx_export import deck_pptx
-from dashboard.core.settings import load_settings
-from dashboard.core.slides import DEFAULT_DECK, Deck, Slide, build_deck
-from dashboard.figures.projector import slide_figure
+from dashboard.charts.projector import slide_figure
+from dashboard.i18n.messages import t
+from dashboard.outputs.pptx_export import deck_pptx
+from dashboard.outputs.slides import DEFAULT_DECK, Deck, Slide, build_deck
+from dashboard.platform.settings import load_settings
 
 # Our own fixed CSS (no user text): hide every piece of Streamlit chrome, large projector type.
 PRESENT_CSS = """

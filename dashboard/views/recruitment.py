@@ -7,8 +7,8 @@ import streamlit as st
 
 from components.chart import chart_card, data_table
 from components.page import start_page
-from dashboard.core.recruitment import recruitment_years
-from dashboard.figures.charts import grouped_bar_figure
+from dashboard.analytics.recruitment import recruitment_years
+from dashboard.charts.builders import grouped_bar_figure
 
 
 def render() -> None:

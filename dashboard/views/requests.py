@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.chart import chart_card, data_table, table_csv
 from components.page import PageContext, start_page
-from dashboard.core.statutory import (
+from dashboard.analytics.statutory import (
     Check,
     CheckStatus,
     has_table,
@@ -17,7 +17,7 @@ from dashboard.core.statutory import (
     table_three,
     table_three_checks,
 )
-from dashboard.figures.charts import outcome_figure
+from dashboard.charts.builders import outcome_figure
 
 # Symbols every CJK font has (emoji would fall back to boxes on projectors and older PCs).
 ICONS = {CheckStatus.PASSED: "✓", CheckStatus.FAILED: "✗", CheckStatus.INCOMPLETE: "–"}

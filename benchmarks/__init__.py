@@ -1,0 +1,1 @@
+"""Benchmark scripts and their fixtures (a synthetic store generator)."""

@@ -1,0 +1,80 @@
+"""12345 hotline figures per year: received, closed, closure and satisfaction rates.
+
+Closed cases and the closure rate derive from each other when only one is reported: 111 received
+at 100% closure means 111 closed. Derived values are marked, never presented as typed.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from dashboard.domain.values import Qualifier, format_value
+
+METRICS = (
+    "hotline_received",
+    "hotline_closed",
+    "hotline_closure_rate",
+    "hotline_satisfaction_rate",
+)
+COLUMNS = {
+    "hotline_received": "received",
+    "hotline_closed": "closed",
+    "hotline_closure_rate": "closure_rate",
+    "hotline_satisfaction_rate": "satisfaction",
+}
+
+
+def hotline_years(agency_facts: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
+    """One row per year with any hotline figure.
+
+    Columns: year, received, closed, closed_derived, closure_rate, rate_derived, satisfaction,
+    and *_text for each value (qualifiers kept, `未报告` for missing).
+    """
+    facts = agency_facts.filter(pl.col("metric").is_in(METRICS) & pl.col("category").is_null())
+    rows = []
+    for year in sorted(facts.get_column("year").unique().to_list()):
+        mine = {r["metric"]: r for r in facts.filter(pl.col("year") == year).iter_rows(named=True)}
+        values = {
+            COLUMNS[m]: (mine[m]["value"], mine[m]["qualifier"]) if m in mine else (None, None)
+            for m in METRICS
+        }
+        received, closed, rate = values["received"], values["closed"], values["closure_rate"]
+        closed_derived = rate_derived = False
+        if closed[0] is None and received[0] is not None and rate[0] is not None:
+            closed = (round(received[0] * rate[0] / 100), _weakest(received[1], rate[1]))
+            closed_derived = True
+        if rate[0] is None and received[0] and closed[0] is not None:
+            rate = (closed[0] / received[0] * 100, _weakest(received[1], closed[1]))
+            rate_derived = True
+        values.update(closed=closed, closure_rate=rate)
+        row: dict[str, object] = {
+            "year": year,
+            "closed_derived": closed_derived,
+            "rate_derived": rate_derived,
+        }
+        for name, (value, qualifier) in values.items():
+            percent = name in ("closure_rate", "satisfaction")
+            row[name] = value
+            row[f"{name}_text"] = format_value(
+                value if value is None or not percent else round(value, 1),
+                qualifier or Qualifier.NOT_REPORTED,
+                percent=percent,
+                lang=lang,
+            )
+        rows.append(row)
+    schema: dict[str, pl.DataType] = {
+        "year": pl.Int32(),
+        "closed_derived": pl.Boolean(),
+        "rate_derived": pl.Boolean(),
+    }
+    for name in ("received", "closed", "closure_rate", "satisfaction"):
+        schema[name] = pl.Float64()
+        schema[f"{name}_text"] = pl.String()
+    return pl.DataFrame(rows, schema=schema)
+
+
+def _weakest(a: str | None, b: str | None) -> str:
+    """The qualifier of a figure computed from two: exact only if both are."""
+    if a == Qualifier.EXACT and b == Qualifier.EXACT:
+        return str(Qualifier.EXACT)
+    return str(Qualifier.APPROX)

@@ -1,0 +1,1 @@
+"""Chart builders: pure functions from Polars frames to Plotly figures."""

@@ -1,9 +1,0 @@
-"""Where the project's bundled files live, independent of the working directory."""
-
-from pathlib import Path
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = PROJECT_ROOT / "data"
-CATALOGUE_DIR = DATA_DIR / "catalogue"
-SAMPLES_DIR = DATA_DIR / "samples"
-DEFAULT_DATABASE_PATH = DATA_DIR / "dashboard.sqlite"

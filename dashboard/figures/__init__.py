@@ -1,1 +1,0 @@
-"""Figure builders: pure functions from Polars frames to Plotly figures."""

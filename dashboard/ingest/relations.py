@@ -1,0 +1,373 @@
+"""Checks that span rows of one dataset: duplicates, relations between metrics, parts and totals.
+
+Qualified figures are compared by their bounds: `400余` is at least 400 and, as Chinese reports
+use it, less than 500; a check only fires when the figures cannot both be right.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from dashboard.domain.catalogue import Balance, Catalogue, NotGreater, Rate, Sum
+from dashboard.domain.facts import Fact
+from dashboard.domain.problems import Problem, Severity
+from dashboard.domain.values import Qualifier, format_value
+
+Slot = tuple[str, str | None, str | None]
+LARGE_CHANGE_RATIO = 10.0
+LARGE_CHANGE_FLOOR = 20  # below this, a tenfold change is ordinary (2 meetings → 20)
+RATE_TOLERANCE = 0.5  # percentage points: reports round rates to whole percents
+
+
+def lower_bound(fact: Fact) -> float | None:
+    """The least the figure can be; None when it says nothing useful."""
+    if fact.value is None or fact.qualifier in (Qualifier.APPROX, Qualifier.AT_MOST):
+        return None
+    return fact.value
+
+
+def upper_bound(fact: Fact) -> float | None:
+    """The most the figure can be: `400余` < 500, `3000多` < 4000, `约40` ≤ 44."""
+    if fact.value is None:
+        return None
+    if fact.qualifier is Qualifier.AT_LEAST:
+        if fact.value <= 0:
+            return None
+        step = 10 ** _trailing_zeros(fact.value)
+        return fact.value + step
+    if fact.qualifier is Qualifier.APPROX:
+        return fact.value * 1.1
+    return fact.value
+
+
+def _trailing_zeros(value: float) -> int:
+    if not float(value).is_integer():
+        return 0
+    number, zeros = int(value), 0
+    while number and number % 10 == 0:
+        number //= 10
+        zeros += 1
+    return zeros
+
+
+def is_exact(fact: Fact | None) -> bool:
+    return fact is not None and fact.value is not None and fact.qualifier is Qualifier.EXACT
+
+
+class _Checker:
+    def __init__(self, catalogue: Catalogue, header: dict[str, str]) -> None:
+        self.catalogue = catalogue
+        self.header = header
+        self.problems: list[Problem] = []
+
+    def add(
+        self, code: str, severity: str, fact: Fact, field: str = "value", **params: Any
+    ) -> None:
+        self.problems.append(
+            Problem(
+                code,
+                Severity(severity),
+                row=fact.row,
+                column=self.header[field],
+                value=format_value(
+                    fact.value,
+                    fact.qualifier,
+                    percent=self.catalogue.metrics[fact.metric].is_percent,
+                ),
+                params=params,
+            )
+        )
+
+    def metric_name(self, metric: str) -> Callable[[str], str]:
+        return self.catalogue.metrics[metric].name
+
+    def scope(self, fact: Fact) -> Callable[[str], str]:
+        """`（微博）` — the channel/category a check is about, for messages."""
+        metric = self.catalogue.metrics[fact.metric]
+
+        def text(lang: str) -> str:
+            parts = [
+                self.catalogue.channel_name(fact.channel, lang),
+                self.catalogue.category_name(metric, fact.category, lang) if fact.category else "",
+            ]
+            inner = " · ".join(p for p in parts if p)
+            if not inner:
+                return ""
+            return f"（{inner}）" if lang == "zh" else f" ({inner})"
+
+        return text
+
+    def label(self, fact: Fact) -> Callable[[str], str]:
+        """`微博` / `区政府：` prefixes used by the pairwise messages."""
+        scope = self.scope(fact)
+
+        def text(lang: str) -> str:
+            inner = scope(lang).strip(" （）()")
+            return f"{inner}：" if inner and lang == "zh" else (f"{inner}: " if inner else "")
+
+        return text
+
+
+def check_dataset(
+    facts: list[Fact], catalogue: Catalogue, header: dict[str, str], previous: list[Fact]
+) -> tuple[list[Fact], list[Problem]]:
+    """Facts kept (exact repeats dropped) and the problems across rows of one dataset."""
+    checker = _Checker(catalogue, header)
+    kept = _drop_duplicates(facts, checker)
+    by_slot = {f.slot: f for f in kept}
+    for relation in catalogue.relations:
+        match relation:
+            case NotGreater():
+                _check_not_greater(relation, kept, by_slot, checker)
+            case Rate():
+                _check_rate(relation, kept, by_slot, checker)
+            case Sum():
+                _check_sum(
+                    relation.total,
+                    relation.parts,
+                    relation.code,
+                    relation.severity,
+                    kept,
+                    by_slot,
+                    checker,
+                )
+            case Balance():
+                _check_balance(relation, kept, checker)
+    _check_parts_within_total(kept, checker)
+    _check_vocabulary_totals(kept, checker)
+    _check_large_change(kept, previous, checker)
+    return kept, checker.problems
+
+
+def _drop_duplicates(facts: list[Fact], checker: _Checker) -> list[Fact]:
+    first: dict[Slot, Fact] = {}
+    kept: list[Fact] = []
+    for fact in facts:
+        earlier = first.get(fact.slot)
+        if earlier is None:
+            first[fact.slot] = fact
+            kept.append(fact)
+            continue
+        if earlier.content == fact.content:
+            checker.add("duplicate-row", "warning", fact, first_row=earlier.row)
+            continue
+        metric = checker.catalogue.metrics[fact.metric]
+        percent = metric.is_percent
+
+        def key(lang: str, fact: Fact = fact) -> str:
+            return checker.metric_name(fact.metric)(lang) + checker.scope(fact)(lang)
+
+        checker.add(
+            "duplicate-fact",
+            "error",
+            fact,
+            first_row=earlier.row,
+            key=key,
+            first_value=format_value(earlier.value, earlier.qualifier, percent=percent),
+        )
+    return kept
+
+
+def _check_not_greater(
+    relation: NotGreater, facts: list[Fact], by_slot: dict[Slot, Fact], checker: _Checker
+) -> None:
+    for left in facts:
+        if left.metric != relation.left:
+            continue
+        right = by_slot.get((relation.right, left.channel, left.category))
+        if right is None:
+            continue
+        low, high = lower_bound(left), upper_bound(right)
+        if low is not None and high is not None and low > high:
+            checker.add(
+                relation.code,
+                relation.severity,
+                left,
+                other_row=right.row,
+                left=format_value(left.value, left.qualifier),
+                right=format_value(right.value, right.qualifier),
+                channel=checker.label(left),
+                category=checker.label(left),
+            )
+
+
+def _check_rate(
+    relation: Rate, facts: list[Fact], by_slot: dict[Slot, Fact], checker: _Checker
+) -> None:
+    for rate in facts:
+        if rate.metric != relation.rate or rate.value is None:
+            continue
+        numerator = by_slot.get((relation.numerator, rate.channel, rate.category))
+        denominator = by_slot.get((relation.denominator, rate.channel, rate.category))
+        if not (is_exact(numerator) and is_exact(denominator)) or not denominator.value:
+            continue
+        assert numerator is not None and numerator.value is not None
+        computed = 100 * numerator.value / denominator.value
+        low, high = _rate_bounds(rate)
+        if not low - RATE_TOLERANCE <= computed <= high + RATE_TOLERANCE:
+            checker.add(
+                relation.code,
+                relation.severity,
+                rate,
+                metric=checker.metric_name(rate.metric),
+                numerator=format_value(numerator.value, numerator.qualifier),
+                denominator=format_value(denominator.value, denominator.qualifier),
+                computed=f"{computed:.1f}%",
+            )
+
+
+def _rate_bounds(rate: Fact) -> tuple[float, float]:
+    """The percentages a typed rate allows: `超过95%` is 95–100, `约90%` is 81–99."""
+    assert rate.value is not None
+    if rate.qualifier is Qualifier.AT_LEAST:
+        return rate.value, max(rate.value, 100.0)
+    if rate.qualifier is Qualifier.AT_MOST:
+        return 0.0, rate.value
+    if rate.qualifier is Qualifier.APPROX:
+        return rate.value * 0.9, rate.value * 1.1
+    return rate.value, rate.value
+
+
+def _check_sum(
+    total_metric: str,
+    parts: tuple[str, ...],
+    code: str,
+    severity: str,
+    facts: list[Fact],
+    by_slot: dict[Slot, Fact],
+    checker: _Checker,
+) -> None:
+    for total in facts:
+        if total.metric != total_metric or not is_exact(total):
+            continue
+        found = [by_slot.get((p, total.channel, total.category)) for p in parts]
+        present = [f for f in found if f is not None]
+        if not present or not all(is_exact(f) for f in present):
+            continue
+        parts_sum = sum(f.value or 0 for f in present)
+        complete = len(present) == len(parts)
+        assert total.value is not None
+        if parts_sum > total.value or (complete and parts_sum != total.value):
+            checker.add(
+                code,
+                severity,
+                total,
+                metric=checker.metric_name(total.metric),
+                scope=checker.scope(total),
+                total=format_value(total.value, total.qualifier),
+                parts=format_value(parts_sum, Qualifier.EXACT),
+            )
+
+
+def _check_balance(relation: Balance, facts: list[Fact], checker: _Checker) -> None:
+    groups: dict[str | None, dict[str, Fact]] = {}
+    for fact in facts:
+        if fact.metric in (*relation.left, *relation.right):
+            groups.setdefault(fact.category, {})[fact.metric] = fact
+    for group in groups.values():
+        left = [group[m] for m in relation.left if m in group]
+        right = [group[m] for m in relation.right if m in group]
+        if not left or not right or not all(is_exact(f) for f in (*left, *right)):
+            continue
+        left_sum = sum(f.value or 0 for f in left)
+        right_sum = sum(f.value or 0 for f in right)
+        # A side with a row missing may be larger than its sum: only a complete side bounds it.
+        left_complete = len(left) == len(relation.left)
+        right_complete = len(right) == len(relation.right)
+        if (
+            (left_complete and right_complete and left_sum != right_sum)
+            or (left_complete and not right_complete and right_sum > left_sum)
+            or (right_complete and not left_complete and left_sum > right_sum)
+        ):
+            anchor = left[0]
+            checker.add(
+                relation.code,
+                relation.severity,
+                anchor,
+                scope=checker.label(anchor),
+                left=format_value(left_sum, Qualifier.EXACT),
+                right=format_value(right_sum, Qualifier.EXACT),
+            )
+
+
+def _check_parts_within_total(facts: list[Fact], checker: _Checker) -> None:
+    """Categories within a channel's total, and channel totals within the overall total."""
+    ruled = {m.id for m in checker.catalogue.metrics.values() if "parts_within_total" in m.rules}
+    for metric in ruled:
+        mine = [f for f in facts if f.metric == metric]
+        totals = {(f.channel, f.category): f for f in mine}
+        for (channel, category), total in totals.items():
+            if category is not None:
+                continue
+            if channel is None:
+                parts = [f for f in mine if f.channel is not None and f.category is None]
+            else:
+                parts = [f for f in mine if f.channel == channel and f.category is not None]
+            lows = [lower_bound(f) for f in parts]
+            high = upper_bound(total)
+            if not parts or high is None or any(low is None for low in lows):
+                continue
+            parts_sum = sum(low or 0 for low in lows)
+            if parts_sum > high:
+                checker.add(
+                    "parts-exceed-total",
+                    "warning",
+                    total,
+                    metric=checker.metric_name(metric),
+                    scope=checker.scope(total),
+                    parts=format_value(parts_sum, Qualifier.EXACT),
+                    total=format_value(total.value, total.qualifier),
+                )
+
+
+def _check_vocabulary_totals(facts: list[Fact], checker: _Checker) -> None:
+    """In tables 三 and 四 the 总计 column equals the sum of the applicant/result columns."""
+    catalogue = checker.catalogue
+    for metric in catalogue.metrics.values():
+        if metric.category not in catalogue.vocabularies:
+            continue
+        mine = {f.category: f for f in facts if f.metric == metric.id}
+        total = mine.pop(None, None)
+        if total is None or not mine or not is_exact(total):
+            continue
+        if not all(is_exact(f) for f in mine.values()):
+            continue
+        assert total.value is not None
+        parts_sum = sum(f.value or 0 for f in mine.values())
+        complete = len(mine) == len(catalogue.vocabularies[metric.category].terms)
+        if parts_sum > total.value or (complete and parts_sum != total.value):
+            checker.add(
+                "sum-mismatch",
+                "warning",
+                total,
+                metric=checker.metric_name(metric.id),
+                scope=checker.scope(total),
+                total=format_value(total.value, total.qualifier),
+                parts=format_value(parts_sum, Qualifier.EXACT),
+            )
+
+
+def _check_large_change(facts: list[Fact], previous: list[Fact], checker: _Checker) -> None:
+    before = {f.slot: f for f in previous}
+    for fact in facts:
+        old = before.get(fact.slot)
+        if old is None or old.value is None or fact.value is None:
+            continue
+        if checker.catalogue.metrics[fact.metric].is_percent:
+            continue
+        high, low = max(fact.value, old.value), min(fact.value, old.value)
+        if high < LARGE_CHANGE_FLOOR or low <= 0:
+            continue
+        ratio = fact.value / old.value
+        if ratio >= LARGE_CHANGE_RATIO or ratio <= 1 / LARGE_CHANGE_RATIO:
+            checker.add(
+                "large-change",
+                "warning",
+                fact,
+                metric=checker.metric_name(fact.metric),
+                scope=checker.scope(fact),
+                previous=format_value(old.value, old.qualifier),
+                ratio=f"{ratio:.2g}" if ratio < 1 else f"{math.floor(ratio)}",
+            )

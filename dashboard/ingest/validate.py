@@ -1,0 +1,428 @@
+"""Validate an upload file: every problem at once, with row, column, value and code.
+
+Reading goes cell by cell (each cell's spelling matters: `400余` is not 400), then the checks that
+span rows — duplicates, relations between metrics, parts against totals, change against last
+year — run per dataset (one agency and year). Bad data never raises; it becomes report entries.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from dashboard.domain.catalogue import Catalogue, Metric, name_key
+from dashboard.domain.facts import Dataset, Fact
+from dashboard.domain.problems import Problem, Severity, sort_key
+from dashboard.domain.values import (
+    Qualifier,
+    has_unusual_digits,
+    normalize_text,
+    parse_value,
+    strip_formula_guard,
+)
+from dashboard.i18n.messages import DEFAULT_LANG, t
+from dashboard.ingest.reader import Cell, RawTable, read_table
+from dashboard.ingest.relations import check_dataset
+from dashboard.paths import CATALOGUE_DIR
+
+logger = logging.getLogger(__name__)
+
+FIELDS = ("year", "agency", "metric", "channel", "category", "value", "note")
+MIN_YEAR = 1990
+_SPACES = re.compile(r"\s+")
+PreviousFacts = Callable[[str, int], list[Fact]]
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    names: dict[str, str]  # name key → field
+    required: tuple[str, ...]
+    reference: frozenset[str]
+    reference_sheets: tuple[str, ...]
+
+
+@cache
+def column_spec() -> ColumnSpec:
+    """Header spellings from data/catalogue/columns.toml."""
+    raw = tomllib.loads((CATALOGUE_DIR / "columns.toml").read_text("utf-8"))
+    names: dict[str, str] = {}
+    for field_name, spec in raw["column"].items():
+        spellings = spec["names"]
+        zh, en = spellings[0], spellings[1]
+        for s in (*spellings, zh + en, en + zh):
+            names[name_key(s)] = field_name
+    return ColumnSpec(
+        names=names,
+        required=tuple(k for k, v in raw["column"].items() if v["required"]),
+        reference=frozenset(name_key(s) for s in raw["reference"]["names"]),
+        reference_sheets=tuple(s.lower() for s in raw["reference"]["sheets"]),
+    )
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of validating one file: problems and the datasets it holds."""
+
+    problems: list[Problem] = field(default_factory=list)
+    datasets: list[Dataset] = field(default_factory=list)
+    readable: bool = True  # False when the file could not be read at all (CLI exit 2)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return self.readable and not self.errors
+
+    @property
+    def fact_count(self) -> int:
+        return sum(len(d.facts) for d in self.datasets)
+
+    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+        """The JSON shape of `validate --json`."""
+        return {
+            "ok": self.ok,
+            "errors": [p.to_dict(lang) for p in self.errors],
+            "warnings": [p.to_dict(lang) for p in self.warnings],
+            "datasets": [d.to_dict() for d in self.datasets],
+        }
+
+    def flatten(self) -> list[tuple[int | None, str | None, str]]:
+        """(row, column, code) triples, for tests and tables."""
+        return [(p.row, p.column, p.code) for p in self.problems]
+
+
+def validate_file(
+    content: bytes,
+    filename: str,
+    catalogue: Catalogue,
+    *,
+    default_agency: str | None = None,
+    previous_facts: PreviousFacts | None = None,
+) -> ValidationReport:
+    """Read and validate an upload file given as bytes.
+
+    Never raises, whatever the bytes: an unreadable file is a report with `readable=False`,
+    and a failure of the checks themselves (a bug) is the report `file-check-failed`, logged
+    with its traceback, rather than an exception in the user's face.
+    """
+    try:
+        table = read_table(content, filename, reference_sheets=column_spec().reference_sheets)
+        if not table.readable or not table.header:
+            return ValidationReport(problems=sorted(table.problems, key=sort_key), readable=False)
+        return validate_table(
+            table, catalogue, default_agency=default_agency, previous_facts=previous_facts
+        )
+    except Exception:
+        logger.exception("validating %r failed", filename)
+        return ValidationReport(
+            problems=[Problem("file-check-failed", Severity.ERROR, value=filename)],
+            readable=False,
+        )
+
+
+def validate_table(
+    table: RawTable,
+    catalogue: Catalogue,
+    *,
+    default_agency: str | None = None,
+    previous_facts: PreviousFacts | None = None,
+) -> ValidationReport:
+    """Validate rows already read from a file."""
+    problems = list(table.problems)
+    columns, header_problems = _map_header(table, default_agency)
+    problems += header_problems
+    if any(p.code == "header-missing" for p in header_problems):
+        return ValidationReport(problems=sorted(problems, key=sort_key))
+
+    reader = _RowReader(catalogue, columns, default_agency)
+    facts: list[Fact] = []
+    for number, cells in table.rows:
+        fact = reader.read(number, cells)
+        if fact is not None:
+            facts.append(fact)
+    problems += reader.problems
+
+    datasets: dict[tuple[str, int], Dataset] = {}
+    for fact in facts:
+        datasets.setdefault((fact.agency, fact.year), Dataset(fact.agency, fact.year)).facts.append(
+            fact
+        )
+    header = {f: columns.get(f, (None, t(f"field.{f}")))[1] for f in FIELDS}
+    for dataset in datasets.values():
+        previous = previous_facts(dataset.agency, dataset.year - 1) if previous_facts else []
+        kept, found = check_dataset(dataset.facts, catalogue, header, previous)
+        dataset.facts = kept
+        problems += found
+    if not datasets and not any(p.severity is Severity.ERROR for p in problems):
+        # Rows were there but none had a value: most likely an unfilled template.
+        problems.append(Problem("no-values" if table.rows else "file-empty", Severity.ERROR))
+    return ValidationReport(
+        problems=sorted(problems, key=sort_key),
+        datasets=sorted(datasets.values(), key=lambda d: (d.agency, d.year)),
+    )
+
+
+def _map_header(
+    table: RawTable, default_agency: str | None
+) -> tuple[dict[str, tuple[int, str]], list[Problem]]:
+    """Field → (column index, header as written), and header problems."""
+    spec = column_spec()
+    columns: dict[str, tuple[int, str]] = {}
+    problems: list[Problem] = []
+    for index, text in enumerate(table.header):
+        key = name_key(text)
+        if not key or key in spec.reference:
+            continue
+        field_name = spec.names.get(key)
+        if field_name is None:
+            problems.append(
+                Problem(
+                    "header-unknown",
+                    Severity.WARNING,
+                    row=table.header_row,
+                    column=text,
+                    value=text,
+                )
+            )
+        elif field_name in columns:
+            problems.append(
+                Problem(
+                    "header-duplicate",
+                    Severity.ERROR,
+                    row=table.header_row,
+                    column=text,
+                    value=text,
+                )
+            )
+        else:
+            columns[field_name] = (index, text)
+    for field_name in spec.required:
+        if field_name in columns or (field_name == "agency" and default_agency):
+            continue
+        name = t(f"field.{field_name}")
+        problems.append(
+            Problem(
+                "header-missing",
+                Severity.ERROR,
+                row=table.header_row,
+                column=name,
+                value=None,
+                params={"column": name},
+            )
+        )
+    return columns, problems
+
+
+def _clean_text(cell: Cell) -> str:
+    """A text cell trimmed, formula guard removed, inner runs of spaces collapsed."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return _SPACES.sub(" ", strip_formula_guard(str(cell))).strip()
+
+
+def _as_typed(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell)
+
+
+class _RowReader:
+    """Turns one spreadsheet row into a fact, collecting the row's problems."""
+
+    def __init__(
+        self, catalogue: Catalogue, columns: dict[str, tuple[int, str]], default_agency: str | None
+    ) -> None:
+        self.catalogue = catalogue
+        self.columns = columns
+        self.default_agency = default_agency
+        self.max_year = date.today().year + 1
+        self.problems: list[Problem] = []
+
+    def _cell(self, cells: list[Cell], field_name: str) -> Cell:
+        if field_name not in self.columns:
+            return None
+        index = self.columns[field_name][0]
+        return cells[index] if index < len(cells) else None
+
+    def _problem(
+        self,
+        code: str,
+        row: int,
+        field_name: str,
+        value: Cell,
+        severity: Severity = Severity.ERROR,
+        **params: Any,
+    ) -> None:
+        column = (
+            self.columns[field_name][1] if field_name in self.columns else t(f"field.{field_name}")
+        )
+        self.problems.append(
+            Problem(code, severity, row=row, column=column, value=_as_typed(value), params=params)
+        )
+
+    def read(self, row: int, cells: list[Cell]) -> Fact | None:
+        raw = {f: self._cell(cells, f) for f in FIELDS}
+        text = {f: _clean_text(v) for f, v in raw.items()}
+        if not text["metric"] and not text["value"]:
+            return None  # a blank line, or a template row nobody filled in
+        if not text["value"] and not text["note"]:
+            # An unfilled template row: the template prefills year, agency, metric, channel and
+            # (from last year's figures) category, so only a note shows that someone meant to
+            # give a figure here.
+            return None
+        before = len(self.problems)
+
+        year = self._read_year(row, raw["year"], text["year"])
+        agency = text["agency"] or self.default_agency
+        if not agency:
+            self._problem("agency-missing", row, "agency", raw["agency"])
+        metric = self._read_metric(row, raw["metric"], text["metric"])
+        channel = self._read_channel(row, metric, raw["channel"], text["channel"])
+        category = self._read_category(row, metric, raw["category"], text["category"])
+        value, qualifier = self._read_value(row, metric, raw["value"])
+
+        if len(self.problems) > before and any(
+            p.severity is Severity.ERROR for p in self.problems[before:]
+        ):
+            return None
+        assert metric is not None and year is not None and agency is not None
+        return Fact(
+            agency=agency,
+            year=year,
+            metric=metric.id,
+            channel=channel,
+            category=category,
+            value=value,
+            qualifier=qualifier,
+            note=text["note"] or None,
+            row=row,
+        )
+
+    def _read_year(self, row: int, raw: Cell, text: str) -> int | None:
+        if not text:
+            self._problem("year-missing", row, "year", raw)
+            return None
+        digits = normalize_text(text).removesuffix("年").removesuffix("年度")
+        if not has_unusual_digits(text) and re.fullmatch(r"[0-9]{4}(\.0+)?", digits):
+            year = int(float(digits))
+            if MIN_YEAR <= year <= self.max_year:
+                return year
+        self._problem("year-invalid", row, "year", raw, min=MIN_YEAR, max=self.max_year)
+        return None
+
+    def _read_metric(self, row: int, raw: Cell, text: str) -> Metric | None:
+        if not text:
+            self._problem("metric-missing", row, "metric", raw)
+            return None
+        metric = self.catalogue.find_metric(text)
+        if metric is None:
+            suggestions = self.catalogue.suggest_metrics(text)
+
+            def suggestion(lang: str) -> str:
+                if not suggestions:
+                    return ""
+                names = t("word.list_sep", lang).join(m.name(lang) for m in suggestions)
+                return t("word.did_you_mean", lang, names=names)
+
+            self._problem(
+                "metric-unknown",
+                row,
+                "metric",
+                raw,
+                suggestion=suggestion,
+                suggestions=[m.id for m in suggestions],
+            )
+        return metric
+
+    def _read_channel(self, row: int, metric: Metric | None, raw: Cell, text: str) -> str | None:
+        if metric is None:
+            return None
+        name = metric.name
+        if metric.channel == "none":
+            if text:
+                self._problem("channel-not-allowed", row, "channel", raw, metric=name)
+            return None
+        if not text:
+            if metric.default_channel:
+                return metric.default_channel
+            if metric.channel == "required":
+                self._problem("channel-required", row, "channel", raw, metric=name)
+            return None
+        channel = self.catalogue.find_channel(text)
+        if channel is None:
+            self._problem("channel-unknown", row, "channel", raw, Severity.WARNING)
+            return unicodedata.normalize("NFKC", text)
+        return channel.id
+
+    def _read_category(self, row: int, metric: Metric | None, raw: Cell, text: str) -> str | None:
+        if metric is None:
+            return None
+        if metric.category == "none":
+            if text:
+                self._problem("category-not-allowed", row, "category", raw, metric=metric.name)
+            return None
+        if metric.category == "free":
+            # NFKC so that full- and half-width spellings of one category are one figure.
+            return unicodedata.normalize("NFKC", text) or None
+        known, term = self.catalogue.find_term(metric.category, text)
+        if not known:
+            vocabulary = self.catalogue.vocabularies[metric.category]
+
+            def allowed(lang: str) -> str:
+                names = [term.zh if lang == "zh" else term.en for term in vocabulary.terms.values()]
+                return t("word.list_sep", lang).join(names)
+
+            self._problem(
+                "category-unknown", row, "category", raw, metric=metric.name, allowed=allowed
+            )
+        return term
+
+    def _read_value(
+        self, row: int, metric: Metric | None, raw: Cell
+    ) -> tuple[float | None, Qualifier]:
+        parsed = parse_value(raw)
+        if parsed.error:
+            self._problem(parsed.error, row, "value", raw)
+            return None, Qualifier.EXACT
+        if metric is None or parsed.value is None:
+            return parsed.value, parsed.qualifier
+        value, name = parsed.value, metric.name
+        if parsed.percent and not metric.is_percent:
+            self._problem(
+                "unit-mismatch", row, "value", raw, metric=name, found="%", unit=metric.unit
+            )
+        elif metric.is_percent and not 0 <= value <= 100:
+            self._problem("percent-out-of-range", row, "value", raw)
+        elif value < 0:
+            self._problem("value-negative", row, "value", raw, metric=name)
+        elif metric.is_integer and not float(value).is_integer():
+            self._problem("value-not-integer", row, "value", raw, metric=name, unit=metric.unit)
+        elif metric.kind == "rank" and value < 1:
+            self._problem("rank-invalid", row, "value", raw)
+        elif metric.is_percent and not parsed.percent and 0 < value <= 1:
+            self._problem(
+                "percent-looks-like-fraction",
+                row,
+                "value",
+                raw,
+                Severity.WARNING,
+                percent=f"{value * 100:g}",
+            )
+        return value, parsed.qualifier

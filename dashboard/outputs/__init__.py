@@ -1,0 +1,1 @@
+"""What leaves the dashboard: slide decks (as data and as PowerPoint) and CSV/Excel exports."""

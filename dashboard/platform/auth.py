@@ -1,0 +1,407 @@
+"""Who may do what: viewer and editor roles, password hashes, sign-in with a shared throttle.
+
+Editors (and named viewers) sign in with a user name and password; their Argon2id hashes live in
+the `[dashboard]` table of `.streamlit/secrets.toml`, written by `python -m dashboard add-user`.
+Viewing is open unless a shared viewer password is set. With OIDC (`st.login`), e-mail addresses
+map to roles. Sign-in attempts are counted in the store before the password is checked, so every
+app process throttles alike and parallel attempts cannot slip past the limit.
+The upload workflow's core functions call `require_editor`, so a role is checked below the UI too.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import os
+import tempfile
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+import tomli_w
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from dashboard.paths import PROJECT_ROOT
+
+SECRETS_FILE_ENV = "DASHBOARD_SECRETS_FILE"
+DEFAULT_SECRETS_PATH = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+SECTION = "dashboard"
+
+MIN_PASSWORD_LENGTH = 8
+MAX_FAILURES = 5  # failed sign-ins for one name within FAILURE_WINDOW lock that name …
+FAILURE_WINDOW = timedelta(minutes=15)
+LOCK_TIME = timedelta(minutes=5)  # … for this long after the last failure
+
+# Sign-in result codes (stable: the UI picks its message by them).
+SIGNED_IN = "signed-in"
+BAD_CREDENTIALS = "bad-credentials"
+THROTTLED = "throttled"
+
+# The throttle key of the shared viewer password: contains a space, so never a user name.
+VIEWER_KEY = "viewer password"
+ANONYMOUS_VIEWER = "viewer"  # the actor behind the shared viewer password
+MAX_NAME_LENGTH = 200  # the store's user_name column
+
+# argon2-cffi's defaults are RFC 9106's low-memory profile (Argon2id, t=3, m=64 MiB, p=4).
+_HASHER = PasswordHasher()
+
+
+class Role(StrEnum):
+    VIEWER = "viewer"
+    EDITOR = "editor"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Whoever is using the app or a core function: the name goes into the audit record."""
+
+    name: str
+    role: Role
+
+    @property
+    def is_editor(self) -> bool:
+        return self.role is Role.EDITOR
+
+
+class PermissionDenied(Exception):
+    """A viewer (or nobody) asked for something only an editor may do."""
+
+
+def require_editor(actor: Actor | None) -> Actor:
+    """The actor, if an editor; raises PermissionDenied otherwise (the core's own role check)."""
+    if actor is None or not actor.is_editor:
+        raise PermissionDenied("editor role required")
+    return actor
+
+
+# ── password hashes ─────────────────────────────────────────────────────────────────────────
+
+
+def hash_password(password: str) -> str:
+    """An Argon2id hash (`$argon2id$…`) with a fresh salt."""
+    return _HASHER.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    """Whether `password` matches; False (never an exception) for a wrong or malformed hash."""
+    if not isinstance(password_hash, str) or not isinstance(password, str):
+        return False
+    try:
+        return _HASHER.verify(password_hash, password)
+    # ValueError covers a hash that is not even ASCII (UnicodeEncodeError).
+    except (VerificationError, InvalidHashError, ValueError):
+        return False
+
+
+def _dummy_hash() -> str:
+    """A well-formed hash with the hasher's own cost that no password matches.
+
+    Unknown user names are verified against it, so they cost the same time as known ones and
+    the answer time does not tell which names exist. Built from random bytes, not by hashing,
+    so importing this module costs nothing.
+    """
+
+    def b64(data: bytes) -> str:
+        return base64.b64encode(data).decode("ascii").rstrip("=")
+
+    h = _HASHER
+    params = f"m={h.memory_cost},t={h.time_cost},p={h.parallelism}"
+    return f"$argon2id$v=19${params}${b64(os.urandom(h.salt_len))}${b64(os.urandom(h.hash_len))}"
+
+
+_DUMMY_HASH = _dummy_hash()
+
+
+# ── settings from the secrets file ──────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: Role
+    password_hash: str = field(repr=False)  # kept out of logs and tracebacks
+
+
+@dataclass(frozen=True)
+class AuthSettings:
+    users: dict[str, User] = field(default_factory=dict)
+    viewer_password_hash: str | None = field(default=None, repr=False)
+    oidc_roles: dict[str, Role] = field(default_factory=dict)  # lower-cased e-mail → role
+    oidc_default_role: Role | None = None
+
+    @property
+    def viewer_password_required(self) -> bool:
+        return self.viewer_password_hash is not None
+
+
+def load_auth_settings(mapping: Mapping[str, Any]) -> AuthSettings:
+    """Read the `[dashboard]` table of a secrets mapping (st.secrets or a parsed TOML file).
+
+    No table means no users and open viewing. A role, hash or table that is not what it should
+    be raises ValueError naming the entry, so a typo fails at start-up, not at sign-in.
+    """
+    section = mapping.get(SECTION)
+    if section is None:
+        return AuthSettings()
+    section = _table(section, f"[{SECTION}]")
+    users = {
+        name: _user(name, entry)
+        for name, entry in _table(section.get("users", {}), f"[{SECTION}.users]").items()
+    }
+    viewer_hash = section.get("viewer_password_hash")
+    if viewer_hash is not None:
+        viewer_hash = _argon2_hash(viewer_hash, f"{SECTION}.viewer_password_hash")
+    oidc = _table(section.get("oidc", {}), f"[{SECTION}.oidc]")
+    roles = _table(oidc.get("roles", {}), f"[{SECTION}.oidc.roles]")
+    default_role = oidc.get("default_role")
+    return AuthSettings(
+        users=users,
+        viewer_password_hash=viewer_hash,
+        oidc_roles={
+            str(email).strip().lower(): _role(role, f"e-mail {email!r}")
+            for email, role in roles.items()
+        },
+        oidc_default_role=(
+            None if default_role is None else _role(default_role, "oidc.default_role")
+        ),
+    )
+
+
+def _table(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{where} in the secrets must be a table")
+    return value
+
+
+def _user(name: str, entry: Any) -> User:
+    entry = _table(entry, f"[{SECTION}.users.{name}]")
+    if "password_hash" not in entry:
+        raise ValueError(f"user {name!r} has no password_hash (run: python -m dashboard add-user)")
+    return User(
+        name=name,
+        role=_role(entry.get("role"), f"user {name!r}"),
+        password_hash=_argon2_hash(entry["password_hash"], f"user {name!r}"),
+    )
+
+
+def _role(value: Any, who: str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        allowed = ", ".join(r.value for r in Role)
+        raise ValueError(f"{who}: unknown role {value!r} (allowed: {allowed})") from None
+
+
+def _argon2_hash(value: Any, who: str) -> str:
+    # A password pasted where its hash belongs would otherwise just never match.
+    if not isinstance(value, str) or not value.startswith("$argon2"):
+        raise ValueError(f"{who}: password_hash is not an Argon2 hash (use add-user to make one)")
+    return value
+
+
+def secrets_path() -> Path:
+    """`DASHBOARD_SECRETS_FILE`, or `.streamlit/secrets.toml` in the project."""
+    return Path(os.environ.get(SECRETS_FILE_ENV) or DEFAULT_SECRETS_PATH)
+
+
+def load_secrets_file(path: Path) -> dict[str, Any]:
+    """The parsed TOML file; an empty dict when it does not exist."""
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"{path}: not valid TOML ({error})") from error
+
+
+# ── writing a user ──────────────────────────────────────────────────────────────────────────
+
+
+class CredentialRejected(ValueError):
+    """A user name or password add-user refuses; `code` names the rule (a message key suffix)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def check_new_credentials(name: str, password: str) -> None:
+    """Raise CredentialRejected unless the name and password may be stored."""
+    if (
+        not name
+        or len(name) > MAX_NAME_LENGTH
+        or any(c.isspace() or not c.isprintable() for c in name)
+    ):
+        raise CredentialRejected(
+            "user_name_invalid",
+            f"user name {name!r} must be 1 to {MAX_NAME_LENGTH} characters, without spaces",
+        )
+    if not password:
+        raise CredentialRejected("password_empty", "the password is empty")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise CredentialRejected(
+            "password_too_short",
+            f"the password must have at least {MIN_PASSWORD_LENGTH} characters",
+        )
+
+
+def add_user(path: Path, name: str, password: str, role: Role | str) -> bool:
+    """Write (or replace) the user's role and password hash in the secrets file at `path`.
+
+    Every other table and key of the file is kept (comments are not: TOML is rewritten). The
+    file is replaced atomically and readable by its owner only (0600). Returns whether the user
+    existed before. Raises CredentialRejected (a ValueError) for a bad name or password.
+    """
+    check_new_credentials(name, password)
+    role = _role(role, f"user {name!r}")
+    data = load_secrets_file(path)
+    users = _subtable(_subtable(data, SECTION, f"[{SECTION}]"), "users", f"[{SECTION}.users]")
+    existed = name in users
+    # Keys of the user's table other than these two (added by hand) are kept.
+    entry = _subtable(users, name, f"[{SECTION}.users.{name}]")
+    entry.update(role=role.value, password_hash=hash_password(password))
+    _write_private(path, tomli_w.dumps(data))
+    return existed
+
+
+def _subtable(parent: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = parent.setdefault(key, {})
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} in the secrets must be a table")
+    return value
+
+
+def _write_private(path: Path, text: str) -> None:
+    # mkstemp creates the file 0600, so the hashes are never readable by others, not even
+    # briefly; os.replace makes the new file appear whole or not at all.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+# ── signing in ──────────────────────────────────────────────────────────────────────────────
+
+
+class FailureLog(Protocol):
+    """The part of the Store the throttle uses (attempts shared by every process)."""
+
+    def begin_sign_in_attempt(
+        self,
+        name: str,
+        at: datetime,
+        *,
+        since: datetime,
+        lock: Callable[[list[datetime]], int],
+        forget_before: datetime | None = None,
+    ) -> int: ...
+
+    def clear_sign_in_failures(self, name: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    ok: bool
+    actor: Actor | None
+    code: str  # SIGNED_IN, BAD_CREDENTIALS or THROTTLED
+    retry_after: int = 0  # seconds until a throttled name may try again
+
+
+def sign_in(
+    settings: AuthSettings,
+    store: FailureLog,
+    name: str,
+    password: str,
+    *,
+    now: datetime | None = None,
+) -> SignInResult:
+    """Check a user name and password, throttled per name.
+
+    The attempt is recorded as a failure *before* the password is verified, in the same write
+    transaction that decides whether the name is locked; a success then clears the name's
+    failures. So any number of parallel attempts count one by one, and at most MAX_FAILURES of
+    them are ever verified within a lock window. A locked name is refused without looking at the
+    password, so guessing during the lock learns nothing. A wrong password and an unknown name
+    give the same code in the same time, and both count as failures.
+    """
+    now = now or datetime.now(UTC)
+    name = name.strip()
+    key = name[:MAX_NAME_LENGTH]  # any typed text is a throttle key; the column has a limit
+    wait = _begin_attempt(store, key, now)
+    if wait:
+        return SignInResult(False, None, THROTTLED, wait)
+    user = settings.users.get(name)
+    # Verify even for an unknown name, against a hash of the same cost: equal answer times.
+    matched = verify_password(user.password_hash if user else _DUMMY_HASH, password)
+    if user is None or not matched:
+        return SignInResult(False, None, BAD_CREDENTIALS)  # the attempt stays as a failure
+    store.clear_sign_in_failures(key)
+    return SignInResult(True, Actor(user.name, user.role), SIGNED_IN)
+
+
+def sign_in_viewer(
+    settings: AuthSettings, store: FailureLog, password: str, *, now: datetime | None = None
+) -> SignInResult:
+    """The shared viewer password, throttled like a user name; the actor is an anonymous viewer.
+
+    With no viewer password set, viewing is open and this signs in without checking anything.
+    """
+    viewer = Actor(ANONYMOUS_VIEWER, Role.VIEWER)
+    if not settings.viewer_password_required:
+        return SignInResult(True, viewer, SIGNED_IN)
+    now = now or datetime.now(UTC)
+    wait = _begin_attempt(store, VIEWER_KEY, now)
+    if wait:
+        return SignInResult(False, None, THROTTLED, wait)
+    if not check_viewer_password(settings, password):
+        return SignInResult(False, None, BAD_CREDENTIALS)
+    store.clear_sign_in_failures(VIEWER_KEY)
+    return SignInResult(True, viewer, SIGNED_IN)
+
+
+def _begin_attempt(store: FailureLog, key: str, now: datetime) -> int:
+    """Record an attempt for `key` unless it is locked; 0, or the seconds it stays locked."""
+    return store.begin_sign_in_attempt(
+        key,
+        now,
+        since=now - FAILURE_WINDOW,
+        lock=lambda failures: _lock_remaining(failures, now),
+        forget_before=now - FAILURE_WINDOW,
+    )
+
+
+def _lock_remaining(failures: list[datetime], now: datetime) -> int:
+    """Seconds the name stays locked (0: not locked), given its failures within the window."""
+    if len(failures) < MAX_FAILURES:
+        return 0
+    remaining = (max(failures) + LOCK_TIME - now).total_seconds()
+    return max(0, math.ceil(remaining))
+
+
+def check_viewer_password(settings: AuthSettings, password: str) -> bool:
+    """Whether `password` is the shared viewer password; False when none is set (open viewing
+    needs no check: ask `settings.viewer_password_required` first)."""
+    if settings.viewer_password_hash is None:
+        return False
+    return verify_password(settings.viewer_password_hash, password)
+
+
+def role_for_email(settings: AuthSettings, email: str | None) -> Role | None:
+    """The role of an OIDC e-mail address (case-insensitive), the default role when it is not
+    listed, None when it gets no role (sign-in refused)."""
+    if not email or not email.strip():
+        return None
+    return settings.oidc_roles.get(email.strip().lower(), settings.oidc_default_role)

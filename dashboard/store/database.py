@@ -1,0 +1,841 @@
+"""The versioned store: every read and write of datasets goes through `Store`.
+
+A commit of one file is one transaction: each changed dataset gets a new version holding all its
+facts, and the dataset's pointer moves to it. A failure or a killed process before the end leaves
+every dataset at its previous version. Restore copies an old version forward as a new one.
+
+Commits are optimistic: a caller that showed someone a preview passes the versions it was made
+against (`expected_versions`), and the write transaction refuses with `StaleVersion` when any of
+them moved in between, writing nothing. Storage faults (disk full, read-only file, a path that
+cannot be opened) come out as `StoreUnavailable` with a short code, never as a driver error.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import polars as pl
+import sqlalchemy as sa
+
+from dashboard.domain.facts import FACTS_SCHEMA, Dataset, Fact, diff_facts
+from dashboard.domain.values import Qualifier
+from dashboard.paths import DEFAULT_DATABASE_PATH
+from dashboard.store.schema import (
+    datasets_table,
+    decks_table,
+    facts_table,
+    migrate,
+    sign_in_failures_table,
+    utc_now,
+    versions_table,
+)
+
+DATABASE_URL_ENV = "DASHBOARD_DATABASE_URL"
+WAL_SWITCH_TIMEOUT = 30.0  # seconds, like the busy timeout
+
+
+def database_url() -> str:
+    """`DASHBOARD_DATABASE_URL`, or the SQLite file under data/."""
+    return os.environ.get(DATABASE_URL_ENV) or f"sqlite:///{DEFAULT_DATABASE_PATH}"
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What committing one dataset did."""
+
+    agency: str
+    year: int
+    version: int  # the dataset's current version after the commit
+    created: bool  # False: identical to the current version, nothing written
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    restored_from: int | None = None
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One line of a dataset's history: the audit record of a commit or restore."""
+
+    agency: str
+    year: int
+    version: int
+    current: bool
+    created_at: str
+    user: str
+    action: str
+    file_name: str | None
+    file_sha256: str | None
+    restored_from: int | None
+    fact_count: int
+    added: int
+    changed: int
+    removed: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class UnknownVersion(LookupError):
+    """Restore of a dataset or version that does not exist."""
+
+
+@dataclass(frozen=True)
+class VersionConflict:
+    """A dataset whose current version is not the one a caller expected, and who moved it."""
+
+    agency: str
+    year: int
+    expected: int | None  # the version the caller previewed (None: the year did not exist)
+    current: int | None  # the version that is current now (None: there is no such dataset)
+    user: str | None  # who saved the current version …
+    saved_at: str | None  # … and when (ISO 8601, UTC)
+
+
+class StaleVersion(Exception):
+    """A commit or restore refused, with nothing written: a dataset changed since it was read.
+
+    `conflicts` lists every such dataset; the first one's fields are also attributes.
+    """
+
+    def __init__(self, conflicts: list[VersionConflict]) -> None:
+        self.conflicts = conflicts
+        first = conflicts[0]
+        self.agency, self.year = first.agency, first.year
+        self.expected, self.current = first.expected, first.current
+        self.user, self.saved_at = first.user, first.saved_at
+        super().__init__(
+            "; ".join(
+                f"{c.agency} {c.year}: expected version {c.expected}, current {c.current} "
+                f"(saved by {c.user} at {c.saved_at})"
+                for c in conflicts
+            )
+        )
+
+
+# Codes of StoreUnavailable (stable: the CLI's JSON and the messages use them).
+STORE_FULL = "store-full"  # the disk (or the database's size limit) is full
+STORE_READ_ONLY = "store-read-only"  # the file, its folder or the file system is read-only
+STORE_UNOPENABLE = "store-unopenable"  # no such folder, a folder in its place, no server
+STORE_BUSY = "store-busy"  # another process held the lock past the busy timeout
+STORE_CORRUPT = "store-corrupt"  # not a database, or a damaged one
+STORE_IO_ERROR = "store-io-error"  # the operating system failed a read or write
+STORE_FAULTS = (
+    STORE_FULL,
+    STORE_READ_ONLY,
+    STORE_UNOPENABLE,
+    STORE_BUSY,
+    STORE_CORRUPT,
+    STORE_IO_ERROR,
+)
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be used at all or cannot be written; nothing was half-written.
+
+    `code` is one of STORE_FAULTS, `location` the database file (or the URL without its
+    password), `detail` the driver's own words (for logs, not for staff).
+    """
+
+    def __init__(self, code: str, location: str, detail: str) -> None:
+        super().__init__(f"{code}: {location}: {detail}")
+        self.code = code
+        self.location = location
+        self.detail = detail
+
+
+class Store:
+    """Owns the database: schema, reads and the single write path."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or database_url()
+        self._sqlite = self.url.startswith("sqlite")
+        self.location = re.sub(r"://[^/@]*@", "://***@", self.url)  # until the URL is parsed
+        try:
+            self.location = _location(self.url)
+            if self._sqlite:
+                path = _sqlite_path(self.url)
+                if path is not None:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                self._read_engine = _sqlite_engine(self.url, "BEGIN")
+                # BEGIN IMMEDIATE takes the write lock up front, so two processes committing at
+                # once queue instead of failing halfway through with "database is locked".
+                self._write_engine = _sqlite_engine(self.url, "BEGIN IMMEDIATE")
+            else:
+                self._read_engine = self._write_engine = sa.create_engine(self.url)
+            migrate(self._write_engine)
+        except (sa.exc.DBAPIError, OSError) as error:
+            # Whatever stops the store from opening is a fault of the store, never a traceback.
+            raise StoreUnavailable(
+                _fault_code(error) or STORE_UNOPENABLE, self.location, _detail(error)
+            ) from error
+        except (sa.exc.ArgumentError, ImportError) as error:
+            # Not a database URL, an unknown dialect, or its driver is not installed.
+            raise StoreUnavailable(STORE_UNOPENABLE, self.location, _detail(error)) from error
+
+    def close(self) -> None:
+        self._read_engine.dispose()
+        self._write_engine.dispose()
+
+    @contextmanager
+    def _faults(self) -> Iterator[None]:
+        """Turn the database's storage errors into StoreUnavailable; others pass unchanged."""
+        try:
+            yield
+        except sa.exc.DBAPIError as error:
+            code = _fault_code(error)
+            if code is None:
+                raise
+            raise StoreUnavailable(code, self.location, _detail(error)) from error
+
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        with self._faults(), self._read_engine.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite): committed at the end, rolled back
+        on any exception, so a fault midway leaves nothing half-written."""
+        with self._faults(), self._write_engine.begin() as connection:
+            yield connection
+
+    # ── reads ───────────────────────────────────────────────────────────────────────────────
+
+    def version_token(self) -> int:
+        """Changes whenever any dataset gets a new version; the key for caches."""
+        with self._reading() as c:
+            return int(c.scalar(sa.select(sa.func.coalesce(sa.func.max(versions_table.c.id), 0))))
+
+    def is_empty(self) -> bool:
+        with self._reading() as c:
+            return c.scalar(sa.select(sa.func.count()).select_from(datasets_table)) == 0
+
+    def datasets(self) -> pl.DataFrame:
+        """agency, year, current version and fact count of every dataset."""
+        query = (
+            sa.select(
+                datasets_table.c.agency,
+                datasets_table.c.year,
+                datasets_table.c.current_version.label("version"),
+                versions_table.c.fact_count,
+                versions_table.c.created_at,
+            )
+            .join(versions_table, _current_join())
+            .order_by(datasets_table.c.agency, datasets_table.c.year)
+        )
+        with self._reading() as c:
+            rows = c.execute(query).all()
+        return pl.DataFrame(
+            [tuple(r) for r in rows],
+            schema={
+                "agency": pl.String,
+                "year": pl.Int32,
+                "version": pl.Int32,
+                "fact_count": pl.Int32,
+                "created_at": pl.String,
+            },
+            orient="row",
+        )
+
+    def current_version(self, agency: str, year: int) -> int | None:
+        """The dataset's current version number; None when there is no such dataset."""
+        with self._reading() as c:
+            return c.scalar(
+                sa.select(datasets_table.c.current_version).where(
+                    datasets_table.c.agency == agency, datasets_table.c.year == year
+                )
+            )
+
+    def version_conflicts(
+        self, expected: Mapping[tuple[str, int], int | None]
+    ) -> list[VersionConflict]:
+        """The datasets whose current version is not the expected one, and who saved it (a
+        read: the check that counts is the one inside the write, see `commit`)."""
+        with self._reading() as c:
+            return _conflicts(c, expected, lock=False)
+
+    def current_facts(self, agency: str | None = None, year: int | None = None) -> pl.DataFrame:
+        """The facts of the current version of every (matching) dataset."""
+        query = (
+            sa.select(
+                datasets_table.c.agency,
+                datasets_table.c.year,
+                facts_table.c.metric,
+                facts_table.c.channel,
+                facts_table.c.category,
+                facts_table.c.value,
+                facts_table.c.qualifier,
+                facts_table.c.note,
+                datasets_table.c.current_version.label("version"),
+            )
+            .select_from(datasets_table)
+            .join(versions_table, _current_join())
+            .join(facts_table, facts_table.c.version_id == versions_table.c.id)
+            .order_by(datasets_table.c.agency, datasets_table.c.year, facts_table.c.id)
+        )
+        query = _filter(query, agency, year)
+        with self._reading() as c:
+            rows = c.execute(query).all()
+        return pl.DataFrame([tuple(r) for r in rows], schema=FACTS_SCHEMA, orient="row")
+
+    def dataset_facts(self, agency: str, year: int, version: int | None = None) -> list[Fact]:
+        """Facts of one dataset at a version (default: current); empty if there is none."""
+        with self._reading() as c:
+            return _version_facts(c, agency, year, version)
+
+    def history(self, agency: str | None = None, year: int | None = None) -> list[VersionInfo]:
+        """Every version of every (matching) dataset, newest first within a dataset."""
+        query = (
+            sa.select(datasets_table, versions_table)
+            .join(versions_table, versions_table.c.dataset_id == datasets_table.c.id)
+            .order_by(
+                datasets_table.c.agency, datasets_table.c.year, versions_table.c.version.desc()
+            )
+        )
+        query = _filter(query, agency, year)
+        with self._reading() as c:
+            rows = c.execute(query).mappings().all()
+        return [
+            VersionInfo(
+                agency=r["agency"],
+                year=r["year"],
+                version=r["version"],
+                current=r["version"] == r["current_version"],
+                created_at=r["created_at"],
+                user=r["user_name"],
+                action=r["action"],
+                file_name=r["file_name"],
+                file_sha256=r["file_sha256"],
+                restored_from=r["restored_from"],
+                fact_count=r["fact_count"],
+                added=r["added"],
+                changed=r["changed"],
+                removed=r["removed"],
+            )
+            for r in rows
+        ]
+
+    # ── writes ──────────────────────────────────────────────────────────────────────────────
+
+    def commit(
+        self,
+        datasets: Iterable[Dataset],
+        *,
+        user: str,
+        file_name: str | None = None,
+        file_sha256: str | None = None,
+        action: str = "import",
+        expected_versions: Mapping[tuple[str, int], int | None] | None = None,
+    ) -> list[CommitResult]:
+        """Store each dataset as a new version, all in one transaction.
+
+        A dataset identical to its current version makes no new version. Any exception rolls
+        the whole transaction back: no dataset of the file is changed. With `expected_versions`
+        ((agency, year) → the version previewed, None for a year that did not exist), raises
+        StaleVersion and writes nothing when any of them is no longer current.
+        """
+        return self.commit_files(
+            [(datasets, file_name, file_sha256)],
+            user=user,
+            action=action,
+            expected_versions=expected_versions,
+        )
+
+    def commit_files(
+        self,
+        files: Iterable[tuple[Iterable[Dataset], str | None, str | None]],
+        *,
+        user: str,
+        action: str = "import",
+        only_if_empty: bool = False,
+        expected_versions: Mapping[tuple[str, int], int | None] | None = None,
+    ) -> list[CommitResult]:
+        """Commit the datasets of several files (datasets, file name, SHA-256) in one transaction.
+
+        With `only_if_empty`, nothing is written when the store already holds a dataset — checked
+        inside the write transaction, so two processes seeding at once load the samples once.
+        `expected_versions` is checked inside the write transaction too (see `commit`).
+        """
+        results: list[CommitResult] = []
+        with self._writing() as c:
+            if expected_versions:
+                _refuse_stale(c, expected_versions)
+            if only_if_empty and c.scalar(sa.select(sa.func.count()).select_from(datasets_table)):
+                return []
+            for datasets, file_name, file_sha256 in files:
+                for dataset in datasets:
+                    results.append(
+                        self._write_version(
+                            c,
+                            dataset,
+                            user=user,
+                            action=action,
+                            file_name=file_name,
+                            file_sha256=file_sha256,
+                            restored_from=None,
+                        )
+                    )
+        return results
+
+    def restore(
+        self,
+        agency: str,
+        year: int,
+        version: int,
+        *,
+        user: str,
+        expected_current: int | None = None,
+    ) -> CommitResult:
+        """Make an old version current again, as a new version (history is never rewritten).
+
+        With `expected_current` (the current version the caller read), raises StaleVersion and
+        writes nothing when another version became current in between.
+        """
+        with self._writing() as c:
+            if not _version_row(c, agency, year, version):
+                raise UnknownVersion(f"{agency} {year} v{version}")
+            if expected_current is not None:
+                _refuse_stale(c, {(agency, year): expected_current})
+            facts = _version_facts(c, agency, year, version)
+            return self._write_version(
+                c,
+                Dataset(agency, year, facts),
+                user=user,
+                action="restore",
+                file_name=None,
+                file_sha256=None,
+                restored_from=version,
+                force=True,
+            )
+
+    # ── sign-in attempts (the throttle's memory, shared by every process) ──────────────────
+
+    def begin_sign_in_attempt(
+        self,
+        name: str,
+        at: datetime,
+        *,
+        since: datetime,
+        lock: Callable[[list[datetime]], int],
+        forget_before: datetime | None = None,
+    ) -> int:
+        """Record an attempt to sign in as `name` before its password is checked, unless the
+        name is locked: returns 0 (recorded: go on and verify) or the seconds to wait.
+
+        `lock` gets the times of the attempts for `name` at or after `since` (oldest first) and
+        says how long the name is locked. Reading those attempts and recording this one happen
+        in one write transaction (BEGIN IMMEDIATE on SQLite), so parallel attempts queue and
+        each sees all earlier ones: N attempts at once count as N. A refused attempt is not
+        recorded (it would lengthen the real user's lock). With `forget_before`, attempts of any
+        name older than that are dropped in the same transaction.
+        """
+        column = sign_in_failures_table.c.failed_at
+        with self._writing() as c:
+            if c.dialect.name == "postgresql":
+                # READ COMMITTED would let two transactions count the same rows: queue them.
+                c.execute(sa.text("LOCK TABLE sign_in_failures IN SHARE ROW EXCLUSIVE MODE"))
+            if forget_before is not None:
+                c.execute(sign_in_failures_table.delete().where(column < _iso_utc(forget_before)))
+            times = c.scalars(
+                sa.select(column)
+                .where(sign_in_failures_table.c.user_name == name, column >= _iso_utc(since))
+                .order_by(column)
+            )
+            wait = lock([datetime.fromisoformat(text) for text in times])
+            if wait > 0:
+                return wait
+            c.execute(
+                sign_in_failures_table.insert().values(user_name=name, failed_at=_iso_utc(at))
+            )
+            return 0
+
+    def record_sign_in_failure(
+        self, name: str, at: datetime, *, forget_before: datetime | None = None
+    ) -> None:
+        """Note a failed sign-in for `name`; with `forget_before`, drop every older failure
+        (of any name) in the same transaction, so guessed names do not pile up for ever."""
+        with self._writing() as c:
+            if forget_before is not None:
+                c.execute(
+                    sign_in_failures_table.delete().where(
+                        sign_in_failures_table.c.failed_at < _iso_utc(forget_before)
+                    )
+                )
+            c.execute(
+                sign_in_failures_table.insert().values(user_name=name, failed_at=_iso_utc(at))
+            )
+
+    def sign_in_failures_since(self, name: str, since: datetime) -> list[datetime]:
+        """The times (UTC, oldest first) of the failed sign-ins for `name` at or after `since`."""
+        column = sign_in_failures_table.c.failed_at
+        query = (
+            sa.select(column)
+            .where(sign_in_failures_table.c.user_name == name, column >= _iso_utc(since))
+            .order_by(column)
+        )
+        with self._reading() as c:
+            return [datetime.fromisoformat(text) for text in c.scalars(query)]
+
+    def clear_sign_in_failures(self, name: str) -> None:
+        with self._writing() as c:
+            c.execute(
+                sign_in_failures_table.delete().where(sign_in_failures_table.c.user_name == name)
+            )
+
+    # ── meeting decks ───────────────────────────────────────────────────────────────────────
+
+    def save_deck(self, name: str, slide_ids: list[str], *, user: str) -> None:
+        """Create or replace a named deck (its slide ids, in order)."""
+        values = {"slides": json.dumps(slide_ids), "updated_by": user, "updated_at": utc_now()}
+        with self._writing() as c:
+            updated = c.execute(
+                decks_table.update().where(decks_table.c.name == name).values(**values)
+            ).rowcount
+            if not updated:
+                c.execute(decks_table.insert().values(name=name, **values))
+
+    def deck(self, name: str) -> list[str] | None:
+        """The slide ids of a named deck, or None when there is no such deck."""
+        with self._reading() as c:
+            slides = c.scalar(sa.select(decks_table.c.slides).where(decks_table.c.name == name))
+        return None if slides is None else list(json.loads(slides))
+
+    def decks(self) -> list[str]:
+        with self._reading() as c:
+            return list(c.scalars(sa.select(decks_table.c.name).order_by(decks_table.c.name)))
+
+    def _write_version(
+        self,
+        c: sa.Connection,
+        dataset: Dataset,
+        *,
+        user: str,
+        action: str,
+        file_name: str | None,
+        file_sha256: str | None,
+        restored_from: int | None,
+        force: bool = False,
+    ) -> CommitResult:
+        row = (
+            c.execute(
+                sa.select(datasets_table)
+                .where(
+                    datasets_table.c.agency == dataset.agency, datasets_table.c.year == dataset.year
+                )
+                .with_for_update()
+            )
+            .mappings()
+            .first()
+        )
+        old = _version_facts(c, dataset.agency, dataset.year, None) if row else []
+        content_hash = dataset.content_hash()
+        if row is not None:
+            current_hash = c.scalar(
+                sa.select(versions_table.c.content_hash).where(
+                    versions_table.c.dataset_id == row["id"],
+                    versions_table.c.version == row["current_version"],
+                )
+            )
+            if current_hash == content_hash and not (
+                force and restored_from != row["current_version"]
+            ):
+                return CommitResult(
+                    dataset.agency,
+                    dataset.year,
+                    row["current_version"],
+                    False,
+                    restored_from=restored_from,
+                )
+        diff = diff_facts(old, dataset.facts)
+        if row is None:
+            dataset_id = c.execute(
+                datasets_table.insert().values(
+                    agency=dataset.agency, year=dataset.year, current_version=1
+                )
+            ).inserted_primary_key[0]
+            number = 1
+        else:
+            dataset_id = row["id"]
+            number = (
+                int(
+                    c.scalar(
+                        sa.select(sa.func.max(versions_table.c.version)).where(
+                            versions_table.c.dataset_id == dataset_id
+                        )
+                    )
+                )
+                + 1
+            )
+        version_id = c.execute(
+            versions_table.insert().values(
+                dataset_id=dataset_id,
+                version=number,
+                created_at=utc_now(),
+                user_name=user,
+                action=action,
+                file_name=file_name,
+                file_sha256=file_sha256,
+                restored_from=restored_from,
+                content_hash=content_hash,
+                fact_count=len(dataset.facts),
+                added=len(diff.added),
+                changed=len(diff.changed),
+                removed=len(diff.removed),
+            )
+        ).inserted_primary_key[0]
+        if dataset.facts:
+            c.execute(
+                facts_table.insert(),
+                [
+                    {
+                        "version_id": version_id,
+                        "metric": f.metric,
+                        "channel": f.channel,
+                        "category": f.category,
+                        "value": f.value,
+                        "qualifier": str(f.qualifier),
+                        "note": f.note,
+                        "source_row": f.row,
+                    }
+                    for f in dataset.facts
+                ],
+            )
+        c.execute(
+            datasets_table.update()
+            .where(datasets_table.c.id == dataset_id)
+            .values(current_version=number)
+        )
+        return CommitResult(
+            dataset.agency,
+            dataset.year,
+            number,
+            True,
+            len(diff.added),
+            len(diff.changed),
+            len(diff.removed),
+            restored_from,
+        )
+
+
+def _sqlite_engine(url: str, begin: str) -> sa.Engine:
+    engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's begin event, not the driver, open transactions (pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        _set_wal(cursor)
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        connection.exec_driver_sql(begin)
+
+    return engine
+
+
+def _set_wal(cursor: Any) -> None:
+    """Switch the file to WAL, waiting while another process is opening or converting it.
+
+    SQLite does not call the busy handler for this lock: when two processes open a new file at
+    once, one fails at once with "database is locked" unless it tries again.
+    """
+    deadline = time.monotonic() + WAL_SWITCH_TIMEOUT
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if _sqlite_code(error) == sqlite3.SQLITE_READONLY:
+                return  # a read-only file stays in its journal mode; reading it still works
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (also of a `file:` URI with `?uri=true`); None in memory."""
+    parsed = sa.make_url(url)
+    database = parsed.database
+    if not database or database == ":memory:":
+        return None
+    if str(parsed.query.get("uri", "")).lower() in ("true", "1") and database.startswith("file:"):
+        if "memory" in str(parsed.query.get("mode", "")):
+            return None
+        path = unquote(urlsplit(database).path)
+        return Path(path) if path and path != ":memory:" else None
+    return Path(database)
+
+
+def _location(url: str) -> str:
+    """What messages name: the SQLite file, or the server URL without its password."""
+    if url.startswith("sqlite"):
+        path = _sqlite_path(url)
+        return str(path) if path is not None else ":memory:"
+    return sa.make_url(url).render_as_string(hide_password=True)
+
+
+_SQLITE_FAULTS = {
+    sqlite3.SQLITE_FULL: STORE_FULL,
+    sqlite3.SQLITE_READONLY: STORE_READ_ONLY,
+    sqlite3.SQLITE_PERM: STORE_READ_ONLY,
+    sqlite3.SQLITE_CANTOPEN: STORE_UNOPENABLE,
+    sqlite3.SQLITE_NOTADB: STORE_CORRUPT,
+    sqlite3.SQLITE_CORRUPT: STORE_CORRUPT,
+    sqlite3.SQLITE_BUSY: STORE_BUSY,
+    sqlite3.SQLITE_LOCKED: STORE_BUSY,
+    sqlite3.SQLITE_IOERR: STORE_IO_ERROR,
+}
+
+
+def _sqlite_code(error: BaseException) -> int | None:
+    """The primary SQLite result code of a driver error (SQLITE_FULL, …), if it has one."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _fault_code(error: BaseException) -> str | None:
+    """The StoreUnavailable code of a database or file-system error; None for anything else
+    (a constraint violation or a bug is not a storage fault and must not be reported as one)."""
+    if isinstance(error, OSError):
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return STORE_FULL
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return STORE_READ_ONLY
+        return STORE_UNOPENABLE  # a file where a folder should be, and the like
+    if isinstance(error, sa.exc.IntegrityError) or not isinstance(error, sa.exc.DBAPIError):
+        return None
+    original = error.orig
+    code = _sqlite_code(original)
+    if code is not None:
+        return _SQLITE_FAULTS.get(code)
+    # Other drivers (PostgreSQL): by the words of the error.
+    text = str(original).lower()
+    if "disk is full" in text or "no space left" in text:
+        return STORE_FULL
+    if "read-only" in text or "readonly" in text:
+        return STORE_READ_ONLY
+    if isinstance(error, sa.exc.OperationalError) and (
+        "connect" in text or "unable to open" in text or "translate host name" in text
+    ):
+        return STORE_UNOPENABLE
+    return None
+
+
+def _detail(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    return (str(original).strip().splitlines() or [type(original).__name__])[0]
+
+
+def _refuse_stale(c: sa.Connection, expected: Mapping[tuple[str, int], int | None]) -> None:
+    """Raise StaleVersion when a dataset's current version is not the expected one (None: the
+    dataset must not exist). Runs inside the write transaction, so nothing can move after it."""
+    conflicts = _conflicts(c, expected, lock=True)
+    if conflicts:
+        raise StaleVersion(conflicts)
+
+
+def _conflicts(
+    c: sa.Connection, expected: Mapping[tuple[str, int], int | None], *, lock: bool
+) -> list[VersionConflict]:
+    conflicts = []
+    for (agency, year), wanted in sorted(expected.items(), key=lambda item: item[0]):
+        query = (
+            sa.select(
+                datasets_table.c.current_version,
+                versions_table.c.user_name,
+                versions_table.c.created_at,
+            )
+            .join(versions_table, _current_join())
+            .where(datasets_table.c.agency == agency, datasets_table.c.year == year)
+        )
+        row = c.execute(query.with_for_update(of=datasets_table) if lock else query).first()
+        if row is None and wanted is not None:  # no such dataset (they are never deleted)
+            conflicts.append(VersionConflict(agency, year, wanted, None, None, None))
+        elif row is not None and row.current_version != wanted:
+            conflicts.append(
+                VersionConflict(
+                    agency, year, wanted, row.current_version, row.user_name, row.created_at
+                )
+            )
+    return conflicts
+
+
+def _iso_utc(at: datetime) -> str:
+    """A fixed-width UTC text (naive times are taken as UTC), so text order is time order."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _current_join() -> sa.ColumnElement[bool]:
+    return sa.and_(
+        versions_table.c.dataset_id == datasets_table.c.id,
+        versions_table.c.version == datasets_table.c.current_version,
+    )
+
+
+def _filter(query: sa.Select[Any], agency: str | None, year: int | None) -> sa.Select[Any]:
+    if agency is not None:
+        query = query.where(datasets_table.c.agency == agency)
+    if year is not None:
+        query = query.where(datasets_table.c.year == year)
+    return query
+
+
+def _version_row(c: sa.Connection, agency: str, year: int, version: int | None) -> Any:
+    wanted = datasets_table.c.current_version if version is None else sa.literal(version)
+    return c.execute(
+        sa.select(versions_table.c.id)
+        .join(datasets_table, versions_table.c.dataset_id == datasets_table.c.id)
+        .where(
+            datasets_table.c.agency == agency,
+            datasets_table.c.year == year,
+            versions_table.c.version == wanted,
+        )
+    ).first()
+
+
+def _version_facts(c: sa.Connection, agency: str, year: int, version: int | None) -> list[Fact]:
+    row = _version_row(c, agency, year, version)
+    if row is None:
+        return []
+    rows = (
+        c.execute(
+            sa.select(facts_table)
+            .where(facts_table.c.version_id == row.id)
+            .order_by(facts_table.c.id)
+        )
+        .mappings()
+        .all()
+    )
+    return [
+        Fact(
+            agency=agency,
+            year=year,
+            metric=r["metric"],
+            channel=r["channel"],
+            category=r["category"],
+            value=r["value"],
+            qualifier=Qualifier(r["qualifier"]),
+            note=r["note"],
+            row=r["source_row"],
+        )
+        for r in rows
+    ]
