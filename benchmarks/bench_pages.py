@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from benchmarks.synthetic import synthetic_datasets  # noqa: E402
-from dashboard.store.database import DATABASE_URL_ENV, Store  # noqa: E402
+from dashboard.platform.settings import DATABASE_URL_ENV, clear_settings_cache  # noqa: E402
+from dashboard.store.database import Store  # noqa: E402
 
 APP = str(ROOT / "dashboard" / "app.py")
 PAGES = (
@@ -54,6 +55,7 @@ def peak_rss_mb() -> float:
 
 def bench_store(name: str, url: str, runs: int, baseline: float) -> None:
     os.environ[DATABASE_URL_ENV] = url
+    clear_settings_cache()  # settings are read once per process: this store is another one
     at = AppTest.from_file(APP, default_timeout=600)
     cold = timed(at.run)
     if at.exception:

@@ -9,10 +9,19 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from dashboard.domain.catalogue import Catalogue, default_catalogue
-from dashboard.store.database import DATABASE_URL_ENV, Store
+from dashboard.platform.settings import DATABASE_URL_ENV, clear_settings_cache
+from dashboard.store.database import Store
 from tests.appserver import CHROMIUM, CHROMIUM_ARGS
 
 SAMPLE_CSV = Path(__file__).resolve().parents[1] / "data" / "samples" / "dinghai-education-2019.csv"
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    """Settings are read once per process; each test reads them from its own environment."""
+    clear_settings_cache()
+    yield
+    clear_settings_cache()
 
 
 @pytest.fixture(scope="session")

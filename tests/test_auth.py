@@ -52,6 +52,7 @@ from dashboard.platform.auth import (
     sign_in_viewer,
     verify_password,
 )
+from dashboard.platform.settings import clear_settings_cache
 from dashboard.store.database import Store
 from dashboard.store.schema import MIGRATIONS
 
@@ -192,6 +193,7 @@ def test_secrets_path_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.delenv(SECRETS_FILE_ENV, raising=False)
     assert secrets_path() == DEFAULT_SECRETS_PATH == PROJECT_ROOT / ".streamlit" / "secrets.toml"
     monkeypatch.setenv(SECRETS_FILE_ENV, str(tmp_path / "s.toml"))
+    clear_settings_cache()  # settings are read once per process
     assert secrets_path() == tmp_path / "s.toml"
 
 

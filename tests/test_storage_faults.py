@@ -20,8 +20,8 @@ import pytest
 from dashboard.cli import EXIT_INTERNAL, EXIT_OK, EXIT_STORAGE, main
 from dashboard.domain.facts import Dataset, Fact
 from dashboard.domain.values import Qualifier
+from dashboard.platform.settings import DATABASE_URL_ENV
 from dashboard.store.database import (
-    DATABASE_URL_ENV,
     STORE_CORRUPT,
     STORE_FULL,
     STORE_READ_ONLY,
@@ -219,8 +219,7 @@ def test_import_into_a_read_only_store(
     assert [(d["agency"], d["year"]) for d in payload["datasets"]] == [(AGENCY, 2019)]
     assert "The store is read-only" in err
 
-    monkeypatch.setenv(DATABASE_URL_ENV, f"sqlite:///{seeded}")
-    check = Store()
+    check = Store(f"sqlite:///{seeded}")
     try:
         assert [(v.version, v.user) for v in check.history()] == [(1, "seed")]
     finally:

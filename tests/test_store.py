@@ -26,7 +26,8 @@ from dashboard.domain.facts import Dataset, Fact
 from dashboard.domain.values import Qualifier
 from dashboard.ingest.validate import validate_file
 from dashboard.platform.sample import seed_if_empty
-from dashboard.store.database import DATABASE_URL_ENV, Store, UnknownVersion
+from dashboard.platform.settings import DATABASE_URL_ENV
+from dashboard.store.database import Store, UnknownVersion
 from dashboard.store.schema import MIGRATIONS, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -417,6 +418,7 @@ _FACTS_HELPER = textwrap.dedent(
     """
     from dashboard.domain.facts import Dataset, Fact
     from dashboard.domain.values import Qualifier
+    from dashboard.platform.settings import load_settings
 
     def facts(agency, year, n, base=0):
         return [
@@ -468,7 +470,7 @@ def test_killed_process_mid_commit_leaves_previous_version(db_url: str) -> None:
             return result
 
         sa.Connection.execute = execute
-        store = Store()
+        store = Store(load_settings().database_url)
         store.commit(
             [Dataset("定海区教育局", 2019, facts("定海区教育局", 2019, 50, 1000)),
              Dataset("普陀区教育局", 2019, facts("普陀区教育局", 2019, 50))],
@@ -530,7 +532,7 @@ def test_two_processes_committing_concurrently_both_succeed(tmp_path: Path) -> N
         agency, start = sys.argv[1], float(sys.argv[2])
         while time.time() < start:
             time.sleep(0.005)
-        store = Store()
+        store = Store(load_settings().database_url)
         for round_ in range(5):
             store.commit([Dataset(agency, 2019, facts(agency, 2019, 40, round_ * 100))],
                          user=agency)

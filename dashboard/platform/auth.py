@@ -14,22 +14,25 @@ import base64
 import math
 import os
 import tempfile
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 
 import tomli_w
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
-from dashboard.paths import PROJECT_ROOT
+from dashboard.domain.config_files import read_toml, shown_path, validated
+from dashboard.platform.settings import (  # noqa: F401 (re-exported: the secrets file's place)
+    DEFAULT_SECRETS_PATH,
+    SECRETS_FILE_ENV,
+    load_settings,
+)
 
-SECRETS_FILE_ENV = "DASHBOARD_SECRETS_FILE"
-DEFAULT_SECRETS_PATH = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 SECTION = "dashboard"
 
 MIN_PASSWORD_LENGTH = 8
@@ -139,54 +142,73 @@ class AuthSettings:
         return self.viewer_password_hash is not None
 
 
-def load_auth_settings(mapping: Mapping[str, Any]) -> AuthSettings:
+def _argon2_hash(value: str) -> str:
+    # A password pasted where its hash belongs would otherwise just never match.
+    if not value.startswith("$argon2"):
+        raise ValueError("password_hash is not an Argon2 hash (use add-user to make one)")
+    return value
+
+
+Argon2Hash = Annotated[str, AfterValidator(_argon2_hash)]
+# Never shown in an error message: a "hash" that is not one may be a pasted password.
+_HIDDEN_KEYS = frozenset({"password_hash", "viewer_password_hash"})
+
+
+class _UserEntry(BaseModel):
+    # Other keys of a user's table (a display name added by hand) are allowed and kept by
+    # add-user; a misspelt role or password_hash still fails, as a missing key.
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    role: Role
+    password_hash: Argon2Hash
+
+
+class _OidcTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    default_role: Role | None = None
+    roles: dict[str, Role] = {}  # e-mail → role
+
+
+class _DashboardTable(BaseModel):
+    """The `[dashboard]` table of the secrets file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    users: dict[str, _UserEntry] = {}
+    viewer_password_hash: Argon2Hash | None = None
+    oidc: _OidcTable = _OidcTable()
+
+
+def load_auth_settings(mapping: Mapping[str, Any], source: str = "secrets") -> AuthSettings:
     """Read the `[dashboard]` table of a secrets mapping (st.secrets or a parsed TOML file).
 
-    No table means no users and open viewing. A role, hash or table that is not what it should
-    be raises ValueError naming the entry, so a typo fails at start-up, not at sign-in.
+    No table means no users and open viewing. An unknown key, a role, hash or table that is not
+    what it should be raises ConfigError (a ValueError) naming `source` and the key, so a typo
+    fails at start-up, not at sign-in.
     """
     section = mapping.get(SECTION)
     if section is None:
         return AuthSettings()
-    section = _table(section, f"[{SECTION}]")
-    users = {
-        name: _user(name, entry)
-        for name, entry in _table(section.get("users", {}), f"[{SECTION}.users]").items()
-    }
-    viewer_hash = section.get("viewer_password_hash")
-    if viewer_hash is not None:
-        viewer_hash = _argon2_hash(viewer_hash, f"{SECTION}.viewer_password_hash")
-    oidc = _table(section.get("oidc", {}), f"[{SECTION}.oidc]")
-    roles = _table(oidc.get("roles", {}), f"[{SECTION}.oidc.roles]")
-    default_role = oidc.get("default_role")
+    table = validated(
+        _DashboardTable, _plain(section), source, prefix=f"{SECTION}.", hidden=_HIDDEN_KEYS
+    )
     return AuthSettings(
-        users=users,
-        viewer_password_hash=viewer_hash,
-        oidc_roles={
-            str(email).strip().lower(): _role(role, f"e-mail {email!r}")
-            for email, role in roles.items()
+        users={
+            name: User(name=name, role=entry.role, password_hash=entry.password_hash)
+            for name, entry in table.users.items()
         },
-        oidc_default_role=(
-            None if default_role is None else _role(default_role, "oidc.default_role")
-        ),
+        viewer_password_hash=table.viewer_password_hash,
+        oidc_roles={email.strip().lower(): role for email, role in table.oidc.roles.items()},
+        oidc_default_role=table.oidc.default_role,
     )
 
 
-def _table(value: Any, where: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise ValueError(f"{where} in the secrets must be a table")
+def _plain(value: Any) -> Any:
+    """Mappings (st.secrets' own types) as dicts, for the models; anything else as it is."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
     return value
-
-
-def _user(name: str, entry: Any) -> User:
-    entry = _table(entry, f"[{SECTION}.users.{name}]")
-    if "password_hash" not in entry:
-        raise ValueError(f"user {name!r} has no password_hash (run: python -m dashboard add-user)")
-    return User(
-        name=name,
-        role=_role(entry.get("role"), f"user {name!r}"),
-        password_hash=_argon2_hash(entry["password_hash"], f"user {name!r}"),
-    )
 
 
 def _role(value: Any, who: str) -> Role:
@@ -197,28 +219,20 @@ def _role(value: Any, who: str) -> Role:
         raise ValueError(f"{who}: unknown role {value!r} (allowed: {allowed})") from None
 
 
-def _argon2_hash(value: Any, who: str) -> str:
-    # A password pasted where its hash belongs would otherwise just never match.
-    if not isinstance(value, str) or not value.startswith("$argon2"):
-        raise ValueError(f"{who}: password_hash is not an Argon2 hash (use add-user to make one)")
-    return value
-
-
 def secrets_path() -> Path:
-    """`DASHBOARD_SECRETS_FILE`, or `.streamlit/secrets.toml` in the project."""
-    return Path(os.environ.get(SECRETS_FILE_ENV) or DEFAULT_SECRETS_PATH)
+    """`DASHBOARD_SECRETS_FILE`, or `.streamlit/secrets.toml` in the project (see settings)."""
+    return load_settings().secrets_file
 
 
 def load_secrets_file(path: Path) -> dict[str, Any]:
-    """The parsed TOML file; an empty dict when it does not exist."""
-    try:
-        text = path.read_text("utf-8")
-    except FileNotFoundError:
-        return {}
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ValueError(f"{path}: not valid TOML ({error})") from error
+    """The parsed TOML file; an empty dict when it does not exist. Raises ConfigError (a
+    ValueError) naming the file when it is not TOML."""
+    return read_toml(path, missing_ok=True)
+
+
+def load_auth_settings_file(path: Path) -> AuthSettings:
+    """The auth settings of a secrets file, errors naming the file."""
+    return load_auth_settings(load_secrets_file(path), shown_path(path))
 
 
 # ── writing a user ──────────────────────────────────────────────────────────────────────────

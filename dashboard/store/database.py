@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import re
 import sqlite3
 import time
@@ -30,8 +29,8 @@ import polars as pl
 import sqlalchemy as sa
 
 from dashboard.domain.facts import FACTS_SCHEMA, Dataset, Fact, diff_facts
+from dashboard.domain.problems import ProblemCode
 from dashboard.domain.values import Qualifier
-from dashboard.paths import DEFAULT_DATABASE_PATH
 from dashboard.store.schema import (
     datasets_table,
     decks_table,
@@ -42,13 +41,7 @@ from dashboard.store.schema import (
     versions_table,
 )
 
-DATABASE_URL_ENV = "DASHBOARD_DATABASE_URL"
 WAL_SWITCH_TIMEOUT = 30.0  # seconds, like the busy timeout
-
-
-def database_url() -> str:
-    """`DASHBOARD_DATABASE_URL`, or the SQLite file under data/."""
-    return os.environ.get(DATABASE_URL_ENV) or f"sqlite:///{DEFAULT_DATABASE_PATH}"
 
 
 @dataclass(frozen=True)
@@ -126,12 +119,12 @@ class StaleVersion(Exception):
 
 
 # Codes of StoreUnavailable (stable: the CLI's JSON and the messages use them).
-STORE_FULL = "store-full"  # the disk (or the database's size limit) is full
-STORE_READ_ONLY = "store-read-only"  # the file, its folder or the file system is read-only
-STORE_UNOPENABLE = "store-unopenable"  # no such folder, a folder in its place, no server
-STORE_BUSY = "store-busy"  # another process held the lock past the busy timeout
-STORE_CORRUPT = "store-corrupt"  # not a database, or a damaged one
-STORE_IO_ERROR = "store-io-error"  # the operating system failed a read or write
+STORE_FULL = ProblemCode.STORE_FULL  # the disk (or the database's size limit) is full
+STORE_READ_ONLY = ProblemCode.STORE_READ_ONLY  # the file, its folder or its file system: read-only
+STORE_UNOPENABLE = ProblemCode.STORE_UNOPENABLE  # no such folder, a folder in its place, no server
+STORE_BUSY = ProblemCode.STORE_BUSY  # another process held the lock past the busy timeout
+STORE_CORRUPT = ProblemCode.STORE_CORRUPT  # not a database, or a damaged one
+STORE_IO_ERROR = ProblemCode.STORE_IO_ERROR  # the operating system failed a read or write
 STORE_FAULTS = (
     STORE_FULL,
     STORE_READ_ONLY,
@@ -149,7 +142,7 @@ class StoreUnavailable(Exception):
     password), `detail` the driver's own words (for logs, not for staff).
     """
 
-    def __init__(self, code: str, location: str, detail: str) -> None:
+    def __init__(self, code: ProblemCode, location: str, detail: str) -> None:
         super().__init__(f"{code}: {location}: {detail}")
         self.code = code
         self.location = location
@@ -159,8 +152,10 @@ class StoreUnavailable(Exception):
 class Store:
     """Owns the database: schema, reads and the single write path."""
 
-    def __init__(self, url: str | None = None) -> None:
-        self.url = url or database_url()
+    def __init__(self, url: str) -> None:
+        # The URL is the caller's (the settings' DASHBOARD_DATABASE_URL, or the SQLite file
+        # under data/): the store reads no environment of its own.
+        self.url = url
         self._sqlite = self.url.startswith("sqlite")
         self.location = re.sub(r"://[^/@]*@", "://***@", self.url)  # until the URL is parsed
         try:
@@ -710,7 +705,7 @@ def _sqlite_code(error: BaseException) -> int | None:
     return None if code is None else code & 0xFF
 
 
-def _fault_code(error: BaseException) -> str | None:
+def _fault_code(error: BaseException) -> ProblemCode | None:
     """The StoreUnavailable code of a database or file-system error; None for anything else
     (a constraint violation or a bug is not a storage fault and must not be reported as one)."""
     if isinstance(error, OSError):
