@@ -17,6 +17,7 @@ from components.text import literal
 from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.domain.problems import Problem, Severity
 from dashboard.i18n.messages import t
+from dashboard.i18n.problems import problem_action, problem_message
 from dashboard.platform.sample import seed_if_empty
 from dashboard.platform.settings import load_settings
 from dashboard.store.database import Store, StoreUnavailable
@@ -67,4 +68,5 @@ def store_fault_text(fault: StoreUnavailable, lang: str, key: str = "app.store_f
     """A storage fault for the screen, naming the store and what to do, instead of a traceback;
     `key` is the message that frames it (what could not be done)."""
     problem = Problem(fault.code, Severity.ERROR, params={"path": literal(fault.location)})
-    return t(key, lang, message=problem.message(lang), action=problem.action(lang))
+    message, action = problem_message(problem, lang), problem_action(problem, lang)
+    return t(key, lang, message=message, action=action)

@@ -36,6 +36,7 @@ import pytest
 
 from dashboard.domain.catalogue import Catalogue, name_key
 from dashboard.domain.problems import Severity
+from dashboard.i18n.problems import problem_action, problem_message, report_record
 from dashboard.ingest.reader import read_table
 from dashboard.ingest.validate import ValidationReport, column_spec, validate_file
 from dashboard.outputs.exporter import export_facts, template
@@ -607,8 +608,8 @@ def test_every_file_gets_a_report(cases: list[Case], catalogue: Catalogue) -> No
         slowest = max(slowest, (seconds, case.name))
         for problem in report.problems:
             codes[problem.code] = codes.get(problem.code, 0) + 1
-            problem.message("zh"), problem.action("en")  # every message renders
-        json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8")  # printable as JSON
+            problem_message(problem, "zh"), problem_action(problem, "en")  # every message renders
+        json.dumps(report_record(report), ensure_ascii=False).encode("utf-8")  # printable as JSON
         if seconds > MAX_SECONDS:
             failures.append(f"{case.name} ({case.how}): {seconds:.1f} s of CPU")
         if peak > MAX_BYTES:

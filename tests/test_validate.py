@@ -9,9 +9,12 @@ from datetime import date
 import pytest
 
 from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.columns import FIELDS, column_spec
 from dashboard.domain.facts import Fact
-from dashboard.domain.problems import Severity
+from dashboard.domain.problems import FIXED_SEVERITY, Severity
 from dashboard.domain.values import Qualifier
+from dashboard.i18n.messages import t
+from dashboard.i18n.problems import problem_action, problem_message, report_record
 from dashboard.ingest.validate import ValidationReport, validate_file
 from tests.conftest import SAMPLE_CSV, csv_bytes
 
@@ -27,8 +30,10 @@ def check(
     report = validate_file(content, "upload.csv", catalogue, **options)  # type: ignore[arg-type]
     for problem in report.problems:
         for lang in ("zh", "en"):
-            text = problem.message(lang) + problem.action(lang)
+            text = problem_message(problem, lang) + problem_action(problem, lang)
             assert not PLACEHOLDER.search(text), (problem.code, lang, text)
+        # A code's severity is the one it always has (docs/upload-format.md lists it).
+        assert problem.severity is FIXED_SEVERITY.get(problem.code, problem.severity)
     return report
 
 
@@ -124,7 +129,7 @@ def test_sample_in_excel_encodings_validates_the_same(
 
 
 def test_sample_json_shape(sample: ValidationReport) -> None:
-    data = json.loads(json.dumps(sample.to_dict(), ensure_ascii=False))
+    data = json.loads(json.dumps(report_record(sample), ensure_ascii=False))
     assert set(data) == {"ok", "errors", "warnings", "datasets"}
     assert data["ok"] is True
     (dataset,) = data["datasets"]
@@ -165,7 +170,7 @@ def test_problem_json_shape(catalogue: Catalogue) -> None:
         f"{A},发布信息条数,某某平台,,10,",
         f"{A},发布信息条数,微博,,abc,",
     )
-    data = json.loads(json.dumps(report.to_dict("en")))
+    data = json.loads(json.dumps(report_record(report, "en")))
     assert data["ok"] is False
     (error,) = data["errors"]
     (warning,) = data["warnings"]
@@ -184,7 +189,7 @@ def test_problem_json_shape(catalogue: Catalogue) -> None:
         "某某平台",
         "channel-unknown",
     )
-    zh = report.to_dict()
+    zh = report_record(report)
     assert zh["errors"][0]["message"] == "第 3 行的数值“abc”无法识别。"
 
 
@@ -195,8 +200,8 @@ def test_header_missing(catalogue: Catalogue) -> None:
     report = check(catalogue, f"{A},专题会议次数,,,", header="年度,单位,指标,渠道,类别,备注")
     assert_error(report, (1, "数值", "header-missing"))
     assert report.datasets == []
-    assert "数值" in report.errors[0].message()
-    assert "value" in report.errors[0].message("en")
+    assert "数值" in problem_message(report.errors[0])
+    assert "value" in problem_message(report.errors[0], "en")
 
 
 def test_header_missing_reports_every_missing_column(catalogue: Catalogue) -> None:
@@ -205,6 +210,23 @@ def test_header_missing_reports_every_missing_column(catalogue: Catalogue) -> No
         (1, "年度", "header-missing"),
         (1, "指标", "header-missing"),
     ]
+
+
+def test_a_missing_column_is_named_as_the_template_heads_it() -> None:
+    # The report names a column the file lacks by the template's header (data, the same in
+    # both languages), which is the Chinese field name the messages use.
+    titles = column_spec().titles
+    assert set(titles) == set(FIELDS)
+    for field_name, title in titles.items():
+        assert title == t(f"field.{field_name}", "zh")
+
+
+def test_problems_hold_ids_and_the_messages_name_them(catalogue: Catalogue) -> None:
+    report = check(catalogue, f"{A},关注人数,,,5000,")  # followers need a channel
+    (problem,) = report.errors
+    assert problem.params == {"metric": "followers"}
+    assert "“关注人数”" in problem_message(problem, "zh")
+    assert "“Followers”" in problem_message(problem, "en")
 
 
 def test_no_header_row_at_all(catalogue: Catalogue) -> None:
@@ -370,14 +392,14 @@ def test_metric_unknown_suggests_the_closest_names(catalogue: Catalogue) -> None
     problem = report.errors[0]
     assert problem.value == "发布信息数量"
     assert problem.params["suggestions"][0] == "items_published"
-    assert "发布信息条数" in problem.message("zh")
-    assert "Items published" in problem.message("en")
+    assert "发布信息条数" in problem_message(problem, "zh")
+    assert "Items published" in problem_message(problem, "en")
 
 
 def test_metric_unknown_without_any_close_name(catalogue: Catalogue) -> None:
     report = check(catalogue, f"{A},xyz,,,1,")
     assert_error(report, (2, "指标", "metric-unknown"))
-    assert report.errors[0].params["suggestions"] == []
+    assert report.errors[0].params["suggestions"] == ()
 
 
 def test_metric_by_id_alias_and_full_width(catalogue: Catalogue) -> None:
@@ -432,7 +454,7 @@ def test_category_unknown_in_the_applicant_vocabulary(catalogue: Catalogue) -> N
     assert_error(report, (2, "类别", "category-unknown"))
     problem = report.errors[0]
     assert problem.value == "外国人"
-    assert "自然人" in problem.message() and "商业企业" in problem.message()
+    assert "自然人" in problem_message(problem) and "商业企业" in problem_message(problem)
 
 
 def test_category_in_the_applicant_vocabulary(catalogue: Catalogue) -> None:
@@ -505,7 +527,7 @@ def test_stricter_values(catalogue: Catalogue, value: str, code: str) -> None:
     report = check(catalogue, f"{A},发布信息条数,微博,,{value},")
     assert_error(report, (2, "数值", code))
     assert report.errors[0].value == value
-    assert value in report.errors[0].message()
+    assert value in problem_message(report.errors[0])
 
 
 def test_validate_file_never_raises(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -518,7 +540,7 @@ def test_validate_file_never_raises(catalogue: Catalogue, monkeypatch: pytest.Mo
     report = validate_file(csv_bytes(f"{A},专题会议次数,,,2,"), "upload.csv", catalogue)
     assert report.flatten() == [(None, None, "file-check-failed")]
     assert not report.ok and not report.readable
-    assert "upload.csv" in report.errors[0].message()
+    assert "upload.csv" in problem_message(report.errors[0])
 
 
 def test_reader_problems_do_not_stop_the_other_rows(catalogue: Catalogue) -> None:
@@ -552,13 +574,13 @@ def test_percent_out_of_range(catalogue: Catalogue, value: str) -> None:
 def test_percent_written_as_fraction_is_a_warning(catalogue: Catalogue) -> None:
     report = check(catalogue, f"{A},满意率,12345,,0.98,")
     assert_warning(report, (2, "数值", "percent-looks-like-fraction"))
-    assert "98%" in report.warnings[0].message()
+    assert "98%" in problem_message(report.warnings[0])
 
 
 def test_unit_mismatch(catalogue: Catalogue) -> None:
     report = check(catalogue, f"{A},发布信息条数,微博,,50%,")
     assert_error(report, (2, "数值", "unit-mismatch"))
-    assert "%" in report.errors[0].message()
+    assert "%" in problem_message(report.errors[0])
 
 
 def test_rank_invalid(catalogue: Catalogue) -> None:
@@ -635,7 +657,7 @@ def test_html_in_notes_is_kept_literally(catalogue: Catalogue) -> None:
 def test_html_in_an_unknown_channel_is_kept_literally(catalogue: Catalogue) -> None:
     report = check(catalogue, f"{A},发布信息条数,<i>x</i>,,2,")
     assert report.warnings[0].value == "<i>x</i>"
-    assert "“<i>x</i>”" in report.warnings[0].message()
+    assert "“<i>x</i>”" in problem_message(report.warnings[0])
     assert facts(report)[0].channel == "<i>x</i>"
 
 
@@ -657,7 +679,7 @@ def test_duplicate_fact_is_an_error(catalogue: Catalogue) -> None:
     assert_error(report, (3, "数值", "duplicate-fact"))
     problem = report.errors[0]
     assert problem.params["first_row"] == 2
-    assert "800余" in problem.message() and "900" in problem.message()
+    assert "800余" in problem_message(problem) and "900" in problem_message(problem)
 
 
 def test_duplicate_row_is_a_warning_and_kept_once(catalogue: Catalogue) -> None:
@@ -674,7 +696,7 @@ def test_duplicate_row_is_a_warning_and_kept_once(catalogue: Catalogue) -> None:
 def test_closed_exceeds_received(catalogue: Catalogue) -> None:
     report = check(catalogue, f"{A},热线受理件数,12345,,100,", f"{A},热线办结件数,12345,,120,")
     assert_error(report, (3, "数值", "closed-exceeds-received"))
-    message = report.errors[0].message()
+    message = problem_message(report.errors[0])
     assert "120" in message and "100" in message
 
 
@@ -697,7 +719,7 @@ def test_adopted_exceeds_submitted_per_recipient(catalogue: Catalogue) -> None:
         f"{A},录用信息篇数,,省委,2,",  # nothing submitted to 省委 is given: no check
     )
     assert_error(report, (3, "数值", "adopted-exceeds-submitted"))
-    assert "区政府" in report.errors[0].message()
+    assert "区政府" in problem_message(report.errors[0])
 
 
 def test_parts_exceed_total_is_a_warning(catalogue: Catalogue) -> None:
@@ -708,7 +730,7 @@ def test_parts_exceed_total_is_a_warning(catalogue: Catalogue) -> None:
         f"{A},发布信息条数,微博,通知,50,",
     )
     assert_warning(report, (2, "数值", "parts-exceed-total"))
-    assert "110" in report.warnings[0].message()
+    assert "110" in problem_message(report.warnings[0])
 
 
 def test_parts_within_an_at_least_total(catalogue: Catalogue) -> None:
@@ -745,7 +767,7 @@ def test_rate_mismatch(catalogue: Catalogue) -> None:
         f"{A},热线办结率,12345,,100%,",
     )
     assert_warning(report, (4, "数值", "rate-mismatch"))
-    assert "90.1%" in report.warnings[0].message()
+    assert "90.1%" in problem_message(report.warnings[0])
 
 
 @pytest.mark.parametrize("rate", ["99.1%", "99%", "超过95%", "约99%", "约95%", "95%以上"])
@@ -769,7 +791,7 @@ def test_rate_that_cannot_be_right(catalogue: Catalogue, rate: str) -> None:
         f"{A},热线办结率,12345,,{rate},",
     )
     assert_warning(report, (4, "数值", "rate-mismatch"))
-    assert "99.1%" in report.warnings[0].message()
+    assert "99.1%" in problem_message(report.warnings[0])
 
 
 def test_sum_mismatch_between_subtotal_and_items(catalogue: Catalogue) -> None:
@@ -780,7 +802,7 @@ def test_sum_mismatch_between_subtotal_and_items(catalogue: Catalogue) -> None:
         f"{A},其他法律行政法规禁止公开,,,3,",
     )
     assert_warning(report, (2, "数值", "sum-mismatch"))
-    assert "6" in report.warnings[0].message()
+    assert "6" in problem_message(report.warnings[0])
 
 
 def test_sum_mismatch_across_applicant_columns(catalogue: Catalogue) -> None:
@@ -802,7 +824,7 @@ def test_balance_mismatch(catalogue: Catalogue) -> None:
         f"{A},结转下年度继续办理,,,1,",
     )
     assert_warning(report, (2, "数值", "balance-mismatch"))
-    message = report.warnings[0].message()
+    message = problem_message(report.warnings[0])
     assert "12" in message and "9" in message
 
 
@@ -832,7 +854,7 @@ def test_balance_per_applicant_column(catalogue: Catalogue) -> None:
         f"{A},结转下年度继续办理,,商业企业,0,",
     )
     assert_warning(report, (2, "数值", "balance-mismatch"))
-    assert "自然人" in report.warnings[0].message()
+    assert "自然人" in problem_message(report.warnings[0])
 
 
 def test_table_3_that_balances_is_fine(catalogue: Catalogue) -> None:
@@ -869,7 +891,7 @@ def test_large_change_against_last_year(catalogue: Catalogue) -> None:
     )
     assert asked == [("定海区教育局", 2018)]
     assert_warning(report, (2, "数值", "large-change"))
-    message = report.warnings[0].message()
+    message = problem_message(report.warnings[0])
     assert "80余" in message and "10" in message
 
 

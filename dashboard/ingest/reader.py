@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import charset_normalizer
 
-from dashboard.domain.problems import Problem, Severity
+from dashboard.domain.problems import Param, Problem, ProblemCode, Severity
 from dashboard.ingest.limits import LIMITS, Limits
 from dashboard.ingest.xlsx import XlsxProblem, column_letter, open_workbook, size_text
 
@@ -73,10 +73,10 @@ def read_table(
         return _read_table(content, filename, reference_sheets, limits)
     except Exception:  # a reader bug must not cost the user the report: say the file is unread
         logger.exception("reading %r failed", filename)
-        return _unreadable("file-unreadable", filename)
+        return _unreadable(ProblemCode.FILE_UNREADABLE, filename)
 
 
-def _unreadable(code: str, filename: str, **params: object) -> RawTable:
+def _unreadable(code: ProblemCode, filename: str, **params: Param) -> RawTable:
     return RawTable(problems=[Problem(code, Severity.ERROR, value=filename, params=params)])
 
 
@@ -87,7 +87,7 @@ def _read_table(
         return RawTable(
             problems=[
                 Problem(
-                    "file-too-large",
+                    ProblemCode.FILE_TOO_LARGE,
                     Severity.ERROR,
                     value=size_text(len(content)),
                     params={"limit": size_text(limits.max_file_bytes)},
@@ -95,28 +95,33 @@ def _read_table(
             ]
         )
     if not content.strip():
-        return _unreadable("file-empty", filename)
+        return _unreadable(ProblemCode.FILE_EMPTY, filename)
     if content.startswith(XLSX_MAGIC):
         return _read_xlsx(content, filename, reference_sheets, limits)
     if content.startswith(OLE_MAGIC):
         # Excel keeps a password-protected .xlsx in an OLE container, like a legacy .xls.
-        code = "file-encrypted" if ENCRYPTED_PACKAGE in content else "file-unreadable"
+        encrypted = ENCRYPTED_PACKAGE in content
+        code = ProblemCode.FILE_ENCRYPTED if encrypted else ProblemCode.FILE_UNREADABLE
         return _unreadable(code, filename)
     head = content[:4096]
     controls = sum(head.count(byte) for byte in CONTROL_BYTES)
     if controls > max(3, len(head) // 100) and not _is_utf16(content):
         # Binary (or UTF-16 without a BOM). A stray NUL or two is reported by row instead.
-        return _unreadable("file-unreadable", filename)
+        return _unreadable(ProblemCode.FILE_UNREADABLE, filename)
     text, encoding = _decode(content)
     if text is None:
-        return _unreadable("file-encoding", filename)
+        return _unreadable(ProblemCode.FILE_ENCODING, filename)
     if _looks_binary(text):
-        return _unreadable("file-unreadable", filename)
+        return _unreadable(ProblemCode.FILE_UNREADABLE, filename)
     lines = max(text.count("\n"), text.count("\r"))  # at least this many (CRLF, LF or CR)
     if lines > limits.max_lines:
         limit = {"limit": limits.max_lines}
         return RawTable(
-            problems=[Problem("file-too-many-rows", Severity.ERROR, value=str(lines), params=limit)]
+            problems=[
+                Problem(
+                    ProblemCode.FILE_TOO_MANY_ROWS, Severity.ERROR, value=str(lines), params=limit
+                )
+            ]
         )
     rows = _Rows(limits)
     spans = _read_csv(text, rows)
@@ -124,7 +129,7 @@ def _read_table(
     table.encoding = encoding
     table.spans = spans
     if not table.header and not table.problems:
-        table.problems.append(Problem("file-empty", Severity.ERROR, value=filename))
+        table.problems.append(Problem(ProblemCode.FILE_EMPTY, Severity.ERROR, value=filename))
     return table
 
 
@@ -239,7 +244,7 @@ class _Rows:
 
     def stop(
         self,
-        code: str,
+        code: ProblemCode,
         row: int,
         column: str | None = None,
         value: str | None = None,
@@ -273,12 +278,15 @@ class _Rows:
             count = sum(flags)
         self.cells += count
         if self.cells > limits.max_cells:
-            return self.stop("file-too-many-cells", number, limit=limits.max_cells)
+            return self.stop(ProblemCode.FILE_TOO_MANY_CELLS, number, limit=limits.max_cells)
         if self.header is not None:
             self.data_rows += 1
             if self.data_rows > limits.max_rows:
                 return self.stop(
-                    "file-too-many-rows", number, value=str(self.data_rows), limit=limits.max_rows
+                    ProblemCode.FILE_TOO_MANY_ROWS,
+                    number,
+                    value=str(self.data_rows),
+                    limit=limits.max_rows,
                 )
         self._check_text(number, row)
         if self.header is None:
@@ -293,7 +301,7 @@ class _Rows:
 
     def _too_wide(self, number: int, last: int) -> bool:
         return self.stop(
-            "file-too-many-columns",
+            ProblemCode.FILE_TOO_MANY_COLUMNS,
             number,
             column=column_letter(last),
             value=str(last + 1),
@@ -313,7 +321,7 @@ class _Rows:
             if len(cell) > limit:
                 self.problems.append(
                     Problem(
-                        "cell-too-long",
+                        ProblemCode.CELL_TOO_LONG,
                         Severity.ERROR,
                         row=number,
                         column=self.column(i),
@@ -326,7 +334,7 @@ class _Rows:
                 broken = True
                 self.problems.append(
                     Problem(
-                        "row-invalid-characters",
+                        ProblemCode.ROW_INVALID_CHARACTERS,
                         Severity.ERROR,
                         row=number,
                         column=self.column(i),
@@ -406,7 +414,7 @@ def _read_csv(text: str, rows: _Rows) -> dict[int, int]:
 def _quote_problem(rows: _Rows, lines: list[str], start: int, end: int) -> None:
     rows.problems.append(
         Problem(
-            "csv-quote-unbalanced",
+            ProblemCode.CSV_QUOTE_UNBALANCED,
             Severity.ERROR,
             row=start + 1,
             value=_shown(lines[start].rstrip("\r\n")),
@@ -441,14 +449,14 @@ def _read_xlsx(
     except XlsxProblem as failure:
         return RawTable(problems=[failure.problem])
     if found is None:
-        return _unreadable("file-empty", filename)
+        return _unreadable(ProblemCode.FILE_EMPTY, filename)
     table = found.table()
     table.sheet = title
     if others:
         names = "、".join(f"“{name}”" for name in others)
         table.problems.append(
             Problem(
-                "sheet-extra",
+                ProblemCode.SHEET_EXTRA,
                 Severity.WARNING,
                 value=title,
                 params={"count": len(others) + 1, "sheet": title, "others": names},

@@ -2,18 +2,21 @@
 
 Qualified figures are compared by their bounds: `400余` is at least 400 and, as Chinese reports
 use it, less than 500; a check only fires when the figures cannot both be right.
+
+The figures a problem quotes (its value, `left`, `total`, …) are written as the reports and the
+upload file write them (`400余`, `278余万`, `98%`): like a cell as typed, they are data and read
+the same in either language of the messages — `format_value` in its default notation.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from typing import Any
 
 from dashboard.domain.catalogue import Balance, Catalogue, NotGreater, Rate, Sum
 from dashboard.domain.facts import Fact
-from dashboard.domain.problems import Problem, Severity
-from dashboard.domain.values import Qualifier, format_value
+from dashboard.domain.problems import Param, Problem, ProblemCode, Severity
+from dashboard.domain.values import Qualifier
+from dashboard.i18n.format import format_value
 
 Slot = tuple[str, str | None, str | None]
 LARGE_CHANGE_RATIO = 10.0
@@ -63,8 +66,20 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def add(
-        self, code: str, severity: str, fact: Fact, field: str = "value", **params: Any
+        self,
+        code: ProblemCode,
+        severity: str,
+        fact: Fact,
+        field: str = "value",
+        **params: Param,
     ) -> None:
+        """A problem about `fact`. Its slot (metric, channel, category ids) goes along as data:
+        the messages name the figure from it (`metric`, `scope`, `label`, `key`)."""
+        slot: dict[str, Param] = {
+            "metric": fact.metric,
+            "channel": fact.channel,
+            "category": fact.category,
+        }
         self.problems.append(
             Problem(
                 code,
@@ -76,38 +91,9 @@ class _Checker:
                     fact.qualifier,
                     percent=self.catalogue.metrics[fact.metric].is_percent,
                 ),
-                params=params,
+                params={**slot, **params},
             )
         )
-
-    def metric_name(self, metric: str) -> Callable[[str], str]:
-        return self.catalogue.metrics[metric].name
-
-    def scope(self, fact: Fact) -> Callable[[str], str]:
-        """`（微博）` — the channel/category a check is about, for messages."""
-        metric = self.catalogue.metrics[fact.metric]
-
-        def text(lang: str) -> str:
-            parts = [
-                self.catalogue.channel_name(fact.channel, lang),
-                self.catalogue.category_name(metric, fact.category, lang) if fact.category else "",
-            ]
-            inner = " · ".join(p for p in parts if p)
-            if not inner:
-                return ""
-            return f"（{inner}）" if lang == "zh" else f" ({inner})"
-
-        return text
-
-    def label(self, fact: Fact) -> Callable[[str], str]:
-        """`微博` / `区政府：` prefixes used by the pairwise messages."""
-        scope = self.scope(fact)
-
-        def text(lang: str) -> str:
-            inner = scope(lang).strip(" （）()")
-            return f"{inner}：" if inner and lang == "zh" else (f"{inner}: " if inner else "")
-
-        return text
 
 
 def check_dataset(
@@ -151,20 +137,14 @@ def _drop_duplicates(facts: list[Fact], checker: _Checker) -> list[Fact]:
             kept.append(fact)
             continue
         if earlier.content == fact.content:
-            checker.add("duplicate-row", "warning", fact, first_row=earlier.row)
+            checker.add(ProblemCode.DUPLICATE_ROW, "warning", fact, first_row=earlier.row)
             continue
-        metric = checker.catalogue.metrics[fact.metric]
-        percent = metric.is_percent
-
-        def key(lang: str, fact: Fact = fact) -> str:
-            return checker.metric_name(fact.metric)(lang) + checker.scope(fact)(lang)
-
+        percent = checker.catalogue.metrics[fact.metric].is_percent
         checker.add(
-            "duplicate-fact",
+            ProblemCode.DUPLICATE_FACT,
             "error",
             fact,
             first_row=earlier.row,
-            key=key,
             first_value=format_value(earlier.value, earlier.qualifier, percent=percent),
         )
     return kept
@@ -188,8 +168,6 @@ def _check_not_greater(
                 other_row=right.row,
                 left=format_value(left.value, left.qualifier),
                 right=format_value(right.value, right.qualifier),
-                channel=checker.label(left),
-                category=checker.label(left),
             )
 
 
@@ -211,7 +189,6 @@ def _check_rate(
                 relation.code,
                 relation.severity,
                 rate,
-                metric=checker.metric_name(rate.metric),
                 numerator=format_value(numerator.value, numerator.qualifier),
                 denominator=format_value(denominator.value, denominator.qualifier),
                 computed=f"{computed:.1f}%",
@@ -233,7 +210,7 @@ def _rate_bounds(rate: Fact) -> tuple[float, float]:
 def _check_sum(
     total_metric: str,
     parts: tuple[str, ...],
-    code: str,
+    code: ProblemCode,
     severity: str,
     facts: list[Fact],
     by_slot: dict[Slot, Fact],
@@ -254,8 +231,6 @@ def _check_sum(
                 code,
                 severity,
                 total,
-                metric=checker.metric_name(total.metric),
-                scope=checker.scope(total),
                 total=format_value(total.value, total.qualifier),
                 parts=format_value(parts_sum, Qualifier.EXACT),
             )
@@ -286,7 +261,6 @@ def _check_balance(relation: Balance, facts: list[Fact], checker: _Checker) -> N
                 relation.code,
                 relation.severity,
                 anchor,
-                scope=checker.label(anchor),
                 left=format_value(left_sum, Qualifier.EXACT),
                 right=format_value(right_sum, Qualifier.EXACT),
             )
@@ -312,11 +286,9 @@ def _check_parts_within_total(facts: list[Fact], checker: _Checker) -> None:
             parts_sum = sum(low or 0 for low in lows)
             if parts_sum > high:
                 checker.add(
-                    "parts-exceed-total",
+                    ProblemCode.PARTS_EXCEED_TOTAL,
                     "warning",
                     total,
-                    metric=checker.metric_name(metric),
-                    scope=checker.scope(total),
                     parts=format_value(parts_sum, Qualifier.EXACT),
                     total=format_value(total.value, total.qualifier),
                 )
@@ -339,11 +311,9 @@ def _check_vocabulary_totals(facts: list[Fact], checker: _Checker) -> None:
         complete = len(mine) == len(catalogue.vocabularies[metric.category].terms)
         if parts_sum > total.value or (complete and parts_sum != total.value):
             checker.add(
-                "sum-mismatch",
+                ProblemCode.SUM_MISMATCH,
                 "warning",
                 total,
-                metric=checker.metric_name(metric.id),
-                scope=checker.scope(total),
                 total=format_value(total.value, total.qualifier),
                 parts=format_value(parts_sum, Qualifier.EXACT),
             )
@@ -363,11 +333,9 @@ def _check_large_change(facts: list[Fact], previous: list[Fact], checker: _Check
         ratio = fact.value / old.value
         if ratio >= LARGE_CHANGE_RATIO or ratio <= 1 / LARGE_CHANGE_RATIO:
             checker.add(
-                "large-change",
+                ProblemCode.LARGE_CHANGE,
                 "warning",
                 fact,
-                metric=checker.metric_name(fact.metric),
-                scope=checker.scope(fact),
                 previous=format_value(old.value, old.qualifier),
                 ratio=f"{ratio:.2g}" if ratio < 1 else f"{math.floor(ratio)}",
             )

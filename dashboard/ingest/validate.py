@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
 
 from dashboard.domain.catalogue import Catalogue, Metric, name_key
+from dashboard.domain.columns import FIELDS, ColumnSpec, column_spec  # noqa: F401 (re-exported)
 from dashboard.domain.facts import Dataset, Fact
-from dashboard.domain.problems import Problem, Severity, sort_key
+from dashboard.domain.problems import Param, Problem, ProblemCode, Severity, sort_key
 from dashboard.domain.values import (
     Qualifier,
     has_unusual_digits,
@@ -27,43 +26,14 @@ from dashboard.domain.values import (
     parse_value,
     strip_formula_guard,
 )
-from dashboard.i18n.messages import DEFAULT_LANG, t
 from dashboard.ingest.reader import Cell, RawTable, read_table
 from dashboard.ingest.relations import check_dataset
-from dashboard.paths import CATALOGUE_DIR
 
 logger = logging.getLogger(__name__)
 
-FIELDS = ("year", "agency", "metric", "channel", "category", "value", "note")
 MIN_YEAR = 1990
 _SPACES = re.compile(r"\s+")
 PreviousFacts = Callable[[str, int], list[Fact]]
-
-
-@dataclass(frozen=True)
-class ColumnSpec:
-    names: dict[str, str]  # name key → field
-    required: tuple[str, ...]
-    reference: frozenset[str]
-    reference_sheets: tuple[str, ...]
-
-
-@cache
-def column_spec() -> ColumnSpec:
-    """Header spellings from data/catalogue/columns.toml."""
-    raw = tomllib.loads((CATALOGUE_DIR / "columns.toml").read_text("utf-8"))
-    names: dict[str, str] = {}
-    for field_name, spec in raw["column"].items():
-        spellings = spec["names"]
-        zh, en = spellings[0], spellings[1]
-        for s in (*spellings, zh + en, en + zh):
-            names[name_key(s)] = field_name
-    return ColumnSpec(
-        names=names,
-        required=tuple(k for k, v in raw["column"].items() if v["required"]),
-        reference=frozenset(name_key(s) for s in raw["reference"]["names"]),
-        reference_sheets=tuple(s.lower() for s in raw["reference"]["sheets"]),
-    )
 
 
 @dataclass
@@ -90,12 +60,13 @@ class ValidationReport:
     def fact_count(self) -> int:
         return sum(len(d.facts) for d in self.datasets)
 
-    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
-        """The JSON shape of `validate --json`."""
+    def to_dict(self) -> dict[str, Any]:
+        """The report as data, in no language (`dashboard.i18n.problems.report_record` gives
+        the JSON of `validate --json`, with messages and actions)."""
         return {
             "ok": self.ok,
-            "errors": [p.to_dict(lang) for p in self.errors],
-            "warnings": [p.to_dict(lang) for p in self.warnings],
+            "errors": [p.to_dict() for p in self.errors],
+            "warnings": [p.to_dict() for p in self.warnings],
             "datasets": [d.to_dict() for d in self.datasets],
         }
 
@@ -128,7 +99,7 @@ def validate_file(
     except Exception:
         logger.exception("validating %r failed", filename)
         return ValidationReport(
-            problems=[Problem("file-check-failed", Severity.ERROR, value=filename)],
+            problems=[Problem(ProblemCode.FILE_CHECK_FAILED, Severity.ERROR, value=filename)],
             readable=False,
         )
 
@@ -144,7 +115,7 @@ def validate_table(
     problems = list(table.problems)
     columns, header_problems = _map_header(table, default_agency)
     problems += header_problems
-    if any(p.code == "header-missing" for p in header_problems):
+    if any(p.code is ProblemCode.HEADER_MISSING for p in header_problems):
         return ValidationReport(problems=sorted(problems, key=sort_key))
 
     reader = _RowReader(catalogue, columns, default_agency)
@@ -160,7 +131,8 @@ def validate_table(
         datasets.setdefault((fact.agency, fact.year), Dataset(fact.agency, fact.year)).facts.append(
             fact
         )
-    header = {f: columns.get(f, (None, t(f"field.{f}")))[1] for f in FIELDS}
+    titles = column_spec().titles
+    header = {f: columns.get(f, (None, titles[f]))[1] for f in FIELDS}
     for dataset in datasets.values():
         previous = previous_facts(dataset.agency, dataset.year - 1) if previous_facts else []
         kept, found = check_dataset(dataset.facts, catalogue, header, previous)
@@ -168,7 +140,8 @@ def validate_table(
         problems += found
     if not datasets and not any(p.severity is Severity.ERROR for p in problems):
         # Rows were there but none had a value: most likely an unfilled template.
-        problems.append(Problem("no-values" if table.rows else "file-empty", Severity.ERROR))
+        code = ProblemCode.NO_VALUES if table.rows else ProblemCode.FILE_EMPTY
+        problems.append(Problem(code, Severity.ERROR))
     return ValidationReport(
         problems=sorted(problems, key=sort_key),
         datasets=sorted(datasets.values(), key=lambda d: (d.agency, d.year)),
@@ -190,7 +163,7 @@ def _map_header(
         if field_name is None:
             problems.append(
                 Problem(
-                    "header-unknown",
+                    ProblemCode.HEADER_UNKNOWN,
                     Severity.WARNING,
                     row=table.header_row,
                     column=text,
@@ -200,7 +173,7 @@ def _map_header(
         elif field_name in columns:
             problems.append(
                 Problem(
-                    "header-duplicate",
+                    ProblemCode.HEADER_DUPLICATE,
                     Severity.ERROR,
                     row=table.header_row,
                     column=text,
@@ -212,15 +185,13 @@ def _map_header(
     for field_name in spec.required:
         if field_name in columns or (field_name == "agency" and default_agency):
             continue
-        name = t(f"field.{field_name}")
+        # Named as the template heads it: the report's column is data, in no language.
         problems.append(
             Problem(
-                "header-missing",
+                ProblemCode.HEADER_MISSING,
                 Severity.ERROR,
                 row=table.header_row,
-                column=name,
-                value=None,
-                params={"column": name},
+                column=spec.titles[field_name],
             )
         )
     return columns, problems
@@ -251,6 +222,7 @@ class _RowReader:
     ) -> None:
         self.catalogue = catalogue
         self.columns = columns
+        self.titles = column_spec().titles
         self.default_agency = default_agency
         self.max_year = date.today().year + 1
         self.problems: list[Problem] = []
@@ -263,15 +235,16 @@ class _RowReader:
 
     def _problem(
         self,
-        code: str,
+        code: ProblemCode,
         row: int,
         field_name: str,
         value: Cell,
         severity: Severity = Severity.ERROR,
-        **params: Any,
+        **params: Param,
     ) -> None:
+        # The column as headed in the file, or as the template heads it when the file has none.
         column = (
-            self.columns[field_name][1] if field_name in self.columns else t(f"field.{field_name}")
+            self.columns[field_name][1] if field_name in self.columns else self.titles[field_name]
         )
         self.problems.append(
             Problem(code, severity, row=row, column=column, value=_as_typed(value), params=params)
@@ -292,7 +265,7 @@ class _RowReader:
         year = self._read_year(row, raw["year"], text["year"])
         agency = text["agency"] or self.default_agency
         if not agency:
-            self._problem("agency-missing", row, "agency", raw["agency"])
+            self._problem(ProblemCode.AGENCY_MISSING, row, "agency", raw["agency"])
         metric = self._read_metric(row, raw["metric"], text["metric"])
         channel = self._read_channel(row, metric, raw["channel"], text["channel"])
         category = self._read_category(row, metric, raw["category"], text["category"])
@@ -317,57 +290,43 @@ class _RowReader:
 
     def _read_year(self, row: int, raw: Cell, text: str) -> int | None:
         if not text:
-            self._problem("year-missing", row, "year", raw)
+            self._problem(ProblemCode.YEAR_MISSING, row, "year", raw)
             return None
         digits = normalize_text(text).removesuffix("年").removesuffix("年度")
         if not has_unusual_digits(text) and re.fullmatch(r"[0-9]{4}(\.0+)?", digits):
             year = int(float(digits))
             if MIN_YEAR <= year <= self.max_year:
                 return year
-        self._problem("year-invalid", row, "year", raw, min=MIN_YEAR, max=self.max_year)
+        self._problem(ProblemCode.YEAR_INVALID, row, "year", raw, min=MIN_YEAR, max=self.max_year)
         return None
 
     def _read_metric(self, row: int, raw: Cell, text: str) -> Metric | None:
         if not text:
-            self._problem("metric-missing", row, "metric", raw)
+            self._problem(ProblemCode.METRIC_MISSING, row, "metric", raw)
             return None
         metric = self.catalogue.find_metric(text)
         if metric is None:
-            suggestions = self.catalogue.suggest_metrics(text)
-
-            def suggestion(lang: str) -> str:
-                if not suggestions:
-                    return ""
-                names = t("word.list_sep", lang).join(m.name(lang) for m in suggestions)
-                return t("word.did_you_mean", lang, names=names)
-
-            self._problem(
-                "metric-unknown",
-                row,
-                "metric",
-                raw,
-                suggestion=suggestion,
-                suggestions=[m.id for m in suggestions],
-            )
+            suggestions = tuple(m.id for m in self.catalogue.suggest_metrics(text))
+            self._problem(ProblemCode.METRIC_UNKNOWN, row, "metric", raw, suggestions=suggestions)
         return metric
 
     def _read_channel(self, row: int, metric: Metric | None, raw: Cell, text: str) -> str | None:
         if metric is None:
             return None
-        name = metric.name
+        name = metric.id
         if metric.channel == "none":
             if text:
-                self._problem("channel-not-allowed", row, "channel", raw, metric=name)
+                self._problem(ProblemCode.CHANNEL_NOT_ALLOWED, row, "channel", raw, metric=name)
             return None
         if not text:
             if metric.default_channel:
                 return metric.default_channel
             if metric.channel == "required":
-                self._problem("channel-required", row, "channel", raw, metric=name)
+                self._problem(ProblemCode.CHANNEL_REQUIRED, row, "channel", raw, metric=name)
             return None
         channel = self.catalogue.find_channel(text)
         if channel is None:
-            self._problem("channel-unknown", row, "channel", raw, Severity.WARNING)
+            self._problem(ProblemCode.CHANNEL_UNKNOWN, row, "channel", raw, Severity.WARNING)
             return unicodedata.normalize("NFKC", text)
         return channel.id
 
@@ -376,21 +335,22 @@ class _RowReader:
             return None
         if metric.category == "none":
             if text:
-                self._problem("category-not-allowed", row, "category", raw, metric=metric.name)
+                self._problem(
+                    ProblemCode.CATEGORY_NOT_ALLOWED, row, "category", raw, metric=metric.id
+                )
             return None
         if metric.category == "free":
             # NFKC so that full- and half-width spellings of one category are one figure.
             return unicodedata.normalize("NFKC", text) or None
         known, term = self.catalogue.find_term(metric.category, text)
         if not known:
-            vocabulary = self.catalogue.vocabularies[metric.category]
-
-            def allowed(lang: str) -> str:
-                names = [term.zh if lang == "zh" else term.en for term in vocabulary.terms.values()]
-                return t("word.list_sep", lang).join(names)
-
             self._problem(
-                "category-unknown", row, "category", raw, metric=metric.name, allowed=allowed
+                ProblemCode.CATEGORY_UNKNOWN,
+                row,
+                "category",
+                raw,
+                metric=metric.id,
+                vocabulary=metric.category,
             )
         return term
 
@@ -399,26 +359,34 @@ class _RowReader:
     ) -> tuple[float | None, Qualifier]:
         parsed = parse_value(raw)
         if parsed.error:
-            self._problem(parsed.error, row, "value", raw)
+            self._problem(ProblemCode(parsed.error), row, "value", raw)
             return None, Qualifier.EXACT
         if metric is None or parsed.value is None:
             return parsed.value, parsed.qualifier
-        value, name = parsed.value, metric.name
+        value, name = parsed.value, metric.id
         if parsed.percent and not metric.is_percent:
             self._problem(
-                "unit-mismatch", row, "value", raw, metric=name, found="%", unit=metric.unit
+                ProblemCode.UNIT_MISMATCH,
+                row,
+                "value",
+                raw,
+                metric=name,
+                found="%",
+                unit=metric.unit,
             )
         elif metric.is_percent and not 0 <= value <= 100:
-            self._problem("percent-out-of-range", row, "value", raw)
+            self._problem(ProblemCode.PERCENT_OUT_OF_RANGE, row, "value", raw)
         elif value < 0:
-            self._problem("value-negative", row, "value", raw, metric=name)
+            self._problem(ProblemCode.VALUE_NEGATIVE, row, "value", raw, metric=name)
         elif metric.is_integer and not float(value).is_integer():
-            self._problem("value-not-integer", row, "value", raw, metric=name, unit=metric.unit)
+            self._problem(
+                ProblemCode.VALUE_NOT_INTEGER, row, "value", raw, metric=name, unit=metric.unit
+            )
         elif metric.kind == "rank" and value < 1:
-            self._problem("rank-invalid", row, "value", raw)
+            self._problem(ProblemCode.RANK_INVALID, row, "value", raw)
         elif metric.is_percent and not parsed.percent and 0 < value <= 1:
             self._problem(
-                "percent-looks-like-fraction",
+                ProblemCode.PERCENT_LOOKS_LIKE_FRACTION,
                 row,
                 "value",
                 raw,

@@ -30,7 +30,7 @@ from typing import Any
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
-from dashboard.domain.problems import Problem, Severity
+from dashboard.domain.problems import Problem, ProblemCode, Severity
 from dashboard.ingest.limits import EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, LIMITS, Limits
 
 Cell = str | float | int | None
@@ -95,7 +95,7 @@ def _unescape(text: str) -> str:
     return _ESCAPE.sub(char, text)
 
 
-def _failure(filename: str, code: str, **params: Any) -> XlsxProblem:
+def _failure(filename: str, code: ProblemCode, **params: Any) -> XlsxProblem:
     """The problem for the whole file (or from `row`/`column` on), as an exception to raise."""
     row = params.pop("row", None)
     column = params.pop("column", None)
@@ -130,15 +130,15 @@ class Workbook:
 
     # ── problems ────────────────────────────────────────────────────────────────────────────
 
-    def fail(self, code: str, **params: Any) -> XlsxProblem:
+    def fail(self, code: ProblemCode, **params: Any) -> XlsxProblem:
         return _failure(self.filename, code, **params)
 
     def unreadable(self) -> XlsxProblem:
-        return self.fail("file-unreadable")
+        return self.fail(ProblemCode.FILE_UNREADABLE)
 
     def too_complex(self, part: str) -> XlsxProblem:
         limit = self.limits.max_xml_elements
-        return self.fail("file-too-complex", detail=f"{part}: > {limit} XML elements")
+        return self.fail(ProblemCode.FILE_TOO_COMPLEX, detail=f"{part}: > {limit} XML elements")
 
     def count(self, part: str, elements: int = 1) -> None:
         """Spend elements of the workbook's budget (for the small parts)."""
@@ -177,7 +177,7 @@ class Workbook:
         parser.SetParamEntityParsing(pyexpat.XML_PARAM_ENTITY_PARSING_NEVER)
 
         def refuse(*_: object) -> None:
-            raise self.fail("file-too-complex", detail=f"{info.filename}: DOCTYPE/ENTITY")
+            raise self.fail(ProblemCode.FILE_TOO_COMPLEX, detail=f"{info.filename}: DOCTYPE/ENTITY")
 
         parser.StartDoctypeDeclHandler = refuse
         parser.EntityDeclHandler = refuse
@@ -193,7 +193,7 @@ class Workbook:
                     self.budget -= len(chunk)
                     if self.budget < 0:
                         raise self.fail(
-                            "file-too-large-uncompressed",
+                            ProblemCode.FILE_TOO_LARGE_UNCOMPRESSED,
                             size=f"> {size_text(self.limits.max_uncompressed_bytes)}",
                             limit=size_text(self.limits.max_uncompressed_bytes),
                         )
@@ -207,7 +207,7 @@ class Workbook:
             raise
         except RuntimeError as error:  # zipfile: encrypted member
             if "encrypted" in str(error) or "password" in str(error):
-                raise self.fail("file-encrypted") from error
+                raise self.fail(ProblemCode.FILE_ENCRYPTED) from error
             raise self.unreadable() from error
         except Exception as error:  # ExpatError, BadZipFile (CRC), zlib.error, EOFError, …
             raise self.unreadable() from error
@@ -293,7 +293,10 @@ class Workbook:
                     number = row_number + 1
                 if number > EXCEL_MAX_ROWS:
                     raise self.fail(
-                        "file-too-many-rows", row=number, value=str(number), limit=limits.max_rows
+                        ProblemCode.FILE_TOO_MANY_ROWS,
+                        row=number,
+                        value=str(number),
+                        limit=limits.max_rows,
                     )
                 if number <= row_number:  # rows out of order: not a sheet Excel wrote
                     raise self.unreadable()
@@ -398,10 +401,12 @@ class Workbook:
             return  # an odd dimension is not trusted anyway: the rows are counted as read
         letters, digits = match[1], match[2]
         if digits and int(digits) > EXCEL_MAX_ROWS:
-            raise self.fail("file-too-many-rows", value=digits, limit=self.limits.max_rows)
+            raise self.fail(
+                ProblemCode.FILE_TOO_MANY_ROWS, value=digits, limit=self.limits.max_rows
+            )
         if column_index(letters) >= EXCEL_MAX_COLUMNS:
             raise self.fail(
-                "file-too-many-columns",
+                ProblemCode.FILE_TOO_MANY_COLUMNS,
                 value=str(column_index(letters) + 1),
                 column=letters.upper(),
                 limit=self.limits.max_columns,
@@ -440,22 +445,26 @@ def open_workbook(content: bytes, filename: str, limits: Limits = LIMITS) -> Wor
     entries = _zip_entries(content)
     if entries > limits.max_zip_entries:
         raise _failure(
-            filename, "file-too-complex", detail=f"zip: {entries} > {limits.max_zip_entries}"
+            filename,
+            ProblemCode.FILE_TOO_COMPLEX,
+            detail=f"zip: {entries} > {limits.max_zip_entries}",
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         infos = archive.infolist()
     except Exception as error:  # BadZipFile, struct.error, ValueError, NotImplementedError, …
-        raise _failure(filename, "file-unreadable") from error
+        raise _failure(filename, ProblemCode.FILE_UNREADABLE) from error
     book = Workbook(archive=archive, filename=filename, limits=limits)
     if len(infos) > limits.max_zip_entries:
-        raise book.fail("file-too-complex", detail=f"zip: {len(infos)} > {limits.max_zip_entries}")
+        raise book.fail(
+            ProblemCode.FILE_TOO_COMPLEX, detail=f"zip: {len(infos)} > {limits.max_zip_entries}"
+        )
     if any(info.flag_bits & 0x1 for info in infos):
-        raise book.fail("file-encrypted")
+        raise book.fail(ProblemCode.FILE_ENCRYPTED)
     total = sum(info.file_size for info in infos)
     if total > limits.max_uncompressed_bytes:
         raise book.fail(
-            "file-too-large-uncompressed",
+            ProblemCode.FILE_TOO_LARGE_UNCOMPRESSED,
             size=size_text(total),
             limit=size_text(limits.max_uncompressed_bytes),
         )
@@ -463,7 +472,7 @@ def open_workbook(content: bytes, filename: str, limits: Limits = LIMITS) -> Wor
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.ratio_floor_bytes and ratio > limits.max_compression_ratio:
             raise book.fail(
-                "file-too-complex",
+                ProblemCode.FILE_TOO_COMPLEX,
                 detail=f"{info.filename}: {ratio:.0f}:1 > {limits.max_compression_ratio}:1",
             )
     book.budget = limits.max_uncompressed_bytes
@@ -558,7 +567,9 @@ def _shared_strings(book: Workbook, part: str) -> list[str]:
             collecting = False
         elif name == "si":
             if len(strings) >= book.limits.max_shared_strings:
-                raise book.fail("file-too-many-cells", limit=book.limits.max_shared_strings)
+                raise book.fail(
+                    ProblemCode.FILE_TOO_MANY_CELLS, limit=book.limits.max_shared_strings
+                )
             text = "".join(buf)
             strings.append(_unescape(text) if "_x" in text else text)
         elif name == "rPh":
