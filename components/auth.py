@@ -20,7 +20,7 @@ from dashboard.platform.auth import (
     THROTTLED,
     Actor,
     AuthSettings,
-    load_auth_settings,
+    load_auth_settings_file,
     load_secrets_file,
     role_for_email,
     secrets_path,
@@ -38,7 +38,8 @@ def _secrets() -> dict[str, Any]:
 
 
 def auth_settings() -> AuthSettings:
-    return load_auth_settings(_secrets())
+    """The `[dashboard]` table of the secrets file; ConfigError naming the file and key."""
+    return load_auth_settings_file(secrets_path())
 
 
 def current_actor() -> Actor | None:
@@ -70,7 +71,7 @@ def viewer_gate(settings: AuthSettings, lang: str) -> bool:
             st.session_state[state.VIEWER_OK] = True
             st.rerun()
         elif result.code == THROTTLED:
-            st.error(t("auth.throttled", lang, minutes=_minutes(result.retry_after)))
+            st.error(t("auth.throttled", lang, count=_minutes(result.retry_after)))
         else:
             st.error(t("auth.viewer_wrong", lang))
     return False
@@ -123,7 +124,7 @@ def sign_in_panel(settings: AuthSettings, lang: str) -> None:
                     st.session_state[state.ACTOR] = result.actor
                     st.rerun()
                 elif result.code == THROTTLED:
-                    st.error(t("auth.throttled", lang, minutes=_minutes(result.retry_after)))
+                    st.error(t("auth.throttled", lang, count=_minutes(result.retry_after)))
                 else:
                     st.error(t("auth.bad_credentials", lang))
         if _oidc_configured() and st.button(t("auth.oidc", lang), key="oidc_login"):

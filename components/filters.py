@@ -14,8 +14,6 @@ from components import state
 from dashboard.i18n.messages import DEFAULT_LANG, LANGS, t
 from dashboard.platform.settings import load_settings
 
-LANG_NAMES = {"zh": "中文", "en": "English"}
-
 
 @dataclass(frozen=True)
 class View:
@@ -43,6 +41,11 @@ def current_lang() -> str:
     return st.session_state[state.LANG]
 
 
+def language_name(lang: str) -> str:
+    """A language's name in itself (中文, English): readable whichever language is shown."""
+    return t("app.language_name", lang)
+
+
 def language_selector() -> str:
     # Not bound with bind="query-params": that would put the shown name (English) into the URL,
     # and links are documented as ?lang=en.
@@ -51,7 +54,7 @@ def language_selector() -> str:
         t("app.language", lang),
         LANGS,
         key=state.LANG,
-        format_func=LANG_NAMES.__getitem__,
+        format_func=language_name,
         on_change=_sync_lang_to_url,
     )
 

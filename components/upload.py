@@ -97,9 +97,9 @@ def _template_section(view: View) -> None:
 def _report_section(report: ValidationReport, name: str, lang: str) -> None:
     # With errors the file is not split into datasets, so there are no counts to give.
     key = "upload.checked" if report.ok else "upload.checked_errors"
-    st.markdown(
-        t_literal(key, lang, name=name, datasets=len(report.datasets), facts=report.fact_count)
-    )
+    datasets = t("count.year_datasets", lang, count=len(report.datasets))
+    facts = t("count.facts", lang, count=report.fact_count)
+    st.markdown(t_literal(key, lang, name=name, datasets=datasets, facts=facts))
     errors, warnings = report.errors, report.warnings
     if not errors and not warnings:
         st.success(t("upload.no_problems", lang))
@@ -125,12 +125,20 @@ def _problem_table(report: ValidationReport, severity: Severity, lang: str) -> N
     read without scrolling. st.table renders Markdown, and values come from the file: every cell
     is escaped so it shows exactly as typed."""
     table = report_table(report, severity, lang).drop(t("report.code", lang))
-    st.table(literal_strings(table), hide_index=True)
+    with st.container(key=f"problems_{severity}"):  # .st-key-problems_error / _warning
+        st.table(literal_strings(table), hide_index=True)
 
 
 # Streamlit's drop zone says "Drag and drop file here · Limit … per file" in English only; our
-# own Chinese label and heading above it say the same, so its instructions are hidden.
-UPLOADER_CSS = '<style>[data-testid="stFileUploaderDropzoneInstructions"]{display:none}</style>'
+# own Chinese label and heading above it say the same, so its instructions are hidden. Streamlit
+# has no setting for it: the rule names the element's test id, and tests/test_browser_upload.py
+# checks that it still matches (and hides) after a Streamlit upgrade.
+UPLOADER_CSS = (
+    "<style>"
+    "/* The drop zone's English instructions (see above). */"
+    '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
+    "</style>"
+)
 
 
 def _preview_section(previews: list[DatasetPreview], lang: str) -> None:

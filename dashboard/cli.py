@@ -9,7 +9,8 @@ Exit codes:
   dataset, an unknown version or deck, a restore refused because another version became
   current after it was read (StaleVersion: nothing written), add-user refusing a password
 - 2 unreadable input: a file that cannot be read or is not CSV/Excel, a broken secrets file,
-  bad arguments (argparse)
+  bad arguments (argparse), a setting that is not allowed (`DASHBOARD_LANG=fr`, an unknown key
+  in data/settings.toml): like a bad argument, one line on stderr and no JSON
 - 3 storage fault: the store is full, read-only, cannot be opened, busy past the timeout or
   damaged (`store-full`, `store-read-only`, `store-unopenable`, `store-busy`, `store-corrupt`,
   `store-io-error`), or an output file (`-o`) cannot be written (missing folder, not writable,
@@ -40,8 +41,9 @@ from typing import Any
 
 from dashboard.domain.catalogue import default_catalogue
 from dashboard.domain.facts import frame_facts
-from dashboard.domain.problems import Problem, Severity
-from dashboard.i18n.messages import t
+from dashboard.domain.problems import Problem, ProblemCode, Severity
+from dashboard.i18n.messages import DEFAULT_LANG, LANGS, t
+from dashboard.i18n.problems import problem_action, problem_message, problem_record, report_record
 from dashboard.ingest.validate import ValidationReport, validate_file
 from dashboard.outputs.exporter import export_facts, template
 from dashboard.outputs.pptx_export import deck_pptx
@@ -52,10 +54,9 @@ from dashboard.platform.auth import (
     CredentialRejected,
     Role,
     add_user,
-    secrets_path,
 )
 from dashboard.platform.sample import seed_if_empty
-from dashboard.platform.settings import LANG_ENV, current_user, load_settings
+from dashboard.platform.settings import SettingsError, current_user, read_settings
 from dashboard.platform.workflow import commit_message, conflict_message
 from dashboard.store.database import StaleVersion, Store, StoreUnavailable, UnknownVersion
 
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang",
-        choices=("zh", "en"),
+        choices=LANGS,
         default=None,
         help="language of messages (default: DASHBOARD_LANG or zh)",
     )
@@ -131,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang",
         dest="deck_lang",
-        choices=("zh", "en"),
+        choices=LANGS,
         default=None,
         help="language of the slides (default: the global --lang)",
     )
@@ -141,7 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    lang = args.lang or _environment_lang()
+    try:
+        # Read once, here, and handed down: one command is one process (tests call main in turn).
+        settings = read_settings()
+    except SettingsError as error:  # like a bad argument: one line on stderr, nothing else
+        _err(error.text(args.lang or DEFAULT_LANG))
+        return EXIT_UNREADABLE
+    lang = args.lang or settings.lang
     handler: Callable[[argparse.Namespace, str], int] = {
         "validate": _validate,
         "import": _import,
@@ -155,6 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }[args.command]
     args.json_printed = False  # set by _print_json: --json promises one object, never two
     args.report = None  # the validation report, once there is one (for a fault's JSON)
+    args.settings = settings
     try:
         return handler(args, lang)
     except StoreUnavailable as fault:
@@ -166,13 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_STORAGE
     except Exception as error:  # the promise: a message and a code, never a traceback
         detail = " ".join(f"{type(error).__name__}: {error}".split())
-        _fail(args, Problem("internal-error", Severity.ERROR, params={"error": detail}), lang)
+        problem = Problem(ProblemCode.INTERNAL_ERROR, Severity.ERROR, params={"error": detail})
+        _fail(args, problem, lang)
         return EXIT_INTERNAL
-
-
-def _environment_lang() -> str:
-    lang = os.environ.get(LANG_ENV, "zh")
-    return lang if lang in ("zh", "en") else "zh"
 
 
 def _err(text: str) -> None:
@@ -181,14 +185,14 @@ def _err(text: str) -> None:
 
 def _fail(args: argparse.Namespace, problem: Problem, lang: str) -> None:
     """A storage fault or internal error: one line on stderr and, for --json, the one object."""
-    _err(f"{problem.message(lang)} {problem.action(lang)}")
+    _err(f"{problem_message(problem, lang)} {problem_action(problem, lang)}")
     if args.command not in JSON_COMMANDS or not args.json or args.json_printed:
         return
     report: ValidationReport | None = args.report
     payload: dict[str, Any] = {"ok": False, "errors": [], "warnings": [], "datasets": []}
     if report is not None:
-        payload.update(report.to_dict(lang), ok=False)
-    payload["errors"] = [*payload["errors"], problem.to_dict(lang)]
+        payload.update(report_record(report, lang), ok=False)
+    payload["errors"] = [*payload["errors"], problem_record(problem, lang)]
     if args.command == "import":
         payload["commits"] = []
     _print_json(args, payload)
@@ -254,14 +258,13 @@ def _out(text: str = "") -> None:
 def _problem_line(problem: Problem, lang: str) -> str:
     where = []
     if problem.row is not None:
-        where.append(f"{'行' if lang == 'zh' else 'row'} {problem.row}")
+        where.append(t("cli.at_row", lang, row=problem.row))
     if problem.column:
         where.append(problem.column)
     severity = t(f"word.{problem.severity}", lang)
     position = " · ".join(where)
-    return (
-        f"[{severity}] {position}: {problem.message(lang)} {problem.action(lang)} ({problem.code})"
-    )
+    message, action = problem_message(problem, lang), problem_action(problem, lang)
+    return f"[{severity}] {position}: {message} {action} ({problem.code})"
 
 
 def _read(path: Path, lang: str) -> bytes | None:
@@ -288,11 +291,11 @@ def _validate(args: argparse.Namespace, lang: str) -> int:
             _print_json(args, _unreadable_payload())
         return EXIT_UNREADABLE
     report = validate_file(
-        content, args.file.name, default_catalogue(), default_agency=load_settings().agency
+        content, args.file.name, default_catalogue(), default_agency=args.settings.agency
     )
     args.report = report
     if args.json:
-        _print_json(args, report.to_dict(lang))
+        _print_json(args, report_record(report, lang))
     else:
         _print_report(report, lang)
         _summary(report, lang)
@@ -305,13 +308,20 @@ def _summary(report: ValidationReport, lang: str) -> None:
             t(
                 "cli.valid",
                 lang,
-                datasets=len(report.datasets),
-                facts=report.fact_count,
-                warnings=len(report.warnings),
+                datasets=t("count.datasets", lang, count=len(report.datasets)),
+                facts=t("count.facts", lang, count=report.fact_count),
+                warnings=t("count.warnings", lang, count=len(report.warnings)),
             )
         )
     else:
-        _out(t("cli.invalid", lang, errors=len(report.errors), warnings=len(report.warnings)))
+        _out(
+            t(
+                "cli.invalid",
+                lang,
+                errors=t("count.errors", lang, count=len(report.errors)),
+                warnings=t("count.warnings", lang, count=len(report.warnings)),
+            )
+        )
 
 
 def _exit_code(report: ValidationReport) -> int:
@@ -326,19 +336,19 @@ def _import(args: argparse.Namespace, lang: str) -> int:
         if args.json:  # --json promises one JSON object on stdout, whatever happens
             _print_json(args, _unreadable_payload(commits=[]))
         return EXIT_UNREADABLE
-    store = Store()
+    store = Store(args.settings.database_url)
     try:
         report = validate_file(
             content,
             args.file.name,
             default_catalogue(),
-            default_agency=load_settings().agency,
+            default_agency=args.settings.agency,
             previous_facts=store.dataset_facts,
         )
         args.report = report
         if not report.ok:
             if args.json:
-                _print_json(args, {**report.to_dict(lang), "commits": []})
+                _print_json(args, {**report_record(report, lang), "commits": []})
             else:
                 _print_report(report, lang)
                 _summary(report, lang)
@@ -353,7 +363,8 @@ def _import(args: argparse.Namespace, lang: str) -> int:
     finally:
         store.close()
     if args.json:
-        payload: dict[str, Any] = {**report.to_dict(lang), "commits": [r.__dict__ for r in results]}
+        commits = [r.__dict__ for r in results]
+        payload: dict[str, Any] = {**report_record(report, lang), "commits": commits}
         _print_json(args, payload)
         return EXIT_OK
     _print_report(report, lang)
@@ -363,7 +374,7 @@ def _import(args: argparse.Namespace, lang: str) -> int:
 
 
 def _export(args: argparse.Namespace, lang: str) -> int:
-    store = Store()
+    store = Store(args.settings.database_url)
     try:
         frame = store.current_facts(args.agency, args.year)
     finally:
@@ -373,19 +384,19 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         return EXIT_ERRORS
     facts = frame_facts(frame)
     _write_output(args.output, export_facts(facts, default_catalogue(), args.format))
-    _out(t("cli.exported", lang, facts=len(facts), path=args.output))
+    _out(t("cli.exported", lang, count=len(facts), path=args.output))
     return EXIT_OK
 
 
 def _template(args: argparse.Namespace, lang: str) -> int:
     catalogue = default_catalogue()
     _write_output(args.output, template(catalogue, args.format, agency=args.agency, year=args.year))
-    _out(t("cli.template_written", lang, path=args.output, metrics=len(catalogue.metrics)))
+    _out(t("cli.template_written", lang, path=args.output, count=len(catalogue.metrics)))
     return EXIT_OK
 
 
 def _history(args: argparse.Namespace, lang: str) -> int:
-    store = Store()
+    store = Store(args.settings.database_url)
     try:
         versions = store.history(args.agency, args.year)
     finally:
@@ -408,7 +419,7 @@ def _history(args: argparse.Namespace, lang: str) -> int:
 
 
 def _restore(args: argparse.Namespace, lang: str) -> int:
-    store = Store()
+    store = Store(args.settings.database_url)
     try:
         # The write checks that the version read here is still current (StaleVersion if not).
         current = store.current_version(args.agency, args.year)
@@ -451,7 +462,7 @@ def _restore(args: argparse.Namespace, lang: str) -> int:
 
 
 def _seed(args: argparse.Namespace, lang: str) -> int:
-    store = Store()
+    store = Store(args.settings.database_url)
     try:
         results = seed_if_empty(store, default_catalogue())
     finally:
@@ -459,7 +470,7 @@ def _seed(args: argparse.Namespace, lang: str) -> int:
     if not results:
         _out(t("cli.not_empty", lang))
         return EXIT_OK
-    _out(t("cli.seeded", lang, datasets=len(results)))
+    _out(t("cli.seeded", lang, count=len(results)))
     return EXIT_OK
 
 
@@ -478,7 +489,7 @@ def _read_password(name: str, lang: str) -> str:
 
 
 def _add_user(args: argparse.Namespace, lang: str) -> int:
-    path: Path = args.secrets or secrets_path()
+    path: Path = args.secrets or args.settings.secrets_file
     try:
         password = _read_password(args.name, lang)
         existed = add_user(path, args.name, password, args.role)
@@ -499,7 +510,7 @@ def _add_user(args: argparse.Namespace, lang: str) -> int:
 
 def _deck(args: argparse.Namespace, lang: str) -> int:
     lang = args.deck_lang or lang
-    store = Store()
+    store = Store(args.settings.database_url)
     try:
         slide_ids: tuple[str, ...] = DEFAULT_DECK
         if args.deck is not None:
@@ -519,5 +530,5 @@ def _deck(args: argparse.Namespace, lang: str) -> int:
         facts, args.agency, args.year, default_catalogue(), slide_ids=slide_ids, lang=lang
     )
     _write_output(args.output, deck_pptx(deck))
-    _out(t("cli.deck_written", lang, slides=len(deck.slides), path=args.output))
+    _out(t("cli.deck_written", lang, count=len(deck.slides), path=args.output))
     return EXIT_OK

@@ -6,35 +6,31 @@ comes out: the number, its qualifier, the text a reader sees (`400余`, `未报�
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import polars as pl
 import pytest
 
+from dashboard.analytics import channels, hotline, new_media, recruitment, summary
 from dashboard.analytics import headlines as metrics
-from dashboard.analytics.channels import (
-    channel_categories,
-    channel_items,
-    channel_totals,
-    channel_trend,
-    submissions,
-    total_items,
-)
-from dashboard.analytics.hotline import hotline_years
-from dashboard.analytics.new_media import new_media_share, new_media_trend
-from dashboard.analytics.recruitment import recruitment_years
+from dashboard.analytics.channels import channel_totals, total_items
+from dashboard.analytics.new_media import new_media_share
 from dashboard.analytics.statutory import (
-    OUTCOMES,
-    TABLE_THREE,
+    FOUR,
+    THREE,
+    Check,
     CheckStatus,
+    outcome_metrics,
     outcomes,
-    table_four,
-    table_four_checks,
-    table_three,
-    table_three_checks,
+    table_checks,
+    table_grid,
 )
-from dashboard.analytics.summary import year_summary
 from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.domain.values import ChangeKind, Figure, is_rough
+from dashboard.i18n import format as fmt
+from dashboard.i18n import wording
+from dashboard.i18n.statutory import check_name, outcome_text, table_text
 from tests.factories import AGENCY, frame, row, sample_frame
 
 DINGHAI = "定海区教育局"
@@ -52,6 +48,69 @@ def dinghai(cat: Catalogue) -> pl.DataFrame:
 
 def by(frame_: pl.DataFrame, column: str) -> dict[Any, dict[str, Any]]:
     return {r[column]: r for r in frame_.iter_rows(named=True)}
+
+
+# ── the analytics as the pages read them ────────────────────────────────────────────────────
+# The analytics give ids and numbers; these read them through the formatting layer
+# (dashboard.i18n.wording), as the pages do, so the tests see the texts a reader sees.
+
+
+def headline_values(
+    facts: pl.DataFrame, year: int, cat: Catalogue, lang: str = "zh"
+) -> list[wording.HeadlineCard]:
+    return wording.headline_cards(metrics.headline_points(facts, year, cat), lang)
+
+
+def facts_listing(facts: pl.DataFrame, cat: Catalogue, lang: str = "zh") -> pl.DataFrame:
+    return wording.listing_table(metrics.facts_listing(facts, cat), cat, lang)
+
+
+def channel_items(facts: pl.DataFrame, year: int, cat: Catalogue, lang: str = "zh") -> pl.DataFrame:
+    return wording.channel_items_table(channels.channel_items(facts, year, cat), cat, lang)
+
+
+def channel_categories(
+    facts: pl.DataFrame, year: int, cat: Catalogue, lang: str = "zh"
+) -> pl.DataFrame:
+    return wording.channel_categories_table(channels.channel_categories(facts, year), cat, lang)
+
+
+def channel_trend(facts: pl.DataFrame, cat: Catalogue, lang: str = "zh") -> pl.DataFrame:
+    return wording.channel_trend_table(channels.channel_trend(facts), cat, lang)
+
+
+def submissions(facts: pl.DataFrame, year: int, lang: str = "zh") -> pl.DataFrame:
+    return wording.submissions_table(channels.submissions(facts, year), lang)
+
+
+def hotline_years(facts: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
+    return wording.hotline_table(hotline.hotline_years(facts), lang)
+
+
+def new_media_trend(facts: pl.DataFrame, cat: Catalogue, lang: str = "zh") -> pl.DataFrame:
+    return wording.new_media_table(new_media.new_media_trend(facts, cat), cat, lang)
+
+
+def recruitment_years(facts: pl.DataFrame, cat: Catalogue, lang: str = "zh") -> pl.DataFrame:
+    return wording.recruitment_table(recruitment.recruitment_years(facts), cat, lang)
+
+
+def year_summary(
+    facts: pl.DataFrame, agency: str, year: int, cat: Catalogue, lang: str = "zh"
+) -> str:
+    return wording.summary_text(summary.year_summary(facts, agency, year, cat), cat, lang)
+
+
+def test_analytics_take_no_language() -> None:
+    for module in (metrics, channels, hotline, new_media, recruitment, summary):
+        functions = [
+            f
+            for f in vars(module).values()
+            if inspect.isfunction(f) and f.__module__ == module.__name__
+        ]
+        assert functions, module.__name__
+        for function in functions:
+            assert "lang" not in inspect.signature(function).parameters, function.__qualname__
 
 
 # ── metrics: selection ──────────────────────────────────────────────────────────────────────
@@ -89,22 +148,22 @@ def test_slot_filter_treats_none_as_blank() -> None:
 
 
 def test_slot_label(cat: Catalogue) -> None:
-    assert metrics.slot_label(cat, "items_published", "weibo", None, "zh") == "微博 · 发布信息条数"
-    assert metrics.slot_label(cat, "meetings", None, None, "zh") == "专题会议次数"
-    assert metrics.slot_label(cat, "requests_new", None, "natural_person", "zh") == (
+    assert wording.slot_label(cat, "items_published", "weibo", None, "zh") == "微博 · 发布信息条数"
+    assert wording.slot_label(cat, "meetings", None, None, "zh") == "专题会议次数"
+    assert wording.slot_label(cat, "requests_new", None, "natural_person", "zh") == (
         "自然人 · 新收申请数"
     )
-    assert metrics.slot_label(cat, "items_published", "weibo", None, "en").startswith("Weibo · ")
+    assert wording.slot_label(cat, "items_published", "weibo", None, "en").startswith("Weibo · ")
 
 
 # ── metrics: change texts ───────────────────────────────────────────────────────────────────
 
 
 def test_is_rough() -> None:
-    assert not metrics.is_rough("exact", "exact")
-    assert metrics.is_rough("exact", "at_least")
-    assert metrics.is_rough("approx")
-    assert metrics.is_rough("at_most", "exact")
+    assert not is_rough("exact", "exact")
+    assert is_rough("exact", "at_least")
+    assert is_rough("approx")
+    assert is_rough("at_most", "exact")
 
 
 @pytest.mark.parametrize(
@@ -127,13 +186,13 @@ def test_is_rough() -> None:
 def test_change_text(
     old: float, oq: str, new: float, nq: str, percent: bool, lang: str, expected: str
 ) -> None:
-    assert metrics.change_text(old, oq, new, nq, percent=percent, lang=lang) == expected
+    assert fmt.change_text(old, oq, new, nq, percent=percent, lang=lang) == expected
 
 
 def test_change_text_needs_both_values_and_can_leave_roughness_to_the_caller() -> None:
-    assert metrics.change_text(None, "exact", 5, "exact", percent=False, lang="zh") is None
-    assert metrics.change_text(5, "exact", None, "not_reported", percent=False, lang="zh") is None
-    text = metrics.change_text(
+    assert fmt.change_text(None, "exact", 5, "exact", percent=False, lang="zh") is None
+    assert fmt.change_text(5, "exact", None, "not_reported", percent=False, lang="zh") is None
+    text = fmt.change_text(
         400, "at_least", 500, "at_least", percent=False, lang="zh", mark_rough=False
     )
     assert text == "+25%"
@@ -143,7 +202,7 @@ def test_change_text_needs_both_values_and_can_leave_roughness_to_the_caller() -
 
 
 def test_headline_values_of_dinghai_keep_qualifiers(dinghai: pl.DataFrame, cat: Catalogue) -> None:
-    figures = {f.label: f for f in metrics.headline_values(dinghai, 2019, cat)}
+    figures = {f.label: f for f in headline_values(dinghai, 2019, cat)}
     portal = figures["门户网站发布信息"]
     assert (portal.text, portal.value, portal.qualifier, portal.unit) == (
         "400余",
@@ -165,7 +224,7 @@ def test_headline_values_of_dinghai_keep_qualifiers(dinghai: pl.DataFrame, cat: 
     assert all(f.change is None for f in figures.values())
     assert portal.history == (400.0,)
 
-    english = {f.label: f for f in metrics.headline_values(dinghai, 2019, cat, "en")}
+    english = {f.label: f for f in headline_values(dinghai, 2019, cat, "en")}
     assert english["Portal items"].text == "400+"
     assert english["Website items"].text == "3,000+"
 
@@ -180,7 +239,7 @@ def test_headline_change_against_latest_earlier_year_with_the_figure(cat: Catalo
         row(2019, "items_published", 80, channel="weibo"),
         row(2020, "items_published", 100, channel="weibo"),
     )
-    y2021 = {f.label: f for f in metrics.headline_values(facts, 2021, cat)}
+    y2021 = {f.label: f for f in headline_values(facts, 2021, cat)}
     portal = y2021["门户网站发布信息"]
     # 2020 has no portal figure: the change is against 2019, and only approximate (400余)
     assert (portal.change, portal.change_note) == ("+25%", "约，较2019年")
@@ -198,17 +257,53 @@ def test_headline_change_against_latest_earlier_year_with_the_figure(cat: Catalo
     assert weibo.change is None
     assert weibo.history == (80.0, 100.0)
 
-    y2022 = {f.label: f for f in metrics.headline_values(facts, 2022, cat)}
+    y2022 = {f.label: f for f in headline_values(facts, 2022, cat)}
     assert y2022["门户网站发布信息"].text == "未报告"
     assert y2022["门户网站发布信息"].change is None
     assert y2022["门户网站发布信息"].history == (400.0, 500.0)
 
-    english = {f.label: f for f in metrics.headline_values(facts, 2021, cat, "en")}
+    english = {f.label: f for f in headline_values(facts, 2021, cat, "en")}
     assert english["Portal items"].change == "+25%"
     assert english["Portal items"].change_note == "approx., vs 2019"
     assert english["12345 closure rate"].change == "+1.5 pp"
     assert english["12345 closure rate"].change_note == "vs 2020"
     assert english["Weibo posts"].text == "not reported"
+
+
+def test_headline_points_are_numbers_and_ids(cat: Catalogue) -> None:
+    facts = frame(
+        row(2019, "items_published", 400, "at_least", channel="gov_portal"),
+        row(2021, "items_published", 500, channel="gov_portal"),
+        row(2020, "hotline_closure_rate", 95, channel="hotline_12345"),
+        row(2021, "hotline_closure_rate", 96.5, channel="hotline_12345"),
+    )
+    points = {
+        (p.headline.metric, p.headline.channel): p
+        for p in metrics.headline_points(facts, 2021, cat)
+    }
+    portal = points[("items_published", "gov_portal")]
+    assert (portal.value, portal.qualifier, portal.percent, portal.unit) == (
+        500.0,
+        "exact",
+        False,
+        "条",
+    )
+    assert portal.change is not None
+    change = portal.change
+    assert (change.amount, change.kind, change.since, change.rough, change.grew) == (
+        25.0,
+        ChangeKind.RELATIVE,
+        2019,
+        True,
+        True,
+    )
+    rate = points[("hotline_closure_rate", "hotline_12345")]
+    assert rate.change is not None
+    assert rate.change.kind is ChangeKind.POINTS
+    assert rate.change.amount == pytest.approx(1.5)
+    assert (rate.percent, rate.unit) == (True, "")
+    weibo = points[("items_published", "weibo")]
+    assert (weibo.value, weibo.qualifier, weibo.change) == (None, "not_reported", None)
 
 
 def test_headline_values_history_stops_at_the_year(cat: Catalogue) -> None:
@@ -218,9 +313,7 @@ def test_headline_values_history_stops_at_the_year(cat: Catalogue) -> None:
         row(2020, "meetings", 3),
         row(2021, "meetings", 6),
     )
-    meetings = next(
-        f for f in metrics.headline_values(facts, 2020, cat) if f.label == "政务公开专题会议"
-    )
+    meetings = next(f for f in headline_values(facts, 2020, cat) if f.label == "政务公开专题会议")
     assert meetings.history == (1.0, 2.0, 3.0)
     assert (meetings.change, meetings.change_note) == ("+50%", "较2019年")  # latest, not first
 
@@ -234,7 +327,7 @@ def test_facts_listing_in_catalogue_order_with_texts(cat: Catalogue) -> None:
             2019, "items_published", 400, "at_least", channel="gov_portal", note="公开信息 400余条"
         ),
     )
-    table = metrics.facts_listing(facts, cat)
+    table = facts_listing(facts, cat)
     assert table.columns == ["metric", "channel", "category", "value", "unit", "note"]
     assert table.get_column("metric").to_list() == [
         "发布信息条数",
@@ -246,7 +339,7 @@ def test_facts_listing_in_catalogue_order_with_texts(cat: Catalogue) -> None:
     assert table.get_column("unit").to_list() == ["条", "", "条", "次"]
     assert table.get_column("note").to_list()[0] == "公开信息 400余条"
     assert table.get_column("note").to_list()[-1] == ""
-    english = metrics.facts_listing(facts, cat, "en")
+    english = facts_listing(facts, cat, "en")
     assert english.get_column("value").to_list() == ["400+", "100%", "not reported", "2"]
 
 
@@ -297,6 +390,15 @@ def test_channel_items_largest_first_with_texts(dinghai: pl.DataFrame, cat: Cata
     english = channel_items(dinghai, 2019, cat, "en")
     assert english.get_column("text").to_list() == ["3,000+", "800+", "500+", "400+"]
     assert english.get_column("name").to_list()[0] == "Agency website"
+
+
+def test_channel_items_are_ids_and_numbers(dinghai: pl.DataFrame, cat: Catalogue) -> None:
+    items = channels.channel_items(dinghai, 2019, cat)
+    assert items.columns == ["channel", "kind", "value", "qualifier", "derived"]
+    assert items.get_column("channel").to_list() == ["dept_site", "weibo", "wechat", "gov_portal"]
+    info = channels.submissions(dinghai, 2019)
+    assert "rate_rough" in info.columns and "rate_text" not in info.columns
+    assert not any(c.endswith("_text") for c in hotline.hotline_years(dinghai).columns)
 
 
 def test_channel_items_not_reported_last_and_derived_flag(cat: Catalogue) -> None:
@@ -512,6 +614,29 @@ def test_recruitment_values_and_order(cat: Catalogue) -> None:
 
 
 # ── statutory tables ────────────────────────────────────────────────────────────────────────
+# The analytics give ids and numbers; the tests read them as the page shows them, through the
+# formatting layer (dashboard.i18n.statutory).
+
+
+def table_three(facts: pl.DataFrame, year: int, cat: Catalogue, lang: str = "zh") -> pl.DataFrame:
+    return table_text(table_grid(facts, year, cat, THREE), cat, THREE, lang)
+
+
+def table_four(facts: pl.DataFrame, year: int, cat: Catalogue, lang: str = "zh") -> pl.DataFrame:
+    return table_text(table_grid(facts, year, cat, FOUR), cat, FOUR, lang)
+
+
+def table_three_checks(facts: pl.DataFrame, year: int, cat: Catalogue) -> list[Check]:
+    return table_checks(facts, year, cat, THREE)
+
+
+def table_four_checks(facts: pl.DataFrame, year: int, cat: Catalogue) -> list[Check]:
+    return table_checks(facts, year, cat, FOUR)
+
+
+def names(checks: list[Check], cat: Catalogue, lang: str = "zh") -> list[str]:
+    return [check_name(c, cat, lang) for c in checks]
+
 
 TERMS = (
     "natural_person",
@@ -523,7 +648,7 @@ TERMS = (
 )
 # A consistent column: 5 new + 1 carried over = 5 handled + 1 carried forward;
 # handled 5 = 3 disclosed + 1 partial + 1 refused (state secret).
-CONSISTENT = {m: 0 for m, _, _ in TABLE_THREE} | {
+CONSISTENT = dict.fromkeys(default_catalogue().tables[THREE].metrics, 0) | {
     "requests_new": 5,
     "requests_carried_over": 1,
     "requests_disclosed": 3,
@@ -549,8 +674,9 @@ def table_facts(
     return rows
 
 
-def statuses(checks: list[Any]) -> dict[str, CheckStatus]:
-    return {c.name: c.status for c in checks}
+def statuses(checks: list[Check], cat: Catalogue | None = None) -> dict[str, CheckStatus]:
+    cat = cat or default_catalogue()
+    return {check_name(c, cat): c.status for c in checks}
 
 
 def test_terms_are_the_catalogue_applicant_columns(cat: Catalogue) -> None:
@@ -569,7 +695,7 @@ def test_table_three_layout_of_dinghai(dinghai: pl.DataFrame, cat: Catalogue) ->
         "其他",
         "总计",
     ]
-    assert table.height == len(TABLE_THREE) == 29
+    assert table.height == len(cat.tables[THREE].rows) == 29
     assert table.get_column("row").to_list()[0] == "一、本年新收政府信息公开申请数量"
     assert table.get_column("row").to_list()[-1] == "四、结转下年度继续办理"
     assert table.row(0, named=True)["总计"] == "0"
@@ -596,14 +722,13 @@ def test_table_three_checks_consistent_all_pass(cat: Catalogue) -> None:
     # six columns + total, each: balance, 三（七）, four groups; plus total = sum for 29 rows
     assert len(checks) == 7 * 6 + 29
     assert {c.status for c in checks} == {CheckStatus.PASSED}
-    names = [c.name for c in checks]
-    assert "总计：一 + 二 = 三（七）+ 四" in names
-    assert "自然人：三（七）= （一）至（六）之和" in names
-    assert "三（一）予以公开：总计 = 各申请人之和" in names
-    assert "1.属于国家秘密：总计 = 各申请人之和" in names  # nesting indent stripped
-    assert len(set(names)) == len(names)
-    english = table_three_checks(facts, 2021, cat, "en")
-    assert "Total: 1 + 2 = 3(7) + 4" in [c.name for c in english]
+    shown = names(checks, cat)
+    assert "总计：一 + 二 = 三（七）+ 四" in shown
+    assert "自然人：三（七）= （一）至（六）之和" in shown
+    assert "三（一）予以公开：总计 = 各申请人之和" in shown
+    assert "1.属于国家秘密：总计 = 各申请人之和" in shown  # nesting indent stripped
+    assert len(set(shown)) == len(shown)
+    assert "Total: 1 + 2 = 3(7) + 4" in names(checks, cat, "en")
 
 
 def test_table_three_checks_one_altered_cell_fails(cat: Catalogue) -> None:
@@ -670,14 +795,14 @@ def test_table_four_layout_and_checks(cat: Catalogue) -> None:
     assert table.row(0) == ("行政复议", "1", "0", "0", "1", "2")
     assert table.row(1) == ("行政诉讼·未经复议直接起诉", "", "", "", "", "")
     checks = table_four_checks(good, 2021, cat)
-    assert [(c.name, c.status) for c in checks] == [
+    assert [(check_name(c, cat), c.status) for c in checks] == [
         ("行政复议：总计 = 四项结果之和", CheckStatus.PASSED)
     ]
     bad = frame(*review(3, upheld=1, corrected=0, other=0, pending=1))
     assert table_four_checks(bad, 2021, cat)[0].status is CheckStatus.FAILED
-    assert table_four_checks(bad, 2021, cat, "en")[0].name == (
+    assert names(table_four_checks(bad, 2021, cat), cat, "en") == [
         "Administrative review: total = sum of results"
-    )
+    ]
     partial = frame(*review(2, upheld=1, corrected=0, other=0))
     assert table_four_checks(partial, 2021, cat)[0].status is CheckStatus.INCOMPLETE
     assert table_four_checks(frame(*review(1)), 2021, cat)[0].status is CheckStatus.INCOMPLETE
@@ -691,11 +816,69 @@ def test_outcomes_in_form_order(cat: Catalogue) -> None:
         row(2022, "requests_disclosed", 4, category="natural_person"),
         row(2022, "requests_completed", 18),
     )
-    out = outcomes(facts, 2022, cat)
+    found = outcomes(facts, 2022, cat)
+    assert found.columns == ["metric", "value", "qualifier"]
+    assert found.get_column("metric").to_list() == [
+        "requests_disclosed",
+        "requests_refused",
+        "requests_unavailable",
+    ]
+    out = outcome_text(found, cat)
+    assert out.columns == ["outcome", "value", "qualifier", "text"]
     assert out.get_column("outcome").to_list() == ["予以公开", "不予公开", "无法提供"]
     assert out.get_column("text").to_list() == ["5", "约1", "11"]
     assert out.get_column("value").to_list() == [5.0, 1.0, 11.0]
-    assert len(OUTCOMES) == 6
+    english = outcome_text(found, cat, "en")
+    assert english.get_column("outcome").to_list() == ["Disclosed", "Refused", "Unavailable"]
+    assert english.get_column("text").to_list() == ["5", "~1", "11"]
+    assert len(outcome_metrics(cat)) == 6
+    assert outcome_text(outcomes(frame(), 2022, cat), cat).is_empty()
+
+
+def test_table_grid_is_ids_and_figures(cat: Catalogue) -> None:
+    facts = frame(
+        row(2021, "requests_new", 40, "approx"),
+        row(2021, "requests_new", 12, category="commercial"),
+    )
+    grid = table_grid(facts, 2021, cat, THREE)
+    assert grid.columns == ["metric", *TERMS, "total"]
+    assert grid.get_column("metric").to_list() == cat.tables[THREE].metrics
+    first = grid.row(0, named=True)
+    assert first["total"] == {"value": 40.0, "qualifier": "approx"}
+    assert first["commercial"] == {"value": 12.0, "qualifier": "exact"}
+    assert first["natural_person"] is None
+    english = table_text(grid, cat, THREE, "en").row(13, named=True)
+    assert english["row"] == "3(4) Unavailable"
+    assert table_text(grid, cat, THREE, "en").row(14, named=True)["row"] == "  1. Not held"
+    assert table_text(grid, cat, THREE).row(14, named=True)["row"] == "　1.本机关不掌握相关政府信息"
+
+
+def test_statutory_checks_compare_the_declared_relations(cat: Catalogue) -> None:
+    checks = table_three_checks(frame(*table_facts(CONSISTENT, terms=False)), 2021, cat)
+    balance = next(c for c in checks if getattr(c.rule, "balance", None) == "requests_new")
+    assert balance.column is None and balance.sums == (6.0, 6.0)
+    # The arithmetic is the catalogue's: a relation declared otherwise is checked otherwise.
+    relations = tuple(
+        r.model_copy(update={"parts": r.parts[:-1]})
+        if getattr(r, "total", None) == "requests_completed"
+        else r
+        for r in cat.relations
+    )
+    other = cat.model_copy(update={"relations": relations})
+    values = CONSISTENT | {"requests_other": 1, "requests_completed": 6}
+    facts = frame(*table_facts(values, terms=False))
+    completed = "总计：三（七）= （一）至（六）之和"
+    assert statuses(table_checks(facts, 2021, cat, THREE))[completed] is CheckStatus.PASSED
+    assert statuses(table_checks(facts, 2021, other, THREE))[completed] is CheckStatus.FAILED
+
+
+def test_statutory_analytics_take_no_language() -> None:
+    from dashboard.analytics import statutory
+
+    functions = [f for n, f in vars(statutory).items() if inspect.isfunction(f)]
+    assert len(functions) >= 5
+    for function in functions:
+        assert "lang" not in inspect.signature(function).parameters, function.__name__
 
 
 # ── summary ─────────────────────────────────────────────────────────────────────────────────
@@ -743,3 +926,31 @@ def test_summary_change_against_earlier_year(cat: Catalogue) -> None:
     assert "会议" not in text  # no meetings held is not news
     english = year_summary(facts, AGENCY, 2020, cat, "en")
     assert "500 on Government portal (~+25% on 2019)" in english
+
+
+def test_summary_points_are_ids_and_figures(dinghai: pl.DataFrame, cat: Catalogue) -> None:
+    points = summary.year_summary(dinghai, DINGHAI, 2019, cat)
+    assert [p.channel for p in points.channels] == ["dept_site", "weibo", "wechat", "gov_portal"]
+    assert points.channels[0].figure == Figure(3000.0, "at_least")
+    assert points.hotline_received == Figure(111.0, "exact")
+    assert points.hotline_closure_rate == Figure(100.0, "exact", percent=True)
+    assert points.requests_new == Figure(0.0, "exact")
+    assert points.meetings == Figure(2.0, "exact")
+    assert not points.empty
+    assert summary.year_summary(dinghai, DINGHAI, 2018, cat).empty
+
+
+def test_summary_in_english_counts_in_the_singular_and_plural(cat: Catalogue) -> None:
+    facts = frame(
+        row(2020, "hotline_received", 1, channel="hotline_12345"),
+        row(2020, "requests_new", 1),
+        row(2020, "meetings", 1),
+    )
+    english = year_summary(facts, AGENCY, 2020, cat, "en")
+    assert "1 hotline case received; 1 new disclosure request; " in english
+    assert english.endswith("1 meeting on disclosure work.")
+    several = year_summary(frame(row(2020, "requests_new", 1, "at_least")), AGENCY, 2020, cat, "en")
+    assert "1+ new disclosure requests" in several
+    assert "新收政府信息公开申请1余件" in year_summary(
+        frame(row(2020, "requests_new", 1, "at_least")), AGENCY, 2020, cat
+    )

@@ -14,14 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 import pytest
 
-from dashboard.analytics.channels import (
-    channel_categories,
-    channel_items,
-    channel_trend,
-    submissions,
-)
-from dashboard.analytics.hotline import hotline_years
-from dashboard.analytics.recruitment import recruitment_years
+from dashboard.analytics import channels, hotline, recruitment
 from dashboard.analytics.statutory import outcomes
 from dashboard.charts.builders import (
     category_figure,
@@ -37,8 +30,36 @@ from dashboard.charts.builders import (
 from dashboard.charts.labels import plotly_text
 from dashboard.charts.theme import FONT_FAMILY, MUTED, PALETTE, empty_figure
 from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.i18n import wording
+from dashboard.i18n.statutory import outcome_text
 from tests import hostile
 from tests.factories import frame, row, sample_frame
+
+
+# The frames the pages give the builders: analytics (ids, numbers) worded by the formatting layer.
+def channel_items(facts: pl.DataFrame, year: int, cat: Catalogue, lang: str = "zh") -> pl.DataFrame:
+    return wording.channel_items_table(channels.channel_items(facts, year, cat), cat, lang)
+
+
+def channel_categories(facts: pl.DataFrame, year: int, cat: Catalogue) -> pl.DataFrame:
+    return wording.channel_categories_table(channels.channel_categories(facts, year), cat)
+
+
+def channel_trend(facts: pl.DataFrame, cat: Catalogue) -> pl.DataFrame:
+    return wording.channel_trend_table(channels.channel_trend(facts), cat)
+
+
+def submissions(facts: pl.DataFrame, year: int, lang: str = "zh") -> pl.DataFrame:
+    return wording.submissions_table(channels.submissions(facts, year), lang)
+
+
+def hotline_years(facts: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
+    return wording.hotline_table(hotline.hotline_years(facts), lang)
+
+
+def recruitment_years(facts: pl.DataFrame, cat: Catalogue, lang: str = "zh") -> pl.DataFrame:
+    return wording.recruitment_table(recruitment.recruitment_years(facts), cat, lang)
+
 
 OKABE_ITO = {
     "#E69F00",
@@ -270,7 +291,7 @@ def test_outcome_figure_keeps_form_order_top_down(cat: Catalogue) -> None:
         row(2022, "requests_disclosed", 5),
         row(2022, "requests_refused", 1, "approx"),
     )
-    fig = outcome_figure(outcomes(facts, 2022, cat))
+    fig = outcome_figure(outcome_text(outcomes(facts, 2022, cat), cat))
     bar = fig.data[0]
     assert (bar.type, bar.orientation) == ("bar", "h")
     assert bar.y == ("无法提供", "不予公开", "予以公开")  # 予以公开 drawn on top
@@ -318,6 +339,16 @@ def test_hotline_figure_bars_rate_and_target(dinghai: pl.DataFrame) -> None:
         "办结率",
         "目标 100%",
     }
+
+
+def test_series_names_in_english(dinghai: pl.DataFrame) -> None:
+    fig = hotline_figure(hotline_years(dinghai, "en"), lang="en")
+    assert [t.name for t in fig.data] == ["Received", "Closed", "Closure rate", "Target 100%"]
+    fig = submissions_figure(submissions(dinghai, 2019, "en"), lang="en")
+    assert [t.name for t in fig.data] == ["Submitted", "Adopted"]
+    fig = share_figure(27.66, approximate=False, lang="en")
+    assert fig.data[0].labels == ("New media", "Other channels")
+    assert annotation_texts(fig) == ["28%"]
 
 
 def test_hotline_figure_without_rates_has_no_rate_axis_traces() -> None:
@@ -445,7 +476,7 @@ def test_text_from_data_is_never_plotly_markup(cat: Catalogue) -> None:
     others = {
         "hotline": hotline_figure(hotline),
         "rate": rate_figure(hotline, column="closure_rate"),
-        "outcomes": outcome_figure(outcomes(facts, 2021, cat)),
+        "outcomes": outcome_figure(outcome_text(outcomes(facts, 2021, cat), cat)),
     }
     for name, fig in {**with_names, **others}.items():
         assert hostile.plotly_markup(fig.to_json()) == [], name

@@ -18,7 +18,8 @@ import pytest
 from dashboard.cli import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, main
 from dashboard.domain.catalogue import Catalogue
 from dashboard.platform.sample import validate_samples
-from dashboard.store.database import DATABASE_URL_ENV, Store
+from dashboard.platform.settings import DATABASE_URL_ENV
+from dashboard.store.database import Store
 from tests.conftest import SAMPLE_CSV, csv_bytes
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]

@@ -193,6 +193,16 @@ def test_requests_page_official_table(db_url: str) -> None:
     first = table.iloc[0]
     assert first["项目"] == "一、本年新收政府信息公开申请数量"
     assert first["总计"] == "0"
+    assert table.iloc[5]["项目"] == "　1.属于国家秘密"  # nested as in the form
+    # the form's cross-checks: declared in data/catalogue, worded by the formatting layer
+    checks = at.dataframe[1].value
+    assert list(checks["项目"]) == [
+        "总计：一 + 二 = 三（七）+ 四",
+        "总计：三（七）= （一）至（六）之和",
+    ]
+    english = open_page("requests", lang="en")
+    assert english.dataframe[0].value.iloc[5]["Item"] == "  1. State secret"
+    assert english.dataframe[1].value["Item"].iloc[0] == "Total: 1 + 2 = 3(7) + 4"
 
 
 def test_data_page_lists_and_filters_facts(db_url: str) -> None:

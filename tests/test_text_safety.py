@@ -23,6 +23,7 @@ from components.text import WORD_JOINER, literal, literal_strings, t_literal
 from dashboard.analytics.summary import year_summary
 from dashboard.charts.projector import slide_figure
 from dashboard.domain.catalogue import Catalogue
+from dashboard.i18n.wording import summary_text
 from dashboard.ingest.validate import validate_file
 from dashboard.outputs.exporter import neutralise_strings
 from dashboard.outputs.pptx_export import deck_pptx
@@ -238,7 +239,8 @@ def test_slides_figures_and_pptx_carry_text_not_links(catalogue: Catalogue) -> N
     assert len(deck.slides) >= 5
     for slide in deck.slides:
         assert hostile.plotly_markup(slide_figure(slide).to_json()) == [], slide.id
-    assert AGENCY in year_summary(facts, AGENCY, 2021, catalogue)  # plain text in the core
+    # plain text in the core
+    assert AGENCY in summary_text(year_summary(facts, AGENCY, 2021, catalogue), catalogue)
     prs = Presentation(io.BytesIO(deck_pptx(deck)))
     hyperlinks = [
         rel.reltype

@@ -20,8 +20,9 @@ from dashboard.domain.values import Qualifier
 from dashboard.ingest.validate import validate_file
 from dashboard.platform.auth import Actor, PermissionDenied, Role, add_user, hash_password
 from dashboard.platform.sample import seed_if_empty
+from dashboard.platform.settings import DATABASE_URL_ENV
 from dashboard.platform.workflow import commit_upload
-from dashboard.store.database import DATABASE_URL_ENV, Store
+from dashboard.store.database import Store
 from tests.faults import read_only_url
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from dashboard.domain.values import MAX_MAGNITUDE, Qualifier, format_value, parse_value, write_value
+from dashboard.domain.values import (
+    MAX_MAGNITUDE,
+    ChangeKind,
+    Qualifier,
+    change_between,
+    parse_value,
+    write_value,
+)
+from dashboard.i18n.format import format_rate, format_value
 
 # Up to a trillion: well inside the integers a float holds exactly.
 counts = st.integers(min_value=0, max_value=10**12)
@@ -368,7 +376,7 @@ def test_write_examples() -> None:
     assert write_value(901_000, Q.EXACT) == "901000"
 
 
-# ── format_value: for people ────────────────────────────────────────────────────────────────
+# ── format_value (the formatting layer): for people ───────────────────────────────────────────────
 
 
 @pytest.mark.parametrize(
@@ -437,3 +445,37 @@ def test_format_large_numbers_in_chinese_units(
 @pytest.mark.parametrize(("text", "expected"), [("90.1萬", 901_000), ("3億", 300_000_000)])
 def test_traditional_multipliers(text: str, expected: float) -> None:
     assert parse_value(text).value == expected
+
+
+def test_format_rate_marks_an_approximate_rate() -> None:
+    assert format_rate(53.333, rough=False) == "53.3%"
+    assert format_rate(53.333, rough=True) == "约53.3%"
+    assert format_rate(53.333, rough=True, lang="en") == "~53.3%"
+
+
+# ── changes, as numbers ─────────────────────────────────────────────────────────────────────
+
+
+def test_change_between_counts_rates_and_from_zero() -> None:
+    counts = change_between(400, "at_least", 500, "exact", percent=False, since=2019)
+    assert counts is not None
+    assert (counts.amount, counts.kind, counts.rough, counts.grew, counts.since) == (
+        25.0,
+        ChangeKind.RELATIVE,
+        True,
+        True,
+        2019,
+    )
+    rates = change_between(98, "exact", 96, "exact", percent=True)
+    assert rates is not None
+    assert (rates.amount, rates.kind, rates.rough, rates.grew) == (
+        -2,
+        ChangeKind.POINTS,
+        False,
+        False,
+    )
+    from_zero = change_between(0, "exact", 5, "exact", percent=False)
+    assert from_zero is not None
+    assert (from_zero.amount, from_zero.kind) == (5, ChangeKind.ABSOLUTE)
+    assert change_between(None, "not_reported", 5, "exact", percent=False) is None
+    assert change_between(5, "exact", None, "not_reported", percent=False) is None

@@ -1,8 +1,9 @@
 """Channel figures: items published per channel, categories within channels, trends, submissions.
 
-Frames returned here are display-ready (names and formatted values in the chosen language) and
-are what the figure builders and the "numbers" tables take. A channel total that the report does
-not state but whose categories are known is derived as their sum and marked `derived`.
+Frames returned here hold ids and numbers (channel id, value, qualifier); the formatting layer
+(`dashboard.i18n.wording`) adds the names and texts that the figure builders and the "numbers"
+tables show. A channel total that the report does not state but whose categories are known is
+derived as their sum and marked `derived`.
 """
 
 from __future__ import annotations
@@ -10,31 +11,9 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.values import Qualifier, format_value
+from dashboard.domain.values import Qualifier
 
 ITEMS = "items_published"
-
-TEXT_SCHEMA = {"value": pl.Float64, "qualifier": pl.String, "text": pl.String}
-
-
-def with_text(frame: pl.DataFrame, *, lang: str, percent: bool = False) -> pl.DataFrame:
-    """Add `text`: the value as people read it (`400余`, `未报告`)."""
-    texts = [
-        format_value(v, q, percent=percent, lang=lang)
-        for v, q in zip(frame.get_column("value"), frame.get_column("qualifier"), strict=True)
-    ]
-    return frame.with_columns(pl.Series("text", texts, dtype=pl.String))
-
-
-def _channel_names(frame: pl.DataFrame, catalogue: Catalogue, lang: str) -> pl.DataFrame:
-    names = [catalogue.channel_name(c, lang) for c in frame.get_column("channel")]
-    kinds = [
-        catalogue.channels[c].kind if c in catalogue.channels else "other"
-        for c in frame.get_column("channel")
-    ]
-    return frame.with_columns(
-        pl.Series("name", names, dtype=pl.String), pl.Series("kind", kinds, dtype=pl.String)
-    )
 
 
 def channel_totals(agency_facts: pl.DataFrame) -> pl.DataFrame:
@@ -66,18 +45,20 @@ def channel_totals(agency_facts: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([stated, parts]).sort("year", "channel")
 
 
-def channel_items(
-    agency_facts: pl.DataFrame, year: int, catalogue: Catalogue, lang: str = "zh"
-) -> pl.DataFrame:
-    """Items published per channel in one year, largest first.
+def channel_items(agency_facts: pl.DataFrame, year: int, catalogue: Catalogue) -> pl.DataFrame:
+    """Items published per channel in one year, largest first (not reported last).
 
-    Columns: channel, name, kind, value, qualifier, derived, text.
+    Columns: channel, kind, value, qualifier, derived.
     """
     frame = channel_totals(agency_facts).filter(pl.col("year") == year).drop("year")
-    frame = _channel_names(frame, catalogue, lang)
-    frame = with_text(frame, lang=lang)
-    return frame.sort(["value", "name"], descending=[True, False], nulls_last=True).select(
-        "channel", "name", "kind", "value", "qualifier", "derived", "text"
+    kinds = [
+        catalogue.channels[c].kind if c in catalogue.channels else "other"
+        for c in frame.get_column("channel")
+    ]
+    return (
+        frame.with_columns(pl.Series("kind", kinds, dtype=pl.String))
+        .sort(["value", "channel"], descending=[True, False], nulls_last=True)
+        .select("channel", "kind", "value", "qualifier", "derived")
     )
 
 
@@ -104,38 +85,31 @@ def total_items(agency_facts: pl.DataFrame, year: int) -> tuple[float, str] | No
     )
 
 
-def channel_categories(
-    agency_facts: pl.DataFrame, year: int, catalogue: Catalogue, lang: str = "zh"
-) -> pl.DataFrame:
-    """Categories within each channel in one year. Columns: channel, name, category, value,
-    qualifier, text."""
+def channel_categories(agency_facts: pl.DataFrame, year: int) -> pl.DataFrame:
+    """Categories within each channel in one year, largest first within a channel.
+
+    Columns: channel, category, value, qualifier.
+    """
     frame = agency_facts.filter(
         (pl.col("metric") == ITEMS)
         & (pl.col("year") == year)
         & pl.col("channel").is_not_null()
         & pl.col("category").is_not_null()
     ).select("channel", "category", "value", "qualifier")
-    frame = with_text(_channel_names(frame, catalogue, lang), lang=lang)
-    return frame.sort(["channel", "value"], descending=[False, True], nulls_last=True).select(
-        "channel", "name", "category", "value", "qualifier", "text"
-    )
+    return frame.sort(["channel", "value"], descending=[False, True], nulls_last=True)
 
 
-def channel_trend(
-    agency_facts: pl.DataFrame, catalogue: Catalogue, lang: str = "zh"
-) -> pl.DataFrame:
-    """Items per channel over the years. Columns: year, channel, name, value, qualifier,
-    derived, text."""
-    frame = _channel_names(channel_totals(agency_facts), catalogue, lang)
-    return with_text(frame, lang=lang).select(
-        "year", "channel", "name", "value", "qualifier", "derived", "text"
-    )
+def channel_trend(agency_facts: pl.DataFrame) -> pl.DataFrame:
+    """Items per channel over the years. Columns: year, channel, value, qualifier, derived."""
+    return channel_totals(agency_facts)
 
 
-def submissions(agency_facts: pl.DataFrame, year: int, lang: str = "zh") -> pl.DataFrame:
+def submissions(agency_facts: pl.DataFrame, year: int) -> pl.DataFrame:
     """Information submitted and adopted per recipient, with the adoption rate where both exist.
 
-    Columns: recipient, submitted, submitted_text, adopted, adopted_text, rate, rate_text.
+    Columns: recipient ("" for figures given without one: the total), submitted,
+    submitted_qualifier, adopted, adopted_qualifier, rate (0–100), rate_rough (the rate comes
+    from a qualified figure, so it is only approximate).
     """
     facts = agency_facts.filter(
         (pl.col("year") == year) & pl.col("metric").is_in(["info_submitted", "info_adopted"])
@@ -149,38 +123,29 @@ def submissions(agency_facts: pl.DataFrame, year: int, lang: str = "zh") -> pl.D
         s = sub.row(0, named=True) if sub.height else None
         a = ado.row(0, named=True) if ado.height else None
         rate = None
-        rough = ""
+        rough = False
         if s and a and s["value"] and a["value"] is not None:
             rate = a["value"] / s["value"] * 100
             # from 30余 submitted the rate is only approximate: say so, as hotline rates do
-            if s["qualifier"] != Qualifier.EXACT or a["qualifier"] != Qualifier.EXACT:
-                rough = "约" if lang == "zh" else "~"
+            rough = s["qualifier"] != Qualifier.EXACT or a["qualifier"] != Qualifier.EXACT
         rows.append(
             {
-                "recipient": recipient or ("合计" if lang == "zh" else "All"),
+                "recipient": recipient,
                 "submitted": s["value"] if s else None,
-                "submitted_text": format_value(
-                    s["value"] if s else None,
-                    s["qualifier"] if s else Qualifier.NOT_REPORTED,
-                    lang=lang,
-                ),
+                "submitted_qualifier": s["qualifier"] if s else str(Qualifier.NOT_REPORTED),
                 "adopted": a["value"] if a else None,
-                "adopted_text": format_value(
-                    a["value"] if a else None,
-                    a["qualifier"] if a else Qualifier.NOT_REPORTED,
-                    lang=lang,
-                ),
+                "adopted_qualifier": a["qualifier"] if a else str(Qualifier.NOT_REPORTED),
                 "rate": rate,
-                "rate_text": "" if rate is None else f"{rough}{rate:.1f}%",
+                "rate_rough": rough,
             }
         )
     schema = {
         "recipient": pl.String,
         "submitted": pl.Float64,
-        "submitted_text": pl.String,
+        "submitted_qualifier": pl.String,
         "adopted": pl.Float64,
-        "adopted_text": pl.String,
+        "adopted_qualifier": pl.String,
         "rate": pl.Float64,
-        "rate_text": pl.String,
+        "rate_rough": pl.Boolean,
     }
     return pl.DataFrame(rows, schema=schema)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.domain.values import Qualifier, format_value
+from dashboard.domain.values import Qualifier
 
 METRICS = (
     "hotline_received",
@@ -24,11 +24,11 @@ COLUMNS = {
 }
 
 
-def hotline_years(agency_facts: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
+def hotline_years(agency_facts: pl.DataFrame) -> pl.DataFrame:
     """One row per year with any hotline figure.
 
-    Columns: year, received, closed, closed_derived, closure_rate, rate_derived, satisfaction,
-    and *_text for each value (qualifiers kept, `未报告` for missing).
+    Columns: year, closed_derived, rate_derived, then received, closed, closure_rate and
+    satisfaction, each with its *_qualifier (`not_reported` for a missing figure, value null).
     """
     facts = agency_facts.filter(pl.col("metric").is_in(METRICS) & pl.col("category").is_null())
     rows = []
@@ -53,14 +53,8 @@ def hotline_years(agency_facts: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
             "rate_derived": rate_derived,
         }
         for name, (value, qualifier) in values.items():
-            percent = name in ("closure_rate", "satisfaction")
             row[name] = value
-            row[f"{name}_text"] = format_value(
-                value if value is None or not percent else round(value, 1),
-                qualifier or Qualifier.NOT_REPORTED,
-                percent=percent,
-                lang=lang,
-            )
+            row[f"{name}_qualifier"] = qualifier or str(Qualifier.NOT_REPORTED)
         rows.append(row)
     schema: dict[str, pl.DataType] = {
         "year": pl.Int32(),
@@ -69,7 +63,7 @@ def hotline_years(agency_facts: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
     }
     for name in ("received", "closed", "closure_rate", "satisfaction"):
         schema[name] = pl.Float64()
-        schema[f"{name}_text"] = pl.String()
+        schema[f"{name}_qualifier"] = pl.String()
     return pl.DataFrame(rows, schema=schema)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.analytics.channels import channel_totals, total_items, with_text
+from dashboard.analytics.channels import channel_totals, total_items
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.values import Qualifier
 
@@ -16,10 +16,8 @@ def new_media_channels(catalogue: Catalogue) -> list[str]:
     return [c.id for c in catalogue.channels.values() if c.kind == "new_media"]
 
 
-def new_media_trend(
-    agency_facts: pl.DataFrame, catalogue: Catalogue, lang: str = "zh"
-) -> pl.DataFrame:
-    """Columns: year, channel, name, measure (posts/followers/reads), value, qualifier, text."""
+def new_media_trend(agency_facts: pl.DataFrame, catalogue: Catalogue) -> pl.DataFrame:
+    """Columns: year, channel, measure (posts/followers/reads), value, qualifier."""
     channels = new_media_channels(catalogue)
     posts = (
         channel_totals(agency_facts)
@@ -37,12 +35,7 @@ def new_media_trend(
         "value",
         "qualifier",
     )
-    frame = pl.concat([posts, others]).sort("measure", "channel", "year")
-    names = [catalogue.channel_name(c, lang) for c in frame.get_column("channel")]
-    frame = frame.with_columns(pl.Series("name", names, dtype=pl.String))
-    return with_text(frame, lang=lang).select(
-        "year", "channel", "name", "measure", "value", "qualifier", "text"
-    )
+    return pl.concat([posts, others]).sort("measure", "channel", "year")
 
 
 def new_media_share(

@@ -13,11 +13,12 @@ import polars as pl
 
 from dashboard.charts.labels import plotly_strings
 from dashboard.charts.theme import MUTED, PALETTE, base_layout, empty_figure, not_reported_label
+from dashboard.i18n.messages import t
 
 
 def _no_data(lang: str) -> go.Figure:
     # Not "this year": trend and hotline charts span every year.
-    return empty_figure("暂无相关数据" if lang == "zh" else "No figures to show")
+    return empty_figure(t("chart.no_data", lang))
 
 
 def _mark_not_reported(
@@ -46,7 +47,7 @@ def channel_bar_figure(
     if frame.is_empty():
         return _no_data(lang)
     rows = list(reversed(frame.to_dicts()))  # Plotly draws the first category at the bottom
-    derived = "（分项合计）" if lang == "zh" else " (sum of parts)"
+    derived = t("chart.sum_of_parts", lang)
     texts = [r["text"] + (derived if r["derived"] else "") for r in rows]
     values = [r["value"] for r in rows if r["value"] is not None]
     fig = go.Figure(
@@ -193,22 +194,17 @@ def submissions_figure(
     frame = plotly_strings(frame)
     if frame.is_empty():
         return _no_data(lang)
-    rate_word = "录用率" if lang == "zh" else "adopted"
     rows = list(reversed(frame.to_dicts()))  # first recipient on top
     labels = [
-        (
-            f"{r['recipient']}（{rate_word}{r['rate_text']}）"
-            if lang == "zh"
-            else f"{r['recipient']} ({r['rate_text']} {rate_word})"
-        )
+        t("chart.submissions.label", lang, recipient=r["recipient"], rate=r["rate_text"])
         if r["rate_text"]
         else r["recipient"]
         for r in rows
     ]
     fig = go.Figure()
     series = (
-        ("submitted", "报送" if lang == "zh" else "Submitted", PALETTE[0], -9),
-        ("adopted", "录用" if lang == "zh" else "Adopted", PALETTE[1], 9),
+        ("submitted", t("chart.submissions.submitted", lang), PALETTE[0], -9),
+        ("adopted", t("chart.submissions.adopted", lang), PALETTE[1], 9),
     )
     for column, name, color, shift in series:
         fig.add_trace(
@@ -248,12 +244,11 @@ def hotline_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None =
     frame = plotly_strings(frame)
     if frame.is_empty():
         return _no_data(lang)
-    zh = lang == "zh"
     years = [str(y) for y in frame.get_column("year")]
     fig = go.Figure()
     for column, name, color in (
-        ("received", "受理件数" if zh else "Received", PALETTE[0]),
-        ("closed", "办结件数" if zh else "Closed", PALETTE[2]),
+        ("received", t("chart.hotline.received", lang), PALETTE[0]),
+        ("closed", t("chart.hotline.closed", lang), PALETTE[2]),
     ):
         fig.add_trace(
             go.Bar(
@@ -277,7 +272,7 @@ def hotline_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None =
                 mode="lines+markers+text",
                 textposition="top center",
                 yaxis="y2",
-                name="办结率" if zh else "Closure rate",
+                name=t("chart.hotline.closure_rate", lang),
                 line={"color": PALETTE[5], "width": 3},
                 marker={"size": 10},
                 hovertemplate="%{x}: %{text}<extra></extra>",
@@ -290,7 +285,7 @@ def hotline_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None =
                 y=[100] * len(years),
                 mode="lines",
                 yaxis="y2",
-                name="目标 100%" if zh else "Target 100%",
+                name=t("chart.hotline.target", lang),
                 line={"color": MUTED, "dash": "dash", "width": 2},
                 hoverinfo="skip",
             )
@@ -378,7 +373,7 @@ def grouped_bar_figure(
 
 
 def outcome_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None) -> go.Figure:
-    """Outcomes of the year's requests (frame from `statutory.outcomes`) as horizontal bars."""
+    """Outcomes of the year's requests (frame from `i18n.statutory.outcome_text`) as bars."""
     frame = plotly_strings(frame)
     if frame.is_empty():
         return _no_data(lang)
@@ -403,11 +398,10 @@ def share_figure(
     share: float, *, approximate: bool, lang: str = "zh", title: str | None = None
 ) -> go.Figure:
     """New-media posts as a share of all items: a donut with the share in the middle."""
-    zh = lang == "zh"
-    label = f"{'约' if approximate and zh else ('~' if approximate else '')}{share:.0f}%"
+    label = t("chart.share.approximate" if approximate else "chart.share.value", lang, share=share)
     fig = go.Figure(
         go.Pie(
-            labels=["新媒体" if zh else "New media", "其他渠道" if zh else "Other channels"],
+            labels=[t("chart.share.new_media", lang), t("chart.share.other", lang)],
             values=[share, 100 - share],
             hole=0.62,
             sort=False,

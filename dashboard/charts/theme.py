@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.charts.labels import plotly_text
+from dashboard.i18n.messages import t
 
 # Okabe & Ito (2008): distinguishable with every common form of colour blindness.
 PALETTE = (
@@ -25,7 +26,8 @@ FONT_FAMILY = (
 
 
 def not_reported_label(lang: str) -> str:
-    return "未报告" if lang == "zh" else "not reported"
+    """The label drawn where a figure is not reported (no bar, no zero)."""
+    return t("word.not_reported", lang)
 
 
 def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 380) -> go.Figure:

@@ -1,7 +1,9 @@
 """Figures as Chinese reports write them: read `400余`, `310余万`, `１２３`, `100%` and back.
 
 A figure carries a qualifier as well as a number: `400余` is a lower bound, not 400. The
-qualifier travels with the value from the upload file to the chart and the export.
+qualifier travels with the value from the upload file to the chart and the export. A change
+between two figures is kept as numbers too (`Change`); how figures and changes read for people,
+in Chinese or English, is the formatting layer's (`dashboard.i18n.format`).
 """
 
 from __future__ import annotations
@@ -217,7 +219,7 @@ def parse_value(raw: object) -> ParsedValue:
     return ParsedValue(number, qualifier, percent=unit == "%", unit=unit)
 
 
-def _plain_number(value: float) -> str:
+def plain_number(value: float) -> str:
     """Shortest faithful decimal text of a number: 400.0 → `400`, 90.1 → `90.1`."""
     if float(value).is_integer():
         return str(int(value))
@@ -227,11 +229,15 @@ def _plain_number(value: float) -> str:
 
 
 def write_value(value: float | None, qualifier: Qualifier | str, *, percent: bool = False) -> str:
-    """The value as the upload format writes it; `parse_value` reads it back unchanged."""
+    """The value as the upload format writes it; `parse_value` reads it back unchanged.
+
+    This is the file format (always Chinese, whatever the reader's language); the value for
+    people, in their language, is `dashboard.i18n.format.format_value`.
+    """
     qualifier = Qualifier(qualifier)
     if qualifier is Qualifier.NOT_REPORTED or value is None:
         return "未报告"
-    number = _plain_number(value) + ("%" if percent else "")
+    number = plain_number(value) + ("%" if percent else "")
     return {
         Qualifier.EXACT: number,
         Qualifier.AT_LEAST: number + "余" if not percent else "超过" + number,
@@ -240,59 +246,59 @@ def write_value(value: float | None, qualifier: Qualifier | str, *, percent: boo
     }[qualifier]
 
 
-def _compact_zh(value: float) -> tuple[str, str]:
-    """Split a large number into its digits and the 万/亿 that follows them."""
-    for mult, size in (("亿", 100_000_000), ("万", 10_000)):
-        # 99,999,999 rounds up to 1亿 rather than reading 10000万; below 1万 numbers stay whole.
-        scaled = round(value / size, 1)
-        if abs(value) >= size or (mult == "亿" and abs(scaled) >= 1):
-            digits = f"{scaled:.1f}".rstrip("0").rstrip(".") if scaled < 1000 else f"{scaled:.0f}"
-            return digits, mult
-    return _plain_number(round(value, 2)), ""
+# ── figures and changes, as numbers (the formatting layer writes them out) ──────────────────
 
 
-def _compact_en(value: float) -> str:
-    for suffix, size in (("B", 1_000_000_000), ("M", 1_000_000), ("K", 10_000)):
-        if abs(value) >= size:
-            size = 1_000 if suffix == "K" else size
-            return f"{value / size:.1f}".rstrip("0").rstrip(".") + suffix
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure as reported: a number (None when not reported) and its qualifier."""
+
+    value: float | None
+    qualifier: str  # a Qualifier value
+    percent: bool = False
 
 
-def format_value(
-    value: float | None,
-    qualifier: Qualifier | str,
+def is_rough(*qualifiers: str) -> bool:
+    """A change between qualified figures (400余 → 500余) is itself only approximate."""
+    return any(q != Qualifier.EXACT for q in qualifiers)
+
+
+class ChangeKind(StrEnum):
+    """What the amount of a change measures."""
+
+    RELATIVE = "relative"  # per cent of the earlier figure (counts): +25 means +25%
+    POINTS = "points"  # percentage points (rates): 95% → 96.5% is +1.5
+    ABSOLUTE = "absolute"  # the difference itself, when the earlier figure is 0
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A figure against an earlier one, as numbers: `amount` of `kind`, signed."""
+
+    amount: float
+    kind: ChangeKind
+    rough: bool  # a qualified figure is involved (400余 → 500余): the change is approximate
+    grew: bool  # the later figure is at least the earlier one
+    since: int | None = None  # the earlier year, when the change is between years
+
+
+def change_between(
+    old: float | None,
+    old_qualifier: str,
+    new: float | None,
+    new_qualifier: str,
     *,
-    percent: bool = False,
-    lang: str = "zh",
-) -> str:
-    """The value for people: `400余`, `310余万`, `约40`, `100%`; `400+`, `3.1M+` in English.
-
-    Missing figures read `未报告` / `not reported`, never 0.
-    """
-    qualifier = Qualifier(qualifier)
-    if qualifier is Qualifier.NOT_REPORTED or value is None:
-        return "未报告" if lang == "zh" else "not reported"
-    if lang == "zh":
-        if percent:
-            digits, mult = _plain_number(round(value, 2)), "%"
-        else:
-            digits, mult = _compact_zh(value)
-        return {
-            Qualifier.EXACT: f"{digits}{mult}",
-            # 310余万, but 1.2万余: 余 cannot follow a decimal digit.
-            Qualifier.AT_LEAST: f"超过{digits}{mult}"
-            if percent
-            else (f"{digits}{mult}余" if "." in digits else f"{digits}余{mult}"),
-            Qualifier.APPROX: f"约{digits}{mult}",
-            Qualifier.AT_MOST: f"不足{digits}{mult}",
-        }[qualifier]
-    number = (_plain_number(round(value, 2)) + "%") if percent else _compact_en(value)
-    return {
-        Qualifier.EXACT: number,
-        Qualifier.AT_LEAST: f"{number}+",
-        Qualifier.APPROX: f"~{number}",
-        Qualifier.AT_MOST: f"<{number}",
-    }[qualifier]
+    percent: bool,
+    since: int | None = None,
+) -> Change | None:
+    """The change from `old` to `new`: percentage points for rates, per cent of the old figure
+    for counts (the difference itself from 0); None without both figures."""
+    if old is None or new is None:
+        return None
+    if percent:
+        amount, kind = new - old, ChangeKind.POINTS
+    elif old == 0:
+        amount, kind = new - old, ChangeKind.ABSOLUTE
+    else:
+        amount, kind = (new - old) / old * 100, ChangeKind.RELATIVE
+    return Change(amount, kind, is_rough(old_qualifier, new_qualifier), new >= old, since)

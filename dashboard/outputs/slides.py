@@ -17,10 +17,21 @@ from dashboard.analytics.channels import channel_items, channel_trend, submissio
 from dashboard.analytics.headlines import year_change
 from dashboard.analytics.hotline import hotline_years
 from dashboard.analytics.new_media import new_media_channels, new_media_share
-from dashboard.analytics.statutory import OUTCOMES, outcomes
+from dashboard.analytics.statutory import outcome_metrics, outcomes
 from dashboard.analytics.summary import year_summary
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.values import format_value
+from dashboard.domain.values import Figure
+from dashboard.i18n.format import change_delta, format_value
+from dashboard.i18n.messages import t
+from dashboard.i18n.statutory import outcome_text
+from dashboard.i18n.wording import (
+    channel_items_table,
+    channel_trend_table,
+    count_of,
+    hotline_table,
+    submissions_table,
+    summary_text,
+)
 
 ChartKind = str  # "bar" (horizontal) | "column" (clustered) | "line" | "doughnut"
 
@@ -60,9 +71,9 @@ class DeckContext:
     catalogue: Catalogue
     lang: str
 
-    @property
-    def zh(self) -> bool:
-        return self.lang == "zh"
+    def t(self, key: str, **params: object) -> str:
+        """A text of the message catalogue in the deck's language."""
+        return t(key, self.lang, **params)
 
     def year_facts(self) -> pl.DataFrame:
         return self.facts.filter(pl.col("year") == self.year)
@@ -87,46 +98,32 @@ def _notes(ctx: DeckContext, metrics: tuple[str, ...], channels: list[str] | Non
             if p
         )
         value = format_value(r["value"], r["qualifier"], percent=metric.is_percent, lang=ctx.lang)
-        label = metric.name(ctx.lang) + (
-            f"（{where}）" if where and ctx.zh else (f" ({where})" if where else "")
-        )
+        label = metric.name(ctx.lang)
+        if where:
+            label = ctx.t("slide.note_where", label=label, where=where)
         source = f" — {r['note']}" if r["note"] else ""
         lines.append(f"{label}: {value}{source}")
-    head = (
-        f"数据来源：{ctx.agency}{ctx.year}年政府信息公开工作年度报告"
-        if ctx.zh
-        else f"Source: {ctx.agency}, annual disclosure report {ctx.year}"
-    )
+    head = ctx.t("slide.source", agency=ctx.agency, year=ctx.year)
     return "\n".join([head, *lines])
 
 
 def _title_slide(ctx: DeckContext) -> Slide:
-    title = (
-        f"{ctx.agency}{ctx.year}年政务公开工作"
-        if ctx.zh
-        else f"{ctx.agency}: disclosure work in {ctx.year}"
-    )
-    subtitle = "政府信息公开工作年度数据" if ctx.zh else "Figures of the annual disclosure report"
-    return Slide("title", title, subtitle, notes=_notes(ctx, ()))
+    title = ctx.t("slide.title.title", agency=ctx.agency, year=ctx.year)
+    return Slide("title", title, ctx.t("slide.title.takeaway"), notes=_notes(ctx, ()))
 
 
 def _channels_slide(ctx: DeckContext) -> Slide:
-    items = channel_items(ctx.facts, ctx.year, ctx.catalogue, ctx.lang).filter(
-        pl.col("value").is_not_null()
-    )
-    title = "各渠道发布信息条数" if ctx.zh else "Items published per channel"
+    items = channel_items_table(
+        channel_items(ctx.facts, ctx.year, ctx.catalogue), ctx.catalogue, ctx.lang
+    ).filter(pl.col("value").is_not_null())
+    title = ctx.t("slide.channels.title")
     if items.is_empty():
         return Slide("channels", title, _no_data(ctx), chart="bar")
     top = items.row(0, named=True)
-    unit = "条" if ctx.zh else ""
-    takeaway = (
-        f"{top['name']}发布最多，{top['text']}{unit}"
-        if ctx.zh
-        else f"Most items on {top['name']}: {top['text']}"
-    )
+    takeaway = ctx.t("slide.channels.takeaway", channel=top["name"], value=top["text"])
     change = _change(ctx, "items_published", top["channel"])
     if change:
-        takeaway += f"，{change}" if ctx.zh else f", {change}"
+        takeaway += ctx.t("slide.more", more=change)
     return Slide(
         "channels",
         title,
@@ -140,23 +137,22 @@ def _channels_slide(ctx: DeckContext) -> Slide:
 
 def _change(ctx: DeckContext, metric: str, channel: str | None) -> str:
     """`较2020年增长12%` / `up 12% on 2020`, against the latest earlier year with the figure."""
-    change = year_change(ctx.facts, ctx.year, metric, channel, lang=ctx.lang)
+    change = year_change(ctx.facts, ctx.year, metric, channel)
     if change is None:
         return ""
-    amount = change.delta.lstrip("+-")
-    if ctx.zh:
-        word = "增长" if change.grew else "下降"
-        return f"较{change.since}年{word}{'约' if change.rough else ''}{amount}"
-    word = "up" if change.grew else "down"
-    return f"{word} {'about ' if change.rough else ''}{amount} on {change.since}"
+    amount = change_delta(change, ctx.lang).lstrip("+-")
+    if change.rough:
+        amount = ctx.t("slide.about", amount=amount)
+    key = "slide.change_up" if change.grew else "slide.change_down"
+    return ctx.t(key, year=change.since, amount=amount)
 
 
 def _new_media_slide(ctx: DeckContext) -> Slide:
     channels = new_media_channels(ctx.catalogue)
-    trend = channel_trend(ctx.facts, ctx.catalogue, ctx.lang).filter(
+    trend = channel_trend_table(channel_trend(ctx.facts), ctx.catalogue, ctx.lang).filter(
         pl.col("channel").is_in(channels) & pl.col("value").is_not_null()
     )
-    title = "微信、微博等新媒体发布" if ctx.zh else "WeChat, Weibo and short video"
+    title = ctx.t("slide.new_media.title")
     if trend.filter(pl.col("year") == ctx.year).is_empty():
         return Slide("new_media", title, _no_data(ctx), chart="column")
     years = sorted(trend["year"].unique().to_list())
@@ -174,18 +170,17 @@ def _new_media_slide(ctx: DeckContext) -> Slide:
     this_year = trend.filter(pl.col("year") == ctx.year).sort("value", descending=True)
     top = this_year.row(0, named=True)
     share = new_media_share(ctx.facts, ctx.year, ctx.catalogue)
-    if ctx.zh:
-        takeaway = f"{top['name']}发布{top['text']}条"
-        change = _change(ctx, "items_published", top["channel"])
-        takeaway += f"，{change}" if change else ""
-        if share:
-            takeaway += f"；新媒体约占全部发布的{share[0]:.0f}%"
-    else:
-        takeaway = f"{top['text']} posts on {top['name']}"
-        change = _change(ctx, "items_published", top["channel"])
-        takeaway += f", {change}" if change else ""
-        if share:
-            takeaway += f"; about {share[0]:.0f}% of all items"
+    takeaway = ctx.t(
+        "slide.new_media.takeaway",
+        channel=top["name"],
+        value=top["text"],
+        count=count_of(Figure(top["value"], top["qualifier"])),
+    )
+    change = _change(ctx, "items_published", top["channel"])
+    if change:
+        takeaway += ctx.t("slide.more", more=change)
+    if share:
+        takeaway += ctx.t("slide.new_media.share", share=f"{share[0]:.0f}")
     return Slide(
         "new_media",
         title,
@@ -198,20 +193,19 @@ def _new_media_slide(ctx: DeckContext) -> Slide:
 
 
 def _hotline_slide(ctx: DeckContext) -> Slide:
-    years = hotline_years(ctx.facts, ctx.lang)
-    title = "12345 热线受理与办结" if ctx.zh else "12345 hotline cases"
+    years = hotline_table(hotline_years(ctx.facts), ctx.lang)
+    title = ctx.t("slide.hotline.title")
     mine = years.filter(pl.col("year") == ctx.year)
     if mine.is_empty() or mine["received"][0] is None:
         return Slide("hotline", title, _no_data(ctx), chart="column")
     row = mine.row(0, named=True)
-    if ctx.zh:
-        takeaway = f"受理交办件{row['received_text']}件"
-        if row["closure_rate"] is not None:
-            takeaway += f"，办结率{row['closure_rate_text']}"
-    else:
-        takeaway = f"{row['received_text']} cases received"
-        if row["closure_rate"] is not None:
-            takeaway += f", {row['closure_rate_text']} closed"
+    takeaway = ctx.t(
+        "slide.hotline.takeaway",
+        received=row["received_text"],
+        count=count_of(Figure(row["received"], row["received_qualifier"])),
+    )
+    if row["closure_rate"] is not None:
+        takeaway += ctx.t("slide.hotline.rate", rate=row["closure_rate_text"])
     categories = tuple(str(y) for y in years["year"])
     return Slide(
         "hotline",
@@ -221,12 +215,12 @@ def _hotline_slide(ctx: DeckContext) -> Slide:
         categories=categories,
         series=(
             Series(
-                "受理件数" if ctx.zh else "Received",
+                ctx.t("slide.hotline.received"),
                 tuple(years["received"]),
                 tuple(years["received_text"]),
             ),
             Series(
-                "办结件数" if ctx.zh else "Closed",
+                ctx.t("slide.hotline.closed"),
                 tuple(years["closed"]),
                 tuple(years["closed_text"]),
             ),
@@ -244,25 +238,21 @@ def _hotline_slide(ctx: DeckContext) -> Slide:
 
 
 def _submissions_slide(ctx: DeckContext) -> Slide:
-    frame = submissions(ctx.facts, ctx.year, ctx.lang)
-    title = "信息报送与录用" if ctx.zh else "Information submitted and adopted"
+    frame = submissions_table(submissions(ctx.facts, ctx.year), ctx.lang)
+    title = ctx.t("slide.submissions.title")
     if frame.is_empty():
         return Slide("submissions", title, _no_data(ctx), chart="column")
     best = frame.filter(pl.col("adopted").is_not_null()).sort("adopted", descending=True)
-    if ctx.zh:
-        takeaway = (
-            f"{best['recipient'][0]}录用{best['adopted_text'][0]}篇"
-            if best.height
-            else "报送信息已录用"
+    if best.height:
+        takeaway = ctx.t(
+            "slide.submissions.takeaway",
+            recipient=best["recipient"][0],
+            adopted=best["adopted_text"][0],
         )
-        if best.height and best["rate_text"][0]:
-            takeaway += f"，录用率{best['rate_text'][0]}"
+        if best["rate_text"][0]:
+            takeaway += ctx.t("slide.submissions.rate", rate=best["rate_text"][0])
     else:
-        takeaway = (
-            f"{best['adopted_text'][0]} adopted by {best['recipient'][0]}"
-            if best.height
-            else "Information adopted"
-        )
+        takeaway = ctx.t("slide.submissions.takeaway_none")
     return Slide(
         "submissions",
         title,
@@ -271,12 +261,12 @@ def _submissions_slide(ctx: DeckContext) -> Slide:
         categories=tuple(frame["recipient"]),
         series=(
             Series(
-                "报送" if ctx.zh else "Submitted",
+                ctx.t("slide.submissions.submitted"),
                 tuple(frame["submitted"]),
                 tuple(frame["submitted_text"]),
             ),
             Series(
-                "录用" if ctx.zh else "Adopted",
+                ctx.t("slide.submissions.adopted"),
                 tuple(frame["adopted"]),
                 tuple(frame["adopted_text"]),
             ),
@@ -286,26 +276,25 @@ def _submissions_slide(ctx: DeckContext) -> Slide:
 
 
 def _requests_slide(ctx: DeckContext) -> Slide:
-    title = "依申请公开办理结果" if ctx.zh else "Disclosure requests"
-    results = outcomes(ctx.facts, ctx.year, ctx.catalogue, ctx.lang)
+    title = ctx.t("slide.requests.title")
+    results = outcome_text(outcomes(ctx.facts, ctx.year, ctx.catalogue), ctx.catalogue, ctx.lang)
     new = ctx.year_facts().filter(
         (pl.col("metric") == "requests_new") & pl.col("category").is_null()
     )
-    received = (
-        format_value(new["value"][0], new["qualifier"][0], lang=ctx.lang) if new.height else None
+    received = Figure(new["value"][0], new["qualifier"][0]) if new.height else None
+    received_text = (
+        format_value(received.value, received.qualifier, lang=ctx.lang) if received else ""
     )
     if results.is_empty():
         if received is None:
             return Slide("requests", title, _no_data(ctx), chart="bar")
-        takeaway = (
-            f"全年新收政府信息公开申请{received}件"
-            if ctx.zh
-            else f"{received} new disclosure requests"
+        takeaway = ctx.t(
+            "slide.requests.received_only", received=received_text, count=count_of(received)
         )
         return Slide("requests", title, takeaway, notes=_notes(ctx, ("requests_new",)))
-    takeaway = (f"新收申请{received}件，" if ctx.zh and received else "") + (
-        f"予以公开{results['text'][0]}件" if ctx.zh else f"{results['text'][0]} disclosed"
-    )
+    takeaway = (
+        ctx.t("slide.requests.received", received=received_text) if received_text else ""
+    ) + ctx.t("slide.requests.disclosed", disclosed=results["text"][0])
     return Slide(
         "requests",
         title,
@@ -315,24 +304,26 @@ def _requests_slide(ctx: DeckContext) -> Slide:
         series=(Series(title, tuple(results["value"]), tuple(results["text"])),),
         notes=_notes(
             ctx,
-            ("requests_new", "requests_completed", *OUTCOMES),
+            ("requests_new", "requests_completed", *outcome_metrics(ctx.catalogue)),
         ),
     )
 
 
 def _summary_slide(ctx: DeckContext) -> Slide:
-    title = "小结" if ctx.zh else "Summary"
-    paragraph = year_summary(ctx.facts, ctx.agency, ctx.year, ctx.catalogue, ctx.lang)
+    summary = year_summary(ctx.facts, ctx.agency, ctx.year, ctx.catalogue)
+    paragraph = summary_text(summary, ctx.catalogue, ctx.lang)
     # One bullet per clause: a wall of text cannot be read from the back of the room.
-    separator = "；" if ctx.zh else "; "
     body = paragraph.rstrip("。.")
+    separator = ctx.t("summary.part_sep")
     bullets = tuple(part.strip() for part in body.split(separator) if part.strip())
-    takeaway = f"{ctx.year}年主要数据一览" if ctx.zh else f"{ctx.year} at a glance"
-    return Slide("summary", title, takeaway, bullets=bullets, notes=paragraph)
+    takeaway = ctx.t("slide.summary.takeaway", year=ctx.year)
+    return Slide(
+        "summary", ctx.t("slide.summary.title"), takeaway, bullets=bullets, notes=paragraph
+    )
 
 
 def _no_data(ctx: DeckContext) -> str:
-    return "本年报告未给出相关数据" if ctx.zh else "The report gives no figures for this"
+    return ctx.t("slide.no_data")
 
 
 BUILDERS: dict[str, Callable[[DeckContext], Slide]] = {

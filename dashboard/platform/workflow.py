@@ -20,9 +20,10 @@ import polars as pl
 
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.facts import Fact, diff_facts
-from dashboard.domain.problems import Problem, Severity
-from dashboard.domain.values import format_value
+from dashboard.domain.problems import Problem, ProblemCode, Severity
+from dashboard.i18n.format import format_value
 from dashboard.i18n.messages import t
+from dashboard.i18n.problems import problem_action, problem_message
 from dashboard.ingest.validate import ValidationReport, validate_file
 from dashboard.platform.auth import Actor, require_editor
 from dashboard.store.database import CommitResult, Store, VersionConflict
@@ -68,7 +69,7 @@ def size_problem(size: int, limit_mb: float) -> Problem | None:
     if size <= limit_mb * 1024 * 1024:
         return None
     return Problem(
-        "file-too-large",
+        ProblemCode.FILE_TOO_LARGE,
         Severity.ERROR,
         value=f"{size / 1024 / 1024:.1f} MB",
         params={"limit": f"{limit_mb:g} MB"},
@@ -233,9 +234,9 @@ def report_table(report: ValidationReport, severity: Severity, lang: str) -> pl.
             t("report.row", lang): p.row,
             t("report.column", lang): p.column or "",
             t("report.value", lang): p.value or "",
-            t("report.problem", lang): p.message(lang),
-            t("report.action", lang): p.action(lang),
-            t("report.code", lang): p.code,
+            t("report.problem", lang): problem_message(p, lang),
+            t("report.action", lang): problem_action(p, lang),
+            t("report.code", lang): str(p.code),
         }
         for p in report.problems
         if p.severity is severity

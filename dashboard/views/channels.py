@@ -18,6 +18,12 @@ from dashboard.charts.builders import (
     submissions_figure,
     trend_figure,
 )
+from dashboard.i18n.wording import (
+    channel_categories_table,
+    channel_items_table,
+    channel_trend_table,
+    submissions_table,
+)
 
 
 def render() -> None:
@@ -32,7 +38,7 @@ def render() -> None:
         "category": page.t("app.col_category"),
         "year": page.t("app.col_year"),
     }
-    items = channel_items(page.agency_facts, year, catalogue, lang)
+    items = channel_items_table(channel_items(page.agency_facts, year, catalogue), catalogue, lang)
     left, right = st.columns(2)
     with left:
         chart_card(
@@ -44,7 +50,9 @@ def render() -> None:
             caption=page.t("app.channels.derived_note") if items["derived"].any() else None,
         )
     with right:
-        categories = channel_categories(page.agency_facts, year, catalogue, lang)
+        categories = channel_categories_table(
+            channel_categories(page.agency_facts, year), catalogue, lang
+        )
         chart_card(
             page.t("app.channels.categories", year=year),
             category_figure(categories, lang=lang),
@@ -52,7 +60,7 @@ def render() -> None:
             key="channels_categories",
             lang=lang,
         )
-    trend = channel_trend(page.agency_facts, catalogue, lang)
+    trend = channel_trend_table(channel_trend(page.agency_facts), catalogue, lang)
     chart_card(
         page.t("app.channels.trend"),
         trend_figure(trend, lang=lang),
@@ -61,16 +69,16 @@ def render() -> None:
         lang=lang,
         caption=page.trend_caption(),
     )
-    info = submissions(page.agency_facts, year, lang)
+    info = submissions_table(submissions(page.agency_facts, year), lang)
     chart_card(
         page.t("app.channels.submissions", year=year),
         submissions_figure(info, lang=lang),
         info.select("recipient", "submitted_text", "adopted_text", "rate_text").rename(
             {
-                "recipient": "报送对象" if lang == "zh" else "Recipient",
-                "submitted_text": "报送" if lang == "zh" else "Submitted",
-                "adopted_text": "录用" if lang == "zh" else "Adopted",
-                "rate_text": "录用率" if lang == "zh" else "Adoption rate",
+                "recipient": page.t("chart.submissions.recipient"),
+                "submitted_text": page.t("chart.submissions.submitted"),
+                "adopted_text": page.t("chart.submissions.adopted"),
+                "rate_text": page.t("chart.submissions.rate"),
             }
         ),
         key="channels_submissions",

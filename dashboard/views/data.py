@@ -17,7 +17,7 @@ from components.text import literal
 from components.upload import history_panel, upload_panel
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.facts import frame_facts
-from dashboard.domain.values import format_value
+from dashboard.i18n.format import format_value
 from dashboard.i18n.messages import t
 from dashboard.outputs.exporter import Format, export_facts, template
 

@@ -9,6 +9,7 @@ from components.chart import chart_card
 from components.page import start_page
 from dashboard.analytics.hotline import hotline_years
 from dashboard.charts.builders import hotline_figure, rate_figure
+from dashboard.i18n.wording import hotline_table
 
 
 def render() -> None:
@@ -16,14 +17,13 @@ def render() -> None:
     if page is None:
         return
     lang = page.lang
-    years = hotline_years(page.agency_facts, lang)
-    zh = lang == "zh"
+    years = hotline_table(hotline_years(page.agency_facts), lang)
     table = years.select(
         pl.col("year").alias(page.t("app.col_year")),
-        pl.col("received_text").alias("受理件数" if zh else "Received"),
-        pl.col("closed_text").alias("办结件数" if zh else "Closed"),
-        pl.col("closure_rate_text").alias("办结率" if zh else "Closure rate"),
-        pl.col("satisfaction_text").alias("满意率" if zh else "Satisfaction"),
+        pl.col("received_text").alias(page.t("chart.hotline.received")),
+        pl.col("closed_text").alias(page.t("chart.hotline.closed")),
+        pl.col("closure_rate_text").alias(page.t("chart.hotline.closure_rate")),
+        pl.col("satisfaction_text").alias(page.t("chart.hotline.satisfaction")),
     )
     derived = years.height > 0 and bool(
         years["closed_derived"].any() or years["rate_derived"].any()
@@ -45,11 +45,7 @@ def render() -> None:
             lang=lang,
         )
     elif years.height:
-        st.caption(
-            f"{page.t('app.hotline.satisfaction')}：{page.t('word.not_reported')}"
-            if zh
-            else f"Satisfaction rate: {page.t('word.not_reported')}"
-        )
+        st.caption(page.t("app.hotline.satisfaction_not_reported"))
 
 
 render()

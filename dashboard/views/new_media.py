@@ -9,6 +9,7 @@ from components.chart import chart_card
 from components.page import start_page
 from dashboard.analytics.new_media import new_media_share, new_media_trend
 from dashboard.charts.builders import share_figure, trend_figure
+from dashboard.i18n.wording import new_media_table
 
 
 def render() -> None:
@@ -16,7 +17,7 @@ def render() -> None:
     if page is None:
         return
     lang, catalogue, year = page.lang, page.catalogue, page.year
-    trend = new_media_trend(page.agency_facts, catalogue, lang)
+    trend = new_media_table(new_media_trend(page.agency_facts, catalogue), catalogue, lang)
     col = {
         "year": page.t("app.col_year"),
         "name": page.t("app.col_channel"),

@@ -12,6 +12,12 @@ from dashboard.analytics import headlines as metrics
 from dashboard.analytics.channels import channel_items
 from dashboard.analytics.summary import year_summary
 from dashboard.charts.builders import channel_bar_figure
+from dashboard.i18n.wording import (
+    channel_items_table,
+    headline_cards,
+    listing_table,
+    summary_text,
+)
 
 
 def render() -> None:
@@ -20,17 +26,19 @@ def render() -> None:
         return
     lang, catalogue = page.lang, page.catalogue
     st.subheader(page.t("app.headline"))
-    kpi_grid(metrics.headline_values(page.agency_facts, page.year, catalogue, lang), lang=lang)
+    points = metrics.headline_points(page.agency_facts, page.year, catalogue)
+    kpi_grid(headline_cards(points, lang), lang=lang)
     st.caption(t_literal("app.source", lang, agency=page.agency, year=page.year))
 
     with st.container(border=True, key="summary"):
         st.markdown(f"**{page.t('app.summary')}**")
         # Agency names come from uploaded files: shown literally, never as markdown.
-        st.markdown(
-            literal(year_summary(page.agency_facts, page.agency, page.year, catalogue, lang))
-        )
+        summary = year_summary(page.agency_facts, page.agency, page.year, catalogue)
+        st.markdown(literal(summary_text(summary, catalogue, lang)))
 
-    items = channel_items(page.agency_facts, page.year, catalogue, lang)
+    items = channel_items_table(
+        channel_items(page.agency_facts, page.year, catalogue), catalogue, lang
+    )
     chart_card(
         page.t("app.channels.items", year=page.year),
         channel_bar_figure(items, lang=lang),
@@ -46,7 +54,7 @@ def render() -> None:
     )
 
     st.subheader(page.t("app.all_figures"))
-    table = metrics.facts_listing(page.year_facts, catalogue, lang)
+    table = listing_table(metrics.facts_listing(page.year_facts, catalogue), catalogue, lang)
     data_table(
         table,
         hide_index=True,
@@ -55,7 +63,8 @@ def render() -> None:
             "channel": page.t("app.col_channel"),
             "category": page.t("app.col_category"),
             "value": page.t("app.col_value"),
-            "unit": page.t("field.unit") if lang == "zh" else None,
+            # An empty label (English) hides the column of Chinese measure words.
+            "unit": page.t("app.col_unit") or None,
             "note": st.column_config.TextColumn(page.t("app.col_note"), width="large"),
         },
         key="overview_facts",

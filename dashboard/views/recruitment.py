@@ -9,6 +9,7 @@ from components.chart import chart_card, data_table
 from components.page import start_page
 from dashboard.analytics.recruitment import recruitment_years
 from dashboard.charts.builders import grouped_bar_figure
+from dashboard.i18n.wording import recruitment_table
 
 
 def render() -> None:
@@ -16,7 +17,7 @@ def render() -> None:
     if page is None:
         return
     lang = page.lang
-    frame = recruitment_years(page.agency_facts, page.catalogue, lang)
+    frame = recruitment_table(recruitment_years(page.agency_facts), page.catalogue, lang)
     if frame.is_empty():
         st.info(page.t("app.recruitment.none"))
         return
