@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import string
-import tomllib
 from pathlib import Path
 
 import pytest
 
-from dashboard.domain.catalogue import Catalogue, NotGreater, Rate, Sum, load_catalogue
-from dashboard.i18n import messages
-from dashboard.paths import CATALOGUE_DIR, PROJECT_ROOT
+from dashboard.domain.catalogue import (
+    Balance,
+    Catalogue,
+    NotGreater,
+    Rate,
+    Sum,
+    load_catalogue,
+)
+from dashboard.domain.columns import column_spec, load_columns
+from dashboard.domain.config_files import ConfigError, shown_path
+from dashboard.domain.headline_catalogue import headlines, load_headlines
+from dashboard.domain.problems import (
+    FIXED_SEVERITY,
+    RELATION_CODES,
+    Problem,
+    ProblemCode,
+    Severity,
+)
+from dashboard.i18n import docs, messages
+from dashboard.paths import CATALOGUE_DIR
 
 ISSUE_METRICS = {
     "发布信息条数": "items_published",
@@ -410,54 +427,272 @@ def test_missing_required_key_fails_to_load(catalogue_copy: Path) -> None:
         load_catalogue(catalogue_copy)
 
 
+# ── statutory tables (statutory.toml) ───────────────────────────────────────────────────────
+
+
+def test_statutory_tables_follow_the_catalogue(catalogue: Catalogue) -> None:
+    three, four = catalogue.tables["three"], catalogue.tables["four"]
+    assert set(three.metrics) == set(TABLE_3_ROWS.values())
+    assert three.metrics[0] == "requests_new" and three.metrics[-1] == "requests_carried_forward"
+    assert set(four.metrics) == set(TABLE_4_BLOCKS.values())
+    assert (three.vocabulary, four.vocabulary) == ("applicant", "appeal_result")
+    # every check of the form is a relation metrics.toml declares, and every such relation
+    # over table 三 is shown
+    shown = [c.relation_in(catalogue.relations) for c in three.checks]
+    declared = [
+        r
+        for r in catalogue.relations
+        if (isinstance(r, Sum) and {r.total, *r.parts} <= set(three.metrics))
+        or (isinstance(r, Balance) and {*r.left, *r.right} <= set(three.metrics))
+    ]
+    assert None not in shown
+    assert {id(r) for r in shown} == {id(r) for r in declared}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "match"),
+    [
+        # unknown keys (typos)
+        ("indent = 1\n", "indnt = 1\n", r"table\.three\.row\[6\]\.indnt: unknown key"),
+        ('shown = "always"\n', 'shown = "allways"\n', r"table\.three\.check\[1\]\.shown"),
+        ("[table.four.column_totals]", "[table.four.column_total]", r"table\.four\.column_total"),
+        # broken references
+        (
+            'metric = "requests_refused_law"',
+            'metric = "requests_refused_lw"',
+            r"table\.three\.row\[7\]\.metric: unknown metric 'requests_refused_lw'",
+        ),
+        (
+            'metric = "appeal_review"',
+            'metric = "requests_new"',
+            r"table\.four\.row\[1\]\.metric: 'requests_new' is not an? appeals metric",
+        ),
+        (
+            'vocabulary = "applicant"',
+            'vocabulary = "applicants"',
+            r"table\.three\.vocabulary: unknown vocabulary 'applicants'",
+        ),
+        (
+            '"requests_not_processed", "requests_other"]',
+            '"requests_not_processed", "requests_others"]',
+            r"table\.three\.outcomes\[6\]: 'requests_others' is not a row",
+        ),
+        (
+            'sum = "requests_other"',
+            'sum = "requests_partial"',
+            r"table\.three\.check\[6\]\.sum: no sum relation .* 'requests_partial'",
+        ),
+        ('balance = "requests_new"\n', "", r"table\.three\.check\[1\]: a check names exactly one"),
+    ],
+)
+def test_broken_statutory_layout_fails_to_load(
+    catalogue_copy: Path, old: str, new: str, match: str
+) -> None:
+    _edit(catalogue_copy / "statutory.toml", old, new)
+    with pytest.raises(ValueError, match=r"statutory\.toml: " + match):
+        load_catalogue(catalogue_copy)
+
+
 # ── problem messages ────────────────────────────────────────────────────────────────────────
 
-CORE = PROJECT_ROOT / "dashboard"
-CODE_PATTERNS = [
-    re.compile(r'(?:Problem|_problem|\.add)\(\s*"([a-z]+(?:-[a-z]+)+)"'),
-    re.compile(r'error="([a-z]+(?:-[a-z]+)+)"'),
-    re.compile(r'^\s+"([a-z]+(?:-[a-z]+)+)",\s*$', re.MULTILINE),  # first argument on its own line
-]
+TEXT_PARTS = ("message", "action", "summary")
 
 
-def codes_in_code() -> set[str]:
-    codes: set[str] = set()
-    for path in (p for p in CORE.rglob("*.py") if p.name != "cli.py"):
-        text = path.read_text("utf-8")
-        for pattern in CODE_PATTERNS:
-            codes.update(pattern.findall(text))
-    metrics = tomllib.loads((CATALOGUE_DIR / "metrics.toml").read_text("utf-8"))
-    codes.update(r["code"] for r in metrics["relation"])
-    return codes
+def test_problem_codes_are_distinct_and_well_formed() -> None:
+    # An enum member spelt with an existing value would silently become an alias of it.
+    assert len(ProblemCode.__members__) == len(ProblemCode)
+    for code in ProblemCode:
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)+", code), code
+        assert code.name == code.value.upper().replace("-", "_"), code
 
 
-def test_code_scan_finds_the_codes() -> None:
-    codes = codes_in_code()
-    # The scan itself must work: a handful from each module.
-    assert {
-        "file-empty",
-        "sheet-extra",
-        "header-missing",
-        "value-invalid",
-        "duplicate-row",
-        "large-change",
-        "rate-mismatch",
-        "balance-mismatch",
-        "category-unknown",
-    } <= codes
+def test_a_misspelt_code_fails_where_it_is_written() -> None:
+    with pytest.raises(AttributeError):
+        _ = ProblemCode.FILE_EMTPY  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        Problem("file-empty", Severity.ERROR)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        ProblemCode("file-emtpy")
 
 
-@pytest.mark.parametrize("code", sorted(codes_in_code() | set(messages.problem_codes())))
-def test_every_problem_code_has_both_languages(code: str) -> None:
-    assert code in messages.problem_codes(), f"{code} has no entry in messages.toml"
-    for part in ("message", "action"):
+def test_a_problem_is_plain_data() -> None:
+    params = {"metric": "followers", "suggestions": ("reads",), "limit": 3, "found": None}
+    problem = Problem(ProblemCode.METRIC_UNKNOWN, Severity.ERROR, row=4, value="x", params=params)
+    assert problem == Problem(ProblemCode.METRIC_UNKNOWN, Severity.ERROR, 4, None, "x", params)
+    data = json.loads(json.dumps(problem.to_dict()))
+    assert data == {
+        "code": "metric-unknown",
+        "severity": "error",
+        "row": 4,
+        "column": None,
+        "value": "x",
+        "params": {"metric": "followers", "suggestions": ["reads"], "limit": 3, "found": None},
+    }
+    with pytest.raises(TypeError, match="plain data"):
+        Problem(ProblemCode.METRIC_UNKNOWN, Severity.ERROR, params={"name": lambda lang: lang})
+
+
+@pytest.mark.parametrize("code", list(ProblemCode), ids=str)
+def test_every_problem_code_has_both_languages(code: ProblemCode) -> None:
+    for part in TEXT_PARTS:
         key = f"problem.{code}.{part}"
-        assert messages.has(key), key
+        assert messages.has(key), f"{key} is missing from messages.toml"
         entry = messages._entry(key)
         zh, en = entry.get("zh", ""), entry.get("en", "")
         assert zh.strip() and en.strip(), key
         assert re.search(r"[\u4e00-\u9fff]", zh), key
         fields = {f for _, f, _, _ in string.Formatter().parse(zh) if f}
         assert fields == {f for _, f, _, _ in string.Formatter().parse(en) if f}, key
+        if part == "summary":
+            assert not fields, f"{key}: a summary names the code, not a case of it"
         assert messages.t(key, "zh") == zh.format_map(messages._Blank())
         assert messages.t(key, "en") != messages.t(key, "zh")
+
+
+def test_every_problem_entry_of_the_messages_is_a_code() -> None:
+    entries = set(messages.problem_codes())
+    assert entries - set(ProblemCode) == set(), "messages.toml documents codes nobody emits"
+    for code in entries:
+        assert set(messages._entry(f"problem.{code}")) == set(TEXT_PARTS), code
+
+
+def test_every_code_has_a_severity(catalogue: Catalogue) -> None:
+    unused = [c for c in ProblemCode if not docs.code_severities(c, catalogue)]
+    assert unused == [], "relation codes no [[relation]] of metrics.toml reports"
+    assert set(FIXED_SEVERITY) | RELATION_CODES == set(ProblemCode)
+
+
+def test_relation_codes_are_problem_codes(catalogue: Catalogue) -> None:
+    codes = {r.code for r in catalogue.relations}
+    assert all(isinstance(c, ProblemCode) for c in codes)
+    assert codes == RELATION_CODES
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "match"),
+    [
+        (
+            'code = "rate-mismatch"',
+            'code = "rate-missmatch"',
+            r"metrics\.toml: relation\[3\]\.code: unknown problem code 'rate-missmatch'",
+        ),
+        # a real code, but not one a relation reports (its severity is not the catalogue's)
+        (
+            'code = "rate-mismatch"',
+            'code = "file-empty"',
+            r"metrics\.toml: relation\[3\]\.code: unknown problem code 'file-empty'",
+        ),
+    ],
+)
+def test_a_misspelt_relation_code_fails_to_load(
+    catalogue_copy: Path, old: str, new: str, match: str
+) -> None:
+    _edit(catalogue_copy / "metrics.toml", old, new)
+    with pytest.raises(ConfigError, match=match):
+        load_catalogue(catalogue_copy)
+
+
+def test_the_list_of_codes_in_the_upload_format_doc_is_generated() -> None:
+    assert docs.UPLOAD_FORMAT_DOC.read_text("utf-8") == docs.expected_doc(), (
+        f"docs/upload-format.md is out of date: run {docs.COMMAND}"
+    )
+    table = docs.problem_codes_markdown()
+    for code in ProblemCode:
+        assert f"| `{code}` |" in table
+
+
+def test_the_doc_section_is_replaced_between_its_markers() -> None:
+    text = f"intro\n{docs.START} how -->\nold\nrows\n{docs.END}\noutro\n"
+    assert docs.with_generated_section(text, "new\n") == (
+        f"intro\n{docs.START} how -->\nnew\n{docs.END}\noutro\n"
+    )
+    with pytest.raises(ValueError):
+        docs.with_generated_section("no markers\n", "new\n")
+
+
+# ── the upload columns and the headlines: checked on load ──────────────────────────────────
+
+
+def test_unaltered_columns_and_headlines_load(catalogue_copy: Path, catalogue: Catalogue) -> None:
+    assert load_columns(catalogue_copy / "columns.toml") == column_spec()
+    assert load_headlines(catalogue, catalogue_copy / "headlines.toml") == headlines()
+    assert column_spec().required == ("year", "agency", "metric", "value")
+    assert [h.metric for h in headlines()][:2] == ["items_published", "items_published"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'metric = "meetings"',
+            'metric = "meetngs"',
+            "headline[8].metric: unknown metric 'meetngs'",
+        ),
+        (
+            'channel = "weibo"',
+            'channel = "weibos"',
+            "headline[4].channel: unknown channel 'weibos'",
+        ),
+        (
+            'metric = "requests_new"',
+            'metric = "requests_new"\ncategory = "martians"',
+            "headline[7].category: unknown category 'martians' of vocabulary 'applicant'",
+        ),
+        (
+            'metric = "meetings"',
+            'metric = "meetings"\ncategory = "plenary"',
+            "headline[8].category: metric meetings has no category, but 'plenary' is given",
+        ),
+        (
+            'metric = "meetings"',
+            'metric = "meetings"\nchannel = "wechat"',
+            "headline[8].channel: metric meetings has no channel, but 'wechat' is given",
+        ),
+        ('channel = "weibo"', 'chanel = "weibo"', "headline[4].chanel: unknown key"),
+        ('en = "Meetings"\n', "", "headline[8].en: required key is missing"),
+    ],
+)
+def test_a_broken_headline_fails_naming_file_and_key(
+    catalogue_copy: Path, catalogue: Catalogue, old: str, new: str, message: str
+) -> None:
+    path = catalogue_copy / "headlines.toml"
+    _edit(path, old, new)
+    with pytest.raises(ConfigError) as caught:
+        load_headlines(catalogue, path)
+    assert str(caught.value).startswith(f"{path}: {message}"), str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "required = true\n",
+            "required = true\nrequird = true\n",
+            "column.year.requird: unknown key",
+        ),
+        ("[column.note]", "[column.notes]", "column.notes: Input should be 'year', "),
+        ("sheets = [", "sheet = [", "reference.sheet: unknown key"),
+        ('"单位名称", ', '"单位名称", "年份", ', "header '年份' names both year and agency"),
+        (
+            'names = ["备注", "note", "说明", "原文", "报告原文", "notes", "remark"]',
+            'names = ["备注"]',
+            "column.note.names: Tuple should have at least 2 items",
+        ),
+        ('"指标说明", "description"', '"指标说明", "数值"', "reference header '数值' is also"),
+    ],
+)
+def test_a_broken_columns_file_fails_naming_file_and_key(
+    catalogue_copy: Path, old: str, new: str, message: str
+) -> None:
+    path = catalogue_copy / "columns.toml"
+    _edit(path, old, new)
+    with pytest.raises(ConfigError) as caught:
+        load_columns(path)
+    assert str(caught.value).startswith(f"{path}: "), str(caught.value)
+    assert message in str(caught.value)
+
+
+def test_a_project_file_is_named_from_the_project(catalogue: Catalogue) -> None:
+    error = ConfigError("data/catalogue/headlines.toml", "headline[1].metric", "unknown metric")
+    assert str(error) == "data/catalogue/headlines.toml: headline[1].metric: unknown metric"
+    assert shown_path(CATALOGUE_DIR / "columns.toml") == "data/catalogue/columns.toml"

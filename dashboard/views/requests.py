@@ -8,16 +8,17 @@ import streamlit as st
 from components.chart import chart_card, data_table, table_csv
 from components.page import PageContext, start_page
 from dashboard.analytics.statutory import (
+    FOUR,
+    THREE,
     Check,
     CheckStatus,
     has_table,
     outcomes,
-    table_four,
-    table_four_checks,
-    table_three,
-    table_three_checks,
+    table_checks,
+    table_grid,
 )
 from dashboard.charts.builders import outcome_figure
+from dashboard.i18n.statutory import check_name, outcome_text, table_text
 
 # Symbols every CJK font has (emoji would fall back to boxes on projectors and older PCs).
 ICONS = {CheckStatus.PASSED: "✓", CheckStatus.FAILED: "✗", CheckStatus.INCOMPLETE: "–"}
@@ -30,7 +31,7 @@ def _checks(page: PageContext, checks: list[Check], key: str) -> None:
     st.markdown(f"**{page.t('app.requests.checks')}**")
     rows = [
         {
-            page.t("app.requests.col_row"): c.name,
+            page.t("app.requests.col_row"): check_name(c, page.catalogue, page.lang),
             page.t("app.col_qualifier"): f"{ICONS[c.status]} "
             + page.t(f"app.requests.check_{c.status}"),
         }
@@ -61,23 +62,24 @@ def _official_table(
         )
 
 
+def _statutory_table(page: PageContext, table_id: str, title: str) -> None:
+    """One statutory table in the official layout, then its cross-checks."""
+    facts, year, catalogue = page.agency_facts, page.year, page.catalogue
+    present = has_table(facts, year, catalogue.tables[table_id].section, catalogue)
+    grid = table_grid(facts, year, catalogue, table_id)
+    shown = table_text(grid, catalogue, table_id, page.lang)
+    _official_table(page, title, shown, present, f"table_{table_id}")
+    if present:
+        _checks(page, table_checks(facts, year, catalogue, table_id), table_id)
+
+
 def render() -> None:
     page = start_page("requests")
     if page is None:
         return
     lang, catalogue, year = page.lang, page.catalogue, page.year
-    facts = page.agency_facts
-    present = has_table(facts, year, "requests", catalogue)
-    _official_table(
-        page,
-        page.t("app.requests.table_three"),
-        table_three(facts, year, catalogue, lang),
-        present,
-        "table_three",
-    )
-    if present:
-        _checks(page, table_three_checks(facts, year, catalogue, lang), "three")
-    results = outcomes(facts, year, catalogue, lang)
+    _statutory_table(page, THREE, page.t("app.requests.table_three"))
+    results = outcome_text(outcomes(page.agency_facts, year, catalogue), catalogue, lang)
     if not results.is_empty():
         chart_card(
             page.t("app.requests.outcomes", year=year),
@@ -88,16 +90,7 @@ def render() -> None:
             key="requests_outcomes",
             lang=lang,
         )
-    appeals = has_table(facts, year, "appeals", catalogue)
-    _official_table(
-        page,
-        page.t("app.requests.table_four"),
-        table_four(facts, year, catalogue, lang),
-        appeals,
-        "table_four",
-    )
-    if appeals:
-        _checks(page, table_four_checks(facts, year, catalogue, lang), "four")
+    _statutory_table(page, FOUR, page.t("app.requests.table_four"))
 
 
 render()
