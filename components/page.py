@@ -43,7 +43,8 @@ def start_page(page: str) -> PageContext | None:
         return None
     facts = metrics.agency_facts(current_facts(), view.agency)
     # The agency name comes from uploaded files: shown as typed, never as a link or image.
-    st.caption(f"{literal(view.agency)} · {view.year}")
+    with st.container(key="page_caption"):
+        st.caption(f"{literal(view.agency)} · {view.year}")
     return PageContext(
         agency=view.agency,
         year=view.year,

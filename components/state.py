@@ -10,3 +10,5 @@ FLASH = "flash"  # a message to show once after a rerun (e.g. "saved as version 
 SLIDE = "present_slide"  # index of the slide shown on /present (mirrored to ?slide=N, 1-based)
 SLIDE_MOVED = "present_moved"  # monotonic time of the last move, for ?auto=N
 SLIDE_DECK = "present_deck"  # the deck the slide index belongs to
+PRESENTING = "presenting"  # the last run showed /present (app.py: no chrome there)
+PRESENTING_RERUN = "presenting_rerun"  # app.py reran after a wrong guess of PRESENTING

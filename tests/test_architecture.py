@@ -24,7 +24,12 @@ LAYERS: dict[str, set[str]] = {
     "dashboard.ingest": {"dashboard.paths", "dashboard.domain", "dashboard.i18n"},
     "dashboard.store": {"dashboard.paths", "dashboard.domain"},
     "dashboard.analytics": {"dashboard.paths", "dashboard.domain"},
-    "dashboard.outputs": {"dashboard.domain", "dashboard.analytics", "dashboard.i18n"},
+    "dashboard.outputs": {
+        "dashboard.paths",  # the PowerPoint template of exported decks
+        "dashboard.domain",
+        "dashboard.analytics",
+        "dashboard.i18n",
+    },
     "dashboard.charts": {
         "dashboard.domain",
         "dashboard.analytics",

@@ -65,8 +65,7 @@ def test_link_reproduces_agency_year_and_language(browser: Browser, app_url: str
 
 def test_choosing_another_year_updates_the_url(browser: Browser, app_url: str) -> None:
     page = open_page(browser, f"{app_url}/?agency=杭州市教育局", "desktop")
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_test_id("stSelectbox").nth(1).click()
+    page.locator(".st-key-year").get_by_role("combobox").click()  # the sidebar's year
     page.get_by_role("option", name="2020").click()
     wait_until_idle(page)
     expect(page).to_have_url(re.compile(r"year=2020"))

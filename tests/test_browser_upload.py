@@ -122,6 +122,11 @@ def upload_tab(page: Page) -> Locator:
     page.get_by_role("tab", name="上传数据").click()
     panel = page.get_by_role("tabpanel", name="上传数据")
     expect(panel.get_by_test_id("stFileUploader")).to_be_visible()
+    # components/upload.py's CSS hides Streamlit's English drop-zone instructions: the rule
+    # must still match (the element is there) and hide it.
+    instructions = panel.get_by_test_id("stFileUploaderDropzoneInstructions")
+    expect(instructions).to_have_count(1)
+    expect(instructions).to_have_css("display", "none")
     return panel
 
 
@@ -279,7 +284,8 @@ def test_file_with_errors_is_reported_by_row_and_nothing_is_saved(
         )
         upload(panel, "错误示例.csv", content, "text/csv")
         expect(panel.get_by_text("错误 2 个（必须改正后重新上传，未保存任何数据）")).to_be_visible()
-        errors = panel.get_by_test_id("stTable").first
+        errors = panel.locator(".st-key-problems_error").get_by_test_id("stTable")
+        expect(panel.locator(".st-key-problems_warning")).to_have_count(0)
         expect(errors.locator("th", has_text="怎么改")).to_be_attached()
         rows = [
             [cell.strip() for cell in row.locator("td").all_inner_texts()]
@@ -347,7 +353,7 @@ def test_five_wrong_passwords_lock_the_name_even_for_the_right_one(
 
 def choose_year(page: Page, year: str) -> None:
     """Pick a year in the sidebar (the options are those of the session's last run)."""
-    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").nth(1).click()
+    page.locator(".st-key-year").get_by_role("combobox").click()
     rerun(page, page.get_by_role("option", name=year, exact=True).click)
     expect(page.get_by_test_id("stMain").get_by_text(f" · {year}")).to_be_visible()
 

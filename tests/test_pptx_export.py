@@ -1,10 +1,14 @@
 """The PowerPoint export: the exported bytes are opened with python-pptx and checked against the
-deck and the stored facts (slides, titles, chart types, numbers, labels, fonts, notes, workbook)."""
+deck and the stored facts (slides, titles, chart types, numbers, labels, fonts, notes, workbook);
+the template it starts from; and that it keeps to python-pptx's public API."""
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -15,15 +19,16 @@ from pptx import Presentation
 from pptx.chart.chart import Chart
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches
 
 from dashboard.cli import EXIT_ERRORS, EXIT_OK, main
 from dashboard.domain.catalogue import Catalogue
-from dashboard.outputs.pptx_export import EAST_ASIAN_FONT, PALETTE, deck_pptx
+from dashboard.outputs import pptx_export
+from dashboard.outputs.pptx_export import EAST_ASIAN_FONT, LATIN_FONT, PALETTE, deck_pptx
 from dashboard.outputs.slides import Deck, Series, Slide, build_deck
+from dashboard.paths import DECK_TEMPLATE, PROJECT_ROOT
 from dashboard.platform.sample import seed_if_empty
 from dashboard.store.database import Store
 
@@ -35,6 +40,17 @@ CHART_TYPES = {
     "doughnut": XL_CHART_TYPE.DOUGHNUT,
 }
 CJK = re.compile(r"[\u4e00-\u9fff]")
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+}
+
+
+def qn(tag: str) -> str:
+    """`a:rPr` → `{…drawingml…}rPr`."""
+    prefix, name = tag.split(":")
+    return f"{{{NS[prefix]}}}{name}"
 
 
 @pytest.fixture
@@ -121,13 +137,12 @@ def test_title_and_text_slides_show_agency_year_and_bullets(
         assert bullet in text
     assert "2019年主要数据一览" in text  # a short takeaway, not the first bullet again
     bulleted = [
-        p
+        "".join(p.xpath("a:r/a:t/text()"))
         for shape in prs.slides[-1].shapes
         if shape.has_text_frame
-        for p in shape.text_frame.paragraphs
-        if p._p.pPr is not None and p._p.pPr.find(qn("a:buChar")) is not None
+        for p in shape.element.xpath("./p:txBody/a:p[a:pPr/a:buChar]")
     ]
-    assert [p.text for p in bulleted] == list(summary.bullets)
+    assert bulleted == list(summary.bullets)
     assert "全年新收政府信息公开申请0件" in slide_text(prs.slides[5])
     assert "7 / 7" in text
 
@@ -167,7 +182,7 @@ def test_not_reported_value_stays_empty_not_zero(facts: pl.DataFrame, catalogue:
     assert adopted.values == (16, 2, 5, 105)
     assert labels_of(chart, 0) == ["30", None, None, "725"]  # no "0", no label at all
     assert labels_of(chart, 1) == ["16", "2", "5", "105"]
-    points = submitted._element.xpath("c:val//c:pt/@idx")
+    points = chart.element.xpath("(.//c:ser)[1]/c:val//c:pt/@idx")
     assert points == ["0", "3"]  # no point written for 省委 and 市政府
     assert chart.has_legend
     assert [str(s.format.fill.fore_color.rgb) for s in chart.plots[0].series] == list(PALETTE[:2])
@@ -234,12 +249,13 @@ def test_line_and_doughnut_charts(catalogue: Catalogue) -> None:
     assert line is not None and line.chart_type == XL_CHART_TYPE.LINE_MARKERS
     assert line.plots[0].series[0].values == (100, None, 300)
     assert labels_of(line, 0) == ["100", None, "300余"]
-    assert line._chartSpace.xpath("string(c:chart/c:dispBlanksAs/@val)") == "gap"  # not zero
+    assert line.element.xpath("string(c:chart/c:dispBlanksAs/@val)") == "gap"  # not zero
     assert str(line.plots[0].series[1].format.line.color.rgb) == PALETTE[1]
     assert doughnut is not None and doughnut.chart_type == XL_CHART_TYPE.DOUGHNUT
     assert doughnut.plots[0].series[0].values == (8, 2)
     assert labels_of(doughnut, 0) == ["8", "2"]
     assert doughnut.has_legend  # a doughnut has no axis to name its categories
+    assert doughnut.element.xpath("string(.//c:holeSize/@val)") == "55"
 
 
 def workbook(chart: Chart) -> openpyxl.Workbook:
@@ -294,26 +310,26 @@ def test_every_run_has_an_east_asian_font(
     seen, missing = 0, []
     for number, page in enumerate(prs.slides, start=1):
         for root, where in (
-            (page._element, f"slide {number}"),
-            (page.notes_slide._element, f"notes {number}"),
+            (page.element, f"slide {number}"),
+            (page.notes_slide.element, f"notes {number}"),
         ):
             n, m = missing_east_asian(root, where)
             seen, missing = seen + n, missing + m
         chart = chart_of(page)
         if chart is not None:
-            n, m = missing_east_asian(chart._chartSpace, f"chart {number}")
+            n, m = missing_east_asian(chart.element, f"chart {number}")
             assert n >= 4  # chart text, axes, legend or labels: all carry run properties
             seen, missing = seen + n, missing + m
     assert seen > 80
     assert missing == []
     # Chinese runs are also tagged as Chinese (spell check, line breaking).
-    title = prs.slides[0].shapes.title.text_frame.paragraphs[0].runs[0]
-    assert CJK.search(title.text) and title._r.rPr.get("lang") == "zh-CN"
+    title = prs.slides[0].shapes.title
+    lang = title.element.xpath("string((.//a:r)[1]/a:rPr/@lang)")
+    assert CJK.search(title.text_frame.text) and lang == "zh-CN"
     # The theme's fonts too, for text an editor adds later.
     theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
     faces = theme.xpath(
-        "//a:minorFont/a:ea/@typeface | //a:majorFont/a:ea/@typeface",
-        namespaces={"a": "http://schemas.openxmlformats.org/drawingml/2006/main"},
+        "//a:minorFont/a:ea/@typeface | //a:majorFont/a:ea/@typeface", namespaces=NS
     )
     assert faces == [EAST_ASIAN_FONT, EAST_ASIAN_FONT]
 
@@ -346,6 +362,65 @@ def test_english_deck(facts: pl.DataFrame, catalogue: Catalogue) -> None:
     assert list(chart.plots[0].categories) == ["Weibo", "WeChat", "Government portal"]
     assert labels_of(chart, 0) == ["3,848", "1,419", "1,351"]
     assert prs.slides[1].notes_slide.notes_text_frame.text.startswith("Source: 杭州市教育局")
+
+
+# ── the template, and python-pptx's public API ─────────────────────────────────────────────
+
+
+def test_the_template_is_16_9_with_chinese_ready_theme_fonts() -> None:
+    prs = Presentation(str(DECK_TEMPLATE))
+    assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
+    assert len(prs.slides) == 0
+    assert prs.slide_layouts[pptx_export._LAYOUT_TITLE_ONLY].name == "Title Only"
+    theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    for scheme in ("majorFont", "minorFont"):
+        faces = theme.xpath(
+            f"//a:{scheme}/a:latin/@typeface | //a:{scheme}/a:ea/@typeface", namespaces=NS
+        )
+        assert faces == [LATIN_FONT, EAST_ASIAN_FONT], scheme
+
+
+def parts(pptx: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(pptx)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def test_the_committed_template_is_what_the_script_builds() -> None:
+    """scripts/make_deck_template.py makes the template: if this fails after a change to the script
+    or an upgrade of python-pptx (whose default deck it starts from), run the script and commit."""
+    script = PROJECT_ROOT / "scripts" / "make_deck_template.py"
+    spec = importlib.util.spec_from_file_location("make_deck_template", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert parts(module.build()) == parts(DECK_TEMPLATE.read_bytes())
+
+
+PRIVATE_PPTX_NAMES = {"_Paragraph", "_Run", "_Cell", "_Row", "_Column"}
+
+
+def test_the_exporter_uses_only_public_python_pptx_api() -> None:
+    """No `obj._something` of python-pptx (`._element`, `._p`, `._r`, `._rPr`, `._blob`, …) and no
+    private class imported from it: the XML python-pptx has no API for is reached through its
+    public `.element`, in the few functions that say why."""
+    tree = ast.parse(Path(pptx_export.__file__).read_text())
+    private = [
+        f"line {node.lineno}: .{node.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr.startswith("_")
+        # lxml's element class is named `_Element`: the type of the XML, not a private part.
+        and not (isinstance(node.value, ast.Name) and node.value.id == "etree")
+    ]
+    imported = [
+        f"line {node.lineno}: {alias.name} from {node.module}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pptx")
+        for alias in node.names
+        if alias.name.startswith("_") or alias.name in PRIVATE_PPTX_NAMES
+    ]
+    assert private == [] and imported == []
+    assert "pptx.oxml" not in Path(pptx_export.__file__).read_text()  # python-pptx's internals
 
 
 # ── command line ────────────────────────────────────────────────────────────────────────────

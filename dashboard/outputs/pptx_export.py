@@ -5,11 +5,19 @@ placeholder, so PowerPoint's outline and screen readers see it), the one-line ta
 and either a native chart (`add_chart`, which also embeds an Excel workbook with the figures) or
 the slide's bullets. Speaker notes carry the figures and their sources.
 
+Every deck starts from the project's template (`dashboard.paths.DECK_TEMPLATE`, built by
+scripts/make_deck_template.py): python-pptx's default deck, 16:9, with Chinese-ready theme
+fonts, so that text an editor adds later in PowerPoint or WPS is Chinese-ready too.
+
 Chinese text: python-pptx's `font.name` only writes `a:latin`, which PowerPoint and WPS use for
 Latin characters only; without an `a:ea` (East Asian) typeface they fall back to a theme font that
 may have no CJK glyphs. Every run, and every default run property of the charts, gets an explicit
-East Asian, Latin and complex-script typeface (`_set_fonts`), and the theme's fonts are set too, so
-text an editor adds later is Chinese-ready as well.
+East Asian, Latin and complex-script typeface (`_typefaces`).
+
+python-pptx's public API is used throughout, except for three things it has no API for: those
+typefaces, bullets, and a doughnut's hole size. They are written into the XML of the slide, notes
+or chart (reached through python-pptx's public `.element`) by the functions of the section "XML
+python-pptx has no API for", and nowhere else.
 """
 
 from __future__ import annotations
@@ -17,11 +25,14 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
 from pptx import Presentation
 from pptx.chart.chart import Chart
 from pptx.chart.data import CategoryChartData
+from pptx.dml.chtfmt import ChartFormat
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -33,14 +44,13 @@ from pptx.enum.chart import (
 from pptx.enum.chart import XL_TICK_LABEL_POSITION as TICK_LABELS
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
-from pptx.presentation import Presentation as PresentationType
+from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide as PptxSlide
-from pptx.text.text import TextFrame, _Paragraph, _Run
+from pptx.text.text import Font, TextFrame
 from pptx.util import Inches, Length, Pt
 
 from dashboard.outputs.slides import Deck, Slide
+from dashboard.paths import DECK_TEMPLATE
 
 EAST_ASIAN_FONT = "Microsoft YaHei"
 LATIN_FONT = "Arial"
@@ -70,14 +80,32 @@ COVER_TITLE_SIZE, COVER_SUBTITLE_SIZE = Pt(48), Pt(28)
 AXIS_SIZE, LABEL_SIZE, FOOTER_SIZE, NOTES_SIZE = Pt(20), Pt(22), Pt(14), Pt(14)
 
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_LAYOUT_TITLE_ONLY = 5  # in python-pptx's default template
+_LAYOUT_TITLE_ONLY = 5  # in python-pptx's default template, which ours is
+
+# XML namespaces of the parts edited below (DrawingML, PresentationML, DrawingML charts).
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
 
-def deck_pptx(deck: Deck) -> bytes:
-    """The deck as the bytes of a .pptx file."""
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
-    _set_theme_fonts(prs)
+class _Run(Protocol):
+    """What is used of a python-pptx run (its class, `_Run`, is private)."""
+
+    text: str
+
+    @property
+    def font(self) -> Font: ...
+
+
+class _Paragraph(Protocol):
+    """What is used of a python-pptx paragraph (its class, `_Paragraph`, is private)."""
+
+    def add_run(self) -> _Run: ...
+
+
+def deck_pptx(deck: Deck, template: Path = DECK_TEMPLATE) -> bytes:
+    """The deck as the bytes of a .pptx file, made from `template` (16:9, its theme fonts set)."""
+    prs = Presentation(str(template))
     if deck.slides:
         prs.core_properties.title = deck.slides[0].title
     prs.core_properties.subject = f"{deck.agency} {deck.year}"
@@ -93,32 +121,50 @@ def deck_pptx(deck: Deck) -> bytes:
             else:
                 _bullets(page, slide)
         _footer(page, deck, number, total)
-        _sweep_fonts(page._element)  # empty paragraphs' end marks, shapes' default text
+        _typefaces(page.element)
         _notes(page, slide)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
 
 
-# ── fonts ───────────────────────────────────────────────────────────────────────────────────
+# ── XML python-pptx has no API for ──────────────────────────────────────────────────────────
+
+
+def _typefaces(root: etree._Element) -> None:
+    """Latin, East Asian and complex-script typefaces on every run property under `root` (a
+    slide's, notes page's or chart's XML): runs, line breaks, fields, paragraph end marks and
+    default text properties. Runs with text are also tagged with their language (Chinese when
+    they hold a Chinese character), for spell check and line breaking.
+
+    python-pptx's `Font.name` writes `a:latin` only, and has no API for `a:ea` and `a:cs`.
+    """
+    for run in root.iter(f"{A}r", f"{A}fld", f"{A}br"):
+        if run.find(f"{A}rPr") is None:
+            run.insert(0, etree.Element(f"{A}rPr"))  # the schema puts rPr first
+    for tag in ("rPr", "defRPr", "endParaRPr"):
+        for rPr in root.iter(f"{A}{tag}"):
+            run = rPr.getparent()
+            in_run = run is not None and run.tag == f"{A}r"
+            _set_font_faces(rPr, (run.findtext(f"{A}t") or "") if in_run else "")
 
 
 def _set_font_faces(rPr: etree._Element, text: str = "") -> None:
     """Give run properties (`a:rPr`, `a:defRPr`, `a:endParaRPr`) a Latin, an East Asian and a
     complex-script typeface, replacing any there. The schema orders them latin, ea, cs, and
     after any line/fill/effect children, so they are inserted where the schema wants them."""
-    for tag in ("a:latin", "a:ea", "a:cs"):
-        for old in rPr.findall(qn(tag)):
+    for tag in ("latin", "ea", "cs"):
+        for old in rPr.findall(f"{A}{tag}"):
             rPr.remove(old)
-    successors = [qn(t) for t in ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")]
+    successors = [f"{A}{t}" for t in ("sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst")]
     position = next(
         (i for i, child in enumerate(rPr) if child.tag in successors),
         len(rPr),
     )
     for offset, (tag, face) in enumerate(
-        (("a:latin", LATIN_FONT), ("a:ea", EAST_ASIAN_FONT), ("a:cs", COMPLEX_SCRIPT_FONT))
+        (("latin", LATIN_FONT), ("ea", EAST_ASIAN_FONT), ("cs", COMPLEX_SCRIPT_FONT))
     ):
-        element = etree.Element(qn(tag))
+        element = etree.Element(f"{A}{tag}")
         element.set("typeface", face)
         rPr.insert(position + offset, element)
     if text:
@@ -126,33 +172,30 @@ def _set_font_faces(rPr: etree._Element, text: str = "") -> None:
         rPr.set("altLang", "en-US" if _CJK.search(text) else "zh-CN")
 
 
-def _set_fonts(run: _Run) -> None:
-    """The run's typefaces: East Asian, Latin and complex script (see `_set_font_faces`)."""
-    _set_font_faces(run._r.get_or_add_rPr(), run.text)
+def _bulleted(box: Shape, index: int) -> None:
+    """Paragraph `index` of the text box as a bullet: "•" hanging 0.45 inch left of the text.
+    python-pptx has no API for bullets or paragraph indents."""
+    paragraph = box.element.findall(f"{P}txBody/{A}p")[index]
+    pPr = paragraph.find(f"{A}pPr")
+    if pPr is None:
+        pPr = etree.Element(f"{A}pPr")
+        paragraph.insert(0, pPr)  # the schema puts pPr first
+    pPr.set("marL", str(Inches(0.45)))
+    pPr.set("indent", str(-Inches(0.45)))
+    bullet_font = etree.SubElement(pPr, f"{A}buFont")
+    bullet_font.set("typeface", LATIN_FONT)
+    bullet_char = etree.SubElement(pPr, f"{A}buChar")
+    bullet_char.set("char", "•")
 
 
-def _sweep_fonts(root: etree._Element) -> None:
-    """Typefaces on every run property of a part (runs, line breaks, fields, defaults)."""
-    for run in root.iter(qn("a:r"), qn("a:fld"), qn("a:br")):
-        if run.find(qn("a:rPr")) is None:
-            run.insert(0, etree.Element(qn("a:rPr")))  # the schema puts rPr first
-    for tag in ("a:rPr", "a:defRPr", "a:endParaRPr"):
-        for rPr in root.iter(qn(tag)):
-            if rPr.find(qn("a:ea")) is None:
-                _set_font_faces(rPr)
+def _hole_size(chart: Chart, percent: int) -> None:
+    """A doughnut's hole, in percent of its diameter. python-pptx has no API for it (and writes
+    50)."""
+    for hole in chart.element.iter(f"{C}holeSize"):
+        hole.set("val", str(percent))
 
 
-def _set_theme_fonts(prs: PresentationType) -> None:
-    """The theme's major and minor fonts, so text added later in PowerPoint or WPS (new text
-    boxes, edited chart titles) is in the same faces and Chinese does not fall back."""
-    part = prs.slide_master.part.part_related_by(RT.THEME)
-    theme = etree.fromstring(part.blob)
-    for scheme in theme.iter(qn("a:majorFont"), qn("a:minorFont")):
-        for tag, face in (("a:latin", LATIN_FONT), ("a:ea", EAST_ASIAN_FONT)):
-            element = scheme.find(qn(tag))
-            if element is not None:
-                element.set("typeface", face)
-    part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
+# ── text ────────────────────────────────────────────────────────────────────────────────────
 
 
 def _write(
@@ -162,25 +205,22 @@ def _write(
     size: Length,
     color: RGBColor = INK,
     bold: bool = False,
-) -> _Run:
+) -> None:
+    """A run of text at the end of the paragraph (its typefaces come with `_typefaces`)."""
     run = paragraph.add_run()
     run.text = text
     run.font.size = size
     run.font.bold = bold
     run.font.color.rgb = color
-    _set_fonts(run)
-    return run
 
 
 # ── slide parts ─────────────────────────────────────────────────────────────────────────────
 
 
-def _text_box(
-    page: PptxSlide, left: Length, top: Length, width: Length, height: Length
-) -> TextFrame:
-    frame = page.shapes.add_textbox(left, top, width, height).text_frame
-    _plain(frame)
-    return frame
+def _text_box(page: PptxSlide, left: Length, top: Length, width: Length, height: Length) -> Shape:
+    box = page.shapes.add_textbox(left, top, width, height)
+    _plain(box.text_frame)
+    return box
 
 
 def _plain(frame: TextFrame) -> None:
@@ -190,7 +230,9 @@ def _plain(frame: TextFrame) -> None:
     frame.margin_top = frame.margin_bottom = 0
 
 
-def _title(page: PptxSlide, text: str, top: Length, height: Length, size: Length, anchor) -> None:
+def _title(
+    page: PptxSlide, text: str, top: Length, height: Length, size: Length, anchor: MSO_ANCHOR
+) -> None:
     """The slide title in the layout's title placeholder, moved and styled for 16:9."""
     shape = page.shapes.title
     shape.left, shape.top = MARGIN + Inches(0.25), top
@@ -214,20 +256,20 @@ def _accent_bar(page: PptxSlide, top: Length, height: Length) -> None:
 def _cover(page: PptxSlide, slide: Slide) -> None:
     _accent_bar(page, Inches(2.0), Inches(3.1))
     _title(page, slide.title, Inches(1.9), Inches(1.9), COVER_TITLE_SIZE, MSO_ANCHOR.BOTTOM)
-    frame = _text_box(
+    box = _text_box(
         page, MARGIN + Inches(0.25), Inches(4.05), SLIDE_WIDTH - 2 * MARGIN, Inches(1.2)
     )
-    _write(frame.paragraphs[0], slide.takeaway, size=COVER_SUBTITLE_SIZE, color=MUTED)
-    _bullet_list(frame, _extra_bullets(slide), BULLET_SIZE)
+    _write(box.text_frame.paragraphs[0], slide.takeaway, size=COVER_SUBTITLE_SIZE, color=MUTED)
+    _bullet_list(box, _extra_bullets(slide), BULLET_SIZE)
 
 
 def _heading(page: PptxSlide, slide: Slide) -> None:
     _accent_bar(page, Inches(0.5), Inches(1.75))
     _title(page, slide.title, Inches(0.4), Inches(0.85), TITLE_SIZE, MSO_ANCHOR.TOP)
-    frame = _text_box(
+    box = _text_box(
         page, MARGIN + Inches(0.25), Inches(1.3), SLIDE_WIDTH - 2 * MARGIN - Inches(0.25), Inches(1)
     )
-    _write(frame.paragraphs[0], slide.takeaway, size=TAKEAWAY_SIZE, color=MUTED)
+    _write(box.text_frame.paragraphs[0], slide.takeaway, size=TAKEAWAY_SIZE, color=MUTED)
 
 
 def _extra_bullets(slide: Slide) -> tuple[str, ...]:
@@ -239,38 +281,37 @@ def _bullets(page: PptxSlide, slide: Slide) -> None:
     bullets = _extra_bullets(slide)
     if not bullets:
         return
-    frame = _text_box(
+    box = _text_box(
         page,
         MARGIN + Inches(0.25),
         Inches(2.65),
         SLIDE_WIDTH - 2 * MARGIN - Inches(0.25),
         Inches(4.0),
     )
-    _bullet_list(frame, bullets, BULLET_SIZE, first=True)
+    _bullet_list(box, bullets, BULLET_SIZE, first=True)
 
 
-def _bullet_list(
-    frame: TextFrame, bullets: Iterable[str], size: Length, *, first: bool = False
-) -> None:
+def _bullet_list(box: Shape, bullets: Iterable[str], size: Length, *, first: bool = False) -> None:
+    """The bullets as paragraphs of the text box: its first paragraph too when `first`, else
+    after what it holds."""
+    frame = box.text_frame
     for index, text in enumerate(bullets):
-        paragraph = frame.paragraphs[0] if first and index == 0 else frame.add_paragraph()
+        if first and index == 0:
+            paragraph, position = frame.paragraphs[0], 0
+        else:
+            paragraph = frame.add_paragraph()
+            position = len(frame.paragraphs) - 1
         paragraph.space_before = Pt(14)
-        pPr = paragraph._p.get_or_add_pPr()
-        pPr.set("marL", str(Inches(0.45)))
-        pPr.set("indent", str(-Inches(0.45)))
-        bullet_font = etree.SubElement(pPr, qn("a:buFont"))
-        bullet_font.set("typeface", LATIN_FONT)
-        bullet_char = etree.SubElement(pPr, qn("a:buChar"))
-        bullet_char.set("char", "•")
+        _bulleted(box, position)
         _write(paragraph, text, size=size)
 
 
 def _footer(page: PptxSlide, deck: Deck, number: int, total: int) -> None:
     top, height = SLIDE_HEIGHT - Inches(0.55), Inches(0.35)
     width = (SLIDE_WIDTH - 2 * MARGIN) // 2
-    left = _text_box(page, MARGIN, top, width, height)
+    left = _text_box(page, MARGIN, top, width, height).text_frame
     _write(left.paragraphs[0], f"{deck.agency} · {deck.year}", size=FOOTER_SIZE, color=MUTED)
-    right = _text_box(page, MARGIN + width, top, width, height)
+    right = _text_box(page, MARGIN + width, top, width, height).text_frame
     right.paragraphs[0].alignment = PP_ALIGN.RIGHT
     _write(right.paragraphs[0], f"{number} / {total}", size=FOOTER_SIZE, color=MUTED)
 
@@ -283,8 +324,7 @@ def _notes(page: PptxSlide, slide: Slide) -> None:
     for paragraph in frame.paragraphs:
         for run in paragraph.runs:
             run.font.size = NOTES_SIZE
-            _set_fonts(run)
-    _sweep_fonts(page.notes_slide._element)
+    _typefaces(page.notes_slide.element)
 
 
 # ── charts ──────────────────────────────────────────────────────────────────────────────────
@@ -309,14 +349,13 @@ def _chart(page: PptxSlide, slide: Slide) -> None:
     chart.has_title = False  # the slide title says it; PowerPoint would repeat the series name
     chart.font.size = AXIS_SIZE
     chart.font.color.rgb = INK
-    _set_font_faces(chart.font._rPr)
     doughnut = slide.chart == "doughnut"
     _legend(chart, show=len(slide.series) > 1 or doughnut)
     if not doughnut:
         _axes(chart, slide)
     _style_series(chart, slide)
     _labels(chart, slide)
-    _sweep_fonts(chart._chartSpace)
+    _typefaces(chart.element)
 
 
 def _legend(chart: Chart, *, show: bool) -> None:
@@ -326,7 +365,6 @@ def _legend(chart: Chart, *, show: bool) -> None:
         chart.legend.position = XL_LEGEND_POSITION.TOP
         chart.legend.include_in_layout = False
         chart.legend.font.size = AXIS_SIZE
-        _set_font_faces(chart.legend.font._rPr)
 
 
 def _axes(chart: Chart, slide: Slide) -> None:
@@ -334,7 +372,6 @@ def _axes(chart: Chart, slide: Slide) -> None:
     categories.major_tick_mark = XL_TICK_MARK.NONE
     categories.format.line.color.rgb = RULE
     categories.tick_labels.font.size = AXIS_SIZE
-    _set_font_faces(categories.tick_labels.font._rPr)
     if slide.chart == "bar":
         categories.reverse_order = True  # the first (largest) category on top, as read
 
@@ -345,7 +382,6 @@ def _axes(chart: Chart, slide: Slide) -> None:
     values.major_tick_mark = XL_TICK_MARK.NONE
     values.format.line.fill.background()
     values.tick_labels.font.size = AXIS_SIZE
-    _set_font_faces(values.tick_labels.font._rPr)
     if slide.percent:
         values.minimum_scale, values.maximum_scale = 0, 100
         values.tick_labels.number_format = '0"%"'
@@ -361,9 +397,7 @@ def _style_series(chart: Chart, slide: Slide) -> None:
     plot = chart.plots[0]
     if slide.chart == "doughnut":
         plot.vary_by_categories = True
-        hole = plot._element.find(qn("c:holeSize"))
-        if hole is not None:
-            hole.set("val", "55")
+        _hole_size(chart, 55)
         for index, point in enumerate(plot.series[0].points):
             _fill(point.format, PALETTE[index % len(PALETTE)])
         return
@@ -386,7 +420,7 @@ def _style_series(chart: Chart, slide: Slide) -> None:
             _fill(series.format, PALETTE[index % len(PALETTE)])
 
 
-def _fill(fmt, colour: str) -> None:
+def _fill(fmt: ChartFormat, colour: str) -> None:
     fmt.fill.solid()
     fmt.fill.fore_color.rgb = RGBColor.from_string(colour)
 
@@ -410,6 +444,5 @@ def _labels(chart: Chart, slide: Slide) -> None:
                 run.font.size = LABEL_SIZE
                 run.font.bold = True
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if position is None else INK
-                _set_fonts(run)
             if position is not None:  # a doughnut takes no label position
                 data_label.position = position

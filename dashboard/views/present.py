@@ -16,22 +16,30 @@ from dashboard.outputs.pptx_export import deck_pptx
 from dashboard.outputs.slides import DEFAULT_DECK, Deck, Slide, build_deck
 from dashboard.platform.settings import load_settings
 
-# Our own fixed CSS (no user text): hide every piece of Streamlit chrome, large projector type.
+# Our own fixed CSS (no user text). The sidebar and the page list are closed by Streamlit itself
+# (app.py: collapsed sidebar, hidden navigation); what has no setting is done here, each rule
+# for one purpose, and each checked in a real browser by tests/test_browser_present.py (a
+# Streamlit upgrade that renames what a rule matches fails there, not in the meeting room).
 PRESENT_CSS = """
 <style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-[data-testid="stStatusWidget"], footer { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.5rem 2.5rem; max-width: 100%; }
+/* Streamlit's header bar: main menu, "running" indicator, the button that opens the sidebar. */
+[data-testid="stHeader"] { display: none !important; }
+/* The main block's padding leaves room for that header: a thin margin on the projector. */
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.5rem 2.5rem; }
+/* Projector type: slide title, takeaway, bullets; larger on the title slide. */
 .st-key-slide h1 { font-size: 3.4rem; line-height: 1.2; color: #111; padding: 0; }
 [class*="st-key-takeaway_"] p { font-size: 2.1rem; color: #0B3D66; }
 .st-key-slide li { font-size: 2.2rem; line-height: 1.5; color: #111; }
 .st-key-slide_title h1 { font-size: 4.4rem; margin-top: 18vh; }
 .st-key-slide_title [class*="st-key-takeaway_"] p { font-size: 2.4rem; }
+/* "3 / 7", right-aligned beside the progress bar. */
 .st-key-slide_counter p { font-size: 1.6rem; color: #444; text-align: right; }
+/* PageUp / PageDown: buttons only for their keyboard shortcut (a presenter's clicker). */
 .st-key-next_pagedown, .st-key-prev_pageup { display: none; }
+/* Previous / next, progress and counter: pinned to the bottom of the screen. */
 .st-key-slide_controls { position: fixed; left: 2.5rem; right: 2.5rem; bottom: 0.6rem;
   width: auto !important; background: #FFFFFF; z-index: 10; }
+/* The PowerPoint download: small and faint in the top right corner. */
 .st-key-download_pptx { position: fixed; right: 2.5rem; top: 0.8rem; z-index: 10; opacity: 0.6; }
 </style>
 """
@@ -54,7 +62,8 @@ def _deck(lang: str) -> Deck | None:
     ids = store.deck(name) if name else None
     if name and ids is None:
         # Anyone can put any name in the link: shown as typed, never as a link or image.
-        st.warning(t_literal("present.unknown_deck", lang, name=name))
+        with st.container(key="unknown_deck"):
+            st.warning(t_literal("present.unknown_deck", lang, name=name))
     return build_deck(
         current_facts(),
         view.agency,
