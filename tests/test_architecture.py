@@ -218,3 +218,31 @@ def test_the_callback_check_sees_callbacks_and_ignores_comments() -> None:
         (7, "apply"),
     ]
     assert len(RUNTIME) >= 40
+
+
+# ── no language below the formatting layer ──────────────────────────────────────────────────
+# Analytics and ingest return values, qualifiers, units and codes; dashboard/i18n words them.
+WORDLESS = sorted(p for d in ("analytics", "ingest") for p in (ROOT / "dashboard" / d).glob("*.py"))
+
+
+def lang_parameters(source: str) -> list[tuple[int, str]]:
+    """(line, function) of every function or lambda that takes a parameter named like `lang`."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            args = node.args
+            names = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+            if any(n == "lang" or n.endswith("_lang") for n in names):
+                found.append((node.lineno, getattr(node, "name", "<lambda>")))
+    return found
+
+
+@pytest.mark.parametrize("path", WORDLESS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_analytics_and_ingest_take_no_language(path: Path) -> None:
+    assert lang_parameters(path.read_text("utf-8")) == []
+
+
+def test_the_language_check_sees_parameters() -> None:
+    source = "def a(frame, lang='zh'): ...\ndef b(x, *, out_lang): ...\nc = lambda lang: 1\n"
+    assert lang_parameters(source) == [(1, "a"), (2, "b"), (3, "<lambda>")]
+    assert len(WORDLESS) >= 10
