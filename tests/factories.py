@@ -27,6 +27,8 @@ def row(
     category: str | None = None,
     agency: str = AGENCY,
     note: str | None = None,
+    unit: str | None = None,
+    as_written: str | None = None,
 ) -> dict[str, Any]:
     if value is None and qualifier == "exact":
         qualifier = "not_reported"
@@ -40,6 +42,8 @@ def row(
         "qualifier": qualifier,
         "note": note,
         "version": 1,
+        "unit": unit,
+        "as_written": as_written,
     }
 
 

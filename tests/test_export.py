@@ -35,8 +35,10 @@ def rows_of(content: bytes, fmt: str) -> list[list[object]]:
     return [["" if c is None else c for c in row] for row in sheet.iter_rows(values_only=True)]
 
 
-def figures(facts: list[Fact]) -> set[tuple[object, ...]]:
-    return {(f.agency, f.year, *f.slot, *f.content) for f in facts}
+def figures(facts: list[Fact], *, words: bool = True) -> set[tuple[object, ...]]:
+    """What the facts say; without `words`, only number, qualifier and note (facts made here
+    without the report's words)."""
+    return {(f.agency, f.year, *f.slot, *(f.content if words else f.content[:3])) for f in facts}
 
 
 # ── round trip ──────────────────────────────────────────────────────────────────────────────
@@ -104,7 +106,7 @@ def test_export_keeps_qualifiers_and_not_reported(
     assert str(values[("专题会议次数", "")]) == "2"
     report = validate_file(content, f"x.{fmt}", catalogue)
     assert report.ok, report.flatten()
-    assert figures(report.datasets[0].facts) == figures(facts)
+    assert figures(report.datasets[0].facts, words=False) == figures(facts, words=False)
 
 
 def test_csv_export_has_bom_and_chinese_header(store: Store, catalogue: Catalogue) -> None:

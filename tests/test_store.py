@@ -263,6 +263,87 @@ def test_qualifiers_notes_and_not_reported_round_trip(store: Store) -> None:
     assert rows[("meetings", None)]["note"] == facts[-1].note
 
 
+def test_the_report_words_round_trip(store: Store) -> None:
+    """Unit and written form are stored with the figure and come back from both reads."""
+    facts = [
+        Fact(AGENCY, 2019, "followers", "wechat", None, 31_700, Qualifier.EXACT,
+             unit="人", as_written="3.17万人"),
+        Fact(AGENCY, 2019, "hotline_received", "hotline_12345", None, 52_000, Qualifier.APPROX,
+             as_written="近52000"),
+        Fact(AGENCY, 2019, "meetings", None, None, 2, Qualifier.EXACT),  # no words: NULL
+    ]  # fmt: skip
+    store.commit([Dataset(AGENCY, 2019, facts)], user="a")
+    back = {f.metric: f for f in store.dataset_facts(AGENCY, 2019)}
+    assert (back["followers"].unit, back["followers"].as_written) == ("人", "3.17万人")
+    assert (back["hotline_received"].unit, back["hotline_received"].as_written) == (
+        None,
+        "近52000",
+    )
+    assert (back["meetings"].unit, back["meetings"].as_written) == (None, None)
+    frame = store.current_facts(AGENCY, 2019)
+    assert frame.schema["unit"] == pl.String and frame.schema["as_written"] == pl.String
+    rows = {r["metric"]: r for r in frame.iter_rows(named=True)}
+    assert (rows["followers"]["unit"], rows["followers"]["as_written"]) == ("人", "3.17万人")
+    assert rows["meetings"]["as_written"] is None
+
+
+def test_the_same_number_in_other_words_is_a_change(store: Store) -> None:
+    """Re-importing 3000余 as 3000多人次 makes a version; `5` against a number cell does not."""
+    first = [
+        Fact(AGENCY, 2019, "reads", "wechat", None, 3000, Qualifier.AT_LEAST, as_written="3000余"),
+        Fact(AGENCY, 2019, "meetings", None, None, 5, Qualifier.EXACT),
+    ]
+    store.commit([Dataset(AGENCY, 2019, first)], user="a")
+    same = [
+        first[0],
+        Fact(AGENCY, 2019, "meetings", None, None, 5, Qualifier.EXACT, as_written="5"),
+    ]
+    [result] = store.commit([Dataset(AGENCY, 2019, same)], user="b")
+    assert result.created is False
+    reworded = [
+        Fact(AGENCY, 2019, "reads", "wechat", None, 3000, Qualifier.AT_LEAST,
+             unit="人次", as_written="3000多人次"),
+        first[1],
+    ]  # fmt: skip
+    [result] = store.commit([Dataset(AGENCY, 2019, reworded)], user="b")
+    assert (result.created, result.changed) == (True, 1)
+
+
+def test_an_old_database_gets_the_words_columns(db_url: str) -> None:
+    """A database from before migration 0004 gets `unit` and `as_written`, NULL in its rows,
+    which read and show as they always did."""
+    old = Store(db_url)
+    old.commit([Dataset(AGENCY, 2019, v1_facts())], user="a")
+    old.close()
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.begin() as c:  # back to the schema of migrations 0001–0003
+            c.execute(sa.text("ALTER TABLE facts DROP COLUMN unit"))
+            c.execute(sa.text("ALTER TABLE facts DROP COLUMN as_written"))
+            c.execute(sa.text("DELETE FROM schema_migrations WHERE name = '0004_written_forms'"))
+        reopened = Store(db_url)
+        try:
+            with engine.connect() as c:
+                columns = {col["name"] for col in sa.inspect(c).get_columns("facts")}
+                names = set(c.scalars(sa.text("SELECT name FROM schema_migrations")))
+            assert {"unit", "as_written"} <= columns
+            assert "0004_written_forms" in names
+            assert figures(reopened.dataset_facts(AGENCY, 2019)) == figures(v1_facts())
+            frame = reopened.current_facts()
+            assert frame["unit"].is_null().all() and frame["as_written"].is_null().all()
+            # New figures keep their words in the migrated database.
+            words = [
+                Fact(AGENCY, 2020, "meetings", None, None, 9, Qualifier.EXACT,
+                     unit="次", as_written="9次"),
+            ]  # fmt: skip
+            reopened.commit([Dataset(AGENCY, 2020, words)], user="a")
+            assert reopened.dataset_facts(AGENCY, 2020)[0].as_written == "9次"
+        finally:
+            reopened.close()
+    finally:
+        engine.dispose()
+
+
 def test_current_facts_filters_and_schema(store: Store) -> None:
     assert store.current_facts().is_empty()
     store.commit(

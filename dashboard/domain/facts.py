@@ -1,4 +1,9 @@
-"""Facts and datasets: the figures of one agency and year, as validated and stored."""
+"""Facts and datasets: the figures of one agency and year, as validated and stored.
+
+A fact keeps the report's words with its number: the unit as written (`则`, `人次`) and the value
+cell as written (`3.17万`, `近52000`), so that pages show the figure as the report gave it and an
+export writes it back the same way.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from dashboard.domain.values import Qualifier
+from dashboard.domain.values import Qualifier, plain_number
 
 # The one row schema of a frame of facts, as the store returns the current facts and every
 # analytics function, chart and export reads them: a Fact's fields (less its upload row) and the
@@ -25,6 +30,8 @@ FACTS_SCHEMA: dict[str, pl.DataType] = {
     "qualifier": pl.String(),
     "note": pl.String(),
     "version": pl.Int32(),
+    "unit": pl.String(),
+    "as_written": pl.String(),
 }
 
 
@@ -41,6 +48,13 @@ class Fact:
     qualifier: Qualifier
     note: str | None = None
     row: int | None = None  # source row in the upload file; not part of the figure
+    # The report's words: the unit as written, simplified (`则`, `人次`, `万元`; None when none
+    # was written; a money unit of another size than the metric's becomes the metric's, as the
+    # number does: `901000元` of a 万元 figure is 90.1万元), and the value cell as typed,
+    # normalised to half-width and simplified script (`3.17万`, `近52000`, `1875条`; None for
+    # figures stored before they were kept).
+    unit: str | None = None
+    as_written: str | None = None
 
     @property
     def slot(self) -> tuple[str, str | None, str | None]:
@@ -52,7 +66,13 @@ class Fact:
         """What the figure says, for comparing versions (the source row does not count)."""
         # 5 and 5.0 are one figure: the hash must not depend on how the number was typed.
         value = None if self.value is None else float(self.value)
-        return (value, str(self.qualifier), self.note or None)
+        # The words count too: 3000余 re-imported as 3000多人次 is a change. A written form that
+        # says no more than the number (`5`) is no words at all: the same figure as a number
+        # cell, or as a fact stored before the words were kept.
+        written = self.as_written
+        if written is not None and value is not None and written == plain_number(value):
+            written = None
+        return (value, str(self.qualifier), self.note or None, self.unit, written)
 
     def to_dict(self) -> dict[str, Any]:
         value: float | int | None = self.value
@@ -68,6 +88,8 @@ class Fact:
             "qualifier": str(self.qualifier),
             "note": self.note,
             "row": self.row,
+            "unit": self.unit,
+            "as_written": self.as_written,
         }
 
 
@@ -139,6 +161,8 @@ def frame_facts(frame: pl.DataFrame) -> list[Fact]:
             value=r["value"],
             qualifier=Qualifier(r["qualifier"]),
             note=r["note"],
+            unit=r.get("unit"),
+            as_written=r.get("as_written"),
         )
         for r in frame.iter_rows(named=True)
     ]

@@ -1,9 +1,12 @@
 """Figures as Chinese reports write them: read `400余`, `310余万`, `１２３`, `100%` and back.
 
 A figure carries a qualifier as well as a number: `400余` is a lower bound, not 400. The
-qualifier travels with the value from the upload file to the chart and the export. A change
-between two figures is kept as numbers too (`Change`); how figures and changes read for people,
-in Chinese or English, is the formatting layer's (`dashboard.i18n.format`).
+qualifier travels with the value from the upload file to the chart and the export, and so do the
+report's words: the unit as written (`58则`, `4件次`) and the value cell as written (`3.17万`,
+`近52000`), which the formatting layer shows without rounding below the written precision. Cells
+in traditional script (`1875條`, `3.5萬`) are read as simplified. A change between two figures is
+kept as numbers too (`Change`); how figures and changes read for people, in Chinese or English,
+is the formatting layer's (`dashboard.i18n.format`).
 """
 
 from __future__ import annotations
@@ -11,9 +14,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
+
+from dashboard.domain.script import to_simplified
+from dashboard.domain.units import PERCENT, units
 
 
 class Qualifier(StrEnum):
@@ -50,7 +57,12 @@ SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "左右": Qualifier.APPROX,
     "以下": Qualifier.AT_MOST,
 }
-# 萬 and 億 are the traditional forms, found in reports published in traditional characters.
+# What a qualifier word says beyond its qualifier, where the display must keep it: 近 is "nearly"
+# (just under the figure), not 约 "about". Other words read as their qualifier's usual word
+# (3000多 → 3000余, 300左右 → 约300): they say the same thing.
+QUALIFIER_SHADES: dict[str, str] = {"近": "nearly", "接近": "nearly", "将近": "nearly"}
+# 萬 and 億 are the traditional forms, found in reports published in traditional characters
+# (the cell is converted to simplified first; they stay here for text read without it).
 MULTIPLIERS: dict[str, int] = {
     "百": 100,
     "千": 1_000,
@@ -59,28 +71,8 @@ MULTIPLIERS: dict[str, int] = {
     "亿": 100_000_000,
     "億": 100_000_000,
 }
-UNITS = (
-    "人次",
-    "万元",
-    "元",
-    "条",
-    "篇",
-    "件",
-    "次",
-    "人",
-    "个",
-    "项",
-    "类",
-    "期",
-    "场",
-    "名",
-    "家",
-    "位",
-    "份",
-    "部",
-    "起",
-    "%",
-)
+# The units a value may carry: every unit of data/catalogue/units.toml (counting words, %, money).
+UNITS: tuple[str, ...] = tuple(sorted(units().words))
 
 NOT_REPORTED_WORDS = frozenset(
     {
@@ -133,13 +125,25 @@ _VALUE_RE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class ParsedValue:
-    """The outcome of reading one value cell: a number with its qualifier, or an error code."""
+    """The outcome of reading one value cell: a number with its qualifier, or an error code.
+
+    `value` is in plain units (`310余万` → 3100000; `90.1万元` → 901000, in 元). The words
+    are kept as well: `unit` as written (`则`, `人次`, `万元`; None without one), `as_written`
+    (the cell normalised: half-width, simplified script, no spaces), and what the display needs
+    to write the figure as the report did — `digits` as written (`3.17`), the multiplier
+    written after them (`万`; None when it is part of a money unit such as 万元) and the
+    qualifier word's `shade` (`nearly` for 近).
+    """
 
     value: float | None
     qualifier: Qualifier
     percent: bool = False
     unit: str | None = None
     error: str | None = None
+    as_written: str | None = None
+    digits: str | None = None
+    mult: str | None = None
+    shade: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -147,8 +151,9 @@ class ParsedValue:
 
 
 def normalize_text(text: str) -> str:
-    """NFKC (full-width digits and punctuation to ASCII), trimmed, inner spaces removed."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """NFKC (full-width digits and punctuation to ASCII), simplified script, inner spaces
+    removed."""
+    return re.sub(r"\s+", "", to_simplified(unicodedata.normalize("NFKC", text)))
 
 
 def has_unusual_digits(text: str) -> bool:
@@ -169,8 +174,9 @@ def parse_value(raw: object) -> ParsedValue:
     """Read one cell of the value column as staff type it.
 
     Numbers coming straight from Excel cells (int/float) are exact. Text is read with the
-    qualifiers of DESIGN §2; an unreadable cell gives `error="value-invalid"` (or a more telling
-    code: spaced or unusual digits, `不足0`, a number too large) rather than raising.
+    qualifiers of DESIGN §2, in any script and width; an unreadable cell gives
+    `error="value-invalid"` (or a more telling code: spaced or unusual digits, `不足0`, a number
+    too large) rather than raising.
     """
     if raw is None:
         return ParsedValue(None, Qualifier.EXACT, error="value-missing")
@@ -181,7 +187,9 @@ def parse_value(raw: object) -> ParsedValue:
             return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
         if abs(raw) > MAX_MAGNITUDE:  # an int is compared exactly, before any rounding
             return ParsedValue(None, Qualifier.EXACT, error="value-too-large")
-        return ParsedValue(float(raw), Qualifier.EXACT)
+        # A number cell reads as the shortest text of its number: what Excel shows for it.
+        written = plain_number(raw)
+        return ParsedValue(float(raw), Qualifier.EXACT, as_written=written, digits=written)
     typed = strip_formula_guard(str(raw))
     if has_unusual_digits(typed):
         return ParsedValue(None, Qualifier.EXACT, error="value-unusual-digits")
@@ -192,7 +200,13 @@ def parse_value(raw: object) -> ParsedValue:
     if not text:
         return ParsedValue(None, Qualifier.EXACT, error="value-missing")
     if text.lower() in NOT_REPORTED_WORDS:
-        return ParsedValue(None, Qualifier.NOT_REPORTED)
+        return ParsedValue(None, Qualifier.NOT_REPORTED, as_written=text)
+    return _parse_text(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(text: str) -> ParsedValue:
+    """Read a normalised value text (cached: pages format the same written values over again)."""
     match = _VALUE_RE.match(text)
     if match is None:
         return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
@@ -205,18 +219,71 @@ def parse_value(raw: object) -> ParsedValue:
     if len(qualifiers) > 1:
         return ParsedValue(None, Qualifier.EXACT, error="value-invalid")
     qualifier = qualifiers.pop() if qualifiers else Qualifier.EXACT
-    number = float(match["num"].replace(",", ""))
-    if match["mult"]:
+    digits = match["num"].replace(",", "")
+    number = float(digits)
+    mult, unit = match["mult"], match["unit"]
+    if mult:
         # Round away binary noise such as 90.1 * 10000 = 900999.99...
-        number = round(number * MULTIPLIERS[match["mult"]], 6)
+        number = round(number * MULTIPLIERS[mult], 6)
+        mult = to_simplified(mult)
+        # 90.1万元: the multiplier is part of the money unit written (万元), not of the digits.
+        if unit and not match["post2"] and units().money_size(mult + unit) is not None:
+            mult, unit = None, mult + unit
     if match["sign"]:
         number = -number
     if not abs(number) <= MAX_MAGNITUDE:  # also catches inf from a thousand-digit number
         return ParsedValue(None, Qualifier.EXACT, error="value-too-large")
     if qualifier is Qualifier.AT_MOST and number == 0:  # 不足0: fewer than none
         return ParsedValue(None, Qualifier.EXACT, error="value-at-most-zero")
-    unit = match["unit"]
-    return ParsedValue(number, qualifier, percent=unit == "%", unit=unit)
+    return ParsedValue(
+        number,
+        qualifier,
+        percent=unit == PERCENT,
+        unit=unit,
+        as_written=text,
+        digits=("-" if match["sign"] else "") + digits,
+        mult=mult,
+        shade=QUALIFIER_SHADES.get(match["pre"] or ""),
+    )
+
+
+def written_form(as_written: str | None) -> ParsedValue | None:
+    """A stored written value read again, for display; None when there is none or it does not
+    read as a figure (it then says nothing the number does not)."""
+    if not as_written:
+        return None
+    parsed = _parse_text(as_written)
+    return parsed if parsed.ok and parsed.value is not None else None
+
+
+def in_metric_unit(parsed: ParsedValue, metric_unit: str) -> ParsedValue:
+    """A value read for a metric counted in a money unit (元, 万元 …), in that unit.
+
+    `90.1万元` (901000 元) in a metric counted in 万元 is 90.1, and so is `5000千元`'s
+    5,000,000 元 there 500 (its unit then the metric's: the number is in it). `90.1万` there is
+    90.1 too: in a money column 万 can only be 万元, and its written form becomes `90.1万元`, so
+    that the page shows it as such. A bare number is already in the metric's unit; anything else
+    is returned as it is.
+    """
+    size = units().money_size(metric_unit)
+    if parsed.value is None:
+        return parsed
+    if size is None:
+        # Money written for a metric that is not (a warning says so): the number is in 元, and
+        # so is the unit kept with it (`1.2万元` shows as 1.2万元, not 1.2万万元).
+        if (units().money_size(parsed.unit) or 1) != 1:
+            return replace(parsed, unit=units().money_unit(1))
+        return parsed
+    if parsed.unit is None and parsed.mult and parsed.as_written:
+        completed = _parse_text(parsed.as_written + "元")
+        parsed = completed if completed.ok else parsed
+    written_size = units().money_size(parsed.unit)
+    if written_size is None or parsed.value is None:
+        return parsed
+    # The number is now in the metric's unit, and so is the unit kept with it: `901000元` of a
+    # 万元 figure is 90.1万元 (its written form stays for the export).
+    unit = parsed.unit if written_size == size else metric_unit
+    return replace(parsed, value=round(parsed.value / size, 6), unit=unit)
 
 
 def plain_number(value: float) -> str:
@@ -251,11 +318,15 @@ def write_value(value: float | None, qualifier: Qualifier | str, *, percent: boo
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A figure as reported: a number (None when not reported) and its qualifier."""
+    """A figure as reported: a number (None when not reported) and its qualifier, with the
+    report's words where known: the unit to show (as written, else the metric's; None for a
+    rate) and the value cell as written (`3.17万`; None for a figure computed here)."""
 
     value: float | None
     qualifier: str  # a Qualifier value
     percent: bool = False
+    unit: str | None = None
+    as_written: str | None = None
 
 
 def is_rough(*qualifiers: str) -> bool:

@@ -1,13 +1,16 @@
 """Write facts back out in the upload format (CSV or Excel), and the empty template.
 
-What is exported re-imports unchanged. Cells that a spreadsheet would run as a formula are
-prefixed with `'` (and the reader removes it again), so an export is safe to open.
+What is exported re-imports unchanged — the number, the qualifier and the report's words: each
+value is written as the report wrote it (`1200余条`, `3.17万`). Cells that a spreadsheet would run
+as a formula are prefixed with `'` (and the reader removes it again), so an export is safe to
+open.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
@@ -17,9 +20,16 @@ import polars as pl
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.catalogue import Catalogue, Metric
 from dashboard.domain.facts import Fact
-from dashboard.domain.values import FORMULA_PREFIXES, Qualifier, write_value
+from dashboard.domain.values import (
+    FORMULA_PREFIXES,
+    Qualifier,
+    in_metric_unit,
+    parse_value,
+    plain_number,
+    write_value,
+)
 from dashboard.i18n.messages import t
 
 Format = Literal["csv", "xlsx"]
@@ -53,14 +63,43 @@ def neutralise_strings(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def fact_cells(fact: Fact, catalogue: Catalogue) -> list[str | int | float]:
-    """One upload-format row for a fact; exact numbers stay numbers for spreadsheets."""
-    metric = catalogue.metrics[fact.metric]
-    value: str | int | float
+def export_value(fact: Fact, metric: Metric) -> str | int | float:
+    """The value cell of a fact: as the report wrote it (`1200余条`, `近52000`, `90.1万元`), so
+    that export → import gives back the number, the qualifier and the words. A plain exact
+    number stays a number for spreadsheets; a fact stored without its written form (before the
+    words were kept) is written from its number and qualifier."""
+    number: int | float | None = None
     if fact.qualifier is Qualifier.EXACT and fact.value is not None and not metric.is_percent:
-        value = int(fact.value) if float(fact.value).is_integer() else fact.value
-    else:
-        value = write_value(fact.value, fact.qualifier, percent=metric.is_percent)
+        number = int(fact.value) if float(fact.value).is_integer() else fact.value
+    if fact.as_written and _reads_back(fact, fact.as_written, metric):
+        # Words that say no more than the number (`5`): a number cell, as spreadsheets want.
+        if number is not None and fact.as_written == plain_number(number):
+            return number
+        return fact.as_written
+    if number is not None:
+        return number
+    return write_value(fact.value, fact.qualifier, percent=metric.is_percent)
+
+
+def _reads_back(fact: Fact, written: str, metric: Metric) -> bool:
+    """Whether a written form reads back as the fact's number and qualifier (in the metric's
+    unit): only then may the export write it instead of the number."""
+    parsed = parse_value(written)
+    if not parsed.ok or parsed.qualifier is not fact.qualifier:
+        return False
+    value = in_metric_unit(parsed, metric.unit).value
+    if value is None or fact.value is None:
+        return value is None and fact.value is None
+    return math.isclose(value, fact.value, rel_tol=1e-12, abs_tol=1e-12)
+
+
+def fact_cells(fact: Fact, catalogue: Catalogue) -> list[str | int | float]:
+    """One upload-format row for a fact, its value as the report wrote it; exact numbers stay
+    numbers for spreadsheets."""
+    metric = catalogue.metrics[fact.metric]
+    value = export_value(fact, metric)
+    if isinstance(value, str):
+        value = neutralise(value)
     texts = [
         fact.agency,
         metric.zh,

@@ -275,6 +275,8 @@ class Store:
                 facts_table.c.qualifier,
                 facts_table.c.note,
                 datasets_table.c.current_version.label("version"),
+                facts_table.c.unit,
+                facts_table.c.as_written,
             )
             .select_from(datasets_table)
             .join(versions_table, _current_join())
@@ -604,6 +606,8 @@ class Store:
                         "qualifier": str(f.qualifier),
                         "note": f.note,
                         "source_row": f.row,
+                        "unit": f.unit,
+                        "as_written": f.as_written,
                     }
                     for f in dataset.facts
                 ],
@@ -831,6 +835,8 @@ def _version_facts(c: sa.Connection, agency: str, year: int, version: int | None
             qualifier=Qualifier(r["qualifier"]),
             note=r["note"],
             row=r["source_row"],
+            unit=r["unit"],
+            as_written=r["as_written"],
         )
         for r in rows
     ]

@@ -62,6 +62,10 @@ facts_table = sa.Table(
     sa.Column("qualifier", sa.String(20), nullable=False),
     sa.Column("note", sa.Text),
     sa.Column("source_row", sa.Integer),
+    # The report's words (migration 0004): the unit and the value cell as written; NULL in rows
+    # stored before, which show as they always did.
+    sa.Column("unit", sa.String(20)),
+    sa.Column("as_written", sa.Text),  # a readable cell is short, but its decimals are unbounded
     sa.Index("ix_facts_version", "version_id"),
 )
 
@@ -105,11 +109,34 @@ def _decks(connection: sa.Connection) -> None:
     decks_table.create(connection, checkfirst=True)
 
 
+# The columns 0004 adds to facts, in the order of facts_table.
+WRITTEN_FORM_COLUMNS = ("unit", "as_written")
+
+
+def _written_forms(connection: sa.Connection) -> None:
+    """Facts keep the report's words: `unit` and `as_written`. A database made by 0001 from
+    the present facts_table has them already; an older one gets them, NULL in every old row."""
+    present = {c["name"] for c in sa.inspect(connection).get_columns(facts_table.name)}
+    preparer = connection.dialect.identifier_preparer
+    for name in WRITTEN_FORM_COLUMNS:
+        if name in present:
+            continue
+        column = facts_table.c[name]
+        kind = column.type.compile(dialect=connection.dialect)
+        connection.execute(
+            sa.text(
+                f"ALTER TABLE {preparer.format_table(facts_table)} "
+                f"ADD COLUMN {preparer.format_column(column)} {kind}"
+            )
+        )
+
+
 # Applied in order, each once, recorded in schema_migrations. Never edit an applied one: add.
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_sign_in_failures", _sign_in_failures),
     ("0003_decks", _decks),
+    ("0004_written_forms", _written_forms),
 ]
 
 

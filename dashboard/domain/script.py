@@ -1,0 +1,27 @@
+"""Traditional Chinese script read as simplified: `1875條`, `3.5萬`, `關注人數` → `1875条` …
+
+Some agencies publish their reports in traditional characters, and staff paste figures and names
+from them as they are. Everything the upload reads (values, units, qualifier words, metric,
+channel and category names) is compared in simplified script, converted with OpenCC's
+traditional → simplified table (`t2s`): a maintained, complete character table rather than a
+hand-kept list that would miss the next report's characters. Simplified text passes unchanged.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import opencc
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    # Built once per process; its tables are read-only, so threads may share it.
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """`text` in simplified script (ASCII and simplified characters are left as they are)."""
+    if text.isascii():
+        return text
+    return str(_converter().convert(text))
