@@ -1,10 +1,10 @@
-"""Statutory tables 三 (requests) and 四 (review and litigation) in the official layout, with the
-cross-checks the form itself states (DESIGN §2).
+"""Statutory tables 二 (proactive disclosure), 三 (requests) and 四 (review and litigation) in the
+official layout, with the cross-checks the form itself states (DESIGN §2).
 
-The layout (rows, columns, outcome rows) and the checks are declared in
-`data/catalogue/statutory.toml`; the arithmetic of a check is a relation of `metrics.toml`, the
-same one the upload validation applies. What this module returns carries ids and numbers only:
-`dashboard.i18n.statutory` words it in Chinese or English.
+The layout (rows, columns, outcome rows; table 二's blocks and cells) and the checks are declared
+in `data/catalogue/statutory.toml`; the arithmetic of a check is a relation of `metrics.toml`,
+the same one the upload validation applies. What this module returns carries ids and numbers
+only: `dashboard.i18n.statutory` words it in Chinese or English.
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ from dashboard.domain.catalogue import (
 )
 from dashboard.domain.values import Qualifier
 
+TWO = "two"  # 二、主动公开政府信息情况 (2021 format; "two_2019" is the 2019 format)
 THREE = "three"  # 三、收到和处理政府信息公开申请情况
 FOUR = "four"  # 四、政府信息公开行政复议、行政诉讼情况
 TOTAL = TOTAL_COLUMN  # the 总计 column of a grid, after the vocabulary's terms
-CELL = pl.Struct({"value": pl.Float64, "qualifier": pl.String})
+# A cell: the figure with the value cell as the report wrote it (shown so: `90.1万元`, `3.17万`).
+CELL = pl.Struct({"value": pl.Float64, "qualifier": pl.String, "as_written": pl.String})
 
 
 class CheckStatus(StrEnum):
@@ -64,18 +66,24 @@ def table_grid(
     table = catalogue.tables[table_id]
     facts = agency_facts.filter((pl.col("year") == year) & pl.col("metric").is_in(table.metrics))
     cells = {
-        (r["metric"], r["category"] or TOTAL): {"value": r["value"], "qualifier": r["qualifier"]}
+        (r["metric"], r["category"] or TOTAL): {
+            "value": r["value"],
+            "qualifier": r["qualifier"],
+            "as_written": r["as_written"],
+        }
         for r in facts.iter_rows(named=True)
     }
     data: dict[str, list[object]] = {"metric": list(table.metrics)}
-    for column in _columns(catalogue, table):
+    for column in _columns(catalogue, table, _given(facts)):
         data[column] = [cells.get((m, column)) for m in table.metrics]
     schema = {"metric": pl.String} | {c: CELL for c in data if c != "metric"}
     return pl.DataFrame(data, schema=schema)
 
 
-def has_table(agency_facts: pl.DataFrame, year: int, section: str, catalogue: Catalogue) -> bool:
-    metrics = [m.id for m in catalogue.metrics.values() if m.section == section]
+def has_table(agency_facts: pl.DataFrame, year: int, catalogue: Catalogue, table_id: str) -> bool:
+    """Whether the year gives any figure of the table's rows (a figure of the same section that
+    the form does not hold, such as requests by way of submission, does not make a table)."""
+    metrics = catalogue.tables[table_id].metrics
     return (
         agency_facts.filter((pl.col("year") == year) & pl.col("metric").is_in(metrics)).height > 0
     )
@@ -83,7 +91,7 @@ def has_table(agency_facts: pl.DataFrame, year: int, section: str, catalogue: Ca
 
 def outcomes(agency_facts: pl.DataFrame, year: int, catalogue: Catalogue) -> pl.DataFrame:
     """Outcome totals (予以公开 … 其他处理) of the year in the form's order: metric, value,
-    qualifier."""
+    qualifier, unit, as_written."""
     order = outcome_metrics(catalogue)
     return (
         agency_facts.filter(
@@ -91,7 +99,7 @@ def outcomes(agency_facts: pl.DataFrame, year: int, catalogue: Catalogue) -> pl.
             & pl.col("metric").is_in(list(order))
             & pl.col("category").is_null()
         )
-        .select("metric", "value", "qualifier")
+        .select("metric", "value", "qualifier", "unit", "as_written")
         .sort(pl.col("metric").replace_strict(order, list(range(len(order))), default=None))
     )
 
@@ -102,8 +110,17 @@ def table_checks(
     """The table's declared checks in every column that has figures, in the declared order, then
     总计 = sum of the columns per row. Only exact figures are compared."""
     table = catalogue.tables[table_id]
+    vocabulary = catalogue.vocabularies[table.vocabulary]
     cells = _exact_cells(agency_facts, year, table.metrics)
-    columns = [c for c in _columns(catalogue, table) if any((m, c) in cells for m in table.metrics)]
+    # The columns each row gives, exact or not (a qualified subtotal is still given).
+    facts = agency_facts.filter((pl.col("year") == year) & pl.col("metric").is_in(table.metrics))
+    given = {m: _given(facts.filter(pl.col("metric") == m)) for m in table.metrics}
+    everything = set().union(*given.values())
+    columns = [
+        c
+        for c in _columns(catalogue, table, everything)
+        if any((m, c) in cells for m in table.metrics)
+    ]
     checks: list[Check] = []
     for column in columns:
         for rule in table.checks:
@@ -114,12 +131,15 @@ def table_checks(
                 (m, column) in cells for m in (*left, *right)
             ):
                 continue
+            # A total given alone (行政诉讼1件, not split) is not checked against absent parts.
+            if rule.shown == "when_split" and not any((m, column) in cells for m in right):
+                continue
             status, sums = _compare(
                 [cells.get((m, column)) for m in left], [cells.get((m, column)) for m in right]
             )
             term = None if column == TOTAL else column
             checks.append(Check(table, rule, status, column=term, sums=sums))
-    terms = list(catalogue.vocabularies[table.vocabulary].terms)
+    terms = list(vocabulary.terms)
     for row in table.rows:
         split = any((row.metric, t) in cells for t in terms)
         if table.column_totals.shown == "when_split":
@@ -128,15 +148,23 @@ def table_checks(
             shown = any(metric == row.metric for metric, _ in cells)
         if not shown:
             continue
+        # 总计 = its columns; a subtotal given (法人或其他组织) stands for its own columns.
+        cover = vocabulary.cover(given[row.metric])
         status, sums = _compare(
-            [cells.get((row.metric, TOTAL))], [cells.get((row.metric, t)) for t in terms]
+            [cells.get((row.metric, TOTAL))], [cells.get((row.metric, t)) for t in cover]
         )
         checks.append(Check(table, table.column_totals, status, row=row, sums=sums))
     return checks
 
 
-def _columns(catalogue: Catalogue, table: StatutoryTable) -> list[str]:
-    return [*catalogue.vocabularies[table.vocabulary].terms, TOTAL]
+def _columns(catalogue: Catalogue, table: StatutoryTable, given: set[str]) -> list[str]:
+    """The table's columns: the vocabulary's (a subtotal only where `given`), then 总计."""
+    return [*catalogue.vocabularies[table.vocabulary].columns(given), TOTAL]
+
+
+def _given(facts: pl.DataFrame) -> set[str]:
+    """The vocabulary terms the facts give figures in (not the 总计 column)."""
+    return {c for c in facts.get_column("category").to_list() if c is not None}
 
 
 def _exact_cells(
@@ -166,3 +194,70 @@ def _compare(
         return CheckStatus.INCOMPLETE, None
     a, b = sum(v or 0 for v in left), sum(v or 0 for v in right)
     return (CheckStatus.PASSED if a == b else CheckStatus.FAILED), (a, b)
+
+
+# ── table 二: grids of one metric per cell ──────────────────────────────────────────────────
+
+
+def grid_cells(
+    agency_facts: pl.DataFrame, year: int, catalogue: Catalogue, grid_id: str
+) -> pl.DataFrame:
+    """A grid (table 二) cell by cell in the form's order: `block`, `row`, `column` (positions
+    from 0), `metric`, then `value`, `qualifier` and `as_written` (null where the report gives
+    nothing)."""
+    grid = catalogue.grids[grid_id]
+    facts = agency_facts.filter(
+        (pl.col("year") == year)
+        & pl.col("metric").is_in(grid.metrics)
+        & pl.col("channel").is_null()
+        & pl.col("category").is_null()
+    )
+    given = {
+        r["metric"]: (r["value"], r["qualifier"], r["as_written"])
+        for r in facts.iter_rows(named=True)
+    }
+    rows = [
+        (b, r, c, metric, *given.get(metric, (None, None, None)))
+        for b, block in enumerate(grid.blocks)
+        for r, row in enumerate(block.rows)
+        for c, metric in enumerate(row.cells)
+    ]
+    return pl.DataFrame(
+        rows,
+        schema={
+            "block": pl.Int64,
+            "row": pl.Int64,
+            "column": pl.Int64,
+            "metric": pl.String,
+            "value": pl.Float64,
+            "qualifier": pl.String,
+            "as_written": pl.String,
+        },
+        orient="row",
+    )
+
+
+def grids_shown(agency_facts: pl.DataFrame, year: int, catalogue: Catalogue) -> list[str]:
+    """The grids that show the year's table-二 figures, in declared order: the one holding most
+    of them (a report uses one format), then any other only for figures it alone holds."""
+    metrics = {m for grid in catalogue.grids.values() for m in grid.metrics}
+    given = set(
+        agency_facts.filter(
+            (pl.col("year") == year)
+            & pl.col("metric").is_in(list(metrics))
+            & pl.col("channel").is_null()
+            & pl.col("category").is_null()
+        ).get_column("metric")
+    )
+    order = list(catalogue.grids)
+    chosen: list[str] = []
+    while given:
+        best = max(
+            order, key=lambda g: (len(given & set(catalogue.grids[g].metrics)), -order.index(g))
+        )
+        covered = given & set(catalogue.grids[best].metrics)
+        if not covered:
+            break
+        chosen.append(best)
+        given -= covered
+    return [g for g in order if g in chosen]

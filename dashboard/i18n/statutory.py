@@ -1,5 +1,5 @@
-"""The statutory tables 三 and 四 in words: row labels, column titles, cell texts, outcome names
-and the names of the form's cross-checks, in Chinese or English.
+"""The statutory tables 二, 三 and 四 in words: row labels, column titles, cell texts, outcome
+names and the names of the form's cross-checks, in Chinese or English.
 
 `dashboard.analytics.statutory` lays the tables out and runs the checks with ids and numbers
 only; the wording comes from `data/catalogue/statutory.toml` (rows, checks), the catalogue
@@ -16,6 +16,7 @@ from dashboard.domain.catalogue import (
     TOTAL_COLUMN,
     Catalogue,
     ColumnTotals,
+    StatutoryGrid,
     StatutoryTable,
     TableCheck,
     TableRow,
@@ -63,7 +64,11 @@ def table_text(
     }
     for column in grid.columns[1:]:
         out[column_title(catalogue, table, column, lang)] = [
-            format_value(cell["value"], cell["qualifier"], lang=lang) if cell else ""
+            format_value(
+                cell["value"], cell["qualifier"], lang=lang, as_written=cell.get("as_written")
+            )
+            if cell
+            else ""
             for cell in grid.get_column(column)
         ]
     return pl.DataFrame(out, schema=dict.fromkeys(out, pl.String))
@@ -80,9 +85,14 @@ def outcome_text(
             "value": frame.get_column("value"),
             "qualifier": frame.get_column("qualifier"),
             "text": [
-                format_value(v, q, lang=lang)
-                for v, q in zip(
-                    frame.get_column("value"), frame.get_column("qualifier"), strict=True
+                format_value(v, q, lang=lang, as_written=w)
+                for v, q, w in zip(
+                    frame.get_column("value"),
+                    frame.get_column("qualifier"),
+                    frame.get_column("as_written")
+                    if "as_written" in frame.columns
+                    else [None] * frame.height,
+                    strict=True,
                 )
             ],
         },
@@ -104,3 +114,34 @@ def check_name(check: StatutoryCheck, catalogue: Catalogue, lang: str = DEFAULT_
         scope = column_title(catalogue, check.table, check.column, lang)
     rule = in_language(check.rule.zh, check.rule.en, lang)
     return t("app.requests.check_name", lang, scope=scope, rule=rule)
+
+
+def grid_title(grid: StatutoryGrid, lang: str = DEFAULT_LANG) -> str:
+    """A grid's title as the form words it (`二、主动公开政府信息情况`)."""
+    return in_language(grid.zh, grid.en, lang)
+
+
+def grid_text(
+    cells: pl.DataFrame, catalogue: Catalogue, grid_id: str, lang: str = DEFAULT_LANG
+) -> list[tuple[str, pl.DataFrame]]:
+    """A grid (`analytics.statutory.grid_cells`) for reading, block by block: the block's
+    heading (`第二十条第（一）项`) and a frame with the rows' column (信息内容: the form's row
+    labels) and one column per heading, each cell its figure as text, empty where none is given.
+    A 万元 column says so in its heading: its cells are the figures as stored (90.1)."""
+    grid = catalogue.grids[grid_id]
+    if "as_written" not in cells.columns:  # cells laid out without the report's words
+        cells = cells.with_columns(pl.lit(None, pl.String).alias("as_written"))
+    texts = {
+        (b, r, c): format_value(v, q, lang=lang, as_written=w) if q is not None else ""
+        for b, r, c, v, q, w in cells.select(
+            "block", "row", "column", "value", "qualifier", "as_written"
+        ).rows()
+    }
+    item = grid.item.name(lang)
+    out: list[tuple[str, pl.DataFrame]] = []
+    for b, block in enumerate(grid.blocks):
+        data: dict[str, list[str]] = {item: [row.name(lang) for row in block.rows]}
+        for c, heading in enumerate(block.columns):
+            data[heading.name(lang)] = [texts.get((b, r, c), "") for r in range(len(block.rows))]
+        out.append((block.name(lang), pl.DataFrame(data, schema=dict.fromkeys(data, pl.String))))
+    return out

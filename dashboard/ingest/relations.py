@@ -11,6 +11,8 @@ the same in either language of the messages — `format_value` in its default no
 from __future__ import annotations
 
 import math
+import unicodedata
+from collections.abc import Mapping
 
 from dashboard.domain.catalogue import Balance, Catalogue, NotGreater, Rate, Sum
 from dashboard.domain.facts import Fact
@@ -90,6 +92,7 @@ class _Checker:
                     fact.value,
                     fact.qualifier,
                     percent=self.catalogue.metrics[fact.metric].is_percent,
+                    as_written=fact.as_written,
                 ),
                 params={**slot, **params},
             )
@@ -97,11 +100,19 @@ class _Checker:
 
 
 def check_dataset(
-    facts: list[Fact], catalogue: Catalogue, header: dict[str, str], previous: list[Fact]
+    facts: list[Fact],
+    catalogue: Catalogue,
+    header: dict[str, str],
+    previous: list[Fact],
+    *,
+    written_channels: Mapping[int, str] | None = None,
 ) -> tuple[list[Fact], list[Problem]]:
-    """Facts kept (exact repeats dropped) and the problems across rows of one dataset."""
+    """Facts kept (exact repeats dropped) and the problems across rows of one dataset.
+
+    `written_channels` (upload row → its channel as typed) lets a duplicate say that two rows
+    whose channels are written differently were read as the same channel."""
     checker = _Checker(catalogue, header)
-    kept = _drop_duplicates(facts, checker)
+    kept = _drop_duplicates(facts, checker, written_channels or {})
     by_slot = {f.slot: f for f in kept}
     for relation in catalogue.relations:
         match relation:
@@ -127,7 +138,9 @@ def check_dataset(
     return kept, checker.problems
 
 
-def _drop_duplicates(facts: list[Fact], checker: _Checker) -> list[Fact]:
+def _drop_duplicates(
+    facts: list[Fact], checker: _Checker, written_channels: Mapping[int, str]
+) -> list[Fact]:
     first: dict[Slot, Fact] = {}
     kept: list[Fact] = []
     for fact in facts:
@@ -136,8 +149,15 @@ def _drop_duplicates(facts: list[Fact], checker: _Checker) -> list[Fact]:
             first[fact.slot] = fact
             kept.append(fact)
             continue
+        same_channel = _channels_as_written(fact, earlier, written_channels)
         if earlier.content == fact.content:
-            checker.add(ProblemCode.DUPLICATE_ROW, "warning", fact, first_row=earlier.row)
+            checker.add(
+                ProblemCode.DUPLICATE_ROW,
+                "warning",
+                fact,
+                first_row=earlier.row,
+                **same_channel,
+            )
             continue
         percent = checker.catalogue.metrics[fact.metric].is_percent
         checker.add(
@@ -145,9 +165,27 @@ def _drop_duplicates(facts: list[Fact], checker: _Checker) -> list[Fact]:
             "error",
             fact,
             first_row=earlier.row,
-            first_value=format_value(earlier.value, earlier.qualifier, percent=percent),
+            first_value=format_value(
+                earlier.value, earlier.qualifier, as_written=earlier.as_written, percent=percent
+            ),
+            **same_channel,
         )
     return kept
+
+
+def _channels_as_written(
+    fact: Fact, earlier: Fact, written_channels: Mapping[int, str]
+) -> dict[str, Param]:
+    """`written` and `first_written` when the two rows write their channel differently (`微信`
+    and `“XX发布”微信公众号`, both 微信公众号): the message must say both were read as one."""
+    if fact.channel is None or fact.row is None or earlier.row is None:
+        return {}
+    written, first_written = written_channels.get(fact.row), written_channels.get(earlier.row)
+    if written is None or first_written is None:
+        return {}
+    if unicodedata.normalize("NFKC", written) == unicodedata.normalize("NFKC", first_written):
+        return {}
+    return {"written": written, "first_written": first_written}
 
 
 def _check_not_greater(
@@ -166,8 +204,8 @@ def _check_not_greater(
                 relation.severity,
                 left,
                 other_row=right.row,
-                left=format_value(left.value, left.qualifier),
-                right=format_value(right.value, right.qualifier),
+                left=format_value(left.value, left.qualifier, as_written=left.as_written),
+                right=format_value(right.value, right.qualifier, as_written=right.as_written),
             )
 
 
@@ -189,8 +227,12 @@ def _check_rate(
                 relation.code,
                 relation.severity,
                 rate,
-                numerator=format_value(numerator.value, numerator.qualifier),
-                denominator=format_value(denominator.value, denominator.qualifier),
+                numerator=format_value(
+                    numerator.value, numerator.qualifier, as_written=numerator.as_written
+                ),
+                denominator=format_value(
+                    denominator.value, denominator.qualifier, as_written=denominator.as_written
+                ),
                 computed=f"{computed:.1f}%",
             )
 
@@ -231,7 +273,7 @@ def _check_sum(
                 code,
                 severity,
                 total,
-                total=format_value(total.value, total.qualifier),
+                total=format_value(total.value, total.qualifier, as_written=total.as_written),
                 parts=format_value(parts_sum, Qualifier.EXACT),
             )
 
@@ -267,7 +309,11 @@ def _check_balance(relation: Balance, facts: list[Fact], checker: _Checker) -> N
 
 
 def _check_parts_within_total(facts: list[Fact], checker: _Checker) -> None:
-    """Categories within a channel's total, and channel totals within the overall total."""
+    """Parts never exceed the total they are parts of: a channel's categories its channel total;
+    the total without channel (all channels: 主动公开政府信息215条) both its channel totals and
+    its categories given without channel (其中文件17件) — each split on its own, as the two
+    overlap. Only declared parts are compared: a total never needs a split, and a total never
+    stands in for parts the report does not give."""
     ruled = {m.id for m in checker.catalogue.metrics.values() if "parts_within_total" in m.rules}
     for metric in ruled:
         mine = [f for f in facts if f.metric == metric]
@@ -276,22 +322,45 @@ def _check_parts_within_total(facts: list[Fact], checker: _Checker) -> None:
             if category is not None:
                 continue
             if channel is None:
-                parts = [f for f in mine if f.channel is not None and f.category is None]
+                splits = [
+                    _channel_totals(mine, checker.catalogue),
+                    [f for f in mine if f.channel is None and f.category is not None],
+                ]
             else:
-                parts = [f for f in mine if f.channel == channel and f.category is not None]
-            lows = [lower_bound(f) for f in parts]
-            high = upper_bound(total)
-            if not parts or high is None or any(low is None for low in lows):
-                continue
-            parts_sum = sum(low or 0 for low in lows)
-            if parts_sum > high:
-                checker.add(
-                    ProblemCode.PARTS_EXCEED_TOTAL,
-                    "warning",
-                    total,
-                    parts=format_value(parts_sum, Qualifier.EXACT),
-                    total=format_value(total.value, total.qualifier),
-                )
+                splits = [[f for f in mine if f.channel == channel and f.category is not None]]
+            for parts in splits:
+                _check_parts(total, parts, checker)
+
+
+def _channel_totals(facts: list[Fact], catalogue: Catalogue) -> list[Fact]:
+    """The channel totals that are parts of the total without channel. A combined channel
+    (微博微信合计) already holds the channels it combines: those given beside it are left out,
+    so that no figure is counted twice."""
+    totals = [f for f in facts if f.channel is not None and f.category is None]
+    combined = {
+        member
+        for f in totals
+        if f.channel in catalogue.channels
+        for member in catalogue.channels[f.channel].combines
+    }
+    return [f for f in totals if f.channel not in combined]
+
+
+def _check_parts(total: Fact, parts: list[Fact], checker: _Checker) -> None:
+    """A warning when the least the parts can add up to is more than the most the total can be."""
+    lows = [lower_bound(f) for f in parts]
+    high = upper_bound(total)
+    if not parts or high is None or any(low is None for low in lows):
+        return
+    parts_sum = sum(low or 0 for low in lows)
+    if parts_sum > high:
+        checker.add(
+            ProblemCode.PARTS_EXCEED_TOTAL,
+            "warning",
+            total,
+            parts=format_value(parts_sum, Qualifier.EXACT),
+            total=format_value(total.value, total.qualifier, as_written=total.as_written),
+        )
 
 
 def _check_vocabulary_totals(facts: list[Fact], checker: _Checker) -> None:
@@ -300,23 +369,36 @@ def _check_vocabulary_totals(facts: list[Fact], checker: _Checker) -> None:
     for metric in catalogue.metrics.values():
         if metric.category not in catalogue.vocabularies:
             continue
+        vocabulary = catalogue.vocabularies[metric.category]
         mine = {f.category: f for f in facts if f.metric == metric.id}
+        # A subtotal column (法人或其他组织) against its own columns, where both are given.
+        for term_id, term in vocabulary.terms.items():
+            if term.parts and term_id in mine:
+                _check_columns(mine[term_id], [mine.get(p) for p in term.parts], checker)
         total = mine.pop(None, None)
-        if total is None or not mine or not is_exact(total):
+        if total is None or not mine:
             continue
-        if not all(is_exact(f) for f in mine.values()):
-            continue
-        assert total.value is not None
-        parts_sum = sum(f.value or 0 for f in mine.values())
-        complete = len(mine) == len(catalogue.vocabularies[metric.category].terms)
-        if parts_sum > total.value or (complete and parts_sum != total.value):
-            checker.add(
-                ProblemCode.SUM_MISMATCH,
-                "warning",
-                total,
-                total=format_value(total.value, total.qualifier),
-                parts=format_value(parts_sum, Qualifier.EXACT),
-            )
+        # The columns that add up to 总计: a subtotal given stands for its columns.
+        _check_columns(total, [mine.get(t) for t in vocabulary.cover(mine)], checker)
+
+
+def _check_columns(total: Fact, columns: list[Fact | None], checker: _Checker) -> None:
+    """总计 (or a subtotal) against its columns, on exact figures: never less than the columns
+    given, and equal to them when every column is given."""
+    present = [f for f in columns if f is not None]
+    if not present or not is_exact(total) or not all(is_exact(f) for f in present):
+        return
+    assert total.value is not None
+    parts_sum = sum(f.value or 0 for f in present)
+    complete = len(present) == len(columns)
+    if parts_sum > total.value or (complete and parts_sum != total.value):
+        checker.add(
+            ProblemCode.SUM_MISMATCH,
+            "warning",
+            total,
+            total=format_value(total.value, total.qualifier, as_written=total.as_written),
+            parts=format_value(parts_sum, Qualifier.EXACT),
+        )
 
 
 def _check_large_change(facts: list[Fact], previous: list[Fact], checker: _Checker) -> None:
@@ -336,6 +418,6 @@ def _check_large_change(facts: list[Fact], previous: list[Fact], checker: _Check
                 ProblemCode.LARGE_CHANGE,
                 "warning",
                 fact,
-                previous=format_value(old.value, old.qualifier),
+                previous=format_value(old.value, old.qualifier, as_written=old.as_written),
                 ratio=f"{ratio:.2g}" if ratio < 1 else f"{math.floor(ratio)}",
             )
