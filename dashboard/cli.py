@@ -42,6 +42,7 @@ from typing import Any
 from dashboard.domain.catalogue import default_catalogue
 from dashboard.domain.facts import frame_facts
 from dashboard.domain.problems import Problem, ProblemCode, Severity
+from dashboard.i18n.mappings import mapping_line
 from dashboard.i18n.messages import DEFAULT_LANG, LANGS, t
 from dashboard.i18n.problems import problem_action, problem_message, problem_record, report_record
 from dashboard.ingest.validate import ValidationReport, validate_file
@@ -189,7 +190,7 @@ def _fail(args: argparse.Namespace, problem: Problem, lang: str) -> None:
     if args.command not in JSON_COMMANDS or not args.json or args.json_printed:
         return
     report: ValidationReport | None = args.report
-    payload: dict[str, Any] = {"ok": False, "errors": [], "warnings": [], "datasets": []}
+    payload: dict[str, Any] = _unreadable_payload()
     if report is not None:
         payload.update(report_record(report, lang), ok=False)
     payload["errors"] = [*payload["errors"], problem_record(problem, lang)]
@@ -278,10 +279,13 @@ def _read(path: Path, lang: str) -> bytes | None:
 def _print_report(report: ValidationReport, lang: str) -> None:
     for problem in report.problems:
         _out(_problem_line(problem, lang))
+    # Channel names read by rule: not problems, but worth a look before saving.
+    for mapping in report.mappings:
+        _out(f"[{t('word.mapping', lang)}] {mapping_line(mapping, lang)}")
 
 
 def _unreadable_payload(**extra: Any) -> dict[str, Any]:
-    return {"ok": False, "errors": [], "warnings": [], "datasets": [], **extra}
+    return {"ok": False, "errors": [], "warnings": [], "datasets": [], "mappings": [], **extra}
 
 
 def _validate(args: argparse.Namespace, lang: str) -> int:

@@ -26,7 +26,19 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 AGENCY = "定海区教育局"
 OTHER = "普陀区教育局"
 PROBLEM_KEYS = {"row", "column", "value", "code", "message"}
-FACT_KEYS = {"agency", "year", "metric", "channel", "category", "value", "qualifier", "note", "row"}
+FACT_KEYS = {
+    "agency",
+    "year",
+    "metric",
+    "channel",
+    "category",
+    "value",
+    "qualifier",
+    "note",
+    "row",
+    "unit",  # the report's words (issue 10): the unit and the value cell as written
+    "as_written",
+}
 VERSION_KEYS = {
     "agency",
     "year",
@@ -147,7 +159,7 @@ def test_validate_json_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == EXIT_ERRORS
     payload = json.loads(out)  # the whole output is ONE JSON object
     assert isinstance(payload, dict)
-    assert set(payload) == {"ok", "errors", "warnings", "datasets"}
+    assert set(payload) == {"ok", "errors", "warnings", "datasets", "mappings"}
     assert payload["ok"] is False
     assert [(e["row"], e["code"]) for e in payload["errors"]] == [(3, "value-negative")]
     assert ("channel-unknown", 2) in [(w["code"], w["row"]) for w in payload["warnings"]]

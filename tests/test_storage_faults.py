@@ -306,7 +306,7 @@ def test_an_internal_error_is_one_line_and_one_json_object(
     code, out, err = run(capsys, "validate", SAMPLE_CSV, "--json")
     assert code == EXIT_INTERNAL
     payload = json.loads(out)
-    assert set(payload) == {"ok", "errors", "warnings", "datasets"}
+    assert set(payload) == {"ok", "errors", "warnings", "datasets", "mappings"}
     assert payload["ok"] is False
     [error] = payload["errors"]
     assert error["code"] == "internal-error"

@@ -57,6 +57,8 @@ class ProblemCode(StrEnum):
     CHANNEL_REQUIRED = "channel-required"
     CHANNEL_NOT_ALLOWED = "channel-not-allowed"
     CHANNEL_UNKNOWN = "channel-unknown"
+    CHANNEL_COMBINED = "channel-combined"
+    CHANNEL_SEVERAL = "channel-several"
     CATEGORY_NOT_ALLOWED = "category-not-allowed"
     CATEGORY_UNKNOWN = "category-unknown"
     VALUE_MISSING = "value-missing"
@@ -111,7 +113,11 @@ _WARNINGS = {
     ProblemCode.SHEET_EXTRA,
     ProblemCode.HEADER_UNKNOWN,
     ProblemCode.CHANNEL_UNKNOWN,
+    ProblemCode.CHANNEL_COMBINED,
+    ProblemCode.CHANNEL_SEVERAL,
     ProblemCode.PERCENT_LOOKS_LIKE_FRACTION,
+    # The figure is kept with its unit as written (3000人次 is shown so, never as 3000件).
+    ProblemCode.UNIT_MISMATCH,
     ProblemCode.DUPLICATE_ROW,
     ProblemCode.PARTS_EXCEED_TOTAL,
     ProblemCode.LARGE_CHANGE,

@@ -7,7 +7,10 @@ language. Parameters that name something are ids, named here from the catalogue:
   gives `scope` (`（微博 · 自然人）`), `label` (`微博：`) and `key` (name and scope) for the
   checks across rows;
 - `suggestions` (metric ids) → `suggestion` (`您是否想填：…？`, or nothing);
-- `vocabulary` (a vocabulary id) → `allowed`, its terms as a list.
+- `vocabulary` (a vocabulary id) → `allowed`, its terms as a list;
+- `channels` (channel ids) → their names as a list, `combined` (a channel id) → its name;
+- `written` and `first_written` (two rows' channels as typed, read as one channel) →
+  `same_channel` and `same_channel_action`, which say so; both are empty without them.
 
 The texts themselves are `problem.<code>.message` / `.action` / `.summary` in messages.toml.
 """
@@ -18,7 +21,9 @@ from typing import Any, Protocol
 
 from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.domain.facts import Dataset
+from dashboard.domain.mappings import ChannelMapping
 from dashboard.domain.problems import Problem, ProblemCode
+from dashboard.i18n.mappings import mapping_record
 from dashboard.i18n.messages import DEFAULT_LANG, t
 
 
@@ -36,6 +41,9 @@ class Report(Protocol):
 
     @property
     def datasets(self) -> list[Dataset]: ...
+
+    @property
+    def mappings(self) -> list[ChannelMapping]: ...
 
 
 def problem_message(
@@ -76,12 +84,14 @@ def problem_record(
 def report_record(
     report: Report, lang: str = DEFAULT_LANG, catalogue: Catalogue | None = None
 ) -> dict[str, Any]:
-    """The JSON shape of `validate --json`: ok, errors, warnings and the datasets read."""
+    """The JSON shape of `validate --json`: ok, errors, warnings, the datasets read and the
+    channel names read by rule (`mappings`)."""
     return {
         "ok": report.ok,
         "errors": [problem_record(p, lang, catalogue) for p in report.errors],
         "warnings": [problem_record(p, lang, catalogue) for p in report.warnings],
         "datasets": [d.to_dict() for d in report.datasets],
+        "mappings": [mapping_record(m, lang, catalogue) for m in report.mappings],
     }
 
 
@@ -96,11 +106,32 @@ def _placeholders(problem: Problem, lang: str, catalogue: Catalogue | None) -> d
         "column": problem.column,
         "value": problem.value,
         **params,
+        "same_channel": "",
+        "same_channel_action": "",
     }
-    if not {"metric", "suggestions", "vocabulary"} & params.keys():
+    if not {"metric", "suggestions", "vocabulary", "channels", "combined"} & params.keys():
         return values  # nothing to name: most problems
     catalogue = catalogue or default_catalogue()
     sep = t("word.list_sep", lang)
+    channels = params.get("channels")
+    if isinstance(channels, tuple | list):
+        values["channels"] = sep.join(catalogue.channel_name(str(c), lang) for c in channels)
+    combined = params.get("combined")
+    if isinstance(combined, str):
+        values["combined"] = catalogue.channel_name(combined, lang)
+    written, first_written = params.get("written"), params.get("first_written")
+    channel = params.get("channel")
+    if isinstance(written, str) and isinstance(first_written, str) and isinstance(channel, str):
+        # Two rows clash only because their channels, written differently, read as one.
+        same = {
+            "row": problem.row,
+            "first_row": params.get("first_row"),
+            "written": _as_written(written, lang),
+            "first_written": _as_written(first_written, lang),
+            "channel": catalogue.channel_name(channel, lang),
+        }
+        values["same_channel"] = t("mapping.same_channel", lang, **same)
+        values["same_channel_action"] = t("mapping.same_channel_action", lang)
     metric_id = params.get("metric")
     if isinstance(metric_id, str):
         values["metric"] = _metric_name(catalogue, metric_id, lang)
@@ -120,6 +151,11 @@ def _placeholders(problem: Problem, lang: str, catalogue: Catalogue | None) -> d
         terms = catalogue.vocabularies[vocabulary].terms
         values["allowed"] = sep.join(catalogue.term_name(vocabulary, term, lang) for term in terms)
     return values
+
+
+def _as_written(channel: str, lang: str) -> str:
+    """A channel as typed, in quotes; a blank one (the metric's default channel) said so."""
+    return t("mapping.written", lang, text=channel) if channel else t("mapping.blank", lang)
 
 
 def _metric_name(catalogue: Catalogue, metric_id: str, lang: str) -> str:

@@ -18,10 +18,14 @@ from typing import Any
 from dashboard.domain.catalogue import Catalogue, Metric, name_key
 from dashboard.domain.columns import FIELDS, ColumnSpec, column_spec  # noqa: F401 (re-exported)
 from dashboard.domain.facts import Dataset, Fact
+from dashboard.domain.mappings import ChannelMapping
 from dashboard.domain.problems import Param, Problem, ProblemCode, Severity, sort_key
+from dashboard.domain.units import units
 from dashboard.domain.values import (
+    ParsedValue,
     Qualifier,
     has_unusual_digits,
+    in_metric_unit,
     normalize_text,
     parse_value,
     strip_formula_guard,
@@ -43,6 +47,8 @@ class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
     datasets: list[Dataset] = field(default_factory=list)
     readable: bool = True  # False when the file could not be read at all (CLI exit 2)
+    # Channel names read by a rule of channels.toml, for staff to check before they save.
+    mappings: list[ChannelMapping] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,6 +74,7 @@ class ValidationReport:
             "errors": [p.to_dict() for p in self.errors],
             "warnings": [p.to_dict() for p in self.warnings],
             "datasets": [d.to_dict() for d in self.datasets],
+            "mappings": [m.to_dict() for m in self.mappings],
         }
 
     def flatten(self) -> list[tuple[int | None, str | None, str]]:
@@ -135,7 +142,9 @@ def validate_table(
     header = {f: columns.get(f, (None, titles[f]))[1] for f in FIELDS}
     for dataset in datasets.values():
         previous = previous_facts(dataset.agency, dataset.year - 1) if previous_facts else []
-        kept, found = check_dataset(dataset.facts, catalogue, header, previous)
+        kept, found = check_dataset(
+            dataset.facts, catalogue, header, previous, written_channels=reader.written_channels
+        )
         dataset.facts = kept
         problems += found
     if not datasets and not any(p.severity is Severity.ERROR for p in problems):
@@ -145,6 +154,7 @@ def validate_table(
     return ValidationReport(
         problems=sorted(problems, key=sort_key),
         datasets=sorted(datasets.values(), key=lambda d: (d.agency, d.year)),
+        mappings=reader.mappings,
     )
 
 
@@ -226,6 +236,10 @@ class _RowReader:
         self.default_agency = default_agency
         self.max_year = date.today().year + 1
         self.problems: list[Problem] = []
+        self.mappings: list[ChannelMapping] = []
+        # row → its channel as typed ("" for the metric's default), so that a duplicate can say
+        # that two differently written channels were read as one
+        self.written_channels: dict[int, str] = {}
 
     def _cell(self, cells: list[Cell], field_name: str) -> Cell:
         if field_name not in self.columns:
@@ -269,7 +283,7 @@ class _RowReader:
         metric = self._read_metric(row, raw["metric"], text["metric"])
         channel = self._read_channel(row, metric, raw["channel"], text["channel"])
         category = self._read_category(row, metric, raw["category"], text["category"])
-        value, qualifier = self._read_value(row, metric, raw["value"])
+        written = self._read_value(row, metric, raw["value"])
 
         if len(self.problems) > before and any(
             p.severity is Severity.ERROR for p in self.problems[before:]
@@ -282,10 +296,12 @@ class _RowReader:
             metric=metric.id,
             channel=channel,
             category=category,
-            value=value,
-            qualifier=qualifier,
+            value=written.value,
+            qualifier=written.qualifier,
             note=text["note"] or None,
             row=row,
+            unit=written.unit,
+            as_written=written.as_written,
         )
 
     def _read_year(self, row: int, raw: Cell, text: str) -> int | None:
@@ -320,14 +336,40 @@ class _RowReader:
             return None
         if not text:
             if metric.default_channel:
+                self.written_channels[row] = ""
                 return metric.default_channel
             if metric.channel == "required":
                 self._problem(ProblemCode.CHANNEL_REQUIRED, row, "channel", raw, metric=name)
             return None
-        channel = self.catalogue.find_channel(text)
+        self.written_channels[row] = text
+        reading = self.catalogue.read_channel(text)
+        channel = reading.channel
         if channel is None:
-            self._problem(ProblemCode.CHANNEL_UNKNOWN, row, "channel", raw, Severity.WARNING)
+            # Never a guess: a text naming several channels, or none, is kept as written.
+            code = ProblemCode.CHANNEL_SEVERAL if reading.how == "several" else None
+            self._problem(
+                code or ProblemCode.CHANNEL_UNKNOWN,
+                row,
+                "channel",
+                raw,
+                Severity.WARNING,
+                **({"channels": reading.mentioned} if code else {}),
+            )
             return unicodedata.normalize("NFKC", text)
+        if channel.combines and reading.how != "name":
+            # 微博微信 is neither Weibo nor WeChat: kept apart, and staff are told so.
+            self._problem(
+                ProblemCode.CHANNEL_COMBINED,
+                row,
+                "channel",
+                raw,
+                Severity.WARNING,
+                channels=channel.combines,
+                combined=channel.id,
+            )
+        if reading.by_rule:
+            column = self.columns.get("channel", (0, self.titles["channel"]))[1]
+            self.mappings.append(ChannelMapping(row, column, text, channel.id))
         return channel.id
 
     def _read_category(self, row: int, metric: Metric | None, raw: Cell, text: str) -> str | None:
@@ -340,8 +382,9 @@ class _RowReader:
                 )
             return None
         if metric.category == "free":
-            # NFKC so that full- and half-width spellings of one category are one figure.
-            return unicodedata.normalize("NFKC", text) or None
+            # NFKC so that full- and half-width spellings of one category are one figure; a
+            # known category (公开文件 → documents) by its id.
+            return self.catalogue.free_category(metric, text)
         known, term = self.catalogue.find_term(metric.category, text)
         if not known:
             self._problem(
@@ -354,29 +397,33 @@ class _RowReader:
             )
         return term
 
-    def _read_value(
-        self, row: int, metric: Metric | None, raw: Cell
-    ) -> tuple[float | None, Qualifier]:
+    def _read_value(self, row: int, metric: Metric | None, raw: Cell) -> ParsedValue:
+        """The value cell read for the metric: the number in the metric's unit (`90.1万元` in a
+        万元 metric is 90.1), its qualifier, and the unit and cell as written."""
         parsed = parse_value(raw)
         if parsed.error:
             self._problem(ProblemCode(parsed.error), row, "value", raw)
-            return None, Qualifier.EXACT
+            return ParsedValue(None, Qualifier.EXACT)
         if metric is None or parsed.value is None:
-            return parsed.value, parsed.qualifier
+            return parsed
+        parsed = in_metric_unit(parsed, metric.unit)
         value, name = parsed.value, metric.id
-        if parsed.percent and not metric.is_percent:
+        assert value is not None
+        if parsed.unit and units().contradicts(parsed.unit, metric.unit):
+            # Kept as written (the page shows 3000人次, never silently 3000件), but said.
             self._problem(
                 ProblemCode.UNIT_MISMATCH,
                 row,
                 "value",
                 raw,
+                Severity.WARNING,
                 metric=name,
-                found="%",
+                found=parsed.unit,
                 unit=metric.unit,
             )
-        elif metric.is_percent and not 0 <= value <= 100:
+        if metric.is_percent and not 0 <= value <= 100:
             self._problem(ProblemCode.PERCENT_OUT_OF_RANGE, row, "value", raw)
-        elif value < 0:
+        elif value < 0 and not metric.allows_negative:
             self._problem(ProblemCode.VALUE_NEGATIVE, row, "value", raw, metric=name)
         elif metric.is_integer and not float(value).is_integer():
             self._problem(
@@ -393,4 +440,4 @@ class _RowReader:
                 Severity.WARNING,
                 percent=f"{value * 100:g}",
             )
-        return value, parsed.qualifier
+        return parsed
