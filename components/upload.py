@@ -4,6 +4,7 @@ and restore. Rendering only: checking, previewing and writing are `dashboard.pla
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 import polars as pl
 import streamlit as st
@@ -14,8 +15,9 @@ from components.data import get_catalogue, get_store, store_fault_text
 from components.filters import View
 from components.text import literal, literal_strings, t_literal
 from dashboard.domain.problems import Severity
+from dashboard.i18n.mappings import mapping_line
 from dashboard.i18n.messages import t
-from dashboard.ingest.validate import ValidationReport
+from dashboard.ingest.validate import MIN_YEAR, ValidationReport
 from dashboard.outputs.exporter import Format, template
 from dashboard.platform.auth import Actor
 from dashboard.platform.settings import load_settings
@@ -25,6 +27,7 @@ from dashboard.platform.workflow import (
     commit_message,
     commit_upload,
     conflict_message,
+    new_agencies,
     preview_table,
     preview_upload,
     previewed_versions,
@@ -57,23 +60,48 @@ def _store() -> Store:
 
 
 def _template_section(view: View) -> None:
+    """Step 1: a template for the agency and year typed in. The stored agencies are offered
+    (the sidebar's first), and any other name may be typed: a new agency's staff start here,
+    not with a template filled with another agency's name."""
     lang = view.lang
     st.markdown(f"**{t('upload.step_template', lang)}**")
     store = _store()
-    latest = max(store.datasets().filter(pl.col("agency") == view.agency)["year"], default=None)
-    choices = sorted({*(range(2008, (latest or 2024) + 2))}, reverse=True)
-    default_year = (latest + 1) if latest else choices[0]
-    year = st.selectbox(
-        t("upload.template_for", lang),
-        choices,
-        index=choices.index(default_year),
-        key="template_year",
+    datasets = store.datasets()
+    stored = sorted(set(datasets.get_column("agency").to_list()))
+    c1, c2 = st.columns([2, 1])
+    chosen = c1.selectbox(
+        t("upload.template_agency", lang),
+        stored,
+        index=stored.index(view.agency) if view.agency in stored else None,
+        accept_new_options=True,
+        placeholder=t("upload.template_agency_placeholder", lang),
+        key="template_agency",
     )
-    previous = store.dataset_facts(view.agency, year - 1) if view.agency else []
+    agency = str(chosen).strip() if chosen else None
+    years = datasets.filter(pl.col("agency") == agency).get_column("year").to_list()
+    latest_allowed = date.today().year + 1  # the upload's own limit (a later year is refused)
+    default_year = min(max(years) + 1, latest_allowed) if years else date.today().year - 1
+    year = int(
+        c2.number_input(
+            t("upload.template_for", lang),
+            min_value=MIN_YEAR,
+            max_value=latest_allowed,
+            value=default_year,
+            step=1,
+            format="%d",
+            # One widget per agency: choosing another agency proposes that agency's next year.
+            key=f"template_year_{agency}",
+        )
+    )
+    if agency and agency not in stored:
+        st.info(t_literal("upload.new_agency", lang, agency=agency))
+    previous = (
+        store.dataset_facts(agency, year - 1) if agency is not None and agency in stored else []
+    )
     st.caption(t("upload.template_help", lang))
 
     def build(fmt: Format) -> bytes:
-        return template(get_catalogue(), fmt, agency=view.agency, year=year, previous=previous)
+        return template(get_catalogue(), fmt, agency=agency, year=year, previous=previous)
 
     c1, c2, _ = st.columns([1, 1, 2])
     c1.download_button(
@@ -103,6 +131,7 @@ def _report_section(report: ValidationReport, name: str, lang: str) -> None:
     errors, warnings = report.errors, report.warnings
     if not errors and not warnings:
         st.success(t("upload.no_problems", lang))
+        _mapping_list(report, lang)
         return
     if errors:
         st.error(t("upload.errors", lang, count=len(errors)))
@@ -110,6 +139,7 @@ def _report_section(report: ValidationReport, name: str, lang: str) -> None:
     if warnings:
         st.warning(t("upload.warnings", lang, count=len(warnings)))
         _problem_table(report, Severity.WARNING, lang)
+    _mapping_list(report, lang)
     st.download_button(
         t("upload.download_report", lang),
         data=table_csv(report_frame(report, lang)),
@@ -118,6 +148,19 @@ def _report_section(report: ValidationReport, name: str, lang: str) -> None:
         key="download_report",
         on_click="ignore",
     )
+
+
+def _mapping_list(report: ValidationReport, lang: str) -> None:
+    """Every channel name read by a rule (`第 9 行：“平安某某”官方微博 → 微博`), so staff see
+    what the file was read as before they save. The names come from the file: plain text."""
+    if not report.mappings:
+        return
+    catalogue = get_catalogue()
+    with st.container(key="channel_mappings"):  # .st-key-channel_mappings
+        st.info(t("upload.mappings", lang, count=len(report.mappings)))
+        st.markdown(
+            "\n".join(f"- {literal(mapping_line(m, lang, catalogue))}" for m in report.mappings)
+        )
 
 
 def _problem_table(report: ValidationReport, severity: Severity, lang: str) -> None:
@@ -221,6 +264,9 @@ def upload_panel(view: View, actor: Actor) -> None:
     _report_section(report, uploaded.name, lang)
     if not report.ok:
         return
+    for agency in new_agencies(report, store):
+        # A misspelt name would start a second agency: say so before anything is saved.
+        st.warning(t_literal("upload.new_agency", lang, agency=agency))
     previews = preview_upload(report, store)
     shown = previewed_versions(previews)
     file_id = (round_, hashlib.sha256(content).hexdigest())

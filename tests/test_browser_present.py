@@ -219,3 +219,23 @@ def test_the_sidebar_closes_on_present_and_opens_again_after(
     expect(sidebar).to_be_visible()
     expect(page.get_by_test_id("stHeader")).to_be_visible()
     page.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_a_chart_slide_fills_the_screen_above_the_controls(
+    browser: Browser, app_url: str, width: int, height: int
+) -> None:
+    """`.st-key-slide_chart` sizes the chart to the screen: below title and takeaway, above the
+    pinned controls, on a small projector and a large one alike."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{app_url}/present?slide=2")
+    settled(page)
+    chart = page.locator(".st-key-slide_chart")
+    has_size(chart, "height", max(height - 16.5 * rem(page), 14 * rem(page)))
+    box = chart.bounding_box()
+    controls = page.locator(".st-key-slide_controls").bounding_box()
+    assert box is not None and controls is not None
+    assert box["y"] + box["height"] <= controls["y"] + 1, (box, controls)
+    plot = page.locator(".st-key-slide_chart .js-plotly-plot").first.bounding_box()
+    assert plot is not None and plot["height"] >= 0.5 * box["height"], (plot, box)
+    page.close()

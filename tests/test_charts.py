@@ -357,12 +357,12 @@ def test_hotline_figure_without_rates_has_no_rate_axis_traces() -> None:
         row(2025, "hotline_received", 9000, "at_least", channel="hotline_12345"),
     )
     fig = hotline_figure(hotline_years(facts, "en"), lang="en")
-    assert [t.type for t in fig.data] == ["bar", "bar"]
-    received, closed = fig.data
+    # Cases closed never given: no empty series (issue 10 §4); the numbers table says so.
+    assert [t.type for t in fig.data] == ["bar"]
+    (received,) = fig.data
     assert received.x == ("2023", "2025")
     assert received.text == ("8,876", "9,000+")
-    assert closed.y == (None, None)
-    assert closed.text == ("not reported", "not reported")
+    assert fig.layout.showlegend is True  # the single series is named
 
 
 def test_rate_figure(dinghai: pl.DataFrame) -> None:

@@ -31,7 +31,7 @@ KEYS = list(messages.keys())
 KEY_SET = set(KEYS)
 # Placeholders a language leaves out on purpose: English drops the Chinese measure word (400余条
 # reads 400+).
-LEFT_OUT = {("app.kpi_value", "en"): {"unit"}}
+LEFT_OUT = {("app.kpi_value", "en"): {"unit"}, ("value.with_unit", "en"): {"unit"}}
 
 
 def forms(text: str | dict[str, str]) -> list[str]:

@@ -392,3 +392,25 @@ def test_sign_in_on_a_read_only_store_is_refused_with_a_message(
     assert not at.exception
     assert "actor" not in at.session_state
     assert any(e.value.startswith("暂时无法登录：数据库是只读的") for e in at.error)
+
+
+def test_the_report_lists_each_channel_read_by_rule_as_plain_text(db_url: str) -> None:
+    # Issue 10 §3: staff see every mapping before they save; names from the file stay literal.
+    at = open_data_page(EDITOR)
+    upload(
+        at,
+        "accounts.csv",
+        gb18030_csv(
+            "2020,定海区教育局,发布信息条数,“平安**某某**”官方微博,,900余,",
+            "2020,定海区教育局,发布信息条数,XX教育抖音号,,58,",
+            "2020,定海区教育局,发布信息条数,微信,,300,",
+        ),
+    )
+    assert not at.exception
+    assert any("渠道识别 2 处" in i.value for i in at.info)
+    [listing] = [m.value for m in at.markdown if "→" in m.value]
+    assert listing.splitlines() == [
+        "- " + literal("第 2 行：“平安**某某**”官方微博 → 微博"),
+        "- " + literal("第 3 行：XX教育抖音号 → 短视频"),
+    ]
+    assert any(b.label == "第四步：保存" for b in at.button)  # a mapping is not a problem

@@ -10,20 +10,25 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.domain.values import Qualifier
 
 ITEMS = "items_published"
+# The report's words of a figure (FACTS_SCHEMA): carried with the number for the display, which
+# shows a figure as written (`3.17万`, `58则`); a figure computed here has none.
+WORDS = ("unit", "as_written")
+NO_WORDS = tuple(pl.lit(None, pl.String).alias(w) for w in WORDS)
 
 
 def channel_totals(agency_facts: pl.DataFrame) -> pl.DataFrame:
     """Items per channel and year: stated totals, else the sum of categories (derived).
 
-    Columns: year, channel, value, qualifier, derived.
+    Columns: year, channel, value, qualifier, derived, unit, as_written (the report's words of a
+    stated total; null for a derived one).
     """
     items = agency_facts.filter((pl.col("metric") == ITEMS) & pl.col("channel").is_not_null())
     stated = items.filter(pl.col("category").is_null()).select(
-        "year", "channel", "value", "qualifier", pl.lit(False).alias("derived")
+        "year", "channel", "value", "qualifier", pl.lit(False).alias("derived"), *WORDS
     )
     # A total written as 未报告 is not stated either: its known parts still give a lower bound.
     known = stated.filter(pl.col("value").is_not_null()).select("year", "channel")
@@ -39,6 +44,7 @@ def channel_totals(agency_facts: pl.DataFrame) -> pl.DataFrame:
             # The categories named in a report rarely cover everything: a lower bound.
             pl.lit(str(Qualifier.AT_LEAST)).alias("qualifier"),
             pl.lit(True).alias("derived"),
+            *NO_WORDS,
         )
     )
     stated = stated.join(parts.select("year", "channel"), on=["year", "channel"], how="anti")
@@ -48,7 +54,7 @@ def channel_totals(agency_facts: pl.DataFrame) -> pl.DataFrame:
 def channel_items(agency_facts: pl.DataFrame, year: int, catalogue: Catalogue) -> pl.DataFrame:
     """Items published per channel in one year, largest first (not reported last).
 
-    Columns: channel, kind, value, qualifier, derived.
+    Columns: channel, kind, value, qualifier, derived, unit, as_written.
     """
     frame = channel_totals(agency_facts).filter(pl.col("year") == year).drop("year")
     kinds = [
@@ -58,12 +64,33 @@ def channel_items(agency_facts: pl.DataFrame, year: int, catalogue: Catalogue) -
     return (
         frame.with_columns(pl.Series("kind", kinds, dtype=pl.String))
         .sort(["value", "channel"], descending=[True, False], nulls_last=True)
-        .select("channel", "kind", "value", "qualifier", "derived")
+        .select("channel", "kind", "value", "qualifier", "derived", *WORDS)
     )
 
 
-def total_items(agency_facts: pl.DataFrame, year: int) -> tuple[float, str] | None:
-    """All items of the year: the stated total, else the sum of channel totals (a lower bound)."""
+def without_combined_parts(totals: pl.DataFrame, catalogue: Catalogue) -> pl.DataFrame:
+    """Channel totals (with `year` and `channel`) less the channels a combined channel holds in
+    a year it is given: 微博微信合计 already counts Weibo's and WeChat's posts, so a sum over
+    channels counts each post once. Charts keep every channel as its own bar."""
+    combined = [(c.id, part) for c in catalogue.channels.values() for part in c.combines]
+    if not combined:
+        return totals
+    parts = pl.DataFrame(
+        combined, schema={"combined": pl.String, "channel": pl.String}, orient="row"
+    )
+    given = totals.filter(pl.col("value").is_not_null()).select(
+        "year", pl.col("channel").alias("combined")
+    )
+    held = parts.join(given, on="combined").select("year", "channel")
+    return totals.join(held, on=["year", "channel"], how="anti")
+
+
+def total_items(
+    agency_facts: pl.DataFrame, year: int, catalogue: Catalogue | None = None
+) -> tuple[float, str] | None:
+    """All items of the year: the stated total, else the sum of channel totals (a lower bound).
+
+    A combined channel (微博微信合计) stands for the channels it combines in that sum."""
     stated = agency_facts.filter(
         (pl.col("metric") == ITEMS)
         & (pl.col("year") == year)
@@ -74,7 +101,10 @@ def total_items(agency_facts: pl.DataFrame, year: int) -> tuple[float, str] | No
     if stated.height:
         row = stated.row(0, named=True)
         return row["value"], row["qualifier"]
-    year_totals = channel_totals(agency_facts).filter(pl.col("year") == year)
+    year_totals = without_combined_parts(
+        channel_totals(agency_facts).filter(pl.col("year") == year),
+        catalogue or default_catalogue(),
+    )
     totals = year_totals.filter(pl.col("value").is_not_null())
     if not totals.height:
         return None
@@ -88,19 +118,20 @@ def total_items(agency_facts: pl.DataFrame, year: int) -> tuple[float, str] | No
 def channel_categories(agency_facts: pl.DataFrame, year: int) -> pl.DataFrame:
     """Categories within each channel in one year, largest first within a channel.
 
-    Columns: channel, category, value, qualifier.
+    Columns: channel, category, value, qualifier, unit, as_written.
     """
     frame = agency_facts.filter(
         (pl.col("metric") == ITEMS)
         & (pl.col("year") == year)
         & pl.col("channel").is_not_null()
         & pl.col("category").is_not_null()
-    ).select("channel", "category", "value", "qualifier")
+    ).select("channel", "category", "value", "qualifier", *WORDS)
     return frame.sort(["channel", "value"], descending=[False, True], nulls_last=True)
 
 
 def channel_trend(agency_facts: pl.DataFrame) -> pl.DataFrame:
-    """Items per channel over the years. Columns: year, channel, value, qualifier, derived."""
+    """Items per channel over the years. Columns: year, channel, value, qualifier, derived,
+    unit, as_written."""
     return channel_totals(agency_facts)
 
 
@@ -109,7 +140,8 @@ def submissions(agency_facts: pl.DataFrame, year: int) -> pl.DataFrame:
 
     Columns: recipient ("" for figures given without one: the total), submitted,
     submitted_qualifier, adopted, adopted_qualifier, rate (0–100), rate_rough (the rate comes
-    from a qualified figure, so it is only approximate).
+    from a qualified figure, so it is only approximate), then the report's words of each figure:
+    submitted_unit, submitted_as_written, adopted_unit, adopted_as_written.
     """
     facts = agency_facts.filter(
         (pl.col("year") == year) & pl.col("metric").is_in(["info_submitted", "info_adopted"])
@@ -137,6 +169,8 @@ def submissions(agency_facts: pl.DataFrame, year: int) -> pl.DataFrame:
                 "adopted_qualifier": a["qualifier"] if a else str(Qualifier.NOT_REPORTED),
                 "rate": rate,
                 "rate_rough": rough,
+                **{f"submitted_{w}": s[w] if s else None for w in WORDS},
+                **{f"adopted_{w}": a[w] if a else None for w in WORDS},
             }
         )
     schema = {
@@ -147,5 +181,6 @@ def submissions(agency_facts: pl.DataFrame, year: int) -> pl.DataFrame:
         "adopted_qualifier": pl.String,
         "rate": pl.Float64,
         "rate_rough": pl.Boolean,
+        **{f"{figure}_{w}": pl.String for figure in ("submitted", "adopted") for w in WORDS},
     }
     return pl.DataFrame(rows, schema=schema)

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.analytics.channels import channel_totals, total_items
+from dashboard.analytics.channels import (
+    WORDS,
+    channel_totals,
+    total_items,
+    without_combined_parts,
+)
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.values import Qualifier
 
@@ -17,12 +22,13 @@ def new_media_channels(catalogue: Catalogue) -> list[str]:
 
 
 def new_media_trend(agency_facts: pl.DataFrame, catalogue: Catalogue) -> pl.DataFrame:
-    """Columns: year, channel, measure (posts/followers/reads), value, qualifier."""
+    """Columns: year, channel, measure (posts/followers/reads), value, qualifier, unit,
+    as_written."""
     channels = new_media_channels(catalogue)
     posts = (
         channel_totals(agency_facts)
         .filter(pl.col("channel").is_in(channels))
-        .select("year", "channel", pl.lit("posts").alias("measure"), "value", "qualifier")
+        .select("year", "channel", pl.lit("posts").alias("measure"), "value", "qualifier", *WORDS)
     )
     others = agency_facts.filter(
         pl.col("metric").is_in(["followers", "reads"])
@@ -34,6 +40,7 @@ def new_media_trend(agency_facts: pl.DataFrame, catalogue: Catalogue) -> pl.Data
         pl.col("metric").alias("measure"),
         "value",
         "qualifier",
+        *WORDS,
     )
     return pl.concat([posts, others]).sort("measure", "channel", "year")
 
@@ -42,12 +49,16 @@ def new_media_share(
     agency_facts: pl.DataFrame, year: int, catalogue: Catalogue
 ) -> tuple[float, bool] | None:
     """Share (0–100) of new-media posts among all items published in a year, and whether it is
-    approximate (a qualified or derived figure is involved). None without both parts."""
-    total = total_items(agency_facts, year)
-    posts = channel_totals(agency_facts).filter(
-        (pl.col("year") == year)
-        & pl.col("channel").is_in(new_media_channels(catalogue))
-        & pl.col("value").is_not_null()
+    approximate (a qualified or derived figure is involved). None without both parts.
+    A combined channel (微博微信合计) stands for the channels it combines: each post once."""
+    total = total_items(agency_facts, year, catalogue)
+    posts = without_combined_parts(
+        channel_totals(agency_facts).filter(
+            (pl.col("year") == year)
+            & pl.col("channel").is_in(new_media_channels(catalogue))
+            & pl.col("value").is_not_null()
+        ),
+        catalogue,
     )
     if total is None or not posts.height or not total[0]:
         return None

@@ -12,7 +12,7 @@ MEASURES = {
 
 
 def recruitment_years(agency_facts: pl.DataFrame) -> pl.DataFrame:
-    """Columns: year, measure, metric, channel, value, qualifier, note.
+    """Columns: year, measure, metric, channel, value, qualifier, note, unit, as_written.
 
     Figures the report does not give stay in the frame with value null (qualifier
     `not_reported`).
@@ -27,6 +27,8 @@ def recruitment_years(agency_facts: pl.DataFrame) -> pl.DataFrame:
             "value",
             "qualifier",
             "note",
+            "unit",
+            "as_written",
         )
         .sort("year", "measure", "channel", nulls_last=False)
     )

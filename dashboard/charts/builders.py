@@ -36,6 +36,11 @@ def _mark_not_reported(
         )
 
 
+# Bar colours of the channel chart by the channel's kind; the all-channel total a report states
+# (kind "total", drawn above the channels) in a dark neutral, so it does not read as one of them.
+KIND_COLOURS = {"new_media": PALETTE[1], "total": "#4D5965"}
+
+
 def channel_bar_figure(
     frame: pl.DataFrame, *, lang: str = "zh", title: str | None = None
 ) -> go.Figure:
@@ -59,7 +64,7 @@ def channel_bar_figure(
             # Outside and level: labels inside short bars would be turned sideways.
             textposition="outside",
             textangle=0,
-            marker_color=[PALETTE[0] if r["kind"] != "new_media" else PALETTE[1] for r in rows],
+            marker_color=[KIND_COLOURS.get(r["kind"], PALETTE[0]) for r in rows],
             hovertemplate="%{y}: %{text}<extra></extra>",
             cliponaxis=False,
         )
@@ -182,6 +187,8 @@ def trend_figure(
     fig.update_yaxes(rangemode="tozero", ticksuffix="%" if percent else "")
     if percent:
         fig.update_yaxes(range=[0, 110])
+    # A legend even for a single series: it names what is drawn (which channel's followers).
+    fig.update_layout(showlegend=True)
     return base_layout(fig, title=title)
 
 
@@ -250,6 +257,8 @@ def hotline_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None =
         ("received", t("chart.hotline.received", lang), PALETTE[0]),
         ("closed", t("chart.hotline.closed", lang), PALETTE[2]),
     ):
+        if frame.get_column(column).is_null().all():
+            continue  # never given (e.g. cases closed): no empty series in the legend
         fig.add_trace(
             go.Bar(
                 x=years,
@@ -293,6 +302,7 @@ def hotline_figure(frame: pl.DataFrame, *, lang: str = "zh", title: str | None =
     fig.update_layout(
         barmode="group",
         bargap=0.35,
+        showlegend=True,  # even for received alone: the legend names what the bars count
         xaxis={"type": "category"},  # years as labels: "2019", never 2,018.6
         yaxis={"rangemode": "tozero", "title": None},
         yaxis2={
@@ -364,7 +374,8 @@ def grouped_bar_figure(
             )
         )
         missing += [xv for xv, v in zip(xs, mine.get_column("value"), strict=True) if v is None]
-    fig.update_layout(barmode="group", xaxis={"type": "category"})
+    # A legend even for a single series: it names what is drawn.
+    fig.update_layout(barmode="group", xaxis={"type": "category"}, showlegend=True)
     fig.update_yaxes(rangemode="tozero")
     if frame.get_column("value").is_null().all():
         fig.update_yaxes(range=[0, 1], showticklabels=False)

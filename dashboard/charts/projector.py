@@ -7,6 +7,8 @@ as zero.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import plotly.graph_objects as go
 
 from dashboard.charts.labels import plotly_text, plotly_texts
@@ -17,11 +19,14 @@ TEXT = "#111111"
 BASE_SIZE = 26
 
 
-def _layout(fig: go.Figure, *, height: int, legend: bool) -> go.Figure:
+def _layout(fig: go.Figure, *, height: int | None, legend: bool) -> go.Figure:
     fig.update_layout(
         font={"family": FONT_FAMILY, "size": BASE_SIZE, "color": TEXT},
         colorway=list(PALETTE),
+        # None: as tall as the element holding it (the presentation page sizes that to the
+        # screen, so a chart slide never runs below a 1280×720 projector's edge).
         height=height,
+        autosize=height is None,
         margin={"l": 16, "r": 48, "t": 24, "b": 16},
         paper_bgcolor="#FFFFFF",
         plot_bgcolor="#FFFFFF",
@@ -64,12 +69,18 @@ def _label_positions(slide: Slide) -> list[list[str]]:
     return positions
 
 
-def slide_figure(slide: Slide, *, lang: str = "zh", height: int = 640) -> go.Figure:
+def slide_figure(slide: Slide, *, lang: str = "zh", height: int | None = 640) -> go.Figure:
     """The slide's chart; an empty figure for text slides. Names, categories and labels come
-    from data: escaped for Plotly, so they show as typed."""
+    from data: escaped for Plotly, so they show as typed. `height` None fits the figure to the
+    element it is drawn in.
+
+    Series without any figure are not drawn (they would only put a 未报告 on a bare axis); a
+    column chart keeps its legend even for one series, so the series is named."""
     fig = go.Figure()
-    if slide.chart is None or not slide.series:
+    drawn = tuple(s for s in slide.series if any(v is not None for v in s.values))
+    if slide.chart is None or not drawn:
         return _layout(fig, height=height, legend=False)
+    slide = replace(slide, series=drawn)
     slide_categories = plotly_texts(slide.categories)
     several = len(slide.series) > 1
     positions = _label_positions(slide)
@@ -160,4 +171,7 @@ def slide_figure(slide: Slide, *, lang: str = "zh", height: int = 640) -> go.Fig
         fig.update_yaxes(rangemode="tozero", range=[0, largest * 1.3])
     if slide.target is not None:
         fig.add_hline(y=slide.target, line={"color": MUTED, "dash": "dash", "width": 3})
-    return _layout(fig, height=height, legend=several and slide.chart != "line")
+    # Bars name their categories and lines carry their name at their end; columns (years on
+    # the axis) need the legend to say what is counted, even for a single series.
+    legend = slide.chart == "column" or (several and slide.chart != "line")
+    return _layout(fig, height=height, legend=legend)

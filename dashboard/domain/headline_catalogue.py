@@ -1,6 +1,8 @@
 """The overview's key figures (`data/catalogue/headlines.toml`), checked against the catalogue.
 
-Each `[[headline]]` names a metric, optionally narrowed to a channel or a category. The file is
+The file is a priority list: each `[[headline]]` names a metric, optionally narrowed to a channel
+or a category, most wanted first; `max_cards` caps how many cards the overview shows. Which of
+them an agency gets is chosen from its own figures (`dashboard.analytics.headlines`). The file is
 read through a pydantic model that forbids unknown keys, and every name is looked up in the
 metric catalogue on load: a headline naming an unknown metric, channel or category stops the
 program at start-up with the file and the key, instead of a KeyError when the overview is drawn.
@@ -11,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.domain.config_files import read_toml, shown_path, validated
@@ -73,22 +75,42 @@ class Headline(BaseModel):
         return category
 
 
+DEFAULT_MAX_CARDS = 8  # two rows of four: more is not read at a glance
+
+
 class HeadlinesFile(BaseModel):
+    """The whole file: the cap on cards shown, and the headlines in priority order."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    max_cards: int = Field(default=DEFAULT_MAX_CARDS, ge=1, le=24)
     headline: tuple[Headline, ...]
 
 
-def load_headlines(catalogue: Catalogue, path: Path = HEADLINES_FILE) -> tuple[Headline, ...]:
-    """Read the headlines and check each name against `catalogue`; raises ConfigError naming
-    the file and the key (`headline[3].metric`)."""
-    parsed = validated(
+def load_headline_file(catalogue: Catalogue, path: Path = HEADLINES_FILE) -> HeadlinesFile:
+    """Read the file and check each name against `catalogue`; raises ConfigError naming the file
+    and the key (`headline[3].metric`)."""
+    return validated(
         HeadlinesFile, read_toml(path), shown_path(path), context={"catalogue": catalogue}
     )
-    return parsed.headline
+
+
+def load_headlines(catalogue: Catalogue, path: Path = HEADLINES_FILE) -> tuple[Headline, ...]:
+    """The headlines of a file, in priority order (see `load_headline_file`)."""
+    return load_headline_file(catalogue, path).headline
 
 
 @cache
+def headline_file() -> HeadlinesFile:
+    """The project's headlines file, checked against the project's catalogue, read once."""
+    return load_headline_file(default_catalogue())
+
+
 def headlines() -> tuple[Headline, ...]:
-    """The project's headlines, checked against the project's catalogue, read once per process."""
-    return load_headlines(default_catalogue())
+    """The project's headlines, in priority order."""
+    return headline_file().headline
+
+
+def max_cards() -> int:
+    """How many key-figure cards the overview shows at most."""
+    return headline_file().max_cards

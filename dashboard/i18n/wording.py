@@ -21,8 +21,8 @@ import polars as pl
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.headline_catalogue import Headline
 from dashboard.domain.values import Change, Figure, Qualifier
-from dashboard.i18n.format import change_delta, format_rate, format_value, in_language
-from dashboard.i18n.messages import DEFAULT_LANG, t
+from dashboard.i18n.format import change_delta, format_rate, format_value, in_language, with_unit
+from dashboard.i18n.messages import DEFAULT_LANG, has, t
 
 # ── names ───────────────────────────────────────────────────────────────────────────────────
 
@@ -52,6 +52,12 @@ def with_channel_names(
     return frame.with_columns(pl.Series(into, names, dtype=pl.String))
 
 
+def written_column(value: str = "value") -> str:
+    """The column of a frame holding the written form of the figures in `value`: `as_written`
+    beside `value`, `<name>_as_written` beside another (`received_as_written`)."""
+    return "as_written" if value == "value" else f"{value}_as_written"
+
+
 def with_text(
     frame: pl.DataFrame,
     lang: str = DEFAULT_LANG,
@@ -61,20 +67,35 @@ def with_text(
     qualifier: str = "qualifier",
     into: str = "text",
 ) -> pl.DataFrame:
-    """Add `into`: the value as people read it (`400余`, `未报告`), from `value` and `qualifier`."""
+    """Add `into`: the value as people read it (`400余`, `未报告`), from `value` and `qualifier`,
+    as the report wrote it where the frame has the written form (`written_column`)."""
+    written = written_column(value)
+    words = frame.get_column(written) if written in frame.columns else [None] * frame.height
     texts = [
-        format_value(v, q or Qualifier.NOT_REPORTED, percent=percent, lang=lang)
-        for v, q in zip(frame.get_column(value), frame.get_column(qualifier), strict=True)
+        format_value(v, q or Qualifier.NOT_REPORTED, percent=percent, lang=lang, as_written=w)
+        for v, q, w in zip(frame.get_column(value), frame.get_column(qualifier), words, strict=True)
     ]
     return frame.with_columns(pl.Series(into, texts, dtype=pl.String))
 
 
 def figure_text(figure: Figure, lang: str = DEFAULT_LANG) -> str:
-    """A figure as people read it; a rate to one decimal, as the hotline tables show it."""
-    value = figure.value
-    if figure.percent and value is not None:
-        value = round(value, 1)
-    return format_value(value, figure.qualifier, percent=figure.percent, lang=lang)
+    """A figure as people read it, as the report wrote it; a rate without its written form (a
+    computed one) to one decimal, as the hotline tables show it."""
+    return format_value(
+        figure.value,
+        figure.qualifier,
+        percent=figure.percent,
+        lang=lang,
+        as_written=figure.as_written,
+        round_to=1 if figure.percent else None,
+    )
+
+
+def quantity_text(figure: Figure, lang: str = DEFAULT_LANG, unit: str | None = None) -> str:
+    """A figure with its measure word: `1082篇`, `3000余人次` (English: `1,082`, `3,000+`). The
+    unit is the figure's (as written), else `unit` (the metric's); a rate has none."""
+    shown = None if figure.percent else (figure.unit or unit)
+    return with_unit(figure_text(figure, lang), shown, lang)
 
 
 def count_of(figure: Figure) -> float:
@@ -109,6 +130,10 @@ def channel_categories_table(
     Columns: channel, name, category, value, qualifier, text.
     """
     frame = with_text(with_channel_names(categories, catalogue, lang), lang)
+    # A known category is stored by its id (documents): shown by its name (文件 / Documents).
+    items = catalogue.metrics["items_published"]
+    names = [catalogue.category_name(items, c, lang) for c in frame.get_column("category")]
+    frame = frame.with_columns(pl.Series("category", names, dtype=pl.String))
     return frame.select("channel", "name", "category", "value", "qualifier", "text")
 
 
@@ -127,7 +152,8 @@ def submissions_table(frame: pl.DataFrame, lang: str = DEFAULT_LANG) -> pl.DataF
     """`analytics.channels.submissions` in words: the recipient's name (`合计` / `All` for the
     total), texts of the figures and the rate (`约53.3%` when approximate, "" without one).
 
-    Columns: recipient, submitted, submitted_text, adopted, adopted_text, rate, rate_text.
+    Columns: recipient, submitted, submitted_text, adopted, adopted_text, rate, rate_text, and
+    the units as written (submitted_unit, adopted_unit; null where none was).
     """
     rates = [
         "" if rate is None else format_rate(rate, rough=rough, lang=lang)
@@ -148,7 +174,14 @@ def submissions_table(frame: pl.DataFrame, lang: str = DEFAULT_LANG) -> pl.DataF
         .alias("recipient"),
         pl.Series("rate_text", rates, dtype=pl.String),
     ).select(
-        "recipient", "submitted", "submitted_text", "adopted", "adopted_text", "rate", "rate_text"
+        "recipient",
+        "submitted",
+        "submitted_text",
+        "adopted",
+        "adopted_text",
+        "rate",
+        "rate_text",
+        *(c for c in ("submitted_unit", "adopted_unit") if c in frame.columns),
     )
 
 
@@ -161,10 +194,12 @@ def hotline_table(years: pl.DataFrame, lang: str = DEFAULT_LANG) -> pl.DataFrame
     qualifiers kept, `未报告` for missing)."""
     for name in HOTLINE_FIGURES:
         percent = name in HOTLINE_RATES
+        written = written_column(name)
+        words = years.get_column(written) if written in years.columns else [None] * years.height
         texts = [
-            figure_text(Figure(v, q, percent=percent), lang)
-            for v, q in zip(
-                years.get_column(name), years.get_column(f"{name}_qualifier"), strict=True
+            figure_text(Figure(v, q, percent=percent, as_written=w), lang)
+            for v, q, w in zip(
+                years.get_column(name), years.get_column(f"{name}_qualifier"), words, strict=True
             )
         ]
         years = years.with_columns(pl.Series(f"{name}_text", texts, dtype=pl.String))
@@ -222,12 +257,18 @@ def listing_table(
         catalogue.category_name(metrics[m], c, lang) if c else ""
         for m, c in zip(ids, listing.get_column("category"), strict=True)
     ]
+    words = (
+        listing.get_column("as_written")
+        if "as_written" in listing.columns
+        else [None] * listing.height
+    )
     values = [
-        format_value(v, q, percent=p, lang=lang)
-        for v, q, p in zip(
+        format_value(v, q, percent=p, lang=lang, as_written=w)
+        for v, q, p, w in zip(
             listing.get_column("value"),
             listing.get_column("qualifier"),
             listing.get_column("percent"),
+            words,
             strict=True,
         )
     ]
@@ -265,6 +306,8 @@ class HeadlinePointLike(Protocol):
     def change(self) -> Change | None: ...
     @property
     def history(self) -> tuple[float, ...]: ...
+    @property
+    def as_written(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -295,7 +338,9 @@ def headline_cards(
     return [
         HeadlineCard(
             label=in_language(p.headline.zh, p.headline.en, lang),
-            text=format_value(p.value, p.qualifier, percent=p.percent, lang=lang),
+            text=format_value(
+                p.value, p.qualifier, percent=p.percent, lang=lang, as_written=p.as_written
+            ),
             unit=p.unit,
             value=p.value,
             qualifier=p.qualifier,
@@ -322,6 +367,21 @@ class ChannelPointLike(Protocol):
     def change(self) -> Change | None: ...
 
 
+class NamedFigureLike(Protocol):
+    """The shape of `analytics.summary.NamedFigure`."""
+
+    @property
+    def metric(self) -> str: ...
+    @property
+    def channel(self) -> str | None: ...
+    @property
+    def category(self) -> str | None: ...
+    @property
+    def figure(self) -> Figure: ...
+    @property
+    def unit(self) -> str: ...
+
+
 class YearSummaryLike(Protocol):
     """The shape of `analytics.summary.YearSummary`."""
 
@@ -340,24 +400,92 @@ class YearSummaryLike(Protocol):
     @property
     def meetings(self) -> Figure | None: ...
     @property
+    def total(self) -> NamedFigureLike | None: ...
+    @property
+    def others(self) -> Sequence[NamedFigureLike]: ...
+    @property
+    def interaction(self) -> Sequence[NamedFigureLike]: ...
+    @property
+    def slots(self) -> Sequence[tuple[str, str | None, str | None]]: ...
+    @property
     def empty(self) -> bool: ...
 
 
 SUMMARY_CHANNELS = 4  # the largest channels named; a longer list is not read
 
 
+def summary_channels(
+    summary: YearSummaryLike, catalogue: Catalogue, lang: str
+) -> list[ChannelPointLike]:
+    """The channels the paragraph names: the largest; equal figures in the order of their
+    names, as the channel chart lists them."""
+    named = sorted(
+        summary.channels,
+        key=lambda p: (-(p.figure.value or 0.0), catalogue.channel_name(p.channel, lang)),
+    )
+    return named[:SUMMARY_CHANNELS]
+
+
+def summary_slots(
+    summary: YearSummaryLike, catalogue: Catalogue, lang: str
+) -> list[tuple[str, str | None, str | None]]:
+    """Where each figure the paragraph names is stored (metric, channel, category): the
+    overview lists the year's other figures under it."""
+    named = [(n.metric, n.channel, n.category) for n in (*summary.others, *summary.interaction)]
+    if summary.total is not None:
+        named.append((summary.total.metric, summary.total.channel, summary.total.category))
+    return [
+        *(("items_published", p.channel, None) for p in summary_channels(summary, catalogue, lang)),
+        *summary.slots,
+        *named,
+    ]
+
+
+def named_figure_text(named: NamedFigureLike, lang: str) -> str:
+    """A figure with its unit as written, as the paragraph writes it: `215条` (`215` in
+    English)."""
+    return quantity_text(named.figure, lang, named.unit)
+
+
+def named_clause(named: NamedFigureLike, catalogue: Catalogue, lang: str) -> str:
+    """One figure the paragraph names, by the message of its metric where there is one
+    (`发布政策解读5篇`, `在线访谈4期`), else by the metric's name (`{name}{value}`)."""
+    key = f"summary.metric.{named.metric}"
+    return t(
+        key if has(key) else "summary.named",
+        lang,
+        name=catalogue.metrics[named.metric].name(lang),
+        value=named_figure_text(named, lang),
+        count=count_of(named.figure),
+    )
+
+
+def _other_parts(summary: YearSummaryLike, catalogue: Catalogue, lang: str) -> list[str]:
+    """Policy interpretations and news-media reports, a clause each; interaction, one clause."""
+    parts = [named_clause(named, catalogue, lang) for named in summary.others]
+    if summary.interaction:
+        items = [named_clause(n, catalogue, lang) for n in summary.interaction]
+        parts.append(t("summary.interaction", lang, items=t("summary.item_sep", lang).join(items)))
+    return parts
+
+
 def summary_parts(summary: YearSummaryLike, catalogue: Catalogue, lang: str) -> list[str]:
-    """The clauses of the paragraph: items per channel, hotline, requests, meetings."""
+    """The clauses of the paragraph: items published (the total, then per channel), hotline,
+    requests, meetings, then policy interpretations, news-media reports and interaction."""
     parts: list[str] = []
-    if summary.channels:
-        # The largest channels; equal figures in the order of their names, as the channel
-        # chart lists them.
-        named = sorted(
-            summary.channels,
-            key=lambda p: (-(p.figure.value or 0.0), catalogue.channel_name(p.channel, lang)),
+    total = summary.total
+    if total is not None and not summary.channels:
+        parts.append(
+            t(
+                "summary.total",
+                lang,
+                total=named_figure_text(total, lang),
+                count=count_of(total.figure),
+            )
         )
+    if summary.channels:
         items = []
-        for point in named[:SUMMARY_CHANNELS]:
+        for point in summary_channels(summary, catalogue, lang):
             change = ""
             if point.change is not None:
                 delta = change_delta(point.change, lang, mark_rough=True)
@@ -367,11 +495,24 @@ def summary_parts(summary: YearSummaryLike, catalogue: Catalogue, lang: str) -> 
                     "summary.item",
                     lang,
                     channel=catalogue.channel_name(point.channel, lang),
-                    value=figure_text(point.figure, lang),
+                    # with its unit as written: 微信公众号1082篇, never silently 条
+                    value=quantity_text(point.figure, lang, _unit(catalogue, "items_published")),
                     change=change,
                 )
             )
-        parts.append(t("summary.items", lang, items=t("summary.item_sep", lang).join(items)))
+        joined = t("summary.item_sep", lang).join(items)
+        if total is not None:
+            parts.append(
+                t(
+                    "summary.items_of_total",
+                    lang,
+                    total=named_figure_text(total, lang),
+                    items=joined,
+                    count=count_of(total.figure),
+                )
+            )
+        else:
+            parts.append(t("summary.items", lang, items=joined))
     received = summary.hotline_received
     if received is not None:
         rate = summary.hotline_closure_rate
@@ -379,20 +520,27 @@ def summary_parts(summary: YearSummaryLike, catalogue: Catalogue, lang: str) -> 
             t(
                 "summary.hotline",
                 lang,
-                received=figure_text(received, lang),
+                received=quantity_text(received, lang, _unit(catalogue, "hotline_received")),
                 rate=""
                 if rate is None
                 else t("summary.hotline_rate", lang, rate=figure_text(rate, lang)),
                 count=count_of(received),
             )
         )
-    for key, figure in (
-        ("summary.requests", summary.requests_new),
-        ("summary.meetings", summary.meetings),
+    for key, metric, figure in (
+        ("summary.requests", "requests_new", summary.requests_new),
+        ("summary.meetings", "meetings", summary.meetings),
     ):
         if figure is not None:
-            parts.append(t(key, lang, value=figure_text(figure, lang), count=count_of(figure)))
-    return parts
+            value = quantity_text(figure, lang, _unit(catalogue, metric))
+            parts.append(t(key, lang, value=value, count=count_of(figure)))
+    return parts + _other_parts(summary, catalogue, lang)
+
+
+def _unit(catalogue: Catalogue, metric: str) -> str | None:
+    """A metric's unit in the catalogue (None for one it does not know)."""
+    known = catalogue.metrics.get(metric)
+    return known.unit if known else None
 
 
 def summary_text(summary: YearSummaryLike, catalogue: Catalogue, lang: str = DEFAULT_LANG) -> str:

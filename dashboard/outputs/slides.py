@@ -13,15 +13,17 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from dashboard.analytics.channels import channel_items, channel_trend, submissions
+from dashboard.analytics.channels import ITEMS, channel_items, channel_trend, submissions
 from dashboard.analytics.headlines import year_change
 from dashboard.analytics.hotline import hotline_years
+from dashboard.analytics.interaction import interaction_metrics, interaction_points
 from dashboard.analytics.new_media import new_media_channels, new_media_share
+from dashboard.analytics.published import stated_total, total_categories
 from dashboard.analytics.statutory import outcome_metrics, outcomes
-from dashboard.analytics.summary import year_summary
+from dashboard.analytics.summary import NamedFigure, year_summary
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.values import Figure
-from dashboard.i18n.format import change_delta, format_value
+from dashboard.i18n.format import change_delta, format_value, with_unit
 from dashboard.i18n.messages import t
 from dashboard.i18n.statutory import outcome_text
 from dashboard.i18n.wording import (
@@ -29,6 +31,7 @@ from dashboard.i18n.wording import (
     channel_trend_table,
     count_of,
     hotline_table,
+    named_clause,
     submissions_table,
     summary_text,
 )
@@ -61,6 +64,14 @@ class Slide:
     @property
     def has_data(self) -> bool:
         return any(v is not None for s in self.series for v in s.values)
+
+    @property
+    def has_content(self) -> bool:
+        """Whether the slide shows anything beyond its title: a chart with a figure, a line of
+        text, or a takeaway of a text slide (the requests slide without outcomes)."""
+        if self.chart is not None:
+            return self.has_data
+        return bool(self.bullets or self.takeaway)
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,13 @@ def _notes(ctx: DeckContext, metrics: tuple[str, ...], channels: list[str] | Non
             )
             if p
         )
-        value = format_value(r["value"], r["qualifier"], percent=metric.is_percent, lang=ctx.lang)
+        value = format_value(
+            r["value"],
+            r["qualifier"],
+            percent=metric.is_percent,
+            lang=ctx.lang,
+            as_written=r["as_written"],
+        )
         label = metric.name(ctx.lang)
         if where:
             label = ctx.t("slide.note_where", label=label, where=where)
@@ -107,20 +124,57 @@ def _notes(ctx: DeckContext, metrics: tuple[str, ...], channels: list[str] | Non
     return "\n".join([head, *lines])
 
 
+def _quantity(ctx: DeckContext, text: str, unit: str | None, metric: str) -> str:
+    """A figure's text with its unit as written, else the metric's (`1082篇`, never silently
+    条); English leaves the Chinese word out."""
+    known = ctx.catalogue.metrics.get(metric)
+    return with_unit(text, unit or (known.unit if known else None), ctx.lang)
+
+
+def _unit_of(frame: pl.DataFrame, **where: object) -> str | None:
+    """The unit as written of the one row of `frame` matching `where` (None without one)."""
+    rows = frame.filter(*(pl.col(k) == v for k, v in where.items()))
+    return rows["unit"][0] if rows.height and "unit" in rows.columns else None
+
+
 def _title_slide(ctx: DeckContext) -> Slide:
     title = ctx.t("slide.title.title", agency=ctx.agency, year=ctx.year)
-    return Slide("title", title, ctx.t("slide.title.takeaway"), notes=_notes(ctx, ()))
+    takeaway = ctx.t("slide.title.takeaway")
+    total = stated_total(ctx.facts, ctx.year)
+    if total.height:
+        # The year's total, as the first thing said: 全年主动公开政府信息215条.
+        row = total.row(0, named=True)
+        figure = Figure(row["value"], row["qualifier"])
+        takeaway = ctx.t(
+            "slide.title.total",
+            total=_with_unit(ctx, "items_published", figure, row),
+            count=count_of(figure),
+        )
+    return Slide("title", title, takeaway, notes=_notes(ctx, ()))
+
+
+def _with_unit(ctx: DeckContext, metric: str, figure: Figure, row: dict[str, object]) -> str:
+    """A figure with its unit as written (else the catalogue's): `215条`; `215` in English."""
+    unit = row.get("unit") or ctx.catalogue.metrics[metric].unit
+    written = row.get("as_written")
+    value = format_value(
+        figure.value,
+        figure.qualifier,
+        lang=ctx.lang,
+        as_written=written if isinstance(written, str) else None,
+    )
+    return ctx.t("app.kpi_value", value=value, unit=unit)
 
 
 def _channels_slide(ctx: DeckContext) -> Slide:
-    items = channel_items_table(
-        channel_items(ctx.facts, ctx.year, ctx.catalogue), ctx.catalogue, ctx.lang
-    ).filter(pl.col("value").is_not_null())
+    raw = channel_items(ctx.facts, ctx.year, ctx.catalogue)
+    items = channel_items_table(raw, ctx.catalogue, ctx.lang).filter(pl.col("value").is_not_null())
     title = ctx.t("slide.channels.title")
     if items.is_empty():
-        return Slide("channels", title, _no_data(ctx), chart="bar")
+        return _total_categories_slide(ctx)
     top = items.row(0, named=True)
-    takeaway = ctx.t("slide.channels.takeaway", channel=top["name"], value=top["text"])
+    value = _quantity(ctx, top["text"], _unit_of(raw, channel=top["channel"]), ITEMS)
+    takeaway = ctx.t("slide.channels.takeaway", channel=top["name"], value=value)
     change = _change(ctx, "items_published", top["channel"])
     if change:
         takeaway += ctx.t("slide.more", more=change)
@@ -131,6 +185,35 @@ def _channels_slide(ctx: DeckContext) -> Slide:
         chart="bar",
         categories=tuple(items["name"]),
         series=(Series(title, tuple(items["value"]), tuple(items["text"])),),
+        notes=_notes(ctx, ("items_published",)),
+    )
+
+
+def _total_categories_slide(ctx: DeckContext) -> Slide:
+    """For a report without a channel split: the total's categories (其中重大项目建设信息130条…)."""
+    parts = total_categories(ctx.facts, ctx.year).filter(pl.col("value").is_not_null())
+    title = ctx.t("slide.channels.categories_title")
+    if parts.is_empty():
+        return Slide("channels", title, _no_data(ctx), chart="bar")
+    metric = ctx.catalogue.metrics["items_published"]
+    names = tuple(ctx.catalogue.category_name(metric, c, ctx.lang) for c in parts["category"])
+    texts = tuple(
+        format_value(v, q, lang=ctx.lang, as_written=w)
+        for v, q, w in zip(parts["value"], parts["qualifier"], parts["as_written"], strict=True)
+    )
+    top = parts.row(0, named=True)
+    takeaway = ctx.t(
+        "slide.channels.categories_takeaway",
+        category=names[0],
+        value=_with_unit(ctx, "items_published", Figure(top["value"], top["qualifier"]), top),
+    )
+    return Slide(
+        "channels",
+        title,
+        takeaway,
+        chart="bar",
+        categories=names,
+        series=(Series(title, tuple(parts["value"]), texts),),
         notes=_notes(ctx, ("items_published",)),
     )
 
@@ -149,7 +232,8 @@ def _change(ctx: DeckContext, metric: str, channel: str | None) -> str:
 
 def _new_media_slide(ctx: DeckContext) -> Slide:
     channels = new_media_channels(ctx.catalogue)
-    trend = channel_trend_table(channel_trend(ctx.facts), ctx.catalogue, ctx.lang).filter(
+    raw = channel_trend(ctx.facts)
+    trend = channel_trend_table(raw, ctx.catalogue, ctx.lang).filter(
         pl.col("channel").is_in(channels) & pl.col("value").is_not_null()
     )
     title = ctx.t("slide.new_media.title")
@@ -173,7 +257,9 @@ def _new_media_slide(ctx: DeckContext) -> Slide:
     takeaway = ctx.t(
         "slide.new_media.takeaway",
         channel=top["name"],
-        value=top["text"],
+        value=_quantity(
+            ctx, top["text"], _unit_of(raw, year=ctx.year, channel=top["channel"]), ITEMS
+        ),
         count=count_of(Figure(top["value"], top["qualifier"])),
     )
     change = _change(ctx, "items_published", top["channel"])
@@ -201,30 +287,30 @@ def _hotline_slide(ctx: DeckContext) -> Slide:
     row = mine.row(0, named=True)
     takeaway = ctx.t(
         "slide.hotline.takeaway",
-        received=row["received_text"],
+        received=_quantity(ctx, row["received_text"], row.get("received_unit"), "hotline_received"),
         count=count_of(Figure(row["received"], row["received_qualifier"])),
     )
     if row["closure_rate"] is not None:
         takeaway += ctx.t("slide.hotline.rate", rate=row["closure_rate_text"])
     categories = tuple(str(y) for y in years["year"])
+    # A series never given (cases closed, in many reports) is left out: an empty series would
+    # leave a bare axis with a floating 未报告 where its bars should be.
+    series = tuple(
+        Series(
+            ctx.t(f"slide.hotline.{column}"), tuple(years[column]), tuple(years[f"{column}_text"])
+        )
+        for column in ("received", "closed")
+        if years[column].is_not_null().any()
+    )
+    if len(series) == 1 and row["closure_rate"] is None:
+        title = ctx.t("slide.hotline.title_received")
     return Slide(
         "hotline",
         title,
         takeaway,
         chart="column",
         categories=categories,
-        series=(
-            Series(
-                ctx.t("slide.hotline.received"),
-                tuple(years["received"]),
-                tuple(years["received_text"]),
-            ),
-            Series(
-                ctx.t("slide.hotline.closed"),
-                tuple(years["closed"]),
-                tuple(years["closed_text"]),
-            ),
-        ),
+        series=series,
         notes=_notes(
             ctx,
             (
@@ -247,7 +333,12 @@ def _submissions_slide(ctx: DeckContext) -> Slide:
         takeaway = ctx.t(
             "slide.submissions.takeaway",
             recipient=best["recipient"][0],
-            adopted=best["adopted_text"][0],
+            adopted=_quantity(
+                ctx,
+                best["adopted_text"][0],
+                best["adopted_unit"][0] if "adopted_unit" in best.columns else None,
+                "info_adopted",
+            ),
         )
         if best["rate_text"][0]:
             takeaway += ctx.t("slide.submissions.rate", rate=best["rate_text"][0])
@@ -277,13 +368,32 @@ def _submissions_slide(ctx: DeckContext) -> Slide:
 
 def _requests_slide(ctx: DeckContext) -> Slide:
     title = ctx.t("slide.requests.title")
-    results = outcome_text(outcomes(ctx.facts, ctx.year, ctx.catalogue), ctx.catalogue, ctx.lang)
+    raw = outcomes(ctx.facts, ctx.year, ctx.catalogue)
+    results = outcome_text(raw, ctx.catalogue, ctx.lang)
     new = ctx.year_facts().filter(
         (pl.col("metric") == "requests_new") & pl.col("category").is_null()
     )
-    received = Figure(new["value"][0], new["qualifier"][0]) if new.height else None
+    received = (
+        Figure(
+            new["value"][0],
+            new["qualifier"][0],
+            unit=new["unit"][0],
+            as_written=new["as_written"][0],
+        )
+        if new.height
+        else None
+    )
     received_text = (
-        format_value(received.value, received.qualifier, lang=ctx.lang) if received else ""
+        _quantity(
+            ctx,
+            format_value(
+                received.value, received.qualifier, lang=ctx.lang, as_written=received.as_written
+            ),
+            received.unit,
+            "requests_new",
+        )
+        if received
+        else ""
     )
     if results.is_empty():
         if received is None:
@@ -294,7 +404,10 @@ def _requests_slide(ctx: DeckContext) -> Slide:
         return Slide("requests", title, takeaway, notes=_notes(ctx, ("requests_new",)))
     takeaway = (
         ctx.t("slide.requests.received", received=received_text) if received_text else ""
-    ) + ctx.t("slide.requests.disclosed", disclosed=results["text"][0])
+    ) + ctx.t(
+        "slide.requests.disclosed",
+        disclosed=_quantity(ctx, results["text"][0], raw["unit"][0], raw["metric"][0]),
+    )
     return Slide(
         "requests",
         title,
@@ -309,8 +422,40 @@ def _requests_slide(ctx: DeckContext) -> Slide:
     )
 
 
+def _interaction_slide(ctx: DeckContext) -> Slide:
+    """Interaction with the public: one bullet per figure of the year, worded as the summary
+    words it (`开展在线访谈4期`); their units differ, so they share no chart. No bullet, no
+    slide."""
+    bullets = tuple(
+        named_clause(
+            NamedFigure(
+                p.headline.metric,
+                p.headline.channel,
+                p.headline.category,
+                Figure(p.value, p.qualifier, p.percent, p.unit or None, p.as_written),
+                p.unit,
+            ),
+            ctx.catalogue,
+            ctx.lang,
+        )
+        for p in interaction_points(ctx.facts, ctx.year, ctx.catalogue)
+        if p.value is not None
+    )
+    title = ctx.t("slide.interaction.title")
+    takeaway = ctx.t("slide.interaction.takeaway", year=ctx.year) if bullets else ""
+    return Slide(
+        "interaction",
+        title,
+        takeaway,
+        bullets=bullets,
+        notes=_notes(ctx, tuple(interaction_metrics(ctx.catalogue))),
+    )
+
+
 def _summary_slide(ctx: DeckContext) -> Slide:
     summary = year_summary(ctx.facts, ctx.agency, ctx.year, ctx.catalogue)
+    if summary.empty:  # nothing to sum up: a slide without content, left out of the deck
+        return Slide("summary", ctx.t("slide.summary.title"), "")
     paragraph = summary_text(summary, ctx.catalogue, ctx.lang)
     # One bullet per clause: a wall of text cannot be read from the back of the room.
     body = paragraph.rstrip("。.")
@@ -331,6 +476,7 @@ BUILDERS: dict[str, Callable[[DeckContext], Slide]] = {
     "channels": _channels_slide,
     "new_media": _new_media_slide,
     "hotline": _hotline_slide,
+    "interaction": _interaction_slide,
     "submissions": _submissions_slide,
     "requests": _requests_slide,
     "summary": _summary_slide,
@@ -355,15 +501,19 @@ def build_deck(
     lang: str = "zh",
     skip_empty: bool = True,
 ) -> Deck:
-    """The slides of a deck for one agency-year. The title and summary slides always come first
-    and last; chart slides without any figure are left out (a meeting has no use for them)."""
+    """The slides of a deck for one agency-year. The title slide always comes first and the
+    summary last (when the year has anything to summarise); slides with nothing to show — a
+    chart without any figure, a list without any line — are left out (a meeting has no use for
+    them)."""
     ctx = DeckContext(agency, year, facts.filter(pl.col("agency") == agency), catalogue, lang)
     chosen = [s for s in slide_ids if s in BUILDERS and s not in ("title", "summary")]
     slides = [BUILDERS["title"](ctx)]
     for slide_id in chosen:
         slide = BUILDERS[slide_id](ctx)
-        if skip_empty and slide.chart is not None and not slide.has_data:
+        if skip_empty and not slide.has_content:
             continue
         slides.append(slide)
-    slides.append(BUILDERS["summary"](ctx))
+    summary = BUILDERS["summary"](ctx)
+    if not skip_empty or summary.has_content:
+        slides.append(summary)
     return Deck(agency, year, tuple(slides))

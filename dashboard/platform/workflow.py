@@ -21,7 +21,7 @@ import polars as pl
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.facts import Fact, diff_facts
 from dashboard.domain.problems import Problem, ProblemCode, Severity
-from dashboard.i18n.format import format_value
+from dashboard.i18n.format import format_value, with_unit
 from dashboard.i18n.messages import t
 from dashboard.i18n.problems import problem_action, problem_message
 from dashboard.ingest.validate import ValidationReport, validate_file
@@ -118,6 +118,14 @@ def preview_upload(report: ValidationReport, store: Store) -> list[DatasetPrevie
             )
         )
     return previews
+
+
+def new_agencies(report: ValidationReport, store: Store) -> list[str]:
+    """The agencies of a file that the store does not hold yet, in the file's order: saving
+    creates them (a misspelt name would make a second agency, so the page says so first)."""
+    stored = set(store.datasets().get_column("agency").to_list())
+    found = dict.fromkeys(d.agency for d in report.datasets)
+    return [agency for agency in found if agency not in stored]
 
 
 def previewed_versions(previews: list[DatasetPreview]) -> dict[tuple[str, int], int | None]:
@@ -281,7 +289,11 @@ def preview_table(preview: DatasetPreview, catalogue: Catalogue, lang: str) -> p
         if fact is None:
             return ""
         percent = catalogue.metrics[fact.metric].is_percent
-        return format_value(fact.value, fact.qualifier, percent=percent, lang=lang)
+        text = format_value(
+            fact.value, fact.qualifier, percent=percent, lang=lang, as_written=fact.as_written
+        )
+        # With the unit as written (3000余人次), so that a change of words alone is seen.
+        return with_unit(text, None if percent else fact.unit, lang)
 
     rows: list[tuple[str, Fact, Fact | None, Fact | None]] = [
         *((ChangeKind.ADDED, f, None, f) for f in preview.added),

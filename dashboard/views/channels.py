@@ -1,4 +1,5 @@
-"""发布渠道 Channels: items per channel, categories, trend, submissions and adoption."""
+"""发布渠道 Channels: items per channel (with the all-channel total a report states), categories
+(the total's and each channel's), trend, submissions and adoption."""
 
 from __future__ import annotations
 
@@ -6,31 +7,22 @@ import streamlit as st
 
 from components.chart import chart_card
 from components.page import start_page
-from dashboard.analytics.channels import (
-    channel_categories,
-    channel_items,
-    channel_trend,
-    submissions,
-)
+from components.published import categories_with_total, items_with_total, trend_with_total
+from dashboard.analytics.channels import submissions
 from dashboard.charts.builders import (
     category_figure,
     channel_bar_figure,
     submissions_figure,
     trend_figure,
 )
-from dashboard.i18n.wording import (
-    channel_categories_table,
-    channel_items_table,
-    channel_trend_table,
-    submissions_table,
-)
+from dashboard.i18n.wording import submissions_table
 
 
 def render() -> None:
     page = start_page("channels")
     if page is None:
         return
-    lang, catalogue, year = page.lang, page.catalogue, page.year
+    lang, year = page.lang, page.year
     col = {
         "name": page.t("app.col_channel"),
         "text": page.t("app.col_value"),
@@ -38,7 +30,7 @@ def render() -> None:
         "category": page.t("app.col_category"),
         "year": page.t("app.col_year"),
     }
-    items = channel_items_table(channel_items(page.agency_facts, year, catalogue), catalogue, lang)
+    items = items_with_total(page)
     left, right = st.columns(2)
     with left:
         chart_card(
@@ -50,9 +42,7 @@ def render() -> None:
             caption=page.t("app.channels.derived_note") if items["derived"].any() else None,
         )
     with right:
-        categories = channel_categories_table(
-            channel_categories(page.agency_facts, year), catalogue, lang
-        )
+        categories = categories_with_total(page)
         chart_card(
             page.t("app.channels.categories", year=year),
             category_figure(categories, lang=lang),
@@ -60,16 +50,20 @@ def render() -> None:
             key="channels_categories",
             lang=lang,
         )
-    trend = channel_trend_table(channel_trend(page.agency_facts), catalogue, lang)
-    chart_card(
-        page.t("app.channels.trend"),
-        trend_figure(trend, lang=lang),
-        trend.select("year", "name", "text", "derived").rename(col, strict=False),
-        key="channels_trend",
-        lang=lang,
-        caption=page.trend_caption(),
-    )
+    trend = trend_with_total(page)
+    # A card only for what the agency reports: an empty trend or submissions chart is noise.
+    if trend["value"].is_not_null().any():
+        chart_card(
+            page.t("app.channels.trend"),
+            trend_figure(trend, lang=lang),
+            trend.select("year", "name", "text", "derived").rename(col, strict=False),
+            key="channels_trend",
+            lang=lang,
+            caption=page.trend_caption(),
+        )
     info = submissions_table(submissions(page.agency_facts, year), lang)
+    if info.is_empty():
+        return
     chart_card(
         page.t("app.channels.submissions", year=year),
         submissions_figure(info, lang=lang),

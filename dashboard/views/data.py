@@ -42,8 +42,10 @@ def _display(frame: pl.DataFrame, catalogue: Catalogue, lang: str) -> pl.DataFra
     metric_names = {m.id: m.name(lang) for m in metrics.values()}
     sections = {m.id: t(f"section.{m.section}", lang) for m in metrics.values()}
     values = [
-        format_value(v, q, percent=metrics[m].is_percent, lang=lang)
-        for v, q, m in zip(frame["value"], frame["qualifier"], frame["metric"], strict=True)
+        format_value(v, q, percent=metrics[m].is_percent, lang=lang, as_written=w)
+        for v, q, m, w in zip(
+            frame["value"], frame["qualifier"], frame["metric"], frame["as_written"], strict=True
+        )
     ]
     categories = [
         catalogue.category_name(metrics[m], c, lang) if c else ""

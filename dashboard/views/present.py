@@ -32,8 +32,13 @@ PRESENT_CSS = """
 .st-key-slide li { font-size: 2.2rem; line-height: 1.5; color: #111; }
 .st-key-slide_title h1 { font-size: 4.4rem; margin-top: 18vh; }
 .st-key-slide_title [class*="st-key-takeaway_"] p { font-size: 2.4rem; }
-/* "3 / 7", right-aligned beside the progress bar. */
-.st-key-slide_counter p { font-size: 1.6rem; color: #444; text-align: right; }
+/* "3 / 7", right-aligned beside the progress bar, on one line whatever the width. */
+.st-key-slide_counter p { font-size: 1.6rem; color: #444; text-align: right; white-space: nowrap; }
+/* The chart fills the screen below the title and takeaway and above the controls: a slide
+   never runs off a 1280×720 projector, nor leaves half a 1920×1080 one empty.
+   (Streamlit makes the block a flex item of basis 0: its height alone would not count.) */
+.st-key-slide_chart { flex: none !important; height: calc(100vh - 16.5rem) !important;
+  min-height: 14rem; }
 /* PageUp / PageDown: buttons only for their keyboard shortcut (a presenter's clicker). */
 .st-key-next_pagedown, .st-key-prev_pageup { display: none; }
 /* Previous / next, progress and counter: pinned to the bottom of the screen. */
@@ -88,12 +93,14 @@ def _show_slide(slide: Slide, index: int, lang: str) -> None:
         with st.container(key=f"takeaway_{index}"):
             st.markdown(f"**{literal(slide.takeaway)}**")
         if slide.chart is not None and slide.series:
-            st.plotly_chart(
-                slide_figure(slide, lang=lang),
-                theme=None,
-                key=f"slide_chart_{index}",
-                config={"displayModeBar": False, "staticPlot": True},
-            )
+            with st.container(key="slide_chart"):
+                st.plotly_chart(
+                    slide_figure(slide, lang=lang, height=None),
+                    theme=None,
+                    key=f"slide_chart_{index}",
+                    height="stretch",
+                    config={"displayModeBar": False, "staticPlot": True, "responsive": True},
+                )
         elif slide.bullets and slide.id != "title":
             st.markdown("\n".join(f"- {literal(b)}" for b in slide.bullets))
 
