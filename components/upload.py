@@ -27,6 +27,7 @@ from dashboard.platform.workflow import (
     commit_message,
     commit_upload,
     conflict_message,
+    lookalike_agencies,
     new_agencies,
     preview_table,
     preview_upload,
@@ -264,9 +265,13 @@ def upload_panel(view: View, actor: Actor) -> None:
     _report_section(report, uploaded.name, lang)
     if not report.ok:
         return
+    twins = lookalike_agencies(report, store)
     for agency in new_agencies(report, store):
         # A misspelt name would start a second agency: say so before anything is saved.
-        st.warning(t_literal("upload.new_agency", lang, agency=agency))
+        if agency in twins:
+            st.warning(t_literal("upload.new_agency_twin", lang, agency=agency, twin=twins[agency]))
+        else:
+            st.warning(t_literal("upload.new_agency", lang, agency=agency))
     previews = preview_upload(report, store)
     shown = previewed_versions(previews)
     file_id = (round_, hashlib.sha256(content).hexdigest())

@@ -27,7 +27,7 @@ from dashboard.i18n.pages import figure_with_unit
 from dashboard.ingest.validate import validate_file
 from dashboard.outputs.slides import build_deck
 from dashboard.platform.auth import Actor, Role
-from dashboard.platform.workflow import new_agencies
+from dashboard.platform.workflow import lookalike_agencies, new_agencies
 from dashboard.store.database import Store
 from tests.conftest import csv_bytes
 from tests.factories import frame, row, sample_frame
@@ -391,3 +391,33 @@ def test_upload_warns_of_an_agency_new_to_the_store(db_url: str, catalogue: Cata
     assert new_agencies(report, store) == ["东城区住房城市建设委"]
     known = validate_file(csv_bytes("2024,定海区教育局,专题会议次数,,,3次,"), "t.csv", catalogue)
     assert new_agencies(known, store) == []
+
+
+def test_upload_points_out_a_stored_agency_written_in_traditional_script(
+    db_url: str, catalogue: Catalogue
+) -> None:
+    """杭州市余杭區教育局 is 杭州市余杭区教育局 copied from a traditional-script report: the page
+    names the stored agency instead of only announcing a new one; the name is not changed."""
+    at = open_upload(db_url)  # the seeded store holds 定海区教育局
+    store = Store(db_url)
+    content = csv_bytes(
+        "2022,定海区 教育局,专题会议次数,,,3次,\n2022,定海區教育局,政策解读篇数,,,5篇,"
+    )
+    report = validate_file(content, "t.csv", catalogue)
+    assert lookalike_agencies(report, store) == {
+        "定海区 教育局": "定海区教育局",
+        "定海區教育局": "定海区教育局",
+    }
+    # a different agency, and the one stored, have no twin; 乾县 is never read as 干县
+    other = validate_file(
+        csv_bytes("2022,乾县教育局,专题会议次数,,,3次,\n2022,定海区教育局,专题会议次数,,,3次,"),
+        "t.csv",
+        catalogue,
+    )
+    assert lookalike_agencies(other, store) == {}
+    at.file_uploader[0].set_value(("t.csv", content, "text/csv"))
+    at.run()
+    assert not at.exception
+    texts = [w.value for w in at.warning]
+    assert any("定海區教育局" in w and "只差繁简写法" in w and "定海区教育局" in w for w in texts)
+    assert [d.agency for d in report.datasets] == ["定海区 教育局", "定海區教育局"]
