@@ -24,6 +24,26 @@ ROUTES = (
 expect.set_options(timeout=20_000)
 
 
+# Watch the app's script state from now on, so that a run which starts and ends between two
+# looks is still seen (RUN_SEEN_JS turns true once one has).
+WATCH_RUN_JS = """() => {
+    const app = document.querySelector('[data-testid=stApp]');
+    window.__rerunSeen = false;
+    new MutationObserver((records, observer) => {
+        if (app.dataset.testScriptState === 'running'
+                || records.some(r => r.oldValue === 'running')) {
+            window.__rerunSeen = true;
+            observer.disconnect();
+        }
+    }).observe(app, {
+        attributes: true,
+        attributeOldValue: true,
+        attributeFilter: ['data-test-script-state'],
+    });
+}"""
+RUN_SEEN_JS = "window.__rerunSeen === true"
+
+
 def wait_until_idle(page: Page) -> None:
     """Wait on the app's own state, never on a sleep: a page title drawn, and no script running."""
     page.get_by_test_id("stMain").locator("h1").first.wait_for(timeout=30_000)
@@ -37,25 +57,9 @@ def rerun(page: Page, action: Callable[[], None]) -> None:
     `data-test-script-state` is watched from before the action, so a run that starts and ends
     quickly is still seen.
     """
-    page.evaluate(
-        """() => {
-            const app = document.querySelector('[data-testid=stApp]');
-            window.__rerunSeen = false;
-            new MutationObserver((records, observer) => {
-                if (app.dataset.testScriptState === 'running'
-                        || records.some(r => r.oldValue === 'running')) {
-                    window.__rerunSeen = true;
-                    observer.disconnect();
-                }
-            }).observe(app, {
-                attributes: true,
-                attributeOldValue: true,
-                attributeFilter: ['data-test-script-state'],
-            });
-        }"""
-    )
+    page.evaluate(WATCH_RUN_JS)
     action()
-    page.wait_for_function("window.__rerunSeen === true", timeout=30_000)
+    page.wait_for_function(RUN_SEEN_JS, timeout=30_000)
     wait_until_idle(page)
 
 

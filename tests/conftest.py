@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.paths import CATALOGUE_DIR
 from dashboard.platform.settings import DATABASE_URL_ENV, clear_settings_cache
 from dashboard.store.database import Store
 from tests.appserver import CHROMIUM, CHROMIUM_ARGS
@@ -59,3 +61,18 @@ def browser() -> Iterator[Browser]:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def catalogue_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/catalogue, for tests that break it on purpose."""
+    target = tmp_path / "catalogue"
+    shutil.copytree(CATALOGUE_DIR, target)
+    return target
+
+
+def edit_once(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in the file (which must be there) by `new`."""
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")

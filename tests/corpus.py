@@ -751,21 +751,6 @@ _PAGE_TEXT_JS = """() => {
 _DRAWN = (
     "[data-testid=stMain] h1, [data-testid=stException], [data-testid=stMain] [data-testid=stAlert]"
 )
-_WATCH_RUN_JS = """() => {
-    const app = document.querySelector('[data-testid=stApp]');
-    window.__corpusRunSeen = false;
-    new MutationObserver((records, observer) => {
-        if (app.dataset.testScriptState === 'running'
-                || records.some(r => r.oldValue === 'running')) {
-            window.__corpusRunSeen = true;
-            observer.disconnect();
-        }
-    }).observe(app, {
-        attributes: true,
-        attributeOldValue: true,
-        attributeFilter: ['data-test-script-state'],
-    });
-}"""
 WAIT_MS = 20_000  # per step of drawing one page; a page slower than this is counted as broken
 _CHARTS_DRAWN_JS = (
     "!document.querySelector('[data-testid^=stSkeleton]') && "
@@ -778,14 +763,14 @@ def _switch_page(page: Page, link: Locator) -> bool:
     """Click a page link and wait until the new page is drawn; False if that did not happen."""
     from playwright.sync_api import Error as PlaywrightError
 
-    from tests.browser_helpers import IDLE
+    from tests.browser_helpers import IDLE, RUN_SEEN_JS, WATCH_RUN_JS
 
     try:
         # Watch the app's script state from before the click, so that a run that starts and
         # ends quickly is still seen; then wait until the new page's run is over.
-        page.evaluate(_WATCH_RUN_JS)
+        page.evaluate(WATCH_RUN_JS)
         link.click()
-        page.wait_for_function("window.__corpusRunSeen === true", timeout=WAIT_MS)
+        page.wait_for_function(RUN_SEEN_JS, timeout=WAIT_MS)
         page.wait_for_selector(IDLE, timeout=WAIT_MS)
         page.wait_for_function(_CHARTS_DRAWN_JS, timeout=WAIT_MS)
     except PlaywrightError:

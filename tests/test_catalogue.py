@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import string
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from dashboard.domain.problems import (
 )
 from dashboard.i18n import docs, messages
 from dashboard.paths import CATALOGUE_DIR
+from tests.conftest import edit_once
 
 ISSUE_METRICS = {
     "发布信息条数": "items_published",
@@ -361,19 +361,6 @@ def test_metric_default_channels_exist(catalogue: Catalogue) -> None:
 # ── a broken catalogue fails to load ────────────────────────────────────────────────────────
 
 
-@pytest.fixture
-def catalogue_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "catalogue"
-    shutil.copytree(CATALOGUE_DIR, target)
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), "utf-8")
-
-
 def test_unaltered_copy_loads(catalogue_copy: Path, catalogue: Catalogue) -> None:
     copy = load_catalogue(catalogue_copy)
     assert set(copy.metrics) == set(catalogue.metrics)
@@ -417,13 +404,13 @@ def test_unaltered_copy_loads(catalogue_copy: Path, catalogue: Catalogue) -> Non
 def test_broken_catalogue_fails_to_load(
     catalogue_copy: Path, file: str, old: str, new: str, match: str
 ) -> None:
-    _edit(catalogue_copy / file, old, new)
+    edit_once(catalogue_copy / file, old, new)
     with pytest.raises(ValueError, match=match):
         load_catalogue(catalogue_copy)
 
 
 def test_missing_required_key_fails_to_load(catalogue_copy: Path) -> None:
-    _edit(catalogue_copy / "metrics.toml", 'en = "Followers"\n', "")
+    edit_once(catalogue_copy / "metrics.toml", 'en = "Followers"\n', "")
     with pytest.raises(ValueError, match=r"\nen\n\s+Field required"):
         load_catalogue(catalogue_copy)
 
@@ -489,7 +476,7 @@ def test_statutory_tables_follow_the_catalogue(catalogue: Catalogue) -> None:
 def test_broken_statutory_layout_fails_to_load(
     catalogue_copy: Path, old: str, new: str, match: str
 ) -> None:
-    _edit(catalogue_copy / "statutory.toml", old, new)
+    edit_once(catalogue_copy / "statutory.toml", old, new)
     with pytest.raises(ValueError, match=r"statutory\.toml: " + match):
         load_catalogue(catalogue_copy)
 
@@ -588,7 +575,7 @@ def test_relation_codes_are_problem_codes(catalogue: Catalogue) -> None:
 def test_a_misspelt_relation_code_fails_to_load(
     catalogue_copy: Path, old: str, new: str, match: str
 ) -> None:
-    _edit(catalogue_copy / "metrics.toml", old, new)
+    edit_once(catalogue_copy / "metrics.toml", old, new)
     with pytest.raises(ConfigError, match=match):
         load_catalogue(catalogue_copy)
 
@@ -657,7 +644,7 @@ def test_a_broken_headline_fails_naming_file_and_key(
     catalogue_copy: Path, catalogue: Catalogue, old: str, new: str, message: str
 ) -> None:
     path = catalogue_copy / "headlines.toml"
-    _edit(path, old, new)
+    edit_once(path, old, new)
     with pytest.raises(ConfigError) as caught:
         load_headlines(catalogue, path)
     assert str(caught.value).startswith(f"{path}: {message}"), str(caught.value)
@@ -686,7 +673,7 @@ def test_a_broken_columns_file_fails_naming_file_and_key(
     catalogue_copy: Path, old: str, new: str, message: str
 ) -> None:
     path = catalogue_copy / "columns.toml"
-    _edit(path, old, new)
+    edit_once(path, old, new)
     with pytest.raises(ConfigError) as caught:
         load_columns(path)
     assert str(caught.value).startswith(f"{path}: "), str(caught.value)

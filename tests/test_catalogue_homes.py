@@ -9,7 +9,6 @@ checked against its parts where parts are declared (never requiring them), and s
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import polars as pl
@@ -32,9 +31,8 @@ from dashboard.domain.problems import ProblemCode
 from dashboard.i18n.statutory import check_name, grid_text, grid_title
 from dashboard.ingest.validate import ValidationReport, validate_file
 from dashboard.outputs.exporter import fact_cells
-from dashboard.paths import CATALOGUE_DIR
 from dashboard.store.database import Store
-from tests.conftest import csv_bytes
+from tests.conftest import csv_bytes, edit_once
 from tests.factories import frame, row
 from tests.hostile import shown
 
@@ -600,19 +598,6 @@ def test_table_two_grid_in_the_format_of_the_year(catalogue: Catalogue) -> None:
 # ── a broken catalogue fails to load ────────────────────────────────────────────────────────
 
 
-@pytest.fixture
-def catalogue_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "catalogue"
-    shutil.copytree(CATALOGUE_DIR, target)
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), "utf-8")
-
-
 @pytest.mark.parametrize(
     ("old", "new", "match"),
     [
@@ -646,15 +631,17 @@ def _edit(path: Path, old: str, new: str) -> None:
     ],
 )
 def test_a_broken_grid_fails_to_load(catalogue_copy: Path, old: str, new: str, match: str) -> None:
-    _edit(catalogue_copy / "statutory.toml", old, new)
+    edit_once(catalogue_copy / "statutory.toml", old, new)
     with pytest.raises(ValueError, match=r"statutory\.toml: " + match):
         load_catalogue(catalogue_copy)
 
 
 def test_a_proactive_metric_in_no_grid_fails_to_load(catalogue_copy: Path) -> None:
     path = catalogue_copy / "statutory.toml"
-    _edit(path, '    { zh = "采购总金额（单位：万元）", en = "Total amount (10,000 yuan)" },\n', "")
-    _edit(
+    edit_once(
+        path, '    { zh = "采购总金额（单位：万元）", en = "Total amount (10,000 yuan)" },\n', ""
+    )
+    edit_once(
         path,
         'cells = ["table2_procurement_items", "table2_procurement_amount"]',
         'cells = ["table2_procurement_items"]',
@@ -678,7 +665,7 @@ def test_a_proactive_metric_in_no_grid_fails_to_load(catalogue_copy: Path) -> No
 def test_broken_known_categories_fail_to_load(
     catalogue_copy: Path, old: str, new: str, match: str
 ) -> None:
-    _edit(catalogue_copy / "metrics.toml", old, new)
+    edit_once(catalogue_copy / "metrics.toml", old, new)
     with pytest.raises(ValueError, match=match):
         load_catalogue(catalogue_copy)
 
