@@ -24,6 +24,14 @@ LAYERS: dict[str, set[str]] = {
     "dashboard.ingest": {"dashboard.paths", "dashboard.domain", "dashboard.i18n"},
     "dashboard.store": {"dashboard.paths", "dashboard.domain"},
     "dashboard.analytics": {"dashboard.paths", "dashboard.domain"},
+    # a report's text → figures with quotes: reads files and words like ingest, and hands
+    # ingest-shaped facts on; never the store
+    "dashboard.extract": {
+        "dashboard.paths",
+        "dashboard.domain",
+        "dashboard.i18n",
+        "dashboard.ingest",
+    },
     "dashboard.outputs": {
         "dashboard.paths",  # the PowerPoint template of exported decks
         "dashboard.domain",
@@ -44,6 +52,7 @@ LAYERS: dict[str, set[str]] = {
         "dashboard.store",
         "dashboard.analytics",
         "dashboard.outputs",
+        "dashboard.extract",
     },
     "dashboard.cli": {
         "dashboard.paths",
@@ -53,6 +62,7 @@ LAYERS: dict[str, set[str]] = {
         "dashboard.store",
         "dashboard.analytics",
         "dashboard.outputs",
+        "dashboard.extract",
         "dashboard.platform",
     },
 }
