@@ -1,0 +1,1 @@
+"""Reading annual reports: their text (document) and the figures in it (figures)."""

@@ -1,0 +1,382 @@
+"""The text of an annual report file: .txt, .html/.htm, .docx or .pdf, as one string plus tables.
+
+Reports arrive as whatever the agency published: a web page, a Word file, a PDF, or text pasted
+into a file. Each is read to plain text in reading order (paragraphs as lines, a table row as one
+line, its cells separated by a space) and its tables are also returned cell by cell, so the
+figures can be looked for in both.
+
+Nothing here raises for a bad file: what cannot be read comes back as an empty document with a
+`Problem` saying why (too large, broken, a zip bomb, a scanned PDF without a text layer). The
+sizes of a .docx's zip are checked before python-docx opens it, with the limits the .xlsx reader
+uses (`dashboard/ingest/limits.py`).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard.domain.problems import Problem, ProblemCode, Severity
+from dashboard.ingest.limits import LIMITS, Limits
+
+# The upload reader's decoding (BOMs, UTF-8, GB18030, detection): a report in a .txt file is
+# decoded exactly as an upload CSV would be.
+from dashboard.ingest.reader import _decode
+from dashboard.ingest.xlsx import size_text
+
+logger = logging.getLogger(__name__)
+
+Table = list[list[str]]
+
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+# A report is tens of pages; a PDF of thousands is not one, and each page costs parsing time.
+MAX_PDF_PAGES = 1000
+
+_BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+    }
+)
+# Never visible: their text is code, styling or metadata.
+_HIDDEN_TAGS = frozenset(
+    {
+        "head",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "svg",
+        "math",
+    }
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_-]{1,40})""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")  # the full-width space too: HTML padding
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+@dataclass
+class ReportDocument:
+    """A report's text, its tables (rows of cell text) and the problems met reading it."""
+
+    text: str
+    tables: list[Table] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+
+class _Unreadable(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def _problem(code: ProblemCode, filename: str, **params: Any) -> _Unreadable:
+    value = params.pop("value", filename)
+    return _Unreadable(Problem(code, Severity.ERROR, value=value, params=params))
+
+
+def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> ReportDocument:
+    """Read a report file to text and tables; a file that cannot be read gives a problem."""
+    try:
+        if len(content) > limits.max_file_bytes:
+            raise _problem(
+                ProblemCode.FILE_TOO_LARGE,
+                filename,
+                value=size_text(len(content)),
+                limit=size_text(limits.max_file_bytes),
+            )
+        if not content.strip():
+            raise _problem(ProblemCode.FILE_EMPTY, filename)
+        suffix = _suffix(filename, content)
+        if suffix == ".txt":
+            text, tables = _read_text(content, filename), []
+        elif suffix in (".html", ".htm"):
+            text, tables = _read_html(content, filename)
+        elif suffix == ".docx":
+            text, tables = _read_docx(content, filename, limits)
+        elif suffix == ".pdf":
+            text, tables = _read_pdf(content, filename)
+        else:
+            raise _problem(ProblemCode.REPORT_FORMAT, filename, formats=" ".join(SUFFIXES))
+    except _Unreadable as failure:
+        return ReportDocument("", [], [failure.problem])
+    return ReportDocument(_tidy(text), tables, [])
+
+
+def _suffix(filename: str, content: bytes) -> str:
+    """The format by the file's name, else by its first bytes (a report saved without one)."""
+    lowered = filename.lower()
+    for suffix in SUFFIXES:
+        if lowered.endswith(suffix):
+            return suffix
+    if "." in lowered.rpartition("/")[2]:
+        return lowered.rpartition(".")[2]  # a name like photo.png: not a report format
+    head = content[:1024].lstrip().lower()
+    if head.startswith(b"%pdf-"):
+        return ".pdf"
+    if head.startswith(b"pk\x03\x04"):
+        return ".docx"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return ".html"
+    return ".txt"
+
+
+def _tidy(text: str) -> str:
+    """Lines stripped of padding, runs of blank lines made one."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+# ── .txt ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def _read_text(content: bytes, filename: str) -> str:
+    text, _ = _decode(content)
+    if text is None:
+        raise _problem(ProblemCode.FILE_ENCODING, filename)
+    if "\x00" in text[:4096]:  # a binary file named .txt
+        raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="binary")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# ── .html ────────────────────────────────────────────────────────────────────────────────────
+
+
+def _html_text(content: bytes) -> str:
+    """The page as text: the declared charset when there is one, else as a .txt is decoded."""
+    declared = _META_CHARSET.search(content[:4096])
+    text: str | None = None
+    if declared is not None:
+        try:
+            text = content.decode(declared[1].decode("ascii"), errors="replace")
+        except LookupError:
+            text = None
+    if text is None:
+        text, _ = _decode(content)
+    if text is None:
+        text = content.decode("utf-8", errors="replace")
+    # lxml refuses a str carrying an XML encoding declaration (XHTML pages).
+    return _XML_DECLARATION.sub("", text.lstrip("\ufeff"))
+
+
+def _read_html(content: bytes, filename: str) -> tuple[str, list[Table]]:
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml.html.document_fromstring(_html_text(content), parser=parser)
+    except (etree.ParserError, ValueError) as error:
+        raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="HTML") from error
+    parts: list[str] = []
+    tables: list[Table] = []
+    _walk_html(root, parts, tables)
+    return "".join(parts), tables
+
+
+def _html_cell(element: Any) -> str:
+    return " ".join(_SPACES.sub(" ", element.text_content()).split())
+
+
+def _walk_html(element: Any, parts: list[str], tables: list[Table]) -> None:
+    """Visible text in document order; block elements end lines, table rows are tab-joined."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in _HIDDEN_TAGS or not isinstance(element.tag, str):
+        if element.tail:
+            parts.append(element.tail)
+        return
+    if tag == "table":
+        rows: Table = []
+        for row in element.iter("tr"):
+            # Only this table's cells: a nested table's rows are its own.
+            cells = [_html_cell(c) for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            if any(cells):
+                rows.append(cells)
+        if rows:
+            tables.append(rows)
+            parts.append("\n" + "\n".join("\t".join(r) for r in rows) + "\n")
+        if element.tail:
+            parts.append(element.tail)
+        return
+    block = tag in _BLOCK_TAGS
+    if block:
+        parts.append("\n")
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        _walk_html(child, parts, tables)
+    if block:
+        parts.append("\n")
+    if element.tail:
+        parts.append(element.tail)
+
+
+# ── .docx ────────────────────────────────────────────────────────────────────────────────────
+
+
+def _check_zip(content: bytes, filename: str, limits: Limits) -> None:
+    """The zip directory within the limits, before anything is expanded (as for .xlsx)."""
+    if content.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: an old .doc, or an encrypted .docx
+        raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="OLE (.doc / encrypted)")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        infos = archive.infolist()
+    except Exception as error:  # BadZipFile, struct.error, ValueError, …
+        raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="zip") from error
+    if len(infos) > limits.max_zip_entries:
+        raise _problem(
+            ProblemCode.REPORT_TOO_COMPLEX,
+            filename,
+            detail=f"zip: {len(infos)} > {limits.max_zip_entries}",
+        )
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_uncompressed_bytes:
+        raise _problem(
+            ProblemCode.REPORT_TOO_COMPLEX,
+            filename,
+            detail=f"{size_text(total)} > {size_text(limits.max_uncompressed_bytes)}",
+        )
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.ratio_floor_bytes and ratio > limits.max_compression_ratio:
+            raise _problem(
+                ProblemCode.REPORT_TOO_COMPLEX,
+                filename,
+                detail=f"{info.filename}: {ratio:.0f}:1 > {limits.max_compression_ratio}:1",
+            )
+    if archive.NameToInfo.get("word/document.xml") is None:
+        raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="no word/document.xml")
+    # A DOCTYPE or entity declaration is never in a Word file: the vehicle of entity attacks.
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            try:
+                head = archive.read(info)[:4096]
+            except Exception as error:
+                raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="zip") from error
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise _problem(
+                    ProblemCode.REPORT_TOO_COMPLEX, filename, detail=f"{info.filename}: DOCTYPE"
+                )
+
+
+def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list[Table]]:
+    _check_zip(content, filename, limits)
+    import docx
+    from docx.table import Table as DocxTable
+
+    try:
+        document = docx.Document(io.BytesIO(content))
+        lines: list[str] = []
+        tables: list[Table] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, DocxTable):
+                rows: Table = []
+                for row in block.rows:
+                    seen: list[Any] = []
+                    cells: list[str] = []
+                    for cell in row.cells:  # a merged cell is listed once per grid column
+                        if any(cell._tc is s for s in seen):
+                            continue
+                        seen.append(cell._tc)
+                        cells.append(" ".join(cell.text.split()))
+                    if any(cells):
+                        rows.append(cells)
+                if rows:
+                    tables.append(rows)
+                    lines.extend("\t".join(r) for r in rows)
+            else:
+                lines.append(block.text)
+    except _Unreadable:
+        raise
+    except Exception as error:  # a broken part: KeyError, XMLSyntaxError, ValueError, …
+        logger.info("docx unreadable: %s", error)
+        detail = type(error).__name__
+        raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail=detail) from error
+    return "\n".join(lines), tables
+
+
+# ── .pdf ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
+    import pdfplumber
+
+    pages: list[str] = []
+    tables: list[Table] = []
+    try:
+        with pdfplumber.open(io.BytesIO(content)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise _problem(
+                    ProblemCode.REPORT_TOO_COMPLEX,
+                    filename,
+                    detail=f"{len(pdf.pages)} > {MAX_PDF_PAGES} pages",
+                )
+            for page in pdf.pages:
+                pages.append(page.extract_text() or "")
+                for found in page.extract_tables():
+                    rows = [[" ".join((c or "").split()) for c in r] for r in found]
+                    rows = [r for r in rows if any(r)]
+                    if rows:
+                        tables.append(rows)
+    except _Unreadable:
+        raise
+    except Exception as error:  # PDFSyntaxError, PdfminerException, password, …
+        logger.info("pdf unreadable: %s", error)
+        text = f"{type(error).__name__} {error}".lower()
+        detail = "encrypted" if "password" in text or "encrypt" in text else type(error).__name__
+        raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail=detail) from error
+    text = "\n".join(pages)
+    if not text.strip():
+        # Scanned pages: pictures of text, nothing to read without OCR.
+        raise _problem(ProblemCode.REPORT_NO_TEXT_LAYER, filename, pages=len(pages))
+    return text, tables
