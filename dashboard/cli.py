@@ -23,6 +23,8 @@ With `--json`, `validate` and `import` print exactly one JSON object on stdout w
 happens: `{"ok", "errors", "warnings", "datasets"}` (+ `"commits"` for import); a storage
 fault or an internal error is one entry of `errors` with its code (`store-…`,
 `internal-error`), `message` and `action`.
+`extract --json` prints one `{"agency", "year", "facts", "skipped", "warnings", "errors"}`;
+`extract` exits 0 with figures, 1 when the report was read but holds none, 2 when unreadable.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ from typing import Any
 from dashboard.domain.catalogue import default_catalogue
 from dashboard.domain.facts import frame_facts
 from dashboard.domain.problems import Problem, ProblemCode, Severity
+from dashboard.extract.document import read_report
+from dashboard.extract.figures import Extraction, extract_figures, to_facts
 from dashboard.i18n.mappings import mapping_line
 from dashboard.i18n.messages import DEFAULT_LANG, LANGS, t
 from dashboard.i18n.problems import problem_action, problem_message, problem_record, report_record
@@ -125,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="secrets file (default: DASHBOARD_SECRETS_FILE or .streamlit/secrets.toml)",
     )
 
+    p = sub.add_parser(
+        "extract", help="find the figures of an annual report (.txt .html .docx .pdf, - = stdin)"
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--agency", help="the report's agency (default: read from its title)")
+    p.add_argument("--year", type=int, help="the report's year (default: read from its title)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("-o", "--output", type=Path, help="write the figures as out.csv or out.xlsx")
+
     p = sub.add_parser("deck", help="write the meeting slides of an agency-year as a .pptx file")
     p.add_argument("--agency", required=True)
     p.add_argument("--year", type=int, required=True)
@@ -160,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed": _seed,
         "add-user": _add_user,
         "deck": _deck,
+        "extract": _extract,
     }[args.command]
     args.json_printed = False  # set by _print_json: --json promises one object, never two
     args.report = None  # the validation report, once there is one (for a fault's JSON)
@@ -187,6 +201,9 @@ def _err(text: str) -> None:
 def _fail(args: argparse.Namespace, problem: Problem, lang: str) -> None:
     """A storage fault or internal error: one line on stderr and, for --json, the one object."""
     _err(f"{problem_message(problem, lang)} {problem_action(problem, lang)}")
+    if args.command == "extract" and args.json and not args.json_printed:
+        _print_json(args, _extraction_payload(None, [problem_record(problem, lang)]))
+        return
     if args.command not in JSON_COMMANDS or not args.json or args.json_printed:
         return
     report: ValidationReport | None = args.report
@@ -535,4 +552,87 @@ def _deck(args: argparse.Namespace, lang: str) -> int:
     )
     _write_output(args.output, deck_pptx(deck))
     _out(t("cli.deck_written", lang, count=len(deck.slides), path=args.output))
+    return EXIT_OK
+
+
+def _extraction_payload(
+    extraction: Extraction | None, errors: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """`extract --json`: the figures found, the numbers left out, warnings, and what failed."""
+    if extraction is None:
+        return {"agency": None, "year": None, "facts": [], "skipped": [], "warnings": [],
+                "errors": errors}  # fmt: skip
+    return {
+        "agency": extraction.agency,
+        "year": extraction.year,
+        "facts": [f.to_dict() for f in extraction.facts],
+        "skipped": [s.to_dict() for s in extraction.skipped],
+        "warnings": [str(w) for w in extraction.warnings],
+        "errors": errors,
+    }
+
+
+def _extract(args: argparse.Namespace, lang: str) -> int:
+    """Read a report, find its figures; 0 with figures, 1 without, 2 when it cannot be read."""
+    if str(args.file) == "-":  # standard input: the text of a report, decoded like a .txt
+        content, name = sys.stdin.buffer.read(), "stdin.txt"
+    else:
+        read = _read(args.file, lang)
+        if read is None:
+            if args.json:
+                _print_json(args, _extraction_payload(None, []))
+            return EXIT_UNREADABLE
+        content, name = read, args.file.name
+    document = read_report(content, name)
+    if not document.readable:
+        if args.json:
+            records = [problem_record(p, lang) for p in document.problems]
+            _print_json(args, _extraction_payload(None, records))
+        else:
+            for problem in document.problems:
+                _err(_problem_line(problem, lang))
+        return EXIT_UNREADABLE
+    catalogue = default_catalogue()
+    extraction = extract_figures(
+        document.text, catalogue, tables=document.tables, agency=args.agency, year=args.year
+    )
+    if not extraction.facts:
+        problem = Problem(ProblemCode.REPORT_NO_FIGURES, Severity.ERROR, value=name)
+        if args.json:
+            _print_json(args, _extraction_payload(extraction, [problem_record(problem, lang)]))
+        else:
+            _out(_problem_line(problem, lang))
+        return EXIT_ERRORS
+    if args.output is not None:
+        agency = extraction.agency or args.settings.agency
+        if agency is None or extraction.year is None:
+            _err(t("cli.extract_needs_agency_year", lang, path=args.output))
+            return EXIT_UNREADABLE
+        fmt = "xlsx" if args.output.suffix.lower() == ".xlsx" else "csv"
+        facts = to_facts(extraction, agency, extraction.year)
+        _write_output(args.output, export_facts(facts, catalogue, fmt))
+    if args.json:
+        _print_json(args, _extraction_payload(extraction, []))
+        return EXIT_OK
+    for found in extraction.facts:
+        metric = catalogue.metrics.get(found.metric)
+        named = metric.name(lang) if metric is not None else found.metric
+        scope = " · ".join(x for x in (found.channel, found.category) if x)
+        _out(f"{named}{f' ({scope})' if scope else ''}: {found.as_written}  「{found.quote}」")
+    for warning in extraction.warnings:
+        _out(f"[{t('word.warning', lang)}] {warning}")
+    unknown = t("cli.extract_unknown", lang)
+    _out(
+        t(
+            "cli.extracted",
+            lang,
+            path=args.file,
+            count=len(extraction.facts),
+            agency=extraction.agency or unknown,
+            year=extraction.year or unknown,
+            skipped=len(extraction.skipped),
+        )
+    )
+    if args.output is not None:
+        _out(t("cli.exported", lang, count=len(extraction.facts), path=args.output))
     return EXIT_OK

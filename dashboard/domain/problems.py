@@ -85,6 +85,12 @@ class ProblemCode(StrEnum):
     SUM_MISMATCH = "sum-mismatch"
     BALANCE_MISMATCH = "balance-mismatch"
     LARGE_CHANGE = "large-change"
+    # ── reading an annual report (extract) ─────────────────────────────────────────────────
+    REPORT_FORMAT = "report-format"
+    REPORT_UNREADABLE = "report-unreadable"
+    REPORT_TOO_COMPLEX = "report-too-complex"
+    REPORT_NO_TEXT_LAYER = "report-no-text-layer"
+    REPORT_NO_FIGURES = "report-no-figures"
     # ── the store and the program (command line and app), not the file's content ───────────
     STORE_FULL = "store-full"
     STORE_READ_ONLY = "store-read-only"

@@ -1,0 +1,306 @@
+"""Reading report files (.txt, .html, .docx, .pdf) and the `extract` command."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from dashboard.cli import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, main
+from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.problems import ProblemCode
+from dashboard.extract.document import ReportDocument, read_report
+from dashboard.extract.figures import extract_figures
+from dashboard.i18n.problems import problem_message
+from dashboard.ingest.limits import Limits
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "corpus" / "reports-dev.jsonl"
+SOURCES = ROOT / "data" / "samples" / "sources"
+
+REPORT = """某某市教育局2022年政府信息公开工作年度报告
+一、总体情况
+2022年，主动公开政府信息1739条。
+收到政府信息公开申请25件，办结25件。
+政务微博发布信息120条。"""
+TABLE = [["信息内容", "本年制发件数"], ["规章", "3"], ["规范性文件", "12"]]
+
+pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+
+def _plain(text: str) -> str:
+    return "".join(text.split())
+
+
+def _figures(document: ReportDocument, catalogue: Catalogue) -> list[tuple[object, ...]]:
+    extraction = extract_figures(document.text, catalogue, tables=document.tables)
+    rows = [(f.metric, f.channel, f.category, f.value, f.as_written) for f in extraction.facts]
+    return sorted(rows, key=str)
+
+
+def _html(lines: list[str], table: list[list[str]] | None = None) -> bytes:
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
+    rows = ""
+    if table:
+        cells = ("".join(f"<td>{html.escape(c)}</td>" for c in row) for row in table)
+        rows = "<table>" + "".join(f"<tr>{r}</tr>" for r in cells) + "</table>"
+    page = (
+        '<html><head><meta charset="utf-8"><title>标题</title>'
+        "<style>p{color:red}</style><script>var n = 99999;</script></head>"
+        f"<body><div>{body}</div>{rows}</body></html>"
+    )
+    return page.encode("utf-8")
+
+
+def _docx(lines: list[str], table: list[list[str]] | None = None) -> bytes:
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _pdf(lines: list[str], table: list[list[str]] | None = None) -> bytes:
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 10)
+    y = 800.0
+    rows = [*lines, *("\t".join(r) for r in table or [])]
+    for line in rows:
+        # Short lines: a line longer than the page would be cut, not wrapped.
+        for start in range(0, max(len(line), 1), 45):
+            if y < 40:
+                page.showPage()
+                page.setFont("STSong-Light", 10)
+                y = 800.0
+            x = 40.0
+            for cell in line[start : start + 45].split("\t"):
+                page.drawString(x, y, cell)
+                x += 160
+            y -= 14
+    page.save()
+    return out.getvalue()
+
+
+def test_the_same_report_in_every_format_gives_the_same_text_and_figures(
+    catalogue: Catalogue,
+) -> None:
+    lines = REPORT.split("\n")
+    text = REPORT + "\n" + "\n".join("\t".join(r) for r in TABLE)
+    files = {
+        "r.txt": text.encode("utf-8"),
+        "r-bom.txt": b"\xef\xbb\xbf" + text.encode("utf-8"),
+        "r-gb.txt": text.encode("gb18030"),
+        "r.html": _html(lines, TABLE),
+        "r.docx": _docx(lines, TABLE),
+        "r.pdf": _pdf(lines, TABLE),
+    }
+    documents = {name: read_report(content, name) for name, content in files.items()}
+    for name, document in documents.items():
+        assert document.problems == [], name
+        assert _plain(document.text) == _plain(text), name
+    expected = _figures(documents["r.txt"], catalogue)
+    assert len(expected) >= 3
+    for name, document in documents.items():
+        assert _figures(document, catalogue) == expected, name
+    # The table comes back cell by cell from the formats that have tables.
+    for name in ("r.html", "r.docx"):
+        assert documents[name].tables == [TABLE], name
+    # Nothing of the page's head, style or script is text.
+    assert "99999" not in documents["r.html"].text
+    assert "标题" not in documents["r.html"].text
+
+
+def _real_reports() -> list[tuple[str, str]]:
+    reports = []
+    with CORPUS.open(encoding="utf-8") as handle:
+        for line in list(handle)[:2]:
+            record = json.loads(line)
+            reports.append((record["id"], record["text"]))
+    for name in ("cq-jw-2023.txt", "hz-edu-2022.txt"):
+        reports.append((name, (SOURCES / name).read_text(encoding="utf-8")))
+    return reports
+
+
+@pytest.mark.parametrize(("name", "text"), _real_reports(), ids=lambda v: str(v)[:20])
+def test_real_reports_read_alike_from_every_format(
+    name: str, text: str, catalogue: Catalogue
+) -> None:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    text = "\n".join(lines)
+    reference = read_report(text.encode("utf-8"), "r.txt")
+    expected = _figures(reference, catalogue)
+    assert expected, name
+    for filename, content in (
+        ("r.txt", text.encode("gb18030", errors="replace")),
+        ("r.html", _html(lines)),
+        ("r.docx", _docx(lines)),
+    ):
+        document = read_report(content, filename)
+        assert document.problems == [], (name, filename)
+        if filename != "r.txt":  # GB18030 cannot write every character of every report
+            assert _plain(document.text) == _plain(text), (name, filename)
+        assert _figures(document, catalogue) == expected, (name, filename)
+    pdf = read_report(_pdf(lines), "r.pdf")
+    assert pdf.problems == []
+    assert _plain(pdf.text) == _plain(text)
+
+
+def test_an_image_only_pdf_says_it_has_no_text_layer() -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 40), "white").save(picture, "PNG")
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.drawImage(ImageReader(io.BytesIO(picture.getvalue())), 40, 400, 400, 400)
+    page.save()
+    document = read_report(out.getvalue(), "scan.pdf")
+    assert not document.readable and document.text == ""
+    assert [p.code for p in document.problems] == [ProblemCode.REPORT_NO_TEXT_LAYER]
+    assert "OCR" in problem_message(document.problems[0], "zh")
+    assert "OCR" in problem_message(document.problems[0], "en")
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "code"),
+    [
+        ("broken.docx", _docx(["一段文字"])[:300], ProblemCode.REPORT_UNREADABLE),
+        ("notword.docx", b"PK\x05\x06" + b"\x00" * 18, ProblemCode.REPORT_UNREADABLE),
+        ("old.docx", b"\xd0\xcf\x11\xe0" + b"\x00" * 600, ProblemCode.REPORT_UNREADABLE),
+        ("broken.pdf", b"%PDF-1.4\n garbage", ProblemCode.REPORT_UNREADABLE),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, ProblemCode.REPORT_FORMAT),
+        ("empty.txt", b"  \n", ProblemCode.FILE_EMPTY),
+    ],
+)
+def test_a_broken_file_gives_a_clear_problem(
+    filename: str, content: bytes, code: ProblemCode
+) -> None:
+    document = read_report(content, filename)
+    assert [p.code for p in document.problems] == [code]
+    for lang in ("zh", "en"):
+        message = problem_message(document.problems[0], lang)
+        assert message and (code is ProblemCode.FILE_EMPTY or filename in message)
+
+
+def test_a_zip_bomb_docx_is_refused_before_it_is_opened() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b" " * (8 * 1024 * 1024))
+    document = read_report(out.getvalue(), "bomb.docx")
+    assert [p.code for p in document.problems] == [ProblemCode.REPORT_TOO_COMPLEX]
+    # A DOCTYPE (entity expansion) is refused too.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", '<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
+    document = read_report(out.getvalue(), "entities.docx")
+    assert [p.code for p in document.problems] == [ProblemCode.REPORT_TOO_COMPLEX]
+
+
+def test_a_file_over_the_limit_is_refused() -> None:
+    document = read_report(REPORT.encode("utf-8"), "r.txt", Limits(max_file_bytes=10))
+    assert [p.code for p in document.problems] == [ProblemCode.FILE_TOO_LARGE]
+
+
+# ── the command ──────────────────────────────────────────────────────────────────────────────
+
+
+def test_extract_prints_figures_and_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.docx"
+    path.write_bytes(_docx(REPORT.split("\n"), TABLE))
+    assert main(["extract", str(path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "1739条" in out and "某某市教育局" in out
+
+
+def test_extract_json_is_one_object(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "r.html"
+    path.write_bytes(_html(REPORT.split("\n"), TABLE))
+    assert main(["extract", str(path), "--json"]) == EXIT_OK
+    payload = json.loads(capsys.readouterr().out)
+    assert set(payload) == {"agency", "year", "facts", "skipped", "warnings", "errors"}
+    assert (payload["agency"], payload["year"]) == ("某某市教育局", 2022)
+    assert payload["errors"] == []
+    text = read_report(path.read_bytes(), "r.html").text
+    for fact in payload["facts"]:
+        assert text[fact["start"] : fact["end"]] == fact["quote"]
+        assert {"metric", "value", "as_written", "confidence"} <= set(fact)
+
+
+def test_extract_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    nothing = tmp_path / "menu.txt"
+    nothing.write_text("今日菜单：米饭、青菜、豆腐。\n", encoding="utf-8")
+    assert main(["extract", str(nothing)]) == EXIT_ERRORS
+    assert "report-no-figures" in capsys.readouterr().out
+    assert main(["extract", str(nothing), "--json"]) == EXIT_ERRORS
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["facts"] == [] and payload["errors"][0]["code"] == "report-no-figures"
+
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not a zip")
+    assert main(["extract", str(broken)]) == EXIT_UNREADABLE
+    captured = capsys.readouterr()
+    assert "report-unreadable" in captured.err and "Traceback" not in captured.err
+    assert main(["extract", str(broken), "--json"]) == EXIT_UNREADABLE
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["errors"][0]["code"] == "report-unreadable"
+
+    assert main(["extract", str(tmp_path / "missing.pdf"), "--json"]) == EXIT_UNREADABLE
+    assert json.loads(capsys.readouterr().out)["facts"] == []
+
+
+def test_extract_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(REPORT.encode("gb18030")), encoding="gb18030")
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert main(["extract", "-", "--json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["facts"]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_extract_output_passes_validate(
+    suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.pdf"
+    path.write_bytes(_pdf(REPORT.split("\n"), TABLE))
+    out = tmp_path / f"out.{suffix}"
+    assert main(["extract", str(path), "-o", str(out)]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["validate", str(out), "--json"]) == EXIT_OK
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["ok"] is True
+    if suffix == "csv":  # the quote is the note (备注)
+        assert "主动公开政府信息1739条" in out.read_text(encoding="utf-8-sig")
+
+
+def test_extract_output_needs_agency_and_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("主动公开政府信息1739条。收到政府信息公开申请25件。", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(path), "-o", str(out)]) == EXIT_UNREADABLE
+    assert "--agency" in capsys.readouterr().err and not out.exists()
+    args = ["extract", str(path), "-o", str(out), "--agency", "某局", "--year", "2023"]
+    assert main(args) == EXIT_OK
+    assert out.exists()
