@@ -20,6 +20,7 @@ from dashboard.i18n.messages import t
 from dashboard.ingest.validate import MIN_YEAR, ValidationReport
 from dashboard.outputs.exporter import Format, template
 from dashboard.platform.auth import Actor
+from dashboard.platform.extraction import EXTRACTED_PREFIX
 from dashboard.platform.settings import load_settings
 from dashboard.platform.workflow import (
     DatasetPreview,
@@ -123,7 +124,8 @@ def _template_section(view: View) -> None:
     )
 
 
-def _report_section(report: ValidationReport, name: str, lang: str) -> None:
+def report_section(report: ValidationReport, name: str, lang: str, *, key_prefix: str = "") -> None:
+    """The validation report of a file; `key_prefix` keeps a second report's keys apart."""
     # With errors the file is not split into datasets, so there are no counts to give.
     key = "upload.checked" if report.ok else "upload.checked_errors"
     datasets = t("count.year_datasets", lang, count=len(report.datasets))
@@ -132,44 +134,46 @@ def _report_section(report: ValidationReport, name: str, lang: str) -> None:
     errors, warnings = report.errors, report.warnings
     if not errors and not warnings:
         st.success(t("upload.no_problems", lang))
-        _mapping_list(report, lang)
+        _mapping_list(report, lang, key_prefix)
         return
     if errors:
         st.error(t("upload.errors", lang, count=len(errors)))
-        _problem_table(report, Severity.ERROR, lang)
+        _problem_table(report, Severity.ERROR, lang, key_prefix)
     if warnings:
         st.warning(t("upload.warnings", lang, count=len(warnings)))
-        _problem_table(report, Severity.WARNING, lang)
-    _mapping_list(report, lang)
+        _problem_table(report, Severity.WARNING, lang, key_prefix)
+    _mapping_list(report, lang, key_prefix)
     st.download_button(
         t("upload.download_report", lang),
         data=table_csv(report_frame(report, lang)),
         file_name="upload-report.csv",
         mime="text/csv",
-        key="download_report",
+        key=f"{key_prefix}download_report",
         on_click="ignore",
     )
 
 
-def _mapping_list(report: ValidationReport, lang: str) -> None:
+def _mapping_list(report: ValidationReport, lang: str, key_prefix: str = "") -> None:
     """Every channel name read by a rule (`第 9 行：“平安某某”官方微博 → 微博`), so staff see
     what the file was read as before they save. The names come from the file: plain text."""
     if not report.mappings:
         return
     catalogue = get_catalogue()
-    with st.container(key="channel_mappings"):  # .st-key-channel_mappings
+    with st.container(key=f"{key_prefix}channel_mappings"):  # .st-key-channel_mappings
         st.info(t("upload.mappings", lang, count=len(report.mappings)))
         st.markdown(
             "\n".join(f"- {literal(mapping_line(m, lang, catalogue))}" for m in report.mappings)
         )
 
 
-def _problem_table(report: ValidationReport, severity: Severity, lang: str) -> None:
+def _problem_table(
+    report: ValidationReport, severity: Severity, lang: str, key_prefix: str = ""
+) -> None:
     """The problems as a static table whose sentences wrap, so what is wrong and what to do are
     read without scrolling. st.table renders Markdown, and values come from the file: every cell
     is escaped so it shows exactly as typed."""
     table = report_table(report, severity, lang).drop(t("report.code", lang))
-    with st.container(key=f"problems_{severity}"):  # .st-key-problems_error / _warning
+    with st.container(key=f"{key_prefix}problems_{severity}"):  # .st-key-problems_error / _warning
         st.table(literal_strings(table), hide_index=True)
 
 
@@ -185,7 +189,7 @@ UPLOADER_CSS = (
 )
 
 
-def _preview_section(previews: list[DatasetPreview], lang: str) -> None:
+def preview_section(previews: list[DatasetPreview], lang: str, *, key_prefix: str = "") -> None:
     st.markdown(f"**{t('upload.step_preview', lang)}**")
     catalogue = get_catalogue()
     for index, preview in enumerate(previews):
@@ -200,7 +204,7 @@ def _preview_section(previews: list[DatasetPreview], lang: str) -> None:
             title = t_literal("upload.dataset_same", lang, **params)
         else:
             title = t_literal("upload.dataset_replaces", lang, **params)
-        with st.container(border=True, key=f"preview_{index}"):
+        with st.container(border=True, key=f"{key_prefix}preview_{index}"):
             st.markdown(title)
             c1, c2, c3 = st.columns(3)
             c1.metric(t("upload.added", lang), len(preview.added))
@@ -216,7 +220,7 @@ def _preview_section(previews: list[DatasetPreview], lang: str) -> None:
                     data_table(
                         preview_table(preview, catalogue, lang),
                         hide_index=True,
-                        key=f"preview_table_{index}",
+                        key=f"{key_prefix}preview_table_{index}",
                     )
 
 
@@ -262,7 +266,7 @@ def upload_panel(view: View, actor: Actor) -> None:
         limit_mb=settings.max_upload_mb,
         default_agency=settings.agency,
     )
-    _report_section(report, uploaded.name, lang)
+    report_section(report, uploaded.name, lang)
     if not report.ok:
         return
     twins = lookalike_agencies(report, store)
@@ -281,7 +285,7 @@ def upload_panel(view: View, actor: Actor) -> None:
     notice = st.session_state.pop(STALE_NOTICE, None)
     if notice:
         st.error(notice)
-    _preview_section(previews, lang)
+    preview_section(previews, lang)
     if all(p.unchanged for p in previews):
         st.info(t("upload.nothing_to_commit", lang))
         return
@@ -333,6 +337,14 @@ def _ask_again(notice: str) -> None:
     st.rerun()
 
 
+def _file_cell(file_name: str | None, restored_from: int | None, lang: str) -> str:
+    """The history's file column: the file, `从 X 提取` for figures extracted from a report,
+    or the version a restore came from."""
+    if file_name and file_name.startswith(EXTRACTED_PREFIX):
+        return t("extract.history_file", lang, name=file_name.removeprefix(EXTRACTED_PREFIX))
+    return file_name or (f"← v{restored_from}" if restored_from else "")
+
+
 def _history_table(store: Store, agency: str | None, lang: str) -> pl.DataFrame:
     versions = store.history(agency)
     return pl.DataFrame(
@@ -345,8 +357,7 @@ def _history_table(store: Store, agency: str | None, lang: str) -> pl.DataFrame:
             t("upload.col_user", lang): [v.user for v in versions],
             t("upload.col_action", lang): [t(f"upload.action.{v.action}", lang) for v in versions],
             t("upload.col_file", lang): [
-                v.file_name or (f"← v{v.restored_from}" if v.restored_from else "")
-                for v in versions
+                _file_cell(v.file_name, v.restored_from, lang) for v in versions
             ],
             t("upload.added", lang): [v.added for v in versions],
             t("upload.changed", lang): [v.changed for v in versions],

@@ -90,7 +90,7 @@ def test_editor_signs_in_with_password(
     assert at.session_state["actor"] == EDITOR
     assert any("已登录：alice（编辑）" in c.value for c in at.sidebar.caption)
     at.switch_page("views/data.py").run()
-    assert len(at.file_uploader) == 1
+    assert len(at.file_uploader) == 2  # a filled-in file, and annual reports to extract from
 
 
 def test_upload_gb18030_preview_commit_and_overview_shows_new_year(db_url: str) -> None:

@@ -12,6 +12,7 @@ from components.auth import current_actor
 from components.chart import data_table
 from components.data import current_facts, get_catalogue
 from components.decks import deck_panel
+from components.extract import extract_panel
 from components.filters import View, current_view
 from components.text import literal
 from components.upload import history_panel, upload_panel
@@ -206,6 +207,8 @@ def render() -> None:
         _browse(view)
     with upload:
         upload_panel(view, actor)
+        st.divider()
+        extract_panel(view, actor)
     with history:
         history_panel(view, actor)
     with decks:

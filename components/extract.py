@@ -1,0 +1,250 @@
+"""The editor's section "从年度报告提取" of the 上传数据 tab: reports in → found figures in an
+editable table beside the highlighted text → the same report, preview and confirmed save as a
+file upload. Rendering only: reading, extracting, checking and writing are
+`dashboard.platform.extraction` and `dashboard.platform.workflow`."""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+import streamlit as st
+
+from components import state
+from components.data import get_catalogue, get_store, store_fault_text
+from components.filters import View
+from components.text import literal, t_literal
+from components.upload import preview_section, report_section
+from dashboard.extract.figures import Found
+from dashboard.i18n.messages import t
+from dashboard.i18n.problems import problem_message
+from dashboard.ingest.validate import MIN_YEAR
+from dashboard.outputs.exporter import neutralise_strings
+from dashboard.platform.auth import Actor
+from dashboard.platform.extraction import (
+    LOW_CONFIDENCE,
+    ReportExtraction,
+    check_reports,
+    commit_extracted,
+    editor_rows,
+    extract_report,
+    metric_names,
+    rows_csv,
+)
+from dashboard.platform.settings import load_settings
+from dashboard.platform.workflow import (
+    UploadBlocked,
+    commit_message,
+    preview_upload,
+    previewed_versions,
+    size_problem,
+)
+from dashboard.store.database import StaleVersion, StoreUnavailable
+
+ROUND = "extract_round"  # bumped after a save: fresh, empty inputs
+CHECKED = "extract_checked"  # the round whose rows the editor asked to check
+PREVIEWED = "extract_previewed"  # (round, rows digest, versions) of the preview last shown
+REPORT_TYPES = ["txt", "html", "htm", "docx", "pdf"]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _extract(content: bytes, name: str) -> ReportExtraction:
+    return extract_report(content, name, get_catalogue())
+
+
+def highlighted(text: str, facts: list[Found]) -> str:
+    """The report's text as Markdown showing exactly as written (it is user input: every piece
+    goes through `literal`), with each quote on a highlight; lines kept as lines."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for found in sorted(facts, key=lambda f: f.start):
+        if found.start < at or found.end <= found.start:
+            continue  # overlapping quotes: the first one is highlighted
+        pieces += [(text[at : found.start], False), (text[found.start : found.end], True)]
+        at = found.end
+    pieces.append((text[at:], False))
+    lines: list[str] = [""]
+    for piece, marked in pieces:
+        for i, part in enumerate(piece.split("\n")):
+            if i:
+                lines.append("")
+            if not part:
+                continue
+            if not lines[-1]:
+                part = part.lstrip(" \t")  # leading spaces would make a code block
+            shown = literal(part)
+            lines[-1] += f":orange-background[**{shown}**]" if marked and part.strip() else shown
+    return "  \n".join(lines)
+
+
+def _confidence(value: float | None) -> str:
+    if value is None:
+        return ""
+    mark = " ⚠" if value < LOW_CONFIDENCE else ""
+    return f"{value:.0%}{mark}"
+
+
+def _report_block(
+    index: int, report: ReportExtraction, round_: int, lang: str
+) -> tuple[str, int | None, pl.DataFrame]:
+    """One report: agency and year, the editable figures beside the highlighted text."""
+    catalogue = get_catalogue()
+    name = report.name or t("extract.pasted", lang)
+    found = report.extraction.facts
+    if found:
+        st.markdown(t_literal("extract.found", lang, name=name, count=len(found)))
+    else:
+        st.info(t_literal("extract.none_found", lang, name=name))
+    for problem in report.problems:
+        st.warning(literal(problem_message(problem, lang)))
+    key = f"{round_}_{index}_{report.sha256[:16]}"
+    c1, c2, _ = st.columns([2, 1, 1])
+    agency = c1.text_input(
+        t("app.col_agency", lang), value=report.extraction.agency or "", key=f"extract_agency_{key}"
+    )
+    year = c2.number_input(
+        t("extract.year", lang),
+        min_value=MIN_YEAR,
+        max_value=2100,
+        value=report.extraction.year,
+        step=1,
+        format="%d",
+        key=f"extract_year_{key}",
+    )
+    rows = [
+        {**row, "confidence": _confidence(row["confidence"])}
+        for row in editor_rows(report.extraction, catalogue, lang)
+    ]
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            "metric": pl.String,
+            "channel": pl.String,
+            "category": pl.String,
+            "value": pl.String,
+            "note": pl.String,
+            "confidence": pl.String,
+        },
+    )
+    low = sum(1 for f in found if f.confidence < LOW_CONFIDENCE)
+    if low:
+        st.warning(t("extract.low", lang, count=low))
+    left, right = st.columns([3, 2])
+    with left:
+        # Neutralised like every table (its toolbar downloads a CSV); the reader drops the `'`.
+        edited = st.data_editor(
+            neutralise_strings(frame),
+            num_rows="dynamic",
+            hide_index=True,
+            width="stretch",
+            key=f"extract_rows_{key}",
+            column_config={
+                "metric": st.column_config.SelectboxColumn(
+                    t("app.col_metric", lang), options=metric_names(catalogue, lang), width="medium"
+                ),
+                "channel": st.column_config.TextColumn(t("app.col_channel", lang)),
+                "category": st.column_config.TextColumn(t("app.col_category", lang)),
+                "value": st.column_config.TextColumn(t("app.col_value", lang)),
+                "note": st.column_config.TextColumn(t("app.col_note", lang), width="large"),
+                "confidence": st.column_config.TextColumn(
+                    t("extract.col_confidence", lang), disabled=True
+                ),
+            },
+        )
+    with right:
+        st.caption(t("extract.text_title", lang))
+        with st.container(height=420, key=f"extract_text_{index}"):
+            st.markdown(highlighted(report.text, found))
+    edited = edited if isinstance(edited, pl.DataFrame) else pl.DataFrame(edited)
+    return agency.strip(), int(year) if year is not None else None, edited
+
+
+def extract_panel(view: View, actor: Actor) -> None:
+    """Reports or pasted text → corrected figures → report → preview → confirmed save."""
+    lang = view.lang
+    settings = load_settings()
+    round_ = st.session_state.get(ROUND, 0)
+    with st.container(key="extract_section"):  # .st-key-extract_section
+        st.subheader(t("extract.title", lang))
+        st.caption(t("extract.help", lang))
+        files = st.file_uploader(
+            t("extract.files", lang),
+            type=REPORT_TYPES,
+            accept_multiple_files=True,
+            key=f"extract_files_{round_}",
+        )
+        pasted = st.text_area(t("extract.paste", lang), height=150, key=f"extract_paste_{round_}")
+    sources = [(f.name, f.getvalue()) for f in files or []]
+    if pasted.strip():
+        sources.append(("", pasted.encode("utf-8")))
+    if not sources:
+        return
+    catalogue = get_catalogue()
+    store = get_store(settings.database_url)
+    checks: list[tuple[str, str, bytes]] = []
+    complete = True
+    for index, (name, content) in enumerate(sources):
+        with st.container(border=True, key=f"extract_report_{index}"):
+            too_large = size_problem(len(content), settings.max_upload_mb)
+            if too_large is not None:
+                st.error(literal(f"{name}: {problem_message(too_large, lang)}"))
+                complete = False
+                continue
+            report = _extract(content, name)
+            agency, year, edited = _report_block(index, report, round_, lang)
+            if not agency or year is None:
+                st.warning(t("extract.required", lang))
+                complete = False
+                continue
+            csv = rows_csv(edited.to_dicts(), agency, year, catalogue, lang)
+            checks.append((name or t("extract.pasted", "zh"), report.sha256, csv))
+    if not complete or not checks:
+        return
+    if st.button(t("extract.check", lang), key=f"extract_check_{round_}"):
+        st.session_state[CHECKED] = round_
+    if st.session_state.get(CHECKED) != round_:
+        return
+    combined, checked = check_reports(checks, catalogue, store, limit_mb=settings.max_upload_mb)
+    names = "、".join(c.name for c in checked)
+    report_section(combined, names, lang, key_prefix="extract_")
+    if not combined.ok:
+        return
+    previews = preview_upload(combined, store)
+    shown = previewed_versions(previews)
+    digest = hashlib.sha256(b"".join(c for _, _, c in checks)).hexdigest()
+    last = st.session_state.get(PREVIEWED)
+    seen = last[2] if last is not None and last[:2] == (round_, digest) else shown
+    st.session_state[PREVIEWED] = (round_, digest, shown)
+    preview_section(previews, lang, key_prefix="extract_")
+    if all(p.unchanged for p in previews):
+        st.info(t("upload.nothing_to_commit", lang))
+        return
+    confirmed = True
+    if any(p.replaces for p in previews):
+        confirmed = st.checkbox(
+            t("upload.confirm_replace", lang), key=f"extract_confirm_{round_}_{digest[:8]}"
+        )
+    if not st.button(
+        t("upload.commit", lang),
+        type="primary",
+        disabled=not confirmed,
+        key=f"extract_commit_{round_}",
+    ):
+        return
+    try:
+        results = commit_extracted(
+            store, checked, actor=actor, confirmed_replace=confirmed, expected_versions=seen
+        )
+    except UploadBlocked as blocked:
+        st.error(t(f"upload.blocked.{blocked.code}", lang))
+        return
+    except StaleVersion:
+        st.error(t("upload.stale_refused", lang))
+        return
+    except StoreUnavailable as fault:
+        st.error(store_fault_text(fault, lang, "upload.store_fault"))
+        return
+    summary = " ".join(commit_message(r, lang) for r in results)
+    st.session_state[state.FLASH] = t("upload.committed", lang, summary=summary)
+    st.session_state[ROUND] = round_ + 1
+    st.rerun()
