@@ -129,7 +129,9 @@ def _report_block(
     low = sum(1 for f in found if f.confidence < LOW_CONFIDENCE)
     if low:
         st.warning(t("extract.low", lang, count=low))
-    left, right = st.columns([3, 2])
+    # The table gets most of the width: its value and ⚠ columns must be in view without
+    # scrolling; the text beside it is for finding the quotes.
+    left, right = st.columns([5, 2])
     with left:
         # Neutralised like every table (its toolbar downloads a CSV); the reader drops the `'`.
         edited = st.data_editor(
@@ -138,14 +140,18 @@ def _report_block(
             hide_index=True,
             width="stretch",
             key=f"extract_rows_{key}",
+            # The table is narrower than its columns beside the text: the ⚠ of an uncertain
+            # figure comes right after its value, in view; the long quote (also highlighted on
+            # the right) last.
+            column_order=("metric", "channel", "category", "value", "confidence", "note"),
             column_config={
                 "metric": st.column_config.SelectboxColumn(
                     t("app.col_metric", lang), options=metric_names(catalogue, lang), width="medium"
                 ),
-                "channel": st.column_config.TextColumn(t("app.col_channel", lang)),
-                "category": st.column_config.TextColumn(t("app.col_category", lang)),
-                "value": st.column_config.TextColumn(t("app.col_value", lang)),
-                "note": st.column_config.TextColumn(t("app.col_note", lang), width="large"),
+                "channel": st.column_config.TextColumn(t("app.col_channel", lang), width="small"),
+                "category": st.column_config.TextColumn(t("app.col_category", lang), width="small"),
+                "value": st.column_config.TextColumn(t("app.col_value", lang), width="small"),
+                "note": st.column_config.TextColumn(t("app.col_note", lang), width="medium"),
                 "confidence": st.column_config.TextColumn(
                     t("extract.col_confidence", lang), disabled=True
                 ),

@@ -1,0 +1,197 @@
+""" "从年度报告提取" in a real Chromium, as an editor would: paste a report's text, correct a
+figure in the editable table (st.data_editor, a glide-data-grid canvas: a click, the arrow keys,
+Enter, typing, Enter), delete a row (its row marker, then Delete), check, preview and save; then
+the overview shows the corrected figure as written and not the deleted one, and 版本历史 names the
+report. Screenshots go to test-artifacts/extract-*.png.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from dashboard.platform.auth import Role, add_user
+from dashboard.store.database import Store
+from tests.appserver import ARTIFACTS, running_app
+from tests.browser_helpers import open_page, rerun, screenshot, wait_until_idle
+from tests.test_browser_upload import (
+    PASSWORD,
+    go_to,
+    grid_rows,
+    metric,
+    no_exception,
+    sign_in_as_alice,
+)
+
+pytestmark = pytest.mark.browser
+
+AGENCY = "岱山县农业农村局"  # not in the sample data: a new agency, and a new year
+YEAR = 2021
+REPORT = (
+    f"{AGENCY}{YEAR}年政府信息公开工作年度报告\n"
+    "一、总体情况\n"
+    f"{YEAR}年，本机关通过政府门户网站主动公开政府信息860余条，微博发布信息240条。"
+    "收到政府信息公开申请12件。\n"
+)
+FOUND = [  # 指标, 渠道, 类别, 数值 as the table first shows them
+    ["发布信息条数", "政府门户网站", "", "860余条"],
+    ["发布信息条数", "微博", "", "240条"],
+    ["新收申请数", "", "", "12件"],
+]
+VALUE_COLUMN = 4  # glide's column index of 数值 (0 is the row marker column)
+ROW_HEIGHT = 35  # Streamlit's data grid row height, px
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """One server on a store that starts empty (so it is seeded with the samples)."""
+    secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
+    add_user(secrets, "alice", PASSWORD, Role.EDITOR)
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('extract') / 'store.sqlite'}"
+    env = {"DASHBOARD_SECRETS_FILE": str(secrets), "DASHBOARD_DEFAULT_AGENCY": "定海区教育局"}
+    with running_app(db_url, env=env) as url:
+        yield url, db_url
+
+
+# ── the editable table (a canvas: read through glide's accessible table, driven by mouse/keys) ─
+
+
+def editor_grid(report: Locator) -> Locator:
+    """The report's st.data_editor, scrolled into view: glide draws its accessible table (the
+    cells' text) only for a grid on screen."""
+    grid = report.get_by_test_id("stDataFrame")
+    grid.scroll_into_view_if_needed()
+    expect(grid.locator("td[role=gridcell]").first).to_be_attached()
+    return grid
+
+
+def table_rows(grid: Locator) -> list[list[str]]:
+    """指标, 渠道, 类别, 数值 of each row (the grid is narrower than its columns: the others are
+    scrolled out, so glide does not list them)."""
+    return [row[:4] for row in grid_rows(grid)]
+
+
+def row_point(grid: Locator, row: int, x: float) -> tuple[float, float]:
+    """A point `x` px into the grid's canvas, in the middle of body row `row`."""
+    canvas = grid.get_by_test_id("data-grid-canvas").bounding_box()
+    header = grid.locator("canvas").nth(1).bounding_box()  # the header's own canvas
+    assert canvas is not None and header is not None
+    return canvas["x"] + x, canvas["y"] + header["height"] + ROW_HEIGHT * row + ROW_HEIGHT / 2
+
+
+def correct_value(page: Page, grid: Locator, row: int, value: str) -> None:
+    """Click the row's first cell (指标), move right to 数值 with the arrow keys, Enter opens the
+    cell's editor, select all, type, Enter saves it (and the app reruns)."""
+    page.mouse.click(*row_point(grid, row, 100))
+    for _ in range(VALUE_COLUMN - 1):
+        page.keyboard.press("ArrowRight")
+    cell = grid.locator(f"#glide-cell-{VALUE_COLUMN}-{row}")
+    expect(cell).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("Enter")
+    editor = page.locator("#portal textarea")
+    expect(editor).to_be_visible()
+    editor.press("Control+a")
+    editor.press_sequentially(value)
+    rerun(page, lambda: editor.press("Enter"))
+    expect(cell).to_have_text(value)
+
+
+def delete_row(page: Page, grid: Locator, row: int) -> None:
+    """Tick the row's marker (the checkbox at its left) and press Delete (the app reruns)."""
+    page.mouse.click(*row_point(grid, row, 15))
+    expect(grid.locator("tbody tr[role=row]").nth(row)).to_have_attribute("aria-selected", "true")
+    rerun(page, lambda: page.keyboard.press("Delete"))
+
+
+# ── the test ─────────────────────────────────────────────────────────────────────────────────
+
+
+def test_pasted_report_corrected_in_the_table_is_saved_as_corrected(
+    browser: Browser, app: tuple[str, str]
+) -> None:
+    url, db_url = app
+    page = open_page(browser, url, "desktop")
+    sign_in_as_alice(page)
+    go_to(page, "数据")
+    page.get_by_role("tab", name="上传数据").click()
+    section = page.locator(".st-key-extract_section")
+    expect(section.get_by_role("heading", name="从年度报告提取")).to_be_visible()
+
+    paste = section.get_by_label("或粘贴报告原文")
+    paste.fill(REPORT)
+    rerun(page, lambda: paste.press("Control+Enter"))
+    report = page.locator(".st-key-extract_report_0")
+    expect(report.get_by_text("粘贴的文本：找到 3 个数字")).to_be_visible()
+    expect(report.get_by_label("单位")).to_have_value(AGENCY)
+    expect(report.get_by_label("年度")).to_have_value(str(YEAR))
+    # The text beside the table, with the quotes highlighted.
+    text = page.locator(".st-key-extract_text_0")
+    expect(text.get_by_text("本机关通过政府门户网站主动公开政府信息860余条")).to_be_visible()
+
+    grid = editor_grid(report)
+    assert table_rows(grid) == FOUND
+    correct_value(page, grid, 0, "880余条")
+    grid = editor_grid(report)
+    delete_row(page, grid, 1)  # 微博 240条
+    grid = editor_grid(report)
+    expect(grid.locator("tbody tr[role=row]")).to_have_count(2)
+    assert table_rows(grid) == [[*FOUND[0][:3], "880余条"], FOUND[2]]
+    no_exception(page)
+    screenshot(page, "extract-1-corrected")
+    # The section itself: its inputs, then the report's table beside the highlighted text.
+    section.screenshot(path=str(ARTIFACTS / "extract-2-section.png"))
+    report.screenshot(path=str(ARTIFACTS / "extract-2-report.png"))
+
+    rerun(page, page.locator(".st-key-extract_check_0").get_by_role("button").click)
+    expect(page.get_by_text("没有发现问题。").last).to_be_visible()
+    expect(page.get_by_text(f"{AGENCY} {YEAR} 年：新年度")).to_be_visible()
+    expect(metric(page, "新增")).to_have_text("2")
+    expect(metric(page, "删除")).to_have_text("0")
+    no_exception(page)
+    screenshot(page, "extract-3-preview")
+
+    page.locator(".st-key-extract_commit_0").get_by_role("button", name="第四步：保存").click()
+    expect(
+        page.get_by_test_id("stAlert").get_by_text(
+            f"已保存：{AGENCY} {YEAR} 年：已保存为第 1 版（新增 2、修改 0、删除 0）。"
+        )
+    ).to_be_visible()
+    wait_until_idle(page)
+    # A fresh, empty section for the next report.
+    expect(page.locator(".st-key-extract_report_0")).to_have_count(0)
+    page.close()
+
+    store = Store(db_url)
+    try:
+        facts = store.dataset_facts(AGENCY, YEAR)
+        assert sorted(f.as_written or "" for f in facts) == ["12件", "880余条"]
+    finally:
+        store.close()
+
+    # The overview of the new agency and year: the figure as corrected, no card for the deleted.
+    address = f"{url}/?{urlencode({'agency': AGENCY, 'year': YEAR})}"
+    page = open_page(browser, address, "desktop")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text(f"{AGENCY} · {YEAR}")).to_be_visible()
+    expect(metric(main, "门户网站发布信息")).to_have_text("880余条")
+    expect(metric(main, "微博发布")).to_have_count(0)
+    expect(main.get_by_text("240")).to_have_count(0)
+    no_exception(page)
+    screenshot(page, "extract-4-overview")
+
+    # 版本历史 names the report the figures were extracted from.
+    sign_in_as_alice(page)
+    go_to(page, "数据")
+    page.get_by_role("tab", name="版本历史").click()
+    history = page.get_by_role("tabpanel", name="版本历史").get_by_test_id("stDataFrame").first
+    history.scroll_into_view_if_needed()
+    expect(history.get_by_text("从“粘贴的文本”提取")).to_be_attached()
+    [row] = grid_rows(history)
+    assert row[:3] == [AGENCY, str(YEAR), "1"] and "alice" in row
+    assert "从“粘贴的文本”提取" in row
+    no_exception(page)
+    screenshot(page, "extract-5-history")
+    page.close()
