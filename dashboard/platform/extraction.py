@@ -25,8 +25,7 @@ from dashboard.outputs.exporter import header, neutralise
 from dashboard.platform.auth import Actor, require_editor
 from dashboard.platform.workflow import (
     UploadBlocked,
-    preview_upload,
-    previewed_versions,
+    commit_gate,
     validate_upload,
 )
 from dashboard.store.database import CommitResult, Store
@@ -175,13 +174,7 @@ def commit_extracted(
     if any(not c.report.ok for c in checked):
         raise UploadBlocked("has-errors")
     combined = ValidationReport(datasets=[d for c in checked for d in c.report.datasets])
-    previews = preview_upload(combined, store)
-    now = previewed_versions(previews)
-    if expected_versions is None:
-        expected_versions = now
-    outdated = any(expected_versions.get(key, version) != version for key, version in now.items())
-    if not outdated and not confirmed_replace and any(p.replaces for p in previews):
-        raise UploadBlocked("needs-confirmation")
+    expected_versions = commit_gate(combined, store, confirmed_replace, expected_versions)
     return store.commit_files(
         [(c.report.datasets, history_name(c.name), c.sha256) for c in checked],
         user=editor.name,

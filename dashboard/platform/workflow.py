@@ -155,6 +155,28 @@ def previewed_versions(previews: list[DatasetPreview]) -> dict[tuple[str, int], 
     return {(p.agency, p.year): p.current_version for p in previews}
 
 
+def commit_gate(
+    report: ValidationReport,
+    store: Store,
+    confirmed_replace: bool,
+    expected_versions: Mapping[tuple[str, int], int | None] | None,
+) -> Mapping[tuple[str, int], int | None]:
+    """The checks before any commit of checked data: no errors, and a replace of a stored year
+    confirmed. Returns the versions the store must still find current (default: now)."""
+    if not report.ok:
+        raise UploadBlocked("has-errors")
+    previews = preview_upload(report, store)
+    now = previewed_versions(previews)
+    if expected_versions is None:
+        expected_versions = now
+    # A preview already out of date is refused by the store (StaleVersion, with who and when),
+    # not by the confirmation, which the editor gave for what they saw.
+    outdated = any(expected_versions.get(key, version) != version for key, version in now.items())
+    if not outdated and not confirmed_replace and any(p.replaces for p in previews):
+        raise UploadBlocked("needs-confirmation")
+    return expected_versions
+
+
 def commit_upload(
     store: Store,
     report: ValidationReport,
@@ -173,17 +195,7 @@ def commit_upload(
     at the moment of writing, the store raises StaleVersion and writes nothing.
     """
     editor = require_editor(actor)
-    if not report.ok:
-        raise UploadBlocked("has-errors")
-    previews = preview_upload(report, store)
-    now = previewed_versions(previews)
-    if expected_versions is None:
-        expected_versions = now
-    # A preview already out of date is refused by the store (StaleVersion, with who and when),
-    # not by the confirmation, which the editor gave for what they saw.
-    outdated = any(expected_versions.get(key, version) != version for key, version in now.items())
-    if not outdated and not confirmed_replace and any(p.replaces for p in previews):
-        raise UploadBlocked("needs-confirmation")
+    expected_versions = commit_gate(report, store, confirmed_replace, expected_versions)
     return store.commit(
         report.datasets,
         user=editor.name,
