@@ -273,7 +273,7 @@ def test_editor_uploads_a_hostile_file_and_saves_a_hostile_deck(browser: Browser
     panel = main.get_by_role("tabpanel", name="上传数据")
     name = payloads["image"] + ".csv"
     content = hostile.csv_bytes(app.port).replace(b"2021,", b"2023,").replace(b"2020,", b"2022,")
-    uploader = panel.get_by_test_id("stFileUploader").locator("input[type=file]")
+    uploader = panel.locator('[class*="st-key-upload_file_"] input[type=file]')
     uploader.set_input_files({"name": name, "mimeType": "text/csv", "buffer": content})
     report = panel.get_by_test_id("stTable")
     expect(report).to_be_visible(timeout=30_000)

@@ -116,23 +116,29 @@ def go_to(page: Page, title: str) -> None:
     wait_until_idle(page)
 
 
+# The upload panel's file uploader (its key carries the upload round); the tab also holds the
+# report-extraction uploader, found by its own key.
+UPLOADER = '[class*="st-key-upload_file_"]'
+
+
 def upload_tab(page: Page) -> Locator:
     """Go to 数据 → 上传数据; the tab's panel."""
     go_to(page, "数据")
     page.get_by_role("tab", name="上传数据").click()
     panel = page.get_by_role("tabpanel", name="上传数据")
-    expect(panel.get_by_test_id("stFileUploader")).to_be_visible()
+    expect(panel.locator(UPLOADER)).to_be_visible()
     # components/upload.py's CSS hides Streamlit's English drop-zone instructions: the rule
-    # must still match (the element is there) and hide it.
+    # must still match (the element is there, in both uploaders of the tab) and hide it.
     instructions = panel.get_by_test_id("stFileUploaderDropzoneInstructions")
-    expect(instructions).to_have_count(1)
-    expect(instructions).to_have_css("display", "none")
+    expect(instructions).to_have_count(2)
+    for each in instructions.all():
+        expect(each).to_have_css("display", "none")
     return panel
 
 
 def upload(panel: Page | Locator, name: str, content: bytes, mime: str) -> None:
     """Choose a file in the uploader, as the file dialog would; wait for the report and the run."""
-    file_input = panel.get_by_test_id("stFileUploader").locator("input[type=file]")
+    file_input = panel.locator(UPLOADER).locator("input[type=file]")
     file_input.set_input_files({"name": name, "mimeType": mime, "buffer": content})
     expect(panel.get_by_text(f"已检查文件“{name}”")).to_be_visible(timeout=30_000)
     wait_until_idle(panel.page)
