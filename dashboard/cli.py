@@ -218,7 +218,11 @@ def _fail(args: argparse.Namespace, problem: Problem, lang: str) -> None:
 
 def _print_json(args: argparse.Namespace, payload: Any) -> None:
     args.json_printed = True
-    _out(json.dumps(payload, ensure_ascii=False, indent=2))
+    # Streamed in pieces: a whole 200,000-fact report as one string (and again as bytes) was
+    # most of the command's peak memory.
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
 
 
 class OutputUnwritable(Exception):
