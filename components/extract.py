@@ -6,18 +6,21 @@ file upload. Rendering only: reading, extracting, checking and writing are
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 import polars as pl
 import streamlit as st
 
 from components import state
+from components.chart import data_table
 from components.data import get_catalogue, get_store, store_fault_text
 from components.filters import View
 from components.text import literal, t_literal
 from components.upload import preview_section, report_section
 from dashboard.extract.figures import Found
+from dashboard.i18n.extraction import skip_reason_text
 from dashboard.i18n.messages import t
-from dashboard.i18n.problems import problem_message
+from dashboard.i18n.problems import problem_action, problem_message
 from dashboard.ingest.validate import MIN_YEAR
 from dashboard.outputs.exporter import neutralise_strings
 from dashboard.platform.auth import Actor
@@ -44,7 +47,10 @@ from dashboard.store.database import StaleVersion, StoreUnavailable
 ROUND = "extract_round"  # bumped after a save: fresh, empty inputs
 CHECKED = "extract_checked"  # the round whose rows the editor asked to check
 PREVIEWED = "extract_previewed"  # (round, rows digest, versions) of the preview last shown
+FOLDER = "extract_folder_mode"  # the uploader takes a whole folder (kept across saves)
 REPORT_TYPES = ["txt", "html", "htm", "docx", "pdf"]
+METRIC_WIDTH = (160, 360)  # px, least and most, of the metric column of the review table
+NAME_WIDTH = (90, 220)  # px, of the channel and category columns
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -84,6 +90,40 @@ def _confidence(value: float | None) -> str:
     return f"{value:.0%}{mark}"
 
 
+def column_width(texts: Iterable[str | None], least: int, most: int) -> int:
+    """A column width in px showing the longest of `texts` whole, within [least, most]: about
+    14 px a Chinese character, 8 px a Latin one, plus the cell's padding and a selectbox's
+    arrow."""
+    widest = max(
+        (sum(14 if ord(char) >= 0x2E80 else 8 for char in text) for text in texts if text),
+        default=0,
+    )
+    return max(least, min(most, widest + 36))
+
+
+def _skipped_list(index: int, report: ReportExtraction, lang: str) -> None:
+    """The numbers left out and why (in words from the catalogue), for a figure the editor
+    misses in the table."""
+    skipped = report.extraction.skipped
+    if not skipped:
+        return
+    title = t("extract.skipped_title", lang, count=len(skipped))
+    with st.expander(title, key=f"extract_skipped_{index}"):  # .st-key-extract_skipped_0
+        frame = pl.DataFrame(
+            {
+                t("extract.col_number", lang): [s.number for s in skipped],
+                t("extract.col_reason", lang): [skip_reason_text(s.reason, lang) for s in skipped],
+                t("extract.col_quote", lang): [s.quote for s in skipped],
+            },
+            schema={
+                t("extract.col_number", lang): pl.String,
+                t("extract.col_reason", lang): pl.String,
+                t("extract.col_quote", lang): pl.String,
+            },
+        )
+        data_table(frame, hide_index=True, width="stretch")
+
+
 def _report_block(
     index: int, report: ReportExtraction, round_: int, lang: str
 ) -> tuple[str, int | None, pl.DataFrame]:
@@ -97,6 +137,8 @@ def _report_block(
         st.info(t_literal("extract.none_found", lang, name=name))
     for problem in report.problems:
         st.warning(literal(problem_message(problem, lang)))
+    for problem in report.extraction.warnings:  # the agency or year not found in the text
+        st.warning(literal(f"{problem_message(problem, lang)} {problem_action(problem, lang)}"))
     key = f"{round_}_{index}_{report.sha256[:16]}"
     c1, c2, _ = st.columns([2, 1, 1])
     agency = c1.text_input(
@@ -132,7 +174,7 @@ def _report_block(
     # The table gets most of the width: its value and ⚠ columns must be in view without
     # scrolling; the text beside it is for finding the quotes.
     left, right = st.columns([5, 2])
-    with left:
+    with left, st.container(key=f"extract_table_{index}"):  # .st-key-extract_table_0
         # Neutralised like every table (its toolbar downloads a CSV); the reader drops the `'`.
         edited = st.data_editor(
             neutralise_strings(frame),
@@ -140,16 +182,26 @@ def _report_block(
             hide_index=True,
             width="stretch",
             key=f"extract_rows_{key}",
-            # The table is narrower than its columns beside the text: the ⚠ of an uncertain
-            # figure comes right after its value, in view; the long quote (also highlighted on
-            # the right) last.
-            column_order=("metric", "channel", "category", "value", "confidence", "note"),
+            # The table is narrower than its columns beside the text: the value and the ⚠ of
+            # an uncertain figure come right after the metric, in view however long its name
+            # (a statutory row's name takes up to 360 px); then channel and category; the long
+            # quote (also highlighted on the right) last.
+            column_order=("metric", "value", "confidence", "channel", "category", "note"),
+            # Metric, channel and category as wide as their longest text in the table (within
+            # bounds): a cut name (政府门户网站 → 政府门…) cannot be checked against the text.
             column_config={
                 "metric": st.column_config.SelectboxColumn(
-                    t("app.col_metric", lang), options=metric_names(catalogue, lang), width="medium"
+                    t("app.col_metric", lang),
+                    options=metric_names(catalogue, lang),
+                    width=column_width(frame["metric"], *METRIC_WIDTH),
                 ),
-                "channel": st.column_config.TextColumn(t("app.col_channel", lang), width="small"),
-                "category": st.column_config.TextColumn(t("app.col_category", lang), width="small"),
+                "channel": st.column_config.TextColumn(
+                    t("app.col_channel", lang), width=column_width(frame["channel"], *NAME_WIDTH)
+                ),
+                "category": st.column_config.TextColumn(
+                    t("app.col_category", lang),
+                    width=column_width(frame["category"], *NAME_WIDTH),
+                ),
                 "value": st.column_config.TextColumn(t("app.col_value", lang), width="small"),
                 "note": st.column_config.TextColumn(t("app.col_note", lang), width="medium"),
                 "confidence": st.column_config.TextColumn(
@@ -161,6 +213,7 @@ def _report_block(
         st.caption(t("extract.text_title", lang))
         with st.container(height=420, key=f"extract_text_{index}"):
             st.markdown(highlighted(report.text, found))
+    _skipped_list(index, report, lang)
     edited = edited if isinstance(edited, pl.DataFrame) else pl.DataFrame(edited)
     return agency.strip(), int(year) if year is not None else None, edited
 
@@ -173,14 +226,29 @@ def extract_panel(view: View, actor: Actor) -> None:
     with st.container(key="extract_section"):  # .st-key-extract_section
         st.subheader(t("extract.title", lang))
         st.caption(t("extract.help", lang))
-        files = st.file_uploader(
-            t("extract.files", lang),
-            type=REPORT_TYPES,
-            accept_multiple_files=True,
-            key=f"extract_files_{round_}",
+        # A folder (subfolders included) where the browser can pick one: Streamlit's directory
+        # upload. Its own widget, so switching keeps no stale files of the other.
+        folder = st.toggle(
+            t("extract.folder", lang), help=t("extract.folder_help", lang), key=FOLDER
         )
+        if folder:
+            files = st.file_uploader(
+                t("extract.folder_files", lang),
+                type=REPORT_TYPES,
+                accept_multiple_files="directory",
+                key=f"extract_folder_{round_}",
+            )
+        else:
+            files = st.file_uploader(
+                t("extract.files", lang),
+                type=REPORT_TYPES,
+                accept_multiple_files=True,
+                key=f"extract_files_{round_}",
+            )
         pasted = st.text_area(t("extract.paste", lang), height=150, key=f"extract_paste_{round_}")
-    sources = [(f.name, f.getvalue()) for f in files or []]
+    # A folder's reports in name order (the browser lists them in no set order), as the CLI.
+    chosen = sorted(files or [], key=lambda f: f.name) if folder else files or []
+    sources = [(f.name, f.getvalue()) for f in chosen]
     if pasted.strip():
         sources.append(("", pasted.encode("utf-8")))
     if not sources:

@@ -23,8 +23,10 @@ With `--json`, `validate` and `import` print exactly one JSON object on stdout w
 happens: `{"ok", "errors", "warnings", "datasets"}` (+ `"commits"` for import); a storage
 fault or an internal error is one entry of `errors` with its code (`store-…`,
 `internal-error`), `message` and `action`.
-`extract --json` prints one `{"agency", "year", "facts", "skipped", "warnings", "errors"}`;
-`extract` exits 0 with figures, 1 when the report was read but holds none, 2 when unreadable.
+`extract --json` prints one `{"agency", "year", "facts", "skipped", "warnings", "errors"}` for
+one report file (or `-`); for several files or a folder, `{"reports": [{"file", …that object},
+…], "errors"}`. `extract` exits 0 when every report gave figures, 1 when every report was read
+but some gave none (or two are of the same agency and year), 2 when any cannot be read.
 """
 
 from __future__ import annotations
@@ -38,14 +40,16 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dashboard.domain.catalogue import default_catalogue
 from dashboard.domain.facts import frame_facts
 from dashboard.domain.problems import Problem, ProblemCode, Severity
-from dashboard.extract.document import read_report
+from dashboard.extract.document import SUFFIXES, read_report
 from dashboard.extract.figures import Extraction, extract_figures, to_facts
+from dashboard.i18n.extraction import skipped_summary
 from dashboard.i18n.mappings import mapping_line
 from dashboard.i18n.messages import DEFAULT_LANG, LANGS, t
 from dashboard.i18n.problems import problem_action, problem_message, problem_record, report_record
@@ -60,6 +64,7 @@ from dashboard.platform.auth import (
     Role,
     add_user,
 )
+from dashboard.platform.extraction import duplicate_reports
 from dashboard.platform.sample import seed_if_empty
 from dashboard.platform.settings import SettingsError, current_user, read_settings
 from dashboard.platform.workflow import commit_message, conflict_message
@@ -130,13 +135,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
-        "extract", help="find the figures of an annual report (.txt .html .docx .pdf, - = stdin)"
+        "extract",
+        help="find the figures of annual reports (.txt .html .htm .docx .pdf, - = stdin)",
+        description="Find the figures of annual reports: files, folders (their report files, "
+        "subfolders included, in name order) or - for text on standard input. Exit 0 when every "
+        "report gave figures; 1 when every report was read but some gave none, or two reports "
+        "are of the same agency and year; 2 when any report cannot be read (or -o lacks an "
+        "agency or year). -o is written only when the exit is 0.",
     )
-    p.add_argument("file", type=Path)
-    p.add_argument("--agency", help="the report's agency (default: read from its title)")
-    p.add_argument("--year", type=int, help="the report's year (default: read from its title)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("-o", "--output", type=Path, help="write the figures as out.csv or out.xlsx")
+    p.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE|DIR",
+        help="report files (.txt .html .htm .docx .pdf), folders of them, or - (standard input)",
+    )
+    p.add_argument(
+        "--agency", help="the agency of every report given (default: read from each report)"
+    )
+    p.add_argument(
+        "--year", type=int, help="the year of every report given (default: read from each report)"
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print one JSON object (several files or a folder: {"reports": [...]})',
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="write the figures of every report as one out.csv or out.xlsx, ready for import",
+    )
 
     p = sub.add_parser("deck", help="write the meeting slides of an agency-year as a .pptx file")
     p.add_argument("--agency", required=True)
@@ -202,7 +232,11 @@ def _fail(args: argparse.Namespace, problem: Problem, lang: str) -> None:
     """A storage fault or internal error: one line on stderr and, for --json, the one object."""
     _err(f"{problem_message(problem, lang)} {problem_action(problem, lang)}")
     if args.command == "extract" and args.json and not args.json_printed:
-        _print_json(args, _extraction_payload(None, [problem_record(problem, lang)]))
+        record = problem_record(problem, lang)
+        if _several_reports(args.files):
+            _print_json(args, {"reports": [], "errors": [record]})
+        else:
+            _print_json(args, _extraction_payload(None, [record], [], lang))
         return
     if args.command not in JSON_COMMANDS or not args.json or args.json_printed:
         return
@@ -559,10 +593,77 @@ def _deck(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+# ── extract ─────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass
+class _ReportOutcome:
+    """One report file as the `extract` command read it."""
+
+    path: Path
+    extraction: Extraction | None = None  # None when the file could not be read
+    errors: list[Problem] = field(default_factory=list)
+    unreadable: bool = False
+    agency: str | None = None  # the agency its rows are written with (found, given or default)
+
+    @property
+    def exit_code(self) -> int:
+        if self.unreadable:
+            return EXIT_UNREADABLE
+        return EXIT_ERRORS if self.errors else EXIT_OK
+
+
+def _several_reports(paths: Sequence[Path]) -> bool:
+    """Whether the arguments ask for several reports (the `{"reports": [...]}` shape): more
+    than one argument, or a folder, whatever it holds."""
+    return len(paths) > 1 or any(str(p) != "-" and p.is_dir() for p in paths)
+
+
+def _report_files(folder: Path) -> list[Path]:
+    """The report files of a folder and its subfolders, in name order; hidden files and Word's
+    lock files (~$报告.docx) are not reports."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix.lower() in SUFFIXES
+        and path.is_file()
+        and not path.name.startswith((".", "~$"))
+    )
+
+
+def _read_one(path: Path, args: argparse.Namespace, lang: str) -> _ReportOutcome:
+    """Read one report and find its figures."""
+    outcome = _ReportOutcome(path)
+    if str(path) == "-":  # standard input: the text of a report, decoded like a .txt
+        content, name = sys.stdin.buffer.read(), "stdin.txt"
+    else:
+        read = _read(path, lang)
+        if read is None:
+            outcome.unreadable = True
+            return outcome
+        content, name = read, path.name
+    document = read_report(content, name)
+    if not document.readable:
+        outcome.errors, outcome.unreadable = list(document.problems), True
+        return outcome
+    outcome.extraction = extract_figures(
+        document.text,
+        default_catalogue(),
+        tables=document.tables,
+        agency=args.agency,
+        year=args.year,
+    )
+    outcome.agency = outcome.extraction.agency or args.settings.agency
+    if not outcome.extraction.facts:
+        outcome.errors.append(Problem(ProblemCode.REPORT_NO_FIGURES, Severity.ERROR, value=name))
+    return outcome
+
+
 def _extraction_payload(
-    extraction: Extraction | None, errors: list[dict[str, Any]]
+    extraction: Extraction | None, errors: list[dict[str, Any]], warnings: list[Problem], lang: str
 ) -> dict[str, Any]:
-    """`extract --json`: the figures found, the numbers left out, warnings, and what failed."""
+    """`extract --json` of one report: the figures found, the numbers left out (`reason` is a
+    stable id), warnings and errors as `validate --json` gives them."""
     if extraction is None:
         return {"agency": None, "year": None, "facts": [], "skipped": [], "warnings": [],
                 "errors": errors}  # fmt: skip
@@ -571,72 +672,131 @@ def _extraction_payload(
         "year": extraction.year,
         "facts": [f.to_dict() for f in extraction.facts],
         "skipped": [s.to_dict() for s in extraction.skipped],
-        "warnings": [str(w) for w in extraction.warnings],
+        "warnings": [problem_record(w, lang) for w in warnings],
         "errors": errors,
     }
 
 
+def _outcome_payload(outcome: _ReportOutcome, lang: str) -> dict[str, Any]:
+    errors = [problem_record(p, lang) for p in outcome.errors]
+    warnings = outcome.extraction.warnings if outcome.extraction is not None else []
+    return _extraction_payload(outcome.extraction, errors, warnings, lang)
+
+
 def _extract(args: argparse.Namespace, lang: str) -> int:
-    """Read a report, find its figures; 0 with figures, 1 without, 2 when it cannot be read."""
-    if str(args.file) == "-":  # standard input: the text of a report, decoded like a .txt
-        content, name = sys.stdin.buffer.read(), "stdin.txt"
-    else:
-        read = _read(args.file, lang)
-        if read is None:
-            if args.json:
-                _print_json(args, _extraction_payload(None, []))
-            return EXIT_UNREADABLE
-        content, name = read, args.file.name
-    document = read_report(content, name)
-    if not document.readable:
-        if args.json:
-            records = [problem_record(p, lang) for p in document.problems]
-            _print_json(args, _extraction_payload(None, records))
+    """Read reports, find their figures; 0 when every report gave figures, 1 when some read but
+    gave none (or repeat another's agency and year), 2 when any cannot be read."""
+    several = _several_reports(args.files)
+    paths: list[Path] = []
+    empty_folder = False
+    for path in args.files:
+        if str(path) != "-" and path.is_dir():
+            found = _report_files(path)
+            if not found:
+                _err(t("cli.extract_no_reports", lang, path=path))
+                empty_folder = True
+            paths += found
         else:
-            for problem in document.problems:
-                _err(_problem_line(problem, lang))
-        return EXIT_UNREADABLE
-    catalogue = default_catalogue()
-    extraction = extract_figures(
-        document.text, catalogue, tables=document.tables, agency=args.agency, year=args.year
-    )
-    if not extraction.facts:
-        problem = Problem(ProblemCode.REPORT_NO_FIGURES, Severity.ERROR, value=name)
-        if args.json:
-            _print_json(args, _extraction_payload(extraction, [problem_record(problem, lang)]))
-        else:
-            _out(_problem_line(problem, lang))
-        return EXIT_ERRORS
-    if args.output is not None:
-        agency = extraction.agency or args.settings.agency
-        if agency is None or extraction.year is None:
-            _err(t("cli.extract_needs_agency_year", lang, path=args.output))
-            return EXIT_UNREADABLE
-        fmt = "xlsx" if args.output.suffix.lower() == ".xlsx" else "csv"
-        facts = to_facts(extraction, agency, extraction.year)
-        _write_output(args.output, export_facts(facts, catalogue, fmt))
+            paths.append(path)
+    outcomes = [_read_one(path, args, lang) for path in paths]
+    # Two reports of one agency-year: the later one is an error naming both.
+    keyed = [
+        (str(o.path), [(o.agency, o.extraction.year)])
+        if o.extraction is not None and o.agency and o.extraction.year and not o.errors
+        else (str(o.path), [])
+        for o in outcomes
+    ]
+    for index, problem in duplicate_reports(keyed).items():
+        outcomes[index].errors.append(problem)
+    code = max((o.exit_code for o in outcomes), default=EXIT_UNREADABLE)
+    if empty_folder:
+        code = EXIT_UNREADABLE
+    if args.output is not None and code == EXIT_OK:
+        code = _write_extracted(args.output, outcomes, lang)
+    elif args.output is not None:
+        _err(t("cli.extract_not_written", lang, path=args.output))
     if args.json:
-        _print_json(args, _extraction_payload(extraction, []))
-        return EXIT_OK
+        if several:
+            reports = [{"file": str(o.path), **_outcome_payload(o, lang)} for o in outcomes]
+            _print_json(args, {"reports": reports, "errors": []})
+        elif outcomes:
+            _print_json(args, _outcome_payload(outcomes[0], lang))
+        return code
+    for outcome in outcomes:
+        if several:
+            _out(t("cli.extract_report", lang, path=outcome.path))
+        _print_outcome(outcome, lang)
+    if several:
+        count = {
+            c: sum(o.exit_code == c for o in outcomes)
+            for c in (EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE)
+        }
+        _out(
+            t(
+                "cli.extract_reports",
+                lang,
+                count=len(outcomes),
+                found=count[EXIT_OK],
+                failed=count[EXIT_ERRORS],
+                unreadable=count[EXIT_UNREADABLE],
+            )
+        )
+    if args.output is not None and code == EXIT_OK:
+        facts = sum(len(o.extraction.facts) for o in outcomes if o.extraction is not None)
+        _out(t("cli.exported", lang, count=facts, path=args.output))
+    return code
+
+
+def _write_extracted(output: Path, outcomes: Sequence[_ReportOutcome], lang: str) -> int:
+    """Every report's figures as one upload file (`import` commits them all, or none); exit 2
+    without writing when a report's agency or year is unknown."""
+    facts = []
+    for outcome in outcomes:
+        extraction = outcome.extraction  # every report was read (exit 0)
+        if extraction is None or outcome.agency is None or extraction.year is None:
+            _err(t("cli.extract_needs_agency_year", lang, path=output, report=outcome.path))
+            return EXIT_UNREADABLE
+        facts += to_facts(extraction, outcome.agency, extraction.year)
+    fmt = "xlsx" if output.suffix.lower() == ".xlsx" else "csv"
+    _write_output(output, export_facts(facts, default_catalogue(), fmt))
+    return EXIT_OK
+
+
+def _print_outcome(outcome: _ReportOutcome, lang: str) -> None:
+    """One report in words: its figures with their quotes, warnings, what was left out."""
+    extraction = outcome.extraction
+    if extraction is None:  # unreadable: the problem on stderr (the file's name is in it)
+        for problem in outcome.errors:
+            _err(_problem_line(problem, lang))
+        return
+    catalogue = default_catalogue()
     for found in extraction.facts:
         metric = catalogue.metrics.get(found.metric)
         named = metric.name(lang) if metric is not None else found.metric
-        scope = " · ".join(x for x in (found.channel, found.category) if x)
+        channel = catalogue.channel_name(found.channel, lang) if found.channel else ""
+        category = (
+            catalogue.category_name(metric, found.category, lang)
+            if metric is not None and found.category
+            else ""
+        )
+        scope = " · ".join(x for x in (channel, category) if x)
         _out(f"{named}{f' ({scope})' if scope else ''}: {found.as_written}  「{found.quote}」")
-    for warning in extraction.warnings:
-        _out(f"[{t('word.warning', lang)}] {warning}")
+    for problem in [*extraction.warnings, *outcome.errors]:
+        _out(_problem_line(problem, lang))
+    if extraction.skipped:
+        reasons = skipped_summary((s.reason for s in extraction.skipped), lang)
+        _out(t("cli.extract_skipped", lang, reasons=reasons))
+    if not extraction.facts:
+        return
     unknown = t("cli.extract_unknown", lang)
     _out(
         t(
             "cli.extracted",
             lang,
-            path=args.file,
+            path=outcome.path,
             count=len(extraction.facts),
             agency=extraction.agency or unknown,
             year=extraction.year or unknown,
             skipped=len(extraction.skipped),
         )
     )
-    if args.output is not None:
-        _out(t("cli.exported", lang, count=len(extraction.facts), path=args.output))
-    return EXIT_OK

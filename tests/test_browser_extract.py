@@ -36,12 +36,12 @@ REPORT = (
     f"{YEAR}年，本机关通过政府门户网站主动公开政府信息860余条，微博发布信息240条。"
     "收到政府信息公开申请12件。\n"
 )
-FOUND = [  # 指标, 渠道, 类别, 数值 as the table first shows them
-    ["发布信息条数", "政府门户网站", "", "860余条"],
-    ["发布信息条数", "微博", "", "240条"],
-    ["新收申请数", "", "", "12件"],
+FOUND = [  # 指标, 数值, 渠道, 类别 as the table first shows them
+    ["发布信息条数", "860余条", "政府门户网站", ""],
+    ["发布信息条数", "240条", "微博", ""],
+    ["新收申请数", "12件", "", ""],
 ]
-VALUE_COLUMN = 4  # glide's column index of 数值 (0 is the row marker column)
+VALUE_COLUMN = 2  # glide's column index of 数值 (0 is the row marker column, 1 指标)
 ROW_HEIGHT = 35  # Streamlit's data grid row height, px
 
 
@@ -60,18 +60,20 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
 
 
 def editor_grid(report: Locator) -> Locator:
-    """The report's st.data_editor, scrolled into view: glide draws its accessible table (the
-    cells' text) only for a grid on screen."""
-    grid = report.get_by_test_id("stDataFrame")
+    """The report's st.data_editor (not the table of numbers left out below it), scrolled into
+    view: glide draws its accessible table (the cells' text) only for a grid on screen."""
+    grid = report.locator("[class*='st-key-extract_table_']").get_by_test_id("stDataFrame")
     grid.scroll_into_view_if_needed()
     expect(grid.locator("td[role=gridcell]").first).to_be_attached()
     return grid
 
 
 def table_rows(grid: Locator) -> list[list[str]]:
-    """指标, 渠道, 类别, 数值 of each row (the grid is narrower than its columns: the others are
-    scrolled out, so glide does not list them)."""
-    return [row[:4] for row in grid_rows(grid)]
+    """指标, 数值, 渠道, 类别 of each row: the table shows 指标, 数值, 把握, 渠道, 类别 whole (渠道
+    as wide as 政府门户网站 needs), then the start of 备注."""
+    rows = grid_rows(grid)
+    assert all(len(row) >= 5 for row in rows), rows  # every column up to 类别 is on screen
+    return [[row[0], row[1], row[3], row[4]] for row in rows]
 
 
 def row_point(grid: Locator, row: int, x: float) -> tuple[float, float]:
@@ -138,7 +140,7 @@ def test_pasted_report_corrected_in_the_table_is_saved_as_corrected(
     delete_row(page, grid, 1)  # 微博 240条
     grid = editor_grid(report)
     expect(grid.locator("tbody tr[role=row]")).to_have_count(2)
-    assert table_rows(grid) == [[*FOUND[0][:3], "880余条"], FOUND[2]]
+    assert table_rows(grid) == [[FOUND[0][0], "880余条", *FOUND[0][2:]], FOUND[2]]
     no_exception(page)
     screenshot(page, "extract-1-corrected")
     # The section itself: its inputs, then the report's table beside the highlighted text.

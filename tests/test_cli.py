@@ -460,6 +460,124 @@ def test_seed_fills_empty_store_once(
         store.close()
 
 
+# ── extract: several reports ────────────────────────────────────────────────────────────────
+
+
+def report_text(agency: str, year: int, published: int) -> bytes:
+    """A short annual report of `agency` for `year` with three figures."""
+    return (
+        f"{agency}{year}年政府信息公开工作年度报告\n一、总体情况\n"
+        f"{year}年，主动公开政府信息{published}条。\n"
+        "收到政府信息公开申请25件，办结25件。\n"
+    ).encode()
+
+
+def reports_folder(tmp_path: Path, *reports: tuple[str, bytes]) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, content in reports:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+    return folder
+
+
+def test_extract_a_folder_gives_every_report_and_one_importable_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    folder = reports_folder(
+        tmp_path,
+        ("2021.txt", report_text(AGENCY, 2021, 1100)),
+        ("old/2020.txt", report_text(AGENCY, 2020, 1000)),  # a subfolder is read too
+        ("notes.md", b"not a report"),  # not a report's suffix: left alone
+        ("~$2021.docx", b"Word's lock file"),
+    )
+    code, out, _ = run(capsys, "extract", folder, "--json")
+    assert code == EXIT_OK
+    payload = json.loads(out)
+    assert set(payload) == {"reports", "errors"}
+    # In name order, each one today's object with its file.
+    assert [Path(r["file"]).name for r in payload["reports"]] == ["2021.txt", "2020.txt"]
+    assert [(r["agency"], r["year"]) for r in payload["reports"]] == [
+        (AGENCY, 2021),
+        (AGENCY, 2020),
+    ]
+    for report in payload["reports"]:
+        assert {"facts", "skipped", "warnings", "errors"} <= set(report) and report["facts"]
+
+    out_file = tmp_path / "all.csv"
+    reports = (folder / "old" / "2020.txt", folder / "2021.txt")
+    code, out, _ = run(capsys, "extract", *reports, "-o", out_file)
+    assert code == EXIT_OK
+    assert "共 2 份报告：2 份提取成功" in out and str(out_file) in out
+    code, out, _ = run(capsys, "import", out_file, "--json")
+    assert code == EXIT_OK
+    assert sorted((c["agency"], c["year"]) for c in json.loads(out)["commits"]) == [
+        (AGENCY, 2020),
+        (AGENCY, 2021),
+    ]
+    assert sorted(history(db_url)) == [(AGENCY, 2020, 1), (AGENCY, 2021, 1)]
+
+
+def test_extract_several_exit_codes_and_nothing_written_unless_all_succeed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path, "good.txt", report_text(AGENCY, 2021, 1100))
+    menu = write(tmp_path, "menu.txt", "今日菜单：米饭、青菜、豆腐。".encode())
+    broken = write(tmp_path, "broken.docx", b"PK\x03\x04 not a zip")
+    out_file = tmp_path / "out.csv"
+
+    # Read, but one gave no figures: 1, and -o is not written.
+    code, out, err = run(capsys, "extract", good, menu, "-o", out_file)
+    assert code == EXIT_ERRORS and not out_file.exists()
+    assert "report-no-figures" in out and str(out_file) in err
+    # Any report that cannot be read: 2, whatever the others gave.
+    code, out, _ = run(capsys, "extract", good, menu, broken, "--json")
+    assert code == EXIT_UNREADABLE
+    reports = json.loads(out)["reports"]
+    assert [[e["code"] for e in r["errors"]] for r in reports] == [
+        [],
+        ["report-no-figures"],
+        ["report-unreadable"],
+    ]
+    assert reports[0]["facts"] and reports[2]["facts"] == []
+    code, _, _ = run(capsys, "extract", good, tmp_path / "missing.pdf")
+    assert code == EXIT_UNREADABLE
+    # A folder without a report file cannot give any.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run(capsys, "extract", empty, "--json")
+    assert code == EXIT_UNREADABLE and json.loads(out) == {"reports": [], "errors": []}
+    assert str(empty) in err
+
+
+def test_extract_two_reports_of_one_agency_year_is_an_error_naming_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write(tmp_path, "a.txt", report_text(AGENCY, 2021, 1100))
+    second = write(tmp_path, "b.html", report_text(AGENCY, 2021, 1200))
+    other = write(tmp_path, "c.txt", report_text(OTHER, 2021, 900))
+    out_file = tmp_path / "out.xlsx"
+    code, out, _ = run(capsys, "extract", first, second, other, "--json", "-o", out_file)
+    assert code == EXIT_ERRORS and not out_file.exists()
+    reports = json.loads(out)["reports"]
+    assert [len(r["errors"]) for r in reports] == [0, 1, 0]
+    [error] = reports[1]["errors"]
+    assert error["code"] == "report-duplicate"
+    assert str(first) in error["message"] and str(second) in error["message"]
+    code, out, _ = run(capsys, "--lang", "en", "extract", first, second)
+    assert code == EXIT_ERRORS
+    assert "are reports of the same agency and year" in out and "(report-duplicate)" in out
+
+
+def test_extract_one_file_keeps_its_json_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "r.txt", report_text(AGENCY, 2021, 1100))
+    code, out, _ = run(capsys, "extract", path, "--json")
+    assert code == EXIT_OK
+    assert set(json.loads(out)) == {"agency", "year", "facts", "skipped", "warnings", "errors"}
+
+
 # ── language and the real entry point ───────────────────────────────────────────────────────
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import html
 import io
 import json
@@ -20,12 +21,16 @@ from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.problems import ProblemCode
 from dashboard.extract.document import ReportDocument, read_report
 from dashboard.extract.figures import extract_figures
-from dashboard.i18n.problems import problem_message
-from dashboard.ingest.limits import Limits
+from dashboard.i18n import messages
+from dashboard.i18n.extraction import skip_key, skip_reason_text
+from dashboard.i18n.problems import problem_action, problem_message
+from dashboard.ingest.limits import Limits, ZipRefusal, ZipRefused, open_zip
+from dashboard.ingest.reader import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus" / "reports-dev.jsonl"
 SOURCES = ROOT / "data" / "samples" / "sources"
+EXTRACT_CODE = ROOT / "dashboard" / "extract"
 
 REPORT = """某某市教育局2022年政府信息公开工作年度报告
 一、总体情况
@@ -214,6 +219,90 @@ def test_a_zip_bomb_docx_is_refused_before_it_is_opened() -> None:
     assert [p.code for p in document.problems] == [ProblemCode.REPORT_TOO_COMPLEX]
 
 
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _encrypted(content: bytes) -> bytes:
+    """The zip with every member flagged as encrypted (general purpose bit 0)."""
+    flagged = bytearray(content)
+    at = flagged.find(b"PK\x01\x02")
+    while at >= 0:
+        flagged[at + 8] |= 1
+        at = flagged.find(b"PK\x01\x02", at + 4)
+    return bytes(flagged)
+
+
+_OFFICE = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>", "xl/x.xml": b"<x/>"}
+
+
+@pytest.mark.parametrize(
+    ("content", "limits", "refusal", "xlsx_code", "docx_code"),
+    [
+        pytest.param(
+            _zip({**_OFFICE, **{f"media/{i}.bin": b"" for i in range(30)}}),
+            Limits(max_zip_entries=20),
+            ZipRefusal.TOO_MANY_MEMBERS,
+            "file-too-complex",
+            "report-too-complex",
+            id="members",
+        ),
+        pytest.param(
+            _encrypted(_zip(_OFFICE)),
+            Limits(),
+            ZipRefusal.ENCRYPTED,
+            "file-encrypted",
+            "report-unreadable",
+            id="encrypted",
+        ),
+        pytest.param(
+            _zip({**_OFFICE, "media/zeros.bin": bytes(3_000_000)}),
+            Limits(max_uncompressed_bytes=2_000_000),
+            ZipRefusal.TOO_LARGE_UNCOMPRESSED,
+            "file-too-large-uncompressed",
+            "report-too-complex",
+            id="uncompressed",
+        ),
+        pytest.param(
+            _zip({**_OFFICE, "media/zeros.bin": bytes(3_000_000)}),
+            Limits(),
+            ZipRefusal.COMPRESSION_RATIO,
+            "file-too-complex",
+            "report-too-complex",
+            id="ratio",
+        ),
+        pytest.param(
+            b"PK\x03\x04 not a zip",
+            Limits(),
+            ZipRefusal.UNREADABLE,
+            "file-unreadable",
+            "report-unreadable",
+            id="broken",
+        ),
+    ],
+)
+def test_one_zip_check_for_workbooks_and_word_reports(
+    content: bytes, limits: Limits, refusal: ZipRefusal, xlsx_code: str, docx_code: str
+) -> None:
+    """`open_zip` refuses a zip from its directory alone; the .xlsx upload reader and the .docx
+    report reader both use it, each naming the refusal with its own code."""
+    refused = open_zip(content, limits)
+    assert isinstance(refused, ZipRefused) and refused.refusal is refusal
+    workbook = read_table(content, "data.xlsx", limits=limits)
+    assert [p.code for p in workbook.problems] == [xlsx_code]
+    report = read_report(content, "report.docx", limits)
+    assert [p.code for p in report.problems] == [docx_code]
+    assert "report.docx" in problem_message(report.problems[0], "en")
+    # Within the limits the same archive opens.
+    if refusal not in (ZipRefusal.UNREADABLE, ZipRefusal.ENCRYPTED):
+        roomy = Limits(max_compression_ratio=10**6, max_zip_entries=100)
+        assert isinstance(open_zip(content, roomy), zipfile.ZipFile)
+
+
 def test_a_file_over_the_limit_is_refused() -> None:
     document = read_report(REPORT.encode("utf-8"), "r.txt", Limits(max_file_bytes=10))
     assert [p.code for p in document.problems] == [ProblemCode.FILE_TOO_LARGE]
@@ -230,6 +319,7 @@ def test_extract_prints_figures_and_exits_0(
     assert main(["extract", str(path)]) == EXIT_OK
     out = capsys.readouterr().out
     assert "1739条" in out and "某某市教育局" in out
+    assert "发布信息条数 (微博): 120条" in out  # the channel by its name, not its id
 
 
 def test_extract_json_is_one_object(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -300,7 +390,144 @@ def test_extract_output_needs_agency_and_year(
     path.write_text("主动公开政府信息1739条。收到政府信息公开申请25件。", encoding="utf-8")
     out = tmp_path / "out.csv"
     assert main(["extract", str(path), "-o", str(out)]) == EXIT_UNREADABLE
-    assert "--agency" in capsys.readouterr().err and not out.exists()
+    err = capsys.readouterr().err
+    assert "--agency" in err and str(path) in err and not out.exists()
     args = ["extract", str(path), "-o", str(out), "--agency", "某局", "--year", "2023"]
     assert main(args) == EXIT_OK
     assert out.exists()
+
+
+# ── warnings and skip reasons: codes and ids, read out in words ─────────────────────────────
+
+UNTITLED = (
+    "主动公开政府信息1739条。收到政府信息公开申请25件。"
+    "信息更新于2022年1月5日，咨询电话0571-87654321。"
+)
+
+
+def test_an_unknown_agency_or_year_is_a_warning_with_a_code(catalogue: Catalogue) -> None:
+    extraction = extract_figures(UNTITLED, catalogue)
+    assert [(p.code, p.severity) for p in extraction.warnings] == [
+        (ProblemCode.REPORT_AGENCY_UNKNOWN, "warning"),
+        (ProblemCode.REPORT_YEAR_UNKNOWN, "warning"),
+    ]
+    for problem in extraction.warnings:
+        zh, en = problem_message(problem, "zh"), problem_message(problem, "en")
+        assert zh != en and "识别" in zh and "not found" in en
+    assert "--agency" in problem_action(extraction.warnings[0], "en")
+    given = extract_figures(UNTITLED, catalogue, agency="某局", year=2022)
+    assert given.warnings == []
+
+
+def test_extract_warnings_are_records_and_text_in_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(UNTITLED, encoding="utf-8")
+    assert main(["--lang", "en", "extract", str(path), "--json"]) == EXIT_OK
+    payload = json.loads(capsys.readouterr().out)
+    assert [(w["code"], w["severity"]) for w in payload["warnings"]] == [
+        ("report-agency-unknown", "warning"),
+        ("report-year-unknown", "warning"),
+    ]
+    assert set(payload["warnings"][0]) == {"row", "column", "value", "code", "severity",
+                                           "message", "action"}  # fmt: skip
+    assert payload["warnings"][0]["message"].startswith("The report's agency was not found")
+    # The JSON keeps the skip reasons as ids; text mode says them in words.
+    assert {"date", "phone"} <= {s["reason"] for s in payload["skipped"]}
+    assert main(["extract", str(path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "没有从报告中识别出单位" in out and "(report-agency-unknown)" in out
+    assert "未采用的数字：" in out and "日期 3 个" in out and "电话、传真或邮编 1 个" in out
+    assert "date" not in out and "phone" not in out
+    assert main(["--lang", "en", "extract", str(path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Numbers left out: " in out and "a date (3)" in out and "识别" not in out
+
+
+def _results(node: ast.AST | None) -> list[ast.AST]:
+    """The expressions whose value an expression may take: both arms of `a if c else b`, each
+    operand of `a or b`, else the expression itself (a call's arguments are not its value)."""
+    if isinstance(node, ast.IfExp):
+        return [*_results(node.body), *_results(node.orelse)]
+    if isinstance(node, ast.BoolOp):
+        return [r for value in node.values for r in _results(value)]
+    return [node] if node is not None else []
+
+
+def skip_reasons_in_code() -> set[str]:
+    """Every reason the extractor can give a skipped number, read from dashboard/extract/: the
+    texts that can reach the `reason` of a `Skipped(…)` — written there or as any `reason=`
+    argument, assigned to a variable passed there (`reason = "year"`, `skip = "repeated"`), or
+    returned by a function whose result is (`reason = _skip_reason(…)` → `return "law number"`),
+    followed to a fixed point."""
+    trees = [ast.parse(p.read_text("utf-8")) for p in sorted(EXTRACT_CODE.glob("*.py"))]
+    nodes = [node for tree in trees for node in ast.walk(tree)]
+    functions = {n.name: n for n in nodes if isinstance(n, ast.FunctionDef)}
+    found: set[str] = set()
+    names: set[str] = set()
+    called: set[str] = set()
+
+    def take(expression: ast.AST | None) -> None:
+        for result in _results(expression):
+            if isinstance(result, ast.Constant) and isinstance(result.value, str):
+                found.add(result.value)
+            elif isinstance(result, ast.Name):
+                names.add(result.id)
+            elif isinstance(result, ast.Call) and isinstance(result.func, ast.Name):
+                called.add(result.func.id)
+
+    for node in nodes:
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Skipped":
+            take(node.args[4] if len(node.args) > 4 else None)
+        if isinstance(node, ast.Call):  # Skipped(…, reason=…), and any value carrying one
+            take(next((k.value for k in node.keywords if k.arg == "reason"), None))
+    seen: tuple[int, int] = (-1, -1)
+    while seen != (len(names), len(called)):
+        seen = (len(names), len(called))
+        for node in nodes:
+            if isinstance(node, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id in names for target in node.targets
+            ):
+                take(node.value)
+        for name in list(called):
+            if name in functions:
+                for inner in ast.walk(functions[name]):
+                    if isinstance(inner, ast.Return):
+                        take(inner.value)
+    return found
+
+
+def test_every_skip_reason_has_a_message() -> None:
+    """A new reason in dashboard/extract/ fails here until extract.skip.<key> says it in words."""
+    reasons = skip_reasons_in_code()
+    # The scan sees the reasons figures.py gives today (20 when this test was written).
+    assert len(reasons) >= 15 and {"law number", "unnamed", "part (其中)"} <= reasons
+    missing = sorted(r for r in reasons if not messages.has(skip_key(r)))
+    assert missing == [], f"add extract.skip.<key> to messages.toml for: {missing}"
+    # Two reasons never share one message.
+    assert len({skip_key(r) for r in reasons}) == len(reasons)
+    # Every message of the section is a reason the code gives (none left behind).
+    worded = {key for key in messages.keys() if key.startswith("extract.skip.")}  # noqa: SIM118
+    assert worded == {skip_key(r) for r in reasons}
+
+
+def test_the_reasons_met_in_real_reports_have_messages(catalogue: Catalogue) -> None:
+    met: set[str] = set()
+    with CORPUS.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            met |= {s.reason for s in extract_figures(record["text"], catalogue).skipped}
+    assert len(met) >= 8
+    assert sorted(r for r in met if not messages.has(skip_key(r))) == []
+    for reason in met:
+        assert skip_reason_text(reason, "zh") != skip_reason_text(reason, "en")
+
+
+def test_a_reason_without_a_message_is_shown_with_its_id() -> None:
+    assert (
+        skip_key("doubtful channel (门户网站 of whom?)") == "extract.skip.doubtful_channel_of_whom"
+    )
+    assert skip_reason_text("date", "zh") == "日期"
+    assert skip_reason_text("brand new reason", "zh") == "其他（brand new reason）"
+    assert skip_reason_text("其中", "en") == "other (其中)"  # no Latin words: no key at all

@@ -4,11 +4,13 @@ editable table → check → preview → save; the history names the report."""
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
+from components.extract import METRIC_WIDTH, NAME_WIDTH, column_width
 from dashboard.platform.auth import Actor, Role
 from dashboard.store.database import Store
 
@@ -22,9 +24,11 @@ REPORT = (
 )
 
 
-def open_data_page(actor: Actor) -> AppTest:
+def open_data_page(actor: Actor, **query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["actor"] = actor
+    for key, value in query.items():
+        at.query_params[key] = value
     at.run()
     return at.switch_page("views/data.py").run()
 
@@ -61,3 +65,98 @@ def test_pasted_report_is_extracted_checked_and_saved(db_url: str) -> None:
     [version] = store.history("定海区教育局", 2020)
     assert version.file_name == "extracted:粘贴的文本"
     assert version.file_sha256 == hashlib.sha256(REPORT.encode("utf-8")).hexdigest()
+
+
+def report(agency: str, year: int, published: int) -> str:
+    return (
+        f"{agency}{year}年政府信息公开工作年度报告\n"
+        f"{year}年，本机关通过政府门户网站主动公开政府信息{published}条。"
+        "收到政府信息公开申请15件。\n"
+    )
+
+
+def editor_widths(at: AppTest) -> dict[str, int]:
+    """The review table's column widths (px) as sent to the browser."""
+    [editor] = [d for d in at.dataframe if "note" in d.value.columns]
+    config = json.loads(editor.proto.columns)
+    return {name: spec.get("width") for name, spec in config.items()}
+
+
+def test_warnings_and_skip_reasons_are_shown_in_words_and_names_readable(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    # No title: neither the agency nor the year can be read from the text.
+    untitled = "本机关通过政府门户网站主动公开政府信息1200余条，2021年1月5日更新。"
+    at.text_area(key="extract_paste_0").input(untitled).run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert any("没有从报告中识别出单位" in w and "“单位”" in w for w in warnings), warnings
+    assert any("没有从报告中识别出年度" in w for w in warnings), warnings
+    # The numbers left out, each with why, in words (not the JSON's ids such as "date").
+    [skipped] = [d.value for d in at.dataframe if "未采用的原因" in d.value.columns]
+    assert "日期" in set(skipped["未采用的原因"]) and "date" not in set(skipped["未采用的原因"])
+    assert any("未采用的数字" in e.label for e in at.expander)
+    # 渠道 as wide as 政府门户网站 needs (the old "small" was 75 px); metric at least "medium"-ish.
+    widths = editor_widths(at)
+    assert widths["channel"] >= 6 * 14 and widths["metric"] >= 160
+
+    english = open_data_page(EDITOR, lang="en")
+    english.text_area(key="extract_paste_0").input(untitled).run()
+    assert not english.exception
+    warnings = [w.value for w in english.warning]
+    assert any("The report's agency was not found" in w for w in warnings), warnings
+    [skipped] = [d.value for d in english.dataframe if "Why left out" in d.value.columns]
+    assert "a date" in set(skipped["Why left out"])
+
+
+def test_a_long_metric_name_gets_a_wide_column() -> None:
+    long_name = "不予处理-要求行政机关确认或重新出具已获取信息"  # the catalogue's longest
+    assert column_width(["发布信息条数"], *METRIC_WIDTH) == METRIC_WIDTH[0]
+    wide = column_width(["发布信息条数", long_name, None], *METRIC_WIDTH)
+    assert wide > 300 and wide <= METRIC_WIDTH[1]
+    assert column_width(["政府门户网站"], *NAME_WIDTH) > 6 * 14
+    assert column_width([], *NAME_WIDTH) == NAME_WIDTH[0]
+
+
+def test_a_folder_of_reports_is_read_in_name_order_and_saved_at_once(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    at.toggle(key="extract_folder_mode").set_value(True).run()
+    assert not at.exception
+    uploader = at.file_uploader(key="extract_folder_0")
+    assert uploader.proto.accept_directory
+    uploader.set_value(
+        [
+            ("报告/2021.txt", report("定海区教育局", 2021, 900).encode(), "text/plain"),
+            ("报告/2020.txt", report("定海区教育局", 2020, 800).encode(), "text/plain"),
+        ]
+    ).run()
+    assert not at.exception
+    years = [w.value for w in at.number_input if str(w.key).startswith("extract_year_")]
+    assert years == [2020, 2021]
+    button(at, "检查并预览").click().run()
+    assert not at.exception
+    button(at, "第四步：保存").click().run()
+    assert any("已保存" in s.value for s in at.success)
+    store = Store(db_url)
+    versions = store.history("定海区教育局")
+    assert sorted((v.year, v.file_name) for v in versions if v.year in (2020, 2021)) == [
+        (2020, "extracted:报告/2020.txt"),
+        (2021, "extracted:报告/2021.txt"),
+    ]
+
+
+def test_two_reports_of_one_agency_year_cannot_be_saved(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    at.file_uploader(key="extract_files_0").set_value(
+        [
+            ("a.txt", report("岱山县教育局", 2021, 900).encode(), "text/plain"),
+            ("b.txt", report("岱山县教育局", 2021, 950).encode(), "text/plain"),
+        ]
+    ).run()
+    button(at, "检查并预览").click().run()
+    assert not at.exception
+    # The report of the check names both files.
+    [problems] = [t.value for t in at.table]  # Markdown cells: the file names escaped
+    [message] = [m.replace("\\", "") for m in problems["问题"]]
+    assert message == "“b.txt”与“a.txt”是同一单位同一年度（岱山县教育局 2021 年）的报告。"
+    assert not [b for b in at.button if b.label == "第四步：保存"]
+    assert Store(db_url).history("岱山县教育局") == []

@@ -91,6 +91,15 @@ class ProblemCode(StrEnum):
     REPORT_TOO_COMPLEX = "report-too-complex"
     REPORT_NO_TEXT_LAYER = "report-no-text-layer"
     REPORT_NO_FIGURES = "report-no-figures"
+    REPORT_AGENCY_UNKNOWN = "report-agency-unknown"
+    REPORT_YEAR_UNKNOWN = "report-year-unknown"
+    REPORT_DUPLICATE = "report-duplicate"
+    # ── the agency directory (单位名录) ─────────────────────────────────────────────────────
+    DIRECTORY_HEADER_MISSING = "directory-header-missing"
+    DIRECTORY_NO_GROUPS = "directory-no-groups"
+    DIRECTORY_AGENCY_DUPLICATE = "directory-agency-duplicate"
+    DIRECTORY_AGENCY_UNKNOWN = "directory-agency-unknown"
+    DIRECTORY_VALUE_TOO_LONG = "directory-value-too-long"
     # ── the store and the program (command line and app), not the file's content ───────────
     STORE_FULL = "store-full"
     STORE_READ_ONLY = "store-read-only"
@@ -127,6 +136,13 @@ _WARNINGS = {
     ProblemCode.DUPLICATE_ROW,
     ProblemCode.PARTS_EXCEED_TOTAL,
     ProblemCode.LARGE_CHANGE,
+    # A report's agency or year not found in its text: the editor (or --agency/--year) gives it.
+    ProblemCode.REPORT_AGENCY_UNKNOWN,
+    ProblemCode.REPORT_YEAR_UNKNOWN,
+    # A directory without groups still lists the agencies expected to report; a name found in
+    # no report may be one that has not reported yet, or a misspelling: the editor decides.
+    ProblemCode.DIRECTORY_NO_GROUPS,
+    ProblemCode.DIRECTORY_AGENCY_UNKNOWN,
 }
 # The codes a `[[relation]]` of data/catalogue/metrics.toml may name (checked when it loads).
 RELATION_CODES: frozenset[ProblemCode] = frozenset(

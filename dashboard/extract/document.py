@@ -3,7 +3,9 @@
 Reports arrive as whatever the agency published: a web page, a Word file, a PDF, or text pasted
 into a file. Each is read to plain text in reading order (paragraphs as lines, a table row as one
 line, its cells separated by a space) and its tables are also returned cell by cell, so the
-figures can be looked for in both.
+figures can be looked for in both. A table keeps its column positions: a merged cell's text is in
+its first (top-left) position and the other positions it covers are empty, as pdfplumber gives
+them, so the row's line in the text is its non-empty cells joined by a space.
 
 Nothing here raises for a bad file: what cannot be read comes back as an empty document with a
 `Problem` saying why (too large, broken, a zip bomb, a scanned PDF without a text layer). The
@@ -16,12 +18,11 @@ from __future__ import annotations
 import io
 import logging
 import re
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.domain.problems import Problem, ProblemCode, Severity
-from dashboard.ingest.limits import LIMITS, Limits
+from dashboard.ingest.limits import LIMITS, Limits, ZipRefusal, ZipRefused, open_zip
 
 # The upload reader's decoding (BOMs, UTF-8, GB18030, detection): a report in a .txt file is
 # decoded exactly as an upload CSV would be.
@@ -35,6 +36,11 @@ Table = list[list[str]]
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 # A report is tens of pages; a PDF of thousands is not one, and each page costs parsing time.
 MAX_PDF_PAGES = 1000
+# HTML's own limit on colspan; Word's gridSpan is held to it too.
+MAX_SPAN = 1000
+# Table positions laid out for one file: past this, merged cells count as one position each, so
+# that a page of a million `colspan=1000` cells cannot fill the memory.
+MAX_GRID_CELLS = 2_000_000
 
 _BLOCK_TAGS = frozenset(
     {
@@ -220,7 +226,7 @@ def _read_html(content: bytes, filename: str) -> tuple[str, list[Table]]:
         raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="HTML") from error
     parts: list[str] = []
     tables: list[Table] = []
-    _walk_html(root, parts, tables)
+    _walk_html(root, parts, tables, _Budget())
     return "".join(parts), tables
 
 
@@ -228,7 +234,56 @@ def _html_cell(element: Any) -> str:
     return " ".join(_SPACES.sub(" ", element.text_content()).split())
 
 
-def _walk_html(element: Any, parts: list[str], tables: list[Table]) -> None:
+class _Budget:
+    """Table positions still to be laid out for this file (`MAX_GRID_CELLS`)."""
+
+    def __init__(self) -> None:
+        self.left = MAX_GRID_CELLS
+
+    def span(self, written: object, most: int) -> int:
+        """A colspan/rowspan/gridSpan as a count within 1..most (1 once the budget is spent)."""
+        digits = re.match(r"\s*([0-9]{1,7})", str(written or ""))
+        if digits is None or self.left <= 0:
+            return 1
+        number = int(digits[1])
+        return most if number == 0 else max(1, min(number, most))  # rowspan=0: to the end
+
+    def take(self, count: int) -> None:
+        self.left -= count
+
+
+def _html_grid(table: Any, budget: _Budget) -> Table:
+    """The table's rows with column positions kept: a merged cell's text in its top-left
+    position, the positions it covers to the right and below empty."""
+    # Only this table's rows: a nested table's rows are its own.
+    rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+    grid: Table = []
+    below: dict[int, int] = {}  # column → rows still covered by a cell above
+    for index, tr in enumerate(rows):
+        covered = {c for c, n in below.items() if n > 0}
+        row: list[str] = []
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
+                continue
+            while len(row) in covered:
+                row.append("")
+            colspan = budget.span(cell.get("colspan", 1), MAX_SPAN)
+            rowspan = budget.span(cell.get("rowspan", 1), len(rows) - index)
+            for column in range(len(row), len(row) + colspan):
+                if rowspan > 1:
+                    below[column] = rowspan - 1
+            row.append(_html_cell(cell))
+            row.extend([""] * (colspan - 1))
+            budget.take(colspan * rowspan)
+        row.extend([""] * (max(covered, default=-1) + 1 - len(row)))
+        for column in covered:
+            below[column] -= 1
+        if any(row):
+            grid.append(row)
+    return grid
+
+
+def _walk_html(element: Any, parts: list[str], tables: list[Table], budget: _Budget) -> None:
     """Visible text in document order; block elements end lines, table rows are tab-joined."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     if tag in _HIDDEN_TAGS or not isinstance(element.tag, str):
@@ -236,14 +291,10 @@ def _walk_html(element: Any, parts: list[str], tables: list[Table]) -> None:
             parts.append(element.tail)
         return
     if tag == "table":
-        rows: Table = []
-        for row in element.iter("tr"):
-            # Only this table's cells: a nested table's rows are its own.
-            cells = [_html_cell(c) for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
-            if any(cells):
-                rows.append(cells)
+        rows = _html_grid(element, budget)
         if rows:
             tables.append(rows)
+            # Each cell once, in the row it starts in: the row's line is its non-empty cells.
             parts.append("\n" + "\n".join("\t".join(r) for r in rows) + "\n")
         if element.tail:
             parts.append(element.tail)
@@ -254,7 +305,7 @@ def _walk_html(element: Any, parts: list[str], tables: list[Table]) -> None:
     if element.text:
         parts.append(element.text)
     for child in element:
-        _walk_html(child, parts, tables)
+        _walk_html(child, parts, tables, budget)
     if block:
         parts.append("\n")
     if element.tail:
@@ -265,35 +316,14 @@ def _walk_html(element: Any, parts: list[str], tables: list[Table]) -> None:
 
 
 def _check_zip(content: bytes, filename: str, limits: Limits) -> None:
-    """The zip directory within the limits, before anything is expanded (as for .xlsx)."""
+    """The zip directory within the limits, before anything is expanded (`open_zip`, as for
+    .xlsx uploads)."""
     if content.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: an old .doc, or an encrypted .docx
         raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="OLE (.doc / encrypted)")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-        infos = archive.infolist()
-    except Exception as error:  # BadZipFile, struct.error, ValueError, …
-        raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="zip") from error
-    if len(infos) > limits.max_zip_entries:
-        raise _problem(
-            ProblemCode.REPORT_TOO_COMPLEX,
-            filename,
-            detail=f"zip: {len(infos)} > {limits.max_zip_entries}",
-        )
-    total = sum(info.file_size for info in infos)
-    if total > limits.max_uncompressed_bytes:
-        raise _problem(
-            ProblemCode.REPORT_TOO_COMPLEX,
-            filename,
-            detail=f"{size_text(total)} > {size_text(limits.max_uncompressed_bytes)}",
-        )
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > limits.ratio_floor_bytes and ratio > limits.max_compression_ratio:
-            raise _problem(
-                ProblemCode.REPORT_TOO_COMPLEX,
-                filename,
-                detail=f"{info.filename}: {ratio:.0f}:1 > {limits.max_compression_ratio}:1",
-            )
+    archive = open_zip(content, limits)
+    if isinstance(archive, ZipRefused):
+        raise _zip_problem(archive, filename, limits)
+    infos = archive.infolist()
     if archive.NameToInfo.get("word/document.xml") is None:
         raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="no word/document.xml")
     # A DOCTYPE or entity declaration is never in a Word file: the vehicle of entity attacks.
@@ -309,6 +339,18 @@ def _check_zip(content: bytes, filename: str, limits: Limits) -> None:
                 )
 
 
+def _zip_problem(refused: ZipRefused, filename: str, limits: Limits) -> _Unreadable:
+    """A zip the report reader refuses, as the report's problem."""
+    match refused.refusal:
+        case ZipRefusal.UNREADABLE | ZipRefusal.ENCRYPTED:
+            return _problem(ProblemCode.REPORT_UNREADABLE, filename, detail=refused.detail)
+        case ZipRefusal.TOO_LARGE_UNCOMPRESSED:
+            size = size_text(refused.declared_bytes)
+            limit = size_text(limits.max_uncompressed_bytes)
+            return _problem(ProblemCode.REPORT_TOO_COMPLEX, filename, detail=f"{size} > {limit}")
+    return _problem(ProblemCode.REPORT_TOO_COMPLEX, filename, detail=refused.detail)
+
+
 def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list[Table]]:
     _check_zip(content, filename, limits)
     import docx
@@ -318,19 +360,10 @@ def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list
         document = docx.Document(io.BytesIO(content))
         lines: list[str] = []
         tables: list[Table] = []
+        budget = _Budget()
         for block in document.iter_inner_content():
             if isinstance(block, DocxTable):
-                rows: Table = []
-                for row in block.rows:
-                    seen: list[Any] = []
-                    cells: list[str] = []
-                    for cell in row.cells:  # a merged cell is listed once per grid column
-                        if any(cell._tc is s for s in seen):
-                            continue
-                        seen.append(cell._tc)
-                        cells.append(" ".join(cell.text.split()))
-                    if any(cells):
-                        rows.append(cells)
+                rows = _docx_grid(block, budget)
                 if rows:
                     tables.append(rows)
                     lines.extend("\t".join(r) for r in rows)
@@ -345,7 +378,67 @@ def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list
     return "\n".join(lines), tables
 
 
+def _docx_grid(table: Any, budget: _Budget) -> Table:
+    """The table's rows with column positions kept, as for HTML: a merged cell's text in its
+    top-left position (`w:gridSpan` to the right, `w:vMerge` below), the rest empty."""
+    from docx.table import _Cell
+
+    rows: Table = []
+    for tr in table._tbl.tr_lst:
+        row = [""] * min(tr.grid_before, MAX_SPAN)
+        for tc in tr.tc_lst:
+            span = budget.span(tc.grid_span, MAX_SPAN)
+            budget.take(span)
+            if tc.vMerge == "continue":  # the cell above goes on over this row
+                row.extend([""] * span)
+                continue
+            row.append(" ".join(_Cell(tc, table).text.split()))
+            row.extend([""] * (span - 1))
+        if any(row):
+            rows.append(row)
+    return rows
+
+
 # ── .pdf ─────────────────────────────────────────────────────────────────────────────────────
+
+# A PDF's text comes in its printed lines, and a sentence goes on over a line's end (发布信息\n
+# 7435条). A line is taken to go on into the next when it is full (as wide as the page's widest
+# line, less a little) and the break falls between two characters or digits: a heading, the short
+# last line of a paragraph or a line ending in 。 keeps its break. Table rows (two numbers or more
+# at a line's end) are left as laid out, for the table reader.
+_WRAP_END = re.compile(r"[\u4e00-\u9fff0-9]$")
+_WRAP_START = re.compile(r"^\s*[\u4e00-\u9fff0-9]")
+_TABLE_ROW = re.compile(r"(?:\s[0-9][0-9,.]*%?){2,}\s*$|^\s*[0-9][0-9,.]*\s+[0-9]")
+_FULL_LINE = 0.85  # of the widest line's width
+_MIN_WIDTH = 20  # a page whose widest line is narrower has no running text to join
+
+
+def _width(line: str) -> int:
+    """A line's printed width in half-width columns (a Chinese character is two)."""
+    return sum(2 if ord(char) >= 0x2E80 else 1 for char in line)
+
+
+def join_wrapped_lines(page: str) -> str:
+    """A PDF page's text with the line breaks inside sentences taken out (see above)."""
+    lines = page.split("\n")
+    widest = max((_width(line.rstrip()) for line in lines), default=0)
+    if widest < _MIN_WIDTH:
+        return page
+    out: list[str] = []
+    for at, line in enumerate(lines):
+        out.append(line)
+        if at + 1 == len(lines):
+            break
+        following = lines[at + 1]
+        wrapped = (
+            _width(line.rstrip()) >= _FULL_LINE * widest
+            and _WRAP_END.search(line.rstrip())
+            and _WRAP_START.match(following)
+            and not _TABLE_ROW.search(line)
+            and not _TABLE_ROW.search(following)
+        )
+        out.append("" if wrapped else "\n")
+    return "".join(out)
 
 
 def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
@@ -362,7 +455,7 @@ def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
                     detail=f"{len(pdf.pages)} > {MAX_PDF_PAGES} pages",
                 )
             for page in pdf.pages:
-                pages.append(page.extract_text() or "")
+                pages.append(join_wrapped_lines(page.extract_text() or ""))
                 for found in page.extract_tables():
                     rows = [[" ".join((c or "").split()) for c in r] for r in found]
                     rows = [r for r in rows if any(r)]

@@ -3,10 +3,10 @@
 openpyxl expands a sheet to its rectangle (a workbook of 25 KB padded to column XFD took 520 MB)
 and builds an object per cell (200,000 rows took over a minute). Here the worksheet XML is parsed
 as a stream with expat: only cells holding something are kept, one row at a time, and every size
-is checked against `dashboard/ingest/limits.py` — the zip directory (declared sizes, compression
-ratio, number of members) before anything is expanded, then the bytes, cells and rows as they are
-read. A DOCTYPE or entity declaration (never present in a real workbook; the vehicle of "billion
-laughs" and external-entity attacks) stops the read.
+is checked against `dashboard/ingest/limits.py` — the zip directory (`open_zip`: declared sizes,
+compression ratio, number of members) before anything is expanded, then the bytes, cells and rows
+as they are read. A DOCTYPE or entity declaration (never present in a real workbook; the vehicle
+of "billion laughs" and external-entity attacks) stops the read.
 
 Cells come back as the old openpyxl reader gave them: text as text, numbers as int or float, a
 number in a percent-formatted cell as the percentage people see (`1.0` → `"100%"`), a number in a
@@ -16,12 +16,10 @@ carrying the problem to report.
 
 from __future__ import annotations
 
-import io
 import math
 import posixpath
 import pyexpat
 import re
-import struct
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +29,15 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
 from dashboard.domain.problems import Problem, ProblemCode, Severity
-from dashboard.ingest.limits import EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, LIMITS, Limits
+from dashboard.ingest.limits import (
+    EXCEL_MAX_COLUMNS,
+    EXCEL_MAX_ROWS,
+    LIMITS,
+    Limits,
+    ZipRefusal,
+    ZipRefused,
+    open_zip,
+)
 
 Cell = str | float | int | None
 
@@ -431,54 +437,33 @@ def _number(text: str) -> int | float | str:
 # ── opening ─────────────────────────────────────────────────────────────────────────────────
 
 
-def _zip_entries(content: bytes) -> int:
-    """Members declared by the end-of-central-directory record (0 when there is none)."""
-    tail = content[-(65535 + 22) :]
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) < at + 22:
-        return 0
-    return struct.unpack("<H", tail[at + 10 : at + 12])[0]
-
-
 def open_workbook(content: bytes, filename: str, limits: Limits = LIMITS) -> Workbook:
     """Check the zip directory, then read the workbook's structure, strings and styles."""
-    entries = _zip_entries(content)
-    if entries > limits.max_zip_entries:
-        raise _failure(
-            filename,
-            ProblemCode.FILE_TOO_COMPLEX,
-            detail=f"zip: {entries} > {limits.max_zip_entries}",
-        )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-        infos = archive.infolist()
-    except Exception as error:  # BadZipFile, struct.error, ValueError, NotImplementedError, …
-        raise _failure(filename, ProblemCode.FILE_UNREADABLE) from error
+    archive = open_zip(content, limits)
+    if isinstance(archive, ZipRefused):
+        raise _zip_failure(filename, archive, limits)
     book = Workbook(archive=archive, filename=filename, limits=limits)
-    if len(infos) > limits.max_zip_entries:
-        raise book.fail(
-            ProblemCode.FILE_TOO_COMPLEX, detail=f"zip: {len(infos)} > {limits.max_zip_entries}"
-        )
-    if any(info.flag_bits & 0x1 for info in infos):
-        raise book.fail(ProblemCode.FILE_ENCRYPTED)
-    total = sum(info.file_size for info in infos)
-    if total > limits.max_uncompressed_bytes:
-        raise book.fail(
-            ProblemCode.FILE_TOO_LARGE_UNCOMPRESSED,
-            size=size_text(total),
-            limit=size_text(limits.max_uncompressed_bytes),
-        )
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > limits.ratio_floor_bytes and ratio > limits.max_compression_ratio:
-            raise book.fail(
-                ProblemCode.FILE_TOO_COMPLEX,
-                detail=f"{info.filename}: {ratio:.0f}:1 > {limits.max_compression_ratio}:1",
-            )
     book.budget = limits.max_uncompressed_bytes
     book.elements = limits.max_xml_elements
     _read_structure(book)
     return book
+
+
+def _zip_failure(filename: str, refused: ZipRefused, limits: Limits) -> XlsxProblem:
+    """A zip the workbook reader refuses, as the upload's problem."""
+    match refused.refusal:
+        case ZipRefusal.UNREADABLE:
+            return _failure(filename, ProblemCode.FILE_UNREADABLE)
+        case ZipRefusal.ENCRYPTED:
+            return _failure(filename, ProblemCode.FILE_ENCRYPTED)
+        case ZipRefusal.TOO_LARGE_UNCOMPRESSED:
+            return _failure(
+                filename,
+                ProblemCode.FILE_TOO_LARGE_UNCOMPRESSED,
+                size=size_text(refused.declared_bytes),
+                limit=size_text(limits.max_uncompressed_bytes),
+            )
+    return _failure(filename, ProblemCode.FILE_TOO_COMPLEX, detail=refused.detail)
 
 
 def _relationships(book: Workbook, part: str) -> dict[str, tuple[str, str]]:

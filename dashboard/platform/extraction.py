@@ -13,11 +13,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.problems import Problem, ProblemCode, Severity
 from dashboard.extract.document import read_report
 from dashboard.extract.figures import Extraction, extract_figures
 from dashboard.ingest.validate import ValidationReport
@@ -33,7 +34,8 @@ from dashboard.store.database import CommitResult, Store
 # History marks an extracted dataset by this prefix of its file name (pages show it in words).
 EXTRACTED_PREFIX = "extracted:"
 PASTED_NAME = "pasted.txt"  # what pasted text is read as (plain text)
-LOW_CONFIDENCE = 0.6  # below this, a found figure is flagged for the editor to check
+LOW_CONFIDENCE = 0.8  # below this, a found figure is flagged for the editor to check (inferred
+# figures: a channel read from the sentence before, a total behind a list of ways, 0.70–0.77)
 ROW_FIELDS = ("metric", "channel", "category", "value", "note", "confidence")
 
 
@@ -146,13 +148,36 @@ def check_reports(
         )
         for name, sha, content in sources
     ]
+    # Two reports of one agency-year would write two versions in one commit, the second silently
+    # replacing the first: refused, naming both.
+    duplicates = duplicate_reports(
+        [(c.name, [(d.agency, d.year) for d in c.report.datasets]) for c in checked]
+    )
     combined = ValidationReport(
-        problems=[p for c in checked for p in c.report.problems],
+        problems=[*(p for c in checked for p in c.report.problems), *duplicates.values()],
         datasets=[d for c in checked for d in c.report.datasets],
         readable=all(c.report.readable for c in checked),
         mappings=[m for c in checked for m in c.report.mappings],
     )
     return combined, checked
+
+
+def duplicate_reports(
+    reports: Sequence[tuple[str, Iterable[tuple[str, int]]]],
+) -> dict[int, Problem]:
+    """Reports (name, the agency-years they hold) that repeat an earlier report's agency and
+    year: by index, the `report-duplicate` problem naming both files."""
+    first: dict[tuple[str, int], tuple[int, str]] = {}
+    found: dict[int, Problem] = {}
+    for index, (name, keys) in enumerate(reports):
+        for agency, year in keys:
+            at, other = first.setdefault((agency, year), (index, name))
+            if at != index and index not in found:
+                params = {"other": other, "agency": agency, "year": year}
+                found[index] = Problem(
+                    ProblemCode.REPORT_DUPLICATE, Severity.ERROR, value=name, params=params
+                )
+    return found
 
 
 def history_name(name: str) -> str:
@@ -171,7 +196,9 @@ def commit_extracted(
     """Commit every report's datasets in one transaction, or nothing; the same refusals as
     `workflow.commit_upload` (viewers, errors, an unconfirmed replace, a stale preview)."""
     editor = require_editor(actor)
-    if any(not c.report.ok for c in checked):
+    if any(not c.report.ok for c in checked) or duplicate_reports(
+        [(c.name, [(d.agency, d.year) for d in c.report.datasets]) for c in checked]
+    ):
         raise UploadBlocked("has-errors")
     combined = ValidationReport(datasets=[d for c in checked for d in c.report.datasets])
     expected_versions = commit_gate(combined, store, confirmed_replace, expected_versions)

@@ -1,0 +1,793 @@
+"""The statutory tables' forms, read row by row: tables 二, 三 and 四 of the 2019 and 2021
+forms and the single 政府信息公开情况统计表 of the reports before 2019 (used by `tables.py`).
+
+Each reader takes a table's rows two ways: with column positions (`grid`: a merged cell's text in
+its first position, the others empty or repeating it) and as text lines (`text`: one line a row,
+cells separated by spaces or `|`, empty cells gone). Rows are known by the form's wording
+(statutory.toml; numbering, width, brackets and script aside), columns by the header rows above
+them, never by position alone. A reader says which cells are which figures (`Cell`) and whether
+every number of a row found its column (`Row.read`); reading the values is `tables.py`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import Protocol
+
+from dashboard.domain.catalogue import Catalogue, StatutoryTable, name_key
+
+Grid = Sequence[Sequence[str]]
+Line = tuple[int, int, str]  # a line of the text: start, end, the line
+
+TOTAL = "\x00total"  # the 总计 column: stored with a blank category
+_FILLER = "\x00filler"  # header words over columns that name none (申请人情况)
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|[0-9]+)+")
+# A remark in brackets: （区分处理的，只计这一情形…）, （单位：万元）, and numbering such as （一）.
+_REMARK = re.compile(r"[（(][^（()）]*[)）]")
+_SEPARATORS = re.compile(r"[ \t|｜]+")
+_NUMBER_TOKEN = re.compile(r"^[+＋\-－−]?[0-9０-９][0-9０-９,，.．]*(?:万元|元)?$")
+_UNIT_HINT = re.compile(r"单位[:：]\s*([^）)\s]+)")
+# What a table writes in a cell with no figure: read as an empty cell.
+_NO_FIGURE = frozenset({"-", "－", "—", "——", "/", "／", "无", "\\"})
+# 2021 wordings of table 三 rows that the catalogue names in the 2019 words.
+_ROW_VARIANTS: dict[str, tuple[str, ...]] = {
+    "requests_other_no_correction": ("逾期不补正",),
+    "requests_other_no_fee": ("逾期未按收费通知要求缴纳费用", "逾期未缴纳费用", "逾期未缴费"),
+}
+
+
+# Names compared as the catalogue compares them; a table repeats its words row after row.
+_key = lru_cache(maxsize=1 << 14)(name_key)
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _bare(text: str) -> str:
+    """A label as compared: remarks in brackets, numbering, width, script, punctuation aside."""
+    return _NUMBERING.sub("", _key(_REMARK.sub("", text)))
+
+
+# ── what a reader gives ─────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where a cell's figure goes: metric, category (a term id; None the 总计 column), channel."""
+
+    metric: str
+    category: str | None = None
+    channel: str | None = None
+
+
+@dataclass
+class Cell:
+    slot: Slot
+    written: str
+    unit: str | None = None  # the column's unit (单位：万元) when the cell has none
+
+
+@dataclass
+class Row:
+    """One row as a reader saw it: its cells (grid rows) or line span (text), its figures."""
+
+    cells: Sequence[str] | None
+    span: tuple[int, int] | None
+    figures: list[Cell]
+    read: bool
+
+
+# ── the forms, from the catalogue ───────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True, slots=True)
+class _FormRow:
+    metric: str
+    cores: tuple[str, ...]
+    parent: str | None  # the row above an indented one (不予公开 over 1.属于国家秘密)
+
+
+def _form_rows(table: StatutoryTable) -> list[_FormRow]:
+    rows: list[_FormRow] = []
+    parent: str | None = None
+    for row in table.rows:
+        if not row.indent:
+            parent = row.metric
+        cores = (_bare(row.zh.split("·")[-1]), *_ROW_VARIANTS.get(row.metric, ()))
+        rows.append(_FormRow(row.metric, cores, parent if row.indent else None))
+    return rows
+
+
+def _match_row(rows: Sequence[_FormRow], label: str) -> _FormRow | None:
+    """The form row a label names: its whole wording, else the longest wording it contains
+    (short words such as 其他 or 总计 only as the whole label); None when unsure."""
+    key = _bare(label)
+    if not key:
+        return None
+    exact = [r for r in rows if key in r.cores]
+    if exact:
+        return exact[0] if len(exact) == 1 else None
+    best: list[_FormRow] = []
+    longest = 0
+    for row in rows:
+        for core in row.cores:
+            if len(core) <= 2 or core not in key or len(core) < longest:
+                continue
+            if len(core) > longest:
+                best, longest = [], len(core)
+            if row not in best:
+                best.append(row)
+    return best[0] if len(best) == 1 else None
+
+
+def _own_row(rows: Sequence[_FormRow], labels: Sequence[str]) -> tuple[_FormRow | None, set[str]]:
+    """The row named by a row's label cells — the last (most specific) cell, else the last cells
+    together — and the metrics the cells before it name (its parents)."""
+    for k in range(1, len(labels) + 1):
+        found = _match_row(rows, "".join(labels[-k:]))
+        if found is not None and k > 1 and _match_row(rows, "".join(labels[:-1])) == found:
+            # the cells before name it alone: (四)无法提供 over an item not recognised is the
+            # item's row, not 无法提供's
+            return None, set()
+        if found is not None:
+            named = (_match_row(rows, label) for label in labels[:-k])
+            return found, {r.metric for r in named if r is not None}
+    return None, set()
+
+
+def _vocabulary_words(catalogue: Catalogue, vocabulary: str) -> dict[str, str]:
+    """Each spelling of a vocabulary's terms (key → term id; TOTAL for 总计)."""
+    vocab = catalogue.vocabularies[vocabulary]
+    words = {_key(a): TOTAL for a in vocab.total_aliases}
+    for term_id, term in vocab.terms.items():
+        for spelling in (term.zh, *term.aliases):
+            words.setdefault(_key(spelling), term_id)
+    return words
+
+
+def _term(words: dict[str, str], text: str) -> str | None:
+    return words.get(_key(text)) or words.get(_key(_REMARK.sub("", text)))
+
+
+def _segment(text: str, words: dict[str, str]) -> list[str] | None:
+    """A header line as the words it is made of (longest first), or None if any is unknown."""
+    if _DIGIT.search(_REMARK.sub("", text)):
+        return None  # no header word has a digit
+    key = _key(_REMARK.sub("", text))
+    lengths = sorted({len(w) for w in words}, reverse=True)
+    out: list[str] = []
+    i = 0
+    while i < len(key):
+        for n in lengths:
+            if key[i : i + n] in words and len(key[i : i + n]) == n:
+                out.append(words[key[i : i + n]])
+                i += n
+                break
+        else:
+            return None
+    return out
+
+
+def _number(text: str) -> bool:
+    return bool(_NUMBER_TOKEN.match(text.strip()))
+
+
+def _filled(text: str) -> bool:
+    """Whether a value cell holds anything (a dash or 无 is an empty cell)."""
+    return bool(text.strip()) and text.strip() not in _NO_FIGURE
+
+
+def _label_numbers(line: str) -> tuple[list[str] | None, list[str]]:
+    """A text row as its label cells and the numbers after them; labels None when a number
+    stands among the words (not a row of a table)."""
+    tokens = [t for t in _SEPARATORS.split(line) if t and t.strip() not in _NO_FIGURE]
+    split = len(tokens)
+    while split > 0 and _number(tokens[split - 1]):
+        split -= 1
+    labels, numbers = tokens[:split], tokens[split:]
+    if any(_number(t) for t in labels):
+        return None, numbers
+    return labels, numbers
+
+
+# ── cells with positions ────────────────────────────────────────────────────────────────────
+
+
+def _stacks(header: Sequence[Sequence[str]], width: int) -> list[list[str]]:
+    """For each column position, the header texts over it, top down.
+
+    A cell covers its own position and the empty ones to its right, within the cell above it:
+    a merged cell written once (empty positions after it) or in every position reads alike, and
+    an empty position under a cell that spans rows is left to that cell."""
+    stacks: list[list[str]] = [[] for _ in range(width)]
+    parents = [(0, width)]
+    for cells in header:
+        row = [*cells, *[""] * (width - len(cells))]
+        intervals: list[tuple[int, int]] = []
+        for a, b in parents:
+            origins = [p for p in range(a, b) if row[p].strip()]
+            if not origins:
+                intervals.append((a, b))
+                continue
+            if origins[0] > a:
+                intervals.append((a, origins[0]))
+            for i, p in enumerate(origins):
+                end = origins[i + 1] if i + 1 < len(origins) else b
+                intervals.append((p, end))
+                for q in range(p, end):
+                    stacks[q].append(row[p])
+        parents = intervals
+    return stacks
+
+
+def _has_number(cells: Sequence[str]) -> bool:
+    return any(_number(c) for c in cells)
+
+
+class ThreeReader:
+    """Table 三: rows by the form's wording, columns the applicant vocabulary's terms."""
+
+    def __init__(self, catalogue: Catalogue, table: StatutoryTable) -> None:
+        self.rows = _form_rows(table)
+        self.words = _vocabulary_words(catalogue, table.vocabulary)
+        self.words.setdefault(_key("申请人情况"), _FILLER)
+        self.parts = {
+            t: term.parts for t, term in catalogue.vocabularies[table.vocabulary].terms.items()
+        }
+        self.carried: tuple[int, dict[int, str]] | None = None  # width and columns
+
+    def _context_ok(self, row: _FormRow, context: set[str]) -> bool:
+        # 3.其他 is only 其他处理's third item where 其他处理 or a sibling came just before
+        if row.parent is None or any(len(c) > 2 for c in row.cores):
+            return True
+        return row.parent in context
+
+    def _cells(
+        self, labels: Sequence[str], values: list[tuple[str, str]], context: set[str]
+    ) -> tuple[list[Cell] | None, set[str]]:
+        """The figures of a row (None: not a row of the table) and the context after it."""
+        row, parents = _own_row(self.rows, labels)
+        if row is None or not self._context_ok(row, context | parents):
+            return None, context
+        after = {row.parent} if row.parent else {row.metric}
+        cells = [
+            Cell(Slot(row.metric, None if term == TOTAL else term), written)
+            for term, written in values
+        ]
+        return cells, after
+
+    def grid(self, table: Grid) -> list[Row]:
+        """The rows of a table with positions. A table of the same width going on without a
+        header (a PDF table broken over two pages) keeps the columns of the one before."""
+        header: list[Sequence[str]] = []
+        columns: dict[int, str] | None = None
+        out: list[Row] = []
+        context: set[str] = set()
+        width = max((len(r) for r in table), default=0)
+        for cells in table:
+            if columns is None and not _has_number(cells):
+                if any(_term(self.words, c) not in (None, _FILLER) for c in cells if c.strip()):
+                    header.append(cells)
+                    continue
+                if not header:
+                    continue  # a title row above the header
+            if columns is None:
+                columns = self._columns(header, width) if header else self._carried(cells, width)
+                if columns is None:
+                    return []
+                self.carried = (width, columns)
+            labels = [c for p, c in enumerate(cells) if p not in columns and c.strip()]
+            values = [(columns[p], c) for p, c in enumerate(cells) if p in columns and _filled(c)]
+            if not values:
+                _, context = self._cells(labels, [], context)
+                continue
+            found, context = self._cells(labels, values, context)
+            if found is not None:
+                numbers = all(_number(c.written) for c in found)
+                out.append(Row(cells, None, [c for c in found if _number(c.written)], numbers))
+            elif _has_number(cells):
+                out.append(Row(cells, None, [], False))
+        return out
+
+    def _carried(self, cells: Sequence[str], width: int) -> dict[int, str] | None:
+        """The columns of the table before, when this one goes on with the same width and a row
+        of the form; None otherwise."""
+        if self.carried is None or self.carried[0] != width:
+            return None
+        columns = self.carried[1]
+        labels = [c for p, c in enumerate(cells) if p not in columns and c.strip()]
+        return columns if _own_row(self.rows, labels)[0] is not None else None
+
+    def _columns(self, header: Sequence[Sequence[str]], width: int) -> dict[int, str] | None:
+        columns: dict[int, str] = {}
+        for position, stack in enumerate(_stacks(header, width)):
+            for text in reversed(stack):  # the lowest header cell naming a column wins
+                term = _term(self.words, text)
+                if term is not None and term != _FILLER:
+                    columns[position] = term
+                    break
+        named = {t for t in columns.values() if t != TOTAL}
+        if len(named) < 2 or len(set(columns.values())) != len(columns):
+            return None  # not this table, or a column named twice
+        return columns
+
+    def text(self, lines: Sequence[Line]) -> list[Row]:
+        out: list[Row] = []
+        i = 0
+        while i < len(lines):
+            run, j = self._header_run(lines, i)
+            if run is None:
+                i = j
+                continue
+            leaves = self._leaves(run)
+            i = j
+            if leaves is None:
+                continue
+            context: set[str] = set()
+            misses = 0  # lines in a row that are not the table's: it has ended
+            while i < len(lines) and misses < 3 and self._header_line(lines[i][2]) is None:
+                start, end, line = lines[i]
+                i += 1
+                labels, numbers = _label_numbers(line)
+                if labels is None:
+                    misses += 1
+                    continue
+                row, _ = _own_row(self.rows, labels)
+                misses = 0 if row is not None or numbers else misses + 1
+                placed = len(numbers) == len(leaves)
+                values = list(zip(leaves, numbers, strict=True)) if placed else []
+                found, context = self._cells(labels, values, context)
+                if numbers:
+                    out.append(Row(None, (start, end), found or [], placed and found is not None))
+        return out
+
+    def _header_line(self, line: str) -> list[str] | None:
+        """The column words of a header line (申请人情况 and remarks aside), or None."""
+        words = _segment(line, self.words)
+        if not words or all(w == _FILLER for w in words):
+            return None
+        return [w for w in words if w != _FILLER]
+
+    def _header_run(self, lines: Sequence[Line], i: int) -> tuple[list[list[str]] | None, int]:
+        """The header lines from line i on (a line of remarks or 申请人情况 among them) and the
+        line after them; None when they name fewer than two columns."""
+        run: list[list[str]] = []
+        j = i
+        while j < len(lines):
+            words = _segment(lines[j][2], self.words)
+            if words is None:
+                break
+            named = [w for w in words if w != _FILLER]
+            if named:
+                run.append(named)
+            j += 1
+        terms = {w for line in run for w in line if w != TOTAL}
+        return (run, j) if len(terms) >= 2 else (None, max(j, i + 1))
+
+    def _leaves(self, run: list[list[str]]) -> list[str] | None:
+        """The columns in order, from header lines that lost their positions: each line's order
+        kept, a subtotal (法人或其他组织) standing for its parts where they are given; None
+        when the lines leave the order open."""
+        given = {w for line in run for w in line}
+        sequences = []
+        for line in run:
+            expanded: list[str] = []
+            for word in line:
+                parts = [p for p in self.parts.get(word, ()) if p in given]
+                if parts:
+                    order = [w for other in run for w in other if w in parts]
+                    expanded.extend(dict.fromkeys(order))
+                else:
+                    expanded.append(word)
+            sequences.append(expanded)
+        return _merge_orders(sequences)
+
+
+def _merge_orders(sequences: list[list[str]]) -> list[str] | None:
+    """The one order of all words agreeing with each sequence's order; None when there is none
+    or several (a word repeated, or two words never put in order)."""
+    nodes: list[str] = []
+    after: dict[str, set[str]] = {}
+    for sequence in sequences:
+        if len(set(sequence)) != len(sequence):
+            return None
+        for word in sequence:
+            if word not in after:
+                nodes.append(word)
+                after[word] = set()
+        for a, b in pairwise(sequence):
+            after[a].add(b)
+    before = {n: sum(n in after[m] for m in nodes) for n in nodes}
+    order: list[str] = []
+    ready = [n for n in nodes if before[n] == 0]
+    while ready:
+        if len(ready) > 1:
+            return None
+        node = ready.pop()
+        order.append(node)
+        for nxt in sorted(after[node]):
+            before[nxt] -= 1
+            if before[nxt] == 0:
+                ready.append(nxt)
+    return order if len(order) == len(nodes) else None
+
+
+class FourReader:
+    """Table 四: columns are (group, result): 行政复议 and 行政诉讼's two kinds of suit, each
+    with 结果维持 … 总计; the group names the metric, the result the category."""
+
+    def __init__(self, catalogue: Catalogue, table: StatutoryTable) -> None:
+        self.words = _vocabulary_words(catalogue, table.vocabulary)
+        self.groups: dict[str, str] = {}  # key of a group's name → metric
+        self.children: dict[str, list[str]] = {}
+        parent: str | None = None
+        for row in table.rows:
+            self.groups[_key(row.zh.split("·")[-1])] = row.metric
+            if row.indent and parent:
+                self.children.setdefault(parent, []).append(row.metric)
+            else:
+                parent = row.metric
+        self.all_words = {**self.words, **{k: "\x00g" + m for k, m in self.groups.items()}}
+
+    def _group(self, text: str) -> str | None:
+        return self.groups.get(_key(text))
+
+    def grid(self, table: Grid) -> list[Row]:
+        width = max((len(r) for r in table), default=0)
+        header: list[Sequence[str]] = []
+        columns: dict[int, Slot] | None = None
+        out: list[Row] = []
+        for cells in table:
+            if columns is None and not _has_number(cells):
+                texts = [c for c in cells if c.strip()]
+                if any(self._group(c) or _term(self.words, c) for c in texts):
+                    header.append(cells)
+                continue
+            if columns is None:
+                columns = self._columns(header, width)
+                if columns is None:
+                    return []
+            values = [(columns[p], c) for p, c in enumerate(cells) if p in columns and _filled(c)]
+            labels = [c for p, c in enumerate(cells) if p not in columns and c.strip()]
+            if labels or not values:
+                continue
+            found = [Cell(slot, c) for slot, c in values if _number(c)]
+            out.append(Row(cells, None, found, len(found) == len(values)))
+        return out
+
+    def _columns(self, header: Sequence[Sequence[str]], width: int) -> dict[int, Slot] | None:
+        columns: dict[int, Slot] = {}
+        for position, stack in enumerate(_stacks(header, width)):
+            terms = [t for t in (_term(self.words, s) for s in stack) if t not in (None, _FILLER)]
+            groups = [g for g in (self._group(s) for s in stack) if g]
+            if terms and groups:
+                term = terms[-1]
+                columns[position] = Slot(groups[-1], None if term == TOTAL else term)
+        slots = list(columns.values())
+        if len({s.metric for s in slots}) < 2 or len(set(slots)) != len(slots):
+            return None
+        return columns
+
+    def text(self, lines: Sequence[Line]) -> list[Row]:
+        out: list[Row] = []
+        i = 0
+        while i < len(lines):
+            run: list[list[str]] = []
+            while i < len(lines):
+                words = _segment(lines[i][2], self.all_words)
+                if not words:
+                    break
+                run.append(words)
+                i += 1
+            if not run:
+                i += 1
+                continue
+            leaves = self._leaves([w for line in run for w in line])
+            if leaves is None or i >= len(lines):
+                continue
+            start, end, line = lines[i]
+            tokens = [t for t in _SEPARATORS.split(line) if t]
+            if tokens and all(_number(t) for t in tokens):
+                placed = len(tokens) == len(leaves)
+                cells = [Cell(s, t) for s, t in zip(leaves, tokens, strict=False)] if placed else []
+                out.append(Row(None, (start, end), cells, placed))
+                i += 1
+        return out
+
+    def _leaves(self, words: list[str]) -> list[Slot] | None:
+        groups = list(dict.fromkeys(w[2:] for w in words if w.startswith("\x00g")))
+        leaf_groups: list[str] = []
+        for group in groups:
+            if any(group in kids for kids in self.children.values()):
+                continue  # placed with its parent
+            kids = [g for g in groups if g in self.children.get(group, ())]
+            leaf_groups.extend(kids or [group])
+        runs: list[list[str]] = []
+        for word in words:
+            if word.startswith("\x00g"):
+                continue
+            if not runs or word in runs[-1]:
+                runs.append([])
+            runs[-1].append(word)
+        if len(leaf_groups) < 2 or len(runs) != len(leaf_groups):
+            return None
+        return [
+            Slot(group, None if term == TOTAL else term)
+            for group, run in zip(leaf_groups, runs, strict=True)
+            for term in run
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class _GridBlock:
+    heading: str  # key of 第二十条第（一）项
+    columns: tuple[str, ...]  # keys of the column headings
+    bare: tuple[str, ...]  # the same without remarks (单位：万元)
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (key of the row's wording, its metrics)
+
+
+class TwoReader:
+    """Table 二 (both forms): blocks under 第二十条第（X）项, each with its header row 信息内容 …
+    and rows whose every cell is its own metric; the header says which form's block it is."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.item = {_key(g.item.zh) for g in catalogue.grids.values()}
+        self.blocks = [
+            _GridBlock(
+                _key(block.zh),
+                tuple(_key(c.zh) for c in block.columns),
+                tuple(_key(_REMARK.sub("", c.zh)) for c in block.columns),
+                tuple((_bare(r.zh), r.cells) for r in block.rows),
+            )
+            for grid in catalogue.grids.values()
+            for block in grid.blocks
+        ]
+        self.headings = {b.heading for b in self.blocks}
+
+    def _candidates(self, headings: Sequence[str], heading: str | None) -> list[_GridBlock]:
+        full = "".join(_key(h) for h in headings)
+        bare = "".join(_key(_REMARK.sub("", h)) for h in headings)
+        return [
+            b
+            for b in self.blocks
+            if (heading is None or b.heading == heading)
+            and (full in ("".join(b.columns), "".join(b.bare)) or bare == "".join(b.bare))
+        ]
+
+    def _row(self, blocks: Sequence[_GridBlock], label: str) -> tuple[str, ...] | None:
+        key = _bare(label)
+        rows = {cells: wording for b in blocks for wording, cells in b.rows}
+        exact = [c for c, w in rows.items() if w == key]
+        if exact:
+            return exact[0] if len(exact) == 1 else None
+        near = [c for c, w in rows.items() if key and (w in key or key in w)]
+        return near[0] if len(near) == 1 else None
+
+    def grid(self, table: Grid) -> list[Row]:
+        out: list[Row] = []
+        heading: str | None = None
+        blocks: list[_GridBlock] = []
+        intervals: list[tuple[int, int, str]] = []
+        for cells in table:
+            texts = [(p, c) for p, c in enumerate(cells) if c.strip()]
+            if not texts:
+                continue
+            if all(_key(c) in self.headings for _, c in texts):
+                heading, blocks = _key(texts[0][1]), []
+                continue
+            if _key(texts[0][1]) in self.item:
+                heads = _collapse(texts[1:])
+                blocks = self._candidates([c for _, c in heads], heading)
+                ends = [p for p, _ in heads[1:]] + [1 << 30]
+                intervals = [(p, e, c) for (p, c), e in zip(heads, ends, strict=True)]
+                continue
+            values = [(p, c) for p, c in texts[1:] if _filled(c)]
+            if not blocks or not values:
+                continue
+            metrics = self._row(blocks, texts[0][1])
+            if metrics is None:
+                if _has_number([c for _, c in values]):
+                    out.append(Row(cells, None, [], False))
+                continue
+            placed: dict[int, str] = {}
+            read = True
+            for p, written in values:
+                index = next((i for i, (a, e, _) in enumerate(intervals) if a <= p < e), None)
+                if index is None or index >= len(metrics) or placed.get(index, written) != written:
+                    read = False  # a cell under no heading, or two cells under one
+                placed.setdefault(index if index is not None else -1, written)
+            found = [
+                Cell(Slot(metrics[i]), w, _unit_hint(intervals[i][2]))
+                for i, w in placed.items()
+                if 0 <= i < len(metrics) and _number(w)
+            ]
+            out.append(Row(cells, None, found if read else [], read))
+        return out
+
+    def text(self, lines: Sequence[Line]) -> list[Row]:
+        out: list[Row] = []
+        heading: str | None = None
+        blocks: list[_GridBlock] = []
+        header_text = ""
+        for start, end, line in lines:
+            if "第二十" in line and _key(line) in self.headings:
+                heading, blocks = _key(line), []
+                continue
+            tokens = [t for t in _SEPARATORS.split(line) if t]
+            heads = None
+            if "信息" in line:  # 信息内容, in either script
+                heads = next(
+                    (tokens[k:] for k in (1, 2) if _key("".join(tokens[:k])) in self.item), None
+                )
+            if heads is not None:
+                blocks = self._candidates(heads, heading)
+                header_text = " ".join(heads)
+                continue
+            if not blocks:
+                continue
+            labels, numbers = _label_numbers(line)
+            metrics = self._row(blocks, "".join(labels)) if labels else None
+            if not numbers:
+                if metrics is None:
+                    blocks = []  # a line that is not the block's: the block has ended
+                continue
+            if metrics is None:
+                out.append(Row(None, (start, end), [], False))
+                continue
+            placed = len(numbers) == len(metrics)
+            hint = _unit_hint(header_text)
+            cells = [Cell(Slot(m), n, hint) for m, n in zip(metrics, numbers, strict=False)]
+            out.append(Row(None, (start, end), cells if placed else [], placed))
+        return out
+
+
+def _collapse(cells: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Header cells with a merged cell's repeated text counted once."""
+    out: list[tuple[int, str]] = []
+    for position, text in cells:
+        if out and out[-1][1] == text:
+            continue
+        out.append((position, text))
+    return out
+
+
+def _unit_hint(heading: str) -> str | None:
+    found = _UNIT_HINT.search(heading.replace(" ", ""))
+    return found[1] if found else None
+
+
+# ── the single table of the reports before 2019 ─────────────────────────────────────────────
+
+_PARENT = "\x00parent"
+# The rows of 政府信息公开情况统计表 that have a home in the catalogue, by their wording:
+# (pattern on the bare wording, metric, channel, category). Rows without a home are skipped.
+_OLD_ROWS: tuple[tuple[re.Pattern[str], str, str | None, str | None], ...] = tuple(
+    (re.compile(pattern), metric, channel, category)
+    for pattern, metric, channel, category in (
+        (r"^主动公开政府信息数", "items_published", None, None),
+        (r"^(?:其中)?主动公开规范性文件数", "items_published", None, "documents"),
+        (r"^政务微博公开政府信息数", "items_published", "weibo", None),
+        (r"^政务微信公开政府信息数", "items_published", "wechat", None),
+        (r"^回应公众关注热点或重大舆情数", "concern_responses", None, None),
+        (r"^参加或举办新闻发布会总?次数", "press_conferences", None, None),
+        (r"^政策解读稿件发布数", "interpretations", None, None),
+        (r"^收到申请数", "requests_new", None, None),
+        (r"^当面申请数", "requests_by_method", None, "in_person"),
+        (r"^传真申请数", "requests_by_method", None, "fax"),
+        (r"^(?:网络|网上)申请数", "requests_by_method", None, "online"),
+        (r"^信函申请数", "requests_by_method", None, "letter"),
+        (r"^电子邮件申请数", "requests_by_method", None, "email"),
+        (r"^申请办结数", "requests_completed", None, None),
+        (r"^行政复议数量?$", "appeal_review", None, None),
+        (r"^行政诉讼数量?$", "litigation_cases", None, None),
+        (r"^维持具体行政行为", _PARENT, None, "upheld"),
+        (r"^被依法纠错数", _PARENT, None, "corrected"),
+        (r"^其他情形数", _PARENT, None, "other"),
+        (r"^依申请公开信息收取的费用", "request_fees", None, None),
+        (r"^从事政府信息公开工作人员数", "disclosure_staff", None, None),
+        (r"^召开政府信息公开工作会议或专题会议数", "meetings", None, None),
+        (r"^举办各类培训班数", "training_sessions", None, None),
+        (r"^接受培训人员数", "trainees", None, None),
+    )
+)
+_OLD_PARENTS = ("appeal_review", "litigation_cases")
+_OLD_VALUE = re.compile(r"统计数|数量|数值|本年")
+_OLD_NOT_VALUE = re.compile(r"累计|上年|代码|序号|单位|指标")
+
+
+class OldReader:
+    """政府信息公开情况统计表 (指标 / 单位 / 统计数): the rows the catalogue has a home for."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+
+    def _slot(self, label: str, parent: str | None) -> tuple[Slot | None, str | None]:
+        """The slot a row's wording names, and the parent for the rows after it."""
+        key = _bare(label.replace("其中：", "").replace("其中:", ""))
+        for pattern, metric, channel, category in _OLD_ROWS:
+            if not pattern.search(key):
+                continue
+            if metric == _PARENT:
+                return (Slot(parent, category) if parent else None), parent
+            if metric not in self.catalogue.metrics:
+                return None, None
+            return Slot(metric, category, channel), metric if metric in _OLD_PARENTS else None
+        return None, parent if re.match(r"^[（(]", label.strip()) else None
+
+    def _header(self, cells: Sequence[str]) -> tuple[int, int] | None:
+        """(unit column, value column) of a header row, when it is one with one value column."""
+        keys = [_key(c) for c in cells]
+        units = [p for p, k in enumerate(keys) if k.endswith("单位")]
+        values = [
+            p for p, k in enumerate(keys) if _OLD_VALUE.search(k) and not _OLD_NOT_VALUE.search(k)
+        ]
+        if len(units) == 1 and len(values) == 1 and any("指标" in k for k in keys):
+            return units[0], values[0]
+        return None
+
+    def grid(self, table: Grid) -> list[Row]:
+        out: list[Row] = []
+        columns: tuple[int, int] | None = None
+        parent: str | None = None
+        for cells in table:
+            if columns is None:
+                columns = self._header(cells)
+                continue
+            unit_at, value_at = columns
+            labels = [c for p, c in enumerate(cells) if p < unit_at and c.strip()]
+            if not labels:
+                continue
+            slot, parent = self._slot(labels[-1], parent)
+            value = cells[value_at] if value_at < len(cells) else ""
+            unit = cells[unit_at] if unit_at < len(cells) else ""
+            if slot is None or not value.strip():
+                if _number(value):
+                    out.append(Row(cells, None, [], False))
+                continue
+            read = _number(value)
+            out.append(Row(cells, None, [Cell(slot, value, unit or None)] if read else [], read))
+        return out
+
+    def text(self, lines: Sequence[Line]) -> list[Row]:
+        out: list[Row] = []
+        inside = False
+        parent: str | None = None
+        for start, end, line in lines:
+            tokens = [t for t in _SEPARATORS.split(line) if t]
+            if not inside or "。" in line:  # a sentence: the table, if any, has ended
+                inside = "位" in line and self._header(tokens) is not None  # 单位 / 單位
+                continue
+            if tokens and _number(tokens[-1]):
+                if len(tokens) < 3 or not _key(tokens[-2]) or _number(tokens[-2]):
+                    continue
+                slot, parent = self._slot("".join(tokens[:-2]), parent)
+                cells = [Cell(slot, tokens[-1], tokens[-2])] if slot else []
+                out.append(Row(None, (start, end), cells, slot is not None))
+            elif tokens:
+                _, parent = self._slot("".join(tokens[:-1] or tokens), parent)
+        return out
+
+
+class Reader(Protocol):
+    """A form's reader: the rows of a table with positions, and of the text's lines."""
+
+    def grid(self, table: Grid) -> list[Row]: ...
+
+    def text(self, lines: Sequence[Line]) -> list[Row]: ...
+
+
+def readers(catalogue: Catalogue) -> dict[str, Reader]:
+    """A reader for each form the catalogue describes (new for each document: a reader keeps
+    what one table leaves to the next)."""
+    readers: dict[str, Reader] = {}
+    if "three" in catalogue.tables:
+        readers["three"] = ThreeReader(catalogue, catalogue.tables["three"])
+    if "four" in catalogue.tables:
+        readers["four"] = FourReader(catalogue, catalogue.tables["four"])
+    if catalogue.grids:
+        readers["two"] = TwoReader(catalogue)
+    readers["old"] = OldReader(catalogue)
+    return readers

@@ -1,0 +1,508 @@
+"""Statutory tables 二/三/四 (and the pre-2019 统计表) read out of report files cell by cell.
+
+Real reports (tests/data/reports/, README there) are written as a web page with real rowspan/
+colspan headers, a Word file with merged header cells, a PDF whose tables are only text laid out
+in rows, and plain text; each is read with `read_report` + `extract_figures` and checked cell by
+cell against the figures typed from the report.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import docx
+import opencc
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from dashboard.cli import main
+from dashboard.domain.catalogue import Catalogue
+from dashboard.extract.document import ReportDocument, read_report
+from dashboard.extract.figures import Extraction, Found, extract_figures, to_facts
+from dashboard.extract.tables import CONFIDENCE, read_tables
+from dashboard.outputs.exporter import export_facts
+
+REPORTS = Path(__file__).resolve().parent / "data" / "reports"
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+Cell = tuple[int, int, str, int, int]  # row, column, text, colspan, rowspan
+Slot = tuple[str, str | None]
+
+
+def _report(name: str) -> dict[str, Any]:
+    return json.loads((REPORTS / name).read_text(encoding="utf-8"))
+
+
+REAL = ("sh-bgt-2019.json", "lg-2024.json")
+
+
+# ── writing the report as each kind of file ─────────────────────────────────────────────────
+
+
+def _layout(rows: list[list[Any]]) -> tuple[list[Cell], int]:
+    """Each written cell's top-left position in the table's grid (HTML's layout), and the width."""
+    cells: list[Cell] = []
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        c = 0
+        for spec in row:
+            text, colspan, rowspan = (
+                (spec["text"], spec["colspan"], spec["rowspan"])
+                if isinstance(spec, dict)
+                else (spec, 1, 1)
+            )
+            while (r, c) in taken:
+                c += 1
+            cells.append((r, c, text, colspan, rowspan))
+            taken.update((r + i, c + j) for i in range(rowspan) for j in range(colspan))
+            c += colspan
+    return cells, max(c for _, c in taken) + 1
+
+
+def _grid(rows: list[list[Any]]) -> list[list[str]]:
+    """The table as document.py gives it: each text in its cell's first position."""
+    cells, width = _layout(rows)
+    grid = [[""] * width for _ in rows]
+    for r, c, text, _, _ in cells:
+        grid[r][c] = text
+    return [row for row in grid if any(row)]
+
+
+def _html(report: dict[str, Any]) -> bytes:
+    body = []
+    for block in report["blocks"]:
+        if "p" in block:
+            body.append(f"<p>{html.escape(block['p'])}</p>")
+            continue
+        trs = []
+        for row in block["table"]:
+            tds = []
+            for spec in row:
+                text, cs, rs = (
+                    (spec["text"], spec["colspan"], spec["rowspan"])
+                    if isinstance(spec, dict)
+                    else (spec, 1, 1)
+                )
+                spans = (f' colspan="{cs}"' if cs > 1 else "") + (
+                    f' rowspan="{rs}"' if rs > 1 else ""
+                )
+                inner = f"<p align='center'>{html.escape(text)}</p>" if text else "&nbsp;"
+                tds.append(f"<td nowrap='nowrap'{spans}>{inner}</td>")
+            trs.append("<tr>" + "".join(tds) + "</tr>")
+        body.append('<table border="1"><tbody>' + "".join(trs) + "</tbody></table>")
+    page = (
+        '<html><head><meta charset="utf-8"><title>年报</title></head><body><div class="zoom">'
+        + "\n".join(body)
+        + "</div></body></html>"
+    )
+    return page.encode("utf-8")
+
+
+def _docx(report: dict[str, Any]) -> bytes:
+    document = docx.Document()
+    for block in report["blocks"]:
+        if "p" in block:
+            document.add_paragraph(block["p"])
+            continue
+        cells, width = _layout(block["table"])
+        table = document.add_table(rows=len(block["table"]), cols=width)
+        for r, c, text, colspan, rowspan in cells:
+            cell = table.cell(r, c)
+            if colspan > 1 or rowspan > 1:  # Word's merged cells: gridSpan and vMerge
+                cell = cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+            if text:
+                cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _pdf(report: dict[str, Any]) -> bytes:
+    """The report drawn as a PDF with no table rules: each table row a line of text, its
+    written cells apart (an empty cell leaves nothing on the page)."""
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    size = 7.0
+    y = 800.0
+
+    def line(parts: list[str]) -> None:
+        nonlocal y
+        if y < 40:
+            page.showPage()
+            y = 800.0
+        page.setFont(FONT, size)
+        x = 30.0
+        for part in parts:
+            page.drawString(x, y, part)
+            x += pdfmetrics.stringWidth(part, FONT, size) + 14
+        y -= 11
+
+    for block in report["blocks"]:
+        if "p" in block:
+            text = block["p"]
+            for start in range(0, len(text), 70):  # paragraphs wrap; rows do not
+                line([text[start : start + 70]])
+            continue
+        cells, _ = _layout(block["table"])
+        for r in range(len(block["table"])):
+            line([text for row, _, text, _, _ in sorted(cells) if row == r and text])
+    page.save()
+    return out.getvalue()
+
+
+def _pdf_ruled(report: dict[str, Any]) -> bytes:
+    """The report as a PDF whose tables are ruled grids (merged cells drawn as one box), as
+    Word prints them: pdfplumber finds the tables, a merged cell's other positions empty."""
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    size, pad, height = 5.0, 4.0, 9.0
+    y = 800.0
+    for block in report["blocks"]:
+        page.setFont(FONT, size)
+        if "p" in block:
+            for start in range(0, len(block["p"]), 100):
+                page.drawString(20, y, block["p"][start : start + 100])
+                y -= height
+            continue
+        cells, width = _layout(block["table"])
+        widths = [12.0] * width
+        for _, c, text, colspan, _ in sorted(cells, key=lambda cell: cell[3]):
+            need = pdfmetrics.stringWidth(text, FONT, size) + 2 * pad
+            have = sum(widths[c : c + colspan])
+            widths[c + colspan - 1] += max(0.0, need - have)
+        xs = [20.0]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        top = y - 4
+        for r, c, text, colspan, rowspan in cells:
+            x0, x1 = xs[c], xs[c + colspan]
+            y0, y1 = top - r * height, top - (r + rowspan) * height
+            page.rect(x0, y1, x1 - x0, y0 - y1)
+            page.drawString(x0 + pad, y0 - height + 2.5, text)
+        y = top - len(block["table"]) * height - 8
+    page.save()
+    return out.getvalue()
+
+
+@cache
+def _files(name: str) -> dict[str, ReportDocument]:
+    """The report of tests/data/reports/`name` written as each kind of file and read back
+    (once per test session: the documents are only read)."""
+    report = _report(name)
+    documents = {
+        "report.html": read_report(_html(report), "report.html"),
+        "report.docx": read_report(_docx(report), "report.docx"),
+        "report.pdf": read_report(_pdf(report), "report.pdf"),
+        "report-ruled.pdf": read_report(_pdf_ruled(report), "report-ruled.pdf"),
+    }
+    # the page's text pasted as it reads: the tables are text rows now
+    text = documents["report.html"].text.encode("utf-8")
+    documents["report.txt"] = read_report(text, "report.txt")
+    for name, document in documents.items():
+        assert document.problems == [], name
+    return documents
+
+
+def _expected(report: dict[str, Any], text_rows: bool) -> dict[Slot, tuple[float, str]]:
+    """The typed figures; for text rows only the rows with every cell written (the others
+    cannot be placed column by column)."""
+    return {
+        (f["metric"], f["category"]): (f["value"], f["as_written"])
+        for f in report["figures"]
+        if f["text_row"] or not text_rows
+    }
+
+
+def _rows(document: ReportDocument, catalogue: Catalogue) -> set[tuple[int, int]]:
+    """The spans of the lines the tables were read from."""
+    return {(r.start, r.end) for r in read_tables(document.text, document.tables, catalogue).rows}
+
+
+def _from_tables(extraction: Extraction, rows: set[tuple[int, int]]) -> list[Found]:
+    return [f for f in extraction.facts if (f.start, f.end) in rows]
+
+
+def _table_figures(
+    extraction: Extraction, document: ReportDocument, catalogue: Catalogue
+) -> dict[Slot, tuple[float, str]]:
+    found: dict[Slot, tuple[float, str]] = {}
+    for fact in _from_tables(extraction, _rows(document, catalogue)):
+        # the quote is the row's whole line of the document text, the cell as written in it
+        assert document.text[fact.start : fact.end] == fact.quote
+        assert fact.start == 0 or document.text[fact.start - 1] == "\n"
+        assert fact.end == len(document.text) or document.text[fact.end] == "\n"
+        assert fact.as_written in fact.quote.split(" ")
+        assert fact.channel is None
+        assert fact.confidence == CONFIDENCE
+        slot = (fact.metric, fact.category)
+        assert slot not in found, slot
+        found[slot] = (fact.value, fact.as_written)
+    return found
+
+
+# ── the real reports, cell by cell ──────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_real_report_tables_cell_by_cell_in_every_format(name: str, catalogue: Catalogue) -> None:
+    report = _report(name)
+    documents = _files(name)
+    for filename, document in documents.items():
+        extraction = extract_figures(document.text, catalogue, tables=document.tables)
+        got = _table_figures(extraction, document, catalogue)
+        text_rows = filename in ("report.pdf", "report.txt")
+        expected = _expected(report, text_rows)
+        assert got == expected, filename
+        assert extraction.year == report["year"], filename
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_tables_keep_column_positions(name: str) -> None:
+    report = _report(name)
+    documents = _files(name)
+    tables = [_grid(b["table"]) for b in report["blocks"] if "table" in b]
+    # a merged cell's text in its first position, the others empty, as pdfplumber gives them
+    for filename in ("report.html", "report.docx", "report-ruled.pdf"):
+        assert documents[filename].tables == tables, filename
+    # each row is a line of the text: its written cells, once each, a space apart
+    for document in (documents["report.html"], documents["report.docx"]):
+        lines = document.text.split("\n")
+        for table in tables:
+            for row in table:
+                assert " ".join(c for c in row if c) in lines
+
+
+def test_empty_cell_is_no_figure_and_zero_is_one(catalogue: Catalogue) -> None:
+    shanghai = _files("sh-bgt-2019.json")["report.html"]
+    found = _table_figures(
+        extract_figures(shanghai.text, catalogue, tables=shanghai.tables), shanghai, catalogue
+    )
+    # 予以公开's 总计 cell and every 科研机构 cell are empty in this report: no figure
+    assert ("requests_disclosed", None) not in found
+    assert not any(category == "research" for _, category in found)
+    assert found[("table2_licensing_items", None)] == (0, "0")
+    longgang = _files("lg-2024.json")["report.docx"]
+    found = _table_figures(
+        extract_figures(longgang.text, catalogue, tables=longgang.tables), longgang, catalogue
+    )
+    assert found[("requests_new", "research")] == (0, "0")
+    assert found[("requests_refused_law", None)] == (0, "0")
+
+
+def test_table_figure_wins_over_prose_of_the_same_slot(catalogue: Catalogue) -> None:
+    document = _files("sh-bgt-2019.json")["report.html"]
+    extraction = extract_figures(document.text, catalogue, tables=document.tables)
+    review = [f for f in extraction.facts if (f.metric, f.category) == ("appeal_review", None)]
+    assert [(f.value, f.confidence) for f in review] == [(7, CONFIDENCE)]
+    assert "行政复议" not in review[0].quote  # the table's row of numbers, not the sentence
+    repeated = [
+        s for s in extraction.skipped if s.reason == "repeated" and "行政复议7件" in s.quote
+    ]
+    assert repeated, extraction.skipped
+    # a prose rule's reading of a table row is not kept: the row's columns say what it is
+    rows = _rows(document, catalogue)
+    for fact in extraction.facts:
+        if (fact.start, fact.end) not in rows:
+            assert not any(a <= fact.start < b for a, b in rows), fact
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_figures_pass_validate_and_table_three_sums_hold(
+    name: str, catalogue: Catalogue, tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = _report(name)
+    document = _files(name)["report.docx"]
+    extraction = extract_figures(document.text, catalogue, tables=document.tables)
+    # the tables' figures (the prose ones are the prose rules' to answer for)
+    extraction.facts = _from_tables(extraction, _rows(document, catalogue))
+    facts = to_facts(extraction, report["agency"], report["year"])
+    path = tmp_path / "figures.csv"
+    path.write_bytes(export_facts(facts, catalogue, "csv"))
+    code = main(["validate", str(path), "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert result["errors"] == [], result["errors"]
+    assert code == 0
+    codes = {w["code"] for w in result["warnings"]}
+    assert not {c for c in codes if c.endswith("mismatch")}, result["warnings"]
+    stored = {
+        (f["metric"], f["category"], f["value"]) for d in result["datasets"] for f in d["facts"]
+    }
+    assert stored == {(f["metric"], f["category"], f["value"]) for f in report["figures"]}
+
+
+# ── forms and wordings ──────────────────────────────────────────────────────────────────────
+
+
+def test_traditional_script_and_pipes_in_text(catalogue: Catalogue) -> None:
+    # A 2020 report of the 2019 form as a page in traditional script shows it (pipes as cells).
+    text = "\n".join(
+        [
+            "二、主動公開政府信息情況",
+            "第二十條第(一)項 |",
+            "信息內容 | 本年新 制作數量 | 本年新 公開數量 | 對外公開總數量 |",
+            "規章 | 0 | 0 | 0 |",
+            "規範性文件 | 2 | 2 | 17 |",
+            "第二十條第(九)項 |",
+            "信息內容 | 採購項目數量 | 採購總金額 |",
+            "政府集中採購 | 10 | 180774.8 |",
+        ]
+    )
+    found = {f.metric: (f.value, f.confidence) for f in extract_figures(text, catalogue).facts}
+    assert found["table2_normative_made"] == (2, CONFIDENCE)
+    assert found["table2_normative_total"] == (17, CONFIDENCE)
+    assert found["table2_procurement_items"] == (10, CONFIDENCE)
+    # an amount with no unit in its cell or heading: kept, but marked for review
+    assert found["table2_procurement_amount"][0] == 180774.8
+    assert found["table2_procurement_amount"][1] < CONFIDENCE
+
+
+def test_2021_wording_and_traditional_table_three(catalogue: Catalogue) -> None:
+    # The 2021 form's words for （六）其他处理's items (the catalogue has the 2019 ones); the
+    # figures are illustrative.
+    head = [
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况",
+        "自然人 法人或其他组织 总计",
+        "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    ]
+    rows = [
+        "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
+        "315 3 0 0 0 0 318",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 "
+        "202 0 0 1 0 0 203",
+        "3.其他 941 17 0 1 3 3 965",
+        "（七）总计 13364 252 0 44 121 29 13810",
+    ]
+    traditional = opencc.OpenCC("s2t").convert("\n".join(head + rows))
+    assert traditional != "\n".join(head + rows)
+    for text in ("\n".join(head + rows), traditional):
+        found = {
+            (f.metric, f.category): f.value
+            for f in extract_figures(text, catalogue).facts
+            if f.confidence == CONFIDENCE
+        }
+        assert found[("requests_other_no_correction", "natural_person")] == 315
+        assert found[("requests_other_no_fee", "public_interest")] == 1
+        assert found[("requests_other_misc", "other_org")] == 3
+        assert found[("requests_completed", None)] == 13810
+        assert len(found) == 28
+
+
+def test_header_lines_out_of_order_in_a_pdf(catalogue: Catalogue) -> None:
+    # A PDF puts a cell spanning two header rows on the lower one's line: the columns come
+    # from both lines' order, not from where the words happen to stand.
+    text = "\n".join(
+        [
+            "法人或其他组织",
+            "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+            "一、本年新收政府信息公开申请数量 58 7 0 0 1 0 66",
+            "行政复议 行政诉讼",
+            "未经复议直接起诉 复议后起诉",
+            "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 "
+            "结果维持 结果纠正 其他结果 尚未审结 总计",
+            "376 97 196 121 790 16 1 12 27 56 74 1 30 51 156",
+        ]
+    )
+    found = {
+        (f.metric, f.category): f.value
+        for f in extract_figures(text, catalogue).facts
+        if f.confidence == CONFIDENCE
+    }
+    assert found[("requests_new", "natural_person")] == 58
+    assert found[("requests_new", "legal_service")] == 1
+    assert found[("requests_new", None)] == 66
+    assert found[("appeal_review", "corrected")] == 97
+    assert found[("appeal_review", None)] == 790
+    assert found[("appeal_litigation_direct", "pending")] == 27
+    assert found[("appeal_litigation_after_review", None)] == 156
+
+
+def test_a_text_row_missing_cells_gives_no_figure(catalogue: Catalogue) -> None:
+    text = "\n".join(
+        [
+            "自然人 法人或其他组织 总计",
+            "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+            "一、本年新收政府信息公开申请数量 821 35 2 1 859",  # two empty cells dropped
+            "二、上年结转政府信息公开申请数量 18 0 0 0 0 0 18",
+        ]
+    )
+    extraction = extract_figures(text, catalogue)
+    slots = {(f.metric, f.category): f.value for f in extraction.facts}
+    assert ("requests_new", None) not in slots  # 821 is 自然人's, not the total
+    assert not any(metric == "requests_new" for metric, _ in slots)
+    assert slots[("requests_carried_over", None)] == 18
+    reasons = {s.reason for s in extraction.skipped if s.start < text.index("二、")}
+    assert reasons <= {"table row: columns not certain", "unnamed", "year", "repeated"}
+
+
+OLD_FORM = [
+    ["统计指标", "单位", "统计数"],
+    ["一、主动公开情况", "", ""],
+    ["（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", "条", "1234"],
+    ["其中：主动公开规范性文件数", "条", "12"],
+    ["制发规范性文件总数", "件", "12"],
+    ["（二）通过不同渠道和方式公开政府信息的情况", "", ""],
+    ["1.政府公报公开政府信息数", "条", "3"],
+    ["2.政府网站公开政府信息数", "条", "1100"],
+    ["3.政务微博公开政府信息数", "条", "320"],
+    ["4.政务微信公开政府信息数", "条", "0"],
+    ["三、依申请公开情况", "", ""],
+    ["（一）收到申请数", "件", "25"],
+    ["1.当面申请数", "件", "5"],
+    ["2.传真申请数", "件", ""],
+    ["3.网络申请数", "件", "20"],
+    ["四、行政复议数量", "件", "2"],
+    ["（一）维持具体行政行为数", "件", "1"],
+    ["（二）被依法纠错数", "件", "1"],
+    ["（三）其他情形数", "件", "0"],
+    ["五、行政诉讼数量", "件", "1"],
+    ["（一）维持具体行政行为或者驳回原告诉讼请求数", "件", "1"],
+    ["七、依申请公开信息收取的费用", "万元", "0.05"],
+    ["九、政府信息公开会议和培训情况", "", ""],
+    ["（二）举办各类培训班数", "次", "2"],
+    ["（三）接受培训人员数", "人次", "150"],
+]
+OLD_EXPECTED = {
+    ("items_published", None, None): 1234,
+    ("items_published", None, "documents"): 12,
+    ("items_published", "weibo", None): 320,
+    ("items_published", "wechat", None): 0,
+    ("requests_new", None, None): 25,
+    ("requests_by_method", None, "in_person"): 5,
+    ("requests_by_method", None, "online"): 20,
+    ("appeal_review", None, None): 2,
+    ("appeal_review", None, "upheld"): 1,
+    ("appeal_review", None, "corrected"): 1,
+    ("appeal_review", None, "other"): 0,
+    ("litigation_cases", None, None): 1,
+    ("litigation_cases", None, "upheld"): 1,
+    ("request_fees", None, None): 500,
+    ("training_sessions", None, None): 2,
+    ("trainees", None, None): 150,
+}
+
+
+def test_pre_2019_statistics_table_as_table_and_as_text(catalogue: Catalogue) -> None:
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c) or '&nbsp;'}</td>" for c in row) + "</tr>"
+        for row in OLD_FORM
+    )
+    page = f"<html><body><p>附件：政府信息公开情况统计表</p><table>{rows}</table></body></html>"
+    as_page = read_report(page.encode("utf-8"), "old.html")
+    as_text = read_report(as_page.text.encode("utf-8"), "old.txt")
+    for document in (as_page, as_text):
+        extraction = extract_figures(document.text, catalogue, tables=document.tables)
+        found = {
+            (f.metric, f.channel, f.category): f.value
+            for f in extraction.facts
+            if f.confidence == CONFIDENCE
+        }
+        assert found == OLD_EXPECTED
