@@ -1,4 +1,5 @@
-"""Shared fixtures: the real catalogue, and a fresh SQLite store per test."""
+"""Shared fixtures: the real catalogue, a fresh SQLite store per test, and for the store's own
+tests the same on a throwaway PostgreSQL server (tests/pg.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dashboard.paths import CATALOGUE_DIR
 from dashboard.platform.settings import DATABASE_URL_ENV, clear_settings_cache
 from dashboard.store.database import Store
 from tests.appserver import CHROMIUM, CHROMIUM_ARGS
+from tests.pg import PostgresServer, PostgresUnavailable, start_server
 
 SAMPLE_CSV = Path(__file__).resolve().parents[1] / "data" / "samples" / "dinghai-education-2019.csv"
 
@@ -32,12 +34,52 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def sqlite_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A fresh SQLite file, also set as DASHBOARD_DATABASE_URL for code that reads it."""
     url = f"sqlite:///{tmp_path / 'store.sqlite'}"
     monkeypatch.setenv(DATABASE_URL_ENV, url)
     monkeypatch.delenv("DASHBOARD_AGENCY", raising=False)
     return url
+
+
+@pytest.fixture
+def db_url(sqlite_url: str) -> str:
+    """The test's store URL: SQLite. A module whose tests must hold on both databases overrides
+    it with `any_db_url` (see tests/test_store.py)."""
+    return sqlite_url
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL cluster for the session, started on first use and stopped at the end.
+    Unavailable PostgreSQL fails every test that needs it: never a silent skip."""
+    try:
+        server = start_server()
+    except PostgresUnavailable as error:
+        pytest.fail(f"PostgreSQL is needed by this test and could not be started: {error}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres_server: PostgresServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh PostgreSQL database, set as DASHBOARD_DATABASE_URL; dropped after the test."""
+    url = postgres_server.database()
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    monkeypatch.delenv("DASHBOARD_AGENCY", raising=False)
+    yield url
+    postgres_server.drop(url)
+
+
+# For a test of a SQLite file itself (a full disk, a read-only file) in a module on both databases.
+sqlite_only = pytest.mark.parametrize("any_db_url", ["sqlite"], indirect=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_url(request: pytest.FixtureRequest) -> str:
+    """A fresh store URL on each database in turn: the test runs once on SQLite, once on
+    PostgreSQL."""
+    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
 
 
 @pytest.fixture

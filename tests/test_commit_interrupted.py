@@ -1,6 +1,6 @@
 """A commit interrupted at any point — an exception injected before each SQL statement it runs
 in turn, or a disk that fills up at any size — leaves the previous version, the current facts
-and the history exactly as they were."""
+and the history exactly as they were. On SQLite and on PostgreSQL (the full disk: SQLite only)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from dashboard.domain.catalogue import Catalogue
 from dashboard.ingest.validate import validate_file
 from dashboard.store.database import STORE_FULL, Store, StoreUnavailable
-from tests.conftest import SAMPLE_CSV, csv_bytes
+from tests.conftest import SAMPLE_CSV, csv_bytes, sqlite_only
 from tests.faults import full_disk, integrity
 
 
@@ -57,6 +57,12 @@ def fail_at(store: Store, k: int, action: Any) -> None:
             action()
     finally:
         sa.event.remove(store._write_engine, "before_cursor_execute", maybe_fail)
+
+
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    """This module's store: SQLite, then PostgreSQL."""
+    return any_db_url
 
 
 @pytest.fixture
@@ -133,6 +139,7 @@ def restore_then_fail(store: Store) -> None:
         sa.event.remove(store._write_engine, "commit", boom)
 
 
+@sqlite_only
 def test_disk_full_at_every_size_leaves_the_previous_version(
     seeded: Store, catalogue: Catalogue
 ) -> None:

@@ -3,7 +3,8 @@ at the version its preview was made on; otherwise it writes nothing and raises S
 naming who saved what and when. The issue's scenario: editor A previews against version 1,
 editor B commits version 2, A confirms — A's save must not silently revert B's figures.
 
-Two Store objects on one SQLite file stand for two app processes; real SQLite throughout.
+Two Store objects on one database stand for two app processes; every test runs on a real SQLite
+file and on a real PostgreSQL database (tests/test_postgres_races.py has two real processes).
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def state(store: Store) -> tuple[object, ...]:
         store.current_facts().to_dicts(),
         [v.to_dict() for v in store.history()],
     )
+
+
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    """This module's store: SQLite, then PostgreSQL."""
+    return any_db_url
 
 
 @pytest.fixture

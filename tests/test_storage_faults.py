@@ -4,6 +4,7 @@ file that is not a database, output files (`-o`) that cannot be written, and int
 
 Every fault is real (see tests/faults.py): SQLite itself answers "database or disk is full" or
 "attempt to write a readonly database"; /sys refuses new files even to root; /dev/full is full.
+On PostgreSQL (a real server, tests/pg.py): no server, no such database, a read-only database.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from dashboard.store.database import (
 )
 from tests.conftest import SAMPLE_CSV, csv_bytes
 from tests.faults import UNWRITABLE_FOLDER, full_disk, integrity, read_only_url
+from tests.pg import PostgresServer
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 AGENCY = "定海区教育局"
@@ -435,3 +437,74 @@ def test_a_real_process_on_a_read_only_store(seeded: Path, tmp_path: Path) -> No
     assert json.loads(done.stdout)["errors"][-1]["code"] == "store-read-only"
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
     assert "数据库是只读的" in done.stderr
+
+
+# ── PostgreSQL ──────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_postgres_server_that_is_not_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No server behind the socket folder: the store cannot be opened, and the message names
+    the server without its password."""
+    url = f"postgresql+psycopg://clerk:s3cret@/dashboard?host={tmp_path}&port=5432"
+    with pytest.raises(StoreUnavailable) as raised:
+        Store(url)
+    assert raised.value.code == STORE_UNOPENABLE
+    assert "s3cret" not in raised.value.location and "clerk:***@" in raised.value.location
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    code, out, err = run(capsys, "history")
+    assert code == EXIT_STORAGE
+    assert "无法打开数据库" in err and "s3cret" not in out + err and "Traceback" not in err
+
+
+def test_a_postgres_database_that_does_not_exist(postgres_server: PostgresServer) -> None:
+    with pytest.raises(StoreUnavailable) as raised:
+        Store(postgres_server.url("no_such_database"))
+    assert raised.value.code == STORE_UNOPENABLE
+    assert "no_such_database" in raised.value.detail
+
+
+def test_a_read_only_postgres_database_reads_but_refuses_every_write(
+    postgres_server: PostgresServer,
+    pg_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A database whose transactions are read-only (as on a standby, or set by an
+    administrator): SQLSTATE 25006 is `store-read-only`, reads work, nothing is written."""
+    writable = Store(pg_url)
+    writable.commit([small(2)], user="seed")
+    writable.commit([small(3)], user="bob")
+    writable.close()
+    name = pg_url.split("@/", 1)[1].split("?", 1)[0]
+    postgres_server.execute(
+        pg_url, f'ALTER DATABASE "{name}" SET default_transaction_read_only = on'
+    )
+    store = Store(pg_url)  # nothing to migrate: opening reads only
+    try:
+        before = state(store)
+        assert [v.version for v in store.history()] == [2, 1]
+        now = datetime.now(UTC)
+        writes = [
+            lambda: store.commit([small(4)], user="alice"),
+            lambda: store.commit([many_facts(2021)], user="alice"),  # a new dataset
+            lambda: store.restore(AGENCY, 2019, 1, user="alice"),
+            lambda: store.save_deck("周例会", ["hotline"], user="alice"),
+            lambda: store.begin_sign_in_attempt(
+                "alice", now, since=now - timedelta(minutes=15), lock=lambda _: 0
+            ),
+        ]
+        for write in writes:
+            with pytest.raises(StoreUnavailable) as raised:
+                write()
+            assert raised.value.code == STORE_READ_ONLY
+            assert "read-only" in raised.value.detail
+        assert state(store) == before
+    finally:
+        store.close()
+    path = tmp_path / "u.csv"
+    path.write_bytes(csv_bytes(*GOOD))
+    code, out, err = run(capsys, "import", path, "--user", "alice")
+    assert code == EXIT_STORAGE
+    assert "数据库是只读的，没有写入任何内容" in err and "Traceback" not in out + err

@@ -1,7 +1,8 @@
 """The versioned store: migrations, commits, audit records, restore, atomicity and concurrency.
 
-Every test runs against a real SQLite file under tmp_path; failures are injected by
-monkeypatching the store's own write path, never by mocking the database.
+Every test runs twice: on a real SQLite file under tmp_path and on a real PostgreSQL database
+(tests/pg.py); failures are injected by monkeypatching the store's own write path, never by
+mocking the database.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ from dashboard.store.schema import MIGRATIONS, migrate
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 AGENCY = "定海区教育局"
 OTHER = "普陀区教育局"
+
+
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    """This module's store: SQLite, then PostgreSQL."""
+    return any_db_url
 
 
 def fact(
@@ -380,6 +387,91 @@ def test_version_token_changes_on_every_commit_and_restore(store: Store) -> None
     assert store.version_token() == tokens[-1]
 
 
+def test_dataset_and_agency_tokens_move_only_with_their_own_data(store: Store) -> None:
+    assert (store.dataset_token(AGENCY, 2019), store.agency_token(AGENCY)) == (0, 0)
+    store.commit([Dataset(AGENCY, 2019, v1_facts())], user="a")
+    mine, agency = store.dataset_token(AGENCY, 2019), store.agency_token(AGENCY)
+    assert mine > 0 and agency == mine
+
+    # A commit to another agency moves the store's token, not this agency's.
+    store.commit([Dataset(OTHER, 2019, v1_facts(agency=OTHER))], user="a")
+    assert (store.dataset_token(AGENCY, 2019), store.agency_token(AGENCY)) == (mine, agency)
+    assert store.agency_token(OTHER) == store.version_token() > agency
+
+    # A new year of this agency moves its agency token, not its other dataset's.
+    store.commit([Dataset(AGENCY, 2020, v1_facts(year=2020))], user="a")
+    assert store.dataset_token(AGENCY, 2019) == mine
+    assert store.agency_token(AGENCY) == store.dataset_token(AGENCY, 2020) > agency
+
+    # A new version of the older year moves both; a restore too; an identical commit neither.
+    store.commit([Dataset(AGENCY, 2019, v2_facts())], user="a")
+    assert store.dataset_token(AGENCY, 2019) == store.agency_token(AGENCY) > mine
+    store.restore(AGENCY, 2019, 1, user="a")
+    restored = store.dataset_token(AGENCY, 2019)
+    assert restored == store.agency_token(AGENCY) == store.version_token()
+    store.commit([Dataset(AGENCY, 2019, v1_facts())], user="a")
+    assert store.dataset_token(AGENCY, 2019) == restored
+    assert store.dataset_token("无此单位", 2019) == 0
+
+
+def test_a_deck_save_moves_the_store_token_only(store: Store) -> None:
+    store.commit([Dataset(AGENCY, 2019, v1_facts())], user="a")
+    token, agency = store.version_token(), store.agency_token(AGENCY)
+    store.save_deck("周例会", ["hotline"], user="a")
+    assert store.version_token() > token
+    assert store.agency_token(AGENCY) == agency
+
+
+def test_a_refused_or_failed_write_leaves_every_token(store: Store) -> None:
+    store.commit([Dataset(AGENCY, 2019, v1_facts())], user="a")
+    tokens = (store.version_token(), store.dataset_token(AGENCY, 2019))
+    with pytest.raises(UnknownVersion):
+        store.restore(AGENCY, 2019, 7, user="x")
+    broken = Fact(AGENCY, 2020, None, None, None, 1, Qualifier.EXACT)  # type: ignore[arg-type]
+    with pytest.raises(sa.exc.IntegrityError):
+        store.commit([Dataset(AGENCY, 2019, v2_facts()), Dataset(AGENCY, 2020, [broken])], user="b")
+    assert (store.version_token(), store.dataset_token(AGENCY, 2019)) == tokens
+    assert store.dataset_token(AGENCY, 2020) == 0  # its row, created in the failed write, is gone
+
+
+def test_an_old_database_gets_the_change_counter(db_url: str) -> None:
+    """A store from before migration 0005 (tokens were max(versions.id)) gets the counter,
+    starting at that old token so caches see a change and never a repeat, and each dataset its
+    current version's id; then every commit moves them as in a new store."""
+    old = Store(db_url)
+    old.commit([Dataset(AGENCY, 2019, v1_facts()), Dataset(OTHER, 2019, v1_facts(OTHER))], user="a")
+    old.commit([Dataset(AGENCY, 2019, v2_facts())], user="a")
+    old.close()
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.begin() as c:  # back to the schema of migrations 0001–0004
+            c.execute(sa.text("DROP TABLE store_generation"))
+            c.execute(sa.text("ALTER TABLE datasets DROP COLUMN generation"))
+            c.execute(sa.text("DELETE FROM schema_migrations WHERE name = '0005_store_generation'"))
+            old_token = c.scalar(sa.text("SELECT max(id) FROM versions"))
+            current_ids = dict(
+                c.execute(
+                    sa.text(
+                        "SELECT d.agency, v.id FROM datasets d JOIN versions v"
+                        " ON v.dataset_id = d.id AND v.version = d.current_version"
+                    )
+                ).all()
+            )
+        reopened = Store(db_url)
+        try:
+            assert reopened.version_token() == old_token == 3
+            assert reopened.dataset_token(AGENCY, 2019) == current_ids[AGENCY] == 3
+            assert reopened.agency_token(OTHER) == current_ids[OTHER] == 2
+            reopened.commit([Dataset(OTHER, 2020, v1_facts(OTHER, 2020))], user="b")
+            assert reopened.version_token() == reopened.agency_token(OTHER) == 4
+            assert reopened.agency_token(AGENCY) == 3
+            assert figures(reopened.dataset_facts(AGENCY, 2019)) == figures(v2_facts())
+        finally:
+            reopened.close()
+    finally:
+        engine.dispose()
+
+
 # ── restore ─────────────────────────────────────────────────────────────────────────────────
 
 
@@ -580,8 +672,9 @@ def test_killed_process_mid_commit_leaves_previous_version(db_url: str) -> None:
         assert (result.version, result.created) == (2, True)
     finally:
         reopened.close()
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
-        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    if db_url.startswith("sqlite"):  # the server rolled back PostgreSQL's for the dead client
+        with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
+            assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_two_store_objects_on_one_file_see_each_other(db_url: str) -> None:
@@ -604,8 +697,8 @@ def test_two_store_objects_on_one_file_see_each_other(db_url: str) -> None:
         second.close()
 
 
-def test_two_processes_committing_concurrently_both_succeed(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'shared.sqlite'}"  # created by the children themselves
+def test_two_processes_committing_concurrently_both_succeed(db_url: str) -> None:
+    url = db_url  # an empty database (SQLite: not even a file): the children make the schema
     script = """
         import sys, time
         from dashboard.store.database import Store

@@ -8,6 +8,16 @@ Commits are optimistic: a caller that showed someone a preview passes the versio
 against (`expected_versions`), and the write transaction refuses with `StaleVersion` when any of
 them moved in between, writing nothing. Storage faults (disk full, read-only file, a path that
 cannot be opened) come out as `StoreUnavailable` with a short code, never as a driver error.
+
+Several processes (app replicas, the CLI) may write at once, on SQLite or PostgreSQL. SQLite
+queues whole write transactions (BEGIN IMMEDIATE). On PostgreSQL (READ COMMITTED) a write first
+claims the rows of the datasets it writes, in (agency, year) order: an existing row is locked
+(SELECT … FOR UPDATE), a missing one inserted (INSERT … ON CONFLICT DO NOTHING, which waits for
+a concurrent creator and then finds its row) and locked. Only then are the expected versions
+checked and the facts read, so two first imports of one new year queue instead of failing, and
+a check cannot pass on a version that is being replaced. Every write that changes something
+ends by raising the store generation (`version_token`), and stamps it on the datasets it changed
+(`dataset_token`, `agency_token`).
 """
 
 from __future__ import annotations
@@ -27,16 +37,20 @@ from urllib.parse import unquote, urlsplit
 
 import polars as pl
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from dashboard.domain.facts import FACTS_SCHEMA, Dataset, Fact, diff_facts
 from dashboard.domain.problems import ProblemCode
 from dashboard.domain.values import Qualifier
 from dashboard.store.schema import (
+    GENERATION_ROW,
     datasets_table,
     decks_table,
     facts_table,
     migrate,
     sign_in_failures_table,
+    startup_lock,
+    store_generation_table,
     utc_now,
     versions_table,
 )
@@ -169,7 +183,10 @@ class Store:
                 # once queue instead of failing halfway through with "database is locked".
                 self._write_engine = _sqlite_engine(self.url, "BEGIN IMMEDIATE")
             else:
-                self._read_engine = self._write_engine = sa.create_engine(self.url)
+                # pool_pre_ping: a connection the server (or a proxy) dropped while it sat in
+                # the pool is replaced, instead of failing the next page that takes it.
+                engine = sa.create_engine(self.url, pool_pre_ping=True)
+                self._read_engine = self._write_engine = engine
             migrate(self._write_engine)
         except (sa.exc.DBAPIError, OSError) as error:
             # Whatever stops the store from opening is a fault of the store, never a traceback.
@@ -210,9 +227,41 @@ class Store:
     # ── reads ───────────────────────────────────────────────────────────────────────────────
 
     def version_token(self) -> int:
-        """Changes whenever any dataset gets a new version; the key for caches."""
+        """The store generation: changes with every committed write that changed something (a
+        dataset's new version, a restore, a deck), whatever order concurrent writes took their
+        ids in; the key for caches of the whole store."""
         with self._reading() as c:
-            return int(c.scalar(sa.select(sa.func.coalesce(sa.func.max(versions_table.c.id), 0))))
+            return int(
+                c.scalar(
+                    sa.select(store_generation_table.c.generation).where(
+                        store_generation_table.c.id == GENERATION_ROW
+                    )
+                )
+                or 0
+            )
+
+    def dataset_token(self, agency: str, year: int) -> int:
+        """Changes whenever this dataset gets a new version (0: no such dataset); the key for
+        caches of one dataset, untouched by commits to any other."""
+        with self._reading() as c:
+            token = c.scalar(
+                sa.select(datasets_table.c.generation).where(
+                    datasets_table.c.agency == agency, datasets_table.c.year == year
+                )
+            )
+        return int(token or 0)
+
+    def agency_token(self, agency: str) -> int:
+        """Changes whenever any dataset of the agency gets a new version or a year is added (0:
+        no dataset); the key for caches of one agency's facts. Each such write stamps the
+        dataset with a generation above every earlier one, so the maximum always moves."""
+        with self._reading() as c:
+            token = c.scalar(
+                sa.select(sa.func.max(datasets_table.c.generation)).where(
+                    datasets_table.c.agency == agency
+                )
+            )
+        return int(token or 0)
 
     def is_empty(self) -> bool:
         with self._reading() as c:
@@ -260,7 +309,7 @@ class Store:
         """The datasets whose current version is not the expected one, and who saved it (a
         read: the check that counts is the one inside the write, see `commit`)."""
         with self._reading() as c:
-            return _conflicts(c, expected, lock=False)
+            return _conflicts(c, expected)
 
     def current_facts(self, agency: str | None = None, year: int | None = None) -> pl.DataFrame:
         """The facts of the current version of every (matching) dataset."""
@@ -366,13 +415,19 @@ class Store:
         inside the write transaction, so two processes seeding at once load the samples once.
         `expected_versions` is checked inside the write transaction too (see `commit`).
         """
+        batches = [(list(datasets), file_name, sha) for datasets, file_name, sha in files]
+        written = {(d.agency, d.year) for datasets, _, _ in batches for d in datasets}
         results: list[CommitResult] = []
         with self._writing() as c:
+            if only_if_empty:
+                # Processes seeding at once take turns; each later one finds the store full.
+                startup_lock(c)
+                if c.scalar(sa.select(sa.func.count()).select_from(datasets_table)):
+                    return []
+            ids = _claim(c, written, also_lock=set(expected_versions or ()))
             if expected_versions:
                 _refuse_stale(c, expected_versions)
-            if only_if_empty and c.scalar(sa.select(sa.func.count()).select_from(datasets_table)):
-                return []
-            for datasets, file_name, file_sha256 in files:
+            for datasets, file_name, file_sha256 in batches:
                 for dataset in datasets:
                     results.append(
                         self._write_version(
@@ -385,6 +440,9 @@ class Store:
                             restored_from=None,
                         )
                     )
+            changed = {ids[(r.agency, r.year)] for r in results if r.created}
+            if changed:
+                _bump(c, changed)
         return results
 
     def restore(
@@ -404,10 +462,11 @@ class Store:
         with self._writing() as c:
             if not _version_row(c, agency, year, version):
                 raise UnknownVersion(f"{agency} {year} v{version}")
+            ids = _claim(c, {(agency, year)})
             if expected_current is not None:
                 _refuse_stale(c, {(agency, year): expected_current})
             facts = _version_facts(c, agency, year, version)
-            return self._write_version(
+            result = self._write_version(
                 c,
                 Dataset(agency, year, facts),
                 user=user,
@@ -417,6 +476,9 @@ class Store:
                 restored_from=version,
                 force=True,
             )
+            if result.created:
+                _bump(c, {ids[(agency, year)]})
+            return result
 
     # ── sign-in attempts (the throttle's memory, shared by every process) ──────────────────
 
@@ -498,11 +560,13 @@ class Store:
         """Create or replace a named deck (its slide ids, in order)."""
         values = {"slides": json.dumps(slide_ids), "updated_by": user, "updated_at": utc_now()}
         with self._writing() as c:
-            updated = c.execute(
-                decks_table.update().where(decks_table.c.name == name).values(**values)
-            ).rowcount
-            if not updated:
-                c.execute(decks_table.insert().values(name=name, **values))
+            # One statement: two processes saving one new name at once both succeed, the later
+            # one's slides win (an UPDATE-then-INSERT would fail the later one on the key).
+            statement = _insert(c, decks_table).values(name=name, **values)
+            c.execute(
+                statement.on_conflict_do_update(index_elements=[decks_table.c.name], set_=values)
+            )
+            _bump(c, set())
 
     def deck(self, name: str) -> list[str] | None:
         """The slide ids of a named deck, or None when there is no such deck."""
@@ -526,56 +590,37 @@ class Store:
         restored_from: int | None,
         force: bool = False,
     ) -> CommitResult:
-        row = (
-            c.execute(
-                sa.select(datasets_table)
-                .where(
-                    datasets_table.c.agency == dataset.agency, datasets_table.c.year == dataset.year
-                )
-                .with_for_update()
+        """Write one dataset's new version. The caller claimed the dataset's row (`_claim`):
+        it exists and is locked, with current_version 0 when this transaction created it.
+
+        One query reads the row with its current version's id and content hash; the old facts
+        are read only when a version is written (a round trip per statement counts on a server).
+        """
+        row = c.execute(
+            sa.select(
+                datasets_table.c.id,
+                datasets_table.c.current_version,
+                versions_table.c.id.label("version_id"),
+                versions_table.c.content_hash,
             )
-            .mappings()
-            .first()
-        )
-        old = _version_facts(c, dataset.agency, dataset.year, None) if row else []
+            .select_from(datasets_table)
+            .outerjoin(versions_table, _current_join())
+            .where(datasets_table.c.agency == dataset.agency, datasets_table.c.year == dataset.year)
+        ).one()
+        dataset_id, current = row.id, row.current_version
         content_hash = dataset.content_hash()
-        if row is not None:
-            current_hash = c.scalar(
-                sa.select(versions_table.c.content_hash).where(
-                    versions_table.c.dataset_id == row["id"],
-                    versions_table.c.version == row["current_version"],
-                )
+        if row.content_hash == content_hash and not (force and restored_from != current):
+            return CommitResult(
+                dataset.agency, dataset.year, current, False, restored_from=restored_from
             )
-            if current_hash == content_hash and not (
-                force and restored_from != row["current_version"]
-            ):
-                return CommitResult(
-                    dataset.agency,
-                    dataset.year,
-                    row["current_version"],
-                    False,
-                    restored_from=restored_from,
-                )
+        old = (
+            []
+            if row.version_id is None
+            else _facts_of(c, row.version_id, dataset.agency, dataset.year)
+        )
         diff = diff_facts(old, dataset.facts)
-        if row is None:
-            dataset_id = c.execute(
-                datasets_table.insert().values(
-                    agency=dataset.agency, year=dataset.year, current_version=1
-                )
-            ).inserted_primary_key[0]
-            number = 1
-        else:
-            dataset_id = row["id"]
-            number = (
-                int(
-                    c.scalar(
-                        sa.select(sa.func.max(versions_table.c.version)).where(
-                            versions_table.c.dataset_id == dataset_id
-                        )
-                    )
-                )
-                + 1
-            )
+        # Every write makes the new version current, so the current one is the highest.
+        number = current + 1
         version_id = c.execute(
             versions_table.insert().values(
                 dataset_id=dataset_id,
@@ -703,6 +748,31 @@ _SQLITE_FAULTS = {
 }
 
 
+# PostgreSQL's SQLSTATE codes (exact, or by their two-character class) that are storage faults.
+_POSTGRES_FAULTS = {
+    "53100": STORE_FULL,  # disk_full
+    "25006": STORE_READ_ONLY,  # read_only_sql_transaction (a read-only database or replica)
+    "3D000": STORE_UNOPENABLE,  # invalid_catalog_name: no such database
+    "57P01": STORE_UNOPENABLE,  # admin_shutdown
+    "57P02": STORE_UNOPENABLE,  # crash_shutdown
+    "57P03": STORE_UNOPENABLE,  # cannot_connect_now (starting up, shutting down)
+    "53300": STORE_BUSY,  # too_many_connections
+    "55P03": STORE_BUSY,  # lock_not_available (lock_timeout)
+    "XX001": STORE_CORRUPT,  # data_corrupted
+    "XX002": STORE_CORRUPT,  # index_corrupted
+    "58030": STORE_IO_ERROR,  # io_error
+    "08": STORE_UNOPENABLE,  # connection_exception
+    "28": STORE_UNOPENABLE,  # invalid_authorization_specification
+}
+
+
+def _postgres_code(error: BaseException) -> ProblemCode | None:
+    state = getattr(error, "sqlstate", None)
+    if not isinstance(state, str):
+        return None
+    return _POSTGRES_FAULTS.get(state) or _POSTGRES_FAULTS.get(state[:2])
+
+
 def _sqlite_code(error: BaseException) -> int | None:
     """The primary SQLite result code of a driver error (SQLITE_FULL, …), if it has one."""
     code = getattr(error, "sqlite_errorcode", None)
@@ -724,7 +794,10 @@ def _fault_code(error: BaseException) -> ProblemCode | None:
     code = _sqlite_code(original)
     if code is not None:
         return _SQLITE_FAULTS.get(code)
-    # Other drivers (PostgreSQL): by the words of the error.
+    postgres = _postgres_code(original)
+    if postgres is not None:
+        return postgres
+    # A failed connection has no SQLSTATE; other drivers: by the words of the error.
     text = str(original).lower()
     if "disk is full" in text or "no space left" in text:
         return STORE_FULL
@@ -742,17 +815,80 @@ def _detail(error: BaseException) -> str:
     return (str(original).strip().splitlines() or [type(original).__name__])[0]
 
 
+def _insert(c: sa.Connection, table: sa.Table) -> Any:
+    """INSERT with ON CONFLICT clauses, in the connection's dialect (SQLite and PostgreSQL
+    spell them alike)."""
+    if c.dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+def _claim(
+    c: sa.Connection, keys: Iterable[tuple[str, int]], also_lock: Iterable[tuple[str, int]] = ()
+) -> dict[tuple[str, int], int]:
+    """Lock the dataset rows this write will change, creating the missing ones; their ids.
+
+    In (agency, year) order, so two writes claiming overlapping datasets cannot deadlock. A
+    missing row is inserted with current_version 0 (it gets its first version in this
+    transaction, or nothing is committed): INSERT … ON CONFLICT DO NOTHING waits for another
+    transaction creating the same row and then does nothing, and the SELECT … FOR UPDATE that
+    follows finds that row as committed. `also_lock` rows (the expected versions a commit
+    checks) are locked when they exist, never created.
+    """
+    create = set(keys)
+    ids: dict[tuple[str, int], int] = {}
+    for agency, year in sorted(create | set(also_lock)):
+        where = sa.and_(datasets_table.c.agency == agency, datasets_table.c.year == year)
+        locked = sa.select(datasets_table.c.id).where(where).with_for_update()
+        dataset_id = c.scalar(locked)
+        if dataset_id is None and (agency, year) in create:
+            # The new row's id when this insert made it (and holds it); none after a conflict.
+            dataset_id = c.scalar(
+                _insert(c, datasets_table)
+                .values(agency=agency, year=year, current_version=0, generation=0)
+                .on_conflict_do_nothing(index_elements=["agency", "year"])
+                .returning(datasets_table.c.id)
+            )
+            if dataset_id is None:
+                dataset_id = c.scalar(locked)
+        if dataset_id is not None:
+            ids[(agency, year)] = int(dataset_id)
+    return ids
+
+
+def _bump(c: sa.Connection, dataset_ids: set[int]) -> int:
+    """Raise the store generation and stamp it on the datasets this write changed; the new
+    generation. The last statements of a write transaction: the counter's row stays locked until
+    the commit, so concurrent writes bump in the order they commit, and holding it no longer
+    than that keeps writes to different datasets parallel (and free of deadlocks: nothing is
+    waited for while it is held)."""
+    counter = store_generation_table.c.generation
+    row = store_generation_table.c.id == GENERATION_ROW
+    c.execute(store_generation_table.update().where(row).values(generation=counter + 1))
+    generation = int(c.scalar(sa.select(counter).where(row)))
+    if dataset_ids:
+        c.execute(
+            datasets_table.update()
+            .where(datasets_table.c.id.in_(sorted(dataset_ids)))
+            .values(generation=generation)
+        )
+    return generation
+
+
 def _refuse_stale(c: sa.Connection, expected: Mapping[tuple[str, int], int | None]) -> None:
     """Raise StaleVersion when a dataset's current version is not the expected one (None: the
-    dataset must not exist). Runs inside the write transaction, so nothing can move after it."""
-    conflicts = _conflicts(c, expected, lock=True)
+    dataset must not exist). Runs inside the write transaction after `_claim` locked the rows,
+    so it reads what is committed and nothing can move after it."""
+    conflicts = _conflicts(c, expected)
     if conflicts:
         raise StaleVersion(conflicts)
 
 
 def _conflicts(
-    c: sa.Connection, expected: Mapping[tuple[str, int], int | None], *, lock: bool
+    c: sa.Connection, expected: Mapping[tuple[str, int], int | None]
 ) -> list[VersionConflict]:
+    """Expected versions that are not current. A row created by this transaction (current
+    version 0) has no current version to join: it reads as absent, like a missing row."""
     conflicts = []
     for (agency, year), wanted in sorted(expected.items(), key=lambda item: item[0]):
         query = (
@@ -764,7 +900,7 @@ def _conflicts(
             .join(versions_table, _current_join())
             .where(datasets_table.c.agency == agency, datasets_table.c.year == year)
         )
-        row = c.execute(query.with_for_update(of=datasets_table) if lock else query).first()
+        row = c.execute(query).first()
         if row is None and wanted is not None:  # no such dataset (they are never deleted)
             conflicts.append(VersionConflict(agency, year, wanted, None, None, None))
         elif row is not None and row.current_version != wanted:
@@ -815,10 +951,15 @@ def _version_facts(c: sa.Connection, agency: str, year: int, version: int | None
     row = _version_row(c, agency, year, version)
     if row is None:
         return []
+    return _facts_of(c, row.id, agency, year)
+
+
+def _facts_of(c: sa.Connection, version_id: int, agency: str, year: int) -> list[Fact]:
+    """The facts of one version, by its row id."""
     rows = (
         c.execute(
             sa.select(facts_table)
-            .where(facts_table.c.version_id == row.id)
+            .where(facts_table.c.version_id == version_id)
             .order_by(facts_table.c.id)
         )
         .mappings()
