@@ -7,10 +7,9 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from components.data import current_facts, get_catalogue
+from components.data import agency_facts, get_catalogue
 from components.filters import current_view
 from components.text import literal
-from dashboard.analytics import headlines as metrics
 from dashboard.domain.catalogue import Catalogue
 from dashboard.i18n.messages import t
 
@@ -41,7 +40,7 @@ def start_page(page: str) -> PageContext | None:
     if view.agency is None or view.year is None:
         st.info(t("app.empty_store", lang))
         return None
-    facts = metrics.agency_facts(current_facts(), view.agency)
+    facts = agency_facts(view.agency)  # read and cached for this agency alone
     # The agency name comes from uploaded files: shown as typed, never as a link or image.
     with st.container(key="page_caption"):
         st.caption(f"{literal(view.agency)} · {view.year}")

@@ -2,39 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import polars as pl
 import streamlit as st
 
 from components import state
 from components.auth import current_actor
 from components.chart import data_table
-from components.data import current_facts, get_catalogue
+from components.data import (
+    agency_years,
+    download,
+    facts_view,
+    get_catalogue,
+    slot_choices,
+    years,
+)
 from components.decks import deck_panel
 from components.extract import extract_panel
 from components.filters import View, current_view
 from components.text import literal
 from components.upload import history_panel, upload_panel
 from dashboard.domain.catalogue import Catalogue
-from dashboard.domain.facts import frame_facts
 from dashboard.i18n.format import format_value
 from dashboard.i18n.messages import t
-from dashboard.outputs.exporter import Format, export_facts, template
+from dashboard.outputs.exporter import Format, template
+from dashboard.store.reads import FactFilter
 
 SHOWN_ROWS = 5_000  # a table longer than this is for downloading, not for reading on screen
+XLSX_MAX_ROWS = 1_048_575  # an Excel sheet's rows, less the header
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _template(fmt: Format) -> bytes:
     return template(get_catalogue(), fmt)
-
-
-def _export(selected: pl.DataFrame, fmt: Format) -> Callable[[], bytes]:
-    # Deferred: built only when the button is clicked (an Excel file of a whole province
-    # takes seconds; the page must not pay for it on every rerun).
-    return lambda: export_facts(frame_facts(selected), get_catalogue(), fmt)
 
 
 def _display(frame: pl.DataFrame, catalogue: Catalogue, lang: str) -> pl.DataFrame:
@@ -68,10 +68,15 @@ def _display(frame: pl.DataFrame, catalogue: Catalogue, lang: str) -> pl.DataFra
 
 
 def _browse(view: View) -> None:
-    """The stored facts, filterable, with downloads and the templates (everyone)."""
+    """The stored facts, filterable, with downloads and the templates (everyone).
+
+    The choices come from the datasets table and the store's metrics and channels, the table
+    from one query with the filters and the row limit in SQL: nothing loads the whole store.
+    """
     lang = view.lang
     catalogue = get_catalogue()
-    facts = current_facts()
+    listed = agency_years()
+    present = slot_choices()
     sections = {m.id: m.section for m in catalogue.metrics.values()}
 
     # Our own word for an empty filter: Streamlit's default placeholder is English.
@@ -79,18 +84,18 @@ def _browse(view: View) -> None:
     with st.container(border=True, key="data_filters"):
         st.markdown(f"**{t('app.data.filters', lang)}**")
         c1, c2, c3, c4, c5 = st.columns(5)
-        agency_names = facts["agency"].unique().sort().to_list()
+        agency_names = list(listed)
         agencies = c1.multiselect(
             t("app.col_agency", lang),
             agency_names,
             # The agency chosen in the sidebar; clear it to see every agency.
-            default=[view.agency] if view.agency in agency_names else None,
+            default=[view.agency] if view.agency in listed else None,
             key="data_agency",
             placeholder=everything,
         )
-        years = c2.multiselect(
+        chosen_years = c2.multiselect(
             t("app.col_year", lang),
-            facts["year"].unique().sort(descending=True).to_list(),
+            years(),
             key="data_year",
             placeholder=everything,
         )
@@ -102,59 +107,58 @@ def _browse(view: View) -> None:
             key="data_section",
             placeholder=everything,
         )
-        present = set(facts["metric"].unique().to_list())
         metrics_chosen = c4.multiselect(
             t("app.col_metric", lang),
-            [m for m in catalogue.metrics if m in present],
+            [m for m in catalogue.metrics if m in present.metrics],
             format_func=lambda m: catalogue.metrics[m].name(lang),
             key="data_metric",
             placeholder=everything,
         )
         channels = c5.multiselect(
             t("app.col_channel", lang),
-            facts["channel"].drop_nulls().unique().sort().to_list(),
+            sorted(present.channels),
             format_func=lambda c: catalogue.channel_name(c, lang),
             key="data_channel",
             placeholder=everything,
         )
 
-    selected = facts
+    # A section and a metric both narrow the metrics: rows must meet both.
+    metrics: tuple[str, ...] | None = tuple(metrics_chosen) if metrics_chosen else None
     if chosen_sections:
-        chosen = [m for m, s in sections.items() if s in chosen_sections]
-        selected = selected.filter(pl.col("metric").is_in(chosen))
-    for column, chosen in (
-        ("agency", agencies),
-        ("year", years),
-        ("metric", metrics_chosen),
-        ("channel", channels),
-    ):
-        if chosen:
-            selected = selected.filter(pl.col(column).is_in(chosen))
-
-    st.caption(t("app.data.count", lang, count=selected.height))
-    if selected.height > SHOWN_ROWS:
-        st.caption(t("app.data.truncated", lang, shown=SHOWN_ROWS))
-    data_table(
-        _display(selected.head(SHOWN_ROWS), catalogue, lang), hide_index=True, key="data_table"
+        in_sections = tuple(m for m, s in sections.items() if s in chosen_sections)
+        metrics = in_sections if metrics is None else tuple(m for m in metrics if m in in_sections)
+    filters = FactFilter(
+        agencies=tuple(agencies) or None,
+        years=tuple(chosen_years) or None,
+        metrics=metrics,
+        channels=tuple(channels) or None,
     )
+    count, shown = facts_view(filters, SHOWN_ROWS)
+
+    st.caption(t("app.data.count", lang, count=count))
+    if count > SHOWN_ROWS:
+        st.caption(t("app.data.truncated", lang, shown=SHOWN_ROWS))
+    data_table(_display(shown, catalogue, lang), hide_index=True, key="data_table")
 
     d1, d2, _ = st.columns([1, 1, 2])
     d1.download_button(
         t("app.data.download_csv", lang),
-        data=_export(selected, "csv"),
+        data=download(filters, "csv"),
         file_name="facts.csv",
         mime="text/csv",
         key="data_download_csv",
         on_click="ignore",
-        disabled=selected.is_empty(),
+        disabled=count == 0,
     )
+    too_many = count > XLSX_MAX_ROWS
     d2.download_button(
         t("app.data.download_xlsx", lang),
-        data=_export(selected, "xlsx"),
+        data=download(filters, "xlsx"),
         file_name="facts.xlsx",
         key="data_download_xlsx",
         on_click="ignore",
-        disabled=selected.is_empty(),
+        disabled=count == 0 or too_many,
+        help=t("app.data.xlsx_too_many", lang, limit=XLSX_MAX_ROWS) if too_many else None,
         mime=XLSX_MIME,
     )
 

@@ -1,0 +1,214 @@
+"""Reads sized to what a page shows: never the whole store.
+
+The dashboard's pages show one agency (all its years), and its selectors need the list of
+agencies and years; the 数据 page shows a filtered, limited table and downloads the filtered
+rows. Each of those is one query here, its filters and row limit in SQL, read into Polars by
+`pl.read_database` (column batches built by Polars, not a Python tuple per row). The agency and
+year lists come from the small `datasets` table (one row per agency and year), never from facts.
+
+Change tokens for caches: `Store.agency_token` (per agency: moves with every commit to that
+agency, whatever order concurrent commits took their ids in), `datasets_token` here (moves when a
+dataset is added: the agency/year lists), `Store.version_token` (any write at all).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+import sqlalchemy as sa
+
+from dashboard.domain.facts import FACTS_SCHEMA
+from dashboard.store.database import Store
+from dashboard.store.schema import datasets_table, facts_table, versions_table
+
+DOWNLOAD_BATCH_ROWS = 50_000  # rows per batch of a download: a few MB in memory at a time
+
+_FACT_COLUMNS = (
+    datasets_table.c.agency,
+    datasets_table.c.year,
+    facts_table.c.metric,
+    facts_table.c.channel,
+    facts_table.c.category,
+    facts_table.c.value,
+    facts_table.c.qualifier,
+    facts_table.c.note,
+    datasets_table.c.current_version.label("version"),
+    facts_table.c.unit,
+    facts_table.c.as_written,
+)
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    """Which current facts to read. None: any value of that column; a tuple: one of these (an
+    empty tuple matches nothing, as a section and a metric chosen without overlap do)."""
+
+    agencies: tuple[str, ...] | None = None
+    years: tuple[int, ...] | None = None
+    metrics: tuple[str, ...] | None = None
+    channels: tuple[str, ...] | None = None
+
+    def on_datasets_only(self) -> bool:
+        """True when only agency and year are restricted: answerable from datasets/versions."""
+        return self.metrics is None and self.channels is None
+
+
+@dataclass(frozen=True)
+class SlotChoices:
+    """The metrics and channels present among current facts: the 数据 page's filter choices
+    (its agency and year choices are `agency_years`)."""
+
+    metrics: frozenset[str] = frozenset()
+    channels: frozenset[str] = frozenset()  # blank channels left out
+
+    def __or__(self, other: SlotChoices) -> SlotChoices:
+        return SlotChoices(self.metrics | other.metrics, self.channels | other.channels)
+
+
+def _current_join() -> sa.ColumnElement[bool]:
+    return sa.and_(
+        versions_table.c.dataset_id == datasets_table.c.id,
+        versions_table.c.version == datasets_table.c.current_version,
+    )
+
+
+def _where(query: sa.Select[Any], filters: FactFilter) -> sa.Select[Any]:
+    for column, wanted in (
+        (datasets_table.c.agency, filters.agencies),
+        (datasets_table.c.year, filters.years),
+        (facts_table.c.metric, filters.metrics),
+        (facts_table.c.channel, filters.channels),
+    ):
+        if wanted is not None:
+            # An empty IN () is spelled as a false condition by SQLAlchemy on every dialect.
+            query = query.where(column.in_(sorted(set(wanted))))
+    return query
+
+
+def _facts_query(filters: FactFilter) -> sa.Select[Any]:
+    """Current facts in the store's order: agency, year, then as stored (the upload's order)."""
+    query = (
+        sa.select(*_FACT_COLUMNS)
+        .select_from(datasets_table)
+        .join(versions_table, _current_join())
+        .join(facts_table, facts_table.c.version_id == versions_table.c.id)
+        .order_by(datasets_table.c.agency, datasets_table.c.year, facts_table.c.id)
+    )
+    return _where(query, filters)
+
+
+def _frame(connection: sa.Connection, query: sa.Select[Any]) -> pl.DataFrame:
+    # Cast: an empty result has no rows to type its columns by (a no-op otherwise).
+    return pl.read_database(query, connection, schema_overrides=FACTS_SCHEMA).cast(FACTS_SCHEMA)
+
+
+def agency_facts(store: Store, agency: str) -> pl.DataFrame:
+    """The current facts of every year of one agency (FACTS_SCHEMA), oldest year first."""
+    with store._reading() as c:
+        return _frame(c, _facts_query(FactFilter(agencies=(agency,))))
+
+
+def facts_page(store: Store, filters: FactFilter, limit: int, offset: int = 0) -> pl.DataFrame:
+    """At most `limit` matching current facts from the `offset`-th on, in the store's order."""
+    query = _facts_query(filters).limit(limit).offset(offset)
+    with store._reading() as c:
+        return _frame(c, query)
+
+
+def count_facts(store: Store, filters: FactFilter) -> int:
+    """How many current facts match. Restricted by agency and year only, it adds up the
+    versions' fact counts (one row per dataset) instead of counting facts."""
+    current = sa.select().select_from(datasets_table).join(versions_table, _current_join())
+    if filters.on_datasets_only():
+        total = sa.func.coalesce(sa.func.sum(versions_table.c.fact_count), 0)
+        query = current.add_columns(total)
+    else:
+        joined = current.join(facts_table, facts_table.c.version_id == versions_table.c.id)
+        query = joined.add_columns(sa.func.count())
+    query = _where(query, filters)
+    with store._reading() as c:
+        return int(c.scalar(query) or 0)
+
+
+def iter_facts(
+    store: Store, filters: FactFilter, batch_rows: int = DOWNLOAD_BATCH_ROWS
+) -> Iterator[pl.DataFrame]:
+    """Every matching current fact, in the store's order, as frames of at most `batch_rows`:
+    a download of the whole store holds one batch at a time, not the whole result."""
+    with store._reading() as c:
+        # A server-side cursor on PostgreSQL (psycopg would otherwise fetch everything first);
+        # SQLite's cursor steps through the result anyway.
+        streaming = c.execution_options(stream_results=True, yield_per=batch_rows)
+        batches = pl.read_database(
+            _facts_query(filters),
+            streaming,
+            iter_batches=True,
+            batch_size=batch_rows,
+            schema_overrides=FACTS_SCHEMA,
+        )
+        for batch in batches:
+            if not batch.is_empty():
+                yield batch.cast(FACTS_SCHEMA)
+
+
+def agency_years(store: Store) -> dict[str, list[int]]:
+    """Agency → its years, newest first, agencies in text order (the same order in SQLite and
+    PostgreSQL: sorted here, not by the database's collation). Reads datasets only."""
+    query = sa.select(datasets_table.c.agency, datasets_table.c.year).where(
+        datasets_table.c.current_version > 0  # a row being created has no version yet
+    )
+    with store._reading() as c:
+        frame = pl.read_database(query, c, schema_overrides={"agency": pl.String, "year": pl.Int64})
+    if frame.is_empty():
+        return {}
+    grouped = (
+        frame.group_by("agency").agg(pl.col("year").unique().sort(descending=True)).sort("agency")
+    )
+    return dict(zip(grouped["agency"].to_list(), grouped["year"].to_list(), strict=True))
+
+
+def datasets_token(store: Store) -> tuple[int, int]:
+    """Changes when a dataset (an agency's year) is added: the key of the agency/year lists.
+    Datasets are never deleted, so (how many, the highest id) never repeats."""
+    query = sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(datasets_table.c.id), 0))
+    with store._reading() as c:
+        count, highest = c.execute(query).one()
+    return int(count), int(highest)
+
+
+def present_slots(store: Store, agencies: Sequence[str] | None = None) -> SlotChoices:
+    """The metrics and channels present among the current facts (of `agencies`, or of the
+    whole store), by one SQL DISTINCT."""
+    restrict = FactFilter(agencies=tuple(agencies) if agencies is not None else None)
+    query = _where(
+        sa.select(facts_table.c.metric, facts_table.c.channel)
+        .select_from(datasets_table)
+        .join(versions_table, _current_join())
+        .join(facts_table, facts_table.c.version_id == versions_table.c.id)
+        .distinct(),
+        restrict,
+    )
+    with store._reading() as c:
+        present = pl.read_database(
+            query, c, schema_overrides={"metric": pl.String, "channel": pl.String}
+        )
+    return SlotChoices(
+        frozenset(present["metric"].to_list()),
+        frozenset(present["channel"].drop_nulls().to_list()),
+    )
+
+
+def changed_agencies(store: Store, since: int) -> tuple[str, ...]:
+    """The agencies with a dataset written after store generation `since` (each write stamps
+    the datasets it changed with the generation it raised the store to)."""
+    query = (
+        sa.select(datasets_table.c.agency)
+        .where(datasets_table.c.generation > since)
+        .distinct()
+        .order_by(datasets_table.c.agency)
+    )
+    with store._reading() as c:
+        return tuple(c.scalars(query))
