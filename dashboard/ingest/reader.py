@@ -5,6 +5,10 @@ Excel cell holds), with the row number the spreadsheet shows. Unreadable input b
 never exceptions: whatever the bytes, `read_table` returns a table, and every row of the file is
 either in it or named by a problem (a broken quote, a row past a limit). The work per file is
 bounded by `dashboard/ingest/limits.py`.
+
+A CSV without quotes is split into columns by Polars (`plain_csv.py`) and never becomes a Python
+object per cell; other files are read row by row. Either way `RawTable.cells()` gives the frame
+the validation reads, and `RawTable.rows` the rows as Python lists.
 """
 
 from __future__ import annotations
@@ -17,9 +21,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import charset_normalizer
+import polars as pl
 
 from dashboard.domain.problems import Param, Problem, ProblemCode, Severity
+from dashboard.ingest.cells import cells_frame, frame_rows
 from dashboard.ingest.limits import LIMITS, Limits
+from dashboard.ingest.plain_csv import plain_rows
 from dashboard.ingest.xlsx import XlsxProblem, column_letter, open_workbook, size_text
 
 logger = logging.getLogger(__name__)
@@ -45,20 +52,42 @@ _UNCOMMON = re.compile(
 
 @dataclass
 class RawTable:
-    """The header and data rows of the first sheet, each row with its spreadsheet number."""
+    """The header and data rows of the first sheet, each row with its spreadsheet number.
+
+    The data rows are held as Python rows (`row_list`) or as a frame of cells (`frame`, see
+    `dashboard/ingest/cells.py`), whichever the reader made; each form is derived from the other
+    when asked for."""
 
     header: list[str] = field(default_factory=list)
     header_row: int = 1
-    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    row_list: list[tuple[int, list[Cell]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     encoding: str | None = None
     sheet: str | None = None
     # CSV records spanning several lines (a quoted cell holding line breaks): first → last line.
     spans: dict[int, int] = field(default_factory=dict)
+    frame: pl.DataFrame | None = None
 
     @property
     def readable(self) -> bool:
         return not any(p.severity is Severity.ERROR and p.row is None for p in self.problems)
+
+    @property
+    def rows(self) -> list[tuple[int, list[Cell]]]:
+        """The data rows as Python lists, each up to its last filled cell."""
+        if self.frame is not None and not self.row_list and self.frame.height:
+            self.row_list = frame_rows(self.frame)
+        return self.row_list
+
+    @property
+    def row_count(self) -> int:
+        return self.frame.height if self.frame is not None else len(self.row_list)
+
+    def cells(self) -> pl.DataFrame:
+        """The data rows as a frame of cells: `row`, and `c0`, `c1`, … (`n0`, … for numbers)."""
+        if self.frame is None:
+            self.frame = cells_frame(self.row_list)
+        return self.frame
 
 
 def read_table(
@@ -123,11 +152,20 @@ def _read_table(
                 )
             ]
         )
-    rows = _Rows(limits)
-    spans = _read_csv(text, rows)
-    table = rows.table()
+    plain = plain_rows(text, limits)
+    if plain is not None:
+        table = RawTable(
+            header=plain.header or [],
+            header_row=plain.header_row,
+            problems=plain.problems,
+            frame=plain.frame,
+        )
+    else:
+        rows = _Rows(limits)
+        spans = _read_csv(text, rows)
+        table = rows.table()
+        table.spans = spans
     table.encoding = encoding
-    table.spans = spans
     if not table.header and not table.problems:
         table.problems.append(Problem(ProblemCode.FILE_EMPTY, Severity.ERROR, value=filename))
     return table
@@ -346,7 +384,7 @@ class _Rows:
         return RawTable(
             header=self.header or [],
             header_row=self.header_row,
-            rows=self.rows,
+            row_list=self.rows,
             problems=self.problems,
         )
 

@@ -1,43 +1,46 @@
 """Validate an upload file: every problem at once, with row, column, value and code.
 
-Reading goes cell by cell (each cell's spelling matters: `400余` is not 400), then the checks that
-span rows — duplicates, relations between metrics, parts against totals, change against last
-year — run per dataset (one agency and year). Bad data never raises; it becomes report entries.
+The cells are read column by column (`rows.py`: Polars expressions, and each distinct spelling
+read once — `400余` is not 400), then the checks that span rows — duplicates, relations between
+metrics, parts against totals, change against last year — per dataset (one agency and year):
+screened for all datasets at once (`screen.py`), worded by `relations.check_dataset` for those
+where something may be wrong. Bad data never raises; it becomes report entries.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
-import re
-import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from dashboard.domain.catalogue import Catalogue, Metric, name_key
+import polars as pl
+
+from dashboard.domain.catalogue import Catalogue, name_key
 from dashboard.domain.columns import FIELDS, ColumnSpec, column_spec  # noqa: F401 (re-exported)
 from dashboard.domain.facts import Dataset, Fact
 from dashboard.domain.mappings import ChannelMapping
-from dashboard.domain.problems import Param, Problem, ProblemCode, Severity, sort_key
-from dashboard.domain.units import units
-from dashboard.domain.values import (
-    ParsedValue,
-    Qualifier,
-    has_unusual_digits,
-    in_metric_unit,
-    normalize_text,
-    parse_value,
-    strip_formula_guard,
-)
-from dashboard.ingest.reader import Cell, RawTable, read_table
+from dashboard.domain.problems import Problem, ProblemCode, Severity, sort_key
+from dashboard.domain.values import Qualifier
+from dashboard.ingest.reader import RawTable, read_table
 from dashboard.ingest.relations import check_dataset
+from dashboard.ingest.resolve import MIN_YEAR
+from dashboard.ingest.rows import read_rows
+from dashboard.ingest.screen import flagged
 
 logger = logging.getLogger(__name__)
 
-MIN_YEAR = 1990
-_SPACES = re.compile(r"\s+")
+__all__ = ["MIN_YEAR", "ValidationReport", "column_spec", "validate_file", "validate_table"]
 PreviousFacts = Callable[[str, int], list[Fact]]
+# Last year's facts of many datasets at once: (agency, year) keys → their facts (none: absent).
+# One query for a file of ten thousand datasets, where `PreviousFacts` makes ten thousand.
+PreviousMany = Callable[[Sequence[tuple[str, int]]], Mapping[tuple[str, int], list[Fact]]]
+# From how many facts the datasets are screened (`screen.py`) before `check_dataset` reads them:
+# the screen's few dozen Polars queries cost ~10 ms, what check_dataset spends on ~2,000 facts.
+SCREEN_FROM = 2_000
+QUALIFIERS = {str(q): q for q in Qualifier}
 
 
 @dataclass
@@ -89,8 +92,12 @@ def validate_file(
     *,
     default_agency: str | None = None,
     previous_facts: PreviousFacts | None = None,
+    previous_many: PreviousMany | None = None,
 ) -> ValidationReport:
     """Read and validate an upload file given as bytes.
+
+    Last year's facts, for the large-change check, come from `previous_many` (all datasets in
+    one call) or else `previous_facts` (one call per dataset).
 
     Never raises, whatever the bytes: an unreadable file is a report with `readable=False`,
     and a failure of the checks themselves (a bug) is the report `file-check-failed`, logged
@@ -101,7 +108,11 @@ def validate_file(
         if not table.readable or not table.header:
             return ValidationReport(problems=sorted(table.problems, key=sort_key), readable=False)
         return validate_table(
-            table, catalogue, default_agency=default_agency, previous_facts=previous_facts
+            table,
+            catalogue,
+            default_agency=default_agency,
+            previous_facts=previous_facts,
+            previous_many=previous_many,
         )
     except Exception:
         logger.exception("validating %r failed", filename)
@@ -117,6 +128,7 @@ def validate_table(
     *,
     default_agency: str | None = None,
     previous_facts: PreviousFacts | None = None,
+    previous_many: PreviousMany | None = None,
 ) -> ValidationReport:
     """Validate rows already read from a file."""
     problems = list(table.problems)
@@ -125,36 +137,151 @@ def validate_table(
     if any(p.code is ProblemCode.HEADER_MISSING for p in header_problems):
         return ValidationReport(problems=sorted(problems, key=sort_key))
 
-    reader = _RowReader(catalogue, columns, default_agency)
-    facts: list[Fact] = []
-    for number, cells in table.rows:
-        fact = reader.read(number, cells)
-        if fact is not None:
-            facts.append(fact)
-    problems += reader.problems
-
-    datasets: dict[tuple[str, int], Dataset] = {}
-    for fact in facts:
-        datasets.setdefault((fact.agency, fact.year), Dataset(fact.agency, fact.year)).facts.append(
-            fact
-        )
+    read = read_rows(table.cells(), columns, catalogue, default_agency)
+    problems += read.problems
     titles = column_spec().titles
     header = {f: columns.get(f, (None, titles[f]))[1] for f in FIELDS}
-    for dataset in datasets.values():
-        previous = previous_facts(dataset.agency, dataset.year - 1) if previous_facts else []
-        kept, found = check_dataset(
-            dataset.facts, catalogue, header, previous, written_channels=reader.written_channels
-        )
-        dataset.facts = kept
-        problems += found
+    datasets, found = _datasets(
+        read.facts, catalogue, header, _last_year(previous_facts, previous_many)
+    )
+    problems += found
     if not datasets and not any(p.severity is Severity.ERROR for p in problems):
         # Rows were there but none had a value: most likely an unfilled template.
-        code = ProblemCode.NO_VALUES if table.rows else ProblemCode.FILE_EMPTY
+        code = ProblemCode.NO_VALUES if table.row_count else ProblemCode.FILE_EMPTY
         problems.append(Problem(code, Severity.ERROR))
     return ValidationReport(
         problems=sorted(problems, key=sort_key),
-        datasets=sorted(datasets.values(), key=lambda d: (d.agency, d.year)),
-        mappings=reader.mappings,
+        datasets=sorted(datasets, key=lambda d: (d.agency, d.year)),
+        mappings=read.mappings,
+    )
+
+
+def _datasets(
+    facts: pl.DataFrame,
+    catalogue: Catalogue,
+    header: dict[str, str],
+    last_year: PreviousMany,
+) -> tuple[list[Dataset], list[Problem]]:
+    """The facts as datasets (in the order the file first names them), and the problems across
+    rows: checked by `check_dataset` where the screen says something may be wrong."""
+    keys = facts.select("agency", "year").unique(maintain_order=True)
+    facts = facts.join(
+        keys.with_row_index("ds"), on=["agency", "year"], how="left", maintain_order="left"
+    )
+    datasets = [Dataset(agency, year) for agency, year in keys.iter_rows()]
+    before = [(d.agency, d.year - 1) for d in datasets]
+    found_before = last_year(before) if datasets else {}
+    previous = [list(found_before.get(key, [])) for key in before]
+    if facts.height >= SCREEN_FROM:
+        suspects = flagged(facts, _previous_frame(previous), catalogue)
+    else:  # a few hundred facts: checking them all costs less than screening them
+        suspects = set(range(len(datasets)))
+    with _collector_paused():
+        _fill(datasets, facts)
+    # Each row's channel as typed, for the datasets checked (rows are unique in a file).
+    typed = facts.filter(
+        pl.col("ds").is_in(sorted(suspects)) & pl.col("channel_written").is_not_null()
+    )
+    written = dict(zip(typed.get_column("row"), typed.get_column("channel_written"), strict=True))
+    problems: list[Problem] = []
+    for ds in sorted(suspects):
+        dataset = datasets[ds]
+        kept, found = check_dataset(
+            dataset.facts, catalogue, header, previous[ds], written_channels=written
+        )
+        dataset.facts = kept
+        problems += found
+    return datasets, problems
+
+
+FACT_FIELDS = (
+    "agency",
+    "year",
+    "metric",
+    "channel",
+    "category",
+    "value",
+    "qualifier",
+    "note",
+    "row",
+    "unit",
+    "as_written",
+)
+
+
+def _fill(datasets: list[Dataset], facts: pl.DataFrame) -> None:
+    """Each fact to its dataset (`ds`), in row order."""
+    columns = [_shared(facts.get_column(name)) for name in FACT_FIELDS]
+    at = FACT_FIELDS.index("qualifier")
+    columns[at] = [QUALIFIERS[q] for q in columns[at]]
+    for ds, fact in zip(facts.get_column("ds").to_list(), map(Fact, *columns), strict=True):
+        datasets[ds].facts.append(fact)
+
+
+def _shared(column: pl.Series) -> list[Any]:
+    """A column as Python values; a text column of few distinct values with one str object
+    per value (a thousand agencies, not 300,000 copies of their names)."""
+    if column.dtype != pl.String or column.len() < 1_000:
+        return column.to_list()
+    distinct = column.unique(maintain_order=True)
+    if distinct.len() * 4 > column.len():
+        return column.to_list()
+    codes = (
+        column.to_frame("text")
+        .join(
+            distinct.to_frame("text").with_row_index("code"),
+            on="text",
+            how="left",
+            nulls_equal=True,
+            maintain_order="left",
+        )
+        .get_column("code")
+        .to_list()
+    )
+    values = distinct.to_list()
+    return [values[code] for code in codes]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hundreds of thousands of facts made at once: the cyclic garbage collector would walk
+    all of them again and again while they are made (half the time), though none of them can
+    be part of a cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _last_year(one: PreviousFacts | None, many: PreviousMany | None) -> PreviousMany:
+    """Last year's facts of many datasets, however the caller gives them."""
+    if many is not None:
+        return many
+    if one is None:
+        return lambda keys: {}
+    return lambda keys: {key: one(*key) for key in keys}
+
+
+def _previous_frame(previous: list[list[Fact]]) -> pl.DataFrame:
+    """Last year's facts of each dataset (by its index), as the screen reads them."""
+    rows = [
+        (ds, f.metric, f.channel, f.category, None if f.value is None else float(f.value))
+        for ds, facts in enumerate(previous)
+        for f in facts
+    ]
+    return pl.DataFrame(
+        rows,
+        schema={
+            "ds": pl.UInt32,
+            "metric": pl.String,
+            "channel": pl.String,
+            "category": pl.String,
+            "value": pl.Float64,
+        },
+        orient="row",
     )
 
 
@@ -205,239 +332,3 @@ def _map_header(
             )
         )
     return columns, problems
-
-
-def _clean_text(cell: Cell) -> str:
-    """A text cell trimmed, formula guard removed, inner runs of spaces collapsed."""
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    return _SPACES.sub(" ", strip_formula_guard(str(cell))).strip()
-
-
-def _as_typed(cell: Cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell)
-
-
-class _RowReader:
-    """Turns one spreadsheet row into a fact, collecting the row's problems."""
-
-    def __init__(
-        self, catalogue: Catalogue, columns: dict[str, tuple[int, str]], default_agency: str | None
-    ) -> None:
-        self.catalogue = catalogue
-        self.columns = columns
-        self.titles = column_spec().titles
-        self.default_agency = default_agency
-        self.max_year = date.today().year + 1
-        self.problems: list[Problem] = []
-        self.mappings: list[ChannelMapping] = []
-        # row → its channel as typed ("" for the metric's default), so that a duplicate can say
-        # that two differently written channels were read as one
-        self.written_channels: dict[int, str] = {}
-
-    def _cell(self, cells: list[Cell], field_name: str) -> Cell:
-        if field_name not in self.columns:
-            return None
-        index = self.columns[field_name][0]
-        return cells[index] if index < len(cells) else None
-
-    def _problem(
-        self,
-        code: ProblemCode,
-        row: int,
-        field_name: str,
-        value: Cell,
-        severity: Severity = Severity.ERROR,
-        **params: Param,
-    ) -> None:
-        # The column as headed in the file, or as the template heads it when the file has none.
-        column = (
-            self.columns[field_name][1] if field_name in self.columns else self.titles[field_name]
-        )
-        self.problems.append(
-            Problem(code, severity, row=row, column=column, value=_as_typed(value), params=params)
-        )
-
-    def read(self, row: int, cells: list[Cell]) -> Fact | None:
-        raw = {f: self._cell(cells, f) for f in FIELDS}
-        text = {f: _clean_text(v) for f, v in raw.items()}
-        if not text["metric"] and not text["value"]:
-            return None  # a blank line, or a template row nobody filled in
-        if not text["value"] and not text["note"]:
-            # An unfilled template row: the template prefills year, agency, metric, channel and
-            # (from last year's figures) category, so only a note shows that someone meant to
-            # give a figure here.
-            return None
-        before = len(self.problems)
-
-        year = self._read_year(row, raw["year"], text["year"])
-        agency = text["agency"] or self.default_agency
-        if not agency:
-            self._problem(ProblemCode.AGENCY_MISSING, row, "agency", raw["agency"])
-        metric = self._read_metric(row, raw["metric"], text["metric"])
-        channel = self._read_channel(row, metric, raw["channel"], text["channel"])
-        category = self._read_category(row, metric, raw["category"], text["category"])
-        written = self._read_value(row, metric, raw["value"])
-
-        if len(self.problems) > before and any(
-            p.severity is Severity.ERROR for p in self.problems[before:]
-        ):
-            return None
-        assert metric is not None and year is not None and agency is not None
-        return Fact(
-            agency=agency,
-            year=year,
-            metric=metric.id,
-            channel=channel,
-            category=category,
-            value=written.value,
-            qualifier=written.qualifier,
-            note=text["note"] or None,
-            row=row,
-            unit=written.unit,
-            as_written=written.as_written,
-        )
-
-    def _read_year(self, row: int, raw: Cell, text: str) -> int | None:
-        if not text:
-            self._problem(ProblemCode.YEAR_MISSING, row, "year", raw)
-            return None
-        digits = normalize_text(text).removesuffix("年").removesuffix("年度")
-        if not has_unusual_digits(text) and re.fullmatch(r"[0-9]{4}(\.0+)?", digits):
-            year = int(float(digits))
-            if MIN_YEAR <= year <= self.max_year:
-                return year
-        self._problem(ProblemCode.YEAR_INVALID, row, "year", raw, min=MIN_YEAR, max=self.max_year)
-        return None
-
-    def _read_metric(self, row: int, raw: Cell, text: str) -> Metric | None:
-        if not text:
-            self._problem(ProblemCode.METRIC_MISSING, row, "metric", raw)
-            return None
-        metric = self.catalogue.find_metric(text)
-        if metric is None:
-            suggestions = tuple(m.id for m in self.catalogue.suggest_metrics(text))
-            self._problem(ProblemCode.METRIC_UNKNOWN, row, "metric", raw, suggestions=suggestions)
-        return metric
-
-    def _read_channel(self, row: int, metric: Metric | None, raw: Cell, text: str) -> str | None:
-        if metric is None:
-            return None
-        name = metric.id
-        if metric.channel == "none":
-            if text:
-                self._problem(ProblemCode.CHANNEL_NOT_ALLOWED, row, "channel", raw, metric=name)
-            return None
-        if not text:
-            if metric.default_channel:
-                self.written_channels[row] = ""
-                return metric.default_channel
-            if metric.channel == "required":
-                self._problem(ProblemCode.CHANNEL_REQUIRED, row, "channel", raw, metric=name)
-            return None
-        self.written_channels[row] = text
-        reading = self.catalogue.read_channel(text)
-        channel = reading.channel
-        if channel is None:
-            # Never a guess: a text naming several channels, or none, is kept as written.
-            code = ProblemCode.CHANNEL_SEVERAL if reading.how == "several" else None
-            self._problem(
-                code or ProblemCode.CHANNEL_UNKNOWN,
-                row,
-                "channel",
-                raw,
-                Severity.WARNING,
-                **({"channels": reading.mentioned} if code else {}),
-            )
-            return unicodedata.normalize("NFKC", text)
-        if channel.combines and reading.how != "name":
-            # 微博微信 is neither Weibo nor WeChat: kept apart, and staff are told so.
-            self._problem(
-                ProblemCode.CHANNEL_COMBINED,
-                row,
-                "channel",
-                raw,
-                Severity.WARNING,
-                channels=channel.combines,
-                combined=channel.id,
-            )
-        if reading.by_rule:
-            column = self.columns.get("channel", (0, self.titles["channel"]))[1]
-            self.mappings.append(ChannelMapping(row, column, text, channel.id))
-        return channel.id
-
-    def _read_category(self, row: int, metric: Metric | None, raw: Cell, text: str) -> str | None:
-        if metric is None:
-            return None
-        if metric.category == "none":
-            if text:
-                self._problem(
-                    ProblemCode.CATEGORY_NOT_ALLOWED, row, "category", raw, metric=metric.id
-                )
-            return None
-        if metric.category == "free":
-            # NFKC so that full- and half-width spellings of one category are one figure; a
-            # known category (公开文件 → documents) by its id.
-            return self.catalogue.free_category(metric, text)
-        known, term = self.catalogue.find_term(metric.category, text)
-        if not known:
-            self._problem(
-                ProblemCode.CATEGORY_UNKNOWN,
-                row,
-                "category",
-                raw,
-                metric=metric.id,
-                vocabulary=metric.category,
-            )
-        return term
-
-    def _read_value(self, row: int, metric: Metric | None, raw: Cell) -> ParsedValue:
-        """The value cell read for the metric: the number in the metric's unit (`90.1万元` in a
-        万元 metric is 90.1), its qualifier, and the unit and cell as written."""
-        parsed = parse_value(raw)
-        if parsed.error:
-            self._problem(ProblemCode(parsed.error), row, "value", raw)
-            return ParsedValue(None, Qualifier.EXACT)
-        if metric is None or parsed.value is None:
-            return parsed
-        parsed = in_metric_unit(parsed, metric.unit)
-        value, name = parsed.value, metric.id
-        assert value is not None
-        if parsed.unit and units().contradicts(parsed.unit, metric.unit):
-            # Kept as written (the page shows 3000人次, never silently 3000件), but said.
-            self._problem(
-                ProblemCode.UNIT_MISMATCH,
-                row,
-                "value",
-                raw,
-                Severity.WARNING,
-                metric=name,
-                found=parsed.unit,
-                unit=metric.unit,
-            )
-        if metric.is_percent and not 0 <= value <= 100:
-            self._problem(ProblemCode.PERCENT_OUT_OF_RANGE, row, "value", raw)
-        elif value < 0 and not metric.allows_negative:
-            self._problem(ProblemCode.VALUE_NEGATIVE, row, "value", raw, metric=name)
-        elif metric.is_integer and not float(value).is_integer():
-            self._problem(
-                ProblemCode.VALUE_NOT_INTEGER, row, "value", raw, metric=name, unit=metric.unit
-            )
-        elif metric.kind == "rank" and value < 1:
-            self._problem(ProblemCode.RANK_INVALID, row, "value", raw)
-        elif metric.is_percent and not parsed.percent and 0 < value <= 1:
-            self._problem(
-                ProblemCode.PERCENT_LOOKS_LIKE_FRACTION,
-                row,
-                "value",
-                raw,
-                Severity.WARNING,
-                percent=f"{value * 100:g}",
-            )
-        return parsed
