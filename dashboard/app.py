@@ -32,6 +32,7 @@ PAGES = (
     ("hotline", "hotline", ":material/call:"),
     ("recruitment", "recruitment", ":material/badge:"),
     ("requests", "requests", ":material/gavel:"),
+    ("compare", "compare", ":material/leaderboard:"),
     ("data", "data", ":material/table:"),
     ("present", PRESENT_PATH, ":material/slideshow:"),
 )

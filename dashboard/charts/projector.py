@@ -91,6 +91,11 @@ def slide_figure(slide: Slide, *, lang: str = "zh", height: int | None = 640) ->
         labels = plotly_texts(series.labels)
         if slide.chart == "bar":
             categories = list(reversed(slide_categories))  # first category on top
+            # The slide's own agency (compare slide) in the accent colour.
+            colours = [
+                PALETTE[1] if category in slide.highlight else color
+                for category in reversed(slide.categories)
+            ]
             fig.add_trace(
                 go.Bar(
                     y=categories,
@@ -100,7 +105,7 @@ def slide_figure(slide: Slide, *, lang: str = "zh", height: int | None = 640) ->
                     textposition="outside",
                     textangle=0,
                     name=name,
-                    marker_color=color,
+                    marker_color=colours if slide.highlight else color,
                     cliponaxis=False,
                     textfont={"size": BASE_SIZE + 2},
                 )

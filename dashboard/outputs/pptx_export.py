@@ -418,6 +418,10 @@ def _style_series(chart: Chart, slide: Slide) -> None:
         else:
             series.invert_if_negative = False
             _fill(series.format, PALETTE[index % len(PALETTE)])
+            # The deck's own agency (compare slide): its bar in the accent colour.
+            for point, category in enumerate(slide.categories):
+                if category in slide.highlight:
+                    _fill(series.points[point].format, PALETTE[(index + 1) % len(PALETTE)])
 
 
 def _fill(fmt: ChartFormat, colour: str) -> None:

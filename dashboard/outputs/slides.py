@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from dashboard.analytics.channels import ITEMS, channel_items, channel_trend, submissions
+from dashboard.analytics.compare import place, top
 from dashboard.analytics.headlines import year_change
 from dashboard.analytics.hotline import hotline_years
 from dashboard.analytics.interaction import interaction_metrics, interaction_points
@@ -60,6 +61,7 @@ class Slide:
     target: float | None = None  # a reference line, e.g. the 100% closure target
     bullets: tuple[str, ...] = ()
     notes: str = ""  # speaker notes: the figures and where they come from
+    highlight: tuple[str, ...] = ()  # categories drawn in the accent colour (this agency)
 
     @property
     def has_data(self) -> bool:
@@ -75,12 +77,25 @@ class Slide:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """One figure of one year across agencies, for the compare slide: what the caller read from
+    the store's SQL aggregates (`store.compare.ranking_rows`), ranked by
+    `analytics.compare.ranked`. The deck's own facts hold one agency only."""
+
+    metric: str
+    channel: str | None
+    category: str | None
+    ranking: pl.DataFrame
+
+
+@dataclass(frozen=True)
 class DeckContext:
     agency: str
     year: int
     facts: pl.DataFrame  # every year of the agency
     catalogue: Catalogue
     lang: str
+    comparison: Comparison | None = None
 
     def t(self, key: str, **params: object) -> str:
         """A text of the message catalogue in the deck's language."""
@@ -467,6 +482,85 @@ def _summary_slide(ctx: DeckContext) -> Slide:
     )
 
 
+# Agencies named on the compare slide: the top ones, and this agency at its rank when lower.
+COMPARE_TOP = 10
+
+
+def _compare_slide(ctx: DeckContext) -> Slide:
+    """The agencies ranked on one figure, this agency highlighted (added at its own rank when
+    outside the top ones). Without a comparison, or a figure from any agency: no content."""
+    comparison = ctx.comparison
+    if comparison is None:
+        return Slide("compare", ctx.t("deck.slide.compare"), "", chart="bar")
+    metric = ctx.catalogue.metrics.get(comparison.metric)
+    name = metric.name(ctx.lang) if metric else comparison.metric
+    where = " · ".join(
+        p
+        for p in (
+            ctx.catalogue.channel_name(comparison.channel, ctx.lang),
+            ctx.catalogue.category_name(metric, comparison.category, ctx.lang)
+            if metric is not None and comparison.category
+            else "",
+        )
+        if p
+    )
+    if where:
+        name = ctx.t("slide.note_where", label=name, where=where)
+    title = ctx.t("slide.compare.title", name=name, year=ctx.year)
+    ranking = comparison.ranking
+    shown = top(ranking, COMPARE_TOP)
+    mine = place(ranking, ctx.agency)
+    if mine is not None and mine.rank is not None and ctx.agency not in shown["agency"]:
+        shown = pl.concat([shown, ranking.filter(pl.col("agency") == ctx.agency)])
+    if shown.is_empty():
+        return Slide("compare", title, _no_data(ctx), chart="bar")
+    percent = bool(metric and metric.is_percent)
+
+    def text(row: dict[str, object]) -> str:
+        return format_value(
+            row["value"],  # type: ignore[arg-type]
+            str(row["qualifier"]),
+            percent=percent,
+            lang=ctx.lang,
+            as_written=row["as_written"],  # type: ignore[arg-type]
+        )
+
+    rows = shown.to_dicts()
+    labels = tuple(f"{r['rank']}. {r['agency']}" for r in rows)
+    texts = tuple(text(r) for r in rows)
+    of = ranking.filter(pl.col("rank").is_not_null()).height
+    if mine is not None and mine.rank is not None:
+        value = text(
+            {"value": mine.value, "qualifier": mine.qualifier, "as_written": mine.as_written}
+        )
+        takeaway = ctx.t(
+            "slide.compare.takeaway",
+            agency=ctx.agency,
+            value=_quantity(ctx, value, mine.unit, comparison.metric),
+            count=of,
+            rank=mine.rank,
+        )
+        if mine.share_below is not None:
+            takeaway += ctx.t("slide.compare.share", share=f"{mine.share_below:.0f}")
+    else:
+        takeaway = ctx.t("slide.compare.takeaway_none", agency=ctx.agency, count=of)
+    notes = [ctx.t("slide.compare.qualified")]
+    notes += [f"{label}: {value}" for label, value in zip(labels, texts, strict=True)]
+    return Slide(
+        "compare",
+        title,
+        takeaway,
+        chart="bar",
+        categories=labels,
+        series=(Series(name, tuple(r["value"] for r in rows), texts),),
+        percent=percent,
+        notes="\n".join(notes),
+        highlight=tuple(
+            label for label, r in zip(labels, rows, strict=True) if r["agency"] == ctx.agency
+        ),
+    )
+
+
 def _no_data(ctx: DeckContext) -> str:
     return ctx.t("slide.no_data")
 
@@ -479,9 +573,12 @@ BUILDERS: dict[str, Callable[[DeckContext], Slide]] = {
     "interaction": _interaction_slide,
     "submissions": _submissions_slide,
     "requests": _requests_slide,
+    "compare": _compare_slide,
     "summary": _summary_slide,
 }
-DEFAULT_DECK: tuple[str, ...] = tuple(BUILDERS)
+# An agency's own meeting deck: every slide but the comparison with other agencies, which a
+# supervising office adds (a saved deck, or /present?metric=… from the 对比 page).
+DEFAULT_DECK: tuple[str, ...] = tuple(s for s in BUILDERS if s != "compare")
 
 
 @dataclass(frozen=True)
@@ -500,12 +597,16 @@ def build_deck(
     slide_ids: tuple[str, ...] = DEFAULT_DECK,
     lang: str = "zh",
     skip_empty: bool = True,
+    comparison: Comparison | None = None,
 ) -> Deck:
     """The slides of a deck for one agency-year. The title slide always comes first and the
     summary last (when the year has anything to summarise); slides with nothing to show — a
     chart without any figure, a list without any line — are left out (a meeting has no use for
-    them)."""
-    ctx = DeckContext(agency, year, facts.filter(pl.col("agency") == agency), catalogue, lang)
+    them). The compare slide draws `comparison` (the agencies ranked on one figure), and has
+    nothing to show without one."""
+    ctx = DeckContext(
+        agency, year, facts.filter(pl.col("agency") == agency), catalogue, lang, comparison
+    )
     chosen = [s for s in slide_ids if s in BUILDERS and s not in ("title", "summary")]
     slides = [BUILDERS["title"](ctx)]
     for slide_id in chosen:

@@ -7,7 +7,8 @@ import time
 import streamlit as st
 
 from components import state
-from components.data import current_facts, get_catalogue, get_store
+from components.compare import deck_comparison, linked_deck
+from components.data import agency_facts, get_catalogue, get_store
 from components.filters import current_view
 from components.text import literal, t_literal
 from dashboard.charts.projector import slide_figure
@@ -69,13 +70,16 @@ def _deck(lang: str) -> Deck | None:
         # Anyone can put any name in the link: shown as typed, never as a link or image.
         with st.container(key="unknown_deck"):
             st.warning(t_literal("present.unknown_deck", lang, name=name))
+    # A link from the 对比 page (?metric=…) adds its ranking as the second slide.
+    slide_ids = tuple(ids) if ids else linked_deck(DEFAULT_DECK)
     return build_deck(
-        current_facts(),
+        agency_facts(view.agency),
         view.agency,
         view.year,
         get_catalogue(),
-        slide_ids=tuple(ids) if ids else DEFAULT_DECK,
+        slide_ids=slide_ids,
         lang=lang,
+        comparison=deck_comparison(view.year, slide_ids, get_catalogue()),
     )
 
 
