@@ -38,7 +38,12 @@ from dashboard.domain.values import UNITS, Qualifier, normalize_text, parse_valu
 # Below this confidence a figure is left out (kept in `skipped`).
 MIN_CONFIDENCE = 0.6
 
-_UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+# 工单42单: a hotline's work orders, a counting word the upload format does not know; read
+# here (not 单位, 单独…) and as 件 by parse_value
+_EXTRA_UNITS = ("单",)
+_UNIT_RE = (
+    "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r"|单(?![\u4e00-\u9fff])"
+)
 # Chinese number words (三百, 两千, 十二, 一万), read with cn2an. Only with a counting word after
 # them (三百余条), never after 第/每/统/进… (第二十条, 统一, 进一步), and not when the counting
 # word begins another word (一件事, 一次性): 一是, 二十大 and 十四五 are never figures.
@@ -72,7 +77,13 @@ _CHANGE_BEFORE = re.compile(
     r"(?:同比|较上年|比上年|较去年|比去年|环比|增长|增加|下降|减少|提高|上升)[^，,。；;]{0,6}$"
 )
 _AVERAGE_BEFORE = re.compile(r"(?:日均|月均|周均|每日|每天|每月|平均每)[^，,。；;0-9]{0,12}$")
+# 以县政府和县政府办公室名义印发…文件17件: documents issued in another body's name
 _ON_BEHALF_BEFORE = re.compile(r"(?:委托|代为|代办)[^，,。；;0-9]{0,24}$")
+# 以县政府和县政府办公室名义印发…文件17件: documents of two bodies together (以县市场监督管理局
+# 名义 alone is the agency's own)
+_SEVERAL_NAMES_BEFORE = re.compile(
+    r"以[^，,。；;0-9]{1,20}[和及与、][^，,。；;0-9]{1,20}名义[^，,。；;0-9]{0,24}$"
+)
 _PART_BEFORE = re.compile(r"其中[，,：:]?[^，,。；;]{0,12}$")
 # 共制作政府信息3021条，其中主动公开信息1027条: a total of all information the agency made (the
 # 2008 form's first line); what was published (主动公开) is a part of it and the year's total
@@ -116,12 +127,13 @@ def _r(text: str) -> re.Pattern[str]:
 
 
 # 发布…信息稿件158份, 收到…申请7份: 份 counts items and requests as 件 does
-_PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份")
+# (发布各类主动公开信息96件: 件 counts items too)
+_PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", "件")
 _REQUEST_UNITS = ("件", "件次", "宗", "份")
 # 被行政复议5宗, 行政诉讼0宗
 _CASE_UNITS = ("件", "起", "宗")
 # 热线咨询7000余人次, 受理来电44790起
-_HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次")
+_HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
 # First match wins: the specific phrasings before the general ones.
 RULES: tuple[Rule, ...] = (
     Rule("hotline_closure_rate", _r(r"办结率"), "hotline", percent=True),
@@ -161,6 +173,9 @@ RULES: tuple[Rule, ...] = (
         _r(r"(?:不掌握[^，,。0-9]{0,8}|信息不存在|不存在)[^，,。0-9]{0,2}$"),
         units=_REQUEST_UNITS,
         needs=_r(r"申请"),
+        # …属于保护第三方合法权益73件，…本机关不掌握相关政府信息30件: the reasons a
+        # sentence lists one by one, of which 不掌握 is one, not the outcome's total
+        unless=_r(r"(?<!不)属于[^，,。；;0-9]{2,16}[0-9]+\s*[件宗]"),
     ),
     Rule("requests_not_processed", _r(r"不予处理[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
     Rule("requests_other", _r(r"其他处理[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
@@ -169,12 +184,13 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"(?<!复议|诉讼)(?:收到|受理|新收|接收|接到)[^，,。0-9]{0,16}(?:申请|依申请)[^，,。0-9]{0,16}$"
         ),
-        units=(*_REQUEST_UNITS, "个", "项", "例"),
+        # 收到依申请公开17条, 收到…申请4次: the counting word as reports write it
+        units=(*_REQUEST_UNITS, "个", "项", "例", "条", "次"),
     ),
     Rule(
         "requests_new",
         _r(r"(?:收到|受理|新收|接收|接到)$"),
-        after=_r(r"^(?:依申请|政府信息公开申请|信息公开申请)"),
+        after=_r(r"^(?:政府信息)?(?:依申请|公开申请|信息公开申请)"),
         units=(*_REQUEST_UNITS, "个", "项", "例"),
     ),
     # 2020年度和平街道发生依申请公开1次: requests that came in
@@ -239,7 +255,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "media_reports",
         _r(
-            r"(?:(?<![新自他])媒体|报刊|电视台|报纸)[^。]{0,24}(?:刊发|刊登|报道|发稿|播发|发布)"
+            r"(?:(?<![新自他])媒体|报刊|电视台|报纸)[^。]{0,24}"
+            r"(?:刊发|刊登|刊载|报道|发稿|播发|播出|发布)"
             r"[^，,。0-9]{0,10}$"
         ),
         "default",
@@ -251,21 +268,21 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "followers",
-        _r(r"(?:粉丝|关注|订阅)[^，,。0-9]{0,8}$"),
+        _r(r"(?:粉丝|关注|观注|订阅|用户总数|用户数)[^，,。0-9]{0,8}$"),
         "must",
         units=("人", "万人", "人次", "户"),
     ),
-    Rule("reads", _r(r"(?:阅读量|阅读数|浏览量|点击量|阅读)[^，,。0-9]{0,6}$"), "must"),
+    Rule("reads", _r(r"(?:阅读量|阅读数|浏览量|点击量|阅读|浏览)[^，,。0-9]{0,6}$"), "must"),
     Rule(
         "recruitment_notices",
-        _r(r"招聘[^，,。0-9]{0,6}(?:信息|公告|通知|简章)[^，,。0-9]{0,4}$"),
+        _r(r"(?:招聘|招录|招考)[^，,。0-9]{0,6}(?:信息|公告|通知|简章)[^，,。0-9]{0,4}$"),
         units=("条", "篇", "个", "期", "则", "份"),
     ),
     Rule(
         "items_published",
-        _r(r"(?:发布|公开|制发|印发|包括)[^，,。0-9]{0,10}文件[^，,。0-9]{0,4}$"),
+        _r(r"(?:发布|公开|公布|制发|印发|包括)[^，,。0-9]{0,10}文件[^，,。0-9]{0,4}$"),
         "none",
-        units=("条", "件", "个", "篇"),
+        units=("条", "件", "个", "篇", "份"),
         category="documents",
     ),
     # 主动公开信息89条，其中公开指南2条，…政策文件4条: the documents among the kinds of a
@@ -275,7 +292,7 @@ RULES: tuple[Rule, ...] = (
         "items_published",
         _r(r"^(?:行政规范性|规范性|政策|部门|政府)?文件(?:类)?(?:信息)?$"),
         "none",
-        units=("条", "件", "个", "篇"),
+        units=("条", "件", "个", "篇", "份"),
         category="documents",
         confidence=0.8,
         needs=_r(r"(?:公开|发布)[^。]*?[0-9]+\s*条[^。]*?其中|主动公开的(?:政府)?信息中"),
@@ -283,7 +300,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "items_published",
-        _r(r"(?:发布|公开|公布|推送|更新|发送|刊发|上传|编发)[^，,。0-9]{0,30}$"),
+        _r(r"(?:发布|公开|公布|推送|推文|更新|发送|刊发|上传|编发)[^，,。0-9]{0,30}$"),
         "read",
         units=_PUBLISH_UNITS,
         confidence=0.85,
@@ -374,8 +391,10 @@ _NAME = (
     r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区)"
 )
 _YEAR = r"(?:19|20)[0-9]{2}"
+# (政府信息工作年度报告: a title that leaves out 公开)
 _REPORT = (
-    r"\s*(?:政府信息|政务|信息)\s*公开\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:年度)?(?:报告|年报)"
+    r"\s*(?:(?:政府信息|政务|信息)\s*公开|政府信息)\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:年度)?"
+    r"(?:报告|年报)"
 )
 _TITLE_CHARS = r"[^\s，,。；;:：《》“”()（）/]{2,40}?"
 # "XX局2019年政府信息公开工作年度报告" (the title may be broken over two lines)
@@ -397,7 +416,7 @@ _CONTACT = re.compile(
 # "2025年，区教育局以…", "市教委坚持…": a short name opening a sentence, completed with the
 # place of the government the report names in full (南京市栖霞区人民政府 → 南京市栖霞区教育局).
 _SHORT_OPENING = re.compile(
-    rf"(?:^|[。\n])\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<level>[区县市州])"
+    rf"(?:^|[。\n]|现将)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<level>[区县市州])"
     r"(?P<short>[\u4e00-\u9fff]{1,8}?(?:局|委员会|委))(?=[\u4e00-\u9fff])"
 )
 # "电子版在市人社局门户网站…下载": the report is published on its agency's own site.
@@ -421,11 +440,32 @@ _SHORT_FORMS = {
 }
 # "由XX编制", "本报告由XX根据…": the agency that wrote the report.
 _WRITTEN_BY = re.compile(
-    rf"由(?P<agency>{_NAME})(?:办公室)?(?:根据|依据|负责)?编制|报告由(?P<by>{_NAME})(?:根据|依据)"
+    rf"由(?P<agency>{_NAME})(?:办公室)?(?:根据|依据|负责|[^。，,；;由]{{0,12}}?)编制"
+    rf"|报告由(?P<by>{_NAME})(?:根据|依据)"
 )
+# "佛冈县住房和城乡建设局特向社会公布2024年度本机关信息公开工作报告": the name publishing it
+_PUBLISHES = re.compile(
+    rf"(?:^|[。，,\n])\s*(?P<agency>{_NAME})(?:特|现|将)?(?:向社会)?(?:公布|发布|公开)\s*{_YEAR}\s*年度?"
+    r"(?:本机关|本单位|本局|本部门)?[^。，,]{0,10}?(?:报告|年报)"
+)
+# "2022-01-25 14:48 武汉市住房保障和房屋管理局": a page's byline, the name alone after the date
+_BYLINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}}[0-9: \t]*"
+    rf"(?P<agency>{_NAME})[ \t]*(?=\n|$)"
+)
+# 玉林市民政局网站, 法制办网站: a name before its own site or account, for a report that calls
+# itself 我局/我办 (the same last character)
+_OWN_CHANNEL_NAME = re.compile(
+    r"(?P<agency>[\u4e00-\u9fff]{2,14}?(?P<end>[局委办厅]))(?=(?:门户|官方)?(?:网站|官网|微信公众号))"
+)
+_NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过]")
+# "XX(以下简称YY)": the full name stands, the short one is dropped
+_AKA = re.compile(r"[(（]以下简称[^()（）]{1,16}[)）]")
+# spaces a PDF's text layer sets between characters (成都市住房和城乡建设 局)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 # "2023年，XX局认真…": a sentence opening with the year and the agency's full name.
 _YEAR_OPENING = re.compile(
-    rf"(?:^|[。\n])\s*{_YEAR}\s*年度?[,，]?\s*(?!度)(?P<agency>{_NAME})"
+    rf"(?:^|[。\n])\s*{_YEAR}\s*年度?(?:以来)?[,，]?\s*(?!度)(?P<agency>{_NAME})"
     r"(?![\u4e00-\u9fff]{0,2}网)"
 )
 # 《XX局(机关)政府信息主动公开目录》: the agency's own disclosure rules name it in full.
@@ -448,7 +488,7 @@ _YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?[,，]?")
 # Words of the sentence before a title's name (特向社会公布, 制作, 编制本单位…)
 _TITLE_NOISE = re.compile(
     r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现发布|现编制|现向社会公布"
-    r"|现特|特此发布|关于"
+    r"|现特|特此发布|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|编制|制定|制作|形成|本|由|的)+"
 )
 # Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
@@ -516,7 +556,7 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
 def find_agency_year(text: str) -> tuple[str | None, int | None]:
     """The agency and year of a report: from its title, else from the sentences naming them.
     The agency comes out in simplified script (廣州市公安局 → 广州市公安局), as tables key it."""
-    original = _PINYIN.sub("", text)
+    original = _CJK_SPACE.sub("", _AKA.sub("", _PINYIN.sub("", text)))
     simple = simplified_by_char(original)
     agency: str | None = None
     year: int | None = None
@@ -536,7 +576,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
                 break
         if agency:
             break
-    for pattern in (_WRITTEN_BY, _CONTACT, _MAKES_REPORT):
+    for pattern in (_WRITTEN_BY, _PUBLISHES, _CONTACT, _MAKES_REPORT, _BYLINE):
         for match in pattern.finditer(simple) if agency is None else ():
             agency = cut(match, "by" if match.groupdict().get("by") else "agency")
             if agency:
@@ -547,6 +587,13 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         counted = Counter(n for n in names if n)
         if counted:
             agency = counted.most_common(1)[0][0]
+    if agency is not None and to_simplified(agency) in _SHORT_FORMS:
+        # 住建局2020年…年度报告: a title without its place, which the report names in full
+        place = _one_place(simple, None)
+        if place is not None:
+            agency = place + _SHORT_FORMS[to_simplified(agency)]
+    if agency is None:
+        agency = _own_channel_name(original, simple)
     if agency is None:
         agency = _short_name(original, simple)
     if year is None:
@@ -563,12 +610,32 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     return (to_simplified(agency) if agency else None), year
 
 
-def _short_name(original: str, simple: str) -> str | None:
-    """The agency a report calls by a short name (区教育局, 市教委) when the report also names
-    the government of its place in full: one place of that level, or none is taken."""
-    short = _SHORT_OPENING.search(simple) or _SHORT_SITE.search(simple)
-    if short is None:
+def _own_channel_name(original: str, simple: str) -> str | None:
+    """The agency of a report that calls itself 我局 (我办…) and names its own site or account
+    (玉林市民政局网站, 法制办网站): that name, with the one government place the report names
+    in full when it has no place of its own (乐山市人民政府 → 乐山市法制办)."""
+    names: Counter[str] = Counter()
+    for m in _OWN_CHANNEL_NAME.finditer(simple):
+        if f"我{m['end']}" not in simple:
+            continue
+        # 在市政府入口网站和法制办网站: the words in front are no part of the name
+        front = _NAME_FRONT.match(m["agency"])
+        name = m["agency"][front.end() :] if front else m["agency"]
+        if len(name) >= 3 and not _NOT_AGENCY.search(name):
+            names[name] += 1
+    ranked = names.most_common(2)
+    # one name most often given, or none is taken
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
+    name = ranked[0][0]
+    if re.search(r"[省市区县州旗]", name):
+        return name
+    place = _one_place(simple, None)
+    return None if place is None else place + name
+
+
+def _one_place(simple: str, level: str | None) -> str | None:
+    """The one place (of `level`, when given) whose government the report names in full."""
     places = set()
     for m in _GOVERNMENT.finditer(simple):
         place = m["place"]
@@ -577,11 +644,20 @@ def _short_name(original: str, simple: str) -> str | None:
         front = _BEFORE_PLACE.match(place)
         if front and len(place) - front.end() >= 3:
             place = place[front.end() :]
-        if place.endswith(short["level"]):
+        if level is None or place.endswith(level):
             places.add(place)
-    if len(places) != 1:
+    return places.pop() if len(places) == 1 else None
+
+
+def _short_name(original: str, simple: str) -> str | None:
+    """The agency a report calls by a short name (区教育局, 市教委) when the report also names
+    the government of its place in full: one place of that level, or none is taken."""
+    short = _SHORT_OPENING.search(simple) or _SHORT_SITE.search(simple)
+    if short is None:
         return None
-    [place] = places
+    place = _one_place(simple, short["level"])
+    if place is None:
+        return None
     at = simple.find(place)
     words = short["short"]
     return original[at : at + len(place)] + _SHORT_FORMS.get(words, words)
@@ -741,6 +817,8 @@ def _skip_reason(
     # 委托县自然资源局办理…申请25件: work done for (or by) another body
     if _ON_BEHALF_BEFORE.search(before):
         return "on behalf of another body"
+    if _SEVERAL_NAMES_BEFORE.search(before):
+        return "in several bodies' names"
     # the paragraph before the sentence (a line of the text, at most a few sentences back)
     line_start = (
         text.rfind("\n", max(0, match.start() - len(period) - 300), match.start() - len(period)) + 1
@@ -975,17 +1053,18 @@ def extract_figures(
                 if not rule.before.pattern.strip("^$"):
                     quote_start = start
                 quote_end = end + rule.after.match(after).end()  # type: ignore[union-attr]
+            extra_unit = match["unit"] in _EXTRA_UNITS
             fact = Found(
                 metric=rule.metric,
                 channel=channel,
                 category=rule.category,
                 value=parsed.value,
                 qualifier=parsed.qualifier,
-                unit=parsed.unit,
+                unit=match["unit"] if extra_unit else parsed.unit,
                 # number words as written (三百余条), digits as parse_value normalises them
                 as_written=(
                     normalize_text(match.group(0))
-                    if match["cn"] or match["pre"] == "突破"
+                    if match["cn"] or match["pre"] == "突破" or extra_unit
                     else parsed.as_written or match.group(0)
                 ),
                 quote=original[quote_start:quote_end],
@@ -1074,7 +1153,8 @@ def _name(
             continue
         if rule.after is not None and not rule.after.match(after):
             continue
-        if rule.unless is not None and rule.unless.search(period + rest):
+        # the number itself too: 行政规范性文件9条，…政府文件19条 names two kinds of document
+        if rule.unless is not None and rule.unless.search(period + match.group(0) + rest):
             continue
         if rule.needs is not None and not rule.needs.search(period):
             continue
@@ -1090,6 +1170,14 @@ def _name(
             return "rate of an unnamed hotline"
         if rule.units and unit and unit not in rule.units:
             continue
+        # 不予公开126: an outcome in prose carries its unit (件, 宗) unless its sentence has
+        # counted requests in one (收到…申请6件…其中同意公开5); else a bare number is often a
+        # count of items (制作政府信息184条，…不予公开126), not of requests
+        if rule.metric in _OUTCOMES and not unit and not _REQUESTS_COUNTED.search(period):
+            return "no unit"
+        # 受理依申请公开62件(其中上年结转3件): with the requests carried over, not the new ones
+        if rule.metric == "requests_new" and _CARRIED_OVER.match(rest):
+            return "with requests carried over"
         # 发布…12: a bare number of a publishing clause is too often something else — unless
         # the clause ends on it right after what was published (发布信息3403，): then it is
         # taken, marked for review
@@ -1136,23 +1224,48 @@ _RECEIVED_BEFORE = re.compile(
 )
 
 
+_OUTCOMES = (
+    "requests_disclosed",
+    "requests_partial",
+    "requests_refused",
+    "requests_unavailable",
+    "requests_not_processed",
+    "requests_other",
+)
+_REQUESTS_COUNTED = re.compile(
+    r"申请[^。]*?[0-9]+\s*(?:件|宗|份)|[0-9]+\s*(?:件|宗|份)[^。]{0,8}申请"
+)
+_CARRIED_OVER = re.compile(r"\s*[(（]?\s*(?:其中|含|包括|包含)[^)）。；;]{0,6}上年结转")
+
+
 def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
     """Why one number counts two things together, or None: two outcomes of requests joined by
     或/及 (予以公开或部分公开1件), two kinds of item before 解读 (办事指南及政策解读)."""
-    if rule.metric in (
-        "requests_disclosed",
-        "requests_partial",
-        "requests_refused",
-        "requests_unavailable",
-        "requests_not_processed",
-        "requests_other",
-    ) and _OUTCOMES_JOINED.search(before):
+    # 因本机关不掌握或需要加工汇总等原因无法提供5宗: the reasons joined, not the outcomes
+    if rule.metric in _OUTCOMES and _OUTCOMES_JOINED.search(
+        re.sub(r"因[^，,。]*?原因", "", before)
+    ):
         return "several kinds together"
     if rule.metric == "interpretations":
         # the words after the last verb (通过多渠道、多形式发布政策解读: the ways are no kinds)
         kinds = re.split(r"发布|公开|推出|刊发|编发|开展|制作|完成", before)[-1]
         if _KINDS_JOINED.search(kinds.lstrip("、，, ")):
             return "several kinds together"
+    return None
+
+
+def _media_reason(before: str, found: re.Match[str]) -> str | None:
+    """Why a media figure is not the year's reports in the press: 通过…等媒体发布我局提供的
+    新闻信息 is the agency publishing through outlets (its own among them); 报道政府常务会议
+    12次 counts the reports of one kind of event."""
+    words = before[found.start() :]
+    verbs = list(re.finditer(r"刊发|刊登|刊载|报道|发稿|播发|播出|发布", words))
+    tail = words[verbs[-1].end() :] if verbs else ""
+    if re.search(r"会议|活动|会", tail):
+        return "part (one kind of item)"
+    through = re.search(r"通过[^，,。；;]{0,16}$", before[: found.start()])
+    if verbs and verbs[-1][0] == "发布" and through:
+        return "doubtful channel"
     return None
 
 
@@ -1187,12 +1300,16 @@ def _channel_of(
             return "part (one level of media)"
         if _NO_CHANNEL.search(before):  # 新闻媒体等其他方式: the press among other ways
             return "doubtful channel"
+        if rule.metric == "media_reports":
+            media = _media_reason(before, found)
+            if media:
+                return media
         return [(rule, metric.default_channel, rule.confidence)]
     if rule.channel == "hotline":
         # 12345 only where the words name it: 12333, 12320, 12315… have no channel here
         if _OTHER_HOTLINE.search(sentence):
             return "a hotline the catalogue has no channel for"
-        if not re.search(r"12345|政务服务热线|便民服务热线|政务热线|市民热线", sentence):
+        if not re.search(r"12345|政务服务热线|便民服务热线|政务热线|市民热线|市长热线", sentence):
             return "hotline not named"
         return [(rule, metric.default_channel, rule.confidence)]
     # where it was published is said before the verb (在门户网站发布); what was published after
@@ -1236,6 +1353,11 @@ def _channel_of(
     if where.channel is not None:
         if re.search(r"同步|发布会", words):
             return "doubtful channel"
+        # 微信公众平台及美篇共计发布: the channel and a platform the catalogue has no channel for,
+        # counted together
+        joined = _JOINED_OTHER.search(words)
+        if joined and not _where(joined["other"], catalogue, report).mentioned:
+            return "several channels"
         if publishing and where.channel == "news_media":
             if _one_media_level(words, period + rest):
                 return "part (one level of media)"
@@ -1249,8 +1371,10 @@ def _channel_of(
         # kept once, for the government's portal (the disclosure platform), never added twice
         if "同步" in words and "gov_portal" in where.mentioned:
             return [(rule, "gov_portal", rule.confidence * 0.85)]
-        # 在网站和微信平台公布信息202条: the website and new media together — the total
-        if _site_and_more(where.mentioned, catalogue):
+        # 在网站和微信平台公布信息202条: the website and new media together — the total; two
+        # sites with one number only when the words say together (在市政府网站和法制办网站进行了
+        # 主动公开信息27条, 共计发布): else each site's share is unknown
+        if _site_and_more(where.mentioned, catalogue) or _TOGETHER.search(words):
             return [(rule, None, 0.7)]
         return "several channels"
     if rule.channel == "must":
@@ -1272,6 +1396,14 @@ def _channel_of(
     return "channel named earlier in the sentence"
 
 
+# …及美篇共计: a name joined to the channel's just before 共/共计 (not 及时)
+_JOINED_OTHER = re.compile(
+    r"(?:及|和|与|、)(?!时)(?P<other>[^，,。；;、及和与0-9]{1,8}?)(?:共计|合计|共)[^，,。；;、]{0,8}$"
+)
+# words saying one number is the channels' count together
+_TOGETHER = re.compile(r"共计|合计|(?<![公总])共(?!享|同)|进行了")
+
+
 # ── channels in the words ───────────────────────────────────────────────────────────────────
 
 _PERIOD_END = re.compile(r"[。！!？?\n]")
@@ -1287,12 +1419,22 @@ _QUOTED_OWNER = re.compile(
     r"[“\"「『]([^”\"」』]{2,30}?(?:人民政府|政府|委员会|局|委|厅|办公室|中心))[”\"」』]"
     r"(?=(?:门户|官方)?(?:网站|官网|网))"
 )
+# (not “番禺政府网”微信公众号: an account named after the site)
+_QUOTED_SITE = re.compile(
+    r"[“\"「『]([^”\"」』]{2,30}?政府(?:门户)?网站)[”\"」』](?![^，,。；;]{0,4}(?:微信|微博|公众号|抖音|号))"
+)
 # 我局政府网站, 本局门户网站: the agency's own site
-_OWN_SITE = re.compile(r"(?:我|本)(?:局|委|厅|办|中心|单位)(?:政府|门户|官方)?(?:网站|官网|网)")
+# (市局互联网门户网站: a bureau's reports call it 市局, never a government's)
+_OWN_SITE = re.compile(
+    r"(?:(?:我|本)(?:局|委|厅|办|中心|单位)|(?:(?<![\u4e00-\u9fff])|(?<=[在过年的]))[市县区州]局)"
+    r"(?:互联网)?(?:政府|门户|官方){0,2}(?:网站|官网|网)"
+)
 # the words name the government's portal (区政府网站, 政府门户网站), not a bare 门户网站 nor a
 # bare 政府网站 — the name of any public body's site (州公安局通过政府网站…: its own, or whose?)
 _GOV_NAMED = re.compile(
-    r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户|政府信息公开(?:网|平台|专栏|专区)"
+    r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户"
+    # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
+    r"|(?:[区市县省州镇乡旗]|人民)政府信息公开(?:平台|专栏|专区)|政府信息公开网"
     r"|[区市县省州]门户网"
 )
 # a government's site named in full somewhere in the report: whose a bare 政府网站 is
@@ -1328,6 +1470,7 @@ class _Report:
     gov_site: bool = False  # a bare 政府网站 is the government's portal: the report says whose
     own_sites: tuple[str, ...] = ()  # names the report gives its own site (广州金盾网)
     hr: bool = False  # an HR bureau: an 人社局网站 is its own site
+    field: str | None = None  # the agency's field (民政 of 江苏省民政厅): 江苏民政网 is its site
 
 
 def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
@@ -1344,7 +1487,20 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         gov_site=government or bool(_GOV_SITE_NAMED.search(text)),
         own_sites=tuple(dict.fromkeys(m["name"] for m in _OWN_SITE_NAME.finditer(text))),
         hr=bool(agency and re.search(r"人力资源和社会保障|人力社保|人社", agency)),
+        field=_field(agency),
     )
+
+
+def _field(agency: str | None) -> str | None:
+    """The field a bureau is named after (江苏省民政厅 → 民政, 杭州市教育局 → 教育), or None for a
+    government, an office or a name that does not read so."""
+    found = re.fullmatch(
+        r"(?:[\u4e00-\u9fff]{1,8}?[省市区县州旗])+(?P<field>[\u4e00-\u9fff]{2,4}?)(?:局|厅|委员会)",
+        agency or "",
+    )
+    if found is None or re.search(r"政府|办公|管理区|开发区", found["field"]):
+        return None
+    return found["field"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -1361,12 +1517,20 @@ class _Where:
 def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     """The channel(s) some words name, with the report's own names for its sites read."""
     plain = _QUOTED_OWNER.sub(r"\1", words)
+    # “高淳区人民政府门户网站”: a site's full name in quotes reads as the name itself
+    plain = _QUOTED_SITE.sub(r"\1", plain)
     for name in report.own_sites:
         plain = re.sub(rf"[“\"「『]?{re.escape(name)}[”\"」』]?", "本局网站", plain)
     plain = _OWN_SITE.sub("本局网站", plain)
     # 自媒体 is new media; 入口网站 (a portal, in Taiwan's words) and an agency's 政务外网 are sites
     plain = plain.replace("自媒体", "新媒体").replace("入口网站", "门户网站")
     plain = plain.replace("政务外网", "网站")
+    # 青岛政务网, 石柱县人民政府公众信息网: a government's portal by other names
+    plain = re.sub(r"(?<!部门)政务网(?!站)", "政府门户网站", plain)
+    plain = plain.replace("政府公众信息网", "政府门户网站")
+    # 江苏民政网: a site named after the agency's field is its own
+    if report.field:
+        plain = re.sub(rf"(?:[\u4e00-\u9fff]{{2,3}})?{report.field}网(?!站)", "本局网站", plain)
     if _NO_CHANNEL.search(plain):
         return _Where(reason="doubtful channel")
     if report.city:
@@ -1432,7 +1596,7 @@ def _site_and_more(channels: Sequence[str], catalogue: Catalogue) -> bool:
 # What was published, said in general: 信息, 政府信息, 稿件, 图文, 作品… (then 数, 共计, 总量…)
 _FILLER = (
     r"(?:发布|公开|公布|推送|更新|发送|刊发|上传|编发|主动|共计|共|累计|全年|了"
-    r"|数量|数|总数|总量|合计|达到|达|为|\s)*"
+    r"|数量|数|总数|总量|合计|达到|达|为|的有|\s)*"
 )
 _ITEMS = re.compile(
     rf"^{_FILLER}$|(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|条目|资讯){_FILLER}$"
@@ -1441,11 +1605,11 @@ _ITEMS = re.compile(
 # 《条例》第二十条规定的相关政府信息 — not 部门财政预决算信息, 招标与中标信息, 目录信息
 _GENERAL_ITEMS = re.compile(
     rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|相关|有关|全部|所有|本级)?"
-    r"(?:政府|政务|新闻|工作|网站)?(?:公开)?"
+    r"(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
     rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯)?{_FILLER}$"
 )
 _VERB = re.compile(
-    r"(?:发布|公开|公布|推送|更新|发送|刊发|上传|编发|制发|印发)"
+    r"(?:发布|公开|公布|推送|推文|更新|发送|刊发|上传|编发|制发|印发)"
     r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作)"
 )
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
@@ -1562,7 +1726,10 @@ def _value_text(match: re.Match[str]) -> str | None:
     300余条); None when the words do not read as one number."""
     if not match["cn"]:
         # 突破63.9万 (passed 639,000) says at least, as 超过 does
-        return match.group(0).replace("突破", "超过", 1)
+        written = match.group(0).replace("突破", "超过", 1)
+        if match["unit"] in _EXTRA_UNITS:
+            written = written[: match.end("unit") - match.start()][:-1] + "件"
+        return written
     number = _cn_number(match["cn"])
     if number is None:
         return None
