@@ -181,7 +181,8 @@ def test_upload_xlsx_preview_save_and_see_the_new_year(browser: Browser, app: Ap
     expect(metric(panel, "新增")).to_have_text("3")
     expect(metric(panel, "修改")).to_have_text("0")
     expect(metric(panel, "删除")).to_have_text("0")
-    expect(panel.get_by_test_id("stCheckbox")).to_have_count(0)  # a new year: no confirmation
+    # A new year: no replace confirmation (the tab's toggle is the extraction's folder switch).
+    expect(panel.locator('[class*="st-key-confirm_"]')).to_have_count(0)
     save = panel.get_by_role("button", name="第四步：保存")
     expect(save).to_be_enabled()
     no_exception(page)

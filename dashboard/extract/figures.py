@@ -85,6 +85,9 @@ _SEVERAL_NAMES_BEFORE = re.compile(
     r"以[^，,。；;0-9]{1,20}[和及与、][^，,。；;0-9]{1,20}名义[^，,。；;0-9]{0,24}$"
 )
 _PART_BEFORE = re.compile(r"其中[，,：:]?[^，,。；;]{0,12}$")
+# 其中公开通知公告6条、部门动态4条，…政府信息公开36条: a later item of the list 其中 opens (a
+# counted item between 其中 and the figure), a part as much as the first
+_PART_LIST = re.compile(r"其中[^。；;]*?[0-9]+\s*[条件篇个份][^。；;0-9]*$")
 # 共制作政府信息3021条，其中主动公开信息1027条: a total of all information the agency made (the
 # 2008 form's first line); what was published (主动公开) is a part of it and the year's total
 _MADE_TOTAL = re.compile(
@@ -184,8 +187,8 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"(?<!复议|诉讼)(?:收到|受理|新收|接收|接到)[^，,。0-9]{0,16}(?:申请|依申请)[^，,。0-9]{0,16}$"
         ),
-        # 收到依申请公开17条, 收到…申请4次: the counting word as reports write it
-        units=(*_REQUEST_UNITS, "个", "项", "例", "条", "次"),
+        # 收到依申请公开17条, 收到…申请4次, 收到申请总数为1起: the counting word as written
+        units=(*_REQUEST_UNITS, "个", "项", "例", "条", "次", "起"),
     ),
     Rule(
         "requests_new",
@@ -229,6 +232,14 @@ RULES: tuple[Rule, ...] = (
         _r(r"^$"),
         after=_r(r"^[^，,。]{0,14}申请[^，,。]{0,6}(?:均|全部|已)?[^，,。]{0,4}(?:按时|依法)?办结"),
         units=("件", "件次"),
+    ),
+    # …收到申请6件，6件均按时答复: a clause that opens on the number of requests answered
+    Rule(
+        "requests_completed",
+        _r(r"^$"),
+        after=_r(r"^(?:均|全部)(?:已|已经)?[^，,。；;0-9]{0,12}(?:答复|办结)"),
+        units=("件", "件次"),
+        needs=_r(r"申请"),
     ),
     Rule("appeal_review", _r(r"行政复议[^，,。0-9]{0,6}$"), units=_CASE_UNITS),
     Rule("litigation_cases", _r(r"行政诉讼[^，,。0-9]{0,6}$"), units=_CASE_UNITS),
@@ -844,6 +855,10 @@ _QUOTE_LEAD = " \t\u3000\u00a0、"
 _LIST_HEAD = re.compile(r"^\s*(?:具体为|具体是|分别为|分别是|其中|包括|即)[：:，,]?\s*")
 
 
+# …其中，局官网发布信息764条，: a 其中 list of counted items going on to the next item
+_CHANNEL_LIST_GOES_ON = re.compile(r"其中[^。；;]*?[0-9]+\s*[条篇则][，,]\s*$")
+
+
 def _list_item(
     text: str, match: re.Match[str], period: str, catalogue: Catalogue, report: _Report
 ) -> tuple[Naming, int] | str | None:
@@ -881,7 +896,16 @@ def _list_item(
         if not (first or listed) or not any(m["unit"] for m in NUMBER_RE.finditer(group)):
             return None
     else:
-        return None
+        # 其中，局官网发布信息764条，微信公众号2841条，微博2465条: an item after a comma that
+        # continues a list of channel figures opened by 其中 after a published total
+        before_item = period[: len(period) - len(text[item_start : match.start()])]
+        if not (
+            _CHANNEL_LIST_GOES_ON.search(before_item)
+            and _VERB.search(before_item)
+            and not head
+            and not group_head
+        ):
+            return None
     where = _where(item, catalogue, report)
     if where.reason:
         return where.reason
@@ -1024,7 +1048,7 @@ def extract_figures(
             skip = None
             # 其中工作动态270条: a part of the total that no channel or category names
             if (
-                _PART_BEFORE.search(sentence)
+                (_PART_BEFORE.search(sentence) or _PART_LIST.search(sentence))
                 and channel is None
                 and rule.category is None
                 and rule.metric in ("items_published", "media_reports")
@@ -1149,6 +1173,13 @@ def _name(
             continue
         if rule.metric.startswith("requests_") and re.search(r"复议|诉讼", before):
             continue
+        # Structural guards (round 5): what a clause is about decides which metrics it can
+        # give, whatever its phrasing. A clause about requests (申请) never counts published
+        # items; one about requests not yet closed (尚未办结, 结转) never gives an outcome.
+        if rule.metric in _NOT_FROM_REQUESTS and _ABOUT_REQUESTS.search(before):
+            return "not proactive (依申请, 不予公开)"
+        if rule.metric in _CLOSED_OUTCOMES and _NOT_CLOSED.search(before):
+            continue
         if rule.metric == "requests_completed" and re.search(r"12345|热线|工单|信访", sentence):
             continue
         if rule.after is not None and not rule.after.match(after):
@@ -1170,6 +1201,26 @@ def _name(
             return "rate of an unnamed hotline"
         if rule.units and unit and unit not in rule.units:
             continue
+        # 两个子栏目, 三项制度: a number word with 个/项 counts parts of a list or a structure,
+        # never a metric's figure (those are written 两条, 三件)
+        if match["cn"] and unit in _LIST_UNITS:
+            return "not a count of the report"
+        # 行政处罚案件信息公开47期: issues are items only of a periodical (简报, 期刊, 专栏…)
+        if rule.metric == "items_published" and unit == "期" and not _PERIODICAL.search(before):
+            return "issues, not items"
+        if rule.category == "documents":
+            # 制作政府信息1971条，其中主动公开文件482条: what was published of all that was
+            # made — the year's total, not a count of documents
+            if _MADE_TOTAL.search(period):
+                continue
+            # 制发规范性文件4件: documents made; published only where the words say so
+            if _MADE.search(before) and not _PUBLISHED.search(before):
+                return "documents made, not said to be published"
+            # 主动公开规范性文件101条，制发规范性文件4件: more published than made in the year —
+            # the published count is not the year's own (a running total)
+            made = _MADE_COUNT.search(period + match.group(0) + rest)
+            if made and match["num"] and float(match["num"]) > float(made["n"]):
+                return "more documents published than made"
         # 不予公开126: an outcome in prose carries its unit (件, 宗) unless its sentence has
         # counted requests in one (收到…申请6件…其中同意公开5); else a bare number is often a
         # count of items (制作政府信息184条，…不予公开126), not of requests
@@ -1193,6 +1244,9 @@ def _name(
         combined = _combined(rule, before, found)
         if combined:
             return combined
+        # 数字图文解读21条: one form of the interpretations, not their number
+        if rule.metric == "interpretations" and _ONE_FORM.search(before):
+            return "one form of interpretation"
         if rule.metric == "items_published" and _NOT_PROACTIVE.search(before[: found.start() + 2]):
             return "not proactive (依申请, 不予公开)"
         if channels is not None:
@@ -1206,11 +1260,48 @@ def _name(
     return None
 
 
+# Round 5's structural guards (see `_name`).
+# metrics a clause about requests never gives: what was published
+_NOT_FROM_REQUESTS = ("items_published", "media_reports", "interpretations")
+_ABOUT_REQUESTS = re.compile(r"申请")
+# outcomes and completions a clause about open or carried-over requests never gives
+_CLOSED_OUTCOMES = (
+    "requests_completed",
+    "requests_disclosed",
+    "requests_partial",
+    "requests_refused",
+    "requests_unavailable",
+    "requests_not_processed",
+    "requests_other",
+)
+_NOT_CLOSED = re.compile(r"尚未|未办结|未审结|未答复|结转|在办|办理中|答复状态")
+# the counting words of a list's parts (两个子栏目, 三项制度)
+_LIST_UNITS = ("个", "项")
+# what is published in issues (期): periodicals, columns and new-media pushes
+_PERIODICAL = re.compile(r"简报|期刊|专刊|刊物|杂志|报纸|周报|月报|专栏|公众号|微信|推送|节目|视频")
+# documents made (制发, 印发, 制定, 出台) or said to be published (发布, 公开, 公布)
+_MADE = re.compile(r"制发|印发|制定|出台|起草")
+_PUBLISHED = re.compile(r"(?<!印)发布|公开|公布")
+_ONE_FORM = re.compile(
+    r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字)解读[^，,。0-9]{0,6}$"
+)
+# two sites or accounts joined (市政府门户网站及本部门门户网站, 政府网站、政府信息公开平台)
+_SITE_WORD = (
+    r"(?:网站|官网|门户网|政务网|信息网|平台|公众号|微博|抖音号?|快手号?|视频号|头条号|公开栏)"
+)
+_TWO_SITES = re.compile(
+    rf"{_SITE_WORD}[”\"」』]?(?:及|和|与|、|以及)(?!时)[^，,。；;0-9]{{1,20}}?{_SITE_WORD}"
+)
+_MADE_COUNT = re.compile(
+    r"(?:制发|印发|出台)[^，,。；;0-9]{0,12}文件[^，,。；;0-9]{0,4}(?P<n>[0-9]+)\s*[件个份条篇]"
+)
+
 # 发布信息3403，: a number without its unit, at the end of a clause, after what was published
 _BARE_END = re.compile(r"(?:信息|稿件|条目|文章)(?:数量|数|总数)?(?:为|达|共|共计)?\s*$")
 _BARE_CONFIDENCE = 0.7  # taken, but below LOW_CONFIDENCE: the editor checks it
-# 依申请公开文件12条, 不予公开信息1535条: given on request or withheld, not published
-_NOT_PROACTIVE = re.compile(r"(?:申请|不予|不宜|不|未)(?:主动)?(?:公开|发布)$")
+# 依申请公开文件12条, 不予公开信息1535条, 可以公开的信息: given on request, withheld or only
+# publishable, not published
+_NOT_PROACTIVE = re.compile(r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$")
 # Two outcomes (予以公开或部分公开1件) or two kinds of item (办事指南及政策解读42条) in one number
 _OUTCOMES_JOINED = re.compile(r"(?:公开|提供|处理|不掌握|不存在)(?:或|和|及|与|、|/)")
 _KINDS_JOINED = re.compile(r"[及和与、或][^，,。；;0-9]{0,10}解读")
@@ -1332,8 +1423,14 @@ def _channel_of(
                 break
     kind = catalogue.channels[where.channel].kind if where.channel in catalogue.channels else None
     part = (
-        _part_reason(words, what, new_media=kind == "new_media", total=where.channel is None)
-        if publishing
+        _part_reason(
+            words,
+            _own_items(what, report.field),
+            new_media=kind == "new_media",
+            total=where.channel is None,
+        )
+        # 制作政府信息1971条，其中主动公开文件482条: what was published of all that was made
+        if publishing and not _MADE_TOTAL.search(period)
         else None
     )
     if part is not None:
@@ -1353,6 +1450,10 @@ def _channel_of(
     if where.channel is not None:
         if re.search(r"同步|发布会", words):
             return "doubtful channel"
+        # 通过市政府门户网站及本部门门户网站公开794条: two sites joined before one number,
+        # even when the catalogue reads one channel in them — never that one channel's figure
+        if _TWO_SITES.search(words):
+            return "several channels"
         # 微信公众平台及美篇共计发布: the channel and a platform the catalogue has no channel for,
         # counted together
         joined = _JOINED_OTHER.search(words)
@@ -1386,9 +1487,13 @@ def _channel_of(
         return "doubtful channel"
     # no channel in the clause: the one its sentence names before it (微信公众号……；累计发布
     # 416条), or the total when the sentence lists several kinds (通过门户网、政务微博微信等方式)
-    earlier = _nearest(period[: len(period) - len(before)], catalogue, report)
+    prior = period[: len(period) - len(before)]
+    earlier = _nearest(prior, catalogue, report)
     if earlier is None:
         return [(rule, None, rule.confidence)]
+    clauses = [c for c in re.split(r"[，,；;：:]", prior) if c.strip()]
+    if earlier.channel is not None and clauses and _TWO_SITES.search(clauses[-1]):
+        return "several channels"
     if earlier.channel is not None and not earlier.listed and earlier.channel != "news_media":
         return [(rule, earlier.channel, rule.confidence * 0.85)]
     if _site_and_more(earlier.mentioned, catalogue):
@@ -1596,7 +1701,7 @@ def _site_and_more(channels: Sequence[str], catalogue: Catalogue) -> bool:
 # What was published, said in general: 信息, 政府信息, 稿件, 图文, 作品… (then 数, 共计, 总量…)
 _FILLER = (
     r"(?:发布|公开|公布|推送|更新|发送|刊发|上传|编发|主动|共计|共|累计|全年|了"
-    r"|数量|数|总数|总量|合计|达到|达|为|的有|\s)*"
+    r"|数量|数|总数|总量|量|合计|达到|达|为|的有|新增|的|\s)*"
 )
 _ITEMS = re.compile(
     rf"^{_FILLER}$|(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|条目|资讯){_FILLER}$"
@@ -1623,6 +1728,13 @@ def _verb_at(before: str, first: int) -> int:
         if not any(a <= verb.start() < b for a, b in quoted):
             return verb.start()
     return first
+
+
+def _own_items(what: str, field: str | None) -> str:
+    """What was published, with the words that only say it is the agency's own field taken out:
+    涉公安政府信息, 卫生政府信息 (a 卫生局's) are all its items, not one kind of them."""
+    own = rf"涉[\u4e00-\u9fff]{{1,4}}?|{field}" if field else r"涉[\u4e00-\u9fff]{1,4}?"
+    return re.sub(rf"(?:{own})(?=(?:政府|政务)信息)", "", what)
 
 
 def _part_reason(
