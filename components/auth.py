@@ -6,7 +6,10 @@ rendered; the core's write functions check it again, so a hidden button is not t
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import math
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -20,6 +23,7 @@ from dashboard.platform.auth import (
     THROTTLED,
     Actor,
     AuthSettings,
+    import_file_users,
     load_auth_settings_file,
     load_secrets_file,
     role_for_email,
@@ -30,6 +34,8 @@ from dashboard.platform.auth import (
 from dashboard.platform.settings import load_settings
 from dashboard.store.database import StoreUnavailable
 
+_LOG = logging.getLogger(__name__)
+
 
 def _secrets() -> dict[str, Any]:
     """The secrets file: DASHBOARD_SECRETS_FILE, else .streamlit/secrets.toml of the project
@@ -38,8 +44,43 @@ def _secrets() -> dict[str, Any]:
 
 
 def auth_settings() -> AuthSettings:
-    """The `[dashboard]` table of the secrets file; ConfigError naming the file and key."""
-    return load_auth_settings_file(secrets_path())
+    """The `[dashboard]` table of the secrets file; ConfigError naming the file and key.
+
+    Users still listed in the file are imported into the store, once per process and version
+    of the file (see `import_file_users`)."""
+    path = secrets_path()
+    settings = load_auth_settings_file(path)
+    if settings.users:
+        # A failure is not remembered: the next run tries again. Until then the file's users
+        # cannot sign in, and the sign-in form says why (its attempt needs the store too).
+        with contextlib.suppress(StoreUnavailable, OSError):
+            _import_file_users(load_settings().database_url, str(path), path.stat().st_mtime_ns)
+    return settings
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _import_file_users(url: str, path: str, _mtime_ns: int) -> list[str]:
+    """Import the secrets file's users into the store (the file's version is in the key)."""
+    imported = import_file_users(load_auth_settings_file(Path(path)), get_store(url))
+    if imported:
+        _LOG.warning(
+            "imported %d user(s) from %s into the store: %s; they may now be removed from the file",
+            len(imported),
+            path,
+            ", ".join(imported),
+        )
+    return imported
+
+
+def _anyone_can_sign_in(settings: AuthSettings) -> bool:
+    """Whether the sign-in form has a purpose: an account in the store (or in the file, not yet
+    imported). A store that cannot be read shows the form, whose attempt then says why."""
+    if settings.users:
+        return True
+    try:
+        return get_store(load_settings().database_url).has_accounts()
+    except StoreUnavailable:
+        return True
 
 
 def current_actor() -> Actor | None:
@@ -101,10 +142,11 @@ def sign_in_panel(settings: AuthSettings, lang: str) -> None:
                 st.logout()
             st.rerun()
         return
-    if not settings.users and not _oidc_configured():
+    passwords = _anyone_can_sign_in(settings)
+    if not passwords and not _oidc_configured():
         return  # nobody can sign in: no panel to confuse viewers
     with st.sidebar.expander(t("auth.sign_in", lang), expanded=False):
-        if settings.users:
+        if passwords:
             with st.form("sign_in", clear_on_submit=True):
                 name = st.text_input(t("auth.user", lang), key="sign_in_user")
                 password = st.text_input(
@@ -115,7 +157,7 @@ def sign_in_panel(settings: AuthSettings, lang: str) -> None:
             if submitted:
                 try:
                     result = sign_in(
-                        settings, get_store(load_settings().database_url), name.strip(), password
+                        get_store(load_settings().database_url), name.strip(), password
                     )
                 except StoreUnavailable as fault:
                     st.error(store_fault_text(fault, lang, "auth.store_fault"))

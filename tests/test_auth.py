@@ -1,4 +1,5 @@
-"""Roles and sign-in: Argon2id hashes, the secrets file, add-user, the shared sign-in throttle.
+"""Roles and sign-in: Argon2id hashes, accounts in the store, the secrets file, add-user, the
+shared sign-in throttle (on SQLite and PostgreSQL).
 
 Real argon2, real SQLite files under tmp_path, real subprocesses; time is passed in (`now=`),
 never slept through.
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import time
 import tomllib
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -43,10 +45,12 @@ from dashboard.platform.auth import (
     add_user,
     check_viewer_password,
     hash_password,
+    import_file_users,
     load_auth_settings,
     load_secrets_file,
     require_editor,
     role_for_email,
+    save_user,
     secrets_path,
     sign_in,
     sign_in_viewer,
@@ -81,9 +85,25 @@ def settings() -> AuthSettings:
     )
 
 
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    """Accounts and the throttle live in the store: every test here runs on SQLite and on
+    PostgreSQL."""
+    return any_db_url
+
+
+@pytest.fixture
+def store(db_url: str, settings: AuthSettings) -> Iterator[Store]:
+    """A fresh store holding alice and bob, imported from the settings' users (as at start)."""
+    s = Store(db_url)
+    assert sorted(import_file_users(settings, s)) == ["alice", "bob"]
+    yield s
+    s.close()
+
+
 def fail(settings: AuthSettings, store: Store, name: str, times: int, at: datetime) -> None:
     for i in range(times):
-        result = sign_in(settings, store, name, "wrong password", now=at + timedelta(seconds=i))
+        result = sign_in(store, name, "wrong password", now=at + timedelta(seconds=i))
         assert result.code == BAD_CREDENTIALS
 
 
@@ -208,7 +228,7 @@ def test_load_secrets_file(tmp_path: Path) -> None:
         load_secrets_file(bad)
 
 
-# ── add_user ────────────────────────────────────────────────────────────────────────────────
+# ── add_user: the secrets file (the pre-store form, imported at start) ──────────────────────
 
 
 def mode(path: Path) -> int:
@@ -288,13 +308,90 @@ def test_add_user_rejects_and_writes_nothing(
 def test_add_user_accepts_exactly_eight_characters(tmp_path: Path) -> None:
     path = tmp_path / "secrets.toml"
     add_user(path, "alice", "12345678", Role.VIEWER)
-    assert verify_password(stored_hash(path, "alice"), "12345678")
+    file_hash = load_secrets_file(path)["dashboard"]["users"]["alice"]["password_hash"]
+    assert verify_password(file_hash, "12345678")
 
 
 def test_add_user_rejects_an_unknown_role(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="admin"):
         add_user(tmp_path / "secrets.toml", "alice", ALICE_PASSWORD, "admin")
     assert not (tmp_path / "secrets.toml").exists()
+
+
+# ── accounts in the store ───────────────────────────────────────────────────────────────────
+
+
+def test_save_user_creates_and_updates_an_account(db_url: str) -> None:
+    store = Store(db_url)
+    try:
+        assert save_user(store, "carol", ALICE_PASSWORD, Role.VIEWER) is False
+        created = store.account("carol")
+        assert created is not None and created.role == "viewer"
+        assert verify_password(created.password_hash, ALICE_PASSWORD)
+        assert "$argon2" not in repr(created)  # the hash stays out of logs
+        # Timezone-aware UTC times on both databases.
+        assert created.created_at.utcoffset() == timedelta(0) == created.updated_at.utcoffset()
+        assert abs(datetime.now(UTC) - created.created_at) < timedelta(minutes=5)
+
+        assert save_user(store, "carol", "another password", "editor") is True
+        updated = store.account("carol")
+        assert updated is not None and updated.role == "editor"
+        assert updated.created_at == created.created_at  # kept
+        assert updated.updated_at >= created.updated_at
+        assert sign_in(store, "carol", "another password").actor == Actor("carol", Role.EDITOR)
+        assert sign_in(store, "carol", ALICE_PASSWORD).code == BAD_CREDENTIALS
+        assert [a.name for a in store.accounts()] == ["carol"]
+    finally:
+        store.close()
+
+
+def test_save_user_rejects_before_writing(db_url: str) -> None:
+    store = Store(db_url)
+    try:
+        with pytest.raises(CredentialRejected):
+            save_user(store, "carol", "short", Role.EDITOR)
+        with pytest.raises(ValueError, match="admin"):
+            save_user(store, "carol", ALICE_PASSWORD, "admin")
+        assert not store.has_accounts()
+    finally:
+        store.close()
+
+
+def test_an_account_saved_through_one_replica_signs_in_through_another(db_url: str) -> None:
+    first, second = Store(db_url), Store(db_url)
+    try:
+        assert sign_in(second, "dave", ALICE_PASSWORD).code == BAD_CREDENTIALS
+        save_user(first, "dave", ALICE_PASSWORD, Role.EDITOR)
+        assert sign_in(second, "dave", ALICE_PASSWORD).actor == Actor("dave", Role.EDITOR)
+    finally:
+        first.close()
+        second.close()
+
+
+def test_file_users_are_imported_once_and_never_overwrite_the_store(
+    settings: AuthSettings, db_url: str
+) -> None:
+    store = Store(db_url)
+    try:
+        save_user(store, "alice", "changed in the store", Role.VIEWER)
+        assert import_file_users(settings, store) == ["bob"]  # alice is already in the store
+        assert import_file_users(settings, store) == []  # a second start imports nothing
+        assert import_file_users(AuthSettings(), store) == []
+        alice = sign_in(store, "alice", "changed in the store")
+        assert alice.actor == Actor("alice", Role.VIEWER)  # the store's account won
+        assert sign_in(store, "alice", ALICE_PASSWORD).code == BAD_CREDENTIALS
+        assert sign_in(store, "bob", "bob-password").actor == Actor("bob", Role.VIEWER)
+    finally:
+        store.close()
+
+
+def test_an_account_with_a_role_this_version_does_not_know_cannot_sign_in(db_url: str) -> None:
+    store = Store(db_url)
+    try:
+        store.save_account("erin", "admin", hash_password(ALICE_PASSWORD))
+        assert sign_in(store, "erin", ALICE_PASSWORD).code == BAD_CREDENTIALS
+    finally:
+        store.close()
 
 
 # ── roles ───────────────────────────────────────────────────────────────────────────────────
@@ -316,10 +413,10 @@ def test_require_editor() -> None:
 
 
 def test_sign_in_success_gives_the_actor(settings: AuthSettings, store: Store) -> None:
-    result = sign_in(settings, store, "alice", ALICE_PASSWORD)
+    result = sign_in(store, "alice", ALICE_PASSWORD)
     assert result.ok and result.code == SIGNED_IN and result.retry_after == 0
     assert result.actor == Actor("alice", Role.EDITOR)
-    viewer = sign_in(settings, store, " bob ", "bob-password")  # typed with spaces around
+    viewer = sign_in(store, " bob ", "bob-password")  # typed with spaces around
     assert viewer.ok and viewer.actor == Actor("bob", Role.VIEWER)
 
 
@@ -327,10 +424,10 @@ def test_wrong_password_and_unknown_user_look_the_same(
     settings: AuthSettings, store: Store
 ) -> None:
     started = time.perf_counter()
-    wrong = sign_in(settings, store, "alice", "not the password", now=T0)
+    wrong = sign_in(store, "alice", "not the password", now=T0)
     wrong_time = time.perf_counter() - started
     started = time.perf_counter()
-    unknown = sign_in(settings, store, "mallory", ALICE_PASSWORD, now=T0)
+    unknown = sign_in(store, "mallory", ALICE_PASSWORD, now=T0)
     unknown_time = time.perf_counter() - started
 
     assert wrong == unknown
@@ -348,29 +445,29 @@ def test_five_failures_lock_the_name_even_for_the_right_password(
     fail(settings, store, "alice", MAX_FAILURES, T0)
     last = T0 + timedelta(seconds=MAX_FAILURES - 1)
 
-    locked = sign_in(settings, store, "alice", ALICE_PASSWORD, now=last + timedelta(seconds=10))
+    locked = sign_in(store, "alice", ALICE_PASSWORD, now=last + timedelta(seconds=10))
     assert not locked.ok and locked.actor is None and locked.code == THROTTLED
     assert locked.retry_after == LOCK_TIME.total_seconds() - 10
     # The refused attempt is not a failure: it does not push the lock further.
     assert len(store.sign_in_failures_since("alice", T0)) == MAX_FAILURES
 
     still = sign_in(
-        settings, store, "alice", ALICE_PASSWORD, now=last + LOCK_TIME - timedelta(milliseconds=1)
+        store, "alice", ALICE_PASSWORD, now=last + LOCK_TIME - timedelta(milliseconds=1)
     )
     assert still.code == THROTTLED and still.retry_after == 1
 
-    after = sign_in(settings, store, "alice", ALICE_PASSWORD, now=last + LOCK_TIME)
+    after = sign_in(store, "alice", ALICE_PASSWORD, now=last + LOCK_TIME)
     assert after.ok and after.code == SIGNED_IN
     # A success forgets the failures: one new mistake does not lock again.
     assert store.sign_in_failures_since("alice", T0) == []
-    again = sign_in(settings, store, "alice", "typo", now=last + LOCK_TIME + timedelta(seconds=1))
+    again = sign_in(store, "alice", "typo", now=last + LOCK_TIME + timedelta(seconds=1))
     assert again.code == BAD_CREDENTIALS
 
 
 def test_the_lock_is_per_name(settings: AuthSettings, store: Store) -> None:
     fail(settings, store, "mallory", MAX_FAILURES, T0)
-    assert sign_in(settings, store, "mallory", "x", now=T0 + timedelta(minutes=1)).code == THROTTLED
-    other = sign_in(settings, store, "alice", ALICE_PASSWORD, now=T0 + timedelta(minutes=1))
+    assert sign_in(store, "mallory", "x", now=T0 + timedelta(minutes=1)).code == THROTTLED
+    other = sign_in(store, "alice", ALICE_PASSWORD, now=T0 + timedelta(minutes=1))
     assert other.ok
 
 
@@ -378,7 +475,7 @@ def test_failures_older_than_the_window_do_not_count(settings: AuthSettings, sto
     fail(settings, store, "alice", MAX_FAILURES - 1, T0)
     later = T0 + FAILURE_WINDOW + timedelta(minutes=1)
     fail(settings, store, "alice", 1, later)
-    result = sign_in(settings, store, "alice", ALICE_PASSWORD, now=later + timedelta(seconds=5))
+    result = sign_in(store, "alice", ALICE_PASSWORD, now=later + timedelta(seconds=5))
     assert result.ok
 
 
@@ -386,13 +483,14 @@ def test_failures_are_shared_between_processes(settings: AuthSettings, db_url: s
     # Two Store objects on one SQLite file, as two app processes have.
     first, second = Store(db_url), Store(db_url)
     try:
+        import_file_users(settings, first)
         fail(settings, first, "alice", 3, T0)
         fail(settings, second, "alice", 2, T0 + timedelta(seconds=3))
         assert len(first.sign_in_failures_since("alice", T0)) == MAX_FAILURES
-        locked = sign_in(settings, first, "alice", ALICE_PASSWORD, now=T0 + timedelta(seconds=30))
+        locked = sign_in(first, "alice", ALICE_PASSWORD, now=T0 + timedelta(seconds=30))
         assert locked.code == THROTTLED
         unlock = T0 + timedelta(seconds=4) + LOCK_TIME
-        assert sign_in(settings, second, "alice", ALICE_PASSWORD, now=unlock).ok
+        assert sign_in(second, "alice", ALICE_PASSWORD, now=unlock).ok
         # The success through one process cleared the failures for the other.
         assert first.sign_in_failures_since("alice", T0) == []
     finally:
@@ -434,7 +532,7 @@ def test_viewer_password_sign_in_is_throttled(settings: AuthSettings, store: Sto
     locked = sign_in_viewer(settings, store, VIEWER_PASSWORD, now=T0 + timedelta(seconds=10))
     assert locked.code == THROTTLED and locked.retry_after > 0
     # The viewer lock is not a user's lock.
-    assert sign_in(settings, store, "alice", ALICE_PASSWORD, now=T0 + timedelta(seconds=10)).ok
+    assert sign_in(store, "alice", ALICE_PASSWORD, now=T0 + timedelta(seconds=10)).ok
     ok = sign_in_viewer(settings, store, VIEWER_PASSWORD, now=T0 + timedelta(minutes=6))
     assert ok.ok and ok.actor is not None and ok.actor.role is Role.VIEWER
     assert store.sign_in_failures_since(VIEWER_KEY, T0) == []
@@ -511,39 +609,64 @@ def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DASHBOARD_LANG", raising=False)
 
 
-def stored_hash(path: Path, name: str) -> str:
-    return load_secrets_file(path)["dashboard"]["users"][name]["password_hash"]
+def stored_hash(url: str, name: str) -> str:
+    store = Store(url)
+    try:
+        account = store.account(name)
+    finally:
+        store.close()
+    assert account is not None, name
+    return account.password_hash
+
+
+def location(url: str) -> str:
+    store = Store(url)
+    store.close()
+    return store.location
 
 
 def test_cli_reads_the_password_from_a_pipe(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], chinese
+    db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], chinese
 ) -> None:
-    path = tmp_path / ".streamlit" / "secrets.toml"
     monkeypatch.setattr(sys, "stdin", io.StringIO(f"{ALICE_PASSWORD}\r\nsecond line\n"))
-    code = main(["add-user", "alice", "--role", "editor", "--secrets", str(path)])
+    code = main(["add-user", "alice", "--role", "editor"])
     out, err = capsys.readouterr()
     assert code == EXIT_OK, err
-    assert out.strip() == f"已将用户 alice（编辑者）的密码哈希写入 {path}。"
-    hashed = stored_hash(path, "alice")
+    assert out.strip() == f"已将用户 alice（编辑者）的账户写入数据库 {location(db_url)}。"
+    hashed = stored_hash(db_url, "alice")
     assert verify_password(hashed, ALICE_PASSWORD)
     assert ALICE_PASSWORD not in out + err and hashed not in out + err
-    assert load_auth_settings(load_secrets_file(path)).users["alice"].role is Role.EDITOR
-    assert mode(path) == 0o600
+    store = Store(db_url)
+    try:
+        assert sign_in(store, "alice", ALICE_PASSWORD).actor == Actor("alice", Role.EDITOR)
+    finally:
+        store.close()
 
 
 def test_cli_updates_in_english(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "secrets.toml"
-    add_user(path, "bob", "first-password", Role.EDITOR)
+    store = Store(db_url)
+    save_user(store, "bob", "first-password", Role.EDITOR)
+    store.close()
     monkeypatch.setattr(sys, "stdin", io.StringIO("second-password\n"))
-    code = main(["--lang", "en", "add-user", "bob", "--role", "viewer", "--secrets", str(path)])
+    code = main(["--lang", "en", "add-user", "bob", "--role", "viewer"])
     assert code == EXIT_OK
     assert capsys.readouterr().out.strip() == (
-        f"Updated the password hash of user bob (viewer) in {path}."
+        f"Updated the account of user bob (viewer) in the store {location(db_url)}."
     )
-    assert verify_password(stored_hash(path, "bob"), "second-password")
-    assert load_auth_settings(load_secrets_file(path)).users["bob"].role is Role.VIEWER
+    assert verify_password(stored_hash(db_url, "bob"), "second-password")
+    assert not verify_password(stored_hash(db_url, "bob"), "first-password")
+    store = Store(db_url)
+    try:
+        assert stored_user_role(store, "bob") == "viewer"
+    finally:
+        store.close()
+
+
+def stored_user_role(store: Store, name: str) -> str | None:
+    account = store.account(name)
+    return None if account is None else account.role
 
 
 @pytest.mark.parametrize(
@@ -556,7 +679,7 @@ def test_cli_updates_in_english(
     ],
 )
 def test_cli_rejects_with_exit_1_and_writes_nothing(
-    tmp_path: Path,
+    sqlite_url: str,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     chinese,
@@ -564,19 +687,18 @@ def test_cli_rejects_with_exit_1_and_writes_nothing(
     name: str,
     message: str,
 ) -> None:
-    path = tmp_path / "secrets.toml"
     monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = main(["add-user", name, "--role", "editor", "--secrets", str(path)])
+    code = main(["add-user", name, "--role", "editor"])
     out, err = capsys.readouterr()
     assert code == EXIT_ERRORS
     assert message in err and out == ""
-    assert not path.exists()
+    # Refused before the store was opened: not even the database file was made.
+    assert not Path(sqlite_url.removeprefix("sqlite:///")).exists()
 
 
 def test_cli_asks_twice_on_a_terminal(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], chinese
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], chinese
 ) -> None:
-    path = tmp_path / "secrets.toml"
     monkeypatch.setattr(sys, "stdin", FakeTerminal())
     answers = iter(["typed-once-1", "typed-once-2"])
     prompts: list[str] = []
@@ -586,35 +708,43 @@ def test_cli_asks_twice_on_a_terminal(
         return next(answers)
 
     monkeypatch.setattr("getpass.getpass", typed)
-    code = main(["add-user", "alice", "--role", "editor", "--secrets", str(path)])
+    code = main(["add-user", "alice", "--role", "editor"])
     assert code == EXIT_ERRORS
     assert "两次输入的密码不一致" in capsys.readouterr().err
     assert prompts == ["alice 的密码：", "再次输入密码："]
-    assert not path.exists()
+    assert not Path(sqlite_url.removeprefix("sqlite:///")).exists()
 
     answers = iter(["same-password", "same-password"])
-    assert main(["add-user", "alice", "--role", "editor", "--secrets", str(path)]) == EXIT_OK
-    assert verify_password(stored_hash(path, "alice"), "same-password")
+    assert main(["add-user", "alice", "--role", "editor"]) == EXIT_OK
+    assert verify_password(stored_hash(sqlite_url, "alice"), "same-password")
 
 
-def test_cli_reports_a_broken_secrets_file(
+def test_cli_reports_a_store_it_cannot_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "secrets.toml"
-    path.write_text("[auth\n", "utf-8")
+    (tmp_path / "a-file").write_text("", "utf-8")
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{tmp_path / 'a-file' / 's.sqlite'}")
     monkeypatch.setattr(sys, "stdin", io.StringIO(f"{ALICE_PASSWORD}\n"))
-    code = main(["--lang", "en", "add-user", "alice", "--role", "editor", "--secrets", str(path)])
-    assert code == EXIT_UNREADABLE
-    assert f"Cannot use the secrets file {path}" in capsys.readouterr().err
-    assert path.read_text("utf-8") == "[auth\n"  # left as it was
+    code = main(["--lang", "en", "add-user", "alice", "--role", "editor"])
+    assert code == 3  # a storage fault, as for every command that opens the store
+    err = capsys.readouterr().err
+    assert "Cannot open the store" in err and ALICE_PASSWORD not in err
+
+
+def test_cli_has_no_secrets_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["add-user", "alice", "--role", "editor", "--secrets", "s.toml"])
+    assert exited.value.code == EXIT_UNREADABLE
 
 
 def test_cli_as_a_real_process(tmp_path: Path) -> None:
-    path = tmp_path / "deploy" / "secrets.toml"
+    url = f"sqlite:///{tmp_path / 'deploy' / 'store.sqlite'}"
+    secrets = tmp_path / "deploy" / "secrets.toml"
     env = {
         **os.environ,
         "PYTHONPATH": str(PROJECT_ROOT),
-        SECRETS_FILE_ENV: str(path),  # no --secrets: the setting decides where it goes
+        "DASHBOARD_DATABASE_URL": url,  # the store the setting names, as for other commands
+        SECRETS_FILE_ENV: str(secrets),
     }
     env.pop("DASHBOARD_LANG", None)
     done = subprocess.run(
@@ -627,18 +757,15 @@ def test_cli_as_a_real_process(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == EXIT_OK, done.stderr
-    assert str(path) in done.stdout and "编辑者" in done.stdout
-    hashed = stored_hash(path, "alice")
+    assert "store.sqlite" in done.stdout and "编辑者" in done.stdout
+    hashed = stored_hash(url, "alice")
     assert hashed.startswith("$argon2id$")
     assert ALICE_PASSWORD not in done.stdout + done.stderr
     assert hashed not in done.stdout + done.stderr
-    assert mode(path) == 0o600
-    settings = load_auth_settings(load_secrets_file(path))
-    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    assert not secrets.exists()  # the secrets file is not where accounts go any more
+    store = Store(url)
     try:
-        assert sign_in(settings, store, "alice", ALICE_PASSWORD).actor == Actor(
-            "alice", Role.EDITOR
-        )
+        assert sign_in(store, "alice", ALICE_PASSWORD).actor == Actor("alice", Role.EDITOR)
     finally:
         store.close()
 

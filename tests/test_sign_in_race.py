@@ -5,7 +5,7 @@ verified; all the others are refused as THROTTLED without a verification.
 The attempt is recorded in the store before the password is checked, in the write transaction
 that decides the lock, so parallel attempts cannot all pass a check made before any of them was
 counted. Verifications are counted by wrapping `verify_password` (the real Argon2 check still
-runs); real SQLite files, real threads, real processes.
+runs); real SQLite files and a real PostgreSQL server, real threads, real processes.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -28,6 +28,7 @@ from dashboard.platform.auth import (
     THROTTLED,
     AuthSettings,
     hash_password,
+    import_file_users,
     load_auth_settings,
     sign_in,
     sign_in_viewer,
@@ -48,6 +49,21 @@ def settings() -> AuthSettings:
             }
         }
     )
+
+
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    """Every race here runs on SQLite and on a real PostgreSQL server."""
+    return any_db_url
+
+
+@pytest.fixture
+def store(db_url: str, settings: AuthSettings) -> Iterator[Store]:
+    """A fresh store holding alice's account (imported from the settings, as at start)."""
+    s = Store(db_url)
+    import_file_users(settings, s)
+    yield s
+    s.close()
 
 
 def count_verifications() -> tuple[dict[str, int], Callable[[str, str], bool]]:
@@ -89,7 +105,7 @@ def test_thirty_threads_get_at_most_five_verifications(
     calls, counted = count_verifications()
     monkeypatch.setattr(auth, "verify_password", counted)
 
-    results = at_once(lambda: sign_in(settings, store, name, "wrong password"), CROWD)
+    results = at_once(lambda: sign_in(store, name, "wrong password"), CROWD)
 
     codes = Counter(r.code for r in results)
     assert calls["n"] == MAX_FAILURES
@@ -99,7 +115,7 @@ def test_thirty_threads_get_at_most_five_verifications(
     assert len(store.sign_in_failures_since(name, datetime.now(UTC) - timedelta(hours=1))) == 5
 
     # The right password during the lock is refused, and not even checked.
-    locked = sign_in(settings, store, name, PASSWORD)
+    locked = sign_in(store, name, PASSWORD)
     assert locked.code == THROTTLED and locked.actor is None
     assert calls["n"] == MAX_FAILURES
 
@@ -116,9 +132,9 @@ def test_the_attempt_is_recorded_before_the_password_is_checked(
         return real(password_hash, password)
 
     monkeypatch.setattr(auth, "verify_password", watching)
-    assert sign_in(settings, store, "alice", "wrong password").code == BAD_CREDENTIALS
-    assert sign_in(settings, store, "alice", "also wrong").code == BAD_CREDENTIALS
-    assert sign_in(settings, store, "alice", PASSWORD).code == SIGNED_IN
+    assert sign_in(store, "alice", "wrong password").code == BAD_CREDENTIALS
+    assert sign_in(store, "alice", "also wrong").code == BAD_CREDENTIALS
+    assert sign_in(store, "alice", PASSWORD).code == SIGNED_IN
     assert seen == [1, 2, 3]  # each attempt was in the store while its password was checked
     assert store.sign_in_failures_since("alice", since) == []  # the success cleared them
 
@@ -136,11 +152,9 @@ def test_the_viewer_password_is_throttled_alike(
 
 def test_the_lock_ends_after_lock_time(settings: AuthSettings, store: Store) -> None:
     t0 = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
-    results = at_once(
-        lambda: sign_in(settings, store, "alice", "wrong password", now=t0), MAX_FAILURES + 3
-    )
+    results = at_once(lambda: sign_in(store, "alice", "wrong password", now=t0), MAX_FAILURES + 3)
     assert Counter(r.code for r in results)[BAD_CREDENTIALS] == MAX_FAILURES
-    assert sign_in(settings, store, "alice", PASSWORD, now=t0 + LOCK_TIME).ok
+    assert sign_in(store, "alice", PASSWORD, now=t0 + LOCK_TIME).ok
 
 
 # ── several processes ───────────────────────────────────────────────────────────────────────
@@ -155,7 +169,7 @@ def _attempts_in_a_process(
     store = Store(url)
     try:
         start.wait(timeout=120)  # every process ready: go together
-        codes = at_once(lambda: sign_in(settings, store, "alice", "wrong password").code, threads)
+        codes = at_once(lambda: sign_in(store, "alice", "wrong password").code, threads)
     finally:
         store.close()
     results.put((calls["n"], codes))
@@ -164,7 +178,9 @@ def _attempts_in_a_process(
 def test_several_processes_get_at_most_five_verifications(
     settings: AuthSettings, db_url: str
 ) -> None:
-    Store(db_url).close()  # the schema exists before the crowd arrives
+    ready = Store(db_url)  # the schema and alice's account exist before the crowd arrives
+    import_file_users(settings, ready)
+    ready.close()
     processes, threads = 5, CROWD // 5
     context = multiprocessing.get_context("spawn")
     start = context.Barrier(processes)
@@ -189,6 +205,6 @@ def test_several_processes_get_at_most_five_verifications(
 
     store = Store(db_url)
     try:
-        assert sign_in(settings, store, "alice", PASSWORD).code == THROTTLED
+        assert sign_in(store, "alice", PASSWORD).code == THROTTLED
     finally:
         store.close()

@@ -1,7 +1,11 @@
 """Who may do what: viewer and editor roles, password hashes, sign-in with a shared throttle.
 
-Editors (and named viewers) sign in with a user name and password; their Argon2id hashes live in
-the `[dashboard]` table of `.streamlit/secrets.toml`, written by `python -m dashboard add-user`.
+Editors (and named viewers) sign in with a user name and password. Their accounts (role and
+Argon2id hash) live in the store's `users` table, written by `python -m dashboard add-user`, so
+every app replica signs in against the same accounts. The secrets file (`.streamlit/secrets.toml`)
+keeps the deployment's own secrets: the shared viewer password and the OIDC roles. Users still
+listed there (`[dashboard.users.*]`, the pre-store form) are imported into the store at start when
+the store has no account of that name (`import_file_users`); the store's account always wins.
 Viewing is open unless a shared viewer password is set. With OIDC (`st.login`), e-mail addresses
 map to roles. Sign-in attempts are counted in the store before the password is checked, so every
 app process throttles alike and parallel attempts cannot slip past the limit.
@@ -14,7 +18,7 @@ import base64
 import math
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -32,6 +36,7 @@ from dashboard.platform.settings import (  # noqa: F401 (re-exported: the secret
     SECRETS_FILE_ENV,
     load_settings,
 )
+from dashboard.store.database import Account
 
 SECTION = "dashboard"
 
@@ -132,6 +137,7 @@ class User:
 
 @dataclass(frozen=True)
 class AuthSettings:
+    # Users still in the secrets file (the pre-store form): imported into the store at start.
     users: dict[str, User] = field(default_factory=dict)
     viewer_password_hash: str | None = field(default=None, repr=False)
     oidc_roles: dict[str, Role] = field(default_factory=dict)  # lower-cased e-mail → role
@@ -266,8 +272,55 @@ def check_new_credentials(name: str, password: str) -> None:
         )
 
 
+class AccountStore(Protocol):
+    """The part of the Store that keeps user accounts."""
+
+    def save_account(self, name: str, role: str, password_hash: str) -> bool: ...
+
+    def add_missing_accounts(self, accounts: Iterable[tuple[str, str, str]]) -> list[str]: ...
+
+    def account(self, name: str) -> Account | None: ...
+
+
+def save_user(store: AccountStore, name: str, password: str, role: Role | str) -> bool:
+    """Create (or replace) the user's account in the store: role and a fresh Argon2id hash.
+
+    Returns whether the user existed before. Raises CredentialRejected (a ValueError) for a bad
+    name or password, before anything is written.
+    """
+    check_new_credentials(name, password)
+    role = _role(role, f"user {name!r}")
+    return store.save_account(name, role.value, hash_password(password))
+
+
+def import_file_users(settings: AuthSettings, store: AccountStore) -> list[str]:
+    """Copy the users of the secrets file into the store, where it has no account of that name;
+    the names copied. Run at start: an account changed in the store since is never overwritten
+    by the file's older entry."""
+    if not settings.users:
+        return []
+    return store.add_missing_accounts(
+        (user.name, user.role.value, user.password_hash) for user in settings.users.values()
+    )
+
+
+def stored_user(store: AccountStore, name: str) -> User | None:
+    """The store's account `name` as a User; None when there is none (or its role is not one
+    this version knows: such an account cannot sign in)."""
+    account = store.account(name)
+    if account is None:
+        return None
+    try:
+        role = Role(account.role)
+    except ValueError:
+        return None
+    return User(name=account.name, role=role, password_hash=account.password_hash)
+
+
 def add_user(path: Path, name: str, password: str, role: Role | str) -> bool:
-    """Write (or replace) the user's role and password hash in the secrets file at `path`.
+    """Write (or replace) the user's role and password hash in the secrets file at `path`: the
+    pre-store form of an account, which the app imports into the store at start. `add-user`
+    writes to the store (`save_user`); this stays for deployments that provision by file.
 
     Every other table and key of the file is kept (comments are not: TOML is rewritten). The
     file is replaced atomically and readable by its owner only (0600). Returns whether the user
@@ -310,8 +363,9 @@ def _write_private(path: Path, text: str) -> None:
 # ── signing in ──────────────────────────────────────────────────────────────────────────────
 
 
-class FailureLog(Protocol):
-    """The part of the Store the throttle uses (attempts shared by every process)."""
+class SignInStore(AccountStore, Protocol):
+    """The part of the Store sign-in uses: the accounts, and the throttle's attempts (shared by
+    every process)."""
 
     def begin_sign_in_attempt(
         self,
@@ -335,14 +389,13 @@ class SignInResult:
 
 
 def sign_in(
-    settings: AuthSettings,
-    store: FailureLog,
+    store: SignInStore,
     name: str,
     password: str,
     *,
     now: datetime | None = None,
 ) -> SignInResult:
-    """Check a user name and password, throttled per name.
+    """Check a user name and password against the store's accounts, throttled per name.
 
     The attempt is recorded as a failure *before* the password is verified, in the same write
     transaction that decides whether the name is locked; a success then clears the name's
@@ -357,7 +410,7 @@ def sign_in(
     wait = _begin_attempt(store, key, now)
     if wait:
         return SignInResult(False, None, THROTTLED, wait)
-    user = settings.users.get(name)
+    user = stored_user(store, name)
     # Verify even for an unknown name, against a hash of the same cost: equal answer times.
     matched = verify_password(user.password_hash if user else _DUMMY_HASH, password)
     if user is None or not matched:
@@ -367,7 +420,7 @@ def sign_in(
 
 
 def sign_in_viewer(
-    settings: AuthSettings, store: FailureLog, password: str, *, now: datetime | None = None
+    settings: AuthSettings, store: SignInStore, password: str, *, now: datetime | None = None
 ) -> SignInResult:
     """The shared viewer password, throttled like a user name; the actor is an anonymous viewer.
 
@@ -386,7 +439,7 @@ def sign_in_viewer(
     return SignInResult(True, viewer, SIGNED_IN)
 
 
-def _begin_attempt(store: FailureLog, key: str, now: datetime) -> int:
+def _begin_attempt(store: SignInStore, key: str, now: datetime) -> int:
     """Record an attempt for `key` unless it is locked; 0, or the seconds it stays locked."""
     return store.begin_sign_in_attempt(
         key,

@@ -1,4 +1,5 @@
-"""The store's tables and their named migrations (SQLite by default, PostgreSQL-compatible).
+"""The store's tables and their migrations (SQLite by default, PostgreSQL-compatible): the
+frozen named migrations 0001–0007, then Alembic revisions (dashboard/store/migrations/).
 
 Every version of a dataset keeps a full copy of its facts: restoring is copying an old version
 forward, history is a query, and no update ever rewrites a figure in place.
@@ -8,8 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 
 metadata = sa.MetaData()
 
@@ -222,7 +227,24 @@ def _facts_compare_index(connection: sa.Connection) -> None:
     facts_compare_index.create(connection, checkfirst=True)
 
 
-# Applied in order, each once, recorded in schema_migrations. Never edit an applied one: add.
+# Editor (and named viewer) accounts, in the store so that every replica signs in alike and
+# `add-user` needs no file on each host. The first table with timezone-aware time columns (see
+# docs/decisions.md: the older ISO-text columns stay text). `password_hash` is an Argon2id hash
+# (about 100 characters; 255 leaves room for stronger parameters).
+users_table = sa.Table(
+    "users",
+    metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("role", sa.String(20), nullable=False),  # viewer | editor
+    sa.Column("password_hash", sa.String(255), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+# The named migrations, frozen: applied in order, each once, recorded in schema_migrations. Every
+# later change of the schema is an Alembic revision (dashboard/store/migrations/versions/), whose
+# baseline `0007_named_migrations` is the schema these make.
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_sign_in_failures", _sign_in_failures),
@@ -247,25 +269,69 @@ def startup_lock(connection: sa.Connection) -> None:
         connection.execute(sa.select(sa.func.pg_advisory_xact_lock(STARTUP_LOCK_KEY)))
 
 
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BASELINE_REVISION = "0007_named_migrations"  # the schema of the named migrations 0001–0007
+ALEMBIC_VERSION_TABLE = "alembic_version"  # Alembic's own: the revision a database is at
+
+
+def apply_named_migrations(connection: sa.Connection) -> list[str]:
+    """Apply the named migrations this database has not seen; their names. Idempotent: a store
+    at 0007 (every store the named migrations made, once brought up) gets nothing."""
+    applied: list[str] = []
+    migrations_table.create(connection, checkfirst=True)
+    done = set(connection.scalars(sa.select(migrations_table.c.name)))
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        step(connection)
+        connection.execute(migrations_table.insert().values(name=name, applied_at=utc_now()))
+        applied.append(name)
+    return applied
+
+
+def _alembic_config(connection: sa.Connection) -> Config:
+    """Alembic's configuration in code: the scripts' folder and our connection (no .ini)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    config.attributes["applied"] = []
+    return config
+
+
+def head_revision() -> str:
+    """The newest Alembic revision this code knows."""
+    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    assert head is not None
+    return head
+
+
 def migrate(engine: sa.Engine) -> list[str]:
-    """Apply the migrations this database has not seen; returns their names.
+    """Bring the database to the newest schema; the names of the steps applied (named
+    migrations, then Alembic revisions).
 
     One transaction under the start-up lock (pass the store's write engine on SQLite, whose
     transactions take the write lock): of N processes starting together on a new database, the
-    first migrates, the others wait and then find nothing left to do.
+    first migrates, the others wait and then find nothing left to do. The frozen named
+    migrations run first (a no-op once done, and they repair a store that lost one); a database
+    without Alembic's version table is then stamped at the baseline `0007_named_migrations`, the
+    schema they make, and Alembic upgrades it to the head revision.
     """
-    applied: list[str] = []
     with engine.begin() as connection:
         startup_lock(connection)
-        migrations_table.create(connection, checkfirst=True)
-        done = set(connection.scalars(sa.select(migrations_table.c.name)))
-        for name, step in MIGRATIONS:
-            if name in done:
-                continue
-            step(connection)
-            connection.execute(migrations_table.insert().values(name=name, applied_at=utc_now()))
-            applied.append(name)
+        applied = apply_named_migrations(connection)
+        config = _alembic_config(connection)
+        if not sa.inspect(connection).has_table(ALEMBIC_VERSION_TABLE):
+            command.stamp(config, BASELINE_REVISION)
+        command.upgrade(config, "head")
+        applied.extend(config.attributes["applied"])
     return applied
+
+
+def current_revision(connection: sa.Connection) -> str | None:
+    """The Alembic revision the database is at (None: not yet under Alembic)."""
+    if not sa.inspect(connection).has_table(ALEMBIC_VERSION_TABLE):
+        return None
+    return connection.scalar(sa.text(f"SELECT version_num FROM {ALEMBIC_VERSION_TABLE}"))
 
 
 def utc_now() -> str:

@@ -1,0 +1,1 @@
+"""The store's Alembic environment and revisions (run by `dashboard.store.schema.migrate`)."""
