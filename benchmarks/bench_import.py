@@ -12,8 +12,9 @@ processes, wall clock, best of `runs`:
   and with `--postgres` into a fresh database of a throwaway PostgreSQL server (tests/pg.py);
 - `python -m dashboard --help`: the command line's own start-up, for scale.
 
-It prints each time and its ratio to the yardstick. Target (issue 12): import ≤ 3× read_csv on
-SQLite. Figures are printed, never asserted; nothing here runs in the tests.
+It prints each time and its ratio to the yardstick, with the machine's cores and load. Target
+(issue 12): import ≤ 3× read_csv on SQLite. Figures are printed, never asserted; nothing here
+runs in the tests.
 """
 
 from __future__ import annotations
@@ -115,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             finally:
                 server.stop()
         base = figures[0][1]
+        # The machine, for the README: its cores and how busy it was (other work shares it).
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"{os.cpu_count()} cores, load average {load} (1, 5, 15 min) at the end")
         print(f"{'process':<22}{'best wall s':>12}{'× read_csv':>12}")
         for name, seconds in figures:
             print(f"{name:<22}{seconds:>12.2f}{seconds / base:>12.1f}")

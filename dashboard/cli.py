@@ -8,7 +8,7 @@ Exit codes:
 - 1 errors in the data, or nothing to do: a file with errors (nothing imported), no matching
   dataset, an unknown version or deck, a restore refused because another version became
   current after it was read (StaleVersion: nothing written), add-user refusing a password
-- 2 unreadable input: a file that cannot be read or is not CSV/Excel, a broken secrets file,
+- 2 unreadable input: a file that cannot be read or is not CSV/Excel,
   bad arguments (argparse), a setting that is not allowed (`DASHBOARD_LANG=fr`, an unknown key
   in data/settings.toml): like a bad argument, one line on stderr and no JSON
 - 3 storage fault: the store is full, read-only, cannot be opened, busy past the timeout or
@@ -42,33 +42,31 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dashboard.domain.catalogue import default_catalogue
-from dashboard.domain.facts import frame_facts
+from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.domain.problems import Problem, ProblemCode, Severity
-from dashboard.extract.document import SUFFIXES, read_report
-from dashboard.extract.figures import Extraction, extract_figures, to_facts
 from dashboard.i18n.extraction import skipped_summary
 from dashboard.i18n.mappings import mapping_line
 from dashboard.i18n.messages import DEFAULT_LANG, LANGS, t
 from dashboard.i18n.problems import problem_action, problem_message, problem_record, report_record
-from dashboard.ingest.validate import ValidationReport, validate_file
-from dashboard.outputs.exporter import export_facts, template
-from dashboard.outputs.pptx_export import deck_pptx
-from dashboard.outputs.slides import DEFAULT_DECK, build_deck
 from dashboard.platform.auth import (
     MAX_NAME_LENGTH,
     MIN_PASSWORD_LENGTH,
     CredentialRejected,
     Role,
-    add_user,
+    check_new_credentials,
+    save_user,
 )
-from dashboard.platform.extraction import duplicate_reports
-from dashboard.platform.sample import seed_if_empty
 from dashboard.platform.settings import SettingsError, current_user, read_settings
-from dashboard.platform.workflow import commit_message, conflict_message
 from dashboard.store.database import StaleVersion, Store, StoreUnavailable, UnknownVersion
+
+# A command imports what it alone uses (validation, extraction, python-pptx, openpyxl, Polars
+# frames) in its own function: `--help` and every other command start without them.
+if TYPE_CHECKING:
+    from dashboard.extract.figures import Extraction
+    from dashboard.ingest.validate import ValidationReport
+    from dashboard.outputs.slides import Comparison
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_STORAGE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 JSON_COMMANDS = ("validate", "import")  # --json: exactly one object on stdout, always
@@ -119,20 +117,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", default=None)
 
     sub.add_parser("seed", help="load the bundled sample data into an empty store")
+    sub.add_parser(
+        "migrate",
+        help="bring the store's schema up to date (Alembic; also done by every start, under a "
+        "lock: run it before starting new app versions)",
+    )
 
     p = sub.add_parser(
         "add-user",
-        help="write a user's password hash to the secrets file (password from standard input "
-        "when it is not a terminal, else asked twice)",
+        help="create or update a user account in the store: role and password hash (password "
+        "from standard input when it is not a terminal, else asked twice)",
     )
     p.add_argument("name")
     p.add_argument("--role", choices=[r.value for r in Role], required=True)
-    p.add_argument(
-        "--secrets",
-        type=Path,
-        default=None,
-        help="secrets file (default: DASHBOARD_SECRETS_FILE or .streamlit/secrets.toml)",
-    )
 
     p = sub.add_parser(
         "extract",
@@ -172,6 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--agency", required=True)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--deck", default=None, help="a deck saved in the store (default: all slides)")
+    p.add_argument(
+        "--compare",
+        metavar="METRIC",
+        default=None,
+        help="add the compare slide: every agency of the year ranked on this metric (its id, "
+        "as in /compare?metric=, or its name), on the metric's usual channel",
+    )
     # Its own dest: a subcommand default would otherwise overwrite the global --lang.
     p.add_argument(
         "--lang",
@@ -201,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "history": _history,
         "restore": _restore,
         "seed": _seed,
+        "migrate": _migrate,
         "add-user": _add_user,
         "deck": _deck,
         "extract": _extract,
@@ -344,6 +349,8 @@ def _unreadable_payload(**extra: Any) -> dict[str, Any]:
 
 
 def _validate(args: argparse.Namespace, lang: str) -> int:
+    from dashboard.ingest.validate import validate_file
+
     content = _read(args.file, lang)
     if content is None:
         if args.json:
@@ -390,6 +397,9 @@ def _exit_code(report: ValidationReport) -> int:
 
 
 def _import(args: argparse.Namespace, lang: str) -> int:
+    from dashboard.ingest.validate import validate_file
+    from dashboard.platform.workflow import commit_message
+
     content = _read(args.file, lang)
     if content is None:
         if args.json:  # --json promises one JSON object on stdout, whatever happens
@@ -402,7 +412,7 @@ def _import(args: argparse.Namespace, lang: str) -> int:
             args.file.name,
             default_catalogue(),
             default_agency=args.settings.agency,
-            previous_facts=store.dataset_facts,
+            previous_many=store.facts_of,  # last year's facts of every dataset in one query
         )
         args.report = report
         if not report.ok:
@@ -433,6 +443,9 @@ def _import(args: argparse.Namespace, lang: str) -> int:
 
 
 def _export(args: argparse.Namespace, lang: str) -> int:
+    from dashboard.domain.facts import frame_facts
+    from dashboard.outputs.exporter import export_facts
+
     store = Store(args.settings.database_url)
     try:
         frame = store.current_facts(args.agency, args.year)
@@ -448,6 +461,8 @@ def _export(args: argparse.Namespace, lang: str) -> int:
 
 
 def _template(args: argparse.Namespace, lang: str) -> int:
+    from dashboard.outputs.exporter import template
+
     catalogue = default_catalogue()
     _write_output(args.output, template(catalogue, args.format, agency=args.agency, year=args.year))
     _out(t("cli.template_written", lang, path=args.output, count=len(catalogue.metrics)))
@@ -478,6 +493,8 @@ def _history(args: argparse.Namespace, lang: str) -> int:
 
 
 def _restore(args: argparse.Namespace, lang: str) -> int:
+    from dashboard.platform.workflow import conflict_message
+
     store = Store(args.settings.database_url)
     try:
         # The write checks that the version read here is still current (StaleVersion if not).
@@ -521,6 +538,8 @@ def _restore(args: argparse.Namespace, lang: str) -> int:
 
 
 def _seed(args: argparse.Namespace, lang: str) -> int:
+    from dashboard.platform.sample import seed_if_empty
+
     store = Store(args.settings.database_url)
     try:
         results = seed_if_empty(store, default_catalogue())
@@ -530,6 +549,20 @@ def _seed(args: argparse.Namespace, lang: str) -> int:
         _out(t("cli.not_empty", lang))
         return EXIT_OK
     _out(t("cli.seeded", lang, count=len(results)))
+    return EXIT_OK
+
+
+def _migrate(args: argparse.Namespace, lang: str) -> int:
+    """Open the store, which migrates it under the start-up lock; say what was applied."""
+    store = Store(args.settings.database_url)
+    try:
+        revision = store.schema_revision()
+    finally:
+        store.close()
+    if store.migrated:
+        _out(t("cli.migrated", lang, steps=", ".join(store.migrated), revision=revision))
+    else:
+        _out(t("cli.migrate_current", lang, revision=revision))
     return EXIT_OK
 
 
@@ -548,10 +581,10 @@ def _read_password(name: str, lang: str) -> str:
 
 
 def _add_user(args: argparse.Namespace, lang: str) -> int:
-    path: Path = args.secrets or args.settings.secrets_file
     try:
         password = _read_password(args.name, lang)
-        existed = add_user(path, args.name, password, args.role)
+        # Checked before the store is opened: a rejected password touches nothing.
+        check_new_credentials(args.name, password)
     except _PasswordMismatch:
         print(t("cli.password_mismatch", lang), file=sys.stderr)
         return EXIT_ERRORS
@@ -559,15 +592,21 @@ def _add_user(args: argparse.Namespace, lang: str) -> int:
         params = {"name": args.name, "min": MIN_PASSWORD_LENGTH, "max": MAX_NAME_LENGTH}
         print(t(f"cli.{rejected.code}", lang, **params), file=sys.stderr)
         return EXIT_ERRORS
-    except (ValueError, OSError) as error:  # the secrets file exists but is not usable TOML
-        print(t("cli.secrets_invalid", lang, path=path, error=error), file=sys.stderr)
-        return EXIT_UNREADABLE
+    store = Store(args.settings.database_url)
+    try:
+        existed = save_user(store, args.name, password, args.role)
+    finally:
+        store.close()
     key = "cli.user_updated" if existed else "cli.user_added"
-    _out(t(key, lang, name=args.name, role=t(f"cli.role_{args.role}", lang), path=path))
+    role = t(f"cli.role_{args.role}", lang)
+    _out(t(key, lang, name=args.name, role=role, path=store.location))
     return EXIT_OK
 
 
 def _deck(args: argparse.Namespace, lang: str) -> int:
+    from dashboard.outputs.pptx_export import deck_pptx
+    from dashboard.outputs.slides import DEFAULT_DECK, build_deck
+
     lang = args.deck_lang or lang
     store = Store(args.settings.database_url)
     try:
@@ -580,17 +619,71 @@ def _deck(args: argparse.Namespace, lang: str) -> int:
                 return EXIT_ERRORS
             slide_ids = tuple(saved)
         facts = store.current_facts(args.agency)
+        comparison = None
+        if args.compare is not None and not facts.filter(facts["year"] == args.year).is_empty():
+            comparison = _deck_comparison(store, args.compare, args.year, default_catalogue())
+            if comparison is None:
+                print(
+                    t("cli.deck_compare_none", lang, metric=args.compare, year=args.year),
+                    file=sys.stderr,
+                )
+                return EXIT_ERRORS
+            if COMPARE_SLIDE not in slide_ids:  # after the title, as /present?metric= has it
+                slide_ids = (COMPARE_SLIDE, *slide_ids)
     finally:
         store.close()
     if facts.filter(facts["year"] == args.year).is_empty():
         print(t("cli.deck_no_data", lang, agency=args.agency, year=args.year), file=sys.stderr)
         return EXIT_ERRORS
     deck = build_deck(
-        facts, args.agency, args.year, default_catalogue(), slide_ids=slide_ids, lang=lang
+        facts,
+        args.agency,
+        args.year,
+        default_catalogue(),
+        slide_ids=slide_ids,
+        lang=lang,
+        comparison=comparison,
     )
     _write_output(args.output, deck_pptx(deck))
     _out(t("cli.deck_written", lang, count=len(deck.slides), path=args.output))
     return EXIT_OK
+
+
+COMPARE_SLIDE = "compare"
+
+
+def _deck_comparison(
+    store: Store, wanted: str, year: int, catalogue: Catalogue
+) -> Comparison | None:
+    """The compare slide's ranking for `deck --compare`: the metric named by its id or any of
+    its names; of its figures given in the year, the one the 对比 page compares by default (the
+    metric's usual channel without category, else the total, else a headline's, else the one
+    most agencies give), among every agency of the year. None: no agency gives the metric."""
+    import polars as pl
+
+    from dashboard.analytics.compare import ranked
+    from dashboard.domain.headline_catalogue import headlines
+    from dashboard.outputs.slides import Comparison
+    from dashboard.store.compare import Slice, ranking_rows, slices
+
+    metric = catalogue.metrics.get(wanted) or next(
+        (m for m in catalogue.metrics.values() if wanted in (m.zh, m.en, *m.aliases)), None
+    )
+    metric_id = metric.id if metric is not None else wanted
+    given = slices(store, year).filter(pl.col("metric") == metric_id)
+    if given.is_empty():
+        return None
+    choices = [
+        Slice(r["metric"], r["channel"], r["category"])
+        for r in given.sort(
+            ["agencies", "channel", "category"], descending=[True, False, False], nulls_last=False
+        ).iter_rows(named=True)
+    ]
+    preferred = [Slice(metric_id, metric.default_channel if metric else None), Slice(metric_id)]
+    preferred += [Slice(h.metric, h.channel, h.category) for h in headlines()]
+    figure = next((s for s in preferred if s in choices), choices[0])
+    ranking = ranked(ranking_rows(store, figure, year))
+    return Comparison(figure.metric, figure.channel, figure.category, ranking)
 
 
 # ── extract ─────────────────────────────────────────────────────────────────────────────────
@@ -622,6 +715,8 @@ def _several_reports(paths: Sequence[Path]) -> bool:
 def _report_files(folder: Path) -> list[Path]:
     """The report files of a folder and its subfolders, in name order; hidden files and Word's
     lock files (~$报告.docx) are not reports."""
+    from dashboard.extract.document import SUFFIXES
+
     return sorted(
         path
         for path in folder.rglob("*")
@@ -633,6 +728,9 @@ def _report_files(folder: Path) -> list[Path]:
 
 def _read_one(path: Path, args: argparse.Namespace, lang: str) -> _ReportOutcome:
     """Read one report and find its figures."""
+    from dashboard.extract.document import read_report
+    from dashboard.extract.figures import extract_figures
+
     outcome = _ReportOutcome(path)
     if str(path) == "-":  # standard input: the text of a report, decoded like a .txt
         content, name = sys.stdin.buffer.read(), "stdin.txt"
@@ -686,6 +784,8 @@ def _outcome_payload(outcome: _ReportOutcome, lang: str) -> dict[str, Any]:
 def _extract(args: argparse.Namespace, lang: str) -> int:
     """Read reports, find their figures; 0 when every report gave figures, 1 when some read but
     gave none (or repeat another's agency and year), 2 when any cannot be read."""
+    from dashboard.platform.extraction import duplicate_reports
+
     several = _several_reports(args.files)
     paths: list[Path] = []
     empty_folder = False
@@ -750,6 +850,9 @@ def _extract(args: argparse.Namespace, lang: str) -> int:
 def _write_extracted(output: Path, outcomes: Sequence[_ReportOutcome], lang: str) -> int:
     """Every report's figures as one upload file (`import` commits them all, or none); exit 2
     without writing when a report's agency or year is unknown."""
+    from dashboard.extract.figures import to_facts
+    from dashboard.outputs.exporter import export_facts
+
     facts = []
     for outcome in outcomes:
         extraction = outcome.extraction  # every report was read (exit 0)

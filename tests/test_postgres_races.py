@@ -423,7 +423,8 @@ def test_a_seed_in_progress_holds_the_other_replicas(
 ) -> None:
     """On a migrated, empty database the first process stops while loading the sample; the
     others wait on the start-up lock and then find the store full (none loads it again)."""
-    first = children.start("cli", "seed", pause_after="INSERT INTO facts")
+    # Paused inside the write (the facts follow by COPY, which is no SQLAlchemy statement).
+    first = children.start("cli", "seed", pause_after="INSERT INTO versions")
     children.wait_until_paused(first)
     others = [children.start("cli", "seed") for _ in range(3)]
     wait_for_waiters(watch, 3, [first, *others])

@@ -304,7 +304,8 @@ def test_an_internal_error_is_one_line_and_one_json_object(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug\nover two lines")
 
-    monkeypatch.setattr("dashboard.cli.validate_file", broken)
+    # The command imports the validator when it runs (not at the CLI's start-up).
+    monkeypatch.setattr("dashboard.ingest.validate.validate_file", broken)
     code, out, err = run(capsys, "validate", SAMPLE_CSV, "--json")
     assert code == EXIT_INTERNAL
     payload = json.loads(out)

@@ -623,26 +623,20 @@ def test_killed_process_mid_commit_leaves_previous_version(db_url: str) -> None:
     store.close()
 
     # The child writes a new version of the existing dataset and a whole new dataset, then
-    # is killed halfway through inserting the facts of the second one, inside the transaction.
+    # is killed halfway through the bulk insert of their facts, inside the transaction.
     child = _run_python(
         """
         import os, signal
-        import sqlalchemy as sa
+        import dashboard.store.database as database
         from dashboard.store.database import Store
 
-        original = sa.Connection.execute
-        calls = {"facts": 0}
+        original = database._insert_facts
 
-        def execute(self, statement, *args, **kwargs):
-            result = original(self, statement, *args, **kwargs)
-            table = getattr(statement, "table", None)
-            if getattr(statement, "is_insert", False) and getattr(table, "name", "") == "facts":
-                calls["facts"] += 1
-                if calls["facts"] == 2:
-                    os.kill(os.getpid(), signal.SIGKILL)
-            return result
+        def insert_facts(c, rows):
+            original(c, rows[: len(rows) // 2])  # the first dataset's facts and some more
+            os.kill(os.getpid(), signal.SIGKILL)
 
-        sa.Connection.execute = execute
+        database._insert_facts = insert_facts
         store = Store(load_settings().database_url)
         store.commit(
             [Dataset("定海区教育局", 2019, facts("定海区教育局", 2019, 50, 1000)),

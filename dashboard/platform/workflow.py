@@ -96,7 +96,7 @@ def validate_upload(
         file_name,
         catalogue,
         default_agency=default_agency,
-        previous_facts=store.dataset_facts,
+        previous_many=store.facts_of,  # last year's facts of every dataset in one query
     )
 
 
@@ -106,9 +106,10 @@ def preview_upload(report: ValidationReport, store: Store) -> list[DatasetPrevie
     current = {
         (r["agency"], r["year"]): r["version"] for r in store.datasets().iter_rows(named=True)
     }
+    # The stored facts of every dataset of the file in one query, not one per dataset.
+    stored = store.facts_of([(d.agency, d.year) for d in report.datasets])
     for dataset in report.datasets:
-        stored = store.dataset_facts(dataset.agency, dataset.year)
-        diff = diff_facts(stored, dataset.facts)
+        diff = diff_facts(stored.get((dataset.agency, dataset.year), []), dataset.facts)
         previews.append(
             DatasetPreview(
                 agency=dataset.agency,

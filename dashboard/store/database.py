@@ -27,12 +27,12 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 import polars as pl
@@ -44,6 +44,7 @@ from dashboard.domain.problems import ProblemCode
 from dashboard.domain.values import Qualifier
 from dashboard.store.schema import (
     GENERATION_ROW,
+    current_revision,
     datasets_table,
     decks_table,
     facts_table,
@@ -51,11 +52,13 @@ from dashboard.store.schema import (
     sign_in_failures_table,
     startup_lock,
     store_generation_table,
+    users_table,
     utc_now,
     versions_table,
 )
 
 WAL_SWITCH_TIMEOUT = 30.0  # seconds, like the busy timeout
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,18 @@ class VersionInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user account as stored: the role is the store's text (`viewer`, `editor`); the
+    platform's auth module turns it into a Role."""
+
+    name: str
+    role: str
+    password_hash: str = field(repr=False)  # kept out of logs and tracebacks
+    created_at: datetime
+    updated_at: datetime
 
 
 class UnknownVersion(LookupError):
@@ -187,7 +202,9 @@ class Store:
                 # the pool is replaced, instead of failing the next page that takes it.
                 engine = sa.create_engine(self.url, pool_pre_ping=True)
                 self._read_engine = self._write_engine = engine
-            migrate(self._write_engine)
+            # The steps this process applied (empty when another process, or an earlier start,
+            # had already brought the schema up to date): `python -m dashboard migrate` says so.
+            self.migrated: list[str] = migrate(self._write_engine)
         except (sa.exc.DBAPIError, OSError) as error:
             # Whatever stops the store from opening is a fault of the store, never a traceback.
             raise StoreUnavailable(
@@ -262,6 +279,11 @@ class Store:
                 )
             )
         return int(token or 0)
+
+    def schema_revision(self) -> str | None:
+        """The Alembic revision the database is at."""
+        with self._reading() as c:
+            return current_revision(c)
 
     def is_empty(self) -> bool:
         with self._reading() as c:
@@ -342,6 +364,25 @@ class Store:
         with self._reading() as c:
             return _version_facts(c, agency, year, version)
 
+    def facts_of(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], list[Fact]]:
+        """The current facts of many datasets, (agency, year) → facts (a key without a dataset
+        is absent), in a query per 2,000 keys: validation's last-year check of a whole file
+        (`validate_file(previous_many=…)`), where a query per dataset made ten thousand."""
+        found: dict[tuple[str, int], list[Fact]] = {}
+        with self._reading() as c:
+            for chunk in _chunks(sorted(set(keys)), KEYS_PER_QUERY):
+                rows = c.execute(
+                    sa.select(datasets_table.c.agency, datasets_table.c.year, *_FACT_FIELDS)
+                    .select_from(datasets_table)
+                    .join(versions_table, _current_join())
+                    .join(facts_table, facts_table.c.version_id == versions_table.c.id)
+                    .where(_key_in(chunk))
+                    .order_by(facts_table.c.id)
+                )
+                for r in rows:
+                    found.setdefault((r.agency, r.year), []).append(_fact(r.agency, r.year, r))
+        return found
+
     def history(self, agency: str | None = None, year: int | None = None) -> list[VersionInfo]:
         """Every version of every (matching) dataset, newest first within a dataset."""
         query = (
@@ -417,33 +458,21 @@ class Store:
         """
         batches = [(list(datasets), file_name, sha) for datasets, file_name, sha in files]
         written = {(d.agency, d.year) for datasets, _, _ in batches for d in datasets}
-        results: list[CommitResult] = []
+        items = [
+            _Item(dataset, file_name, file_sha256, dataset.content_hash())
+            for datasets, file_name, file_sha256 in batches
+            for dataset in datasets
+        ]
         with self._writing() as c:
             if only_if_empty:
                 # Processes seeding at once take turns; each later one finds the store full.
                 startup_lock(c)
                 if c.scalar(sa.select(sa.func.count()).select_from(datasets_table)):
                     return []
-            ids = _claim(c, written, also_lock=set(expected_versions or ()))
+            claimed = _claim(c, written, also_lock=set(expected_versions or ()))
             if expected_versions:
                 _refuse_stale(c, expected_versions)
-            for datasets, file_name, file_sha256 in batches:
-                for dataset in datasets:
-                    results.append(
-                        self._write_version(
-                            c,
-                            dataset,
-                            user=user,
-                            action=action,
-                            file_name=file_name,
-                            file_sha256=file_sha256,
-                            restored_from=None,
-                        )
-                    )
-            changed = {ids[(r.agency, r.year)] for r in results if r.created}
-            if changed:
-                _bump(c, changed)
-        return results
+            return self._write_all(c, claimed, items, user=user, action=action)
 
     def restore(
         self,
@@ -462,23 +491,59 @@ class Store:
         with self._writing() as c:
             if not _version_row(c, agency, year, version):
                 raise UnknownVersion(f"{agency} {year} v{version}")
-            ids = _claim(c, {(agency, year)})
+            claimed = _claim(c, {(agency, year)})
             if expected_current is not None:
                 _refuse_stale(c, {(agency, year): expected_current})
-            facts = _version_facts(c, agency, year, version)
-            result = self._write_version(
+            dataset = Dataset(agency, year, _version_facts(c, agency, year, version))
+            item = _Item(dataset, None, None, dataset.content_hash(), restored_from=version)
+            return self._write_all(c, claimed, [item], user=user, action="restore")[0]
+
+    def _write_all(
+        self,
+        c: sa.Connection,
+        claimed: dict[tuple[str, int], _Slot],
+        items: list[_Item],
+        *,
+        user: str,
+        action: str,
+    ) -> list[CommitResult]:
+        """Write the new versions of claimed datasets, set-based: the stored facts of every
+        dataset that changed in one query, the versions in one statement, all facts in one
+        bulk insert, the pointers and change tokens in one statement (`_bump`).
+
+        Each dataset is still decided on its own, in order (`_write_version`): a dataset named
+        twice (two sample files of one year) is compared with the version the first made.
+        """
+        first: dict[tuple[str, int], _Item] = {}
+        for item in items:
+            first.setdefault((item.dataset.agency, item.dataset.year), item)
+        # Stored facts only of the datasets whose first write makes a version (diff counts).
+        needed = {
+            slot.version_id: key
+            for key, item in first.items()
+            if (slot := claimed[key]).version_id is not None
+            and (slot.content_hash != item.content_hash or item.restored_from is not None)
+        }
+        batch = _Batch(claimed, _facts_by_version(c, needed))
+        results = [
+            self._write_version(
                 c,
-                Dataset(agency, year, facts),
+                item.dataset,
+                batch=batch,
                 user=user,
-                action="restore",
-                file_name=None,
-                file_sha256=None,
-                restored_from=version,
-                force=True,
+                action=action,
+                file_name=item.file_name,
+                file_sha256=item.file_sha256,
+                restored_from=item.restored_from,
+                content_hash=item.content_hash,
+                force=item.restored_from is not None,
             )
-            if result.created:
-                _bump(c, {ids[(agency, year)]})
-            return result
+            for item in items
+        ]
+        if batch.versions:
+            _insert_versions(c, batch)
+            _bump(c, {row["dataset_id"] for row in batch.versions})
+        return results
 
     # ── sign-in attempts (the throttle's memory, shared by every process) ──────────────────
 
@@ -554,6 +619,67 @@ class Store:
                 sign_in_failures_table.delete().where(sign_in_failures_table.c.user_name == name)
             )
 
+    # ── user accounts (every replica signs in against the same ones) ───────────────────────
+
+    def save_account(self, name: str, role: str, password_hash: str) -> bool:
+        """Create or replace the account `name` (role and password hash); whether it existed.
+
+        One statement writes it (INSERT … ON CONFLICT DO UPDATE), so two processes saving one
+        new name at once both succeed, the later one's hash wins; `created_at` is kept.
+        """
+        now = datetime.now(UTC)
+        values = {"role": role, "password_hash": password_hash, "updated_at": now}
+        with self._writing() as c:
+            existed = c.scalar(
+                sa.select(sa.func.count())
+                .select_from(users_table)
+                .where(users_table.c.name == name)
+            )
+            statement = _insert(c, users_table).values(name=name, created_at=now, **values)
+            c.execute(
+                statement.on_conflict_do_update(index_elements=[users_table.c.name], set_=values)
+            )
+        return bool(existed)
+
+    def add_missing_accounts(self, accounts: Iterable[tuple[str, str, str]]) -> list[str]:
+        """Insert the (name, role, password hash) accounts whose name the store does not hold
+        yet, in one transaction; the names inserted. An existing account is never touched."""
+        now = datetime.now(UTC)
+        added: list[str] = []
+        with self._writing() as c:
+            for name, role, password_hash in accounts:
+                inserted = c.scalar(
+                    _insert(c, users_table)
+                    .values(
+                        name=name,
+                        role=role,
+                        password_hash=password_hash,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    .on_conflict_do_nothing(index_elements=[users_table.c.name])
+                    .returning(users_table.c.name)
+                )
+                if inserted is not None:
+                    added.append(str(inserted))
+        return added
+
+    def account(self, name: str) -> Account | None:
+        """The account `name`, or None."""
+        with self._reading() as c:
+            row = c.execute(sa.select(users_table).where(users_table.c.name == name)).first()
+        return None if row is None else _account(row)
+
+    def accounts(self) -> list[Account]:
+        """Every account, by name."""
+        with self._reading() as c:
+            rows = c.execute(sa.select(users_table).order_by(users_table.c.name)).all()
+        return [_account(row) for row in rows]
+
+    def has_accounts(self) -> bool:
+        with self._reading() as c:
+            return c.scalar(sa.select(sa.func.count()).select_from(users_table)) > 0
+
     # ── meeting decks ───────────────────────────────────────────────────────────────────────
 
     def save_deck(self, name: str, slide_ids: list[str], *, user: str) -> None:
@@ -583,95 +709,169 @@ class Store:
         c: sa.Connection,
         dataset: Dataset,
         *,
+        batch: _Batch,
         user: str,
         action: str,
         file_name: str | None,
         file_sha256: str | None,
         restored_from: int | None,
+        content_hash: str,
         force: bool = False,
     ) -> CommitResult:
-        """Write one dataset's new version. The caller claimed the dataset's row (`_claim`):
-        it exists and is locked, with current_version 0 when this transaction created it.
-
-        One query reads the row with its current version's id and content hash; the old facts
-        are read only when a version is written (a round trip per statement counts on a server).
-        """
-        row = c.execute(
-            sa.select(
-                datasets_table.c.id,
-                datasets_table.c.current_version,
-                versions_table.c.id.label("version_id"),
-                versions_table.c.content_hash,
-            )
-            .select_from(datasets_table)
-            .outerjoin(versions_table, _current_join())
-            .where(datasets_table.c.agency == dataset.agency, datasets_table.c.year == dataset.year)
-        ).one()
-        dataset_id, current = row.id, row.current_version
-        content_hash = dataset.content_hash()
-        if row.content_hash == content_hash and not (force and restored_from != current):
+        """Decide one dataset's new version and add it to the batch (written by `_write_all`).
+        The caller claimed the dataset's row (`_claim`): it exists and is locked, with
+        current_version 0 when this transaction created it."""
+        slot = batch.slots[(dataset.agency, dataset.year)]
+        current = slot.current
+        if slot.content_hash == content_hash and not (force and restored_from != current):
             return CommitResult(
                 dataset.agency, dataset.year, current, False, restored_from=restored_from
             )
-        old = (
-            []
-            if row.version_id is None
-            else _facts_of(c, row.version_id, dataset.agency, dataset.year)
-        )
-        diff = diff_facts(old, dataset.facts)
+        if slot.facts is not None:  # written earlier in this batch
+            old = slot.facts
+        elif slot.version_id is None:
+            old = []
+        elif slot.version_id in batch.stored:
+            old = batch.stored[slot.version_id]
+        else:
+            old = _facts_of(c, slot.version_id, dataset.agency, dataset.year)
+        added, changed, removed = _diff_counts(old, dataset.facts)
         # Every write makes the new version current, so the current one is the highest.
         number = current + 1
-        version_id = c.execute(
-            versions_table.insert().values(
-                dataset_id=dataset_id,
-                version=number,
-                created_at=utc_now(),
-                user_name=user,
-                action=action,
-                file_name=file_name,
-                file_sha256=file_sha256,
-                restored_from=restored_from,
-                content_hash=content_hash,
-                fact_count=len(dataset.facts),
-                added=len(diff.added),
-                changed=len(diff.changed),
-                removed=len(diff.removed),
-            )
-        ).inserted_primary_key[0]
-        if dataset.facts:
-            c.execute(
-                facts_table.insert(),
-                [
-                    {
-                        "version_id": version_id,
-                        "metric": f.metric,
-                        "channel": f.channel,
-                        "category": f.category,
-                        "value": f.value,
-                        "qualifier": str(f.qualifier),
-                        "note": f.note,
-                        "source_row": f.row,
-                        "unit": f.unit,
-                        "as_written": f.as_written,
-                    }
-                    for f in dataset.facts
-                ],
-            )
-        c.execute(
-            datasets_table.update()
-            .where(datasets_table.c.id == dataset_id)
-            .values(current_version=number)
+        batch.versions.append(
+            {
+                "dataset_id": slot.dataset_id,
+                "version": number,
+                "created_at": utc_now(),
+                "user_name": user,
+                "action": action,
+                "file_name": file_name,
+                "file_sha256": file_sha256,
+                "restored_from": restored_from,
+                "content_hash": content_hash,
+                "fact_count": len(dataset.facts),
+                "added": added,
+                "changed": changed,
+                "removed": removed,
+            }
         )
+        batch.facts.append(dataset.facts)
+        slot.current, slot.content_hash, slot.facts = number, content_hash, dataset.facts
         return CommitResult(
-            dataset.agency,
-            dataset.year,
-            number,
-            True,
-            len(diff.added),
-            len(diff.changed),
-            len(diff.removed),
-            restored_from,
+            dataset.agency, dataset.year, number, True, added, changed, removed, restored_from
         )
+
+
+@dataclass
+class _Slot:
+    """A claimed dataset row as a write goes on: its current version, and that version's
+    content hash and stored row (None: no version yet) or facts (once this write made it)."""
+
+    dataset_id: int
+    current: int
+    version_id: int | None
+    content_hash: str | None
+    facts: list[Fact] | None = None
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One dataset to write, with what its version records."""
+
+    dataset: Dataset
+    file_name: str | None
+    file_sha256: str | None
+    content_hash: str
+    restored_from: int | None = None
+
+
+@dataclass
+class _Batch:
+    """The versions one transaction writes, decided dataset by dataset, then written at once."""
+
+    slots: dict[tuple[str, int], _Slot]
+    stored: dict[int, list[Fact]]  # the stored facts of current versions, by version row id
+    versions: list[dict[str, Any]] = field(default_factory=list)  # rows of versions_table
+    facts: list[list[Fact]] = field(default_factory=list)  # each version row's facts
+
+
+def _diff_counts(old: list[Fact], new: list[Fact]) -> tuple[int, int, int]:
+    """Slots added, changed and removed (`diff_facts`); a first version adds every slot."""
+    if not old:
+        return len({f.slot for f in new}), 0, 0
+    diff = diff_facts(old, new)
+    return len(diff.added), len(diff.changed), len(diff.removed)
+
+
+def _insert_versions(c: sa.Connection, batch: _Batch) -> None:
+    """The batch's version rows in one INSERT … RETURNING (SQLAlchemy's insertmanyvalues), then
+    every fact of every version in one bulk insert."""
+    inserted = c.execute(
+        versions_table.insert().returning(versions_table.c.id, sort_by_parameter_order=True),
+        batch.versions,
+    )
+    version_ids = [row.id for row in inserted]
+    _insert_facts(
+        c,
+        [
+            (
+                version_id,
+                f.metric,
+                f.channel,
+                f.category,
+                f.value,
+                str(f.qualifier),
+                f.note,
+                f.row,
+                f.unit,
+                f.as_written,
+            )
+            for version_id, facts in zip(version_ids, batch.facts, strict=True)
+            for f in facts
+        ],
+    )
+
+
+# The facts columns a bulk insert fills, in the order of its tuples.
+FACT_COLUMNS = (
+    "version_id",
+    "metric",
+    "channel",
+    "category",
+    "value",
+    "qualifier",
+    "note",
+    "source_row",
+    "unit",
+    "as_written",
+)
+FACTS_PER_EXECUTEMANY = 50_000  # SQLite: bounds the driver's memory per call, costs nothing
+_COPY_FACTS = f"COPY facts ({', '.join(FACT_COLUMNS)}) FROM STDIN"
+_INSERT_FACTS = (
+    f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) VALUES ({', '.join('?' * len(FACT_COLUMNS))})"
+)
+
+
+def _insert_facts(c: sa.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Facts as plain tuples: COPY on PostgreSQL (psycopg 3, on the transaction's own
+    connection), one prepared INSERT executed many times on SQLite. Building a dict and a
+    compiled statement per row was most of a big import's time."""
+    if not rows:
+        return
+    if c.dialect.name != "postgresql":
+        for start in range(0, len(rows), FACTS_PER_EXECUTEMANY):
+            c.exec_driver_sql(_INSERT_FACTS, rows[start : start + FACTS_PER_EXECUTEMANY])
+        return
+    driver = c.connection.driver_connection
+    assert driver is not None
+    base = c.dialect.loaded_dbapi.Error
+    try:
+        with driver.cursor() as cursor, cursor.copy(_COPY_FACTS) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except base as error:
+        # As SQLAlchemy wraps its own statements, so that storage faults are recognised.
+        raise sa.exc.DBAPIError.instance(_COPY_FACTS, None, error, base) from error
 
 
 def _sqlite_engine(url: str, begin: str) -> sa.Engine:
@@ -823,54 +1023,100 @@ def _insert(c: sa.Connection, table: sa.Table) -> Any:
     return sqlite.insert(table)
 
 
+# Keys per statement when a query names many datasets: an (agency, year) pair is two bound
+# parameters, and 2,000 pairs stay far below SQLite's (32,766) and psycopg's (65,535) limits.
+KEYS_PER_QUERY = 2_000
+IDS_PER_QUERY = 5_000
+
+
+def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _key_in(keys: Sequence[tuple[str, int]]) -> sa.ColumnElement[bool]:
+    return sa.tuple_(datasets_table.c.agency, datasets_table.c.year).in_(list(keys))
+
+
 def _claim(
     c: sa.Connection, keys: Iterable[tuple[str, int]], also_lock: Iterable[tuple[str, int]] = ()
-) -> dict[tuple[str, int], int]:
-    """Lock the dataset rows this write will change, creating the missing ones; their ids.
+) -> dict[tuple[str, int], _Slot]:
+    """Lock the dataset rows this write will change, creating the missing ones; their state.
 
-    In (agency, year) order, so two writes claiming overlapping datasets cannot deadlock. A
-    missing row is inserted with current_version 0 (it gets its first version in this
-    transaction, or nothing is committed): INSERT … ON CONFLICT DO NOTHING waits for another
-    transaction creating the same row and then does nothing, and the SELECT … FOR UPDATE that
-    follows finds that row as committed. `also_lock` rows (the expected versions a commit
-    checks) are locked when they exist, never created.
+    The missing rows are inserted with current_version 0 (they get their first version in this
+    transaction, or nothing is committed) by INSERT … ON CONFLICT DO NOTHING, in (agency, year)
+    order: it waits for another transaction creating the same row and then does nothing. Then
+    every row is locked (SELECT … FOR UPDATE, in (agency, year) order, so two writes claiming
+    overlapping datasets cannot deadlock) and read with its current version's id and content
+    hash; a row another transaction created meanwhile is found as committed. `also_lock` rows
+    (the expected versions a commit checks) are locked when they exist, never created.
     """
     create = set(keys)
-    ids: dict[tuple[str, int], int] = {}
-    for agency, year in sorted(create | set(also_lock)):
-        where = sa.and_(datasets_table.c.agency == agency, datasets_table.c.year == year)
-        locked = sa.select(datasets_table.c.id).where(where).with_for_update()
-        dataset_id = c.scalar(locked)
-        if dataset_id is None and (agency, year) in create:
-            # The new row's id when this insert made it (and holds it); none after a conflict.
-            dataset_id = c.scalar(
-                _insert(c, datasets_table)
-                .values(agency=agency, year=year, current_version=0, generation=0)
-                .on_conflict_do_nothing(index_elements=["agency", "year"])
-                .returning(datasets_table.c.id)
+    wanted = sorted(create | set(also_lock))
+    existing = _dataset_slots(c, sorted(create), lock=False)
+    missing = [key for key in sorted(create) if key not in existing]
+    if missing:
+        c.execute(
+            _insert(c, datasets_table).on_conflict_do_nothing(index_elements=["agency", "year"]),
+            [
+                {"agency": agency, "year": year, "current_version": 0, "generation": 0}
+                for agency, year in missing
+            ],
+        )
+    return _dataset_slots(c, wanted, lock=True)
+
+
+def _dataset_slots(
+    c: sa.Connection, keys: Sequence[tuple[str, int]], *, lock: bool
+) -> dict[tuple[str, int], _Slot]:
+    """The rows of these datasets (sorted keys) with their current version; locked, in key
+    order, with `lock` (only the datasets row: the version is joined, not locked)."""
+    slots: dict[tuple[str, int], _Slot] = {}
+    for chunk in _chunks(keys, KEYS_PER_QUERY):
+        query = (
+            sa.select(
+                datasets_table.c.id,
+                datasets_table.c.agency,
+                datasets_table.c.year,
+                datasets_table.c.current_version,
+                versions_table.c.id.label("version_id"),
+                versions_table.c.content_hash,
             )
-            if dataset_id is None:
-                dataset_id = c.scalar(locked)
-        if dataset_id is not None:
-            ids[(agency, year)] = int(dataset_id)
-    return ids
+            .select_from(datasets_table)
+            .outerjoin(versions_table, _current_join())
+            .where(_key_in(chunk))
+            .order_by(datasets_table.c.agency, datasets_table.c.year)
+        )
+        if lock:
+            query = query.with_for_update(of=datasets_table)
+        for row in c.execute(query):
+            slots[(row.agency, row.year)] = _Slot(
+                int(row.id), int(row.current_version), row.version_id, row.content_hash
+            )
+    return slots
 
 
 def _bump(c: sa.Connection, dataset_ids: set[int]) -> int:
-    """Raise the store generation and stamp it on the datasets this write changed; the new
-    generation. The last statements of a write transaction: the counter's row stays locked until
-    the commit, so concurrent writes bump in the order they commit, and holding it no longer
-    than that keeps writes to different datasets parallel (and free of deadlocks: nothing is
-    waited for while it is held)."""
+    """Raise the store generation and stamp it on the datasets this write changed, moving each
+    one's pointer to its newest version (every write makes its new version the highest); the
+    new generation. The last statements of a write transaction: the counter's row stays locked
+    until the commit, so concurrent writes bump in the order they commit, and holding it no
+    longer than that keeps writes to different datasets parallel (and free of deadlocks:
+    nothing is waited for while it is held)."""
     counter = store_generation_table.c.generation
     row = store_generation_table.c.id == GENERATION_ROW
     c.execute(store_generation_table.update().where(row).values(generation=counter + 1))
     generation = int(c.scalar(sa.select(counter).where(row)))
-    if dataset_ids:
+    newest = (
+        sa.select(sa.func.max(versions_table.c.version))
+        .where(versions_table.c.dataset_id == datasets_table.c.id)
+        .scalar_subquery()
+    )
+    for chunk in _chunks(sorted(dataset_ids), IDS_PER_QUERY):
         c.execute(
             datasets_table.update()
-            .where(datasets_table.c.id.in_(sorted(dataset_ids)))
-            .values(generation=generation)
+            .where(datasets_table.c.id.in_(list(chunk)))
+            .values(generation=generation, current_version=newest)
         )
     return generation
 
@@ -889,18 +1135,24 @@ def _conflicts(
 ) -> list[VersionConflict]:
     """Expected versions that are not current. A row created by this transaction (current
     version 0) has no current version to join: it reads as absent, like a missing row."""
-    conflicts = []
-    for (agency, year), wanted in sorted(expected.items(), key=lambda item: item[0]):
+    keys = sorted(expected)
+    found: dict[tuple[str, int], Any] = {}
+    for chunk in _chunks(keys, KEYS_PER_QUERY):
         query = (
             sa.select(
+                datasets_table.c.agency,
+                datasets_table.c.year,
                 datasets_table.c.current_version,
                 versions_table.c.user_name,
                 versions_table.c.created_at,
             )
             .join(versions_table, _current_join())
-            .where(datasets_table.c.agency == agency, datasets_table.c.year == year)
+            .where(_key_in(chunk))
         )
-        row = c.execute(query).first()
+        found.update(((row.agency, row.year), row) for row in c.execute(query))
+    conflicts = []
+    for agency, year in keys:
+        wanted, row = expected[(agency, year)], found.get((agency, year))
         if row is None and wanted is not None:  # no such dataset (they are never deleted)
             conflicts.append(VersionConflict(agency, year, wanted, None, None, None))
         elif row is not None and row.current_version != wanted:
@@ -954,30 +1206,72 @@ def _version_facts(c: sa.Connection, agency: str, year: int, version: int | None
     return _facts_of(c, row.id, agency, year)
 
 
+_FACT_FIELDS = (
+    facts_table.c.metric,
+    facts_table.c.channel,
+    facts_table.c.category,
+    facts_table.c.value,
+    facts_table.c.qualifier,
+    facts_table.c.note,
+    facts_table.c.source_row,
+    facts_table.c.unit,
+    facts_table.c.as_written,
+)
+
+
+def _fact(agency: str, year: int, r: Any) -> Fact:
+    """A Fact from a row of `_FACT_FIELDS`."""
+    return Fact(
+        agency=agency,
+        year=year,
+        metric=r.metric,
+        channel=r.channel,
+        category=r.category,
+        value=r.value,
+        qualifier=Qualifier(r.qualifier),
+        note=r.note,
+        row=r.source_row,
+        unit=r.unit,
+        as_written=r.as_written,
+    )
+
+
 def _facts_of(c: sa.Connection, version_id: int, agency: str, year: int) -> list[Fact]:
     """The facts of one version, by its row id."""
-    rows = (
-        c.execute(
-            sa.select(facts_table)
-            .where(facts_table.c.version_id == version_id)
+    rows = c.execute(
+        sa.select(*_FACT_FIELDS)
+        .where(facts_table.c.version_id == version_id)
+        .order_by(facts_table.c.id)
+    )
+    return [_fact(agency, year, r) for r in rows]
+
+
+def _facts_by_version(
+    c: sa.Connection, versions: Mapping[int, tuple[str, int]]
+) -> dict[int, list[Fact]]:
+    """The facts of many versions (row id → its dataset's key), in a query per 5,000."""
+    found: dict[int, list[Fact]] = {version_id: [] for version_id in versions}
+    for chunk in _chunks(sorted(versions), IDS_PER_QUERY):
+        rows = c.execute(
+            sa.select(facts_table.c.version_id, *_FACT_FIELDS)
+            .where(facts_table.c.version_id.in_(list(chunk)))
             .order_by(facts_table.c.id)
         )
-        .mappings()
-        .all()
+        for r in rows:
+            found[r.version_id].append(_fact(*versions[r.version_id], r))
+    return found
+
+
+def _account(row: Any) -> Account:
+    """An Account from a users row, its times in UTC (SQLite gives them back naive)."""
+
+    def utc(at: datetime) -> datetime:
+        return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+    return Account(
+        name=row.name,
+        role=row.role,
+        password_hash=row.password_hash,
+        created_at=utc(row.created_at),
+        updated_at=utc(row.updated_at),
     )
-    return [
-        Fact(
-            agency=agency,
-            year=year,
-            metric=r["metric"],
-            channel=r["channel"],
-            category=r["category"],
-            value=r["value"],
-            qualifier=Qualifier(r["qualifier"]),
-            note=r["note"],
-            row=r["source_row"],
-            unit=r["unit"],
-            as_written=r["as_written"],
-        )
-        for r in rows
-    ]
