@@ -1,6 +1,7 @@
 """Benchmark: the 对比 page's script time on generated stores of many agencies.
 
     .venv/bin/python benchmarks/bench_compare.py [--sizes sample 1000x10 11000x10] [--runs 5]
+        [--keep DIR] [--postgres]
 
 For the bundled sample and each generated store (agencies × years of about 31 facts each, ~9% of
 the reports missing, so 11,000 × 10 holds about 3.1 million facts; an agency directory of
@@ -9,6 +10,10 @@ after a commit (its SQL aggregates not cached yet: what the first viewer after a
 the median of reruns (cached on the store generation: what everyone else waits), the same with a
 group chosen, and the time of each SQL aggregate on its own. Figures are printed, never asserted.
 The issue's target: /compare at 3,000,000 facts ≤ 1 s script time on the 2-core machine.
+
+With `--postgres` each store is measured again on a throwaway PostgreSQL server (tests/pg.py): the
+sample seeded, each generated store copied from its SQLite file by COPY and vacuumed
+(`bench_pages.copy_to_postgres`); the rerun medians and their ratios are printed side by side.
 
 `build_compare_store` is shared with tests/test_compare*.py and tests/test_browser_compare.py.
 """
@@ -19,6 +24,7 @@ import argparse
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -104,6 +110,10 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM; see bench_pages.rss_mb)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -161,41 +171,96 @@ def bench_page(name: str, url: str, runs: int) -> float:
     return median
 
 
+def sqlite_store(folder: Path, size: str) -> tuple[str, str]:
+    """The SQLite store of `size` in `folder` (built unless kept there): its URL and a title."""
+    path = folder / f"compare-{size}.sqlite"
+    url = f"sqlite:///{path}"
+    store = Store(url)
+    if size == "sample":
+        seed_if_empty(store, default_catalogue())  # what the app starts with
+        store.close()
+        return url, "the bundled sample"
+    agencies, years = (int(n) for n in size.split("x"))
+    if store.is_empty():
+        built = time.perf_counter()
+        store.close()
+        store = build_compare_store(url, agencies, years)
+        print(f"built {size} in {time.perf_counter() - built:.0f} s")
+    store.close()
+    return url, f"{agencies:,} agencies × {years} years"
+
+
+def bench_store(size: str, title: str, url: str, database: str, runs: int) -> float:
+    """The SQL aggregates and the page on one store; the page's median rerun."""
+    store = Store(url)
+    facts = store.datasets().get_column("fact_count").sum()
+    print(f"\n== {title}: {facts:,} facts ({database}) ==")
+    bench_queries(store, runs)
+    store.close()
+    return bench_page(f"{size} ({database})", url, runs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--sizes", nargs="+", default=["sample", "1000x10", "11000x10"])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="a folder to build the stores in and keep")
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="measure the same stores on a throwaway PostgreSQL server too (tests/pg.py)",
+    )
     args = parser.parse_args()
     medians: dict[str, float] = {}
+    pg_medians: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
+        stores: dict[str, tuple[str, str]] = {}
         for size in args.sizes:
-            path = folder / f"compare-{size}.sqlite"
-            url = f"sqlite:///{path}"
-            store = Store(url)
-            if size == "sample":
-                seed_if_empty(store, default_catalogue())  # what the app starts with
-                title = "the bundled sample"
-            else:
-                agencies, years = (int(n) for n in size.split("x"))
-                title = f"{agencies:,} agencies × {years} years"
-                if store.is_empty():
-                    built = time.perf_counter()
-                    store.close()
-                    store = build_compare_store(url, agencies, years)
-                    print(f"built {size} in {time.perf_counter() - built:.0f} s")
-            facts = store.datasets().get_column("fact_count").sum()
-            print(f"\n== {title}: {facts:,} facts (SQLite) ==")
-            bench_queries(store, args.runs)
-            store.close()
-            medians[size] = bench_page(size, url, args.runs)
+            url, title = stores[size] = sqlite_store(folder, size)
+            medians[size] = bench_store(size, title, url, "SQLite", args.runs)
+        if args.postgres:
+            from benchmarks.bench_pages import postgres_server
+
+            with postgres_server() as server:
+                for size in args.sizes:
+                    url = server.database()
+                    if size == "sample":
+                        seed_if_empty(Store(url), default_catalogue())
+                    else:
+                        source = folder / f"compare-{size}.sqlite"
+                        # In a process of its own: the copy holds the whole store in memory,
+                        # which would count in this process's peak.
+                        copy = (
+                            "import sys; from pathlib import Path; "
+                            "sys.path.insert(0, sys.argv[1]); "
+                            "from benchmarks.bench_pages import copy_to_postgres; "
+                            "print(round(copy_to_postgres(Path(sys.argv[2]), sys.argv[3])))"
+                        )
+                        done = subprocess.run(
+                            [sys.executable, "-c", copy, str(ROOT), str(source), url],
+                            capture_output=True,
+                            text=True,
+                            check=True,
+                        )
+                        print(f"copied {source.name} in {done.stdout.strip()} s")
+                    title = stores[size][1]
+                    pg_medians[size] = bench_store(size, title, url, "PostgreSQL", args.runs)
+                    server.drop(url)
     base = next(iter(medians.values()))
     print(
-        "\n/compare rerun, ratio to the first store: "
+        "\n/compare rerun, ratio to the first store (SQLite): "
         + ", ".join(f"{size} {median / base:.2f}×" for size, median in medians.items())
     )
+    if pg_medians:
+        pg_base = next(iter(pg_medians.values()))
+        print(f"{'store':<12}{'SQLite s':>10}{'ratio':>8}{'PG s':>10}{'ratio':>8}")
+        for size, median in medians.items():
+            pg = pg_medians[size]
+            print(
+                f"{size:<12}{median:>10.3f}{median / base:>7.2f}×{pg:>10.3f}{pg / pg_base:>7.2f}×"
+            )
 
 
 if __name__ == "__main__":

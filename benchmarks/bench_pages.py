@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_pages.py [--sizes 5x10,1000x10,10000x10] [--runs 7]
         [--store-dir DIR]  # keep generated SQLite stores there and reuse them next time
+        [--postgres]  # the same stores on a throwaway PostgreSQL server too, side by side
 
 Columns: the bundled sample, then generated stores of agencies × years (about 30 facts each;
 1000x10 is 300,000 facts, 10000x10 3,000,000). Ratios are to the first generated store, whose
@@ -15,6 +16,13 @@ and per page the best of its reruns (Streamlit's AppTest runs the whole script, 
 does). Last, another process commits to another agency and the overview is run again: the SQL
 statements that read facts are counted (0: nothing reloaded). Issue 12's targets: each page at
 3M facts ≤ 1.5× its run at sample size, memory ≤ 2×, first page ≤ 2×. Printed, never asserted.
+
+With `--postgres` every store is measured again on PostgreSQL: a throwaway server (tests/pg.py,
+Debian's `postgresql` binaries, durability off as in the tests), one fresh database per store —
+the sample seeded as the app does, each generated store copied from its SQLite file by COPY
+(`copy_to_postgres`: the same rows, minutes faster than committing them again), then VACUUM
+ANALYZE, as a maintained server would have. Each database's table is printed, then the ratios of
+both side by side.
 """
 
 from __future__ import annotations
@@ -22,13 +30,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -62,12 +70,11 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def rss_mb() -> tuple[float, float]:
-    """The process's resident memory now and at its peak, in MB."""
-    now = 0.0
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            now = int(line.split()[1]) / 1024
-    return now, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The process's resident memory now and at its peak, in MB: VmRSS and VmHWM, this
+    program's own. (getrusage's ru_maxrss would not do: Linux carries the parent's peak at the
+    fork into it across exec, and the parent may have just held a whole store to copy it.)"""
+    fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
 # ── one store, in its own process ──────────────────────────────────────────────────────────
@@ -86,6 +93,9 @@ def measure(url: str, runs: int) -> dict[str, Any]:
     first = timed(at.run)
     if at.exception:
         raise SystemExit(f"the app failed: {at.exception}")
+    if "agency" not in at.session_state:  # a page that stopped early: say what it showed
+        shown = [e.value for e in (*at.error, *at.warning)]
+        raise SystemExit(f"the app chose no agency; it showed: {shown}")
     viewed = at.session_state["agency"]
     pages: dict[str, float] = {}
     for page in PAGES:
@@ -151,6 +161,86 @@ print(agency)
     return done.stdout.strip()
 
 
+# ── PostgreSQL ──────────────────────────────────────────────────────────────────────────────
+
+# Copied in this order (foreign keys); the tables the benchmark stores hold. Accounts, sign-in
+# failures and the migration log are the new database's own.
+COPIED_TABLES = ("datasets", "versions", "facts", "store_generation", "agency_directory", "decks")
+COPY_ROWS = 500_000  # rows per COPY chunk
+
+
+@contextmanager
+def postgres_server() -> Iterator[Any]:
+    """A throwaway PostgreSQL cluster (tests/pg.py), stopped and removed at the end."""
+    from tests.pg import start_server
+
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _psycopg_connect(url: str) -> Any:
+    import psycopg
+    import sqlalchemy as sa
+
+    parsed = sa.engine.make_url(url)
+    return psycopg.connect(
+        host=str(parsed.query.get("host", "")) or None,
+        port=str(parsed.query.get("port", "")) or None,
+        user=parsed.username,
+        dbname=parsed.database,
+    )
+
+
+def copy_to_postgres(sqlite_path: Path, url: str) -> float:
+    """Copy a SQLite store into the empty PostgreSQL database at `url`: the schema made by the
+    store's own migrations, each table's rows (the columns both have) by COPY, id sequences moved
+    past the copied ids, then VACUUM ANALYZE (statistics, and the visibility map the covering
+    index's index-only scans need). Seconds taken."""
+    import sqlite3
+
+    import polars as pl
+
+    start = time.perf_counter()
+    Store(url).close()  # migrations: the schema PostgreSQL gets in production
+    source = sqlite3.connect(sqlite_path)
+    present = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    with _psycopg_connect(url) as target:
+        tables = [t for t in COPIED_TABLES if t in present]
+        target.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
+        for table in tables:
+            pg_columns = [
+                r[0]
+                for r in target.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                    "ORDER BY ordinal_position",
+                    (table,),
+                )
+            ]
+            mine = {r[1] for r in source.execute(f"PRAGMA table_info({table})")}
+            columns = [c for c in pg_columns if c in mine]
+            frame = pl.read_database(f"SELECT {', '.join(columns)} FROM {table}", source)
+            statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)"
+            with target.cursor().copy(statement) as copy:
+                for chunk in frame.iter_slices(COPY_ROWS):
+                    # Strings quoted, nulls bare: COPY reads an empty quoted field as '' and an
+                    # empty bare one as NULL.
+                    copy.write(chunk.write_csv(include_header=False, quote_style="non_numeric"))
+            if "id" in columns:
+                target.execute(
+                    f"SELECT setval(seq, (SELECT max(id) FROM {table})) FROM "
+                    f"pg_get_serial_sequence('{table}', 'id') AS seq WHERE seq IS NOT NULL "
+                    f"AND EXISTS (SELECT 1 FROM {table})"
+                )
+        target.commit()
+        target.autocommit = True
+        target.execute("VACUUM ANALYZE")
+    source.close()
+    return time.perf_counter() - start
+
+
 # ── building stores and comparing them ─────────────────────────────────────────────────────
 
 
@@ -186,22 +276,32 @@ def run_measure(url: str, runs: int) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def report(results: list[tuple[str, dict[str, Any]]]) -> None:
+def row(label: str, values: list[str], width: int = 16) -> None:
+    print(f"{label:<26}" + "".join(f"{v:>{width}}" for v in values))
+
+
+# The figures compared across stores: label → the result's figure.
+FIGURES: tuple[tuple[str, Callable[[dict[str, Any]], float]], ...] = (
+    ("first run after start", lambda r: r["first_run"]),
+    *((f"rerun {p}", lambda r, p=p: r["pages"][p]) for p in PAGES),
+    ("process RSS", lambda r: r["rss_mb"]),
+    ("process peak RSS", lambda r: r["peak_mb"]),
+    ("overview after a commit", lambda r: r["after_commit_s"]),
+)
+
+
+def report(results: list[tuple[str, dict[str, Any]]], database: str = "SQLite") -> None:
     """A column per store, each figure with its ratio to the first generated store's (the
     bundled sample's agencies have a year or two; generated ones ten, as many as at scale)."""
     base = results[1][1] if len(results) > 1 else results[0][1]
     names = [name for name, _ in results]
-    width = 16
-
-    def row(label: str, values: list[str]) -> None:
-        print(f"{label:<26}" + "".join(f"{v:>{width}}" for v in values))
 
     def with_ratio(value: float, sample: float, unit: str) -> list[str]:
         return [f"{value:.0f} {unit}" if unit == "MB" else f"{value:.3f} {unit}"] + (
             [f"× {value / sample:.2f}"] if sample else ["—"]
         )
 
-    print()
+    print(f"\n== {database} ==")
     row("", [part for n in names for part in (n, "ratio")])
     row("facts in store", [p for _, r in results for p in (f"{r['store_facts']:,}", "")])
     row("agencies", [p for _, r in results for p in (f"{r['agencies']:,}", "")])
@@ -241,6 +341,34 @@ def report(results: list[tuple[str, dict[str, Any]]]) -> None:
     )
 
 
+def side_by_side(
+    sqlite: list[tuple[str, dict[str, Any]]], pg: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """Each figure's ratio to the first generated store, SQLite and PostgreSQL next to each
+    other, per store (the bundled sample's own ratio is left out: it is the base's neighbour)."""
+    base_s = sqlite[1][1] if len(sqlite) > 1 else sqlite[0][1]
+    base_p = pg[1][1] if len(pg) > 1 else pg[0][1]
+    print("\n== ratio to the first generated store: SQLite | PostgreSQL ==")
+    row("", [f"{name} SQLite|PG" for name, _ in sqlite[1:]], width=24)
+    for label, figure in FIGURES:
+        row(
+            label,
+            [
+                f"× {figure(s) / figure(base_s):.2f} | × {figure(p) / figure(base_p):.2f}"
+                for (_, s), (_, p) in zip(sqlite[1:], pg[1:], strict=True)
+            ],
+            width=24,
+        )
+    row(
+        "statements reading facts",
+        [
+            f"{s['after_commit_fact_reads']} | {p['after_commit_fact_reads']}"
+            for (_, s), (_, p) in zip(sqlite[1:], pg[1:], strict=True)
+        ],
+        width=24,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -250,6 +378,11 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--store-dir", type=Path, help="keep and reuse generated stores here")
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="measure the same stores on a throwaway PostgreSQL server too (tests/pg.py)",
+    )
     parser.add_argument("--measure", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -262,6 +395,7 @@ def main() -> None:
         seed_if_empty(Store(f"sqlite:///{sample}"), default_catalogue())
         run_measure(f"sqlite:///{sample}", 1)  # warms the disk cache: no column pays for it
         results = [("bundled sample", run_measure(f"sqlite:///{sample}", args.runs))]
+        stores: list[tuple[str, Path]] = []
         for size in args.sizes.split(","):
             agencies, years = (int(x) for x in size.lower().split("x"))
             kept = (args.store_dir or work) / f"synthetic-{agencies}x{years}.sqlite"
@@ -269,12 +403,36 @@ def main() -> None:
             built = build_store(kept, agencies, years)
             if built:
                 print(f"generated {agencies:,} agencies × {years} years in {built:.0f} s: {kept}")
+            stores.append((f"{agencies}×{years}", kept))
             # Measured on a copy: the benchmark's own commit leaves the kept store as built.
             copy = work / kept.name
             shutil.copyfile(kept, copy)
             results.append((f"{agencies}×{years}", run_measure(f"sqlite:///{copy}", args.runs)))
             copy.unlink()
         report(results)
+        if args.postgres:
+            pg = measure_postgres(stores, args.runs)
+            report(pg, "PostgreSQL")
+            side_by_side(results, pg)
+
+
+def measure_postgres(stores: list[tuple[str, Path]], runs: int) -> list[tuple[str, dict[str, Any]]]:
+    """The bundled sample and each kept store on a throwaway PostgreSQL server, a database each
+    (dropped once measured)."""
+    results: list[tuple[str, dict[str, Any]]] = []
+    with postgres_server() as server:
+        url = server.database()
+        seed_if_empty(Store(url), default_catalogue())
+        run_measure(url, 1)  # as for SQLite: the server's caches warm before the first column
+        results.append(("bundled sample", run_measure(url, runs)))
+        server.drop(url)
+        for name, kept in stores:
+            url = server.database()
+            took = copy_to_postgres(kept, url)
+            print(f"copied {kept.name} to PostgreSQL in {took:.0f} s")
+            results.append((name, run_measure(url, runs)))
+            server.drop(url)
+    return results
 
 
 if __name__ == "__main__":

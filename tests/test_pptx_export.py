@@ -493,3 +493,45 @@ def test_cli_unknown_deck_agency_or_year_exits_1(
     )
     assert code == EXIT_ERRORS and "No figures" in err and "1999" in err
     assert not out.exists()
+
+
+def test_cli_deck_compare_adds_the_ranking_slide(
+    seeded: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`deck --compare METRIC`: the compare slide after the title, every agency of the year
+    ranked on the metric's usual channel (定海's 400余 below another agency's 512); the metric
+    by its id or its name; a metric nobody gives that year is an error and writes nothing."""
+    other = tmp_path / "other.csv"
+    other.write_text(
+        "年度,单位,指标,渠道,类别,数值,备注\n2019,岱山县教育局,发布信息条数,政府门户网站,,512,\n",
+        "utf-8",
+    )
+    assert run(capsys, "import", other, "--user", "test")[0] == EXIT_OK
+    for wanted in ("items_published", "发布信息条数"):
+        out = tmp_path / f"{wanted}.pptx"
+        code, stdout, _ = run(
+            capsys, "deck", "--agency", DINGHAI, "--year", 2019, "--compare", wanted, "-o", out
+        )
+        assert code == EXIT_OK and "8 页" in stdout
+        slides = list(Presentation(str(out)).slides)
+        assert [s.shapes.title.text for s in slides[:3]] == [
+            "定海区教育局2019年政务公开工作",
+            "发布信息条数（政府门户网站）：各单位排名（2019年）",
+            "各渠道发布信息条数",
+        ]
+        notes = slides[1].notes_slide.notes_text_frame.text
+        assert "1. 岱山县教育局: 512" in notes and "2. 定海区教育局: 400余" in notes
+        texts = " ".join(
+            shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame
+        )
+        assert "在2个单位中排第2位" in texts
+
+    out = tmp_path / "none.pptx"
+    code, _, err = run(
+        capsys, "deck", "--agency", DINGHAI, "--year", 2019, "--compare", "没有的指标", "-o", out
+    )
+    assert code == EXIT_ERRORS and "没有的指标" in err and "2019" in err
+    assert not out.exists()
+    # Without --compare the deck has no compare slide, as before.
+    code, stdout, _ = run(capsys, "deck", "--agency", DINGHAI, "--year", 2019, "-o", out)
+    assert code == EXIT_OK and "7 页" in stdout
