@@ -48,7 +48,8 @@ FINDINGS = (
     ("value", "value_first"),
     ("value", "value_second"),
 )
-FACT_COLUMNS = (
+# The fields of a Fact, in its order (validate.py builds Facts from these columns).
+FACT_FIELDS = (
     "agency",
     "year",
     "metric",
@@ -60,8 +61,9 @@ FACT_COLUMNS = (
     "row",
     "unit",
     "as_written",
-    "channel_written",
 )
+# The facts frame read_rows returns: a Fact's fields and the channel as the file wrote it.
+FACT_COLUMNS = (*FACT_FIELDS, "channel_written")
 
 
 @dataclass

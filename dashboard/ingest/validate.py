@@ -27,7 +27,7 @@ from dashboard.domain.values import Qualifier
 from dashboard.ingest.reader import RawTable, read_table
 from dashboard.ingest.relations import check_dataset
 from dashboard.ingest.resolve import MIN_YEAR
-from dashboard.ingest.rows import read_rows
+from dashboard.ingest.rows import FACT_FIELDS, read_rows
 from dashboard.ingest.screen import flagged
 
 logger = logging.getLogger(__name__)
@@ -192,21 +192,6 @@ def _datasets(
         dataset.facts = kept
         problems += found
     return datasets, problems
-
-
-FACT_FIELDS = (
-    "agency",
-    "year",
-    "metric",
-    "channel",
-    "category",
-    "value",
-    "qualifier",
-    "note",
-    "row",
-    "unit",
-    "as_written",
-)
 
 
 def _fill(datasets: list[Dataset], facts: pl.DataFrame) -> None:

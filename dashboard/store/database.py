@@ -178,6 +178,23 @@ class StoreUnavailable(Exception):
         self.detail = detail
 
 
+# The columns of a current fact as the frames have them (FACTS_SCHEMA): one dataset's fields,
+# the fact's, and the dataset's current version.
+CURRENT_FACT_COLUMNS = (
+    datasets_table.c.agency,
+    datasets_table.c.year,
+    facts_table.c.metric,
+    facts_table.c.channel,
+    facts_table.c.category,
+    facts_table.c.value,
+    facts_table.c.qualifier,
+    facts_table.c.note,
+    datasets_table.c.current_version.label("version"),
+    facts_table.c.unit,
+    facts_table.c.as_written,
+)
+
+
 class Store:
     """Owns the database: schema, reads and the single write path."""
 
@@ -336,19 +353,7 @@ class Store:
     def current_facts(self, agency: str | None = None, year: int | None = None) -> pl.DataFrame:
         """The facts of the current version of every (matching) dataset."""
         query = (
-            sa.select(
-                datasets_table.c.agency,
-                datasets_table.c.year,
-                facts_table.c.metric,
-                facts_table.c.channel,
-                facts_table.c.category,
-                facts_table.c.value,
-                facts_table.c.qualifier,
-                facts_table.c.note,
-                datasets_table.c.current_version.label("version"),
-                facts_table.c.unit,
-                facts_table.c.as_written,
-            )
+            sa.select(*CURRENT_FACT_COLUMNS)
             .select_from(datasets_table)
             .join(versions_table, _current_join())
             .join(facts_table, facts_table.c.version_id == versions_table.c.id)

@@ -21,24 +21,12 @@ import polars as pl
 import sqlalchemy as sa
 
 from dashboard.domain.facts import FACTS_SCHEMA
-from dashboard.store.database import Store
+from dashboard.store.database import CURRENT_FACT_COLUMNS, Store
 from dashboard.store.schema import datasets_table, facts_table, versions_table
 
 DOWNLOAD_BATCH_ROWS = 50_000  # rows per batch of a download: a few MB in memory at a time
 
-_FACT_COLUMNS = (
-    datasets_table.c.agency,
-    datasets_table.c.year,
-    facts_table.c.metric,
-    facts_table.c.channel,
-    facts_table.c.category,
-    facts_table.c.value,
-    facts_table.c.qualifier,
-    facts_table.c.note,
-    datasets_table.c.current_version.label("version"),
-    facts_table.c.unit,
-    facts_table.c.as_written,
-)
+_FACT_COLUMNS = CURRENT_FACT_COLUMNS
 
 
 @dataclass(frozen=True)
