@@ -1,6 +1,6 @@
 """The words of an extraction: why a number of a report was left out, in Chinese or English.
 
-`dashboard/extract/figures.py` gives each skipped number a `reason` in plain English words
+The modules of `dashboard/extract/` give each skipped number a `reason` in plain English words
 (`"law number"`, `"part (其中)"`): a stable id that `extract --json` prints as it is. People read it
 from the catalogue instead: `extract.skip.<key>`, the key being the reason's Latin words joined by
 `_` (`law_number`, `part`). A reason without a message (a new rule not yet worded) is shown as

@@ -1,0 +1,290 @@
+"""The agency and year of an annual report (`find_agency_year`), from its title or else from the
+sentences that name them: who wrote, publishes or answers for the report, its byline, a short
+name completed with the place of the government the report names in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from dashboard.domain.script import to_simplified
+
+# An agency's name: the longer endings first, so that 番禺区人民政府办公室 (an office of a
+# government that reports as its own agency) is not cut at 人民政府.
+_NAME = (
+    r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
+    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区)"
+)
+_YEAR = r"(?:19|20)[0-9]{2}"
+# (政府信息工作年度报告: a title that leaves out 公开)
+_REPORT = (
+    r"\s*(?:(?:政府信息|政务|信息)\s*公开|政府信息)\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:年度)?"
+    r"(?:报告|年报)"
+)
+_TITLE_CHARS = r"[^\s，,。；;:：《》“”()（）/]{2,40}?"
+# "XX局2019年政府信息公开工作年度报告" (the title may be broken over two lines)
+_TITLE_RE = re.compile(rf"(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*年度?{_REPORT}")
+# "2017年XX局政府信息公开工作年度报告", also in a sentence that publishes it (特公布2022年XX局…)
+_TITLE_YEAR_FIRST = re.compile(
+    rf"(?:^|\n|公布|发布|现将)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
+)
+# "XX局政府信息公开工作2019年度报告": the year inside the title
+_TITLE_YEAR_INSIDE = re.compile(
+    rf"(?P<agency>{_TITLE_CHARS})(?:政府信息|政务)\s*公开\s*(?:工作)?\s*(?P<year>{_YEAR})\s*年度?\s*"
+    r"(?:报告|年报)"
+)
+# "请与XX局联系": the agency that answers for the report (its office or unit named or not:
+# 请与闽侯县水利局政府信息公开工作领导小组办公室联系).
+_CONTACT = re.compile(
+    rf"请与(?P<agency>{_NAME})(?:[\u4e00-\u9fff]{{0,16}}?(?:办公室|办|科|股|室|组))?联系"
+)
+# "2025年，区教育局以…", "市教委坚持…": a short name opening a sentence, completed with the
+# place of the government the report names in full (南京市栖霞区人民政府 → 南京市栖霞区教育局).
+_SHORT_OPENING = re.compile(
+    rf"(?:^|[。\n]|现将)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<level>[区县市州])"
+    r"(?P<short>[\u4e00-\u9fff]{1,8}?(?:局|委员会|委))(?=[\u4e00-\u9fff])"
+)
+# "电子版在市人社局门户网站…下载": the report is published on its agency's own site.
+_SHORT_SITE = re.compile(
+    r"电子版[^。\n]{0,8}?(?:在|从|于|通过)(?P<level>[区县市州])"
+    r"(?P<short>[\u4e00-\u9fff]{1,8}?(?:局|委员会|委))(?:门户|官方)?(?:网站|官网|网)"
+)
+_GOVERNMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])人民政府")
+# Words a place name matched from the left may carry in front (和石城县, 主要有石城县).
+_BEFORE_PLACE = re.compile(r"^.*[和与及在有由向对经据按于的是为从]")
+# Short forms whose full name is the same everywhere.
+_SHORT_FORMS = {
+    "教委": "教育委员会",
+    "卫健委": "卫生健康委员会",
+    "发改委": "发展和改革委员会",
+    "住建局": "住房和城乡建设局",
+    "人社局": "人力资源和社会保障局",
+    "教体局": "教育体育局",
+    "卫健局": "卫生健康局",
+    "工信局": "工业和信息化局",
+}
+# "由XX编制", "本报告由XX根据…": the agency that wrote the report.
+_WRITTEN_BY = re.compile(
+    rf"由(?P<agency>{_NAME})(?:办公室)?(?:根据|依据|负责|[^。，,；;由]{{0,12}}?)编制"
+    rf"|报告由(?P<by>{_NAME})(?:根据|依据)"
+)
+# "佛冈县住房和城乡建设局特向社会公布2024年度本机关信息公开工作报告": the name publishing it
+_PUBLISHES = re.compile(
+    rf"(?:^|[。，,\n])\s*(?P<agency>{_NAME})(?:特|现|将)?(?:向社会)?(?:公布|发布|公开)\s*{_YEAR}\s*年度?"
+    r"(?:本机关|本单位|本局|本部门)?[^。，,]{0,10}?(?:报告|年报)"
+)
+# "2022-01-25 14:48 武汉市住房保障和房屋管理局": a page's byline, the name alone after the date
+_BYLINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}}[0-9: \t]*"
+    rf"(?P<agency>{_NAME})[ \t]*(?=\n|$)"
+)
+# 玉林市民政局网站, 法制办网站: a name before its own site or account, for a report that calls
+# itself 我局/我办 (the same last character)
+_OWN_CHANNEL_NAME = re.compile(
+    r"(?P<agency>[\u4e00-\u9fff]{2,14}?(?P<end>[局委办厅]))(?=(?:门户|官方)?(?:网站|官网|微信公众号))"
+)
+_NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过]")
+# "XX(以下简称YY)": the full name stands, the short one is dropped
+_AKA = re.compile(r"[(（]以下简称[^()（）]{1,16}[)）]")
+# spaces a PDF's text layer sets between characters (成都市住房和城乡建设 局)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+# "2023年，XX局认真…": a sentence opening with the year and the agency's full name.
+_YEAR_OPENING = re.compile(
+    rf"(?:^|[。\n])\s*{_YEAR}\s*年度?(?:以来)?[,，]?\s*(?!度)(?P<agency>{_NAME})"
+    r"(?![\u4e00-\u9fff]{0,2}网)"
+)
+# 《XX局(机关)政府信息主动公开目录》: the agency's own disclosure rules name it in full.
+_OWN_RULES = re.compile(rf"《(?P<agency>{_NAME})(?:机关)?(?:政府|网上)?(?:信息|政务)")
+# "XX局结合单位实际，编制本单位2022年度…报告": the name that opens the sentence making the report.
+_MAKES_REPORT = re.compile(
+    rf"(?:^|[。，,\n])\s*(?P<agency>{_NAME})[^。，,；;]{{0,12}}[，,]\s*(?:编制|制作|形成)"
+    rf"[^。]{{0,12}}?{_YEAR}\s*年度?[^。]{{0,12}}?(?:报告|年报)"
+)
+# a year named as such (2014年，我局…), not in a date (更新于2022年1月5日: a day of another year)
+_ANY_YEAR = re.compile(rf"(?<![0-9])(?P<year>{_YEAR})\s*年(?!代|\s*[0-9]{{1,2}}\s*月)")
+# Titles of documents and their numbers (《…2014年…通知》, 〔2019〕60号): their years are not
+# the report's.
+_QUOTED_TITLES = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]")
+_PERIOD_RE = re.compile(
+    rf"(?:统计期限|统计期|时间范围|期限|时限|统计时间)[^0-9。]{{0,8}}(?P<year>{_YEAR})\s*年\s*1\s*月"
+    r"\s*1\s*日"
+)
+_YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?[,，]?")
+# Words of the sentence before a title's name (特向社会公布, 制作, 编制本单位…)
+_TITLE_NOISE = re.compile(
+    r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现发布|现编制|现向社会公布"
+    r"|现特|特此发布|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
+    r"|特?向社会公布|特公布|编制|制定|制作|形成|本|由|的)+"
+)
+# Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
+# committee (区委).
+_NOT_AGENCY = re.compile(
+    r"关于|通知|做好|收到|公开|^[我本区市县省全该度]|国务院|中华人民共和国"
+    r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
+)
+# … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
+# (和平街道办事处2020年…: a name may begin with such a character).
+_PREPOSITION = re.compile(r"^[在按经对向为与和及于从]")
+_PLACE_END = re.compile(r"[县市区州旗]$")
+# Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+def simplified_by_char(text: str) -> str:
+    """`text` in simplified script, character by character: every position is kept, so a span
+    found in the result is the same span of `text` (phrase conversion may change lengths)."""
+    simple = to_simplified(text)
+    if len(simple) == len(text):
+        return simple
+    out = []
+    for char in text:
+        converted = _char_simplified(char)
+        out.append(converted if len(converted) == 1 else char)
+    return "".join(out)
+
+
+@cache
+def _char_simplified(char: str) -> str:
+    return to_simplified(char)
+
+
+def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | None:
+    """The agency of a matched name (in the text's own script), or None when it is not one;
+    `line_start`: the name opens a line (a title), where a leading 和 or 与 is part of it."""
+    noise = _TITLE_NOISE.match(simple)
+    cut = noise.end() if noise else 0
+    name, simple = name[cut:].strip(), simple[cut:].strip()
+    # XX局关于2019年政府信息公开工作的报告
+    trailing = re.search(r"(?:关于|的)$", simple)
+    if trailing:
+        name, simple = name[: trailing.start()], simple[: trailing.start()]
+    # 由XX局办公室编制: the office writes the report, the agency is the bureau
+    office = re.search(r"(?<=[局委厅])(?:办公室)?(?:编制|印发|发布)?的?$", simple)
+    if office:
+        name, simple = name[: office.start()], simple[: office.start()]
+    # 由XX街道办事处编制的2017年度…报告
+    made = re.search(r"(?:编制|制定|制作|印发|发布)的?$", simple)
+    if made:
+        name, simple = name[: made.start()], simple[: made.start()]
+    if len(simple) < 3 or _NOT_AGENCY.search(simple):
+        return None
+    if not line_start and _PREPOSITION.search(simple):
+        return None
+    # a place as the report's author: a title line (合江县2022年…年度报告) is its government's
+    # report (合江县人民政府); a sentence naming it (现编制花溪区2017年…报告, 2022年，物流区坚持…)
+    # gives the place as written — as the hand labels of all three corpora do (6 of 6)
+    if line_start and _PLACE_END.search(simple):
+        return name + "人民政府"
+    return name
+
+
+def find_agency_year(text: str) -> tuple[str | None, int | None]:
+    """The agency and year of a report: from its title, else from the sentences naming them.
+    The agency comes out in simplified script (廣州市公安局 → 广州市公安局), as tables key it."""
+    original = _CJK_SPACE.sub("", _AKA.sub("", _PINYIN.sub("", text)))
+    simple = simplified_by_char(original)
+    agency: str | None = None
+    year: int | None = None
+
+    def cut(match: re.Match[str], group: str = "agency") -> str | None:
+        at = match.start(group)
+        # a title line may open with its year (2022年上海市政府信息公开工作年度报告)
+        front = re.sub(rf"{_YEAR}\s*年度?\s*$", "", simple[max(0, at - 14) : at])
+        opens_line = not front[-8:].strip(" \t\u3000")[-1:].strip("\n")
+        return _clean_agency(original[at : match.end(group)], match[group], line_start=opens_line)
+
+    for pattern in (_TITLE_RE, _TITLE_YEAR_FIRST, _TITLE_YEAR_INSIDE):
+        for match in pattern.finditer(simple):
+            name = cut(match)
+            if name:
+                agency, year = name, int(match["year"])
+                break
+        if agency:
+            break
+    for pattern in (_WRITTEN_BY, _PUBLISHES, _CONTACT, _MAKES_REPORT, _BYLINE):
+        for match in pattern.finditer(simple) if agency is None else ():
+            agency = cut(match, "by" if match.groupdict().get("by") else "agency")
+            if agency:
+                break
+    if agency is None:
+        # the name most often given in full
+        names = [cut(m) for p in (_YEAR_OPENING, _OWN_RULES) for m in p.finditer(simple)]
+        counted = Counter(n for n in names if n)
+        if counted:
+            agency = counted.most_common(1)[0][0]
+    if agency is not None and to_simplified(agency) in _SHORT_FORMS:
+        # 住建局2020年…年度报告: a title without its place, which the report names in full
+        place = _one_place(simple, None)
+        if place is not None:
+            agency = place + _SHORT_FORMS[to_simplified(agency)]
+    if agency is None:
+        agency = _own_channel_name(original, simple)
+    if agency is None:
+        agency = _short_name(original, simple)
+    if year is None:
+        period = _PERIOD_RE.search(simple)
+        opening = _YEAR_START.search(simple)
+        # a text that names one year only (一年来，我局…: 2014年 once) is of that year
+        years = {m["year"] for m in _ANY_YEAR.finditer(_QUOTED_TITLES.sub("", simple))}
+        if period:
+            year = int(period["year"])
+        elif opening:
+            year = int(opening["year"])
+        elif len(years) == 1:
+            year = int(years.pop())
+    return (to_simplified(agency) if agency else None), year
+
+
+def _own_channel_name(original: str, simple: str) -> str | None:
+    """The agency of a report that calls itself 我局 (我办…) and names its own site or account
+    (玉林市民政局网站, 法制办网站): that name, with the one government place the report names
+    in full when it has no place of its own (乐山市人民政府 → 乐山市法制办)."""
+    names: Counter[str] = Counter()
+    for m in _OWN_CHANNEL_NAME.finditer(simple):
+        if f"我{m['end']}" not in simple:
+            continue
+        # 在市政府入口网站和法制办网站: the words in front are no part of the name
+        front = _NAME_FRONT.match(m["agency"])
+        name = m["agency"][front.end() :] if front else m["agency"]
+        if len(name) >= 3 and not _NOT_AGENCY.search(name):
+            names[name] += 1
+    ranked = names.most_common(2)
+    # one name most often given, or none is taken
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    name = ranked[0][0]
+    if re.search(r"[省市区县州旗]", name):
+        return name
+    place = _one_place(simple, None)
+    return None if place is None else place + name
+
+
+def _one_place(simple: str, level: str | None) -> str | None:
+    """The one place (of `level`, when given) whose government the report names in full."""
+    places = set()
+    for m in _GOVERNMENT.finditer(simple):
+        place = m["place"]
+        # 和石城县人民政府: the words in front are no part of the place (a name of two
+        # characters and its level, 于都县, keeps its first one)
+        front = _BEFORE_PLACE.match(place)
+        if front and len(place) - front.end() >= 3:
+            place = place[front.end() :]
+        if level is None or place.endswith(level):
+            places.add(place)
+    return places.pop() if len(places) == 1 else None
+
+
+def _short_name(original: str, simple: str) -> str | None:
+    """The agency a report calls by a short name (区教育局, 市教委) when the report also names
+    the government of its place in full: one place of that level, or none is taken."""
+    short = _SHORT_OPENING.search(simple) or _SHORT_SITE.search(simple)
+    if short is None:
+        return None
+    place = _one_place(simple, short["level"])
+    if place is None:
+        return None
+    at = simple.find(place)
+    words = short["short"]
+    return original[at : at + len(place)] + _SHORT_FORMS.get(words, words)

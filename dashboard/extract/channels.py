@@ -1,0 +1,238 @@
+"""Where a figure was published: the channel(s) some words name (`_where`), read with what the
+whole report says (`_Report`: whose a bare 门户网站 is, the agency's own site names, its city),
+the channel named earlier in a sentence (`_nearest`), and the channels of a 分别 list
+(`_respective`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dashboard.domain.catalogue import Catalogue, ChannelReading
+from dashboard.extract.numbers import _GROUP_END, _WORDS_REACH, NUMBER_RE, _bounds, _left_mark
+
+# Another service number (“12333”人社服务热线, 12320卫生热线), not a count that starts with 12
+_OTHER_HOTLINE = re.compile(
+    r"(?<![0-9])12(?!345)[0-9]{3}(?![0-9])(?=[”\"」』]?[^，,。；;0-9]{0,8}(?:热线|服务|咨询|专线|平台))"
+)
+# “南京市栖霞区人民政府”网站: an agency's name in quotes before 网站 is that agency's site
+_QUOTED_OWNER = re.compile(
+    r"[“\"「『]([^”\"」』]{2,30}?(?:人民政府|政府|委员会|局|委|厅|办公室|中心))[”\"」』]"
+    r"(?=(?:门户|官方)?(?:网站|官网|网))"
+)
+# (not “番禺政府网”微信公众号: an account named after the site)
+_QUOTED_SITE = re.compile(
+    r"[“\"「『]([^”\"」』]{2,30}?政府(?:门户)?网站)[”\"」』](?![^，,。；;]{0,4}(?:微信|微博|公众号|抖音|号))"
+)
+# 我局政府网站, 本局门户网站: the agency's own site
+# (市局互联网门户网站: a bureau's reports call it 市局, never a government's)
+_OWN_SITE = re.compile(
+    r"(?:(?:我|本)(?:局|委|厅|办|中心|单位)|(?:(?<![\u4e00-\u9fff])|(?<=[在过年的]))[市县区州]局)"
+    r"(?:互联网)?(?:政府|门户|官方){0,2}(?:网站|官网|网)"
+)
+# the words name the government's portal (区政府网站, 政府门户网站), not a bare 门户网站 nor a
+# bare 政府网站 — the name of any public body's site (州公安局通过政府网站…: its own, or whose?)
+_GOV_NAMED = re.compile(
+    r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户"
+    # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
+    r"|(?:[区市县省州镇乡旗]|人民)政府信息公开(?:平台|专栏|专区)|政府信息公开网"
+    r"|[区市县省州]门户网"
+)
+# a government's site named in full somewhere in the report: whose a bare 政府网站 is
+_GOV_SITE_NAMED = re.compile(r"(?:[区市县省州镇乡旗]|人民)政府(?:门户)?(?:网站|网)")
+# 我局网站广州金盾网: the report names its own site; “廣州金盾網” later is that site
+_OWN_SITE_NAME = re.compile(
+    r"(?:我|本)(?:局|委|厅|办|中心|单位)(?:门户|官方)?(?:网站|官网)[“\"「『]?"
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?网)(?![\u4e00-\u9fff])"
+)
+# 其他媒体平台, 其他方式, 政府公报: no channel the catalogue has
+_NO_CHANNEL = re.compile(r"其他(?:媒体|方式|渠道|平台|途径|形式)|公报")
+_OWN_NEWS = re.compile(r"新闻(?=发布|发言|通稿|稿|动态|信息|中心)")
+# 在网站和微信平台: a website no name tells
+_BARE_SITE = re.compile(r"(?:^|(?<=[在和及与、过]))网站(?!群)")
+# portals the report names with their owner, anywhere: 区政府门户网站 (the government's);
+# 亳州市教育局门户网站, 《甘肃省教育厅》门户网站, 我局政府网站 (the agency's own)
+_OWNED_SITE = re.compile(
+    r"(?P<gov>政府)[”\"》」』]?(?:门户网|官网)"
+    r"|(?P<own>局|委|厅|办|中心|委员会|单位)[”\"》」』]?(?:门户网|政府网站|官网)"
+)
+_MEDIA_LEVEL = re.compile(r"(国家|中央|省|市|县|区)级(?:及以上)?(?:主流|新闻|各类)?媒体")
+# A list of ways (通过门户网、政务微博微信及新闻发布会等方式): the figure after it is the total
+_LISTED = re.compile(r"等(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """What the whole report says that a figure's own clause may leave out."""
+
+    year: int | None
+    portal_owner: str | None  # whose a bare 门户网站 is (a channel id), when the report says
+    city: str | None  # the agency's city: “中国杭州” is the portal of 杭州市's government
+    gov_site: bool = False  # a bare 政府网站 is the government's portal: the report says whose
+    own_sites: tuple[str, ...] = ()  # names the report gives its own site (广州金盾网)
+    hr: bool = False  # an HR bureau: an 人社局网站 is its own site
+    field: str | None = None  # the agency's field (民政 of 江苏省民政厅): 江苏民政网 is its site
+
+
+def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
+    """The report's year, whose its bare 门户网站 is, and its agency's city."""
+    owners = {"gov_portal" if m["gov"] else "dept_site" for m in _OWNED_SITE.finditer(text)}
+    government = bool(agency and re.search(r"人民政府(?:办公室|办公厅)?$|政府办公室$", agency))
+    if government:
+        owners = {"gov_portal"}
+    city = re.match(r"(?:[\u4e00-\u9fff]{2,3}省)?(?P<city>[\u4e00-\u9fff]{2,3}?)市", agency or "")
+    return _Report(
+        year,
+        owners.pop() if len(owners) == 1 else None,
+        city and city["city"],
+        gov_site=government or bool(_GOV_SITE_NAMED.search(text)),
+        own_sites=tuple(dict.fromkeys(m["name"] for m in _OWN_SITE_NAME.finditer(text))),
+        hr=bool(agency and re.search(r"人力资源和社会保障|人力社保|人社", agency)),
+        field=_field(agency),
+    )
+
+
+def _field(agency: str | None) -> str | None:
+    """The field a bureau is named after (江苏省民政厅 → 民政, 杭州市教育局 → 教育), or None for a
+    government, an office or a name that does not read so."""
+    found = re.fullmatch(
+        r"(?:[\u4e00-\u9fff]{1,8}?[省市区县州旗])+(?P<field>[\u4e00-\u9fff]{2,4}?)(?:局|厅|委员会)",
+        agency or "",
+    )
+    if found is None or re.search(r"政府|办公|管理区|开发区", found["field"]):
+        return None
+    return found["field"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where a figure was published, as some words say."""
+
+    channel: str | None = None  # the one channel named
+    mentioned: tuple[str, ...] = ()  # every channel named (a bare 网站 as "website")
+    confidence: float = 1.0  # of the reading, times the rule's
+    reason: str | None = None  # why the words give no channel that can be trusted
+    listed: bool = False  # the words list ways to publish (…等方式)
+
+
+def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
+    """The channel(s) some words name, with the report's own names for its sites read."""
+    plain = _QUOTED_OWNER.sub(r"\1", words)
+    # “高淳区人民政府门户网站”: a site's full name in quotes reads as the name itself
+    plain = _QUOTED_SITE.sub(r"\1", plain)
+    for name in report.own_sites:
+        plain = re.sub(rf"[“\"「『]?{re.escape(name)}[”\"」』]?", "本局网站", plain)
+    plain = _OWN_SITE.sub("本局网站", plain)
+    # 自媒体 is new media; 入口网站 (a portal, in Taiwan's words) and an agency's 政务外网 are sites
+    plain = plain.replace("自媒体", "新媒体").replace("入口网站", "门户网站")
+    plain = plain.replace("政务外网", "网站")
+    # 青岛政务网, 石柱县人民政府公众信息网: a government's portal by other names
+    plain = re.sub(r"(?<!部门)政务网(?!站)", "政府门户网站", plain)
+    plain = plain.replace("政府公众信息网", "政府门户网站")
+    # 江苏民政网: a site named after the agency's field is its own
+    if report.field:
+        plain = re.sub(rf"(?:[\u4e00-\u9fff]{{2,3}})?{report.field}网(?!站)", "本局网站", plain)
+    if _NO_CHANNEL.search(plain):
+        return _Where(reason="doubtful channel")
+    if report.city:
+        plain = re.sub(
+            rf"中国{report.city}(?=[”\"」』]?(?:门户网站|网站|网|和|及|与|、|同步|上|$))",
+            f"{report.city}市政府门户网站",
+            plain,
+        )
+    # 新闻发布会, 新闻通稿, 新闻动态: the agency's own news, not the press
+    plain = _OWN_NEWS.sub("    ", plain)
+    reading: ChannelReading = catalogue.read_channel(plain)
+    mentioned = list(reading.mentioned)
+    if _BARE_SITE.search(plain):
+        mentioned.append("website")
+    listed = bool(_LISTED.search(plain))
+    if len(mentioned) > 1:
+        return _Where(None, tuple(mentioned), listed=listed)
+    if reading.channel is None:
+        return _Where(mentioned=tuple(mentioned), listed=listed)
+    channel = reading.channel.id
+    if channel == "gov_portal" and not _GOV_NAMED.search(plain):
+        # a bare 门户网站: whose the report says elsewhere (亳州市教育局门户网站 → its own)
+        if "门户网" in plain and report.portal_owner:
+            return _Where(report.portal_owner, (report.portal_owner,), 0.85, listed=listed)
+        if "门户网" not in plain and "政府网" in plain:
+            # a bare 政府网站: the government's when the report names it in full elsewhere
+            if report.gov_site:
+                return _Where("gov_portal", ("gov_portal",), 0.85, listed=listed)
+            return _Where(reason="doubtful channel (whose government site?)")
+        return _Where(reason="doubtful channel (门户网站 of whom?)")
+    if channel == "hrss_site" and report.hr:  # an HR bureau's own site
+        channel = "dept_site"
+    return _Where(channel, (channel,), listed=listed)
+
+
+def _nearest(prior: str, catalogue: Catalogue, report: _Report) -> _Where | None:
+    """The channel(s) named by the clause nearest before a figure in its sentence (`prior`)."""
+    clauses = [c for c in re.split(r"[，,；;：:]", prior) if c.strip()]
+    for at in range(len(clauses) - 1, -1, -1):
+        where = _where(clauses[at], catalogue, report)
+        if where.reason:
+            return where
+        if where.mentioned:
+            # 通过门户网、政务微博微信，及新闻发布会…等方式: a list over two clauses
+            if re.match(r"\s*(?:及|和|以及|并|与)", clauses[at]) and at > 0:
+                both = _where(clauses[at - 1] + "、" + clauses[at], catalogue, report)
+                return _Where(None, both.mentioned, listed=True)
+            return where
+    return None
+
+
+def _site_and_more(channels: Sequence[str], catalogue: Catalogue) -> bool:
+    """Whether channels are a website and channels of other kinds (new media, the press): the
+    agency's whole output, where 报刊、微信公众号 alone is only a part of it."""
+    kinds = {
+        c if c in ("website", "new_media") else catalogue.channels[c].kind
+        for c in channels
+        if c in ("website", "new_media") or c in catalogue.channels
+    }
+    return "website" in kinds and len(kinds) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Respective:
+    """A number of a 分别 list (通过区门户网站、教体局微信公众号分别发布500余条)."""
+
+    channels: tuple[str, ...]  # the channel(s) the number is for
+    start: int  # where the list's words start (the quote)
+    verb_start: int  # where the words after 分别 start, to the first number (the rule reads
+    verb_end: int  # them: 分别发布信息300条、120条 — 发布信息 names both)
+
+
+def _respective(
+    text: str, match: re.Match[str], catalogue: Catalogue, report: _Report
+) -> _Respective | str | None:
+    """The channels of a number after 分别: the i-th name with the i-th number, or every name
+    with a single number; None when no 分别 comes before it in its clause."""
+    group_start = _left_mark(text, match.start(), _GROUP_END, _WORDS_REACH)
+    head = text[group_start : match.start()]
+    at = head.rfind("分别")
+    if at < 0:
+        return None
+    verb_start = group_start + at + 2
+    _, stop = _bounds(text, match.start(), match.end(), _GROUP_END)
+    numbers = [m.start() for m in NUMBER_RE.finditer(text, verb_start, stop) if m["unit"]]
+    if match.start() not in numbers:
+        return "分别: not a figure of the list"
+    names = [n for n in re.split(r"[、和及与]", head[:at]) if n.strip()]
+    channels = []
+    for name in names:
+        where = _where(name, catalogue, report)
+        if where.channel is None or where.reason:
+            return "分别: a name that is not one channel"
+        channels.append(where.channel)
+    if len(set(channels)) != len(channels):
+        return "分别: a channel named twice"
+    if len(numbers) == 1:
+        return _Respective(tuple(channels), group_start, verb_start, numbers[0])
+    if len(numbers) == len(channels):
+        pair = (channels[numbers.index(match.start())],)
+        return _Respective(pair, group_start, verb_start, numbers[0])
+    return "分别: names and numbers do not pair"

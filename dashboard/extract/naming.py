@@ -1,0 +1,467 @@
+"""Naming a number: the first rule whose words fit it (`_name`), the structural guards that keep
+a clause's figure from the wrong metric, and its channel (`_channel_of`) — or why no figure is
+taken (a part of a channel or one kind of item, several channels together, a doubtful channel).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dashboard.domain.catalogue import Catalogue
+from dashboard.extract.channels import (
+    _MEDIA_LEVEL,
+    _NO_CHANNEL,
+    _OTHER_HOTLINE,
+    _nearest,
+    _Report,
+    _site_and_more,
+    _where,
+)
+from dashboard.extract.numbers import _MADE_TOTAL
+from dashboard.extract.rules import RULES, Naming, Rule, rule_by_id
+
+
+def _name(
+    match: re.Match[str],
+    before: str,
+    after: str,
+    sentence: str,
+    period: str,
+    report: _Report,
+    catalogue: Catalogue,
+    *,
+    rest: str = "",
+    channels: Sequence[str] | None = None,
+) -> Naming | str | None:
+    """The rule naming a number and its channel(s), each with a confidence; or why none does.
+
+    `before`: the words from the clause's start (or the figure before it) to the number;
+    `sentence` and `period`: from the start of its sentence (；) and of its full sentence (。);
+    `rest`: the words after the number to the end of its full sentence; `channels`: the
+    channels a 分别 list gives the number.
+    """
+    unit = match["unit"]
+    for rule in RULES:
+        if rule.metric not in catalogue.metrics:
+            continue
+        found = rule.before.search(before)
+        if not found:
+            continue
+        if rule.metric.startswith("requests_") and re.search(r"复议|诉讼", before):
+            continue
+        # Structural guards (round 5): what a clause is about decides which metrics it can
+        # give, whatever its phrasing. A clause about requests (申请) never counts published
+        # items; one about requests not yet closed (尚未办结, 结转) never gives an outcome.
+        if rule.metric in _NOT_FROM_REQUESTS and _ABOUT_REQUESTS.search(before):
+            return "not proactive (依申请, 不予公开)"
+        if rule.metric in _CLOSED_OUTCOMES and _NOT_CLOSED.search(before):
+            continue
+        if rule.metric == "requests_completed" and re.search(r"12345|热线|工单|信访", sentence):
+            continue
+        if rule.after is not None and not rule.after.match(after):
+            continue
+        # the number itself too: 行政规范性文件9条，…政府文件19条 names two kinds of document
+        if rule.unless is not None and rule.unless.search(period + match.group(0) + rest):
+            continue
+        if rule.needs is not None and not rule.needs.search(period):
+            continue
+        if rule.handled:
+            handled = _handled(period, rest)
+            if handled is None:
+                return "doubtful (办理: received or completed?)"
+            if handled != rule.metric:
+                continue
+        if rule.percent != (unit == "%"):
+            continue
+        if rule.percent and not re.search(r"12345|热线", sentence):
+            return "rate of an unnamed hotline"
+        if rule.units and unit and unit not in rule.units:
+            continue
+        # 两个子栏目, 三项制度: a number word with 个/项 counts parts of a list or a structure,
+        # never a metric's figure (those are written 两条, 三件)
+        if match["cn"] and unit in _LIST_UNITS:
+            return "not a count of the report"
+        # 行政处罚案件信息公开47期: issues are items only of a periodical (简报, 期刊, 专栏…)
+        if rule.metric == "items_published" and unit == "期" and not _PERIODICAL.search(before):
+            return "issues, not items"
+        if rule.category == "documents":
+            # 制作政府信息1971条，其中主动公开文件482条: what was published of all that was
+            # made — the year's total, not a count of documents
+            if _MADE_TOTAL.search(period):
+                continue
+            # 制发规范性文件4件: documents made; published only where the words say so
+            if _MADE.search(before) and not _PUBLISHED.search(before):
+                return "documents made, not said to be published"
+            # 主动公开规范性文件101条，制发规范性文件4件: more published than made in the year —
+            # the published count is not the year's own (a running total)
+            made = _MADE_COUNT.search(period + match.group(0) + rest)
+            if made and match["num"] and float(match["num"]) > float(made["n"]):
+                return "more documents published than made"
+        # 不予公开126: an outcome in prose carries its unit (件, 宗) unless its sentence has
+        # counted requests in one (收到…申请6件…其中同意公开5); else a bare number is often a
+        # count of items (制作政府信息184条，…不予公开126), not of requests
+        if rule.metric in _OUTCOMES and not unit and not _REQUESTS_COUNTED.search(period):
+            return "no unit"
+        # 受理依申请公开62件(其中上年结转3件): with the requests carried over, not the new ones
+        if rule.metric == "requests_new" and _CARRIED_OVER.match(rest):
+            return "with requests carried over"
+        # 发布…12: a bare number of a publishing clause is too often something else — unless
+        # the clause ends on it right after what was published (发布信息3403，): then it is
+        # taken, marked for review
+        bare = not unit and rule.metric in ("items_published", "hotline_received")
+        if bare and rule.metric == "hotline_received":
+            continue
+        if bare and not (not after.strip() and _BARE_END.search(before) and not match["cn"]):
+            continue
+        if rule.metric in ("appeal_review", "litigation_cases"):
+            told = before + (rule.after.match(after)[0] if rule.after else "")  # type: ignore[index]
+            if "复议" in told and "诉讼" in told:
+                return "review and litigation together"
+        combined = _combined(rule, before, found)
+        if combined:
+            return combined
+        # 数字图文解读21条: one form of the interpretations, not their number
+        if rule.metric == "interpretations" and _ONE_FORM.search(before):
+            return "one form of interpretation"
+        if rule.metric == "items_published" and _NOT_PROACTIVE.search(before[: found.start() + 2]):
+            return "not proactive (依申请, 不予公开)"
+        if channels is not None:
+            if rule.channel != "read":
+                return "分别: not a figure of a channel"
+            return [(rule, c, rule.confidence) for c in channels]
+        named = _channel_of(rule, found, before, sentence, period, rest, report, catalogue)
+        if bare and not isinstance(named, str):
+            named = [(r, c, min(conf, _BARE_CONFIDENCE)) for r, c, conf in named]
+        return named
+    return None
+
+
+# Round 5's structural guards (see `_name`).
+# metrics a clause about requests never gives: what was published
+_NOT_FROM_REQUESTS = ("items_published", "media_reports", "interpretations")
+_ABOUT_REQUESTS = re.compile(r"申请")
+# outcomes and completions a clause about open or carried-over requests never gives
+_CLOSED_OUTCOMES = (
+    "requests_completed",
+    "requests_disclosed",
+    "requests_partial",
+    "requests_refused",
+    "requests_unavailable",
+    "requests_not_processed",
+    "requests_other",
+)
+_NOT_CLOSED = re.compile(r"尚未|未办结|未审结|未答复|结转|在办|办理中|答复状态")
+# the counting words of a list's parts (两个子栏目, 三项制度)
+_LIST_UNITS = ("个", "项")
+# what is published in issues (期): periodicals, columns and new-media pushes
+_PERIODICAL = re.compile(r"简报|期刊|专刊|刊物|杂志|报纸|周报|月报|专栏|公众号|微信|推送|节目|视频")
+# documents made (制发, 印发, 制定, 出台) or said to be published (发布, 公开, 公布)
+_MADE = re.compile(r"制发|印发|制定|出台|起草")
+_PUBLISHED = re.compile(r"(?<!印)发布|公开|公布")
+_ONE_FORM = re.compile(
+    r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字)解读[^，,。0-9]{0,6}$"
+)
+# two sites or accounts joined (市政府门户网站及本部门门户网站, 政府网站、政府信息公开平台)
+_SITE_WORD = (
+    r"(?:网站|官网|门户网|政务网|信息网|平台|公众号|微博|抖音号?|快手号?|视频号|头条号|公开栏)"
+)
+_TWO_SITES = re.compile(
+    rf"{_SITE_WORD}[”\"」』]?(?:及|和|与|、|以及)(?!时)[^，,。；;0-9]{{1,20}}?{_SITE_WORD}"
+)
+_MADE_COUNT = re.compile(
+    r"(?:制发|印发|出台)[^，,。；;0-9]{0,12}文件[^，,。；;0-9]{0,4}(?P<n>[0-9]+)\s*[件个份条篇]"
+)
+
+# 发布信息3403，: a number without its unit, at the end of a clause, after what was published
+_BARE_END = re.compile(r"(?:信息|稿件|条目|文章)(?:数量|数|总数)?(?:为|达|共|共计)?\s*$")
+_BARE_CONFIDENCE = 0.7  # taken, but below LOW_CONFIDENCE: the editor checks it
+# 依申请公开文件12条, 不予公开信息1535条, 可以公开的信息: given on request, withheld or only
+# publishable, not published
+_NOT_PROACTIVE = re.compile(r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$")
+# Two outcomes (予以公开或部分公开1件) or two kinds of item (办事指南及政策解读42条) in one number
+_OUTCOMES_JOINED = re.compile(r"(?:公开|提供|处理|不掌握|不存在)(?:或|和|及|与|、|/)")
+_KINDS_JOINED = re.compile(r"[及和与、或][^，,。；;0-9]{0,10}解读")
+# who applied (其中自然人6件，法人…), how (网上申请4件): the breakdown of requests received
+_APPLICANTS = re.compile(
+    r"^[，,；;：:（(]?\s*(?:其中)?[，,：:]?\s*(?:自然人|法人|公民|网上|网络|信函|当面|现场)"
+)
+# 收到…申请5件 before in the sentence: the requests received, given apart
+_RECEIVED_BEFORE = re.compile(
+    r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^。；;]*?[0-9一二两三四五六七八九十]"
+)
+
+
+_OUTCOMES = (
+    "requests_disclosed",
+    "requests_partial",
+    "requests_refused",
+    "requests_unavailable",
+    "requests_not_processed",
+    "requests_other",
+)
+_REQUESTS_COUNTED = re.compile(
+    r"申请[^。]*?[0-9]+\s*(?:件|宗|份)|[0-9]+\s*(?:件|宗|份)[^。]{0,8}申请"
+)
+_CARRIED_OVER = re.compile(r"\s*[(（]?\s*(?:其中|含|包括|包含)[^)）。；;]{0,6}上年结转")
+
+
+def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
+    """Why one number counts two things together, or None: two outcomes of requests joined by
+    或/及 (予以公开或部分公开1件), two kinds of item before 解读 (办事指南及政策解读)."""
+    # 因本机关不掌握或需要加工汇总等原因无法提供5宗: the reasons joined, not the outcomes
+    if rule.metric in _OUTCOMES and _OUTCOMES_JOINED.search(
+        re.sub(r"因[^，,。]*?原因", "", before)
+    ):
+        return "several kinds together"
+    if rule.metric == "interpretations":
+        # the words after the last verb (通过多渠道、多形式发布政策解读: the ways are no kinds)
+        kinds = re.split(r"发布|公开|推出|刊发|编发|开展|制作|完成", before)[-1]
+        if _KINDS_JOINED.search(kinds.lstrip("、，, ")):
+            return "several kinds together"
+    return None
+
+
+def _media_reason(before: str, found: re.Match[str]) -> str | None:
+    """Why a media figure is not the year's reports in the press: 通过…等媒体发布我局提供的
+    新闻信息 is the agency publishing through outlets (its own among them); 报道政府常务会议
+    12次 counts the reports of one kind of event."""
+    words = before[found.start() :]
+    verbs = list(re.finditer(r"刊发|刊登|刊载|报道|发稿|播发|播出|发布", words))
+    tail = words[verbs[-1].end() :] if verbs else ""
+    if re.search(r"会议|活动|会", tail):
+        return "part (one kind of item)"
+    through = re.search(r"通过[^，,。；;]{0,16}$", before[: found.start()])
+    if verbs and verbs[-1][0] == "发布" and through:
+        return "doubtful channel"
+    return None
+
+
+def _handled(period: str, rest: str) -> str | None:
+    """What 办理…申请N件 counts: the requests that came in when the sentence goes on with who
+    applied (其中自然人6件…, the received part of the form); those handled when it has given the
+    received ones before (收到…申请5件，依法办理…申请4件); else it cannot be told (上年结转 may be
+    in it), and None."""
+    if _APPLICANTS.search(rest):
+        return "requests_new"
+    if _RECEIVED_BEFORE.search(period):
+        return "requests_completed"
+    return None
+
+
+def _channel_of(
+    rule: Rule,
+    found: re.Match[str],
+    before: str,
+    sentence: str,
+    period: str,
+    rest: str,
+    report: _Report,
+    catalogue: Catalogue,
+) -> Naming | str:
+    """The channel of a figure its rule names, as its words (or its sentence's) say."""
+    metric = catalogue.metrics[rule.metric]
+    if rule.channel == "none":
+        return [(rule, None, rule.confidence)]
+    if rule.channel == "default":
+        if rule.metric == "media_reports" and _one_media_level(before, period + rest):
+            return "part (one level of media)"
+        if _NO_CHANNEL.search(before):  # 新闻媒体等其他方式: the press among other ways
+            return "doubtful channel"
+        if rule.metric == "media_reports":
+            media = _media_reason(before, found)
+            if media:
+                return media
+        return [(rule, metric.default_channel, rule.confidence)]
+    if rule.channel == "hotline":
+        # 12345 only where the words name it: 12333, 12320, 12315… have no channel here
+        if _OTHER_HOTLINE.search(sentence):
+            return "a hotline the catalogue has no channel for"
+        if not re.search(r"12345|政务服务热线|便民服务热线|政务热线|市民热线|市长热线", sentence):
+            return "hotline not named"
+        return [(rule, metric.default_channel, rule.confidence)]
+    # where it was published is said before the verb (在门户网站发布); what was published after
+    # it (新闻信息, 工作动态) is no channel
+    publishing = rule.metric == "items_published"
+    verb = _verb_at(before, found.start()) if publishing else len(before)
+    words, what = before[:verb], before[verb:]
+    where = _where(words, catalogue, report)
+    if where.reason:
+        return where.reason
+    if publishing and where.channel is None and not where.mentioned:
+        # 共发布微信消息500余条, 更新微博动态800余条, 发布2436条微博: the items named by their
+        # channel (but 新闻信息 names what was published, not the press)
+        for inside in (
+            _where(what, catalogue, report),
+            _where(re.split(r"[，,。；;、（(]", rest, maxsplit=1)[0][:8], catalogue, report),
+        ):
+            if inside.channel not in (None, "news_media") and not inside.reason:
+                where, what = inside, ""
+                break
+    kind = catalogue.channels[where.channel].kind if where.channel in catalogue.channels else None
+    part = (
+        _part_reason(
+            words,
+            _own_items(what, report.field),
+            new_media=kind == "new_media",
+            total=where.channel is None,
+        )
+        # 制作政府信息1971条，其中主动公开文件482条: what was published of all that was made
+        if publishing and not _MADE_TOTAL.search(period)
+        else None
+    )
+    if part is not None:
+        return part
+    if where.channel is not None and where.listed:
+        # 通过政府门户网站和政务新媒体等形式公开1.18万条: the site among other ways — the total
+        # when the list joins a website with other kinds, else no channel can be told
+        if (
+            publishing
+            and re.search(r"[和、及与]", words)
+            and _site_and_more(
+                (*where.mentioned, "new_media") if "新媒体" in words else where.mentioned, catalogue
+            )
+        ):
+            return [(rule, None, 0.7)]
+        return "several channels"
+    if where.channel is not None:
+        if re.search(r"同步|发布会", words):
+            return "doubtful channel"
+        # 通过市政府门户网站及本部门门户网站公开794条: two sites joined before one number,
+        # even when the catalogue reads one channel in them — never that one channel's figure
+        if _TWO_SITES.search(words):
+            return "several channels"
+        # 微信公众平台及美篇共计发布: the channel and a platform the catalogue has no channel for,
+        # counted together
+        joined = _JOINED_OTHER.search(words)
+        if joined and not _where(joined["other"], catalogue, report).mentioned:
+            return "several channels"
+        if publishing and where.channel == "news_media":
+            if _one_media_level(words, period + rest):
+                return "part (one level of media)"
+            media = rule_by_id("media_reports")
+            return [(media, where.channel, media.confidence * where.confidence)]
+        return [(rule, where.channel, rule.confidence * where.confidence)]
+    if where.mentioned:
+        if not publishing:
+            return "several channels"
+        # 杭州市教育局网站和杭州市政府网站同步公开1351条: the same items on both; the figure is
+        # kept once, for the government's portal (the disclosure platform), never added twice
+        if "同步" in words and "gov_portal" in where.mentioned:
+            return [(rule, "gov_portal", rule.confidence * 0.85)]
+        # 在网站和微信平台公布信息202条: the website and new media together — the total; two
+        # sites with one number only when the words say together (在市政府网站和法制办网站进行了
+        # 主动公开信息27条, 共计发布): else each site's share is unknown
+        if _site_and_more(where.mentioned, catalogue) or _TOGETHER.search(words):
+            return [(rule, None, 0.7)]
+        return "several channels"
+    if rule.channel == "must":
+        earlier = _nearest(period[: len(period) - len(before)], catalogue, report)
+        if earlier is None or earlier.channel is None:
+            return "channel not named"
+        return [(rule, earlier.channel, rule.confidence * 0.85)]
+    if re.search(r"网站|平台|栏目|网|媒体|各类(?:平台|渠道|媒体|网站|载体)", words):
+        return "doubtful channel"
+    # no channel in the clause: the one its sentence names before it (微信公众号……；累计发布
+    # 416条), or the total when the sentence lists several kinds (通过门户网、政务微博微信等方式)
+    prior = period[: len(period) - len(before)]
+    earlier = _nearest(prior, catalogue, report)
+    if earlier is None:
+        return [(rule, None, rule.confidence)]
+    clauses = [c for c in re.split(r"[，,；;：:]", prior) if c.strip()]
+    if earlier.channel is not None and clauses and _TWO_SITES.search(clauses[-1]):
+        return "several channels"
+    if earlier.channel is not None and not earlier.listed and earlier.channel != "news_media":
+        return [(rule, earlier.channel, rule.confidence * 0.85)]
+    if _site_and_more(earlier.mentioned, catalogue):
+        return [(rule, None, 0.7)]
+    return "channel named earlier in the sentence"
+
+
+# …及美篇共计: a name joined to the channel's just before 共/共计 (not 及时)
+_JOINED_OTHER = re.compile(
+    r"(?:及|和|与|、)(?!时)(?P<other>[^，,。；;、及和与0-9]{1,8}?)(?:共计|合计|共)[^，,。；;、]{0,8}$"
+)
+# words saying one number is the channels' count together
+_TOGETHER = re.compile(r"共计|合计|(?<![公总])共(?!享|同)|进行了")
+
+
+# What was published, said in general: 信息, 政府信息, 稿件, 图文, 作品… (then 数, 共计, 总量…)
+_FILLER = (
+    r"(?:发布|公开|公布|推送|更新|发送|刊发|上传|编发|主动|共计|共|累计|全年|了"
+    r"|数量|数|总数|总量|量|合计|达到|达|为|的有|新增|的|\s)*"
+)
+_ITEMS = re.compile(
+    rf"^{_FILLER}$|(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|条目|资讯){_FILLER}$"
+)
+# … on a website or as a total, only items in general: 政府信息, 各类政务信息, 相关信息, 新闻信息,
+# 《条例》第二十条规定的相关政府信息 — not 部门财政预决算信息, 招标与中标信息, 目录信息
+_GENERAL_ITEMS = re.compile(
+    rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|相关|有关|全部|所有|本级)?"
+    r"(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
+    rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯)?{_FILLER}$"
+)
+_VERB = re.compile(
+    r"(?:发布|公开|公布|推送|推文|更新|发送|刊发|上传|编发|制发|印发)"
+    r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作)"
+)
+_QUOTED = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
+
+
+def _verb_at(before: str, first: int) -> int:
+    """Where the publishing verb of a figure's words is, from `first` on: not inside an account's
+    name (“浦口教育发布”微信订阅号发布…) nor part of a site's name (信息公开平台, 公开栏)."""
+    quoted = [m.span() for m in _QUOTED.finditer(before)]
+    for verb in _VERB.finditer(before, first):
+        if not any(a <= verb.start() < b for a, b in quoted):
+            return verb.start()
+    return first
+
+
+def _own_items(what: str, field: str | None) -> str:
+    """What was published, with the words that only say it is the agency's own field taken out:
+    涉公安政府信息, 卫生政府信息 (a 卫生局's) are all its items, not one kind of them."""
+    own = rf"涉[\u4e00-\u9fff]{{1,4}}?|{field}" if field else r"涉[\u4e00-\u9fff]{1,4}?"
+    return re.sub(rf"(?:{own})(?=(?:政府|政务)信息)", "", what)
+
+
+def _part_reason(
+    words: str, what: str, *, new_media: bool = False, total: bool = False
+) -> str | None:
+    """Why a publishing figure counts only a part of what went out: one column of a channel
+    (通知公告栏目, 部门动态) or one kind of item (政策法规类信息, 通知公告) — not the agency's
+    whole column on the government's portal (卫生健康局栏目, 信息公开栏目), nor a list of kinds
+    (文件、新闻动态和业务信息等); None when it counts the whole.
+
+    An account's posts are all it published (健康海棠公众号发布…相关资讯206篇: `new_media`);
+    a site's or the agency's items must be items in general, and a figure without a channel
+    (`total`) lists kinds only with 等 (公开人大建议、政协提案办理结果信息105条 is one kind)."""
+    if re.search(r"栏目", words) and not re.search(
+        r"(?:局|委|厅|办|中心|信息公开|政务公开)栏目|专栏", words
+    ):
+        return "part of a channel"
+    if re.search(r"动态|(?<!各)类信息", words):
+        return "part of a channel"
+    if re.search(r"重点", words[-6:] + what):  # 重点公开…等重要信息71条: the chosen part
+        return "part (one kind of item)"
+    if re.search(r"各类(?:政府|政务)?信息", what):  # 工作动态和各类政府信息660条: all of them
+        return None
+    # 文件、新闻动态和业务信息等: all kinds
+    listed = re.search(r"等[^、，,]{0,12}$" if total else r"等[^、，,]{0,12}$|、", what)
+    # 发布市政府及政府办文件及解读信息66条: kinds of item
+    if re.search(r"动态|(?<!各)类信息|文件|解读|公告|通知|简报", what) and not listed:
+        return "part (one kind of item)"
+    # 发布法定主动公开内容1条, 发布通知公告20条: what was published is one kind of item unless
+    # the words say items in general (信息, 稿件, 图文…)
+    general = _ITEMS if new_media else _GENERAL_ITEMS
+    if what.strip() and not listed and not general.search(what):
+        return "part (one kind of item)"
+    return None
+
+
+def _one_media_level(words: str, sentence: str) -> bool:
+    """Whether a media figure is one level's of several its full sentence gives (国家级媒体发稿
+    17篇，省级媒体发稿104篇…): parts of the whole, where 市级及以上媒体 alone is the figure."""
+    if not _MEDIA_LEVEL.search(words):
+        return False
+    return len({m[1] for m in _MEDIA_LEVEL.finditer(sentence)}) > 1

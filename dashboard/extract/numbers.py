@@ -1,0 +1,295 @@
+"""Numbers in a report's text and why one is not a figure of the report year.
+
+`NUMBER_RE` finds a number as reports write it (约7,100.5余万条, 三百余条, with its unit and
+qualifiers); `_skip_reason` says when it is something else — a date, a year, a phone number, a
+law's number, a change, an average, a running total (`_cumulative`), a range. The clause and
+sentence around a number (`_bounds`, `_scope_start`) are found here too, in linear time, and
+number words are read with cn2an (`_value_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
+
+from dashboard.domain.values import UNITS, plain_number
+
+# 工单42单: a hotline's work orders, a counting word the upload format does not know; read
+# here (not 单位, 单独…) and as 件 by parse_value
+_EXTRA_UNITS = ("单",)
+_UNIT_RE = (
+    "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r"|单(?![\u4e00-\u9fff])"
+)
+# Chinese number words (三百, 两千, 十二, 一万), read with cn2an. Only with a counting word after
+# them (三百余条), never after 第/每/统/进… (第二十条, 统一, 进一步), and not when the counting
+# word begins another word (一件事, 一次性): 一是, 二十大 and 十四五 are never figures.
+_CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+# A number as reports write it: 约/近/超过 7,100.5 余 万 条 以上, or 三百余条. Digits glued to
+# other digits or letters are never a figure start (look-behind). Pages and PDFs often set a
+# space around digits (165 条, 85.4 万): one space before the words after them is read too.
+NUMBER_RE = re.compile(
+    rf"""(?<![0-9A-Za-z.\-/:])
+    (?P<pre>超过|突破|逾|约|近|不足|不到|将近|接近|大约)?
+    (?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
+      |(?<![第每逐统唯进同之任某几零〇一二两三四五六七八九十百千万亿])(?P<cn>{_CN_NUM}))
+    (?:[\x20\u00a0\u3000]?(?P<post1>余|多))?
+    (?:[\x20\u00a0\u3000]?(?P<mult>[万亿]))?
+    (?P<post2>余|多)?
+    (?:[\x20\u00a0\u3000]?(?P<unit>{_UNIT_RE}))?
+    (?(cn)(?(unit)|(?!)))
+    (?P<post3>以上|左右)?
+    (?(cn)(?![事性龙式站体化级]))""",
+    re.VERBOSE,
+)
+# Clause boundaries: a figure's naming words are within its clause.
+_CLAUSE_END = re.compile(r"[。；;！!？?\n，,、：:]")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+# What a number right after or before it says it is not a figure.
+_DATE_AFTER = re.compile(r"^\s?(?:年|月|日|号|时|点|周岁|岁)")
+_PHONE = re.compile(r"^[0-9]{3,4}-[0-9]{7,8}|^1[3-9][0-9]{9}$")
+_LAW_BEFORE = re.compile(r"(?:第|令)$")
+_CHANGE_BEFORE = re.compile(
+    r"(?:同比|较上年|比上年|较去年|比去年|环比|增长|增加|下降|减少|提高|上升)[^，,。；;]{0,6}$"
+)
+_AVERAGE_BEFORE = re.compile(r"(?:日均|月均|周均|每日|每天|每月|平均每)[^，,。；;0-9]{0,12}$")
+# 以县政府和县政府办公室名义印发…文件17件: documents issued in another body's name
+_ON_BEHALF_BEFORE = re.compile(r"(?:委托|代为|代办)[^，,。；;0-9]{0,24}$")
+# 以县政府和县政府办公室名义印发…文件17件: documents of two bodies together (以县市场监督管理局
+# 名义 alone is the agency's own)
+_SEVERAL_NAMES_BEFORE = re.compile(
+    r"以[^，,。；;0-9]{1,20}[和及与、][^，,。；;0-9]{1,20}名义[^，,。；;0-9]{0,24}$"
+)
+_PART_BEFORE = re.compile(r"其中[，,：:]?[^，,。；;]{0,12}$")
+# 其中公开通知公告6条、部门动态4条，…政府信息公开36条: a later item of the list 其中 opens (a
+# counted item between 其中 and the figure), a part as much as the first
+_PART_LIST = re.compile(r"其中[^。；;]*?[0-9]+\s*[条件篇个份][^。；;0-9]*$")
+# 共制作政府信息3021条，其中主动公开信息1027条: a total of all information the agency made (the
+# 2008 form's first line); what was published (主动公开) is a part of it and the year's total
+_MADE_TOTAL = re.compile(
+    r"(?:制作|产生|生成|获取)[^，,。；;0-9]{0,10}[0-9]+\s*条[，,]?\s*其中[，,：:]?\s*主动公开[^，,。；;]{0,10}$"
+)
+_YEAR_WORD = re.compile(r"^(?:19|20)[0-9]{2}$")
+_ORDINAL_AFTER = re.compile(r"^(?:个|项|大类|类|次会|名|位|家|所|个百分点|倍|期|批)")
+# 报告由…六个部分组成, 共6项内容, 第三章: how the report is built, not a count of the year
+# (matched at a position: no ^)
+_STRUCTURE_AFTER = re.compile(r"(?:个|项|大)?(?:部分|方面|章|节|板块|篇章)|项内容")
+
+
+# No clause or sentence is longer than this: boundaries are looked for this far either side
+# only, so a long report (or a table's text with no punctuation at all) is read in linear time.
+_REACH = 1000
+# A figure's own words (its clause up to it) are shorter still: every rule reads them, so a
+# text with no punctuation (a table's cells run together) costs this much per number, not more.
+_WORDS_REACH = 300
+
+
+@lru_cache(maxsize=16)
+def _marks(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """Where `pattern` (one punctuation character) matches in `text`, found once per text: each
+    number's clause then takes two bisections instead of a scan (a str caches its hash, so the
+    cache lookup does not rehash a long text)."""
+    return [m.start() for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=4)
+def _counted_ends(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the numbers with a unit (or 万/亿) in `text`, found once."""
+    spans = [(m.start(), m.end()) for m in NUMBER_RE.finditer(text) if m["unit"] or m["mult"]]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _left_mark(text: str, start: int, pattern: re.Pattern[str], reach: int = _REACH) -> int:
+    """The end of the last `pattern` mark before `start` within `reach`, else the window's
+    start."""
+    window = max(0, start - reach)
+    marks = _marks(text, pattern)
+    at = bisect_right(marks, start - 1) - 1
+    return marks[at] + 1 if at >= 0 and marks[at] >= window else window
+
+
+def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
+    """The clause (or sentence) around text[start:end]: after the mark before it, up to the mark
+    after it, each at most `_REACH` away."""
+    marks = _marks(text, pattern)
+    at = bisect_left(marks, end)
+    right = marks[at] if at < len(marks) else len(text)
+    return _left_mark(text, start, pattern), min(right, end + _REACH)
+
+
+# ── running totals: 累计, 截至, 以来 ─────────────────────────────────────────────────────────
+
+_CUMULATIVE = re.compile(
+    r"累计|历年|近[一二三四五两几]年|(?P<since>(?:19|20)[0-9]{2})\s*年[^，,。；;0-9]{0,6}以来"
+    r"|(?P<asof>截至|截止|(?<![得达收接受看听遇做])到(?=\s*(?:(?:19|20)[0-9]{2}\s*年|年底|年末|目前)))"
+)
+_AS_OF = re.compile(
+    r"\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年)?\s*(?:(?P<m>[0-9]{1,2})\s*月)?\s*(?:(?P<d>[0-9]{1,2})\s*日)?"
+    r"\s*(?P<end>年底|年末|底|末)?"
+)
+# A clause opening with a time of its own (截至7月…，7-12月…) is out of an earlier mark's reach.
+_NEW_TIME = re.compile(
+    r"[，,；;]\s*(?:其中[，,]?\s*)?"
+    r"(?:(?:19|20)[0-9]{2}\s*年|[0-9]{1,2}\s*[-—~至]\s*[0-9]{1,2}\s*月|本年|全年|今年)"
+)
+_IN_YEAR = re.compile(r"本年|全年|年度|今年|当年")
+
+
+def _year_end(date: re.Match[str], year: int | None) -> bool:
+    """Whether 截至 names the end of the report year (截至2025年12月31日, 截至年底)."""
+    if date["y"] and (year is None or int(date["y"]) != year):
+        return False
+    if date["end"]:
+        return not date["m"] or date["m"] == "12"
+    # 截至12月19日: a report written in the last weeks of its year gives the year's figure
+    return date["m"] == "12"
+
+
+def _cumulative(period: str, year: int | None, paragraph: str = "") -> bool:
+    """Whether a number is a running total rather than the report year's value, from the words
+    before it in its sentence (`period`).
+
+    累计 after 本年度/全年/the report year (2022年，全县累计公开…), in its sentence or earlier in
+    its paragraph (`paragraph`: 2020年我处主动公开…六大类。累计公开186条信息), is the year's
+    total; 截至 the year's end (截至2025年12月31日, 截至年底) gives the year's state; 截至 any
+    other day (截至目前, 截至7月), 历年, 近三年 and 2018年以来 reach over other years or part of
+    one.
+    """
+    if re.search(r"关注|粉丝|订阅|用户", period[-12:]):
+        return False  # followers are counted on a day: the total is what the figure means
+    # every mark holds one of these characters: a plain substring test spares the regex on the
+    # long "sentences" of a table's text run together
+    if not any(c in period for c in "累历近以截到"):
+        return False
+    marks = list(_CUMULATIVE.finditer(period))
+    if not marks:
+        return False
+    mark = marks[-1]
+    reach = mark.end()
+    date = _AS_OF.match(period, reach) if mark["asof"] else None
+    if date is not None:
+        reach = date.end()
+    if _NEW_TIME.search(period, reach):
+        return False
+    if date is not None:
+        return not (date.end() > date.start() and _year_end(date, year))
+    if mark["since"]:
+        return year is None or int(mark["since"]) < year
+    if mark[0] == "累计":
+        head = period[: mark.start()]
+        in_year = any(
+            _IN_YEAR.search(words) or (year is not None and f"{year}年" in words)
+            for words in (head, paragraph)
+        )
+        # 截至2023年底，累计发布…: since the start, whatever the year
+        earlier = any(m[0] != "累计" for m in marks[:-1])
+        return not in_year or earlier
+    return True
+
+
+def _skip_reason(
+    text: str,
+    match: re.Match[str],
+    before: str,
+    after: str,
+    period: str = "",
+    year: int | None = None,
+) -> str | None:
+    """Why a number is not a figure of the report year (a date, a phone number, a change…), from
+    the words of its sentence before it (`before`; `period` up to the full stop)."""
+    digits = match["num"] or ""
+    if _LAW_BEFORE.search(before):
+        return "law number"
+    if _DATE_AFTER.match(after) and not match["unit"]:
+        return "date"
+    if _YEAR_WORD.match(digits) and not match["unit"]:
+        return "year"
+    line_start = text.rfind("\n", max(0, match.start() - 16), match.start()) + 1
+    around = text[max(line_start, match.start() - 16) : match.end() + 16]
+    # after 电话/传真…, a number of 7 digits or more (or with a dash) is a phone number; a count
+    # (电话接听咨询约2.2万人次, 近64000人) is not
+    phone_like = len(digits) >= 7 or text[match.end() : match.end() + 1] in "-－"
+    if (
+        re.search(r"电话|传真|邮编|热线电话|联系方式|地址", before[-24:]) and phone_like
+    ) or _PHONE.match(text[match.start() : match.end() + 10]):
+        return "phone"
+    if _LAW_BEFORE.search(before) or re.match(r"^(?:号|条|款|章)", after):
+        return "law number"
+    if _ORDINAL_AFTER.match(after) and not match["unit"]:
+        return "not a count of the report"
+    number_end = match.end("num") if match["num"] else match.end("cn")
+    if _STRUCTURE_AFTER.match(text, number_end) or _STRUCTURE_AFTER.match(after):
+        return "not a count of the report"
+    if "%" in around and match["unit"] == "%" and _CHANGE_BEFORE.search(before):
+        return "change"
+    if _CHANGE_BEFORE.search(before):
+        return "change"
+    # 日均发布信息3条以上: an average per day (or month) is never the year's figure
+    if _AVERAGE_BEFORE.search(before):
+        return "average"
+    # 委托县自然资源局办理…申请25件: work done for (or by) another body
+    if _ON_BEHALF_BEFORE.search(before):
+        return "on behalf of another body"
+    if _SEVERAL_NAMES_BEFORE.search(before):
+        return "in several bodies' names"
+    # the paragraph before the sentence (a line of the text, at most a few sentences back)
+    line_start = (
+        text.rfind("\n", max(0, match.start() - len(period) - 300), match.start() - len(period)) + 1
+    )
+    paragraph = text[
+        max(line_start, match.start() - len(period) - 300) : match.start() - len(period)
+    ]
+    if _cumulative(period or before, year, paragraph):
+        return "cumulative"
+    if match.end() < len(text) and text[match.end() : match.end() + 1] in "-~－～至":
+        return "range"
+    return None
+
+
+# ── clause marks ────────────────────────────────────────────────────────────────────────────
+
+_PERIOD_END = re.compile(r"[。！!？?\n]")
+# A figure's words start after the clause's punctuation or the figure before it; 、 does not
+# end them (在亳州市人民政府网站主动公开发布文件、新闻动态和业务信息647条).
+_GROUP_END = re.compile(r"[。；;！!？?\n，,：:]")
+
+
+def _scope_start(text: str, start: int) -> int:
+    """Where the words of a number start: after the clause's punctuation (not 、) or the figure
+    before it in the clause, whichever is later."""
+    left = _left_mark(text, start, _GROUP_END, _WORDS_REACH)
+    starts, ends = _counted_ends(text)
+    at = bisect_right(ends, start) - 1
+    return ends[at] if at >= 0 and starts[at] >= left else left
+
+
+# ── numbers in words ────────────────────────────────────────────────────────────────────────
+
+
+def _value_text(match: re.Match[str]) -> str | None:
+    """The figure's words as `parse_value` reads them: number words in digits (三百余条 →
+    300余条); None when the words do not read as one number."""
+    if not match["cn"]:
+        # 突破63.9万 (passed 639,000) says at least, as 超过 does
+        written = match.group(0).replace("突破", "超过", 1)
+        if match["unit"] in _EXTRA_UNITS:
+            written = written[: match.end("unit") - match.start()][:-1] + "件"
+        return written
+    number = _cn_number(match["cn"])
+    if number is None:
+        return None
+    rest = match.group(0)[match.end("cn") - match.start() :]
+    return (match["pre"] or "").replace("突破", "超过") + plain_number(number) + rest
+
+
+@cache
+def _cn_number(words: str) -> float | None:
+    """A Chinese number word as a number (三百 → 300, 两千 → 2000), by cn2an; None for what it
+    does not read as one number (三四百: three or four hundred)."""
+    import cn2an  # imported when a report writes a number in words: it takes ~80 ms to load
+
+    try:
+        return float(cn2an.cn2an(words.replace("两", "二"), "strict"))
+    except ValueError:
+        return None

@@ -1,0 +1,247 @@
+"""The rules naming a number's metric: `Rule` and the `RULES` table (the phrasings reports use
+before or after a figure, the specific ones first), with the counting words each accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Words before (or after) a number that name its metric.
+
+    `channel`: "read" — the channel is read from the clause (`Catalogue.read_channel`), None
+    when none is named; "must" — as "read" but a figure without a channel is skipped; "default"
+    — the metric's default channel; "hotline" — the 12345 hotline when the words name it, and
+    no figure when they name another hotline (12333, 12320…: the catalogue has no channel for
+    them); "none" — no channel.
+    """
+
+    metric: str
+    before: re.Pattern[str]
+    channel: str = "none"
+    units: tuple[str, ...] = ()  # units the figure must carry when written with one
+    after: re.Pattern[str] | None = None
+    percent: bool = False
+    confidence: float = 0.9
+    category: str | None = None  # the catalogue category of the figure (文件 → documents)
+    unless: re.Pattern[str] | None = None  # found anywhere in the full sentence: not this rule
+    # found in the full sentence before the number: needed for this rule (申请 for 不掌握)
+    needs: re.Pattern[str] | None = None
+    handled: bool = False  # 办理…申请: received or completed as its sentence tells (_handled)
+
+
+def _r(text: str) -> re.Pattern[str]:
+    return re.compile(text)
+
+
+# 发布…信息稿件158份, 收到…申请7份: 份 counts items and requests as 件 does
+# (发布各类主动公开信息96件: 件 counts items too)
+_PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", "件")
+_REQUEST_UNITS = ("件", "件次", "宗", "份")
+# 被行政复议5宗, 行政诉讼0宗
+_CASE_UNITS = ("件", "起", "宗")
+# 热线咨询7000余人次, 受理来电44790起
+_HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
+# First match wins: the specific phrasings before the general ones.
+RULES: tuple[Rule, ...] = (
+    Rule("hotline_closure_rate", _r(r"办结率"), "hotline", percent=True),
+    Rule("hotline_satisfaction_rate", _r(r"满意率|满意度"), "hotline", percent=True),
+    Rule(
+        "hotline_received",
+        _r(
+            r"(?:12345|热线)[^，,。]{0,12}(?:受理|交办|接收|收到)|(?:受理|接收|收到)[^，,。]{0,12}(?:12345|热线)"
+        ),
+        "hotline",
+        units=_HOTLINE_UNITS,
+    ),
+    Rule(
+        "hotline_received",
+        _r(r"(?:12345|热线)[^，,。0-9]{0,10}$"),
+        "hotline",
+        units=_HOTLINE_UNITS,
+    ),
+    # outcomes of requests: 不同意公开 is refused, 同意全部公开 disclosed; 可以公开的,
+    # 不掌握 and 信息不存在 only where the sentence is about requests (申请)
+    Rule("requests_refused", _r(r"(?:不予公开|不同意公开)[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
+    Rule(
+        "requests_disclosed",
+        _r(r"(?:予以公开|(?<!不)同意(?:全部)?公开)[^，,。0-9]{0,4}$"),
+        units=_REQUEST_UNITS,
+    ),
+    Rule(
+        "requests_disclosed",
+        _r(r"(?<![不无])可以公开的?[^，,。0-9]{0,2}$"),
+        units=_REQUEST_UNITS,
+        needs=_r(r"申请"),
+    ),
+    Rule("requests_partial", _r(r"部分公开[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
+    Rule("requests_unavailable", _r(r"无法提供[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
+    Rule(
+        "requests_unavailable",
+        _r(r"(?:不掌握[^，,。0-9]{0,8}|信息不存在|不存在)[^，,。0-9]{0,2}$"),
+        units=_REQUEST_UNITS,
+        needs=_r(r"申请"),
+        # …属于保护第三方合法权益73件，…本机关不掌握相关政府信息30件: the reasons a
+        # sentence lists one by one, of which 不掌握 is one, not the outcome's total
+        unless=_r(r"(?<!不)属于[^，,。；;0-9]{2,16}[0-9]+\s*[件宗]"),
+    ),
+    Rule("requests_not_processed", _r(r"不予处理[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
+    Rule("requests_other", _r(r"其他处理[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
+    Rule(
+        "requests_new",
+        _r(
+            r"(?<!复议|诉讼)(?:收到|受理|新收|接收|接到)[^，,。0-9]{0,16}(?:申请|依申请)[^，,。0-9]{0,16}$"
+        ),
+        # 收到依申请公开17条, 收到…申请4次, 收到申请总数为1起: the counting word as written
+        units=(*_REQUEST_UNITS, "个", "项", "例", "条", "次", "起"),
+    ),
+    Rule(
+        "requests_new",
+        _r(r"(?:收到|受理|新收|接收|接到)$"),
+        after=_r(r"^(?:政府信息)?(?:依申请|公开申请|信息公开申请)"),
+        units=(*_REQUEST_UNITS, "个", "项", "例"),
+    ),
+    # 2020年度和平街道发生依申请公开1次: requests that came in
+    Rule(
+        "requests_new",
+        _r(r"发生[^，,。0-9]{0,4}(?:依申请公开|信息公开申请|公开申请)[^，,。0-9]{0,4}$"),
+        units=(*_REQUEST_UNITS, "次", "例"),
+    ),
+    Rule("requests_completed", _r(r"办结[^，,。0-9]{0,20}$"), units=(*_REQUEST_UNITS, "项")),
+    # 答复政府信息公开申请226件, 已完成依申请公开申请1件: requests answered
+    Rule(
+        "requests_completed",
+        _r(r"(?:答复|完成)[^，,。0-9]{0,12}申请[^，,。0-9]{0,4}$"),
+        units=(*_REQUEST_UNITS, "项"),
+    ),
+    # 办理政府信息公开申请7件: what came in or what was handled, as the sentence tells
+    # (`_handled`) — unless it gives 办结 apart (共办理申请74件，办结71件)
+    Rule(
+        "requests_new",
+        _r(r"(?<![转续])办理[^，,。0-9]{0,12}申请[^，,。0-9]{0,4}$"),
+        units=(*_REQUEST_UNITS, "项"),
+        confidence=0.8,
+        unless=_r(r"办结"),
+        handled=True,
+    ),
+    Rule(
+        "requests_completed",
+        _r(r"(?<![转续])办理[^，,。0-9]{0,12}申请[^，,。0-9]{0,4}$"),
+        units=(*_REQUEST_UNITS, "项"),
+        confidence=0.8,
+        unless=_r(r"办结"),
+        handled=True,
+    ),
+    Rule(
+        "requests_completed",
+        _r(r"^$"),
+        after=_r(r"^[^，,。]{0,14}申请[^，,。]{0,6}(?:均|全部|已)?[^，,。]{0,4}(?:按时|依法)?办结"),
+        units=("件", "件次"),
+    ),
+    # …收到申请6件，6件均按时答复: a clause that opens on the number of requests answered
+    Rule(
+        "requests_completed",
+        _r(r"^$"),
+        after=_r(r"^(?:均|全部)(?:已|已经)?[^，,。；;0-9]{0,12}(?:答复|办结)"),
+        units=("件", "件次"),
+        needs=_r(r"申请"),
+    ),
+    Rule("appeal_review", _r(r"行政复议[^，,。0-9]{0,6}$"), units=_CASE_UNITS),
+    Rule("litigation_cases", _r(r"行政诉讼[^，,。0-9]{0,6}$"), units=_CASE_UNITS),
+    # 发生2起关于政府信息公开的行政诉讼案件: the number before its noun
+    Rule(
+        "appeal_review",
+        _r(r"(?:^|发生|引发|引起|收到|涉及|共有|共)$"),
+        after=_r(r"^[^，,。；;0-9]{0,16}行政复议"),
+        units=_CASE_UNITS,
+    ),
+    Rule(
+        "litigation_cases",
+        _r(r"(?:^|发生|引发|引起|收到|涉及|共有|共)$"),
+        after=_r(r"^[^，,。；;0-9]{0,16}行政诉讼"),
+        units=_CASE_UNITS,
+    ),
+    Rule(
+        "interpretations",
+        _r(r"(?<![及和与、])解读[^，,。0-9]{0,10}$"),
+        units=("篇", "条", "期", "次", "个", "份", "项"),
+    ),
+    Rule("info_adopted", _r(r"(?:录用|采用)[^，,。0-9]{0,6}$"), units=("篇", "条")),
+    Rule("info_submitted", _r(r"(?:报送|上报)[^，,。0-9]{0,12}$"), units=("篇", "条")),
+    Rule(
+        "media_reports",
+        _r(
+            r"(?:(?<![新自他])媒体|报刊|电视台|报纸)[^。]{0,24}"
+            r"(?:刊发|刊登|刊载|报道|发稿|播发|播出|发布)"
+            r"[^，,。0-9]{0,10}$"
+        ),
+        "default",
+        units=("篇", "条", "次", "则"),
+    ),
+    Rule("meetings", _r(r"上会[^，,。0-9]{0,20}$"), units=("次",)),
+    Rule(
+        "meetings", _r(r"召开[^，,。0-9]{0,4}$"), after=_r(r"^[^，,。]{0,12}会"), units=("次", "场")
+    ),
+    Rule(
+        "followers",
+        _r(r"(?:粉丝|关注|观注|订阅|用户总数|用户数)[^，,。0-9]{0,8}$"),
+        "must",
+        units=("人", "万人", "人次", "户"),
+    ),
+    Rule("reads", _r(r"(?:阅读量|阅读数|浏览量|点击量|阅读|浏览)[^，,。0-9]{0,6}$"), "must"),
+    Rule(
+        "recruitment_notices",
+        _r(r"(?:招聘|招录|招考)[^，,。0-9]{0,6}(?:信息|公告|通知|简章)[^，,。0-9]{0,4}$"),
+        units=("条", "篇", "个", "期", "则", "份"),
+    ),
+    Rule(
+        "items_published",
+        _r(r"(?:发布|公开|公布|制发|印发|包括)[^，,。0-9]{0,10}文件[^，,。0-9]{0,4}$"),
+        "none",
+        units=("条", "件", "个", "篇", "份"),
+        category="documents",
+    ),
+    # 主动公开信息89条，其中公开指南2条，…政策文件4条: the documents among the kinds of a
+    # published total — when the list names one kind of document only (not 行政规范性文件1条，
+    # 政策文件1条: two)
+    Rule(
+        "items_published",
+        _r(r"^(?:行政规范性|规范性|政策|部门|政府)?文件(?:类)?(?:信息)?$"),
+        "none",
+        units=("条", "件", "个", "篇", "份"),
+        category="documents",
+        confidence=0.8,
+        needs=_r(r"(?:公开|发布)[^。]*?[0-9]+\s*条[^。]*?其中|主动公开的(?:政府)?信息中"),
+        unless=_r(r"文件[^，,。；;0-9]{0,4}[0-9]+[^。]*?文件[^，,。；;0-9]{0,4}[0-9]+"),
+    ),
+    Rule(
+        "items_published",
+        _r(r"(?:发布|公开|公布|推送|推文|更新|发送|刊发|上传|编发)[^，,。0-9]{0,30}$"),
+        "read",
+        units=_PUBLISH_UNITS,
+        confidence=0.85,
+    ),
+    # 主动公开年度财政预决算、招生入学政策、…等群众关心关注的信息共计86条: a long list of kinds
+    Rule(
+        "items_published",
+        _r(r"(?:发布|公开|公布)[^，,。0-9]{0,120}?等[^，,。0-9]{0,20}信息[^，,。0-9]{0,4}$"),
+        "read",
+        units=_PUBLISH_UNITS,
+        confidence=0.8,
+    ),
+)
+
+
+# the rule of a list item's figure (_list_item): items published on the channel it names
+_LIST_RULE = Rule("items_published", _r(r"$"), "read", units=_PUBLISH_UNITS, confidence=0.8)
+
+
+Naming = list[tuple[Rule, str | None, float]]
+
+
+def rule_by_id(metric: str) -> Rule:
+    """The rule of a metric (the first one)."""
+    return next(r for r in RULES if r.metric == metric)
