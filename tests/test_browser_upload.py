@@ -22,11 +22,19 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from dashboard.platform.auth import Role, add_user
 from dashboard.store.database import Store
 from tests.appserver import ROOT, running_app
-from tests.browser_helpers import open_page, rerun, screenshot, wait_until_idle
+from tests.browser_helpers import (
+    RUN_SEEN_JS,
+    WATCH_RUN_JS,
+    open_page,
+    rerun,
+    screenshot,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -99,7 +107,19 @@ def sign_in(page: Page, name: str, password: str, *, shot: str | None = None) ->
     sidebar.get_by_label("密码").fill(password)
     if shot:
         screenshot(page, shot)
-    rerun(page, sidebar.get_by_role("button", name="登录").click)
+    button = sidebar.get_by_role("button", name="登录")
+    wait_until_idle(page)
+    page.evaluate(WATCH_RUN_JS)
+    button.click()
+    try:
+        page.wait_for_function(RUN_SEEN_JS, timeout=10_000)
+    except PlaywrightTimeoutError:
+        # Seen once in CI: a click that lands before the form is live starts no run. Press
+        # again (the form is still there only if the first press did nothing).
+        if button.is_visible():
+            button.click()
+        page.wait_for_function(RUN_SEEN_JS, timeout=30_000)
+    wait_until_idle(page)
 
 
 def sign_in_as_alice(page: Page, *, shot: str | None = None) -> None:
