@@ -212,6 +212,20 @@ class Problem:
         }
 
 
+class ProblemReport:
+    """The errors and warnings of a report's `problems` (a mixin for report dataclasses)."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
 def sort_key(problem: Problem) -> tuple[int, str]:
     """File-level problems first, then by row."""
     return (problem.row or 0, problem.code)

@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from dashboard.domain.catalogue import name_key
-from dashboard.domain.problems import Problem, ProblemCode, Severity, sort_key
+from dashboard.domain.problems import Problem, ProblemCode, ProblemReport, Severity, sort_key
 from dashboard.domain.values import strip_formula_guard
 from dashboard.ingest.reader import Cell, read_table
 
@@ -43,19 +43,11 @@ class DirectoryRow:
 
 
 @dataclass
-class DirectoryReport:
+class DirectoryReport(ProblemReport):
     """What a directory file holds and what is wrong with it."""
 
     rows: list[DirectoryRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
 
     @property
     def ok(self) -> bool:

@@ -22,7 +22,7 @@ from dashboard.domain.catalogue import Catalogue, name_key
 from dashboard.domain.columns import FIELDS, ColumnSpec, column_spec  # noqa: F401 (re-exported)
 from dashboard.domain.facts import Dataset, Fact
 from dashboard.domain.mappings import ChannelMapping
-from dashboard.domain.problems import Problem, ProblemCode, Severity, sort_key
+from dashboard.domain.problems import Problem, ProblemCode, ProblemReport, Severity, sort_key
 from dashboard.domain.values import Qualifier
 from dashboard.ingest.reader import RawTable, read_table
 from dashboard.ingest.relations import check_dataset
@@ -44,7 +44,7 @@ QUALIFIERS = {str(q): q for q in Qualifier}
 
 
 @dataclass
-class ValidationReport:
+class ValidationReport(ProblemReport):
     """The outcome of validating one file: problems and the datasets it holds."""
 
     problems: list[Problem] = field(default_factory=list)
@@ -52,14 +52,6 @@ class ValidationReport:
     readable: bool = True  # False when the file could not be read at all (CLI exit 2)
     # Channel names read by a rule of channels.toml, for staff to check before they save.
     mappings: list[ChannelMapping] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
 
     @property
     def ok(self) -> bool:
