@@ -7,25 +7,14 @@ import pytest
 
 from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.extract.figures import extract_figures, find_agency_year
+from tests.extract_cases import left_out, taken
 
-Row = tuple[str, str | None, str | None, float]
+_rows, _reasons = taken, left_out
 
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
     return default_catalogue()
-
-
-def _rows(text: str, catalogue: Catalogue) -> set[Row]:
-    found = extract_figures(text, catalogue, agency="某局", year=2022)
-    for fact in found.facts:
-        assert text[fact.start : fact.end] == fact.quote
-    return {(f.metric, f.channel, f.category, f.value) for f in found.facts}
-
-
-def _reasons(text: str, catalogue: Catalogue) -> dict[str, str]:
-    found = extract_figures(text, catalogue, agency="某局", year=2022)
-    return {s.number: s.reason for s in found.skipped}
 
 
 # ── agency ────────────────────────────────────────────────────────────────────────────────
