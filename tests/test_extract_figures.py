@@ -10,6 +10,7 @@ import pytest
 
 from benchmarks.bench_extract import measure
 from dashboard.domain.catalogue import default_catalogue
+from dashboard.domain.problems import ProblemCode
 from dashboard.extract.document import join_wrapped_lines, read_report
 from dashboard.extract.figures import extract_figures, find_agency_year, to_facts
 from dashboard.platform.extraction import LOW_CONFIDENCE
@@ -87,7 +88,7 @@ def test_skips_dates_phones_and_laws(catalogue) -> None:  # type: ignore[no-unty
     )
     assert fact.quote == "主动公开政府信息1200余条"
     assert extraction.year == 2025 and extraction.agency is None
-    assert extraction.warnings
+    assert [w.code for w in extraction.warnings] == [ProblemCode.REPORT_AGENCY_UNKNOWN]
 
 
 def test_agency_and_year_from_title() -> None:
