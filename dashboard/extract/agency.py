@@ -28,7 +28,7 @@ _TITLE_CHARS = r"[^\s，,。；;:：《》“”()（）/]{2,40}?"
 _TITLE_RE = re.compile(rf"(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*年度?{_REPORT}")
 # "2017年XX局政府信息公开工作年度报告", also in a sentence that publishes it (特公布2022年XX局…)
 _TITLE_YEAR_FIRST = re.compile(
-    rf"(?:^|\n|公布|发布|现将)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
+    rf"(?:^|\n|公布|发布|现将|汇总)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
 )
 # "XX局政府信息公开工作2019年度报告": the year inside the title
 _TITLE_YEAR_INSIDE = re.compile(
@@ -38,7 +38,8 @@ _TITLE_YEAR_INSIDE = re.compile(
 # "请与XX局联系": the agency that answers for the report (its office or unit named or not:
 # 请与闽侯县水利局政府信息公开工作领导小组办公室联系).
 _CONTACT = re.compile(
-    rf"请与(?P<agency>{_NAME})(?:[\u4e00-\u9fff]{{0,16}}?(?:办公室|办|科|股|室|组))?联系"
+    rf"(?:请|可)与(?P<agency>{_NAME})(?:[\u4e00-\u9fff]{{0,16}}?(?:办公室|办|科|股|室|组))?联系"
+    rf"|请联系[：:]\s*(?P<by>{_NAME})[(（]"
 )
 # "2025年，区教育局以…", "市教委坚持…": a short name opening a sentence, completed with the
 # place of the government the report names in full (南京市栖霞区人民政府 → 南京市栖霞区教育局).
@@ -67,7 +68,7 @@ _SHORT_FORMS = {
 }
 # "由XX编制", "本报告由XX根据…": the agency that wrote the report.
 _WRITTEN_BY = re.compile(
-    rf"由(?P<agency>{_NAME})(?:办公室)?(?:根据|依据|负责|[^。，,；;由]{{0,12}}?)编制"
+    rf"由(?P<agency>{_NAME})(?:办公室)?(?:根据|依据|负责|[^。，,；;由]{{0,12}}?)(?:编制|制作|编写)"
     rf"|报告由(?P<by>{_NAME})(?:根据|依据)"
 )
 # "佛冈县住房和城乡建设局特向社会公布2024年度本机关信息公开工作报告": the name publishing it
@@ -85,7 +86,7 @@ _BYLINE = re.compile(
 _OWN_CHANNEL_NAME = re.compile(
     r"(?P<agency>[\u4e00-\u9fff]{2,14}?(?P<end>[局委办厅]))(?=(?:门户|官方)?(?:网站|官网|微信公众号))"
 )
-_NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过]")
+_NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过以至将]")
 # "XX(以下简称YY)": the full name stands, the short one is dropped
 _AKA = re.compile(r"[(（]以下简称[^()（）]{1,16}[)）]")
 # spaces a PDF's text layer sets between characters (成都市住房和城乡建设 局)
@@ -114,8 +115,8 @@ _PERIOD_RE = re.compile(
 _YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?[,，]?")
 # Words of the sentence before a title's name (特向社会公布, 制作, 编制本单位…)
 _TITLE_NOISE = re.compile(
-    r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现发布|现编制|现向社会公布"
-    r"|现特|特此发布|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
+    r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现公开|现发布|现编制|现向社会公布"
+    r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|编制|制定|制作|形成|本|由|的)+"
 )
 # Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
@@ -128,6 +129,10 @@ _NOT_AGENCY = re.compile(
 # (和平街道办事处2020年…: a name may begin with such a character).
 _PREPOSITION = re.compile(r"^[在按经对向为与和及于从]")
 _PLACE_END = re.compile(r"[县市区州旗]$")
+# what a body's name (or a place's) ends with: not 认真编制了 of a sentence
+_BODY_END = re.compile(
+    r"(?:[局厅委办室院所站队处部署会镇乡街道市县区州旗盟府]|中心|办事处|管理区|开发区|新区)$"
+)
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
@@ -165,10 +170,14 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     if office:
         name, simple = name[: office.start()], simple[: office.start()]
     # 由XX街道办事处编制的2017年度…报告
-    made = re.search(r"(?:编制|制定|制作|印发|发布)的?$", simple)
+    made = re.search(r"(?:编制|制定|制作|印发|发布)(?:完成|完毕|了)?的?$", simple)
     if made:
         name, simple = name[: made.start()], simple[: made.start()]
-    if len(simple) < 3 or _NOT_AGENCY.search(simple):
+    # puroview.com沙头镇: a mirror site's name run into the title
+    junk = re.match(r"[A-Za-z0-9.:/_\-]+", simple)
+    if junk:
+        name, simple = name[junk.end() :], simple[junk.end() :]
+    if len(simple) < 3 or _NOT_AGENCY.search(simple) or not _BODY_END.search(simple):
         return None
     if not line_start and _PREPOSITION.search(simple):
         return None
@@ -223,6 +232,10 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         agency = _own_channel_name(original, simple)
     if agency is None:
         agency = _short_name(original, simple)
+    if agency is None:
+        agency = _self_named(simple)
+    if agency is not None:
+        agency = _completed(agency, simple)
     if year is None:
         period = _PERIOD_RE.search(simple)
         opening = _YEAR_START.search(simple)
@@ -235,6 +248,148 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         elif len(years) == 1:
             year = int(years.pop())
     return (to_simplified(agency) if agency else None), year
+
+
+# Characters that end the words before a place (以渭南市, 年安阳县, 过安居区), and words that
+# look like a place but name none (全市, 我县, 省市)
+_PLACE_LEAD = "和与及在有由向对经据按于的是为从以至将把过被年中全我本该各并同等或、好含"
+_NOT_PLACE = re.compile(rf"[{_PLACE_LEAD}省市县区委党政府局厅办会现]")
+_LEVELS = "省市区县州旗盟"
+
+
+def _place_at(simple: str, level_at: int) -> str | None:
+    """The place whose level character is at `level_at` (渭南市 of 以渭南市为…, 石家庄市 of
+    在石家庄市, 长春市南关区 of 为长春市南关区…), or None when the words before it name none.
+    Two characters before the level unless the words mark a third as the name's start."""
+    if level_at < 2 or simple[level_at] not in _LEVELS:
+        return None
+    # 市民, 市场, 区域, 县级: words, not a place's level
+    after = simple[level_at + 1 : level_at + 3]
+    if after[:1] in _NOT_LEVEL_AFTER and after != "民政":
+        return None
+    two = simple[level_at - 2 : level_at]
+    if not _CJK_ONLY.fullmatch(two) or _NOT_PLACE.search(two):
+        return None
+    # where the name starts must be marked (a mark, a function word): 正式推出市教育局 names
+    # no place 推出市
+    if _starts_name(simple, level_at - 2):
+        name_start = level_at - 2
+    else:
+        three = simple[level_at - 3 : level_at] if level_at >= 3 else ""
+        if not (
+            _CJK_ONLY.fullmatch(three)
+            and not _NOT_PLACE.search(three)
+            and _starts_name(simple, level_at - 3)
+        ):
+            return None
+        name_start = level_at - 3
+    place = simple[name_start : level_at + 1]
+    # 长春市南关区: the place of the level above, right before it
+    if name_start >= 3 and simple[name_start - 1] in _LEVELS:
+        above = _place_at(simple, name_start - 1)
+        if above is not None:
+            place = above + place
+    return place
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_NOT_LEVEL_AFTER = set("民场域级长直属内外面容貌况")
+
+
+def _starts_name(simple: str, at: int) -> bool:
+    """Whether a name may start at `at`: the text's start, or after a mark or a function word."""
+    return at == 0 or not _CJK_ONLY.match(simple[at - 1]) or simple[at - 1] in _PLACE_LEAD + _LEVELS
+
+
+def _places(simple: str, level: str) -> Counter[str]:
+    """The places of one level the text names (渭南市 in 以渭南市为…), counted."""
+    found: Counter[str] = Counter()
+    for m in re.finditer(level, simple):
+        place = _place_at(simple, m.start())
+        if place is not None:
+            found[place] += 1
+    return found
+
+
+def _dominant(counted: Counter[str]) -> str | None:
+    """The one name of a count, or the one named at least twice as often as any other."""
+    ranked = counted.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _completed(agency: str, simple: str) -> str:
+    """`_completed_place`, with a common short form spelt out at the end of the name
+    (文登区住建局 → 文登区住房和城乡建设局: one name for an agency whichever its reports use)."""
+    name = to_simplified(_completed_place(agency, simple))
+    for short, full in _SHORT_FORMS.items():
+        if name.endswith(short) and len(name) > len(short):
+            return name[: -len(short)] + full
+    return name if name != to_simplified(agency) else agency
+
+
+def _completed_place(agency: str, simple: str) -> str:
+    """A name without its place (区卫生健康局, 卫生健康局) completed with the full name the text
+    gives elsewhere (雁江区卫生健康局), or with the one place of its level the text names
+    (市民政局 + 渭南市)."""
+    plain = to_simplified(agency)
+    level = plain[0] if plain[0] in "市区县州" else None
+    core = plain[1:] if level else plain
+    if level is None and re.search(rf"[{_LEVELS}]|自治区|地区|街道|镇|乡|政府", plain):
+        return agency  # it has its place
+    if len(core) < 2:
+        return agency
+    # the full name given elsewhere: a place (or places) right before the same words
+    fuller: Counter[str] = Counter()
+    for m in re.finditer(re.escape(core), simple):
+        if m.start() == 0 or simple[m.start() - 1] not in (level or _LEVELS):
+            continue
+        place = _place_at(simple, m.start() - 1)
+        if place is not None:
+            fuller[place + core] += 1
+    full = _dominant(fuller)
+    if full is not None:
+        return full
+    if level is not None:
+        place = _dominant(_places(simple, level))
+        if place is not None:
+            return place + core
+    return agency
+
+
+# 我局, 本街道: how a report calls itself, and the endings of its own name that go with it
+_SELF = {
+    "局": "局",
+    "委": "(?:委员会|委)",
+    "厅": "厅",
+    "办": "(?:办公室|办)",
+    "街道": "街道办事处",
+    "镇": "镇",
+    "乡": "乡",
+    "中心": "中心",
+}
+
+
+def _self_named(simple: str) -> str | None:
+    """The agency of a report with no title or byline: the full name (with its place) most
+    often given that ends as the report calls itself (我局 → …局, 我街道 → …街道办事处)."""
+    for word, ending in _SELF.items():
+        if not re.search(rf"[我本]{word}", simple):
+            continue
+        names: Counter[str] = Counter()
+        body = re.compile(
+            rf"[\u4e00-\u9fff]{{1,10}}?{ending}(?![\u4e00-\u9fff]{{0,2}}(?:网|号|平台|领导|党))"
+        )
+        for level in re.finditer(rf"[{_LEVELS}]", simple):
+            place = _place_at(simple, level.start())
+            named = body.match(simple, level.end()) if place else None
+            if named and not _NOT_AGENCY.search(named[0]) and "政府" not in named[0]:
+                names[place + named[0]] += 1
+        return _dominant(names)
+    return None
 
 
 def _own_channel_name(original: str, simple: str) -> str | None:
@@ -282,7 +437,7 @@ def _short_name(original: str, simple: str) -> str | None:
     short = _SHORT_OPENING.search(simple) or _SHORT_SITE.search(simple)
     if short is None:
         return None
-    place = _one_place(simple, short["level"])
+    place = _one_place(simple, short["level"]) or _dominant(_places(simple, short["level"]))
     if place is None:
         return None
     at = simple.find(place)

@@ -24,7 +24,8 @@ _QUOTED_OWNER = re.compile(
 )
 # (not “番禺政府网”微信公众号: an account named after the site)
 _QUOTED_SITE = re.compile(
-    r"[“\"「『]([^”\"」』]{2,30}?政府(?:门户)?网站)[”\"」』](?![^，,。；;]{0,4}(?:微信|微博|公众号|抖音|号))"
+    r"[“\"「『]([^”\"」』]{2,30}?政府(?:门户)?网站)(?:[—\-－][^”\"」』]{2,24})?[”\"」』]"
+    r"(?![^，,。；;]{0,4}(?:微信|微博|公众号|抖音|号))"
 )
 # 我局政府网站, 本局门户网站: the agency's own site
 # (市局互联网门户网站: a bureau's reports call it 市局, never a government's)
@@ -39,6 +40,9 @@ _GOV_NAMED = re.compile(
     # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
     r"|(?:[区市县省州镇乡旗]|人民)政府信息公开(?:平台|专栏|专区)|政府信息公开网"
     r"|[区市县省州]门户网"
+    # 政府信息公开平台, 信息公开网: the government's disclosure platform (not 局信息公开网);
+    # 福田政府在线: a district's portal by its name
+    r"|(?<![局委厅办])政府信息公开平台(?!建设)|(?<![局委厅办门])信息公开网(?!站?[^，,。；;]{0,2}栏)|政府在线"
 )
 # a government's site named in full somewhere in the report: whose a bare 政府网站 is
 _GOV_SITE_NAMED = re.compile(r"(?:[区市县省州镇乡旗]|人民)政府(?:门户)?(?:网站|网)")
@@ -48,7 +52,9 @@ _OWN_SITE_NAME = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,12}?网)(?![\u4e00-\u9fff])"
 )
 # 其他媒体平台, 其他方式, 政府公报: no channel the catalogue has
-_NO_CHANNEL = re.compile(r"其他(?:媒体|方式|渠道|平台|途径|形式)|公报")
+_NO_CHANNEL = re.compile(
+    r"其他(?:媒体|方式|渠道|平台|途径|形式)|公报|其他[^，,。；;0-9]{0,2}(?:广播|报纸|电视|报刊)"
+)
 _OWN_NEWS = re.compile(r"新闻(?=发布|发言|通稿|稿|动态|信息|中心)")
 # 在网站和微信平台: a website no name tells
 _BARE_SITE = re.compile(r"(?:^|(?<=[在和及与、过]))网站(?!群)")

@@ -141,6 +141,10 @@ class Extraction:
     warnings: list[Problem] = field(default_factory=list)  # the agency or year not found
 
 
+# 54期97条: a count of issues right before the count of the items they held
+_ITEMS_AFTER_ISSUES = re.compile(r"\s*[0-9]+\s*(?:条|篇|则)")
+_ISSUES_JUST_BEFORE = re.compile(r"(?<![0-9])[0-9]+\s*期\s*$")
+
 # How far a skipped number's quote reaches either side of it.
 _QUOTE_REACH = 200
 
@@ -234,17 +238,50 @@ def _second_figure(
     if first is None:
         return "two figures for one row"
     fact, first_period = first
+    # 其中…微信微视频发布18条，抖音发布38条: two items of one 其中 list, each naming its own
+    # platform of one kind — neither is the row's figure
+    listed_apart = (
+        slot[0] == "items_published"
+        and slot[1] is not None
+        and first_period == period_start
+        and "其中" in period
+        and words is not None
+        and not _QUOTED.search(words)
+        and not _QUOTED.search(fact.quote)
+        and len(words) <= 16
+        and len(fact.quote) <= 24
+    )
+    if listed_apart:
+        return _both_out(result, taken, slot, fact)
     if first_period != period_start or "其中" in period or words is None:
         return "repeated"
     if set(_QUOTED.findall(words)) != set(_QUOTED.findall(fact.quote)):
         return "repeated"
+    return _both_out(result, taken, slot, fact)
+
+
+def _both_out(
+    result: Extraction,
+    taken: dict[tuple[str, str | None, str | None], tuple[Found, int] | None],
+    slot: tuple[str, str | None, str | None],
+    fact: Found,
+) -> str:
+    """Take the first figure of a row out again: two figures for one row, neither is its."""
     result.facts.remove(fact)
-    number = fact.as_written
     result.skipped.append(
-        Skipped(number, fact.quote, fact.start, fact.end, "two figures for one row")
+        Skipped(fact.as_written, fact.quote, fact.start, fact.end, "two figures for one row")
     )
     taken[slot] = None
     return "two figures for one row"
+
+
+def _lead(text: str, period_start: int) -> str:
+    """The full sentence before one that opens with 其中 (…公开信息138条。其中：概况3条…), at
+    most _QUOTE_REACH characters of it; else nothing."""
+    if not text[period_start : period_start + 4].lstrip().startswith("其中"):
+        return ""
+    lead_start, _ = _bounds(text, max(0, period_start - 1), period_start, _PERIOD_END)
+    return text[max(lead_start, period_start - _QUOTE_REACH) : period_start]
 
 
 def _whole_after_part(sentence: str, year: int | None) -> bool:
@@ -292,6 +329,14 @@ def extract_figures(
         period_start, period_end = _bounds(text, start, end, _PERIOD_END)
         sentence, period = text[sentence_start:start], text[period_start:start]
         reason = _skip_reason(text, match, sentence, after, period, result.year)
+        # 发布信息54期97条: the issues, then the items they held — the items are the figure,
+        # read with the words before the issues
+        if reason is None and match["unit"] == "期" and _ITEMS_AFTER_ISSUES.match(text, end):
+            reason = "issues, items counted after"
+        issues = _ISSUES_JUST_BEFORE.search(text, max(0, start - 12), start)
+        if issues is not None and not text[scope_start:start].strip():
+            scope_start = _scope_start(text, issues.start())
+            before = text[scope_start : issues.start()]
         if reason is None and _YEAR_WORD.match(match["num"] or "") and not match["unit"]:
             reason = "year"
         if reason is None and result.year and match["num"] == str(result.year):
@@ -315,6 +360,7 @@ def extract_figures(
                 catalogue,
                 rest=text[end:period_end],
                 channels=respective.channels if respective else None,
+                lead=_lead(text, period_start),
             )
         )
         if found is None and respective is None and not reason:

@@ -33,13 +33,15 @@ def _name(
     *,
     rest: str = "",
     channels: Sequence[str] | None = None,
+    lead: str = "",
 ) -> Naming | str | None:
     """The rule naming a number and its channel(s), each with a confidence; or why none does.
 
     `before`: the words from the clause's start (or the figure before it) to the number;
     `sentence` and `period`: from the start of its sentence (；) and of its full sentence (。);
     `rest`: the words after the number to the end of its full sentence; `channels`: the
-    channels a 分别 list gives the number.
+    channels a 分别 list gives the number; `lead`: the full sentence before, when this one opens
+    with 其中 (a list of the kinds of the figure that sentence gave).
     """
     unit = match["unit"]
     for rule in RULES:
@@ -57,6 +59,9 @@ def _name(
             return "not proactive (依申请, 不予公开)"
         if rule.metric in _CLOSED_OUTCOMES and _NOT_CLOSED.search(before):
             continue
+        # 全年报送发布信息23条: sent up to others' sites or published — either, or both
+        if rule.metric == "info_submitted" and _SENT_AND_PUBLISHED.search(before):
+            return "doubtful (报送发布: submitted or published?)"
         if rule.metric == "requests_completed" and re.search(r"12345|热线|工单|信访", sentence):
             continue
         if rule.after is not None and not rule.after.match(after):
@@ -64,7 +69,7 @@ def _name(
         # the number itself too: 行政规范性文件9条，…政府文件19条 names two kinds of document
         if rule.unless is not None and rule.unless.search(period + match.group(0) + rest):
             continue
-        if rule.needs is not None and not rule.needs.search(period):
+        if rule.needs is not None and not rule.needs.search(lead + period):
             continue
         if rule.handled:
             handled = _handled(period, rest)
@@ -76,7 +81,10 @@ def _name(
             continue
         if rule.percent and not re.search(r"12345|热线", sentence):
             return "rate of an unnamed hotline"
-        if rule.units and unit and unit not in rule.units:
+        # (收到…申请4条，…予以公开3条: an outcome counted in the sentence's own counting word
+        # for requests)
+        in_items = unit == "条" and rule.metric in _OUTCOMES and _RECEIVED_IN_ITEMS.search(period)
+        if rule.units and unit and unit not in rule.units and not in_items:
             continue
         # 两个子栏目, 三项制度: a number word with 个/项 counts parts of a list or a structure,
         # never a metric's figure (those are written 两条, 三件)
@@ -86,6 +94,11 @@ def _name(
         if rule.metric == "items_published" and unit == "期" and not _PERIODICAL.search(before):
             return "issues, not items"
         if rule.category == "documents":
+            # 其中，行政规范性文件0条，行政许可类信息10条: a kind of item the year had none of;
+            # 发布行政规范性文件0条，…其他文件7条: one kind of document of several
+            zero = match["num"] is not None and float(match["num"].replace(",", "")) == 0
+            if zero and (rule.needs is not None or _OTHER_DOCUMENTS.search(rest)):
+                return "part (one kind, none of it)"
             # 制作政府信息1971条，其中主动公开文件482条: what was published of all that was
             # made — the year's total, not a count of documents
             if _MADE_TOTAL.search(period):
@@ -106,10 +119,13 @@ def _name(
         # 受理依申请公开62件(其中上年结转3件): with the requests carried over, not the new ones
         if rule.metric == "requests_new" and _CARRIED_OVER.match(rest):
             return "with requests carried over"
+        # 全年共受理并办结政府信息公开申请2件: one number for what came in and was completed
+        if rule.metric == "requests_new" and _RECEIVED_AND_DONE.search(before):
+            return [(rule, None, rule.confidence), (rule_by_id("requests_completed"), None, 0.85)]
         # 发布…12: a bare number of a publishing clause is too often something else — unless
         # the clause ends on it right after what was published (发布信息3403，): then it is
         # taken, marked for review
-        bare = not unit and rule.metric in ("items_published", "hotline_received")
+        bare = not unit and rule.metric in _BARE_METRICS
         if bare and rule.metric == "hotline_received":
             continue
         if bare and not (not after.strip() and _BARE_END.search(before) and not match["cn"]):
@@ -175,7 +191,16 @@ _MADE_COUNT = re.compile(
 
 # 发布信息3403，: a number without its unit, at the end of a clause, after what was published
 _BARE_END = re.compile(r"(?:信息|稿件|条目|文章)(?:数量|数|总数)?(?:为|达|共|共计)?\s*$")
-_BARE_CONFIDENCE = 0.7  # taken, but below LOW_CONFIDENCE: the editor checks it
+_BARE_CONFIDENCE = 0.7
+# counts whose bare number (报送规范性文件6) is taken only at a clause's end after what it counts
+_BARE_METRICS = (
+    "items_published",
+    "hotline_received",
+    "info_submitted",
+    "info_adopted",
+    "interpretations",
+    "media_reports",
+)  # taken, but below LOW_CONFIDENCE: the editor checks it
 # 依申请公开文件12条, 不予公开信息1535条, 可以公开的信息: given on request, withheld or only
 # publishable, not published
 _NOT_PROACTIVE = re.compile(r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$")
@@ -203,7 +228,23 @@ _OUTCOMES = (
 _REQUESTS_COUNTED = re.compile(
     r"申请[^。]*?[0-9]+\s*(?:件|宗|份)|[0-9]+\s*(?:件|宗|份)[^。]{0,8}申请"
 )
-_CARRIED_OVER = re.compile(r"\s*[(（]?\s*(?:其中|含|包括|包含)[^)）。；;]{0,6}上年结转")
+_OTHER_DOCUMENTS = re.compile(r"其他文件[^，,。；;0-9]{0,4}[0-9]")
+_SENT_AND_PUBLISHED = re.compile(r"(?:报送|上报)(?:并|和|及)?(?:发布|公开)")
+# 省政府外事办网站 in a city office's report: the site of a body above it, not its own
+_HIGHER_BODY_SITE = re.compile(
+    r"(?:省|自治区|国家|中央|国务院)[\u4e00-\u9fff]{0,8}?(?:局|委|厅|办|部)"
+    r"(?:门户|官方)?(?:网站|官网)"
+)
+_RECEIVED_AND_DONE = re.compile(
+    r"(?:收到|受理|接收)(?:并|且|和|及|后)(?:全部|均)?(?:办结|答复)[^，,。；;0-9]{0,12}申请[^，,。；;0-9]{0,4}$"
+    r"|申请[^，,。；;0-9]{0,6}(?:收到|受理|接收)(?:并|且|和|及)(?:全部|均)?(?:办结|答复)[^，,。；;0-9]{0,2}$"
+)
+_RECEIVED_IN_ITEMS = re.compile(
+    r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^，,。；;0-9]{0,4}[0-9]+\s*条"
+)
+_CARRIED_OVER = re.compile(
+    r"\s*[，,]?\s*[(（]?\s*(?:其中|含|包括|包含)[^)）。；;]{0,6}上(?:一)?年度?结转"
+)
 
 
 def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
@@ -220,6 +261,29 @@ def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
         if _KINDS_JOINED.search(kinds.lstrip("、，, ")):
             return "several kinds together"
     return None
+
+
+_NOT_ITEMS = re.compile(r"访问|浏览|阅读|点击|关注|粉丝|采用|录用|报送|上报")
+
+
+def _channels_after(rest: str, catalogue: Catalogue, report: _Report) -> int:
+    """How many channels, each with a figure, a 其中 list right after a figure names."""
+    listed = re.match(r"\s*[，,]?\s*其中[，,：:]?(?P<items>[^。；;]*)", rest)
+    if listed is None:
+        return 0
+    channels: set[str] = set()
+    for item in re.split(r"[、，,；;]", listed["items"]):
+        # items published on a channel, not its visits or what others adopted of them
+        if not re.search(r"[0-9]+\s*[条篇则期份件]", item) or _NOT_ITEMS.search(item):
+            continue
+        where = _where(item, catalogue, report)
+        # a site whose owner the words leave open (政府网站) is still a channel of the list
+        site = re.search(_SITE_WORD, _QUOTED.sub("", item))
+        if where.channel is not None:
+            channels.add(where.channel)
+        elif site is not None:
+            channels.add(site[0])
+    return len(channels)
 
 
 def _media_reason(before: str, found: re.Match[str]) -> str | None:
@@ -327,6 +391,14 @@ def _channel_of(
     if where.channel is not None:
         if re.search(r"同步|发布会", words):
             return "doubtful channel"
+        if kind == "new_media" and _SEVERAL_ACCOUNTS.search(words):
+            return "several accounts together"
+        if where.channel == "dept_site" and report.city and _HIGHER_BODY_SITE.search(words):
+            return "another body's site"
+        # 通过政府信息公开平台公开…677条，其中，政府网站…387条、微信服务号…290条: the sum of
+        # the channels listed after it — the total
+        if publishing and _channels_after(rest, catalogue, report) > 1:
+            return [(rule, None, 0.8)]
         # 通过市政府门户网站及本部门门户网站公开794条: two sites joined before one number,
         # even when the catalogue reads one channel in them — never that one channel's figure
         if _TWO_SITES.search(words):
@@ -359,25 +431,53 @@ def _channel_of(
         earlier = _nearest(period[: len(period) - len(before)], catalogue, report)
         if earlier is None or earlier.channel is None:
             return "channel not named"
+        if _SEVERAL_ACCOUNTS.search(period):
+            return "several accounts together"
         return [(rule, earlier.channel, rule.confidence * 0.85)]
     if re.search(r"网站|平台|栏目|网|媒体|各类(?:平台|渠道|媒体|网站|载体)", words):
         return "doubtful channel"
     # no channel in the clause: the one its sentence names before it (微信公众号……；累计发布
     # 416条), or the total when the sentence lists several kinds (通过门户网、政务微博微信等方式)
-    prior = period[: len(period) - len(before)]
+    # (网址:https://…): an aside, whose colon is no clause mark
+    prior = _ASIDE.sub("", period[: len(period) - len(before)])
     earlier = _nearest(prior, catalogue, report)
     if earlier is None:
         return [(rule, None, rule.confidence)]
     clauses = [c for c in re.split(r"[，,；;：:]", prior) if c.strip()]
+    # 实时更新局门户网站和天津政务网…，全年共主动公开237条政府信息; 以A与B为主要公开途径，本年度
+    # 主动公开信息319件: the year's figure over the channels the sentence named — the total
+    # (区政府门户网站、政务新媒体等平台: new media in general is a channel of the list too)
+    mentioned = (*earlier.mentioned, "new_media") if "新媒体" in prior else earlier.mentioned
+    several = len(mentioned) > 1 or (
+        earlier.channel is not None and clauses and _TWO_SITES.search(clauses[-1])
+    )
+    if (
+        several
+        and publishing
+        and (_TOGETHER.search(before) or (clauses and _MAIN_WAYS.search(clauses[-1])))
+        and _GENERAL_ITEMS.search(before[verb:])
+    ):
+        return [(rule, None, 0.7)]
     if earlier.channel is not None and clauses and _TWO_SITES.search(clauses[-1]):
         return "several channels"
+    # 在市政府网站公示共23条，其中市级部门信息公开20条: a part of that channel's figure
+    if earlier.channel is not None and re.match(r"\s*其中", before):
+        return "part (其中)"
     if earlier.channel is not None and not earlier.listed and earlier.channel != "news_media":
         return [(rule, earlier.channel, rule.confidence * 0.85)]
-    if _site_and_more(earlier.mentioned, catalogue):
+    if _site_and_more(mentioned, catalogue):
         return [(rule, None, 0.7)]
     return "channel named earlier in the sentence"
 
 
+# “大连市医保局”“大连市医疗保障局”微信公众号, 两个微信公众号: several accounts, one figure
+_SEVERAL_ACCOUNTS = re.compile(
+    r"[”\"」』]\s*[、和及与]?\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:官方)?(?:微信|微博|公众号|抖音|视频号|头条号)"
+    r"|(?:[两二三四五六七八九十]|[0-9]+)个(?:官方)?(?:微信公众号|公众号|微博|抖音号|视频号|新媒体)"
+)
+_ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
+# 以A与B为主要公开途径: the ways the agency publishes by
+_MAIN_WAYS = re.compile(r"为主要?(?:公开)?(?:途径|渠道|平台|载体|阵地|方式)")
 # …及美篇共计: a name joined to the channel's just before 共/共计 (not 及时)
 _JOINED_OTHER = re.compile(
     r"(?:及|和|与|、)(?!时)(?P<other>[^，,。；;、及和与0-9]{1,8}?)(?:共计|合计|共)[^，,。；;、]{0,8}$"
@@ -388,8 +488,8 @@ _TOGETHER = re.compile(r"共计|合计|(?<![公总])共(?!享|同)|进行了")
 
 # What was published, said in general: 信息, 政府信息, 稿件, 图文, 作品… (then 数, 共计, 总量…)
 _FILLER = (
-    r"(?:发布|公开|公布|推送|更新|发送|刊发|上传|编发|主动|共计|共|累计|全年|了"
-    r"|数量|数|总数|总量|量|合计|达到|达|为|的有|新增|的|\s)*"
+    r"(?:发布|公开|公布|推送|更新|发送|刊发|上传|编发|公示|主动|共计|共|累计|全年|了"
+    r"|数量|数|总数|总量|量|合计|达到|达|为|的有|有|新增|的|\s)*"
 )
 _ITEMS = re.compile(
     rf"^{_FILLER}$|(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|条目|资讯){_FILLER}$"
@@ -399,7 +499,7 @@ _ITEMS = re.compile(
 _GENERAL_ITEMS = re.compile(
     rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|相关|有关|全部|所有|本级)?"
     r"(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
-    rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯)?{_FILLER}$"
+    rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容)?{_FILLER}$"
 )
 _VERB = re.compile(
     r"(?:发布|公开|公布|推送|推文|更新|发送|刊发|上传|编发|制发|印发)"
@@ -422,7 +522,10 @@ def _own_items(what: str, field: str | None) -> str:
     """What was published, with the words that only say it is the agency's own field taken out:
     涉公安政府信息, 卫生政府信息 (a 卫生局's) are all its items, not one kind of them."""
     own = rf"涉[\u4e00-\u9fff]{{1,4}}?|{field}" if field else r"涉[\u4e00-\u9fff]{1,4}?"
-    return re.sub(rf"(?:{own})(?=(?:政府|政务)信息)", "", what)
+    return re.sub(rf"(?:{own})(?=(?:政府|政务)?信息)", "", what)
+
+
+_ITEM_KINDS = r"(?<!各)类信息|文件|解读|公告|通知|简报"
 
 
 def _part_reason(
@@ -442,14 +545,20 @@ def _part_reason(
         return "part of a channel"
     if re.search(r"动态|(?<!各)类信息", words):
         return "part of a channel"
-    if re.search(r"重点", words[-6:] + what):  # 重点公开…等重要信息71条: the chosen part
+    # 重点公开…等重要信息71条: the chosen part — not 围绕…等重点领域公开政府信息 (the subject
+    # matter of all of it) nor 公开重点工作、发展规划…等信息 (a list of every kind)
+    if re.search(r"(?<!等)重点[^，,。；;]{0,6}$", words) or (
+        re.search(r"重点", what) and not re.search(r"等[^、，,]{0,12}$", what)
+    ):
         return "part (one kind of item)"
     if re.search(r"各类(?:政府|政务)?信息", what):  # 工作动态和各类政府信息660条: all of them
         return None
     # 文件、新闻动态和业务信息等: all kinds
     listed = re.search(r"等[^、，,]{0,12}$" if total else r"等[^、，,]{0,12}$|、", what)
     # 发布市政府及政府办文件及解读信息66条: kinds of item
-    if re.search(r"动态|(?<!各)类信息|文件|解读|公告|通知|简报", what) and not listed:
+    # (an account's 动态信息 are its posts: 在船山公安微信公众号公布动态信息332条)
+    kinds = _ITEM_KINDS if new_media else r"动态|" + _ITEM_KINDS
+    if re.search(kinds, what) and not listed:
         return "part (one kind of item)"
     # 发布法定主动公开内容1条, 发布通知公告20条: what was published is one kind of item unless
     # the words say items in general (信息, 稿件, 图文…)

@@ -43,8 +43,11 @@ NUMBER_RE = re.compile(
     re.VERBOSE,
 )
 # Clause boundaries: a figure's naming words are within its clause.
-_CLAUSE_END = re.compile(r"[。；;！!？?\n，,、：:]")
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+# A heading run into its text where line breaks became spaces (二、主动公开政府信息的情况 我局主动
+# 公开…): the space after it ends a sentence as a line break does
+_HEADING_END = r"|(?<=情况)[ \t\u3000](?=[ \t\u3000]*[\u4e00-\u9fff])"
+_CLAUSE_END = re.compile(r"[。；;！!？?\n，,、：:]" + _HEADING_END)
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]" + _HEADING_END)
 
 # What a number right after or before it says it is not a figure.
 _DATE_AFTER = re.compile(r"^\s?(?:年|月|日|号|时|点|周岁|岁)")
@@ -249,10 +252,10 @@ def _skip_reason(
 
 # ── clause marks ────────────────────────────────────────────────────────────────────────────
 
-_PERIOD_END = re.compile(r"[。！!？?\n]")
+_PERIOD_END = re.compile(r"[。！!？?\n]" + _HEADING_END)
 # A figure's words start after the clause's punctuation or the figure before it; 、 does not
 # end them (在亳州市人民政府网站主动公开发布文件、新闻动态和业务信息647条).
-_GROUP_END = re.compile(r"[。；;！!？?\n，,：:]")
+_GROUP_END = re.compile(r"[。；;！!？?\n，,：:]" + _HEADING_END)
 
 
 def _scope_start(text: str, start: int) -> int:

@@ -45,6 +45,10 @@ _REQUEST_UNITS = ("件", "件次", "宗", "份")
 _CASE_UNITS = ("件", "起", "宗")
 # 热线咨询7000余人次, 受理来电44790起
 _HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
+# 收到政府信息公开申请4条: the sentence has counted the requests received (any counting word)
+_RECEIVED_REQUESTS = re.compile(
+    r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^，,。；;0-9]{0,4}[0-9]+\s*[件宗份条个次起]"
+)
 # First match wins: the specific phrasings before the general ones.
 RULES: tuple[Rule, ...] = (
     Rule("hotline_closure_rate", _r(r"办结率"), "hotline", percent=True),
@@ -100,9 +104,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "requests_new",
-        _r(r"(?:收到|受理|新收|接收|接到)$"),
-        after=_r(r"^(?:政府信息)?(?:依申请|公开申请|信息公开申请)"),
+        _r(r"(?:收到|受理|新收|接收|接到)(?:和处理|并处理|了)?$"),
+        after=_r(r"^(?:[件条]?(?:政府信息)?(?:公开)?(?:依申请|公开申请|信息公开申请|申请))"),
         units=(*_REQUEST_UNITS, "个", "项", "例"),
+    ),
+    # 2019年依申请公开共受理2件, 依申请公开受理和办结6件: the requests named first
+    Rule(
+        "requests_new",
+        _r(
+            r"(?:依申请公开|信息公开申请|公开申请|依申请)[^，,。0-9]{0,4}(?:受理|收到|接收)"
+            r"(?:[和并及](?:全部)?办结)?(?:了)?[^，,。0-9]{0,2}$"
+        ),
+        units=(*_REQUEST_UNITS, "条", "个", "次"),
     ),
     # 2020年度和平街道发生依申请公开1次: requests that came in
     Rule(
@@ -149,6 +162,22 @@ RULES: tuple[Rule, ...] = (
         units=("件", "件次"),
         needs=_r(r"申请"),
     ),
+    # 收到政府信息公开申请4条，回复4条: the requests answered, in a sentence that counted the
+    # requests received before
+    Rule(
+        "requests_completed",
+        _r(r"(?:^|[，,；;]\s*)(?:已|均已|全部)?(?:回复|答复|办结)[^，,。0-9]{0,2}$"),
+        units=(*_REQUEST_UNITS, "条"),
+        needs=_RECEIVED_REQUESTS,
+    ),
+    # 1条因不属于本行政机关负责公开无法提供: the number before its outcome
+    Rule(
+        "requests_unavailable",
+        _r(r"^$"),
+        after=_r(r"^\s*(?:因|属于|系)?[^，,。；;0-9]{0,24}无法提供"),
+        units=(*_REQUEST_UNITS, "条"),
+        needs=_RECEIVED_REQUESTS,
+    ),
     Rule("appeal_review", _r(r"行政复议[^，,。0-9]{0,6}$"), units=_CASE_UNITS),
     Rule("litigation_cases", _r(r"行政诉讼[^，,。0-9]{0,6}$"), units=_CASE_UNITS),
     # 发生2起关于政府信息公开的行政诉讼案件: the number before its noun
@@ -166,10 +195,19 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "interpretations",
-        _r(r"(?<![及和与、])解读[^，,。0-9]{0,10}$"),
-        units=("篇", "条", "期", "次", "个", "份", "项"),
+        # (公开并解读1件: documents published and explained, counted as documents)
+        _r(r"(?<![及和与、并])解读[^，,。0-9]{0,10}$"),
+        units=("篇", "条", "期", "次", "个", "份", "项", "件"),
     ),
-    Rule("info_adopted", _r(r"(?:录用|采用)[^，,。0-9]{0,6}$"), units=("篇", "条")),
+    # 录用结果信息19条: the results of a recruitment, not information others adopted
+    Rule(
+        "recruitment_notices",
+        _r(r"录用(?:结果|名单|人员)(?:信息|公示|公告)[^，,。0-9]{0,4}$"),
+        units=("条", "篇", "个", "期", "则", "份"),
+    ),
+    Rule(
+        "info_adopted", _r(r"(?:录用|采用)(?!结果|名单|人员)[^，,。0-9]{0,6}$"), units=("篇", "条")
+    ),
     Rule("info_submitted", _r(r"(?:报送|上报)[^，,。0-9]{0,12}$"), units=("篇", "条")),
     Rule(
         "media_reports",
@@ -183,7 +221,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("meetings", _r(r"上会[^，,。0-9]{0,20}$"), units=("次",)),
     Rule(
-        "meetings", _r(r"召开[^，,。0-9]{0,4}$"), after=_r(r"^[^，,。]{0,12}会"), units=("次", "场")
+        "meetings",
+        _r(r"召开[^，,。0-9]{0,4}$"),
+        # 召开4次新闻发布会: press events, not meetings on disclosure work
+        after=_r(r"^(?![^，,。]{0,12}(?:发布会|通气会|吹风会|见面会))[^，,。]{0,12}会"),
+        units=("次", "场"),
     ),
     Rule(
         "followers",
@@ -209,17 +251,37 @@ RULES: tuple[Rule, ...] = (
     # 政策文件1条: two)
     Rule(
         "items_published",
-        _r(r"^(?:行政规范性|规范性|政策|部门|政府)?文件(?:类)?(?:信息)?$"),
+        _r(
+            r"^\s*(?:[(（][一二三四五六七八九十0-9]{1,2}[)）])?(?:其中[，,：:]?)?(?:涵盖|包括|包含|占)?"
+            r"(?:行政规范性|规范性|政策性?|政策类|部门|政府|业务|公文)?(?:文件|公文)(?:法规)?"
+            r"(?:类)?(?:政府)?(?:信息)?$"
+        ),
         "none",
         units=("条", "件", "个", "篇", "份"),
         category="documents",
         confidence=0.8,
-        needs=_r(r"(?:公开|发布)[^。]*?[0-9]+\s*条[^。]*?其中|主动公开的(?:政府)?信息中"),
+        # (…主动公开信息138条。其中：…政策文件信息31条: the sentence before is read too)
+        needs=_r(
+            r"(?:公开|发布|更新)[^。]*?[0-9]+\s*条[^。]*?(?:。\s*)?(?:其中|涵盖)"
+            r"|主动公开的(?:政府)?信息中"
+        ),
         unless=_r(r"文件[^，,。；;0-9]{0,4}[0-9]+[^。]*?文件[^，,。；;0-9]{0,4}[0-9]+"),
     ),
     Rule(
         "items_published",
-        _r(r"(?:发布|公开|公布|推送|推文|更新|发送|刊发|上传|编发)[^，,。0-9]{0,30}$"),
+        _r(
+            r"(?:发布|公开(?!栏|专栏|专区|平台|目录|指南|年报)|公布|推送|推文|推出|更新|发送|刊发"
+            r"|上传|编发)[^，,。0-9]{0,30}$"
+        ),
+        "read",
+        units=_PUBLISH_UNITS,
+        confidence=0.85,
+    ),
+    # 在弥勒市人民政府网站公示共23条: posted on a site (公示 elsewhere names a kind of item:
+    # 行政执法公示信息)
+    Rule(
+        "items_published",
+        _r(r"(?:(?<=网站)|(?<=平台)|(?<=网)|(?<=专栏))公示(?:了)?(?:信息)?(?:共计|共)?$"),
         "read",
         units=_PUBLISH_UNITS,
         confidence=0.85,

@@ -1,0 +1,234 @@
+"""Round 6 of extract_figures: the phrasings the fresh and blind sets met that no rule read
+(requests counted in 条, issues before items, channels listed after a total, kinds of documents
+after a full stop) and the guards they showed were missing (requests carried over, another
+body's site, several accounts, a zero of one kind). Each test has a case the rule must take (or
+leave out) and its counterpart; the texts are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.extract.agency import find_agency_year
+from tests.extract_cases import left_out, taken
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return default_catalogue()
+
+
+def _metrics(text: str, catalogue: Catalogue, agency: str = "某局") -> set[str]:
+    return {metric for metric, *_ in taken(text, catalogue, agency)}
+
+
+# ── requests ────────────────────────────────────────────────────────────────────────────────
+
+
+def test_requests_received_with_carried_over_ones_are_not_the_new_ones(
+    catalogue: Catalogue,
+) -> None:
+    carried = "2022年，共收到政府信息公开申请4件，其中上年度结转2件，均已答复。"
+    assert "requests_new" not in _metrics(carried, catalogue)
+    assert left_out(carried, catalogue)["4件"] == "with requests carried over"
+    assert ("requests_new", None, None, 4) in taken(
+        "2022年，共收到政府信息公开申请4件，均已答复。", catalogue
+    )
+
+
+def test_outcomes_counted_in_the_sentences_own_counting_word(catalogue: Catalogue) -> None:
+    text = (
+        "2025年，我局收到政府信息公开申请4条，回复4条，予以公开3条，"
+        "1条因不属于本行政机关负责公开无法提供。"
+    )
+    rows = taken(text, catalogue)
+    assert {
+        ("requests_new", None, None, 4),
+        ("requests_completed", None, None, 4),
+        ("requests_disclosed", None, None, 3),
+        ("requests_unavailable", None, None, 1),
+    } <= rows
+    assert "items_published" not in {metric for metric, *_ in rows}
+    # without requests counted before, 予以公开3条 is no outcome
+    assert "requests_disclosed" not in _metrics("今年予以公开3条。", catalogue)
+
+
+def test_one_number_received_and_completed(catalogue: Catalogue) -> None:
+    for text in ("全年共受理并办结政府信息公开申请2件。", "依申请公开受理和办结2件。"):
+        rows = taken(text, catalogue)
+        assert {("requests_new", None, None, 2), ("requests_completed", None, None, 2)} <= rows
+    assert taken("全年共受理政府信息公开申请2件。", catalogue) == {("requests_new", None, None, 2)}
+
+
+def test_requests_counted_before_their_noun(catalogue: Catalogue) -> None:
+    assert ("requests_new", None, None, 90) in taken("全年共收到90件申请。", catalogue)
+    assert ("requests_new", None, None, 12) in taken(
+        "全年收到和处理12件政府信息公开申请。", catalogue
+    )
+    assert ("requests_new", None, None, 2) in taken("2022年依申请公开共受理2件。", catalogue)
+
+
+# ── what was published, and where ──────────────────────────────────────────────────────────
+
+
+def test_issues_before_the_items_they_held(catalogue: Catalogue) -> None:
+    text = "“某某外事”微信订阅号发布信息54期97条。"
+    assert taken(text, catalogue) == {("items_published", "wechat", None, 97)}
+    assert left_out(text, catalogue)["54期"] == "issues, items counted after"
+
+
+def test_sent_and_published_is_neither(catalogue: Catalogue) -> None:
+    text = "全年报送发布信息23条。"
+    assert taken(text, catalogue) == set()
+    assert "报送发布" in left_out(text, catalogue)["23条"]
+    assert ("info_submitted", None, None, 23) in taken("全年向市政府报送信息23条。", catalogue)
+
+
+def test_the_site_of_a_body_above_is_not_the_agencys_own(catalogue: Catalogue) -> None:
+    agency = "某某市人民政府外事办公室"
+    text = "依托省政府外事办网站公开发布13条。"
+    assert taken(text, catalogue, agency) == set()
+    assert ("items_published", "dept_site", None, 13) in taken(
+        "依托市外事办网站公开发布13条。", catalogue, agency
+    )
+
+
+def test_a_part_after_qizhong_of_a_channel_named_before(catalogue: Catalogue) -> None:
+    text = (
+        "全年主动公开信息实现应公开尽公开，累计在某某市人民政府网站公示共23条，"
+        "其中市级部门信息公开20条、公示公告信息3条。"
+    )
+    assert taken(text, catalogue) == {("items_published", "gov_portal", None, 23)}
+
+
+def test_a_figure_summed_over_the_channels_listed_after_it_is_the_total(
+    catalogue: Catalogue,
+) -> None:
+    text = (
+        "我局通过政府信息公开平台公开政府信息共计677条，其中，政府网站人社信息387条、"
+        "“某某人社”微信服务号发布信息290条。"
+    )
+    assert ("items_published", None, None, 677) in taken(text, catalogue)
+    # one channel after 其中 is a part of it, not a list of channels
+    one = "我局通过政府信息公开平台公开政府信息共计677条，其中，政策文件20条。"
+    assert ("items_published", "gov_portal", None, 677) in taken(one, catalogue)
+
+
+def test_the_year_figure_over_the_main_ways_named_before_is_the_total(
+    catalogue: Catalogue,
+) -> None:
+    text = (
+        "以“中国某某”政府门户网站（网址:https://www.x.gov.cn）与“某某局”机关门户网站"
+        "（网址:https://ybj.x.gov.cn）为主要公开途径，本年度主动公开信息319件。"
+    )
+    assert ("items_published", None, None, 319) in taken(text, catalogue)
+
+
+def test_followers_of_several_accounts_together_are_no_accounts(catalogue: Catalogue) -> None:
+    text = "通过“某某医保局”“某某医疗保障局”微信公众号进行政策宣传，关注用户总量突破200万。"
+    assert "followers" not in _metrics(text, catalogue)
+    assert left_out(text, catalogue)["突破200万"] == "several accounts together"
+    one = "通过“某某医保局”微信公众号进行政策宣传，关注用户总量突破200万。"
+    assert "followers" in _metrics(one, catalogue)
+
+
+def test_two_platforms_of_one_kind_in_a_list_give_no_figure(catalogue: Catalogue) -> None:
+    text = "全年主动公开政府信息2170条，其中官方网站发布1531条，微信微视频发布18条，抖音发布38条。"
+    rows = taken(text, catalogue)
+    assert not any(channel == "short_video" for _, channel, *_ in rows)
+    assert ("items_published", None, None, 2170) in rows
+
+
+def test_a_government_site_by_its_own_name(catalogue: Catalogue) -> None:
+    assert ("items_published", "gov_portal", None, 165) in taken(
+        "通过福田政府在线网站公开信息165条。", catalogue
+    )
+    assert ("items_published", "gov_portal", None, 402) in taken(
+        "市医疗保障局在信息公开网主动公开各类政府信息共计402条。", catalogue
+    )
+
+
+def test_key_areas_as_subject_matter_are_not_a_part(catalogue: Catalogue) -> None:
+    assert ("items_published", None, None, 4517) in taken(
+        "围绕环境保护等重点领域公开政府信息4517条。", catalogue
+    )
+    assert taken("重点领域信息公开135条。", catalogue) == set()
+
+
+def test_other_broadcasting_is_no_channel(catalogue: Catalogue) -> None:
+    text = "其他广播、报纸、电视公开政府信息数237条。"
+    assert taken(text, catalogue) == set()
+
+
+# ── documents and other rows ────────────────────────────────────────────────────────────────
+
+
+def test_documents_among_the_kinds_after_a_full_stop(catalogue: Catalogue) -> None:
+    text = (
+        "2016年我乡通过政府门户网站主动公开信息138条。"
+        "其中：概况3条，政策文件信息31条，工作动态信息80条。"
+    )
+    assert ("items_published", None, "documents", 31) in taken(text, catalogue)
+
+
+def test_a_kind_of_document_with_none_is_not_the_documents(catalogue: Catalogue) -> None:
+    text = "全年公开各类信息165条。其中，行政规范性文件0条，行政许可类信息10条。"
+    assert not any(category == "documents" for _, _, category, _ in taken(text, catalogue))
+    assert left_out(text, catalogue)["0条"] == "part (one kind, none of it)"
+    other = "2022年，我局共发布行政规范性文件0条，解读文件7条，其他文件7条。"
+    assert not any(category == "documents" for _, _, category, _ in taken(other, catalogue))
+
+
+def test_a_heading_run_into_its_text_ends_a_sentence(catalogue: Catalogue) -> None:
+    text = (
+        "二、主动公开政府信息的情况 我局主动公开政府信息共617条，"
+        "其中：（一）业务文件类10条；（二）新闻类信息607条。"
+    )
+    rows = taken(text, catalogue)
+    assert ("items_published", None, None, 617) in rows
+    assert ("items_published", None, "documents", 10) in rows
+
+
+def test_recruitment_results_are_recruitment_notices(catalogue: Catalogue) -> None:
+    text = "在部门户网站发布招考的职位、名额、报考条件等事项以及录用结果信息19条。"
+    assert ("recruitment_notices", None, None, 19) in taken(text, catalogue)
+    assert "info_adopted" not in _metrics(text, catalogue)
+
+
+def test_press_conferences_are_not_meetings(catalogue: Catalogue) -> None:
+    assert "meetings" not in _metrics("先后召开4次新闻发布会。", catalogue)
+    assert ("meetings", None, None, 4) in taken("先后召开4次政务公开工作会议。", catalogue)
+
+
+# ── the agency ──────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # a name without its place, completed with the full name given elsewhere
+        (
+            "为认真做好京山市卫生健康局政府信息公开工作，我局精心组织。\n2022年，卫生健康局无依申请公开。",
+            "京山市卫生健康局",
+        ),
+        # … or with the one place of its level the text names
+        (
+            "一、总体情况\n2019年，市民政局认真贯彻落实条例。公开方式以渭南市民政局门户网站为主。",
+            "渭南市民政局",
+        ),
+        ("根据条例，铜川市公安局编制完成2024年政府信息公开年度报告。", "铜川市公安局"),
+        ("依据条例第五十条之规定，由广州市生态环境局制作本报告。", "广州市生态环境局"),
+        ("文登区住建局2019年政府信息公开工作年度报告\n一、总体情况", "文登区住房和城乡建设局"),
+        ("现公开钢花村街道办事处2022年政府信息公开工作年度报告。", "钢花村街道办事处"),
+        ("如对本报告有疑问，可与某某市市场监督管理局办公室联系。", "某某市市场监督管理局"),
+    ],
+)
+def test_the_agency_of_reports_without_a_plain_title(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+def test_words_before_a_level_character_are_no_place() -> None:
+    # 推出 is no place, 市民 no level: nothing is made up
+    text = "我局正式推出市教育局官方公众号，满足市民需求。\n2017年，市教育局认真贯彻条例。"
+    assert find_agency_year(text)[0] is None
+    assert find_agency_year("我局认真编制了2022年政府信息公开工作年度报告。")[0] is None
