@@ -232,3 +232,67 @@ def test_words_before_a_level_character_are_no_place() -> None:
     text = "我局正式推出市教育局官方公众号，满足市民需求。\n2017年，市教育局认真贯彻条例。"
     assert find_agency_year(text)[0] is None
     assert find_agency_year("我局认真编制了2022年政府信息公开工作年度报告。")[0] is None
+
+
+# ── round 7 (the second blind set) ──────────────────────────────────────────────────────────
+
+
+def test_a_numbered_heading_is_no_count(catalogue: Catalogue) -> None:
+    text = "四、政府信息公开行政复议、行政诉讼情况\n2.政府信息公开行政复议\n"
+    assert taken(text, catalogue) == set()
+    assert left_out(text, catalogue)["2"] == "not a count of the report"
+
+
+def test_published_items_about_reviews_are_no_reviews(catalogue: Catalogue) -> None:
+    text = "主动公开政府信息167条，其中，行政复议类信息24条。"
+    assert "appeal_review" not in _metrics(text, catalogue)
+    assert ("appeal_review", None, None, 3) in taken("全年收到行政复议3条。", catalogue)
+
+
+def test_a_zones_own_site(catalogue: Catalogue) -> None:
+    zone = "某某经济技术开发区管委会"
+    assert ("items_published", "dept_site", None, 1330) in taken(
+        "开发区门户网站发布信息1330条。", catalogue, zone
+    )
+    assert ("items_published", "dept_site", None, 3686) in taken(
+        "管委会门户网站公开3686条。", catalogue, zone
+    )
+
+
+def test_a_site_named_by_the_agencys_field_is_its_own(catalogue: Catalogue) -> None:
+    assert ("items_published", "dept_site", None, 5372) in taken(
+        "2024年省水利厅网站发布信息5372条。", catalogue, "广东省水利厅"
+    )
+
+
+def test_handled_then_all_completed_is_completed(catalogue: Catalogue) -> None:
+    text = "办理向管委会申请的政府信息48件，全部按时办结。"
+    assert ("requests_completed", None, None, 48) in taken(text, catalogue)
+
+
+def test_applications_for_a_licence_are_not_requests(catalogue: Catalogue) -> None:
+    text = "行使的行政许可事项为1项，全年申请量0件，受理量0件，办结量0件。"
+    assert not any(m.startswith("requests_") for m in _metrics(text, catalogue))
+    # 办结 with no 申请 in its sentence (online approvals) is no completed request either
+    assert _metrics("至2012年底，累计收到82件，办结61件。", catalogue) == set()
+
+
+def test_two_accounts_followers_in_one_sentence(catalogue: Catalogue) -> None:
+    text = "平度公安微信粉丝量37056人，平度交警微信粉丝量5.1万人。"
+    assert "followers" not in _metrics(text, catalogue)
+
+
+def test_a_column_named_before_holds_the_figure(catalogue: Catalogue) -> None:
+    text = "设专栏对政府集中采购项目实施情况全过程公开，共公开121件。"
+    assert taken(text, catalogue) == set()
+
+
+def test_bare_government_site_in_a_bureaus_report_stays_doubtful(catalogue: Catalogue) -> None:
+    text = "通过某某市人民政府门户网站公开文件。我局在政府网站主动公开政府信息17条。"
+    assert taken(text, catalogue, "某某市大数据发展管理局") == set()
+    assert ("items_published", "gov_portal", None, 17) in taken(text, catalogue, "某某街道办事处")
+
+
+def test_the_year_from_the_years_end(catalogue: Catalogue) -> None:
+    text = "现将云县2022年度政府信息公开工作情况报告如下。截至2022年12月31日，办理2021年结转件4件。"
+    assert find_agency_year(text)[1] == 2022

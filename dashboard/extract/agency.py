@@ -21,7 +21,7 @@ _YEAR = r"(?:19|20)[0-9]{2}"
 # (政府信息工作年度报告: a title that leaves out 公开)
 _REPORT = (
     r"\s*(?:(?:政府信息|政务|信息)\s*公开|政府信息)\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:年度)?"
-    r"(?:报告|年报)"
+    r"(?:情况)?(?:报告|年报)"
 )
 _TITLE_CHARS = r"[^\s，,。；;:：《》“”()（）/]{2,40}?"
 # "XX局2019年政府信息公开工作年度报告" (the title may be broken over two lines)
@@ -65,6 +65,13 @@ _SHORT_FORMS = {
     "教体局": "教育体育局",
     "卫健局": "卫生健康局",
     "工信局": "工业和信息化局",
+    "科技局": "科学技术局",
+    "民委": "民族事务委员会",
+    "人防办": "人民防空办公室",
+    "住建委": "住房和城乡建设委员会",
+    "文旅局": "文化和旅游局",
+    "医保局": "医疗保障局",
+    "国资委": "国有资产监督管理委员会",
 }
 # "由XX编制", "本报告由XX根据…": the agency that wrote the report.
 _WRITTEN_BY = re.compile(
@@ -112,6 +119,8 @@ _PERIOD_RE = re.compile(
     rf"(?:统计期限|统计期|时间范围|期限|时限|统计时间)[^0-9。]{{0,8}}(?P<year>{_YEAR})\s*年\s*1\s*月"
     r"\s*1\s*日"
 )
+# 截至2022年12月31日, 截至2022年底: the end of the year the report is about
+_YEAR_END = re.compile(rf"(?:截至|截止|到)\s*(?P<year>{_YEAR})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 _YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?[,，]?")
 # Words of the sentence before a title's name (特向社会公布, 制作, 编制本单位…)
 _TITLE_NOISE = re.compile(
@@ -237,7 +246,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     if agency is not None:
         agency = _completed(agency, simple)
     if year is None:
-        period = _PERIOD_RE.search(simple)
+        period = _PERIOD_RE.search(simple) or _YEAR_END.search(simple)
         opening = _YEAR_START.search(simple)
         # a text that names one year only (一年来，我局…: 2014年 once) is of that year
         years = {m["year"] for m in _ANY_YEAR.finditer(_QUOTED_TITLES.sub("", simple))}

@@ -39,10 +39,13 @@ _GOV_NAMED = re.compile(
     r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户"
     # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
     r"|(?:[区市县省州镇乡旗]|人民)政府信息公开(?:平台|专栏|专区)|政府信息公开网"
-    r"|[区市县省州]门户网"
+    r"|(?<!开发)(?<!高新)(?<!园)[区市县省州]门户网"
     # 政府信息公开平台, 信息公开网: the government's disclosure platform (not 局信息公开网);
     # 福田政府在线: a district's portal by its name
     r"|(?<![局委厅办])政府信息公开平台(?!建设)|(?<![局委厅办门])信息公开网(?!站?[^，,。；;]{0,2}栏)|政府在线"
+    # 市信息公开平台, 政府公开网, 首都之窗 (Beijing's portal)
+    r"|(?<![\u4e00-\u9fff])[区市县省州]信息公开(?:平台|网)|(?<=[在过])[区市县省州]信息公开(?:平台|网)"
+    r"|政府公开网|首都之窗"
 )
 # a government's site named in full somewhere in the report: whose a bare 政府网站 is
 _GOV_SITE_NAMED = re.compile(r"(?:[区市县省州镇乡旗]|人民)政府(?:门户)?(?:网站|网)")
@@ -64,6 +67,9 @@ _OWNED_SITE = re.compile(
     r"(?P<gov>政府)[”\"》」』]?(?:门户网|官网)"
     r"|(?P<own>局|委|厅|办|中心|委员会|单位)[”\"》」』]?(?:门户网|政府网站|官网)"
 )
+_ZONE_SITE = re.compile(
+    r"(?:管委会|管理委员会|开发区|高新区|园区|产业园)(?=(?:门户|官方)?(?:网站|官网))(?:门户|官方)?"
+)
 _MEDIA_LEVEL = re.compile(r"(国家|中央|省|市|县|区)级(?:及以上)?(?:主流|新闻|各类)?媒体")
 # A list of ways (通过门户网、政务微博微信及新闻发布会等方式): the figure after it is the total
 _LISTED = re.compile(r"等(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)")
@@ -80,6 +86,7 @@ class _Report:
     own_sites: tuple[str, ...] = ()  # names the report gives its own site (广州金盾网)
     hr: bool = False  # an HR bureau: an 人社局网站 is its own site
     field: str | None = None  # the agency's field (民政 of 江苏省民政厅): 江苏民政网 is its site
+    zone: bool = False  # a development zone's committee: 开发区门户网站 is its own site
 
 
 def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
@@ -93,10 +100,15 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         year,
         owners.pop() if len(owners) == 1 else None,
         city and city["city"],
-        gov_site=government or bool(_GOV_SITE_NAMED.search(text)),
+        gov_site=government
+        or bool(agency and re.search(r"(?:街道|办事处|镇|乡)$", agency))
+        or bool(_GOV_SITE_NAMED.search(text) and not (agency and re.search(r"[局委厅]$", agency))),
         own_sites=tuple(dict.fromkeys(m["name"] for m in _OWN_SITE_NAME.finditer(text))),
         hr=bool(agency and re.search(r"人力资源和社会保障|人力社保|人社", agency)),
         field=_field(agency),
+        zone=bool(
+            agency and re.search(r"开发区|高新区|管委会|管理委员会|园区|产业园|管理区", agency)
+        ),
     )
 
 
@@ -137,6 +149,16 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 青岛政务网, 石柱县人民政府公众信息网: a government's portal by other names
     plain = re.sub(r"(?<!部门)政务网(?!站)", "政府门户网站", plain)
     plain = plain.replace("政府公众信息网", "政府门户网站")
+    # 管委会门户网站, 开发区门户网站: a zone's own site (in its own report)
+    if report.zone:
+        plain = _ZONE_SITE.sub("本局网站", plain)
+    # 省水利厅网站, 市水务局官网: the site of a body of the agency's field is its own
+    if report.field:
+        plain = re.sub(
+            rf"[省市县区州]{report.field}(?:局|厅|委员会|委)(?:互联网)?(?:门户|官方)?(?=网站|官网)",
+            "本局",
+            plain,
+        )
     # 江苏民政网: a site named after the agency's field is its own
     if report.field:
         plain = re.sub(rf"(?:[\u4e00-\u9fff]{{2,3}})?{report.field}网(?!站)", "本局网站", plain)

@@ -238,6 +238,10 @@ def _second_figure(
     if first is None:
         return "two figures for one row"
     fact, first_period = first
+    # 平度公安微信粉丝量37056人，…平度交警微信粉丝量5.1万人: two accounts' followers (or
+    # reads) in one sentence — neither is the agency's account
+    if slot[0] in ("followers", "reads") and first_period == period_start:
+        return _both_out(result, taken, slot, fact)
     # 其中…微信微视频发布18条，抖音发布38条: two items of one 其中 list, each naming its own
     # platform of one kind — neither is the row's figure
     listed_apart = (

@@ -64,6 +64,10 @@ def _name(
             return "doubtful (报送发布: submitted or published?)"
         if rule.metric == "requests_completed" and re.search(r"12345|热线|工单|信访", sentence):
             continue
+        # 行政许可事项…申请量0件，受理量0件，办结量0件: applications for a licence, not requests
+        # for information
+        if rule.metric.startswith("requests_") and _OTHER_APPLICATIONS.search(period):
+            return "not requests for information"
         if rule.after is not None and not rule.after.match(after):
             continue
         # the number itself too: 行政规范性文件9条，…政府文件19条 names two kinds of document
@@ -229,6 +233,9 @@ _REQUESTS_COUNTED = re.compile(
     r"申请[^。]*?[0-9]+\s*(?:件|宗|份)|[0-9]+\s*(?:件|宗|份)[^。]{0,8}申请"
 )
 _OTHER_DOCUMENTS = re.compile(r"其他文件[^，,。；;0-9]{0,4}[0-9]")
+_OTHER_APPLICATIONS = re.compile(
+    r"^(?![^。]*(?:信息公开|依申请|公开申请))[^。]*(?:行政许可|行政审批|审批事项|政务服务事项|办件)"
+)
 _SENT_AND_PUBLISHED = re.compile(r"(?:报送|上报)(?:并|和|及)?(?:发布|公开)")
 # 省政府外事办网站 in a city office's report: the site of a body above it, not its own
 _HIGHER_BODY_SITE = re.compile(
@@ -301,6 +308,9 @@ def _media_reason(before: str, found: re.Match[str]) -> str | None:
     return None
 
 
+_ALL_DONE_AFTER = re.compile(r"\s*[，,]\s*(?:全部|均)(?:已|已经)?(?:按时|依法|按期)*(?:办结|答复)")
+
+
 def _handled(period: str, rest: str) -> str | None:
     """What 办理…申请N件 counts: the requests that came in when the sentence goes on with who
     applied (其中自然人6件…, the received part of the form); those handled when it has given the
@@ -308,6 +318,9 @@ def _handled(period: str, rest: str) -> str | None:
     in it), and None."""
     if _APPLICANTS.search(rest):
         return "requests_new"
+    # 办理…申请的政府信息48件，全部按时办结: what was handled, all of it completed
+    if _ALL_DONE_AFTER.match(rest):
+        return "requests_completed"
     if _RECEIVED_BEFORE.search(period):
         return "requests_completed"
     return None
@@ -441,9 +454,12 @@ def _channel_of(
     # (网址:https://…): an aside, whose colon is no clause mark
     prior = _ASIDE.sub("", period[: len(period) - len(before)])
     earlier = _nearest(prior, catalogue, report)
+    clauses = [c for c in re.split(r"[，,；;：:]", prior) if c.strip()]
+    # 设专栏对…全过程公开，共公开121件: the items of the column the clause before set up
+    if (earlier is None or earlier.channel is None) and clauses and _COLUMN.search(clauses[-1]):
+        return "part of a channel"
     if earlier is None:
         return [(rule, None, rule.confidence)]
-    clauses = [c for c in re.split(r"[，,；;：:]", prior) if c.strip()]
     # 实时更新局门户网站和天津政务网…，全年共主动公开237条政府信息; 以A与B为主要公开途径，本年度
     # 主动公开信息319件: the year's figure over the channels the sentence named — the total
     # (区政府门户网站、政务新媒体等平台: new media in general is a channel of the list too)
@@ -475,6 +491,7 @@ _SEVERAL_ACCOUNTS = re.compile(
     r"[”\"」』]\s*[、和及与]?\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:官方)?(?:微信|微博|公众号|抖音|视频号|头条号)"
     r"|(?:[两二三四五六七八九十]|[0-9]+)个(?:官方)?(?:微信公众号|公众号|微博|抖音号|视频号|新媒体)"
 )
+_COLUMN = re.compile(r"专栏|栏目")
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 # 以A与B为主要公开途径: the ways the agency publishes by
 _MAIN_WAYS = re.compile(r"为主要?(?:公开)?(?:途径|渠道|平台|载体|阵地|方式)")
@@ -489,7 +506,7 @@ _TOGETHER = re.compile(r"共计|合计|(?<![公总])共(?!享|同)|进行了")
 # What was published, said in general: 信息, 政府信息, 稿件, 图文, 作品… (then 数, 共计, 总量…)
 _FILLER = (
     r"(?:发布|公开|公布|推送|更新|发送|刊发|上传|编发|公示|主动|共计|共|累计|全年|了"
-    r"|数量|数|总数|总量|量|合计|达到|达|为|的有|有|新增|的|\s)*"
+    r"|数量|数|总数|总量|量|合计|达到|达|为|的有|有|新增|的|及|和|\s)*"
 )
 _ITEMS = re.compile(
     rf"^{_FILLER}$|(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|条目|资讯){_FILLER}$"
@@ -497,7 +514,7 @@ _ITEMS = re.compile(
 # … on a website or as a total, only items in general: 政府信息, 各类政务信息, 相关信息, 新闻信息,
 # 《条例》第二十条规定的相关政府信息 — not 部门财政预决算信息, 招标与中标信息, 目录信息
 _GENERAL_ITEMS = re.compile(
-    rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|相关|有关|全部|所有|本级)?"
+    rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?"
     r"(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
     rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容)?{_FILLER}$"
 )
@@ -521,7 +538,7 @@ def _verb_at(before: str, first: int) -> int:
 def _own_items(what: str, field: str | None) -> str:
     """What was published, with the words that only say it is the agency's own field taken out:
     涉公安政府信息, 卫生政府信息 (a 卫生局's) are all its items, not one kind of them."""
-    own = rf"涉[\u4e00-\u9fff]{{1,4}}?|{field}" if field else r"涉[\u4e00-\u9fff]{1,4}?"
+    own = rf"涉[\u4e00-\u9fff]{{1,4}}?|{field}类?" if field else r"涉[\u4e00-\u9fff]{1,4}?"
     return re.sub(rf"(?:{own})(?=(?:政府|政务)?信息)", "", what)
 
 
@@ -551,7 +568,7 @@ def _part_reason(
         re.search(r"重点", what) and not re.search(r"等[^、，,]{0,12}$", what)
     ):
         return "part (one kind of item)"
-    if re.search(r"各类(?:政府|政务)?信息", what):  # 工作动态和各类政府信息660条: all of them
+    if re.search(r"各[类种项](?:政府|政务)?信息", what):  # 工作动态和各类政府信息660条: all of them
         return None
     # 文件、新闻动态和业务信息等: all kinds
     listed = re.search(r"等[^、，,]{0,12}$" if total else r"等[^、，,]{0,12}$|、", what)

@@ -74,6 +74,7 @@ _MADE_TOTAL = re.compile(
     r"(?:制作|产生|生成|获取)[^，,。；;0-9]{0,10}[0-9]+\s*条[，,]?\s*其中[，,：:]?\s*主动公开[^，,。；;]{0,10}$"
 )
 _YEAR_WORD = re.compile(r"^(?:19|20)[0-9]{2}$")
+_NUMBERED_HEADING = re.compile(r"[.．](?=\s*[\u4e00-\u9fff])")
 _ORDINAL_AFTER = re.compile(r"^(?:个|项|大类|类|次会|名|位|家|所|个百分点|倍|期|批)")
 # 报告由…六个部分组成, 共6项内容, 第三章: how the report is built, not a count of the year
 # (matched at a position: no ^)
@@ -220,6 +221,9 @@ def _skip_reason(
     if _LAW_BEFORE.search(before) or re.match(r"^(?:号|条|款|章)", after):
         return "law number"
     if _ORDINAL_AFTER.match(after) and not match["unit"]:
+        return "not a count of the report"
+    # 2.政府信息公开行政复议: a numbered heading, not a count
+    if not match["unit"] and _NUMBERED_HEADING.match(text, match.end()):
         return "not a count of the report"
     number_end = match.end("num") if match["num"] else match.end("cn")
     if _STRUCTURE_AFTER.match(text, number_end) or _STRUCTURE_AFTER.match(after):

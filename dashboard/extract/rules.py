@@ -42,7 +42,7 @@ def _r(text: str) -> re.Pattern[str]:
 _PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", "件")
 _REQUEST_UNITS = ("件", "件次", "宗", "份")
 # 被行政复议5宗, 行政诉讼0宗
-_CASE_UNITS = ("件", "起", "宗")
+_CASE_UNITS = ("件", "起", "宗", "条", "次")
 # 热线咨询7000余人次, 受理来电44790起
 _HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
 # 收到政府信息公开申请4条: the sentence has counted the requests received (any counting word)
@@ -123,7 +123,13 @@ RULES: tuple[Rule, ...] = (
         _r(r"发生[^，,。0-9]{0,4}(?:依申请公开|信息公开申请|公开申请)[^，,。0-9]{0,4}$"),
         units=(*_REQUEST_UNITS, "次", "例"),
     ),
-    Rule("requests_completed", _r(r"办结[^，,。0-9]{0,20}$"), units=(*_REQUEST_UNITS, "项")),
+    # (only in a sentence about requests: 累计收到82件，办结61件 of online approvals is not)
+    Rule(
+        "requests_completed",
+        _r(r"(?:办结|办理完毕|处理完毕)[^，,。0-9]{0,20}$"),
+        units=(*_REQUEST_UNITS, "项"),
+        needs=_r(r"申请"),
+    ),
     # 答复政府信息公开申请226件, 已完成依申请公开申请1件: requests answered
     Rule(
         "requests_completed",
@@ -134,18 +140,18 @@ RULES: tuple[Rule, ...] = (
     # (`_handled`) — unless it gives 办结 apart (共办理申请74件，办结71件)
     Rule(
         "requests_new",
-        _r(r"(?<![转续])办理[^，,。0-9]{0,12}申请[^，,。0-9]{0,4}$"),
+        _r(r"(?<![转续])办理[^，,。0-9]{0,12}申请(?:的政府信息)?[^，,。0-9]{0,4}$"),
         units=(*_REQUEST_UNITS, "项"),
         confidence=0.8,
-        unless=_r(r"办结"),
+        unless=_r(r"办结\s*[0-9]"),
         handled=True,
     ),
     Rule(
         "requests_completed",
-        _r(r"(?<![转续])办理[^，,。0-9]{0,12}申请[^，,。0-9]{0,4}$"),
+        _r(r"(?<![转续])办理[^，,。0-9]{0,12}申请(?:的政府信息)?[^，,。0-9]{0,4}$"),
         units=(*_REQUEST_UNITS, "项"),
         confidence=0.8,
-        unless=_r(r"办结"),
+        unless=_r(r"办结\s*[0-9]"),
         handled=True,
     ),
     Rule(
@@ -178,8 +184,15 @@ RULES: tuple[Rule, ...] = (
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
     ),
-    Rule("appeal_review", _r(r"行政复议[^，,。0-9]{0,6}$"), units=_CASE_UNITS),
-    Rule("litigation_cases", _r(r"行政诉讼[^，,。0-9]{0,6}$"), units=_CASE_UNITS),
+    # (行政复议类信息24条: published items about reviews)
+    Rule(
+        "appeal_review", _r(r"行政复议(?![^，,。0-9]{0,6}信息)[^，,。0-9]{0,6}$"), units=_CASE_UNITS
+    ),
+    Rule(
+        "litigation_cases",
+        _r(r"行政诉讼(?![^，,。0-9]{0,6}信息)[^，,。0-9]{0,6}$"),
+        units=_CASE_UNITS,
+    ),
     # 发生2起关于政府信息公开的行政诉讼案件: the number before its noun
     Rule(
         "appeal_review",
@@ -197,7 +210,7 @@ RULES: tuple[Rule, ...] = (
         "interpretations",
         # (公开并解读1件: documents published and explained, counted as documents)
         _r(r"(?<![及和与、并])解读[^，,。0-9]{0,10}$"),
-        units=("篇", "条", "期", "次", "个", "份", "项", "件"),
+        units=("篇", "条", "期", "次", "个", "份", "项", "件", "件次"),
     ),
     # 录用结果信息19条: the results of a recruitment, not information others adopted
     Rule(
@@ -243,7 +256,7 @@ RULES: tuple[Rule, ...] = (
         "items_published",
         _r(r"(?:发布|公开|公布|制发|印发|包括)[^，,。0-9]{0,10}文件[^，,。0-9]{0,4}$"),
         "none",
-        units=("条", "件", "个", "篇", "份"),
+        units=("条", "件", "个", "篇", "份", "项"),
         category="documents",
     ),
     # 主动公开信息89条，其中公开指南2条，…政策文件4条: the documents among the kinds of a
@@ -252,9 +265,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "items_published",
         _r(
-            r"^\s*(?:[(（][一二三四五六七八九十0-9]{1,2}[)）])?(?:其中[，,：:]?)?(?:涵盖|包括|包含|占)?"
+            r"^\s*(?:[(（][一二三四五六七八九十0-9]{1,2}[)）]|[0-9]{1,2}[.．、])?(?:其中[，,：:]?)?"
+            r"(?:涵盖|包括|包含|占)?(?:政策[、和及])?[“\"「]?"
             r"(?:行政规范性|规范性|政策性?|政策类|部门|政府|业务|公文)?(?:文件|公文)(?:法规)?"
-            r"(?:类)?(?:政府)?(?:信息)?$"
+            r"(?:类)?(?:政府)?(?:信息)?[”\"」]?(?:公开)?$"
         ),
         "none",
         units=("条", "件", "个", "篇", "份"),
