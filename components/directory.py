@@ -13,6 +13,7 @@ from components.chart import table_csv
 from components.data import get_store, store_fault_text
 from components.filters import View
 from components.text import literal_strings, t_literal
+from components.upload import uploader_css
 from dashboard.domain.problems import Severity
 from dashboard.i18n.messages import t
 from dashboard.ingest.directory import DIRECTORY_HEADER
@@ -51,6 +52,7 @@ def _upload(view: View) -> None:
     lang = view.lang
     settings = load_settings()
     round_ = st.session_state.get(DIRECTORY_ROUND, 0)
+    st.html(uploader_css(lang))
     uploaded = st.file_uploader(
         t("compare.directory_file", lang), type=["csv", "xlsx"], key=f"directory_file_{round_}"
     )

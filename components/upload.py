@@ -4,6 +4,7 @@ and restore. Rendering only: checking, previewing and writing are `dashboard.pla
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import date
 
 import polars as pl
@@ -178,15 +179,27 @@ def _problem_table(
 
 
 # Streamlit's drop zone says "Drag and drop file here · Limit … per file" in English only; our
-# own Chinese label and heading above it say the same, so its instructions are hidden. Streamlit
-# has no setting for it: the rule names the element's test id, and tests/test_browser_upload.py
-# checks that it still matches (and hides) after a Streamlit upgrade.
-UPLOADER_CSS = (
-    "<style>"
-    "/* The drop zone's English instructions (see above). */"
-    '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
-    "</style>"
+# own Chinese label and heading above it say the same, so its instructions are hidden. Its
+# button says "Upload" in English only: the word is hidden and ours is shown in its place (a
+# pseudo-element, so the button, its icon and its keyboard use stay Streamlit's). Streamlit has
+# no setting for either: the rules name the elements' test ids, and
+# tests/test_browser_upload.py checks that they still match after a Streamlit upgrade.
+_BUTTON_WORDS = (
+    '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
 )
+
+
+def uploader_css(lang: str) -> str:
+    """The style that puts the drop zone's words in `lang` (one per page: it holds for every
+    uploader the page shows)."""
+    label = json.dumps(t("upload.browse_button", lang), ensure_ascii=False)  # a CSS string
+    return (
+        "<style>"
+        '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
+        f"{_BUTTON_WORDS} {{ font-size: 0; }}"
+        f"{_BUTTON_WORDS}::after {{ content: {label}; font-size: 0.875rem; }}"
+        "</style>"
+    )
 
 
 def preview_section(previews: list[DatasetPreview], lang: str, *, key_prefix: str = "") -> None:
@@ -248,7 +261,7 @@ def upload_panel(view: View, actor: Actor) -> None:
     _template_section(view)
     st.divider()
     st.markdown(f"**{t('upload.step_file', lang, limit=f'{settings.max_upload_mb:g}')}**")
-    st.html(UPLOADER_CSS)
+    st.html(uploader_css(lang))
     round_ = st.session_state.get(state.UPLOAD_ROUND, 0)
     uploaded = st.file_uploader(
         t("upload.file_label", lang), type=["csv", "xlsx"], key=f"upload_file_{round_}"

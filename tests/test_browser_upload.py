@@ -153,6 +153,15 @@ def upload_tab(page: Page) -> Locator:
     expect(instructions).to_have_count(2)
     for each in instructions.all():
         expect(each).to_have_css("display", "none")
+    # … and its English button word is hidden, ours shown in its place
+    words = panel.locator(
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    )
+    expect(words).to_have_count(2)
+    for each in words.all():
+        expect(each).to_have_css("font-size", "0px")
+        shown = each.evaluate("e => getComputedStyle(e, '::after').content")
+        assert shown == '"选择文件"'
     return panel
 
 
