@@ -296,3 +296,73 @@ def test_bare_government_site_in_a_bureaus_report_stays_doubtful(catalogue: Cata
 def test_the_year_from_the_years_end(catalogue: Catalogue) -> None:
     text = "现将云县2022年度政府信息公开工作情况报告如下。截至2022年12月31日，办理2021年结转件4件。"
     assert find_agency_year(text)[1] == 2022
+
+
+# ── round 8 (the third blind set) ───────────────────────────────────────────────────────────
+
+
+def test_the_years_running_total_named_as_this_year(catalogue: Catalogue) -> None:
+    this_year = "截至2022年底，本年度累计主动公开各类政府信息327条。"
+    assert ("items_published", None, None, 327) in taken(this_year, catalogue)
+    since = "本局到2022年底累计主动公开政府信息401条。"
+    assert left_out(since, catalogue)["401条"] == "cumulative"
+
+
+def test_a_running_total_with_the_years_part_after_it(catalogue: Catalogue) -> None:
+    text = "2022年，某某街道累计公开信息7976条（2022年新增435条）。"
+    assert left_out(text, catalogue)["7976条"] == "cumulative"
+
+
+def test_documents_sent_to_reading_rooms_are_not_published(catalogue: Catalogue) -> None:
+    text = "向市图书馆和市档案馆公开文件14件。"
+    assert taken(text, catalogue) == set()
+    assert ("items_published", None, "documents", 14) in taken("在网站公开文件14件。", catalogue)
+
+
+def test_a_quoted_site_and_another_before_one_figure(catalogue: Catalogue) -> None:
+    text = "市安监局通过“网上某某”和市安监局网站主动公开政策法规等政府信息183条。"
+    assert not any(channel == "dept_site" for _, channel, *_ in taken(text, catalogue))
+
+
+def test_a_city_bodys_site_in_a_district_bodys_report(catalogue: Catalogue) -> None:
+    agency = "某某市某某区税务局"
+    text = "区税务局在市税务局门户网站发布了122条。"
+    assert taken(text, catalogue, agency) == set()
+
+
+def test_all_ways_together_with_gong_is_the_total(catalogue: Catalogue) -> None:
+    text = "市政府办公室共通过市政府门户网站等平台主动公开政府信息247条。"
+    assert ("items_published", None, None, 247) in taken(text, catalogue)
+
+
+def test_a_list_ending_with_all_other_information_is_the_total(catalogue: Catalogue) -> None:
+    text = "2022年累计发布法律法规、规范性文件及其他信息共156条。"
+    assert ("items_published", None, None, 156) in taken(text, catalogue)
+
+
+def test_news_reports_are_media_reports(catalogue: Catalogue) -> None:
+    assert ("media_reports", "news_media", None, 73) in taken("开展专题新闻报道73篇次。", catalogue)
+
+
+def test_requests_counted_in_xiang_before_their_noun(catalogue: Catalogue) -> None:
+    assert ("requests_new", None, None, 2) in taken(
+        "某某街道接到2项政府信息公开的申请。", catalogue
+    )
+
+
+def test_completed_requests_in_the_sentence_after_licences(catalogue: Catalogue) -> None:
+    text = "共4项行政审批在省政府门户网站上接入系统。至2022年底，收到82件，办结61件。"
+    assert not any(m.startswith("requests_") for m in _metrics(text, catalogue))
+    requests = "2022年收到政府信息公开申请10件。共按时办结10件。"
+    assert ("requests_completed", None, None, 10) in taken(requests, catalogue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据条例，前三季度我委2014年政府信息公开工作年度报告如下。",
+        "本年报是根据县林业局2020年政府信息公开工作年度报告编制。",
+    ],
+)
+def test_sentence_words_are_no_agency(text: str) -> None:
+    assert find_agency_year(text)[0] is None

@@ -72,6 +72,15 @@ _SHORT_FORMS = {
     "文旅局": "文化和旅游局",
     "医保局": "医疗保障局",
     "国资委": "国有资产监督管理委员会",
+    "质监局": "质量技术监督局",
+    "文广新局": "文化广电新闻出版局",
+    "安监局": "安全生产监督管理局",
+    "食药监局": "食品药品监督管理局",
+    "环保局": "环境保护局",
+    "国土局": "国土资源局",
+    "卫计委": "卫生和计划生育委员会",
+    "卫计局": "卫生和计划生育局",
+    "工商局": "工商行政管理局",
 }
 # "由XX编制", "本报告由XX根据…": the agency that wrote the report.
 _WRITTEN_BY = re.compile(
@@ -131,7 +140,8 @@ _TITLE_NOISE = re.compile(
 # Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
 # committee (区委).
 _NOT_AGENCY = re.compile(
-    r"关于|通知|做好|收到|公开|^[我本区市县省全该度]|国务院|中华人民共和国"
+    r"关于|通知|做好|收到|公开|^[我本区市县省全该度]|国务院|中华人民共和国|根据|依据|按照"
+    r"|[我本](?:局|委|厅|办|单位|机关|部门)"
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
 )
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line

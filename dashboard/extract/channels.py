@@ -87,6 +87,7 @@ class _Report:
     hr: bool = False  # an HR bureau: an 人社局网站 is its own site
     field: str | None = None  # the agency's field (民政 of 江苏省民政厅): 江苏民政网 is its site
     zone: bool = False  # a development zone's committee: 开发区门户网站 is its own site
+    district: bool = False  # a district's or county's body: 市…局网站 is a body's above it
 
 
 def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
@@ -108,6 +109,9 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         field=_field(agency),
         zone=bool(
             agency and re.search(r"开发区|高新区|管委会|管理委员会|园区|产业园|管理区", agency)
+        ),
+        district=bool(
+            agency and re.search(r"[\u4e00-\u9fff]{2,}[区县旗][\u4e00-\u9fff]{2,}", agency)
         ),
     )
 

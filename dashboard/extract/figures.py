@@ -141,6 +141,9 @@ class Extraction:
     warnings: list[Problem] = field(default_factory=list)  # the agency or year not found
 
 
+_YEAR_PART_AFTER = re.compile(
+    r"\s*[(（]\s*(?:其中)?\s*(?:19|20)[0-9]{2}\s*年度?(?:新增|新公开|公开)"
+)
 # 54期97条: a count of issues right before the count of the items they held
 _ITEMS_AFTER_ISSUES = re.compile(r"\s*[0-9]+\s*(?:条|篇|则)")
 _ISSUES_JUST_BEFORE = re.compile(r"(?<![0-9])[0-9]+\s*期\s*$")
@@ -280,10 +283,8 @@ def _both_out(
 
 
 def _lead(text: str, period_start: int) -> str:
-    """The full sentence before one that opens with 其中 (…公开信息138条。其中：概况3条…), at
-    most _QUOTE_REACH characters of it; else nothing."""
-    if not text[period_start : period_start + 4].lstrip().startswith("其中"):
-        return ""
+    """The full sentence before a figure's (…公开信息138条。其中：概况3条…), at most
+    _QUOTE_REACH characters of it."""
     lead_start, _ = _bounds(text, max(0, period_start - 1), period_start, _PERIOD_END)
     return text[max(lead_start, period_start - _QUOTE_REACH) : period_start]
 
@@ -333,6 +334,14 @@ def extract_figures(
         period_start, period_end = _bounds(text, start, end, _PERIOD_END)
         sentence, period = text[sentence_start:start], text[period_start:start]
         reason = _skip_reason(text, match, sentence, after, period, result.year)
+        # 累计公开信息7976条(2022年新增435条): a running total, the year's part given after it
+        if (
+            reason is None
+            and result.year
+            and _YEAR_PART_AFTER.match(text, end)
+            and re.match(rf"\s*[(（]\s*(?:其中)?\s*{result.year}\s*年", text[end:])
+        ):
+            reason = "cumulative"
         # 发布信息54期97条: the issues, then the items they held — the items are the figure,
         # read with the words before the issues
         if reason is None and match["unit"] == "期" and _ITEMS_AFTER_ISSUES.match(text, end):

@@ -40,8 +40,8 @@ def _name(
     `before`: the words from the clause's start (or the figure before it) to the number;
     `sentence` and `period`: from the start of its sentence (；) and of its full sentence (。);
     `rest`: the words after the number to the end of its full sentence; `channels`: the
-    channels a 分别 list gives the number; `lead`: the full sentence before, when this one opens
-    with 其中 (a list of the kinds of the figure that sentence gave).
+    channels a 分别 list gives the number; `lead`: the full sentence before (read for a list of
+    kinds after 其中, and for what a sentence without 申请 is about).
     """
     unit = match["unit"]
     for rule in RULES:
@@ -66,14 +66,20 @@ def _name(
             continue
         # 行政许可事项…申请量0件，受理量0件，办结量0件: applications for a licence, not requests
         # for information
-        if rule.metric.startswith("requests_") and _OTHER_APPLICATIONS.search(period):
+        if rule.metric.startswith("requests_") and (
+            _OTHER_APPLICATIONS.search(period)
+            or (not _ABOUT_REQUESTS.search(period) and _OTHER_APPLICATIONS.search(lead))
+        ):
             return "not requests for information"
         if rule.after is not None and not rule.after.match(after):
             continue
         # the number itself too: 行政规范性文件9条，…政府文件19条 names two kinds of document
         if rule.unless is not None and rule.unless.search(period + match.group(0) + rest):
             continue
-        if rule.needs is not None and not rule.needs.search(lead + period):
+        after_qizhong = period.lstrip().startswith("其中")
+        if rule.needs is not None and not rule.needs.search(
+            (lead if after_qizhong else "") + period
+        ):
             continue
         if rule.handled:
             handled = _handled(period, rest)
@@ -97,6 +103,8 @@ def _name(
         # 行政处罚案件信息公开47期: issues are items only of a periodical (简报, 期刊, 专栏…)
         if rule.metric == "items_published" and unit == "期" and not _PERIODICAL.search(before):
             return "issues, not items"
+        if rule.category == "documents" and _READING_ROOMS.search(before):
+            return "sent to reading rooms"
         if rule.category == "documents":
             # 其中，行政规范性文件0条，行政许可类信息10条: a kind of item the year had none of;
             # 发布行政规范性文件0条，…其他文件7条: one kind of document of several
@@ -188,6 +196,8 @@ _SITE_WORD = (
 )
 _TWO_SITES = re.compile(
     rf"{_SITE_WORD}[”\"」』]?(?:及|和|与|、|以及)(?!时)[^，,。；;0-9]{{1,20}}?{_SITE_WORD}"
+    # “网上宿迁”和市安监局网站: a site by its quoted name and another
+    rf"|[“\"「『][^”\"」』]{{2,12}}[”\"」』](?:及|和|与|、|以及)[^，,。；;0-9]{{1,20}}?{_SITE_WORD}"
 )
 _MADE_COUNT = re.compile(
     r"(?:制发|印发|出台)[^，,。；;0-9]{0,12}文件[^，,。；;0-9]{0,4}(?P<n>[0-9]+)\s*[件个份条篇]"
@@ -232,6 +242,7 @@ _OUTCOMES = (
 _REQUESTS_COUNTED = re.compile(
     r"申请[^。]*?[0-9]+\s*(?:件|宗|份)|[0-9]+\s*(?:件|宗|份)[^。]{0,8}申请"
 )
+_READING_ROOMS = re.compile(r"图书馆|档案馆|查阅点|查阅中心|查阅室|查阅场所")
 _OTHER_DOCUMENTS = re.compile(r"其他文件[^，,。；;0-9]{0,4}[0-9]")
 _OTHER_APPLICATIONS = re.compile(
     r"^(?![^。]*(?:信息公开|依申请|公开申请))[^。]*(?:行政许可|行政审批|审批事项|政务服务事项|办件)"
@@ -241,6 +252,10 @@ _SENT_AND_PUBLISHED = re.compile(r"(?:报送|上报)(?:并|和|及)?(?:发布|�
 _HIGHER_BODY_SITE = re.compile(
     r"(?:省|自治区|国家|中央|国务院)[\u4e00-\u9fff]{0,8}?(?:局|委|厅|办|部)"
     r"(?:门户|官方)?(?:网站|官网)"
+)
+# 在市税务局门户网站 in a district bureau's report: the city bureau's site
+_CITY_BODY_SITE = re.compile(
+    r"(?:^|(?<=[在过和及、]))市[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办)(?:门户|官方)?(?:网站|官网)"
 )
 _RECEIVED_AND_DONE = re.compile(
     r"(?:收到|受理|接收)(?:并|且|和|及|后)(?:全部|均)?(?:办结|答复)[^，,。；;0-9]{0,12}申请[^，,。；;0-9]{0,4}$"
@@ -389,6 +404,8 @@ def _channel_of(
     )
     if part is not None:
         return part
+    if where.channel is not None and where.listed and publishing and _TOGETHER.search(words):
+        return [(rule, None, 0.7)]
     if where.channel is not None and where.listed:
         # 通过政府门户网站和政务新媒体等形式公开1.18万条: the site among other ways — the total
         # when the list joins a website with other kinds, else no channel can be told
@@ -407,6 +424,8 @@ def _channel_of(
         if kind == "new_media" and _SEVERAL_ACCOUNTS.search(words):
             return "several accounts together"
         if where.channel == "dept_site" and report.city and _HIGHER_BODY_SITE.search(words):
+            return "another body's site"
+        if where.channel == "dept_site" and report.district and _CITY_BODY_SITE.search(words):
             return "another body's site"
         # 通过政府信息公开平台公开…677条，其中，政府网站…387条、微信服务号…290条: the sum of
         # the channels listed after it — the total
@@ -516,7 +535,7 @@ _ITEMS = re.compile(
 _GENERAL_ITEMS = re.compile(
     rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?"
     r"(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
-    rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容)?{_FILLER}$"
+    rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档)?{_FILLER}$"
 )
 _VERB = re.compile(
     r"(?:发布|公开|公布|推送|推文|更新|发送|刊发|上传|编发|制发|印发)"
@@ -542,7 +561,7 @@ def _own_items(what: str, field: str | None) -> str:
     return re.sub(rf"(?:{own})(?=(?:政府|政务)?信息)", "", what)
 
 
-_ITEM_KINDS = r"(?<!各)类信息|文件|解读|公告|通知|简报"
+_ITEM_KINDS = r"(?<!各)类信息|文件|解读|公告|通知|简报|规章"
 
 
 def _part_reason(
@@ -571,7 +590,12 @@ def _part_reason(
     if re.search(r"各[类种项](?:政府|政务)?信息", what):  # 工作动态和各类政府信息660条: all of them
         return None
     # 文件、新闻动态和业务信息等: all kinds
-    listed = re.search(r"等[^、，,]{0,12}$" if total else r"等[^、，,]{0,12}$|、", what)
+    listed = re.search(
+        r"等[^、，,]{0,12}$|(?:及|和|以及)其[他它](?:各类)?信息"
+        if total
+        else r"等[^、，,]{0,12}$|、",
+        what,
+    )
     # 发布市政府及政府办文件及解读信息66条: kinds of item
     # (an account's 动态信息 are its posts: 在船山公安微信公众号公布动态信息332条)
     kinds = _ITEM_KINDS if new_media else r"动态|" + _ITEM_KINDS

@@ -140,6 +140,14 @@ _NEW_TIME = re.compile(
 _IN_YEAR = re.compile(r"本年|全年|年度|今年|当年")
 
 
+def _as_of_year_end(period: str, mark: re.Match[str], year: int | None) -> bool:
+    """Whether a 截至 mark gives the report year's end (截至2013年底)."""
+    if not mark["asof"]:
+        return False
+    date = _AS_OF.match(period, mark.end())
+    return date is not None and date.end() > date.start() and _year_end(date, year)
+
+
 def _year_end(date: re.Match[str], year: int | None) -> bool:
     """Whether 截至 names the end of the report year (截至2025年12月31日, 截至年底)."""
     if date["y"] and (year is None or int(date["y"]) != year):
@@ -186,8 +194,13 @@ def _cumulative(period: str, year: int | None, paragraph: str = "") -> bool:
             _IN_YEAR.search(words) or (year is not None and f"{year}年" in words)
             for words in (head, paragraph)
         )
-        # 截至2023年底，累计发布…: since the start, whatever the year
+        # 截至2023年底，累计发布…: since the start, whatever the year — but 截至2013年底，本年度
+        # 累计…: the year's end and the year named (the year's total)
         earlier = any(m[0] != "累计" for m in marks[:-1])
+        if re.search(r"(?:本年度?|全年|今年|当年)\s*$", head) and all(
+            _as_of_year_end(period, m, year) for m in marks[:-1]
+        ):
+            earlier = False
         return not in_year or earlier
     return True
 

@@ -105,7 +105,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_new",
         _r(r"(?:收到|受理|新收|接收|接到)(?:和处理|并处理|了)?$"),
-        after=_r(r"^(?:[件条]?(?:政府信息)?(?:公开)?(?:依申请|公开申请|信息公开申请|申请))"),
+        after=_r(r"^(?:[件条项个]?(?:政府信息)?(?:公开)?的?(?:依申请|公开申请|信息公开申请|申请))"),
         units=(*_REQUEST_UNITS, "个", "项", "例"),
     ),
     # 2019年依申请公开共受理2件, 依申请公开受理和办结6件: the requests named first
@@ -123,12 +123,12 @@ RULES: tuple[Rule, ...] = (
         _r(r"发生[^，,。0-9]{0,4}(?:依申请公开|信息公开申请|公开申请)[^，,。0-9]{0,4}$"),
         units=(*_REQUEST_UNITS, "次", "例"),
     ),
-    # (only in a sentence about requests: 累计收到82件，办结61件 of online approvals is not)
+    # (累计收到82件，办结61件 after a sentence on online approvals is not: naming.py's
+    # _OTHER_APPLICATIONS)
     Rule(
         "requests_completed",
         _r(r"(?:办结|办理完毕|处理完毕)[^，,。0-9]{0,20}$"),
         units=(*_REQUEST_UNITS, "项"),
-        needs=_r(r"申请"),
     ),
     # 答复政府信息公开申请226件, 已完成依申请公开申请1件: requests answered
     Rule(
@@ -232,6 +232,14 @@ RULES: tuple[Rule, ...] = (
         "default",
         units=("篇", "条", "次", "则"),
     ),
+    # 开展专题新闻报道73篇次: reports in the press
+    Rule(
+        "media_reports",
+        _r(r"新闻报道[^，,。0-9]{0,4}$"),
+        "default",
+        units=("篇", "篇次", "条", "次", "则"),
+        confidence=0.8,
+    ),
     Rule("meetings", _r(r"上会[^，,。0-9]{0,20}$"), units=("次",)),
     Rule(
         "meetings",
@@ -254,7 +262,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "items_published",
-        _r(r"(?:发布|公开|公布|制发|印发|包括)[^，,。0-9]{0,10}文件[^，,。0-9]{0,4}$"),
+        _r(r"(?:发布|公开|公布|制发|印发|包括)[^，,。0-9]{0,10}(?:文件|公文)[^，,。0-9]{0,4}$"),
         "none",
         units=("条", "件", "个", "篇", "份", "项"),
         category="documents",
