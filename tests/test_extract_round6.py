@@ -366,3 +366,62 @@ def test_completed_requests_in_the_sentence_after_licences(catalogue: Catalogue)
 )
 def test_sentence_words_are_no_agency(text: str) -> None:
     assert find_agency_year(text)[0] is None
+
+
+# ── round 9 (the fourth blind set) ──────────────────────────────────────────────────────────
+
+
+def test_not_a_single_one_is_no_count(catalogue: Catalogue) -> None:
+    text = "全镇未发生一起因政府信息公开申请行政复议、提起行政诉讼的案件。"
+    assert taken(text, catalogue) == set()
+
+
+def test_two_rates_in_one_number(catalogue: Catalogue) -> None:
+    text = "12345热线转办件回复率和办结率达到了100%。"
+    assert taken(text, catalogue) == set()
+
+
+def test_the_hotline_among_mailboxes_and_petitions(catalogue: Catalogue) -> None:
+    text = "认真受理、答复群众12345热线电话、网上局长信箱等网上咨询、信访8073起。"
+    assert "hotline_received" not in _metrics(text, catalogue)
+
+
+def test_other_sites_and_work_groups_are_no_channel(catalogue: Catalogue) -> None:
+    assert taken("报纸、其他网站等发布85条。", catalogue) == set()
+    assert taken("通过微信工作群公开200余条。", catalogue) == set()
+
+
+def test_documents_in_force_are_not_the_years(catalogue: Catalogue) -> None:
+    assert taken("清理并公开现行有效的行政规范性文件102件。", catalogue) == set()
+
+
+def test_handled_and_answered_is_completed(catalogue: Catalogue) -> None:
+    assert ("requests_completed", None, None, 23) in taken(
+        "共办理回复依申请公开事项23件。", catalogue
+    )
+
+
+def test_outcomes_counted_before_their_words(catalogue: Catalogue) -> None:
+    text = "共收到政府信息公开申请5件，对其中3件予以公开，1件部分公开，1件不公开。"
+    rows = taken(text, catalogue)
+    assert {
+        ("requests_disclosed", None, None, 3),
+        ("requests_partial", None, None, 1),
+        ("requests_refused", None, None, 1),
+    } <= rows
+
+
+def test_requests_received_with_words_between(catalogue: Catalogue) -> None:
+    assert ("requests_new", None, None, 4) in taken(
+        "2024年共收到社会各界4宗政府信息公开申请。", catalogue
+    )
+    assert ("requests_new", None, None, 60) in taken("我局收到60条信息公开的申请。", catalogue)
+    # the applicants are no requests
+    assert "requests_new" not in _metrics("共收到2个自然人的政府信息公开申请。", catalogue)
+
+
+def test_a_provincial_bureaus_own_site(catalogue: Catalogue) -> None:
+    agency = "新疆维吾尔自治区市场监督管理局"
+    assert ("items_published", "dept_site", None, 2039) in taken(
+        "自治区市场监督管理局官方网站发布信息2039条。", catalogue, agency
+    )

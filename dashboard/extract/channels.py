@@ -56,7 +56,8 @@ _OWN_SITE_NAME = re.compile(
 )
 # 其他媒体平台, 其他方式, 政府公报: no channel the catalogue has
 _NO_CHANNEL = re.compile(
-    r"其他(?:媒体|方式|渠道|平台|途径|形式)|公报|其他[^，,。；;0-9]{0,2}(?:广播|报纸|电视|报刊)"
+    r"其他(?:媒体|方式|渠道|平台|途径|形式|网站)|公报|其他[^，,。；;0-9]{0,2}(?:广播|报纸|电视|报刊)"
+    r"|微信(?:工作)?群"
 )
 _OWN_NEWS = re.compile(r"新闻(?=发布|发言|通稿|稿|动态|信息|中心)")
 # 在网站和微信平台: a website no name tells
@@ -96,7 +97,10 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
     government = bool(agency and re.search(r"人民政府(?:办公室|办公厅)?$|政府办公室$", agency))
     if government:
         owners = {"gov_portal"}
-    city = re.match(r"(?:[\u4e00-\u9fff]{2,3}省)?(?P<city>[\u4e00-\u9fff]{2,3}?)市", agency or "")
+    # (not 新疆维吾尔自治区市场监督管理局: 市场 is no city)
+    city = re.match(
+        r"(?:[\u4e00-\u9fff]{2,3}省)?(?P<city>[\u4e00-\u9fff]{2,3}?)市(?!场)", agency or ""
+    )
     return _Report(
         year,
         owners.pop() if len(owners) == 1 else None,

@@ -91,6 +91,8 @@ def _name(
             continue
         if rule.percent and not re.search(r"12345|热线", sentence):
             return "rate of an unnamed hotline"
+        if rule.percent and re.search(r"率[和及与、]", before):
+            return "several kinds together"
         # (收到…申请4条，…予以公开3条: an outcome counted in the sentence's own counting word
         # for requests)
         in_items = unit == "条" and rule.metric in _OUTCOMES and _RECEIVED_IN_ITEMS.search(period)
@@ -100,11 +102,16 @@ def _name(
         # never a metric's figure (those are written 两条, 三件)
         if match["cn"] and unit in _LIST_UNITS:
             return "not a count of the report"
+        # 全镇未发生一起…行政复议: not a single one
+        if match["cn"] in ("一",) and re.search(r"(?:未|没有|无)(?:发生|出现|收到)?$", before):
+            return "not a count of the report"
         # 行政处罚案件信息公开47期: issues are items only of a periodical (简报, 期刊, 专栏…)
         if rule.metric == "items_published" and unit == "期" and not _PERIODICAL.search(before):
             return "issues, not items"
         if rule.category == "documents" and _READING_ROOMS.search(before):
             return "sent to reading rooms"
+        if rule.category == "documents" and re.search(r"现行有效|清理", before):
+            return "documents in force, not the year's"
         if rule.category == "documents":
             # 其中，行政规范性文件0条，行政许可类信息10条: a kind of item the year had none of;
             # 发布行政规范性文件0条，…其他文件7条: one kind of document of several
@@ -132,6 +139,7 @@ def _name(
         if rule.metric == "requests_new" and _CARRIED_OVER.match(rest):
             return "with requests carried over"
         # 全年共受理并办结政府信息公开申请2件: one number for what came in and was completed
+        # (收到申请18件，均已答复 is only the received: the labels of every set give it so)
         if rule.metric == "requests_new" and _RECEIVED_AND_DONE.search(before):
             return [(rule, None, rule.confidence), (rule_by_id("requests_completed"), None, 0.85)]
         # 发布…12: a bare number of a publishing clause is too often something else — unless
@@ -331,6 +339,8 @@ def _handled(period: str, rest: str) -> str | None:
     applied (其中自然人6件…, the received part of the form); those handled when it has given the
     received ones before (收到…申请5件，依法办理…申请4件); else it cannot be told (上年结转 may be
     in it), and None."""
+    if re.search(r"办理(?:并)?(?:回复|答复|完毕|完结)", period):
+        return "requests_completed"
     if _APPLICANTS.search(rest):
         return "requests_new"
     # 办理…申请的政府信息48件，全部按时办结: what was handled, all of it completed
@@ -371,6 +381,9 @@ def _channel_of(
             return "a hotline the catalogue has no channel for"
         if not re.search(r"12345|政务服务热线|便民服务热线|政务热线|市民热线|市长热线", sentence):
             return "hotline not named"
+        # 12345热线电话、网上分局局长信箱等网上咨询、信访8073起: the hotline among other ways
+        if re.search(r"、[^，,。；;0-9]{0,20}(?:信箱|信访|留言|咨询)", before):
+            return "several channels"
         return [(rule, metric.default_channel, rule.confidence)]
     # where it was published is said before the verb (在门户网站发布); what was published after
     # it (新闻信息, 工作动态) is no channel

@@ -78,7 +78,7 @@ _NUMBERED_HEADING = re.compile(r"[.．](?=\s*[\u4e00-\u9fff])")
 _ORDINAL_AFTER = re.compile(r"^(?:个|项|大类|类|次会|名|位|家|所|个百分点|倍|期|批)")
 # 报告由…六个部分组成, 共6项内容, 第三章: how the report is built, not a count of the year
 # (matched at a position: no ^)
-_STRUCTURE_AFTER = re.compile(r"(?:个|项|大)?(?:部分|方面|章|节|板块|篇章)|项内容")
+_STRUCTURE_AFTER = re.compile(r"(?:个|项|大)?(?:部分(?!公开)|方面|章|节|板块|篇章)|项内容")
 
 
 # No clause or sentence is longer than this: boundaries are looked for this far either side

@@ -104,9 +104,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "requests_new",
-        _r(r"(?:收到|受理|新收|接收|接到)(?:和处理|并处理|了)?$"),
-        after=_r(r"^(?:[件条项个]?(?:政府信息)?(?:公开)?的?(?:依申请|公开申请|信息公开申请|申请))"),
-        units=(*_REQUEST_UNITS, "个", "项", "例"),
+        _r(r"(?:收到|受理|新收|接收|接到)(?:和处理|并处理|了)?[^，,。0-9申]{0,6}$"),
+        # (收到社会各界4宗政府信息公开申请, 收到2份政府环境信息公开申请, 收到60条信息公开的申请)
+        # (not 收到2个自然人的…申请: the applicants)
+        after=_r(r"^(?:[件条项个份宗]?[^，,。0-9人]{0,8}?(?:依申请|公开申请|公开的申请|申请))"),
+        units=(*_REQUEST_UNITS, "个", "项", "例", "条"),
     ),
     # 2019年依申请公开共受理2件, 依申请公开受理和办结6件: the requests named first
     Rule(
@@ -173,6 +175,28 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_completed",
         _r(r"(?:^|[，,；;]\s*)(?:已|均已|全部)?(?:回复|答复|办结)[^，,。0-9]{0,2}$"),
+        units=(*_REQUEST_UNITS, "条"),
+        needs=_RECEIVED_REQUESTS,
+    ),
+    # 对其中3件予以公开，1件部分公开，1件不公开: the number before its outcome
+    Rule(
+        "requests_disclosed",
+        _r(r"(?:^|对|其中|对其中)$"),
+        after=_r(r"^\s*(?:予以公开|同意公开|全部公开)"),
+        units=(*_REQUEST_UNITS, "条"),
+        needs=_RECEIVED_REQUESTS,
+    ),
+    Rule(
+        "requests_partial",
+        _r(r"(?:^|对|其中|对其中)$"),
+        after=_r(r"^\s*(?:予以)?部分公开"),
+        units=(*_REQUEST_UNITS, "条"),
+        needs=_RECEIVED_REQUESTS,
+    ),
+    Rule(
+        "requests_refused",
+        _r(r"(?:^|对|其中|对其中)$"),
+        after=_r(r"^\s*(?:不予公开|不公开|不同意公开)"),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
     ),
@@ -274,7 +298,7 @@ RULES: tuple[Rule, ...] = (
         "items_published",
         _r(
             r"^\s*(?:[(（][一二三四五六七八九十0-9]{1,2}[)）]|[0-9]{1,2}[.．、])?(?:其中[，,：:]?)?"
-            r"(?:涵盖|包括|包含|占)?(?:政策[、和及])?[“\"「]?"
+            r"(?:涵盖|包括|包含|占)?(?:政策[、和及]?)?[“\"「]?"
             r"(?:行政规范性|规范性|政策性?|政策类|部门|政府|业务|公文)?(?:文件|公文)(?:法规)?"
             r"(?:类)?(?:政府)?(?:信息)?[”\"」]?(?:公开)?$"
         ),
@@ -303,7 +327,7 @@ RULES: tuple[Rule, ...] = (
     # 行政执法公示信息)
     Rule(
         "items_published",
-        _r(r"(?:(?<=网站)|(?<=平台)|(?<=网)|(?<=专栏))公示(?:了)?(?:信息)?(?:共计|共)?$"),
+        _r(r"(?:(?<=网站)|(?<=平台)|(?<=网)|(?<=专栏))公示(?:了)?(?:的)?(?:信息)?(?:共计|共)?$"),
         "read",
         units=_PUBLISH_UNITS,
         confidence=0.85,
