@@ -15,7 +15,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -29,7 +29,7 @@ from dashboard.ingest.validate import validate_file
 from dashboard.platform.sample import seed_if_empty
 from dashboard.platform.settings import DATABASE_URL_ENV
 from dashboard.store.database import Store, UnknownVersion
-from dashboard.store.schema import MIGRATIONS, migrate
+from dashboard.store.schema import MIGRATIONS, decks_table, migrate, migrations_table
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 AGENCY = "定海区教育局"
@@ -117,19 +117,20 @@ def test_migrations_applied_once_and_recorded(db_url: str) -> None:
     first.close()
     engine = sa.create_engine(db_url)
     try:
+        recorded = sa.select(migrations_table.c.name, migrations_table.c.applied_at)
         with engine.connect() as c:
-            rows = c.execute(sa.text("SELECT name, applied_at FROM schema_migrations")).all()
+            rows = c.execute(recorded).all()
             tables = set(sa.inspect(c).get_table_names())
         assert [r.name for r in rows] == [name for name, _ in MIGRATIONS]
-        for row in rows:
-            datetime.fromisoformat(row.applied_at)
+        for row in rows:  # a timezone-aware time, in UTC, on both databases
+            assert row.applied_at.utcoffset() == timedelta(0)
         assert {"schema_migrations", "datasets", "versions", "facts"} <= tables
         # Reopening applies nothing and records nothing twice.
         assert migrate(engine) == []
         second = Store(db_url)
         second.close()
         with engine.connect() as c:
-            again = c.execute(sa.text("SELECT name, applied_at FROM schema_migrations")).all()
+            again = c.execute(recorded).all()
         assert again == rows
     finally:
         engine.dispose()
@@ -385,6 +386,26 @@ def test_version_token_changes_on_every_commit_and_restore(store: Store) -> None
     assert len(set(tokens)) == len(tokens)
     store.commit([Dataset(AGENCY, 2019, v1_facts())], user="a")  # identical to restored v3
     assert store.version_token() == tokens[-1]
+
+
+def test_the_public_write_seam_raises_the_token_or_writes_nothing(store: Store) -> None:
+    """`Store.writing` (the seam of dashboard/store/compare.py): a write through it moves the
+    store's token like the store's own writes; one that raises leaves nothing and no move."""
+    count = sa.select(sa.func.count()).select_from(decks_table)
+    token = store.version_token()
+    with store.writing() as c:
+        c.execute(
+            decks_table.insert().values(
+                name="board", slides="[]", updated_by="a", updated_at=datetime.now(UTC)
+            )
+        )
+    assert store.version_token() == token + 1
+    with pytest.raises(RuntimeError), store.writing() as c:
+        c.execute(decks_table.delete())
+        raise RuntimeError("stop")
+    assert store.version_token() == token + 1
+    with store.reading() as c:
+        assert c.scalar(count) == 1
 
 
 def test_dataset_and_agency_tokens_move_only_with_their_own_data(store: Store) -> None:

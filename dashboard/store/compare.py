@@ -20,12 +20,13 @@ from typing import Any, Literal, get_args
 import polars as pl
 import sqlalchemy as sa
 
-from dashboard.store.database import Store, _bump
+from dashboard.store.database import Store
 from dashboard.store.schema import (
     agency_directory_table,
     datasets_table,
     facts_table,
     utc_now,
+    utc_text,
     versions_table,
 )
 
@@ -158,7 +159,7 @@ def _is(column: sa.ColumnElement[Any], value: str | None) -> sa.ColumnElement[bo
 def compare_years(store: Store, group: Group | None = None) -> list[int]:
     """The years with at least one report (of the group), newest first."""
     query = _in_group(sa.select(datasets_table.c.year).distinct(), group)
-    with store._reading() as c:
+    with store.reading() as c:
         return sorted((int(y) for y in c.scalars(query)), reverse=True)
 
 
@@ -175,7 +176,7 @@ def slices(store: Store, year: int, group: Group | None = None) -> pl.DataFrame:
         .where(datasets_table.c.year == year, facts_table.c.value.is_not(None))
         .group_by(facts_table.c.metric, facts_table.c.channel, facts_table.c.category)
     )
-    with store._reading() as c:
+    with store.reading() as c:
         rows = c.execute(_in_group(query, group)).all()
     return pl.DataFrame([tuple(r) for r in rows], schema=SLICES_SCHEMA, orient="row").sort(
         "metric", "channel", "category", nulls_last=False
@@ -208,7 +209,7 @@ def ranking_rows(
         .where(datasets_table.c.year == year)
         .order_by(datasets_table.c.agency)
     )
-    with store._reading() as c:
+    with store.reading() as c:
         rows = c.execute(_in_group(query, group)).all()
     return pl.DataFrame([tuple(r) for r in rows], schema=RANKING_SCHEMA, orient="row")
 
@@ -225,7 +226,7 @@ def reporting_counts(store: Store, group: Group | None = None) -> ReportingCount
         .where(datasets_table.c.agency.in_(sa.select(universe.c.agency)))
         .group_by(datasets_table.c.year)
     )
-    with store._reading() as c:
+    with store.reading() as c:
         total = int(c.scalar(sa.select(sa.func.count()).select_from(universe)) or 0)
         rows = c.execute(per_year).all()
     years = pl.DataFrame(
@@ -271,7 +272,7 @@ def reporting_matrix(
     page = grouped.order_by(universe.c.agency).limit(limit).offset(offset)
     # Without a filter every agency considered matches: counted without the join.
     counted = universe if not search.strip() and missing_in is None else grouped.subquery()
-    with store._reading() as c:
+    with store.reading() as c:
         total = int(c.scalar(sa.select(sa.func.count()).select_from(counted)) or 0)
         rows = c.execute(page).all()
     schema: dict[str, Any] = {"agency": pl.String, **{str(y): pl.Boolean for y in years}}
@@ -290,7 +291,7 @@ def directory(store: Store) -> pl.DataFrame:
     query = sa.select(table.c.agency, table.c.parent, table.c.region, table.c.kind).order_by(
         table.c.agency
     )
-    with store._reading() as c:
+    with store.reading() as c:
         rows = c.execute(query).all()
     return pl.DataFrame([tuple(r) for r in rows], schema=DIRECTORY_SCHEMA, orient="row")
 
@@ -305,18 +306,21 @@ def directory_template(store: Store) -> pl.DataFrame:
         .select_from(universe.outerjoin(table, table.c.agency == universe.c.agency))
         .order_by(universe.c.agency)
     )
-    with store._reading() as c:
+    with store.reading() as c:
         rows = c.execute(query).all()
     return pl.DataFrame([tuple(r) for r in rows], schema=DIRECTORY_SCHEMA, orient="row")
 
 
 def directory_info(store: Store) -> tuple[int, str | None, str | None]:
-    """How many agencies the directory lists, who uploaded it and when (None, None: never)."""
+    """How many agencies the directory lists, who uploaded it and when (ISO 8601, UTC, to the
+    second; None, None: never)."""
     table = agency_directory_table
-    with store._reading() as c:
+    with store.reading() as c:
         count = int(c.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
         row = c.execute(sa.select(table.c.updated_by, table.c.updated_at).limit(1)).first()
-    return count, (row.updated_by if row else None), (row.updated_at if row else None)
+    if row is None:
+        return count, None, None
+    return count, row.updated_by, utc_text(row.updated_at)
 
 
 def groups(store: Store) -> pl.DataFrame:
@@ -329,7 +333,7 @@ def groups(store: Store) -> pl.DataFrame:
         .group_by(table.c[kind])
         for kind in GROUP_KINDS
     ]
-    with store._reading() as c:
+    with store.reading() as c:
         rows = c.execute(sa.union_all(*parts)).all()
     frame = pl.DataFrame(
         [tuple(r) for r in rows],
@@ -361,10 +365,9 @@ def replace_directory(
         }
         for e in entries
     ]
-    with store._writing() as c:
+    # Cached comparisons are keyed on the store generation: `writing` raises it at the end.
+    with store.writing() as c:
         c.execute(agency_directory_table.delete())
         if rows:
             c.execute(agency_directory_table.insert(), rows)
-        # Cached comparisons are keyed on the store generation: a new directory is a change.
-        _bump(c, set())
     return len(rows)

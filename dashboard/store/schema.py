@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -18,11 +19,49 @@ from alembic.script import ScriptDirectory
 
 metadata = sa.MetaData()
 
+# Width of a time as SQLite stores it: `2024-05-01T09:00:00.000000+00:00`.
+UTC_TEXT_WIDTH = 32
+
+
+def as_utc(at: datetime) -> datetime:
+    """The same instant in UTC; a naive time is taken to be UTC already."""
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+class UtcTimestamp(sa.types.TypeDecorator[datetime]):
+    """A point in time, timezone-aware, the same on both databases (Alembic revision 0009).
+
+    PostgreSQL: TIMESTAMP WITH TIME ZONE. SQLite has no time type: the text of the instant in
+    UTC in one ISO 8601 form with its offset, fixed width (`2024-05-01T09:00:00.000000+00:00`),
+    so text order is time order and a comparison with a bound time is exact. Python gets an
+    aware datetime in UTC from either; a naive one given to it is taken as UTC.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: sa.Dialect) -> sa.types.TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(sa.String(UTC_TEXT_WIDTH))
+        return dialect.type_descriptor(sa.DateTime(timezone=True))
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> Any:
+        if value is None:
+            return None
+        at = as_utc(value)
+        return at.isoformat(timespec="microseconds") if dialect.name == "sqlite" else at
+
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return as_utc(datetime.fromisoformat(value) if isinstance(value, str) else value)
+
+
 migrations_table = sa.Table(
     "schema_migrations",
     metadata,
     sa.Column("name", sa.String(200), primary_key=True),
-    sa.Column("applied_at", sa.String(40), nullable=False),
+    sa.Column("applied_at", UtcTimestamp, nullable=False),
 )
 
 datasets_table = sa.Table(
@@ -45,7 +84,7 @@ versions_table = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("dataset_id", sa.Integer, sa.ForeignKey("datasets.id"), nullable=False),
     sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("created_at", sa.String(40), nullable=False),  # ISO 8601, UTC
+    sa.Column("created_at", UtcTimestamp, nullable=False),
     sa.Column("user_name", sa.String(200), nullable=False),
     sa.Column("action", sa.String(20), nullable=False),  # import | restore | sample
     sa.Column("file_name", sa.String(500)),
@@ -75,7 +114,8 @@ facts_table = sa.Table(
     # stored before, which show as they always did.
     sa.Column("unit", sa.String(20)),
     sa.Column("as_written", sa.Text),  # a readable cell is short, but its decimals are unbounded
-    sa.Index("ix_facts_version", "version_id"),
+    # No index of version_id alone: ix_facts_compare (below) leads with it and serves every read
+    # by version (revision 0009 dropped the old `ix_facts_version`).
 )
 
 
@@ -94,7 +134,7 @@ sign_in_failures_table = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("user_name", sa.String(200), nullable=False),
-    sa.Column("failed_at", sa.String(40), nullable=False),  # ISO 8601, UTC, fixed width
+    sa.Column("failed_at", UtcTimestamp, nullable=False),
     sa.Index("ix_sign_in_failures_user_name", "user_name"),
 )
 
@@ -110,7 +150,7 @@ decks_table = sa.Table(
     sa.Column("name", sa.String(100), primary_key=True),
     sa.Column("slides", sa.Text, nullable=False),  # JSON list of slide ids, in order
     sa.Column("updated_by", sa.String(200), nullable=False),
-    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.Column("updated_at", UtcTimestamp, nullable=False),
 )
 
 
@@ -197,7 +237,7 @@ agency_directory_table = sa.Table(
     sa.Column("region", sa.String(200)),
     sa.Column("kind", sa.String(200)),
     sa.Column("updated_by", sa.String(200), nullable=False),
-    sa.Column("updated_at", sa.String(40), nullable=False),  # ISO 8601, UTC
+    sa.Column("updated_at", UtcTimestamp, nullable=False),
     sa.Column("file_name", sa.String(500)),
     sa.Index("ix_agency_directory_parent", "parent"),
     sa.Index("ix_agency_directory_region", "region"),
@@ -228,17 +268,16 @@ def _facts_compare_index(connection: sa.Connection) -> None:
 
 
 # Editor (and named viewer) accounts, in the store so that every replica signs in alike and
-# `add-user` needs no file on each host. The first table with timezone-aware time columns (see
-# docs/decisions.md: the older ISO-text columns stay text). `password_hash` is an Argon2id hash
-# (about 100 characters; 255 leaves room for stronger parameters).
+# `add-user` needs no file on each host. `password_hash` is an Argon2id hash (about 100
+# characters; 255 leaves room for stronger parameters).
 users_table = sa.Table(
     "users",
     metadata,
     sa.Column("name", sa.String(200), primary_key=True),
     sa.Column("role", sa.String(20), nullable=False),  # viewer | editor
     sa.Column("password_hash", sa.String(255), nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_at", UtcTimestamp, nullable=False),
+    sa.Column("updated_at", UtcTimestamp, nullable=False),
 )
 
 
@@ -334,5 +373,12 @@ def current_revision(connection: sa.Connection) -> str | None:
     return connection.scalar(sa.text(f"SELECT version_num FROM {ALEMBIC_VERSION_TABLE}"))
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def utc_now() -> datetime:
+    """Now, in UTC: what the store writes to its time columns."""
+    return datetime.now(UTC)
+
+
+def utc_text(at: datetime) -> str:
+    """A stored time as the store's readers give it (history, conflicts, the directory): ISO
+    8601 in UTC to the second, `2024-05-01T09:00:00+00:00`, the same on both databases."""
+    return as_utc(at).isoformat(timespec="seconds")
