@@ -366,11 +366,16 @@ def _check_parts(total: Fact, parts: list[Fact], checker: _Checker) -> None:
 def _check_vocabulary_totals(facts: list[Fact], checker: _Checker) -> None:
     """In tables 三 and 四 the 总计 column equals the sum of the applicant/result columns."""
     catalogue = checker.catalogue
+    # Each metric's facts by category (the last of a category wins), in one pass over the facts
+    # rather than one per metric of the catalogue.
+    by_metric: dict[str, dict[str | None, Fact]] = {}
+    for f in facts:
+        by_metric.setdefault(f.metric, {})[f.category] = f
     for metric in catalogue.metrics.values():
-        if metric.category not in catalogue.vocabularies:
+        if metric.category not in catalogue.vocabularies or metric.id not in by_metric:
             continue
         vocabulary = catalogue.vocabularies[metric.category]
-        mine = {f.category: f for f in facts if f.metric == metric.id}
+        mine = by_metric[metric.id]
         # A subtotal column (法人或其他组织) against its own columns, where both are given.
         for term_id, term in vocabulary.terms.items():
             if term.parts and term_id in mine:

@@ -25,9 +25,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
 from dashboard.domain.problems import Problem, ProblemCode, Severity
 from dashboard.ingest.limits import (
     EXCEL_MAX_COLUMNS,
@@ -71,6 +68,15 @@ class _Done(Exception):
 def size_text(size: int) -> str:
     """Bytes as people read them: `12.3 MB`."""
     return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _calendar(*, date1904: bool) -> Any:
+    """openpyxl's date epoch of a workbook. openpyxl (and numpy with it) is imported where an
+    .xlsx is read, not with this module: a CSV upload and the command line start without them
+    (0.2 s)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+
+    return CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
 
 
 def column_letter(index: int) -> str:
@@ -130,7 +136,7 @@ class Workbook:
     sheets: list[SheetRef] = field(default_factory=list)
     shared: list[str] = field(default_factory=list)
     styles: list[int] = field(default_factory=list)  # cellXfs index → PLAIN / PERCENT / DATE
-    epoch: Any = CALENDAR_WINDOWS_1900
+    epoch: Any = field(default_factory=lambda: _calendar(date1904=False))
     budget: int = 0  # uncompressed bytes still allowed to be read
     elements: int = 0  # XML elements still allowed to be read
 
@@ -383,6 +389,8 @@ class Workbook:
             if isinstance(number, str):
                 return number  # not a number after all: keep the text, validation reports it
             if kind == DATE:
+                from openpyxl.utils.datetime import from_excel
+
                 try:
                     return from_excel(number, epoch).isoformat()
                 except (OverflowError, ValueError, TypeError, AttributeError):
@@ -507,7 +515,7 @@ def _read_structure(book: Workbook) -> None:
             flags["date1904"] = attrs.get("date1904", "").lower() in ("1", "true")
 
     book.parse_all(workbook_part, start)
-    book.epoch = CALENDAR_MAC_1904 if flags["date1904"] else CALENDAR_WINDOWS_1900
+    book.epoch = _calendar(date1904=flags["date1904"])
     relations = _relationships(book, workbook_part)
     for name, rid in declared:
         if rid not in relations:
@@ -597,6 +605,8 @@ def _styles(book: Workbook, part: str) -> list[int]:
             in_cell_xfs = False
 
     book.parse_all(part, start, end)
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+
     kinds: dict[int, int] = {}
     for fmt_id in set(xfs):
         code = formats.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id) or ""
