@@ -21,7 +21,6 @@ channel choices are read once per process and then only for the agencies written
 
 from __future__ import annotations
 
-import csv
 import io
 import threading
 from collections.abc import Callable
@@ -35,7 +34,7 @@ from dashboard.domain.facts import frame_facts
 from dashboard.domain.problems import Problem, Severity
 from dashboard.i18n.messages import t
 from dashboard.i18n.problems import problem_action, problem_message
-from dashboard.outputs.exporter import Format, export_facts, fact_cells, header
+from dashboard.outputs.exporter import Format, export_facts, write_csv
 from dashboard.platform.sample import seed_if_empty
 from dashboard.platform.settings import load_settings
 from dashboard.store import reads
@@ -83,6 +82,22 @@ def agency_years() -> dict[str, list[int]]:
     """Agency → its years, newest first, in agency order (for the selectors)."""
     url = _url()
     return _agency_years(url, _listing_token(url))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _find_agencies(
+    url: str, token: tuple[int, int], text: str, limit: int
+) -> tuple[int, list[str]]:
+    wanted = text.casefold()
+    found = [name for name in _agency_years(url, token) if wanted in name.casefold()]
+    return len(found), found[:limit]
+
+
+def find_agencies(text: str, limit: int) -> tuple[int, list[str]]:
+    """The agencies whose name contains `text` (any case): how many, and the first `limit` of
+    them in agency order (one scan of the names per text typed, not per rerun)."""
+    url = _url()
+    return _find_agencies(url, _listing_token(url), text.strip(), limit)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -164,15 +179,9 @@ def write_download(
         facts = (fact for batch in batches for fact in frame_facts(batch))
         return io.BytesIO(export_facts(facts, catalogue, "xlsx"))
     # What exporter.export_facts writes for CSV (tests/test_store_reads.py compares them),
-    # one batch at a time: UTF-8 with BOM, CRLF line ends.
+    # one batch at a time, column-wise in Polars.
     output = io.BytesIO()
-    text = io.TextIOWrapper(output, encoding="utf-8-sig", newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(header())
-    for batch in batches:
-        writer.writerows(fact_cells(fact, catalogue) for fact in frame_facts(batch))
-    text.flush()
-    text.detach()
+    write_csv(batches, catalogue, output)
     output.seek(0)
     return output
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import random
 from typing import Literal
 
 import openpyxl
@@ -14,7 +15,16 @@ from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.facts import Dataset, Fact, frame_facts
 from dashboard.domain.values import Qualifier
 from dashboard.ingest.validate import validate_file
-from dashboard.outputs.exporter import DATA_SHEET, export_facts, template
+from dashboard.outputs.exporter import (
+    DATA_SHEET,
+    export_facts,
+    export_frame,
+    fact_cells,
+    fact_frame,
+    header,
+    template,
+    write_csv,
+)
 from dashboard.platform.sample import SAMPLE_USER, sample_files, seed_if_empty, validate_samples
 from dashboard.store.database import Store
 from tests.conftest import SAMPLE_CSV
@@ -325,3 +335,101 @@ def test_template_shows_last_years_figures_for_reference(
         f for d in validate_file(filled.encode(), "t.csv", catalogue).datasets for f in d.facts
     ]
     assert [(f.metric, f.value) for f in facts] == [("meetings", 3.0)]
+
+
+# ── the column-wise CSV writer: the bytes of csv.writer on fact_cells ───────────────────────
+
+
+def row_by_row_csv(facts: list[Fact], catalogue: Catalogue) -> bytes:
+    """The export as it was written before the column-wise writer: csv.writer on `fact_cells`
+    of each fact, UTF-8 with BOM, CRLF line ends (the reference it must equal byte for byte)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header())
+    writer.writerows(fact_cells(f, catalogue) for f in facts)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+# Cells meant to trip the writer: separators, quotes, line ends, formula starts, wide text.
+HOSTILE_TEXTS = (
+    "普通", "a,b", 'say "hi"', "line\nbreak", "cr\rx", "crlf\r\nx", "=SUM(A1)", "+1", "-2",
+    "@x", "\ttab", "\rret", " lead", "trail ", "'quoted", "中文，逗号", "\u3000全角", "🙂", "",
+)  # fmt: skip
+# Written forms: plain numbers (the column-wise path), and every other shape (export_value's).
+HOSTILE_WORDS = (
+    None, "", "5", "05", "5.0", "-5", "=1", "0", "12", "1200余条", "3.17万", "近52000",
+    "90.1万元", "400余", "400+", "约300", "不足10", "未报告", "98.5%", "超过90%", "1,200",
+    "１２００", "3000多人次", "901000元", "5000千元", "abc", "0.1", "1e5", " 12 ",
+    "1234567890123456",
+)  # fmt: skip
+HOSTILE_VALUES = (
+    None, 0.0, -0.0, 5.0, -5.0, 0.1, 1e-05, 2.5e-07, 123456.789, 1e15, 1.5e14, 98.5, 90.1,
+    400.0, 1200.0, 52000.0, 901000.0, 3.17, 1 / 3, 12.0, 7.000000000001, 2.0**53 + 2, -1e6,
+)  # fmt: skip
+
+
+def hostile_facts(catalogue: Catalogue, count: int, seed: int) -> list[Fact]:
+    """`count` seeded random facts of every metric (percent and money ones too), qualifier,
+    written form and hostile text; values matching their words as often as not."""
+    rng = random.Random(seed)
+    metrics = list(catalogue.metrics.values())
+    channels = [*catalogue.channels, "自定义渠道", "=cmd", None, None]
+    facts = []
+    for index in range(count):
+        metric = rng.choice(metrics)
+        if metric.category in catalogue.vocabularies:
+            category = rng.choice([None, *catalogue.vocabularies[metric.category].terms])
+        else:
+            category = rng.choice([None, "政务动态", "a,b", "=x", "类别"])
+        value = rng.choice(HOSTILE_VALUES)
+        if rng.random() < 0.3:
+            value = float(rng.randint(0, 10 ** rng.randint(1, 15)))
+        words = rng.choice(HOSTILE_WORDS)
+        if rng.random() < 0.3 and value is not None:
+            words = str(int(value)) if value.is_integer() else repr(value)
+        facts.append(
+            Fact(
+                rng.choice(HOSTILE_TEXTS) + f"单位{index % 40}",
+                rng.choice((2019, 2020)),
+                metric.id,
+                rng.choice(channels),
+                category,
+                value,
+                rng.choice(list(Qualifier)),
+                rng.choice([*HOSTILE_TEXTS, None, None]),
+                as_written=words,
+            )
+        )
+    return facts
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_column_wise_csv_is_the_row_by_row_csv(catalogue: Catalogue, seed: int) -> None:
+    facts = hostile_facts(catalogue, 3_000, seed)
+    expected = row_by_row_csv(facts, catalogue)
+    assert export_facts(facts, catalogue, "csv") == expected
+    # From a frame, written in batches (as downloads are): the same bytes.
+    frame = fact_frame(facts)
+    assert export_frame(frame, catalogue, "csv") == expected
+    sink = io.BytesIO()
+    assert write_csv(frame.iter_slices(700), catalogue, sink) == len(facts)
+    assert sink.getvalue() == expected
+    # The cases are there: numbers, words, neutralised and quoted cells, both value paths.
+    text = expected.decode("utf-8-sig")
+    assert all(s in text for s in (',"a,b', '"say ""hi"""', ",'=", ",'-", "未报告"))
+    cells = [fact_cells(f, catalogue)[5] for f in facts]
+    assert {type(c) for c in cells} == {int, float, str}
+
+
+def test_the_column_wise_csv_of_the_samples_is_the_row_by_row_csv(catalogue: Catalogue) -> None:
+    facts = [f for _, r in validate_samples(catalogue) for d in r.datasets for f in d.facts]
+    assert any(f.as_written for f in facts) and any(f.note for f in facts)
+    assert export_facts(facts, catalogue, "csv") == row_by_row_csv(facts, catalogue)
+
+
+def test_the_column_wise_csv_refuses_an_unknown_metric(catalogue: Catalogue) -> None:
+    fact = Fact(AGENCY, 2020, "no_such_metric", None, None, 1.0, Qualifier.EXACT)
+    with pytest.raises(KeyError, match="no_such_metric"):
+        fact_cells(fact, catalogue)
+    with pytest.raises(KeyError, match="no_such_metric"):
+        export_facts([fact], catalogue, "csv")

@@ -34,6 +34,9 @@ APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 SAMPLE_AGENCY = "定海区教育局"  # the sample's default agency (one year, 2019)
 OTHER_AGENCY = "杭州市教育局"  # another sample agency, several years
 SYNTHETIC = "合成单位0002"
+# dashboard/views/data.py's AGENCIES_LISTED and AGENCIES_FOUND (a page module runs when imported).
+AGENCIES_LISTED = 200
+AGENCIES_FOUND = 50
 
 
 @pytest.fixture
@@ -201,6 +204,17 @@ def test_changed_agencies_are_those_written_after_a_generation(filled: Store) ->
     assert reads.changed_agencies(filled, filled.version_token()) == ()
 
 
+def test_a_download_is_the_store_as_it_was_when_it_started(filled: Store) -> None:
+    before = old_path(filled, FactFilter())
+    batches = reads.iter_facts(filled, FactFilter(), batch_rows=40)
+    first = next(batches)
+    # Another editor replaces the last dataset of the store's order while it downloads.
+    agency, year = before["agency"][-1], before["year"][-1]
+    filled.commit([one_fact(agency, year, 12345)], user="t")
+    assert not old_path(filled, FactFilter()).equals(before)  # the commit did land
+    assert pl.concat([first, *batches]).equals(before)
+
+
 @pytest.mark.parametrize("name", ["everything", "all_four"])
 def test_csv_download_is_the_exporters_file(filled: Store, catalogue: Catalogue, name: str) -> None:
     filters = FILTERS[name]
@@ -290,6 +304,37 @@ def test_a_commit_to_another_agency_makes_a_page_read_no_facts(
     assert not at.exception, at.exception
     assert any(SAMPLE_AGENCY in p for _, p in statements.reading_facts())
     writer.close()
+
+
+def test_the_data_page_finds_agencies_in_a_store_of_many(sqlite_url: str) -> None:
+    """Beyond AGENCIES_LISTED agencies the filter offers the chosen ones and a search's finds,
+    not every name on every rerun (a cost growing with the store)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["agency"] = SAMPLE_AGENCY
+    at.run()
+    get_store(sqlite_url).commit(list(synthetic_datasets(AGENCIES_LISTED + 5, 1)), user="t")
+    at.switch_page("views/data.py").run()
+    agencies = at.multiselect(key="data_agency")
+    assert agencies.options == [SAMPLE_AGENCY] and agencies.value == [SAMPLE_AGENCY]
+    at.text_input(key="data_agency_search").input("0150").run()
+    assert at.multiselect(key="data_agency").options == [SAMPLE_AGENCY, "合成单位0150"]
+    at.multiselect(key="data_agency").select("合成单位0150").unselect(SAMPLE_AGENCY).run()
+    assert not at.exception, at.exception
+    assert set(at.dataframe[0].value["单位"]) == {"合成单位0150"}
+    # A wider search lists its first finds; the chosen agency stays chosen and offered.
+    at.text_input(key="data_agency_search").input("合成").run()
+    agencies = at.multiselect(key="data_agency")
+    assert agencies.value == ["合成单位0150"]
+    assert agencies.options[:3] == ["合成单位0150", SAMPLE_AGENCY, "合成单位0001"]
+    assert len(agencies.options) == 2 + AGENCIES_FOUND
+    found = AGENCIES_LISTED + 5
+    assert f"找到 {found} 个单位，列出前 {AGENCIES_FOUND} 个：请输入更多字。" in [
+        c.value for c in at.caption
+    ]
+    at.text_input(key="data_agency_search").input("无此单位").run()
+    assert "没有名称含“无此单位”的单位。" in [c.value for c in at.caption]
+    assert at.multiselect(key="data_agency").options == ["合成单位0150", SAMPLE_AGENCY]
+    assert set(at.dataframe[0].value["单位"]) == {"合成单位0150"}
 
 
 def test_the_data_page_filters_in_sql_and_counts_the_store(sqlite_url: str) -> None:

@@ -3,7 +3,8 @@
 The dashboard's pages show one agency (all its years), and its selectors need the list of
 agencies and years; the 数据 page shows a filtered, limited table and downloads the filtered
 rows. Each of those is one query here, its filters and row limit in SQL, read into Polars by
-`pl.read_database` (column batches built by Polars, not a Python tuple per row). The agency and
+`pl.read_database` (column batches built by Polars, not a Python tuple per row); a download reads
+the matching datasets first, then their facts a batch at a time (`iter_facts`). The agency and
 year lists come from the small `datasets` table (one row per agency and year), never from facts.
 
 Change tokens for caches: `Store.agency_token` (per agency: moves with every commit to that
@@ -95,14 +96,14 @@ def _frame(connection: sa.Connection, query: sa.Select[Any]) -> pl.DataFrame:
 
 def agency_facts(store: Store, agency: str) -> pl.DataFrame:
     """The current facts of every year of one agency (FACTS_SCHEMA), oldest year first."""
-    with store._reading() as c:
+    with store.reading() as c:
         return _frame(c, _facts_query(FactFilter(agencies=(agency,))))
 
 
 def facts_page(store: Store, filters: FactFilter, limit: int, offset: int = 0) -> pl.DataFrame:
     """At most `limit` matching current facts from the `offset`-th on, in the store's order."""
     query = _facts_query(filters).limit(limit).offset(offset)
-    with store._reading() as c:
+    with store.reading() as c:
         return _frame(c, query)
 
 
@@ -117,29 +118,120 @@ def count_facts(store: Store, filters: FactFilter) -> int:
         joined = current.join(facts_table, facts_table.c.version_id == versions_table.c.id)
         query = joined.add_columns(sa.func.count())
     query = _where(query, filters)
-    with store._reading() as c:
+    with store.reading() as c:
         return int(c.scalar(query) or 0)
 
 
 def iter_facts(
     store: Store, filters: FactFilter, batch_rows: int = DOWNLOAD_BATCH_ROWS
 ) -> Iterator[pl.DataFrame]:
-    """Every matching current fact, in the store's order, as frames of at most `batch_rows`:
-    a download of the whole store holds one batch at a time, not the whole result."""
-    with store._reading() as c:
-        # A server-side cursor on PostgreSQL (psycopg would otherwise fetch everything first);
-        # SQLite's cursor steps through the result anyway.
-        streaming = c.execution_options(stream_results=True, yield_per=batch_rows)
-        batches = pl.read_database(
-            _facts_query(filters),
-            streaming,
-            iter_batches=True,
-            batch_size=batch_rows,
-            schema_overrides=FACTS_SCHEMA,
-        )
-        for batch in batches:
-            if not batch.is_empty():
-                yield batch.cast(FACTS_SCHEMA)
+    """Every matching current fact, in the store's order, as frames of `batch_rows` (the last
+    one shorter): a download of the whole store holds one batch at a time, not the whole result.
+
+    The current datasets come first, in the store's order (one small query: 100,000 rows at
+    3,000,000 facts); then the facts of a run of them at a time, by their version ids. Each of
+    those queries is answered from the facts index, reads no dataset columns per fact and needs
+    no sort of the whole store (the one query doing it all spent most of a download's time
+    there). The versions listed first are the ones read, so a download is the store as it was
+    when it started, even if a commit lands meanwhile (versions never change once written)."""
+    with store.reading() as c:
+        listed = _current_versions(c, filters)
+        pending: list[pl.DataFrame] = []
+        held = 0
+        for run in _runs(listed, batch_rows):
+            frame = _versions_facts(c, run, filters)
+            pending.append(frame)
+            held += frame.height
+            while held >= batch_rows:
+                joined = pl.concat(pending)
+                yield joined.head(batch_rows)
+                rest = joined.slice(batch_rows)
+                pending, held = [rest], rest.height
+        if held:
+            yield pl.concat(pending)
+
+
+# At most this many versions' facts are asked for in one query (its IN list of version ids).
+_VERSIONS_PER_QUERY = 2_000
+
+
+def _current_versions(connection: sa.Connection, filters: FactFilter) -> pl.DataFrame:
+    """The current version of every matching dataset, in the store's order (agency, year, by
+    the database's own collation, as `_facts_query` orders them), with its fact count."""
+    query = sa.select(
+        versions_table.c.id.label("version_id"),
+        datasets_table.c.agency,
+        datasets_table.c.year,
+        datasets_table.c.current_version.label("version"),
+        versions_table.c.fact_count,
+    ).select_from(datasets_table.join(versions_table, _current_join()))
+    query = _where(query, FactFilter(agencies=filters.agencies, years=filters.years))
+    query = query.order_by(datasets_table.c.agency, datasets_table.c.year)
+    schema = {
+        "version_id": pl.Int64,
+        "agency": pl.String,
+        "year": pl.Int32,
+        "version": pl.Int32,
+        "fact_count": pl.Int64,
+    }
+    frame = pl.read_database(query, connection, schema_overrides=schema).cast(schema)
+    return frame.with_row_index("position")
+
+
+def _runs(listed: pl.DataFrame, batch_rows: int) -> Iterator[pl.DataFrame]:
+    """Consecutive runs of the listed versions holding about `batch_rows` facts each."""
+    start, facts = 0, 0
+    counts = listed["fact_count"].to_list()
+    for index, count in enumerate(counts):
+        facts += count
+        if facts >= batch_rows or index + 1 - start >= _VERSIONS_PER_QUERY:
+            yield listed.slice(start, index + 1 - start)
+            start, facts = index + 1, 0
+    if start < len(counts):
+        yield listed.slice(start)
+
+
+_VERSION_FACT_COLUMNS = (
+    facts_table.c.version_id,
+    facts_table.c.id,
+    facts_table.c.metric,
+    facts_table.c.channel,
+    facts_table.c.category,
+    facts_table.c.value,
+    facts_table.c.qualifier,
+    facts_table.c.note,
+    facts_table.c.unit,
+    facts_table.c.as_written,
+)
+
+
+def _versions_facts(
+    connection: sa.Connection, run: pl.DataFrame, filters: FactFilter
+) -> pl.DataFrame:
+    """The facts of a run of listed versions (FACTS_SCHEMA), in the store's order: by the
+    versions' place in the listing, then as stored."""
+    query = sa.select(*_VERSION_FACT_COLUMNS).where(
+        facts_table.c.version_id.in_(run["version_id"].to_list())
+    )
+    query = _where(query, FactFilter(metrics=filters.metrics, channels=filters.channels))
+    schema = {"version_id": pl.Int64, "id": pl.Int64} | {
+        c: FACTS_SCHEMA[c] for c in ("metric", "channel", "category", "value", "qualifier")
+    }
+    schema |= {c: FACTS_SCHEMA[c] for c in ("note", "unit", "as_written")}
+    result = connection.execute(query)
+    try:
+        # The driver's own row tuples into Polars, as pl.read_database does, without wrapping
+        # each in SQLAlchemy's Row first: that took a quarter of a whole-store download's read.
+        # (The columns need no conversion: integers, floats and text on both databases.)
+        rows = result.cursor.fetchall() if result.cursor is not None else []
+    finally:
+        result.close()
+    facts = pl.DataFrame(rows, schema=schema, orient="row")
+    return (
+        facts.join(run.drop("fact_count"), on="version_id")
+        .sort("position", "id")
+        .select(list(FACTS_SCHEMA))
+    )
 
 
 def agency_years(store: Store) -> dict[str, list[int]]:
@@ -148,7 +240,7 @@ def agency_years(store: Store) -> dict[str, list[int]]:
     query = sa.select(datasets_table.c.agency, datasets_table.c.year).where(
         datasets_table.c.current_version > 0  # a row being created has no version yet
     )
-    with store._reading() as c:
+    with store.reading() as c:
         frame = pl.read_database(query, c, schema_overrides={"agency": pl.String, "year": pl.Int64})
     if frame.is_empty():
         return {}
@@ -162,7 +254,7 @@ def datasets_token(store: Store) -> tuple[int, int]:
     """Changes when a dataset (an agency's year) is added: the key of the agency/year lists.
     Datasets are never deleted, so (how many, the highest id) never repeats."""
     query = sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(datasets_table.c.id), 0))
-    with store._reading() as c:
+    with store.reading() as c:
         count, highest = c.execute(query).one()
     return int(count), int(highest)
 
@@ -179,7 +271,7 @@ def present_slots(store: Store, agencies: Sequence[str] | None = None) -> SlotCh
         .distinct(),
         restrict,
     )
-    with store._reading() as c:
+    with store.reading() as c:
         present = pl.read_database(
             query, c, schema_overrides={"metric": pl.String, "channel": pl.String}
         )
@@ -198,5 +290,5 @@ def changed_agencies(store: Store, since: int) -> tuple[str, ...]:
         .distinct()
         .order_by(datasets_table.c.agency)
     )
-    with store._reading() as c:
+    with store.reading() as c:
         return tuple(c.scalars(query))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from components import state
 from components.auth import current_actor
@@ -12,6 +13,7 @@ from components.data import (
     agency_years,
     download,
     facts_view,
+    find_agencies,
     get_catalogue,
     slot_choices,
     years,
@@ -19,7 +21,7 @@ from components.data import (
 from components.decks import deck_panel
 from components.extract import extract_panel
 from components.filters import View, current_view
-from components.text import literal
+from components.text import literal, t_literal
 from components.upload import history_panel, upload_panel
 from dashboard.domain.catalogue import Catalogue
 from dashboard.i18n.format import format_value
@@ -30,6 +32,11 @@ from dashboard.store.reads import FactFilter
 SHOWN_ROWS = 5_000  # a table longer than this is for downloading, not for reading on screen
 XLSX_MAX_ROWS = 1_048_575  # an Excel sheet's rows, less the header
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Up to this many agencies the agency filter offers them all. Beyond (a province: 10,000), every
+# name would go to the browser on every rerun, a cost growing with the store (~10 ms a rerun at
+# 10,000): the filter then offers the chosen agencies and what a search box finds.
+AGENCIES_LISTED = 200
+AGENCIES_FOUND = 50  # agencies a search lists at most
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -67,6 +74,33 @@ def _display(frame: pl.DataFrame, catalogue: Catalogue, lang: str) -> pl.DataFra
     )
 
 
+def _agency_options(
+    listed: dict[str, list[int]], agency: str | None, cell: DeltaGenerator, lang: str
+) -> list[str]:
+    """The agency filter's choices: every agency of a store of up to AGENCIES_LISTED; else the
+    chosen ones, the sidebar's, and the first AGENCIES_FOUND that a search box above finds (the
+    multiselect keeps its choice as its options change: its key is its identity)."""
+    if len(listed) <= AGENCIES_LISTED:
+        return list(listed)
+    text = cell.text_input(
+        t("app.data.agency_search", lang),
+        key="data_agency_search",
+        max_chars=100,
+        placeholder=t("app.data.agency_search_placeholder", lang),
+        help=t("app.data.agency_search_help", lang, count=len(listed)),
+    )
+    chosen = [a for a in st.session_state.get("data_agency", []) if a in listed]
+    found: list[str] = []
+    if text.strip():
+        count, found = find_agencies(text, AGENCIES_FOUND)
+        if not count:
+            cell.caption(t_literal("app.data.agency_none", lang, text=text.strip()))
+        elif count > len(found):
+            cell.caption(t("app.data.agency_found", lang, count=count, shown=len(found)))
+    sidebar = [agency] if agency in listed else []
+    return list(dict.fromkeys([*chosen, *sidebar, *found]))
+
+
 def _browse(view: View) -> None:
     """The stored facts, filterable, with downloads and the templates (everyone).
 
@@ -84,10 +118,9 @@ def _browse(view: View) -> None:
     with st.container(border=True, key="data_filters"):
         st.markdown(f"**{t('app.data.filters', lang)}**")
         c1, c2, c3, c4, c5 = st.columns(5)
-        agency_names = list(listed)
         agencies = c1.multiselect(
             t("app.col_agency", lang),
-            agency_names,
+            _agency_options(listed, view.agency, c1, lang),
             # The agency chosen in the sidebar; clear it to see every agency.
             default=[view.agency] if view.agency in listed else None,
             key="data_agency",
