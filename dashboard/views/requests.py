@@ -28,6 +28,17 @@ from dashboard.analytics.statutory import (
 from dashboard.charts.builders import outcome_figure
 from dashboard.i18n.statutory import check_name, grid_text, grid_title, outcome_text, table_text
 
+# On a phone the forms' many columns would be squeezed to a character each (项目 written one
+# character a line): a form keeps a readable width and scrolls sideways inside its card.
+TABLE_CSS = (
+    "<style>"
+    '[class*="st-key-card_table_"] [data-testid="stTable"],'
+    '[class*="st-key-card_grid_"] [data-testid="stTable"] { overflow-x: auto; }'
+    '[class*="st-key-card_table_"] [data-testid="stTable"] table,'
+    '[class*="st-key-card_grid_"] [data-testid="stTable"] table { min-width: 40rem; }'
+    "</style>"
+)
+
 # Symbols every CJK font has (emoji would fall back to boxes on projectors and older PCs).
 ICONS = {CheckStatus.PASSED: "✓", CheckStatus.FAILED: "✗", CheckStatus.INCOMPLETE: "–"}
 
@@ -116,6 +127,7 @@ def render() -> None:
     if page is None:
         return
     lang, catalogue, year = page.lang, page.catalogue, page.year
+    st.html(TABLE_CSS)
     _table_two(page)
     _statutory_table(page, THREE, page.t("app.requests.table_three"))
     results = outcome_text(outcomes(page.agency_facts, year, catalogue), catalogue, lang)
