@@ -13,7 +13,9 @@ processes, wall clock, best of `runs`:
   and with `--postgres` into a fresh database of a throwaway PostgreSQL server (tests/pg.py);
 - the same import again into a SQLite store that holds the file already (imported before the
   clock starts): every dataset identical, no new version, last year's facts all there to read;
-- `python -m dashboard --help`: the command line's own start-up, for scale.
+- `python -m dashboard --help`: the command line's own start-up, for scale;
+- `benchmarks/import_floor.py F`: the floor of any import into SQLite — read the file and
+  insert its rows, unchecked, into a table indexed like the store's facts.
 
 With `--phases`, it also times the import's parts in this process (best of `runs`, the garbage
 collector paused as `import` pauses it): validation without and with the content hashes, and the
@@ -74,6 +76,17 @@ def wall(
             tail = (done.stdout + done.stderr)[-2000:]
             raise SystemExit(f"{' '.join(command)} exited {done.returncode}:\n{tail}")
         best = min(best, elapsed)
+    return best
+
+
+def _floor(
+    command: Sequence[str], env: dict[str, str], runs: int, fresh: Callable[[], dict[str, str]]
+) -> float:
+    """Best wall time of import_floor.py, each run into a new scratch file."""
+    best = float("inf")
+    for _ in range(runs):
+        target = fresh()["FLOOR_TARGET"]
+        best = min(best, wall([*command, target], env, 1))
     return best
 
 
@@ -143,6 +156,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         figures.append(("polars.read_csv", wall([python, "-c", read_csv], env, args.runs)))
         cli = [python, "-m", "dashboard"]
         figures.append(("dashboard --help", wall([*cli, "--help"], env, args.runs)))
+        # the floor: read + insert into an indexed table, no checks, no versions (import_floor.py)
+        floor = [python, str(ROOT / "benchmarks" / "import_floor.py"), str(upload)]
+
+        def floor_target() -> dict[str, str]:
+            return {"FLOOR_TARGET": str(work / f"{uuid.uuid4().hex}.sqlite")}
+
+        figures.append(("floor: read + insert only", _floor(floor, env, args.runs, floor_target)))
         figures.append(("validate", wall([*cli, "validate", str(upload)], env, args.runs)))
         figures.append(
             ("import (SQLite)", wall([*cli, "import", str(upload)], env, args.runs, sqlite_store))
