@@ -33,15 +33,13 @@ from __future__ import annotations
 
 import argparse
 import errno
-import gc
 import getpass
 import hashlib
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -351,7 +349,9 @@ def _unreadable_payload(**extra: Any) -> dict[str, Any]:
 
 
 def _validate(args: argparse.Namespace, lang: str) -> int:
-    with _collector_paused():
+    from dashboard.ingest.validate import collector_paused
+
+    with collector_paused():
         return _validate_file(args, lang)
 
 
@@ -403,22 +403,10 @@ def _exit_code(report: ValidationReport) -> int:
     return EXIT_OK if report.ok else EXIT_ERRORS
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """`validate` and `import` make hundreds of thousands of facts, rows and tuples at once: the
-    cyclic garbage collector would walk them all again and again while they are made. The few
-    cycles among a command's objects wait for its next run."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _import(args: argparse.Namespace, lang: str) -> int:
-    with _collector_paused():
+    from dashboard.ingest.validate import collector_paused
+
+    with collector_paused():
         return _import_file(args, lang)
 
 

@@ -187,7 +187,7 @@ def _datasets(
         suspects = flagged(facts, _previous_frame(previous), catalogue)
     else:  # a few hundred facts: checking them all costs less than screening them
         suspects = set(range(len(datasets)))
-    with _collector_paused():
+    with collector_paused():
         _fill(datasets, facts)
     # Each row's channel as typed, for the datasets checked (rows are unique in a file).
     typed = facts.filter(
@@ -282,10 +282,10 @@ def _shared(column: pl.Series) -> list[Any]:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Hundreds of thousands of facts made at once: the cyclic garbage collector would walk
     all of them again and again while they are made (half the time), though none of them can
-    be part of a cycle."""
+    be part of a cycle. (`validate` and `import` hold it paused over their whole run too.)"""
     enabled = gc.isenabled()
     gc.disable()
     try:
