@@ -429,6 +429,49 @@ def test_a_provincial_bureaus_own_site(catalogue: Catalogue) -> None:
     )
 
 
+# ── round 10 ────────────────────────────────────────────────────────────────────────────────
+
+
+def test_adopted_counted_before_its_word(catalogue: Catalogue) -> None:
+    text = "报送政务信息150余篇，其中7篇被上级部门采用。"
+    assert ("info_adopted", None, None, 7) in taken(text, catalogue)
+
+
+def test_a_column_among_listed_ways_holds_no_figure_apart(catalogue: Catalogue) -> None:
+    listed = "2021年，我局通过某某区人民政府网站子栏目、本局门户网站等渠道，主动公开政府信息204条。"
+    assert ("items_published", None, None, 204) in taken(listed, catalogue)
+    updated = "及时、主动更新栏目信息，全年主动公开信息374余条。"
+    assert ("items_published", None, None, 374) in taken(updated, catalogue)
+
+
+def test_documents_made_then_said_published(catalogue: Catalogue) -> None:
+    assert ("items_published", None, "documents", 1) in taken(
+        "制发规范性文件1篇，已对外公开。", catalogue
+    )
+    assert not any(
+        category == "documents"
+        for *_, category, _ in taken("印发规范性文件1件，公开并解读1件。", catalogue)
+    )
+
+
+def test_all_platforms_together_is_the_total(catalogue: Catalogue) -> None:
+    assert ("items_published", None, None, 932) in taken(
+        "全平台发布各类政务信息合计932条。", catalogue
+    )
+
+
+def test_a_unified_platforms_name_holds_no_verb(catalogue: Catalogue) -> None:
+    assert ("items_published", "gov_portal", None, 66) in taken(
+        "我局在广西政府信息公开统一平台主动公开政府信息66条。", catalogue
+    )
+
+
+def test_the_bureaus_own_site_by_ju(catalogue: Catalogue) -> None:
+    assert ("items_published", "dept_site", None, 301) in taken(
+        "2022年，局政务网站公开信息301条。", catalogue
+    )
+
+
 # ── every labelled set: a floor under what the rules reach on it ──────────────────────────────
 
 # (precision, recall) a little under today's on each set the rules were written on (README):
@@ -442,7 +485,7 @@ _FLOORS = {
     "blind": (0.90, 0.82),
     "blind2": (0.93, 0.85),
     "blind3": (0.92, 0.73),
-    "blind4": (0.91, 0.75),
+    "blind4": (0.91, 0.78),
 }
 
 

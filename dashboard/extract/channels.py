@@ -27,11 +27,11 @@ _QUOTED_SITE = re.compile(
     r"[“\"「『]([^”\"」』]{2,30}?政府(?:门户)?网站)(?:[—\-－][^”\"」』]{2,24})?[”\"」』]"
     r"(?![^，,。；;]{0,4}(?:微信|微博|公众号|抖音|号))"
 )
-# 我局政府网站, 本局门户网站: the agency's own site
+# 我局政府网站, 本局门户网站, 局政务网站: the agency's own site
 # (市局互联网门户网站: a bureau's reports call it 市局, never a government's)
 _OWN_SITE = re.compile(
-    r"(?:(?:我|本)(?:局|委|厅|办|中心|单位)|(?:(?<![\u4e00-\u9fff])|(?<=[在过年的]))[市县区州]局)"
-    r"(?:互联网)?(?:政府|门户|官方){0,2}(?:网站|官网|网)"
+    r"(?:(?:我|本)(?:局|委|厅|办|中心|单位)|(?:(?<![\u4e00-\u9fff])|(?<=[在过年的]))[市县区州]?局)"
+    r"(?:互联网)?(?:政府|政务|门户|官方){0,2}(?:网站|官网|网)"
 )
 # the words name the government's portal (区政府网站, 政府门户网站), not a bare 门户网站 nor a
 # bare 政府网站 — the name of any public body's site (州公安局通过政府网站…: its own, or whose?)
@@ -42,10 +42,10 @@ _GOV_NAMED = re.compile(
     r"|(?<!开发)(?<!高新)(?<!园)[区市县省州]门户网"
     # 政府信息公开平台, 信息公开网: the government's disclosure platform (not 局信息公开网);
     # 福田政府在线: a district's portal by its name
-    r"|(?<![局委厅办])政府信息公开平台(?!建设)|(?<![局委厅办门])信息公开网(?!站?[^，,。；;]{0,2}栏)|政府在线"
+    r"|(?<![局委厅办])政府信息公开(?:统一)?平台(?!建设)|(?<![局委厅办门])信息公开网(?!站?[^，,。；;]{0,2}栏)|政府在线"
     # 市信息公开平台, 政府公开网, 首都之窗 (Beijing's portal)
     r"|(?<![\u4e00-\u9fff])[区市县省州]信息公开(?:平台|网)|(?<=[在过])[区市县省州]信息公开(?:平台|网)"
-    r"|政府公开网|首都之窗"
+    r"|政府公开网|首都之窗|政务公开网"
 )
 # a government's site named in full somewhere in the report: whose a bare 政府网站 is
 _GOV_SITE_NAMED = re.compile(r"(?:[区市县省州镇乡旗]|人民)政府(?:门户)?(?:网站|网)")

@@ -44,6 +44,7 @@ def _name(
     kinds after 其中, and for what a sentence without 申请 is about).
     """
     unit = match["unit"]
+    guarded: str | None = None  # why a rule that fitted was passed over, if none other fits
     for rule in RULES:
         if rule.metric not in catalogue.metrics:
             continue
@@ -70,7 +71,9 @@ def _name(
             _OTHER_APPLICATIONS.search(period)
             or (not _ABOUT_REQUESTS.search(period) and _OTHER_APPLICATIONS.search(lead))
         ):
-            return "not requests for information"
+            # (a later rule may still name it: 其中7篇被生态环境部采用)
+            guarded = "not requests for information"
+            continue
         if rule.after is not None and not rule.after.match(after):
             continue
         # the number itself too: 行政规范性文件9条，…政府文件19条 names two kinds of document
@@ -123,7 +126,11 @@ def _name(
             if _MADE_TOTAL.search(period):
                 continue
             # 制发规范性文件4件: documents made; published only where the words say so
-            if _MADE.search(before) and not _PUBLISHED.search(before):
+            if (
+                _MADE.search(before)
+                and not _PUBLISHED.search(before)
+                and not _PUBLISHED_AFTER.match(rest)
+            ):
                 return "documents made, not said to be published"
             # 主动公开规范性文件101条，制发规范性文件4件: more published than made in the year —
             # the published count is not the year's own (a running total)
@@ -170,7 +177,7 @@ def _name(
         if bare and not isinstance(named, str):
             named = [(r, c, min(conf, _BARE_CONFIDENCE)) for r, c, conf in named]
         return named
-    return None
+    return guarded
 
 
 # Round 5's structural guards (see `_name`).
@@ -251,6 +258,11 @@ _REQUESTS_COUNTED = re.compile(
     r"申请[^。]*?[0-9]+\s*(?:件|宗|份)|[0-9]+\s*(?:件|宗|份)[^。]{0,8}申请"
 )
 _READING_ROOMS = re.compile(r"图书馆|档案馆|查阅点|查阅中心|查阅室|查阅场所")
+# 制发规范性文件1篇，已对外公开: published, said after the number
+# (not 印发规范性文件1件，公开并解读1件: a count of its own follows)
+_PUBLISHED_AFTER = re.compile(
+    r"\s*[，,]\s*(?:并|均|已|且|全部)*(?:对外|向社会)?(?:公开|发布)(?![^，,。；;]*[0-9])"
+)
 _OTHER_DOCUMENTS = re.compile(r"其他文件[^，,。；;0-9]{0,4}[0-9]")
 _OTHER_APPLICATIONS = re.compile(
     r"^(?![^。]*(?:信息公开|依申请|公开申请))[^。]*(?:行政许可|行政审批|审批事项|政务服务事项|办件)"
@@ -479,6 +491,8 @@ def _channel_of(
         if _SEVERAL_ACCOUNTS.search(period):
             return "several accounts together"
         return [(rule, earlier.channel, rule.confidence * 0.85)]
+    if re.search(r"全平台|各平台|全渠道|所有平台", words) and _TOGETHER.search(before):
+        return [(rule, None, 0.7)]
     if re.search(r"网站|平台|栏目|网|媒体|各类(?:平台|渠道|媒体|网站|载体)", words):
         return "doubtful channel"
     # no channel in the clause: the one its sentence names before it (微信公众号……；累计发布
@@ -488,7 +502,12 @@ def _channel_of(
     earlier = _nearest(prior, catalogue, report)
     clauses = [c for c in re.split(r"[，,；;：:]", prior) if c.strip()]
     # 设专栏对…全过程公开，共公开121件: the items of the column the clause before set up
-    if (earlier is None or earlier.channel is None) and clauses and _COLUMN.search(clauses[-1]):
+    if (
+        (earlier is None or earlier.channel is None)
+        and clauses
+        and _COLUMN.search(clauses[-1])
+        and not _LISTED_WAYS.search(clauses[-1])
+    ):
         return "part of a channel"
     if earlier is None:
         return [(rule, None, rule.confidence)]
@@ -502,7 +521,10 @@ def _channel_of(
     if (
         several
         and publishing
-        and (_TOGETHER.search(before) or (clauses and _MAIN_WAYS.search(clauses[-1])))
+        and (
+            _TOGETHER.search(before)
+            or (clauses and (_MAIN_WAYS.search(clauses[-1]) or _LISTED_WAYS.search(clauses[-1])))
+        )
         and _GENERAL_ITEMS.search(before[verb:])
     ):
         return [(rule, None, 0.7)]
@@ -523,7 +545,8 @@ _SEVERAL_ACCOUNTS = re.compile(
     r"[”\"」』]\s*[、和及与]?\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:官方)?(?:微信|微博|公众号|抖音|视频号|头条号)"
     r"|(?:[两二三四五六七八九十]|[0-9]+)个(?:官方)?(?:微信公众号|公众号|微博|抖音号|视频号|新媒体)"
 )
-_COLUMN = re.compile(r"专栏|栏目")
+_COLUMN = re.compile(r"(?:开设|设置|设立|开辟|设)[^，,。；;]{0,12}(?:专栏|栏目)")
+_LISTED_WAYS = re.compile(r"等(?:渠道|平台|方式|途径|载体)")
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 # 以A与B为主要公开途径: the ways the agency publishes by
 _MAIN_WAYS = re.compile(r"为主要?(?:公开)?(?:途径|渠道|平台|载体|阵地|方式)")
@@ -552,7 +575,7 @@ _GENERAL_ITEMS = re.compile(
 )
 _VERB = re.compile(
     r"(?:发布|公开|公布|推送|推文|更新|发送|刊发|上传|编发|制发|印发)"
-    r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作)"
+    r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作|统一平台)"
 )
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
 

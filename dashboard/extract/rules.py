@@ -136,7 +136,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_completed",
         _r(r"(?:答复|完成)[^，,。0-9]{0,12}申请[^，,。0-9]{0,4}$"),
-        units=(*_REQUEST_UNITS, "项"),
+        units=(*_REQUEST_UNITS, "项", "个"),
     ),
     # 办理政府信息公开申请7件: what came in or what was handled, as the sentence tells
     # (`_handled`) — unless it gives 办结 apart (共办理申请74件，办结71件)
@@ -244,6 +244,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "info_adopted", _r(r"(?:录用|采用)(?!结果|名单|人员)[^，,。0-9]{0,6}$"), units=("篇", "条")
+    ),
+    # 其中7篇被生态环境部采用: the number before its word
+    Rule(
+        "info_adopted",
+        _r(r"(?:^|其中)$"),
+        after=_r(r"^[^，,。；;0-9]{0,12}(?:采用|录用)"),
+        units=("篇", "条"),
     ),
     Rule("info_submitted", _r(r"(?:报送|上报)[^，,。0-9]{0,12}$"), units=("篇", "条")),
     Rule(
