@@ -472,6 +472,23 @@ def test_the_bureaus_own_site_by_ju(catalogue: Catalogue) -> None:
     )
 
 
+def test_recruitment_admissions_are_not_adopted_information(catalogue: Catalogue) -> None:
+    text = "主动公开政府信息80条，其中招考录用5条。"
+    assert "info_adopted" not in _metrics(text, catalogue)
+
+
+def test_a_city_portal_named_with_a_dot(catalogue: Catalogue) -> None:
+    assert ("items_published", "gov_portal", None, 221) in taken(
+        "2021年我局在“中国·合肥”公开政府信息221条。", catalogue, "合肥市地震局"
+    )
+
+
+def test_a_zones_own_government_affairs_site(catalogue: Catalogue) -> None:
+    assert ("items_published", "dept_site", None, 2905) in taken(
+        "通过某某高新区政务网发布信息2905条。", catalogue, "某某高新技术产业开发区管理委员会"
+    )
+
+
 # ── every labelled set: a floor under what the rules reach on it ──────────────────────────────
 
 # (precision, recall) a little under today's on each set the rules were written on (README):
@@ -485,7 +502,8 @@ _FLOORS = {
     "blind": (0.90, 0.82),
     "blind2": (0.93, 0.85),
     "blind3": (0.92, 0.73),
-    "blind4": (0.91, 0.78),
+    "blind4": (0.91, 0.80),
+    "blind5": (0.85, 0.76),
 }
 
 

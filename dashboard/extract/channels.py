@@ -69,7 +69,8 @@ _OWNED_SITE = re.compile(
     r"|(?P<own>局|委|厅|办|中心|委员会|单位)[”\"》」』]?(?:门户网|政府网站|官网)"
 )
 _ZONE_SITE = re.compile(
-    r"(?:管委会|管理委员会|开发区|高新区|园区|产业园)(?=(?:门户|官方)?(?:网站|官网))(?:门户|官方)?"
+    r"(?:管委会|管理委员会|开发区|高新区|园区|产业园)(?=(?:政府)?(?:门户|官方)?(?:网站|官网))"
+    r"(?:政府)?(?:门户|官方)?"
 )
 _MEDIA_LEVEL = re.compile(r"(国家|中央|省|市|县|区)级(?:及以上)?(?:主流|新闻|各类)?媒体")
 # A list of ways (通过门户网、政务微博微信及新闻发布会等方式): the figure after it is the total
@@ -174,7 +175,9 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         return _Where(reason="doubtful channel")
     if report.city:
         plain = re.sub(
-            rf"中国{report.city}(?=[”\"」』]?(?:门户网站|网站|网|和|及|与|、|同步|上|$))",
+            # (“中国·合肥”: its quotes go too, or the name would be set aside as an account's)
+            rf"[“\"「『]?中国[·・•]?{report.city}(?:[”\"」』](?=(?:主动)?(?:公开|发布)|$))?"
+            rf"(?=[”\"」』]?(?:门户网站|网站|网|和|及|与|、|同步|上|公开|发布|主动|$))",
             f"{report.city}市政府门户网站",
             plain,
         )

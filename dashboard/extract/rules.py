@@ -239,11 +239,15 @@ RULES: tuple[Rule, ...] = (
     # 录用结果信息19条: the results of a recruitment, not information others adopted
     Rule(
         "recruitment_notices",
-        _r(r"录用(?:结果|名单|人员)(?:信息|公示|公告)[^，,。0-9]{0,4}$"),
+        _r(
+            r"录用(?:结果|名单|人员)(?:信息|公示|公告)[^，,。0-9]{0,4}$|(?:招考|招聘|招录)录用[^，,。0-9]{0,4}$"
+        ),
         units=("条", "篇", "个", "期", "则", "份"),
     ),
     Rule(
-        "info_adopted", _r(r"(?:录用|采用)(?!结果|名单|人员)[^，,。0-9]{0,6}$"), units=("篇", "条")
+        "info_adopted",
+        _r(r"(?<!招考)(?<!招聘)(?<!招录)(?:录用|采用)(?!结果|名单|人员)[^，,。0-9]{0,6}$"),
+        units=("篇", "条"),
     ),
     # 其中7篇被生态环境部采用: the number before its word
     Rule(
