@@ -6,13 +6,23 @@ choice survives moving between pages. Pages read the chosen view with `current_v
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import streamlit as st
 
 from components import state
+from components.data import find_agencies
+from components.text import t_literal
 from dashboard.i18n.messages import DEFAULT_LANG, LANGS, t
 from dashboard.platform.settings import load_settings
+
+# Up to this many agencies the agency selector offers them all. Beyond (a province: 10,000),
+# every name would go to the browser on every rerun of every page (a few ms at 10,000): the
+# selector then offers the chosen agency and what a search box above it finds, as the 数据
+# page's agency filter does (dashboard/views/data.py).
+AGENCIES_LISTED = 200
+AGENCIES_FOUND = 50  # agencies a search lists at most
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,7 @@ def language_selector() -> str:
     )
 
 
-def _choose(key: str, options: list[str], default: str) -> None:
+def _choose(key: str, options: Collection[str], default: str) -> None:
     """Initialise a selector's state: the URL's value when it is an option, else the default."""
     current = st.session_state.get(key)
     if current in options:
@@ -72,6 +82,30 @@ def _choose(key: str, options: list[str], default: str) -> None:
     st.session_state[key] = wanted if wanted in options else default
 
 
+def _agency_options(agency_years: dict[str, list[int]], lang: str) -> list[str]:
+    """The agency selector's choices: every agency of a store of up to AGENCIES_LISTED; else
+    the chosen one and the first AGENCIES_FOUND that a search box above finds (the selectbox
+    keeps its choice as its options change: its key is its identity)."""
+    if len(agency_years) <= AGENCIES_LISTED:
+        return list(agency_years)
+    text = st.sidebar.text_input(
+        t("app.agency_search", lang),
+        key=state.AGENCY_SEARCH,
+        max_chars=100,
+        placeholder=t("app.agency_search_placeholder", lang),
+        help=t("app.agency_search_help", lang, count=len(agency_years)),
+    )
+    found: list[str] = []
+    if text.strip():
+        count, found = find_agencies(text, AGENCIES_FOUND)
+        if not count:
+            st.sidebar.caption(t_literal("app.agency_none", lang, text=text.strip()))
+        elif count > len(found):
+            st.sidebar.caption(t("app.agency_found", lang, count=count, shown=len(found)))
+    # `_choose` has made the chosen agency one of the store's: it is always offered.
+    return list(dict.fromkeys([st.session_state[state.AGENCY], *found]))
+
+
 def view_selector(agency_years: dict[str, list[int]], lang: str) -> View:
     """Agency and year in the sidebar; defaults: the configured agency, its latest year.
 
@@ -79,12 +113,14 @@ def view_selector(agency_years: dict[str, list[int]], lang: str) -> View:
     a value equal to its default): a link copied while viewing the latest year must still show
     that year after a newer one is uploaded.
     """
-    names = list(agency_years)
-    if not names:
+    if not agency_years:
         return View(None, None, lang)
     configured = load_settings().default_agency
-    _choose(state.AGENCY, names, configured if configured in names else names[0])
-    agency = st.sidebar.selectbox(t("app.agency", lang), names, key=state.AGENCY)
+    first = next(iter(agency_years))
+    _choose(state.AGENCY, agency_years, configured if configured in agency_years else first)
+    agency = st.sidebar.selectbox(
+        t("app.agency", lang), _agency_options(agency_years, lang), key=state.AGENCY
+    )
     years = [str(y) for y in agency_years[agency]]
     _choose(state.YEAR, years, years[0])
     year = st.sidebar.selectbox(t("app.year", lang), years, key=state.YEAR)

@@ -3,6 +3,7 @@
 AGENCY = "agency"  # ?agency=…
 YEAR = "year"  # ?year=…
 LANG = "lang"  # ?lang=en
+AGENCY_SEARCH = "agency_search"  # the sidebar's agency search (a store of many agencies)
 ACTOR = "actor"  # the signed-in Actor of this session (UI state; the core checks roles again)
 VIEWER_OK = "viewer_ok"  # the viewing password was given in this session
 UPLOAD_ROUND = "upload_round"  # bumped after a commit, to give the file uploader a fresh key
