@@ -26,10 +26,12 @@ from dashboard.domain.values import Qualifier
 from dashboard.ingest import validate
 from dashboard.ingest.hashes import content_hashes
 from dashboard.ingest.rows import FACT_FIELDS
-from dashboard.ingest.validate import SCREEN_FROM, validate_file
+from dashboard.ingest.validate import SCREEN_FROM, ValidationReport, validate_file
 from dashboard.outputs.exporter import export_facts
+from dashboard.platform.auth import Actor, Role
 from dashboard.platform.settings import DATABASE_URL_ENV
-from dashboard.store.database import Store
+from dashboard.platform.workflow import commit_upload, validate_upload
+from dashboard.store.database import CommitResult, Store
 from tests import messy_uploads
 from tests.conftest import SAMPLE_CSV
 
@@ -224,6 +226,41 @@ def test_import_makes_no_version_of_a_dataset_stored_before(
         store.close()
     assert len(versions) == 90
     assert {v.version for v in versions} == {1}
+
+
+def test_the_web_upload_commits_with_validations_hashes(
+    tmp_path: Path, catalogue: Catalogue, any_db_url: str
+) -> None:
+    """The upload page's path (`validate_upload`, `commit_upload`) hands validation's hashes to
+    the store: an unchanged file makes no version of a dataset stored by a commit that hashed it
+    fact by fact, and a hash of validation's that differs is the one the store compares."""
+    path, _ = _synthetic_upload(tmp_path, catalogue)
+    content = path.read_bytes()
+    store = Store(any_db_url)
+    try:
+        report = validate_upload(content, path.name, catalogue, store, limit_mb=20)
+        assert report.ok
+        assert report.content_hashes == {
+            (d.agency, d.year): d.content_hash() for d in report.datasets
+        }
+        assert all(r.created for r in store.commit(report.datasets, user="old"))
+
+        def upload(report: ValidationReport) -> list[CommitResult]:
+            return commit_upload(
+                store,
+                report,
+                actor=Actor("alice", Role.EDITOR),
+                file_name=path.name,
+                content=content,
+                confirmed_replace=True,
+            )
+
+        assert not any(r.created for r in upload(report))
+        probe = next(iter(report.content_hashes))
+        report.content_hashes[probe] = "0" * 64
+        assert [(r.agency, r.year) for r in upload(report) if r.created] == [probe]
+    finally:
+        store.close()
 
 
 def test_facts_are_made_as_their_constructor_makes_them() -> None:

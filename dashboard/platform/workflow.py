@@ -87,7 +87,8 @@ def validate_upload(
     limit_mb: float,
     default_agency: str | None = None,
 ) -> ValidationReport:
-    """Validate an uploaded file held in memory, against last year's stored figures too."""
+    """Validate an uploaded file held in memory, against last year's stored figures too, with
+    the datasets' content hashes for `commit_upload`."""
     too_large = size_problem(len(content), limit_mb)
     if too_large is not None:
         return ValidationReport(problems=[too_large], readable=False)
@@ -97,6 +98,9 @@ def validate_upload(
         catalogue,
         default_agency=default_agency,
         previous_many=store.facts_of,  # last year's facts of every dataset in one query
+        # From the frame of facts at once (at 90,000 facts ~30 ms more of validation), instead
+        # of the store hashing them fact by fact at the commit (~150 ms); `import` does the same.
+        with_hashes=True,
     )
 
 
@@ -203,6 +207,8 @@ def commit_upload(
         file_name=file_name,
         file_sha256=hashlib.sha256(content).hexdigest(),
         expected_versions=expected_versions,
+        # Validation's, of the very same facts (a dataset without one is hashed by the store).
+        content_hashes=report.content_hashes,
     )
 
 
