@@ -503,3 +503,26 @@ def test_reads_of_facts_by_version_search_the_compare_index(db_url: str) -> None
                 assert "SCAN facts" not in plan and "Seq Scan on facts" not in plan, plan
     finally:
         store.close()
+
+
+def test_commands_start_without_alembic(sqlite_url: str) -> None:
+    """Alembic (~55 ms to import) is imported where migrations run, not by every command's
+    start-up (`--help`, `validate`): opening a store still migrates with it."""
+    script = (
+        "import sys\n"
+        "from dashboard.cli import main\n"
+        "import dashboard.store.database\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+        "dashboard.store.database.Store(sys.argv[1]).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, sqlite_url],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[]", "True"]
