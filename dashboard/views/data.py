@@ -20,7 +20,7 @@ from components.data import (
 )
 from components.decks import deck_panel
 from components.extract import extract_panel
-from components.filters import View, current_view
+from components.filters import AGENCIES_FOUND, AGENCIES_LISTED, View, current_view
 from components.text import literal, t_literal
 from components.upload import history_panel, upload_panel
 from dashboard.domain.catalogue import Catalogue
@@ -35,8 +35,6 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Up to this many agencies the agency filter offers them all. Beyond (a province: 10,000), every
 # name would go to the browser on every rerun, a cost growing with the store (~10 ms a rerun at
 # 10,000): the filter then offers the chosen agencies and what a search box finds.
-AGENCIES_LISTED = 200
-AGENCIES_FOUND = 50  # agencies a search lists at most
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -83,10 +81,10 @@ def _agency_options(
     if len(listed) <= AGENCIES_LISTED:
         return list(listed)
     text = cell.text_input(
-        t("app.data.agency_search", lang),
+        t("app.agency_search", lang),
         key="data_agency_search",
         max_chars=100,
-        placeholder=t("app.data.agency_search_placeholder", lang),
+        placeholder=t("app.agency_search_placeholder", lang),
         help=t("app.data.agency_search_help", lang, count=len(listed)),
     )
     chosen = [a for a in st.session_state.get("data_agency", []) if a in listed]
@@ -94,9 +92,9 @@ def _agency_options(
     if text.strip():
         count, found = find_agencies(text, AGENCIES_FOUND)
         if not count:
-            cell.caption(t_literal("app.data.agency_none", lang, text=text.strip()))
+            cell.caption(t_literal("app.agency_none", lang, text=text.strip()))
         elif count > len(found):
-            cell.caption(t("app.data.agency_found", lang, count=count, shown=len(found)))
+            cell.caption(t("app.agency_found", lang, count=count, shown=len(found)))
     sidebar = [agency] if agency in listed else []
     return list(dict.fromkeys([*chosen, *sidebar, *found]))
 
