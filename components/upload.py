@@ -358,6 +358,12 @@ def _file_cell(file_name: str | None, restored_from: int | None, lang: str) -> s
     return file_name or (f"← v{restored_from}" if restored_from else "")
 
 
+def _utc_cell(text: str) -> str:
+    """A stored time as people read it under the column's "(UTC)": 2026-12-02 14:26:02, not
+    the ISO form 2026-12-02T14:26:02+00:00 the store gives."""
+    return text.replace("T", " ", 1).removesuffix("+00:00")
+
+
 def _history_table(store: Store, agency: str | None, lang: str) -> pl.DataFrame:
     versions = store.history(agency)
     return pl.DataFrame(
@@ -366,7 +372,7 @@ def _history_table(store: Store, agency: str | None, lang: str) -> pl.DataFrame:
             t("app.col_year", lang): [v.year for v in versions],
             t("upload.col_version", lang): [v.version for v in versions],
             t("upload.col_current", lang): ["✓" if v.current else "" for v in versions],
-            t("upload.col_time", lang): [v.created_at for v in versions],
+            t("upload.col_time", lang): [_utc_cell(v.created_at) for v in versions],
             t("upload.col_user", lang): [v.user for v in versions],
             t("upload.col_action", lang): [t(f"upload.action.{v.action}", lang) for v in versions],
             t("upload.col_file", lang): [

@@ -414,3 +414,20 @@ def test_the_report_lists_each_channel_read_by_rule_as_plain_text(db_url: str) -
         "- " + literal("第 3 行：XX教育抖音号 → 短视频"),
     ]
     assert any(b.label == "第四步：保存" for b in at.button)  # a mapping is not a problem
+
+
+def test_history_times_read_as_plain_utc(tmp_path: Path) -> None:
+    # The column says (UTC): the times read 2026-12-02 14:26:02, not the ISO form the store gives.
+    import re
+
+    from components.upload import _history_table
+    from dashboard.domain.catalogue import default_catalogue
+
+    store = Store(f"sqlite:///{tmp_path / 'history.sqlite'}")
+    try:
+        seed_if_empty(store, default_catalogue())
+        table = _history_table(store, None, "zh")
+    finally:
+        store.close()
+    times = table["时间（UTC）"].to_list()
+    assert times and all(re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", x) for x in times)
