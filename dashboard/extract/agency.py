@@ -274,6 +274,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
 _PLACE_LEAD = "和与及在有由向对经据按于的是为从以至将把过被年中全我本该各并同等或、好含"
 _NOT_PLACE = re.compile(rf"[{_PLACE_LEAD}省市县区委党政府局厅办会现]")
 _LEVELS = "省市区县州旗盟"
+_NAME_MARKS = _PLACE_LEAD + _LEVELS  # the characters a place's name may follow
 
 
 def _place_at(simple: str, level_at: int) -> str | None:
@@ -317,7 +318,7 @@ _NOT_LEVEL_AFTER = set("民场域级长直属内外面容貌况")
 
 def _starts_name(simple: str, at: int) -> bool:
     """Whether a name may start at `at`: the text's start, or after a mark or a function word."""
-    return at == 0 or not _CJK_ONLY.match(simple[at - 1]) or simple[at - 1] in _PLACE_LEAD + _LEVELS
+    return at == 0 or not _CJK_ONLY.match(simple[at - 1]) or simple[at - 1] in _NAME_MARKS
 
 
 def _places(simple: str, level: str) -> Counter[str]:

@@ -141,8 +141,9 @@ class Extraction:
     warnings: list[Problem] = field(default_factory=list)  # the agency or year not found
 
 
+# 累计公开信息7976条(2022年新增435条): the year's part of a running total, right after it
 _YEAR_PART_AFTER = re.compile(
-    r"\s*[(（]\s*(?:其中)?\s*(?:19|20)[0-9]{2}\s*年度?(?:新增|新公开|公开)"
+    r"\s*[(（]\s*(?:其中)?\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?(?:新增|新公开|公开)"
 )
 # 54期97条: a count of issues right before the count of the items they held
 _ITEMS_AFTER_ISSUES = re.compile(r"\s*[0-9]+\s*(?:条|篇|则)")
@@ -335,12 +336,8 @@ def extract_figures(
         sentence, period = text[sentence_start:start], text[period_start:start]
         reason = _skip_reason(text, match, sentence, after, period, result.year)
         # 累计公开信息7976条(2022年新增435条): a running total, the year's part given after it
-        if (
-            reason is None
-            and result.year
-            and _YEAR_PART_AFTER.match(text, end)
-            and re.match(rf"\s*[(（]\s*(?:其中)?\s*{result.year}\s*年", text[end:])
-        ):
+        part = _YEAR_PART_AFTER.match(text, end) if reason is None else None
+        if part is not None and result.year == int(part["year"]):
             reason = "cumulative"
         # 发布信息54期97条: the issues, then the items they held — the items are the figure,
         # read with the words before the issues

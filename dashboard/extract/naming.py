@@ -19,7 +19,7 @@ from dashboard.extract.channels import (
     _where,
 )
 from dashboard.extract.numbers import _MADE_TOTAL
-from dashboard.extract.rules import RULES, Naming, Rule, rule_by_id
+from dashboard.extract.rules import RECEIVED_IN_ITEMS, RULES, Naming, Rule, rule_by_id
 
 
 def _name(
@@ -45,6 +45,10 @@ def _name(
     """
     unit = match["unit"]
     guarded: str | None = None  # why a rule that fitted was passed over, if none other fits
+    # what `needs` reads: the sentence, and the one before when this one opens with 其中
+    needed_in = (lead if period.lstrip().startswith("其中") else "") + period
+    licence: bool | None = None  # about applications for a licence (found once, when asked)
+    in_items: bool | None = None  # requests counted in 条 before (found once, when asked)
     for rule in RULES:
         if rule.metric not in catalogue.metrics:
             continue
@@ -67,10 +71,12 @@ def _name(
             continue
         # 行政许可事项…申请量0件，受理量0件，办结量0件: applications for a licence, not requests
         # for information
-        if rule.metric.startswith("requests_") and (
-            _OTHER_APPLICATIONS.search(period)
-            or (not _ABOUT_REQUESTS.search(period) and _OTHER_APPLICATIONS.search(lead))
-        ):
+        if rule.metric.startswith("requests_") and licence is None:
+            licence = bool(
+                _OTHER_APPLICATIONS.search(period)
+                or (not _ABOUT_REQUESTS.search(period) and _OTHER_APPLICATIONS.search(lead))
+            )
+        if rule.metric.startswith("requests_") and licence:
             # (a later rule may still name it: 其中7篇被生态环境部采用)
             guarded = "not requests for information"
             continue
@@ -79,10 +85,7 @@ def _name(
         # the number itself too: 行政规范性文件9条，…政府文件19条 names two kinds of document
         if rule.unless is not None and rule.unless.search(period + match.group(0) + rest):
             continue
-        after_qizhong = period.lstrip().startswith("其中")
-        if rule.needs is not None and not rule.needs.search(
-            (lead if after_qizhong else "") + period
-        ):
+        if rule.needs is not None and not rule.needs.search(needed_in):
             continue
         if rule.handled:
             handled = _handled(period, rest)
@@ -98,15 +101,19 @@ def _name(
             return "several kinds together"
         # (收到…申请4条，…予以公开3条: an outcome counted in the sentence's own counting word
         # for requests)
-        in_items = unit == "条" and rule.metric in _OUTCOMES and _RECEIVED_IN_ITEMS.search(period)
-        if rule.units and unit and unit not in rule.units and not in_items:
-            continue
+        if rule.units and unit and unit not in rule.units:
+            if not (unit == "条" and rule.metric in _OUTCOMES):
+                continue
+            if in_items is None:
+                in_items = bool(RECEIVED_IN_ITEMS.search(period))
+            if not in_items:
+                continue
         # 两个子栏目, 三项制度: a number word with 个/项 counts parts of a list or a structure,
         # never a metric's figure (those are written 两条, 三件)
         if match["cn"] and unit in _LIST_UNITS:
             return "not a count of the report"
         # 全镇未发生一起…行政复议: not a single one
-        if match["cn"] in ("一",) and re.search(r"(?:未|没有|无)(?:发生|出现|收到)?$", before):
+        if match["cn"] == "一" and re.search(r"(?:未|没有|无)(?:发生|出现|收到)?$", before):
             return "not a count of the report"
         # 行政处罚案件信息公开47期: issues are items only of a periodical (简报, 期刊, 专栏…)
         if rule.metric == "items_published" and unit == "期" and not _PERIODICAL.search(before):
@@ -220,7 +227,7 @@ _MADE_COUNT = re.compile(
 
 # 发布信息3403，: a number without its unit, at the end of a clause, after what was published
 _BARE_END = re.compile(r"(?:信息|稿件|条目|文章)(?:数量|数|总数)?(?:为|达|共|共计)?\s*$")
-_BARE_CONFIDENCE = 0.7
+_BARE_CONFIDENCE = 0.7  # taken, but below LOW_CONFIDENCE: the editor checks it
 # counts whose bare number (报送规范性文件6) is taken only at a clause's end after what it counts
 _BARE_METRICS = (
     "items_published",
@@ -229,7 +236,7 @@ _BARE_METRICS = (
     "info_adopted",
     "interpretations",
     "media_reports",
-)  # taken, but below LOW_CONFIDENCE: the editor checks it
+)
 # 依申请公开文件12条, 不予公开信息1535条, 可以公开的信息: given on request, withheld or only
 # publishable, not published
 _NOT_PROACTIVE = re.compile(r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$")
@@ -280,9 +287,6 @@ _CITY_BODY_SITE = re.compile(
 _RECEIVED_AND_DONE = re.compile(
     r"(?:收到|受理|接收)(?:并|且|和|及|后)(?:全部|均)?(?:办结|答复)[^，,。；;0-9]{0,12}申请[^，,。；;0-9]{0,4}$"
     r"|申请[^，,。；;0-9]{0,6}(?:收到|受理|接收)(?:并|且|和|及)(?:全部|均)?(?:办结|答复)[^，,。；;0-9]{0,2}$"
-)
-_RECEIVED_IN_ITEMS = re.compile(
-    r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^，,。；;0-9]{0,4}[0-9]+\s*条"
 )
 _CARRIED_OVER = re.compile(
     r"\s*[，,]?\s*[(（]?\s*(?:其中|含|包括|包含)[^)）。；;]{0,6}上(?:一)?年度?结转"

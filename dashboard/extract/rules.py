@@ -46,9 +46,10 @@ _CASE_UNITS = ("件", "起", "宗", "条", "次")
 # 热线咨询7000余人次, 受理来电44790起
 _HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
 # 收到政府信息公开申请4条: the sentence has counted the requests received (any counting word)
-_RECEIVED_REQUESTS = re.compile(
-    r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^，,。；;0-9]{0,4}[0-9]+\s*[件宗份条个次起]"
-)
+_RECEIVED = r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^，,。；;0-9]{0,4}[0-9]+\s*"
+_RECEIVED_REQUESTS = re.compile(_RECEIVED + "[件宗份条个次起]")
+# … counted in 条 (收到…申请4条，…予以公开3条: the outcomes are counted in 条 too)
+RECEIVED_IN_ITEMS = re.compile(_RECEIVED + "条")
 # First match wins: the specific phrasings before the general ones.
 RULES: tuple[Rule, ...] = (
     Rule("hotline_closure_rate", _r(r"办结率"), "hotline", percent=True),

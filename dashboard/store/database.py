@@ -180,20 +180,16 @@ class StoreUnavailable(Exception):
         self.detail = detail
 
 
+# A fact's own columns, as the frames name them (FACTS_SCHEMA).
+FACT_FIELDS = ("metric", "channel", "category", "value", "qualifier", "note", "unit", "as_written")
 # The columns of a current fact as the frames have them (FACTS_SCHEMA): one dataset's fields,
 # the fact's, and the dataset's current version.
 CURRENT_FACT_COLUMNS = (
     datasets_table.c.agency,
     datasets_table.c.year,
-    facts_table.c.metric,
-    facts_table.c.channel,
-    facts_table.c.category,
-    facts_table.c.value,
-    facts_table.c.qualifier,
-    facts_table.c.note,
+    *(facts_table.c[name] for name in FACT_FIELDS[:6]),
     datasets_table.c.current_version.label("version"),
-    facts_table.c.unit,
-    facts_table.c.as_written,
+    *(facts_table.c[name] for name in FACT_FIELDS[6:]),
 )
 
 

@@ -22,7 +22,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from dashboard.domain.facts import FACTS_SCHEMA
-from dashboard.store.database import CURRENT_FACT_COLUMNS, Store
+from dashboard.store.database import CURRENT_FACT_COLUMNS, FACT_FIELDS, Store
 from dashboard.store.schema import datasets_table, facts_table, versions_table
 
 DOWNLOAD_BATCH_ROWS = 50_000  # rows per batch of a download: a few MB in memory at a time
@@ -194,14 +194,7 @@ def _runs(listed: pl.DataFrame, batch_rows: int) -> Iterator[pl.DataFrame]:
 _VERSION_FACT_COLUMNS = (
     facts_table.c.version_id,
     facts_table.c.id,
-    facts_table.c.metric,
-    facts_table.c.channel,
-    facts_table.c.category,
-    facts_table.c.value,
-    facts_table.c.qualifier,
-    facts_table.c.note,
-    facts_table.c.unit,
-    facts_table.c.as_written,
+    *(facts_table.c[name] for name in FACT_FIELDS),
 )
 
 
@@ -214,10 +207,7 @@ def _versions_facts(
         facts_table.c.version_id.in_(run["version_id"].to_list())
     )
     query = _where(query, FactFilter(metrics=filters.metrics, channels=filters.channels))
-    schema = {"version_id": pl.Int64, "id": pl.Int64} | {
-        c: FACTS_SCHEMA[c] for c in ("metric", "channel", "category", "value", "qualifier")
-    }
-    schema |= {c: FACTS_SCHEMA[c] for c in ("note", "unit", "as_written")}
+    schema = {"version_id": pl.Int64, "id": pl.Int64} | {c: FACTS_SCHEMA[c] for c in FACT_FIELDS}
     result = connection.execute(query)
     try:
         # The driver's own row tuples into Polars, as pl.read_database does, without wrapping
