@@ -25,17 +25,20 @@ expect.set_options(timeout=20_000)
 
 
 # Watch the app's script state from now on, so that a run which starts and ends between two
-# looks is still seen (RUN_SEEN_JS turns true once one has).
+# looks is still seen (RUN_SEEN_JS turns true once one has). The whole document is watched, not
+# the stApp node of the moment: React may put a new node in its place during the run.
 WATCH_RUN_JS = """() => {
-    const app = document.querySelector('[data-testid=stApp]');
     window.__rerunSeen = false;
+    const running = () => document.querySelector(
+        '[data-testid=stApp][data-test-script-state=running]') !== null;
     new MutationObserver((records, observer) => {
-        if (app.dataset.testScriptState === 'running'
-                || records.some(r => r.oldValue === 'running')) {
+        if (running() || records.some(r => r.oldValue === 'running')) {
             window.__rerunSeen = true;
             observer.disconnect();
         }
-    }).observe(app, {
+    }).observe(document.body, {
+        subtree: true,
+        childList: true,
         attributes: true,
         attributeOldValue: true,
         attributeFilter: ['data-test-script-state'],
