@@ -11,11 +11,15 @@ from functools import cache
 
 from dashboard.domain.script import to_simplified
 
+# A ministry's name ends in 部, as many words do (全部, 干部, 内部): only the two to eight
+# characters of a department's name before it (水利部, 交通运输部, 人力资源和社会保障部).
+_MINISTRY = r"(?<![全干内外局总本各支分])部(?![门分署])"
 # An agency's name: the longer endings first, so that 番禺区人民政府办公室 (an office of a
 # government that reports as its own agency) is not cut at 人民政府.
 _NAME = (
     r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
-    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区)"
+    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|供销合作社联合社|供销合作社|供销社"
+    rf"|{_MINISTRY})"
 )
 _YEAR = r"(?:19|20)[0-9]{2}"
 # (政府信息工作年度报告: a title that leaves out 公开)
@@ -25,7 +29,11 @@ _REPORT = (
 )
 _TITLE_CHARS = r"[^\s，,。；;:：《》“”()（）/]{2,40}?"
 # "XX局2019年政府信息公开工作年度报告" (the title may be broken over two lines)
-_TITLE_RE = re.compile(rf"(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*年度?{_REPORT}")
+_TITLE_RE = re.compile(
+    rf"(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*(?:年度?|(?=[ \t]*\n)){_REPORT}"
+)
+# "会同县林业局信息公开工作年度报告" on a line of its own, without the year
+_TITLE_NO_YEAR = re.compile(rf"(?:^|\n)[ \t]*(?P<agency>{_NAME}){_REPORT}[ \t]*(?=\n|$)")
 # "2017年XX局政府信息公开工作年度报告", also in a sentence that publishes it (特公布2022年XX局…)
 _TITLE_YEAR_FIRST = re.compile(
     rf"(?:^|\n|公布|发布|现将|汇总)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
@@ -81,6 +89,8 @@ _SHORT_FORMS = {
     "卫计委": "卫生和计划生育委员会",
     "卫计局": "卫生和计划生育局",
     "工商局": "工商行政管理局",
+    "人口计生委": "人口和计划生育委员会",
+    "人口计生局": "人口和计划生育局",
 }
 # "由XX编制", "本报告由XX根据…": the agency that wrote the report.
 _WRITTEN_BY = re.compile(
@@ -94,8 +104,8 @@ _PUBLISHES = re.compile(
 )
 # "2022-01-25 14:48 武汉市住房保障和房屋管理局": a page's byline, the name alone after the date
 _BYLINE = re.compile(
-    rf"(?:^|\n)[ \t]*(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}}[0-9: \t]*"
-    rf"(?P<agency>{_NAME})[ \t]*(?=\n|$)"
+    rf"(?:^|\n)[ \t]*(?:发布时间[:：]\s*)?(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}}[0-9: \t]*"
+    rf"(?:(?:信息)?来源[:：]\s*)?(?P<agency>{_NAME})[ \t]*(?=\n|$)"
 )
 # 玉林市民政局网站, 法制办网站: a name before its own site or account, for a report that calls
 # itself 我局/我办 (the same last character)
@@ -135,7 +145,7 @@ _YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?[,，]?")
 _TITLE_NOISE = re.compile(
     r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现公开|现发布|现编制|现向社会公布"
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
-    r"|特?向社会公布|特公布|编制|制定|制作|形成|本|由|的)+"
+    r"|特?向社会公布|特公布|编制|制定|制作|形成|发布|公布|印发|本|由|的)+"
 )
 # Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
 # committee (区委).
@@ -150,7 +160,7 @@ _PREPOSITION = re.compile(r"^[在按经对向为与和及于从]")
 _PLACE_END = re.compile(r"[县市区州旗]$")
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
-    r"(?:[局厅委办室院所站队处部署会镇乡街道市县区州旗盟府]|中心|办事处|管理区|开发区|新区)$"
+    r"(?:[局厅委办室院所站队处部署会镇乡街道市县区州旗盟府社]|中心|办事处|管理区|开发区|新区)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -192,6 +202,9 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     made = re.search(r"(?:编制|制定|制作|印发|发布)(?:完成|完毕|了)?的?$", simple)
     if made:
         name, simple = name[: made.start()], simple[: made.start()]
+    # 城口县人民政府机关: the government's own offices report as the government
+    if simple.endswith("机关") and len(simple) > 4:
+        name, simple = name[:-2], simple[:-2]
     # puroview.com沙头镇: a mirror site's name run into the title
     junk = re.match(r"[A-Za-z0-9.:/_\-]+", simple)
     if junk:
@@ -215,13 +228,18 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     simple = simplified_by_char(original)
     agency: str | None = None
     year: int | None = None
+    # a title's name without its place (市气象局), completed: taken when nothing better is found
+    short_titles: list[str | None] = []
 
     def cut(match: re.Match[str], group: str = "agency") -> str | None:
         at = match.start(group)
         # a title line may open with its year (2022年上海市政府信息公开工作年度报告)
         front = re.sub(rf"{_YEAR}\s*年度?\s*$", "", simple[max(0, at - 14) : at])
         opens_line = not front[-8:].strip(" \t\u3000")[-1:].strip("\n")
-        return _clean_agency(original[at : match.end(group)], match[group], line_start=opens_line)
+        name = _clean_agency(original[at : match.end(group)], match[group], line_start=opens_line)
+        if name is None and not short_titles:
+            short_titles.append(_short_title(match[group], simple))
+        return name
 
     for pattern in (_TITLE_RE, _TITLE_YEAR_FIRST, _TITLE_YEAR_INSIDE):
         for match in pattern.finditer(simple):
@@ -242,6 +260,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         counted = Counter(n for n in names if n)
         if counted:
             agency = counted.most_common(1)[0][0]
+    if agency is None and short_titles:
+        agency = short_titles[0]
     if agency is not None and to_simplified(agency) in _SHORT_FORMS:
         # 住建局2020年…年度报告: a title without its place, which the report names in full
         place = _one_place(simple, None)
@@ -255,6 +275,12 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         agency = _self_named(simple)
     if agency is not None:
         agency = _completed(agency, simple)
+    if agency is not None and not re.search(_HAS_PLACE, to_simplified(agency)):
+        # 应急管理局2020年…年度报告: a name the text gives nowhere with its place, under the
+        # one government the report names in full
+        place = _one_place(simple, None)
+        if place is not None:
+            agency = place + to_simplified(agency)
     if year is None:
         period = _PERIOD_RE.search(simple) or _YEAR_END.search(simple)
         opening = _YEAR_START.search(simple)
@@ -271,7 +297,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
 
 # Characters that end the words before a place (以渭南市, 年安阳县, 过安居区), and words that
 # look like a place but name none (全市, 我县, 省市)
-_PLACE_LEAD = "和与及在有由向对经据按于的是为从以至将把过被年中全我本该各并同等或、好含"
+_PLACE_LEAD = "和与及在有由向对经据按于的是为从以至将把过被年中全我本该各并同等或、好含了"
 _NOT_PLACE = re.compile(rf"[{_PLACE_LEAD}省市县区委党政府局厅办会现]")
 _LEVELS = "省市区县州旗盟"
 _NAME_MARKS = _PLACE_LEAD + _LEVELS  # the characters a place's name may follow
@@ -341,13 +367,23 @@ def _dominant(counted: Counter[str]) -> str | None:
     return None
 
 
+# 胡市镇人民政府 → 胡市镇; 东城区人民政府东华门街道办事处 → 东城区东华门街道办事处: a town or a
+# street office goes by its own name, whichever form a year's report uses (the hand labels of
+# eight sets name them so, 22 to 2)
+_TOWN_GOVERNMENT = re.compile(r"(?<=[镇乡])人民政府$")
+_DISTRICT_GOVERNMENT = re.compile(r"(?<=[区县市])(?:人民)?政府(?=.+(?:街道办事处|街道|镇|乡)$)")
+
+
 def _completed(agency: str, simple: str) -> str:
     """`_completed_place`, with a common short form spelt out at the end of the name
-    (文登区住建局 → 文登区住房和城乡建设局: one name for an agency whichever its reports use)."""
+    (文登区住建局 → 文登区住房和城乡建设局: one name for an agency whichever its reports use),
+    and a town's or street office's government words dropped."""
     name = to_simplified(_completed_place(agency, simple))
     for short, full in _SHORT_FORMS.items():
         if name.endswith(short) and len(name) > len(short):
-            return name[: -len(short)] + full
+            name = name[: -len(short)] + full
+            break
+    name = _DISTRICT_GOVERNMENT.sub("", _TOWN_GOVERNMENT.sub("", name))
     return name if name != to_simplified(agency) else agency
 
 
@@ -378,6 +414,57 @@ def _completed_place(agency: str, simple: str) -> str:
         if place is not None:
             return place + core
     return agency
+
+
+# a name that says where its body is (a level, or a kind of place)
+_HAS_PLACE = rf"[{_LEVELS}]|自治|地区|街道|镇|乡|部$|署$|国家|中国|全国"
+_SHORT_TITLE = re.compile(
+    r"(?P<level>自治区|[省市区县州])(?P<core>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|厅|办公室|办))"
+)
+_PROVINCES = (
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+)
+_AUTONOMOUS_REGIONS = ("新疆维吾尔", "广西壮族", "宁夏回族", "西藏", "内蒙古")
+
+
+def _short_title(name: str, simple: str) -> str | None:
+    """A title's name without its place (市气象局2017年…报告, 自治区市场监督管理局…), completed
+    as `_completed_place` does, or from the one province or autonomous region the text names;
+    None when the text gives no place for it."""
+    short = _SHORT_TITLE.fullmatch(name.strip())
+    if short is None or short["core"][0] in _NOT_LEVEL_AFTER:  # 市场监督管理局
+        return None
+    level, core = short["level"], short["core"]
+    if level in "市区县州":
+        full = to_simplified(_completed_place(name.strip(), simple))
+        return full if full != name.strip() else None
+    if level == "自治区":
+        named = {r for r in _AUTONOMOUS_REGIONS if r + "自治区" in simple}
+        return named.pop() + "自治区" + core if len(named) == 1 else None
+    named = {p for p in _PROVINCES if p + "省" in simple}
+    return named.pop() + "省" + core if len(named) == 1 else None
 
 
 # 我局, 本街道: how a report calls itself, and the endings of its own name that go with it
@@ -446,6 +533,9 @@ def _one_place(simple: str, level: str | None) -> str | None:
         front = _BEFORE_PLACE.match(place)
         if front and len(place) - front.end() >= 3:
             place = place[front.end() :]
+        # 我局主动通过市人民政府网站: words, not a place
+        if re.search(r"[我本局厅委办党通过]", place[:-1]):
+            continue
         if level is None or place.endswith(level):
             places.add(place)
     return places.pop() if len(places) == 1 else None
