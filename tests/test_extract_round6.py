@@ -497,15 +497,17 @@ def test_a_zones_own_government_affairs_site(catalogue: Catalogue) -> None:
 # a change that loses figures on any of them fails here, not only on the set it was tuned for.
 # These are floors against regressions, not the targets for unseen reports.
 _FLOORS = {
-    "dev": (0.97, 0.94),
-    "holdout": (0.97, 0.95),
-    "final": (0.95, 0.82),
-    "fresh": (0.95, 0.90),
-    "blind": (0.90, 0.82),
-    "blind2": (0.93, 0.85),
-    "blind3": (0.92, 0.73),
-    "blind4": (0.91, 0.80),
-    "blind5": (0.85, 0.76),
+    # name: (precision, recall, share of reports whose agency is found)
+    "dev": (0.97, 0.94, 0.90),
+    "holdout": (0.97, 0.95, 0.92),
+    "final": (0.95, 0.82, 0.86),
+    "fresh": (0.95, 0.90, 0.76),
+    "blind": (0.90, 0.82, 0.76),
+    "blind2": (0.93, 0.85, 0.70),
+    "blind3": (0.92, 0.73, 0.60),
+    "blind4": (0.91, 0.80, 0.64),
+    "blind5": (0.85, 0.76, 0.78),
+    "blind6": (0.88, 0.72, 0.54),
 }
 
 
@@ -515,6 +517,7 @@ def test_each_labelled_set_keeps_its_floor(name: str) -> None:
 
     corpus = Path(__file__).parent / "data" / "corpus" / f"reports-{name}.jsonl"
     result = measure(corpus)
-    precision, recall = _FLOORS[name]
+    precision, recall, agency = _FLOORS[name]
     assert result.precision >= precision, result.wrong
     assert result.recall >= recall, result.missed
+    assert result.agency_found / result.reports >= agency

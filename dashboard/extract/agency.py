@@ -18,7 +18,7 @@ _MINISTRY = r"(?<![全干内外局总本各支分])部(?![门分署])"
 # government that reports as its own agency) is not cut at 人民政府.
 _NAME = (
     r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
-    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|供销合作社联合社|供销合作社|供销社"
+    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|供销合作社联合社|供销合作社|供销社|联合会"
     rf"|{_MINISTRY})"
 )
 _YEAR = r"(?:19|20)[0-9]{2}"
@@ -90,6 +90,9 @@ _SHORT_FORMS = {
     "卫计局": "卫生和计划生育局",
     "工商局": "工商行政管理局",
     "人口计生委": "人口和计划生育委员会",
+    "城管执法局": "城市管理行政执法局",
+    "发改局": "发展和改革局",
+    "残联": "残疾人联合会",
     "人口计生局": "人口和计划生育局",
 }
 # "由XX编制", "本报告由XX根据…": the agency that wrote the report.
@@ -145,7 +148,7 @@ _YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?[,，]?")
 _TITLE_NOISE = re.compile(
     r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现公开|现发布|现编制|现向社会公布"
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
-    r"|特?向社会公布|特公布|编制|制定|制作|形成|发布|公布|印发|本|由|的)+"
+    r"|特?向社会公布|特公布|编制了?|制定|制作|形成|发布|公布|印发|本|由|的)+"
 )
 # Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
 # committee (区委).
@@ -195,7 +198,7 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     if trailing:
         name, simple = name[: trailing.start()], simple[: trailing.start()]
     # 由XX局办公室编制: the office writes the report, the agency is the bureau
-    office = re.search(r"(?<=[局委厅])(?:办公室)?(?:编制|印发|发布)?的?$", simple)
+    office = re.search(r"(?<=[局委厅镇乡])(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$", simple)
     if office:
         name, simple = name[: office.start()], simple[: office.start()]
     # 由XX街道办事处编制的2017年度…报告
@@ -232,13 +235,21 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     short_titles: list[str | None] = []
 
     def cut(match: re.Match[str], group: str = "agency") -> str | None:
-        at = match.start(group)
+        at, end = match.start(group), match.end(group)
+        # 2012年泾县人民政府信息公开年度报告: the government's 政府 read as the report's
+        words = match[group]
+        if words.endswith("人民") and simple.startswith("政府", end):
+            end, words = end + 2, words + "政府"
+        # 由东城区人民政府东华门街道办事处编制: the street office, not the government before it
+        office = _OFFICE_AFTER.match(simple, end)
+        if words.endswith("政府") and office:
+            end, words = office.end(), words + office[0]
         # a title line may open with its year (2022年上海市政府信息公开工作年度报告)
         front = re.sub(rf"{_YEAR}\s*年度?\s*$", "", simple[max(0, at - 14) : at])
         opens_line = not front[-8:].strip(" \t\u3000")[-1:].strip("\n")
-        name = _clean_agency(original[at : match.end(group)], match[group], line_start=opens_line)
+        name = _clean_agency(original[at:end], words, line_start=opens_line)
         if name is None and not short_titles:
-            short_titles.append(_short_title(match[group], simple))
+            short_titles.append(_short_title(words, simple))
         return name
 
     for pattern in (_TITLE_RE, _TITLE_YEAR_FIRST, _TITLE_YEAR_INSIDE):
@@ -298,7 +309,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
 # Characters that end the words before a place (以渭南市, 年安阳县, 过安居区), and words that
 # look like a place but name none (全市, 我县, 省市)
 _PLACE_LEAD = "和与及在有由向对经据按于的是为从以至将把过被年中全我本该各并同等或、好含了"
-_NOT_PLACE = re.compile(rf"[{_PLACE_LEAD}省市县区委党政府局厅办会现]")
+_NOT_PLACE = re.compile(rf"[{_PLACE_LEAD}省市县区委党政府局厅办会现编]")
 _LEVELS = "省市区县州旗盟"
 _NAME_MARKS = _PLACE_LEAD + _LEVELS  # the characters a place's name may follow
 
@@ -392,6 +403,9 @@ def _completed_place(agency: str, simple: str) -> str:
     gives elsewhere (雁江区卫生健康局), or with the one place of its level the text names
     (市民政局 + 渭南市)."""
     plain = to_simplified(agency)
+    if plain.startswith(("自治区", "省")):
+        region = _region_named(simple, plain.startswith("省"))
+        return agency if region is None else region + plain
     level = plain[0] if plain[0] in "市区县州" else None
     core = plain[1:] if level else plain
     if level is None and re.search(rf"[{_LEVELS}]|自治区|地区|街道|镇|乡|政府", plain):
@@ -418,6 +432,7 @@ def _completed_place(agency: str, simple: str) -> str:
 
 # a name that says where its body is (a level, or a kind of place)
 _HAS_PLACE = rf"[{_LEVELS}]|自治|地区|街道|镇|乡|部$|署$|国家|中国|全国"
+_OFFICE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:街道办事处|办事处)(?=编制|制作|编写)")
 _SHORT_TITLE = re.compile(
     r"(?P<level>自治区|[省市区县州])(?P<core>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|厅|办公室|办))"
 )
@@ -453,6 +468,8 @@ def _short_title(name: str, simple: str) -> str | None:
     """A title's name without its place (市气象局2017年…报告, 自治区市场监督管理局…), completed
     as `_completed_place` does, or from the one province or autonomous region the text names;
     None when the text gives no place for it."""
+    noise = _TITLE_NOISE.match(name)
+    name = name[noise.end() :] if noise else name
     short = _SHORT_TITLE.fullmatch(name.strip())
     if short is None or short["core"][0] in _NOT_LEVEL_AFTER:  # 市场监督管理局
         return None
@@ -460,11 +477,15 @@ def _short_title(name: str, simple: str) -> str | None:
     if level in "市区县州":
         full = to_simplified(_completed_place(name.strip(), simple))
         return full if full != name.strip() else None
-    if level == "自治区":
-        named = {r for r in _AUTONOMOUS_REGIONS if r + "自治区" in simple}
-        return named.pop() + "自治区" + core if len(named) == 1 else None
-    named = {p for p in _PROVINCES if p + "省" in simple}
-    return named.pop() + "省" + core if len(named) == 1 else None
+    region = _region_named(simple, level == "省")
+    return None if region is None else region + level + core
+
+
+def _region_named(simple: str, province: bool) -> str | None:
+    """The one province (or autonomous region) the text names, without its level word."""
+    names = _PROVINCES if province else _AUTONOMOUS_REGIONS
+    named = {n for n in names if n + ("省" if province else "自治区") in simple}
+    return named.pop() if len(named) == 1 else None
 
 
 # 我局, 本街道: how a report calls itself, and the endings of its own name that go with it
@@ -533,9 +554,13 @@ def _one_place(simple: str, level: str | None) -> str | None:
         front = _BEFORE_PLACE.match(place)
         if front and len(place) - front.end() >= 3:
             place = place[front.end() :]
-        # 我局主动通过市人民政府网站: words, not a place
-        if re.search(r"[我本局厅委办党通过]", place[:-1]):
+        # 我局主动通过市人民政府网站, 推荐至市人民政府: words, not a place (the name's start
+        # must be marked, as `_place_at` asks)
+        marked = _place_at(simple, m.end("place") - 1)
+        if marked is None or re.search(r"[我本局厅委办党]", place[:-1]):
             continue
+        if not place.endswith(marked):
+            place = marked
         if level is None or place.endswith(level):
             places.add(place)
     return places.pop() if len(places) == 1 else None

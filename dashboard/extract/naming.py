@@ -76,6 +76,10 @@ def _name(
                 _OTHER_APPLICATIONS.search(period)
                 or (not _ABOUT_REQUESTS.search(period) and _OTHER_APPLICATIONS.search(lead))
             )
+        # 建议提案办结数量27件: deputies' proposals answered, not requests for information
+        if rule.metric.startswith("requests_") and re.search(r"建议|提案", before):
+            guarded = "not requests for information"
+            continue
         if rule.metric.startswith("requests_") and licence:
             # (a later rule may still name it: 其中7篇被生态环境部采用)
             guarded = "not requests for information"
@@ -98,6 +102,9 @@ def _name(
         if rule.percent and not re.search(r"12345|热线", sentence):
             return "rate of an unnamed hotline"
         if rule.percent and re.search(r"率[和及与、]", before):
+            return "several kinds together"
+        # 建议提案及“12345”热线交办事项办理工作…办结率100%: one rate for several kinds of case
+        if rule.percent and re.search(r"建议|提案", sentence):
             return "several kinds together"
         # (收到…申请4条，…予以公开3条: an outcome counted in the sentence's own counting word
         # for requests)
@@ -537,6 +544,14 @@ def _channel_of(
     # 在市政府网站公示共23条，其中市级部门信息公开20条: a part of that channel's figure
     if earlier.channel is not None and re.match(r"\s*其中", before):
         return "part (其中)"
+    # 以网上公开…和公开栏公开为主要形式，…，全年共主动公开政府信息近2.4万条: the year's
+    # figure after the main ways were named, some in words no channel has — the total
+    if (
+        publishing
+        and any(_MAIN_WAYS.search(c) for c in clauses)
+        and _GENERAL_ITEMS.search(before[verb:])
+    ):
+        return [(rule, None, 0.7)]
     if earlier.channel is not None and not earlier.listed and earlier.channel != "news_media":
         return [(rule, earlier.channel, rule.confidence * 0.85)]
     if _site_and_more(mentioned, catalogue):
@@ -553,7 +568,7 @@ _COLUMN = re.compile(r"(?:开设|设置|设立|开辟|设)[^，,。；;]{0,12}(?
 _LISTED_WAYS = re.compile(r"等(?:渠道|平台|方式|途径|载体)")
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 # 以A与B为主要公开途径: the ways the agency publishes by
-_MAIN_WAYS = re.compile(r"为主要?(?:公开)?(?:途径|渠道|平台|载体|阵地|方式)")
+_MAIN_WAYS = re.compile(r"为主要?(?:公开)?(?:途径|渠道|平台|载体|阵地|方式|形式)")
 # …及美篇共计: a name joined to the channel's just before 共/共计 (not 及时)
 _JOINED_OTHER = re.compile(
     r"(?:及|和|与|、)(?!时)(?P<other>[^，,。；;、及和与0-9]{1,8}?)(?:共计|合计|共)[^，,。；;、]{0,8}$"

@@ -175,7 +175,7 @@ RULES: tuple[Rule, ...] = (
     # requests received before
     Rule(
         "requests_completed",
-        _r(r"(?:^|[，,；;]\s*)(?:已|均已|全部)?(?:回复|答复|办结)[^，,。0-9]{0,2}$"),
+        _r(r"(?:^|[，,；;]\s*)(?:已|均已|全部)?(?:回复|答复|办结|完成)[^，,。0-9]{0,2}$"),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
     ),
@@ -236,6 +236,8 @@ RULES: tuple[Rule, ...] = (
         # (公开并解读1件: documents published and explained, counted as documents)
         _r(r"(?<![及和与、并])解读[^，,。0-9]{0,10}$"),
         units=("篇", "条", "期", "次", "个", "份", "项", "件", "件次"),
+        # 解读及回应信息共计110条: explanations and responses together
+        unless=_r(r"解读[及和与、]回应|回应[及和与、]解读"),
     ),
     # 录用结果信息19条: the results of a recruitment, not information others adopted
     Rule(

@@ -1,0 +1,147 @@
+"""Rounds 12 and 13 of extract_figures: the agency of titles the rules misread (broken after the
+year, without a year, a ministry, a cooperative, a town's or a street office's government words)
+and the phrasings the sixth blind set met (documents in a list after 、, requests completed as
+完成, several kinds behind one rate or one count). Each test has a case the rule must take (or
+leave out) and its counterpart; the texts are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.extract.agency import find_agency_year
+from tests.extract_cases import taken
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return default_catalogue()
+
+
+def _metrics(text: str, catalogue: Catalogue, agency: str = "某局") -> set[str]:
+    return {metric for metric, *_ in taken(text, catalogue, agency)}
+
+
+# ── figures ──────────────────────────────────────────────────────────────────────────────────
+
+
+def test_documents_in_a_list_of_kinds_after_a_pause_mark(catalogue: Catalogue) -> None:
+    text = "通过区政府网站主动公开信息71条。其中年报1条、概况信息2条、部门文件3条、社会救助12条。"
+    assert ("items_published", None, "documents", 3) in taken(text, catalogue)
+    text = "本局共主动公开政府信息1729条，其中法规文件类信息5条，规划计划类信息3条。"
+    assert ("items_published", None, "documents", 5) in taken(text, catalogue)
+    # two kinds of document, one figure each: neither is the documents
+    text = "主动公开信息80条，其中通知公告20条、行政规范性文件1条、政策文件2条。"
+    assert not [f for f in taken(text, catalogue) if f[2] == "documents"]
+
+
+def test_proposals_answered_are_not_requests(catalogue: Catalogue) -> None:
+    assert "requests_completed" not in _metrics("全年主办建议提案办结数量27件。", catalogue)
+    assert "requests_completed" in _metrics("全年办结政府信息公开申请27件。", catalogue)
+
+
+def test_one_rate_for_proposals_and_the_hotline_is_no_hotline_rate(catalogue: Catalogue) -> None:
+    text = "认真做好人大代表建议、政协委员提案及“12345”热线交办事项办理工作，办结率100%。"
+    assert "hotline_closure_rate" not in _metrics(text, catalogue)
+    assert "hotline_closure_rate" in _metrics("12345热线交办事项办结率100%。", catalogue)
+
+
+def test_explanations_and_responses_together_are_no_interpretations(
+    catalogue: Catalogue,
+) -> None:
+    assert "interpretations" not in _metrics("发布解读及回应信息共计110条。", catalogue)
+    assert ("interpretations", None, None, 110) in taken("发布政策解读信息110条。", catalogue)
+
+
+def test_requests_completed_written_as_done(catalogue: Catalogue) -> None:
+    text = "全年接收政府信息公开申请52件，完成50件，2件正在办理。"
+    found = taken(text, catalogue)
+    assert ("requests_new", None, None, 52) in found
+    assert ("requests_completed", None, None, 50) in found
+
+
+def test_the_year_figure_after_the_main_forms_of_publishing_is_the_total(
+    catalogue: Catalogue,
+) -> None:
+    text = "我局以网上公开和公开栏公开为主要形式，加大公开力度，全年共主动公开政府信息2400条。"
+    assert ("items_published", None, None, 2400) in taken(text, catalogue)
+    # one channel named before, no main ways: the figure is that channel's
+    text = "我局开通公开栏，加大公开力度，全年共主动公开政府信息2400条。"
+    assert ("items_published", None, None, 2400) not in taken(text, catalogue)
+
+
+# ── the agency ───────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # a title broken after its year
+        (
+            "北京市西城区人民防空办公室2020\n\n政府信息公开工作年度报告\n\n一、总体情况",
+            "北京市西城区人民防空办公室",
+        ),
+        # a title without a year, and a 信息来源 byline
+        (
+            "发布时间:2021-01-15 10:00 信息来源:会同县林业局\n"
+            "会同县林业局信息公开工作年度报告\n一、总体情况",
+            "会同县林业局",
+        ),
+        # a ministry, a supply cooperative
+        ("(一)公开的主要内容\n2009年，水利部主动公开政府信息1192条。", "水利部"),
+        (
+            "广州市海珠区供销合作社2018年政府信息公开工作年度报告\n根据条例",
+            "广州市海珠区供销合作社",
+        ),
+        # words of the sentence before the name
+        ("根据有关要求，发布山东省海洋局2022年政府信息公开工作年度报告。", "山东省海洋局"),
+        (
+            "按照条例要求，编制了城厢区发展和改革局2021年度政府信息公开工作年度报告。",
+            "城厢区发展和改革局",
+        ),
+        # the government's own offices; the government's 政府 read as the report's
+        ("城口县人民政府机关\n2020年政府信息公开工作年度报告\n本报告根据条例", "城口县人民政府"),
+        ("2012年泾县人民政府信息公开年度报告\n发布时间:2013-01-24", "泾县人民政府"),
+        # a town and a street office by their own names
+        ("胡市镇人民政府2019年政府信息公开工作年度报告\n2019年，胡市镇认真落实条例。", "胡市镇"),
+        ("现特向社会公布2024年合水镇人民政府信息公开工作年度报告。", "合水镇"),
+        (
+            "北京市东城区人民政府东华门街道办事处2011年政府信息公开工作年度报告",
+            "北京市东城区东华门街道办事处",
+        ),
+        ("本报告由北京市东城区人民政府东华门街道办事处编制。", "北京市东城区东华门街道办事处"),
+        ("本年度报告由青阳县杜村乡办公室编制。", "青阳县杜村乡"),
+        # a title without its place, completed from the text
+        (
+            "市氣象局2017年政府信息公開工作報告\n今年以來，市氣象局認真貫徹"
+            "《宣城市人民政府辦公室關於印發要點的通知》。",
+            "宣城市气象局",
+        ),
+        (
+            "新疆维吾尔自治区市场监督管理局\n\n自治区市场监督管理局2019年政府信息公开工作年度报告",
+            "新疆维吾尔自治区市场监督管理局",
+        ),
+        (
+            "2020年应急管理局政府信息公开工作年度报告\n按阿尔山市人民政府要求做好栏目维护。",
+            "阿尔山市应急管理局",
+        ),
+        # short forms spelt out
+        ("秦皇岛市人口计生委2014年度政府信息公开工作年度报告", "秦皇岛市人口和计划生育委员会"),
+        (
+            "按照条例，编制市城管执法局2020年政府信息公开工作年度报告。铜陵市城管执法局坚持公开。",
+            "铜陵市城市管理行政执法局",
+        ),
+    ],
+)
+def test_the_agency_of_titles_the_rules_misread(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+def test_no_place_is_made_of_words() -> None:
+    # 市场 is no place's level; 推荐至市 no place
+    text = "市场监督管理局2021年政府信息公开工作年度报告\n武汉市东湖风景区管委会领导下。"
+    assert find_agency_year(text)[0] != "武汉市场监督管理局"
+    text = "一、总体情况\n2022年，市商务局主动公开政府信息213条。所有信息择优推荐至市人民政府网站。"
+    assert find_agency_year(text)[0] is None
+    # 全部 is no ministry
+    assert find_agency_year("2009年，全部主动公开信息均已归档。")[0] is None
