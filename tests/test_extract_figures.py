@@ -681,6 +681,12 @@ def test_running_totals_by_the_paragraph(catalogue) -> None:  # type: ignore[no-
     }
     since = HEAD + "(一)公开内容\n我们通过目录管理系统累计主动公开政府信息已达657条。"
     assert _skips(since, catalogue)["657条"] == "cumulative"
+    # 累计 with no time of its own in an annual report: the year's
+    plain = HEAD + "一年来，我局累计主动公开政府信息29条，做到应公开尽公开。"
+    assert _facts(plain, catalogue) == {("items_published", None, None): (29, "exact")}
+    # … but not after a day before the year's end, nor since an earlier year
+    for other in ("截至目前，累计主动公开政府信息29条。", "2015年以来累计主动公开政府信息29条。"):
+        assert _skips(HEAD + other, catalogue)["29条"] == "cumulative"
 
 
 def test_two_figures_for_one_row_in_a_sentence(catalogue) -> None:  # type: ignore[no-untyped-def]

@@ -74,7 +74,7 @@ _ZONE_SITE = re.compile(
 )
 _MEDIA_LEVEL = re.compile(r"(国家|中央|省|市|县|区)级(?:及以上)?(?:主流|新闻|各类)?媒体")
 # A list of ways (通过门户网、政务微博微信及新闻发布会等方式): the figure after it is the total
-_LISTED = re.compile(r"等(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)")
+_LISTED = re.compile(r"等(?:各类|各种|多种)?(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +187,14 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     mentioned = list(reading.mentioned)
     if _BARE_SITE.search(plain):
         mentioned.append("website")
+    # 天津科技政务网站、政务微博: a site the catalogue has no name for, beside channels it has;
+    # 市政府网站、政务新媒体等: new media in general beside them
+    if re.search(r"[、和及与]", plain):
+        kinds = {catalogue.channels[c].kind for c in mentioned if c in catalogue.channels}
+        if mentioned and "website" not in kinds and "website" not in mentioned and "网站" in plain:
+            mentioned.append("website")
+        if mentioned and "new_media" not in kinds and re.search(r"新媒体|客户端|APP", plain):
+            mentioned.append("new_media")
     listed = bool(_LISTED.search(plain))
     if len(mentioned) > 1:
         return _Where(None, tuple(mentioned), listed=listed)

@@ -126,10 +126,10 @@ def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[
 
 _CUMULATIVE = re.compile(
     r"累计|历年|近[一二三四五两几]年|(?P<since>(?:19|20)[0-9]{2})\s*年[^，,。；;0-9]{0,6}以来"
-    r"|(?P<asof>截至|截止|(?<![得达收接受看听遇做])到(?=\s*(?:(?:19|20)[0-9]{2}\s*年|年底|年末|目前)))"
+    r"|(?P<asof>截至|截止|(?<![得达收接受看听遇做截])[到至](?=\s*(?:(?:19|20)[0-9]{2}\s*年|年底|年末|目前)))"
 )
 _AS_OF = re.compile(
-    r"\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年)?\s*(?:(?P<m>[0-9]{1,2})\s*月)?\s*(?:(?P<d>[0-9]{1,2})\s*日)?"
+    r"\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年|[今本]年度?)?\s*(?:(?P<m>[0-9]{1,2})\s*月)?\s*(?:(?P<d>[0-9]{1,2})\s*日)?"
     r"\s*(?P<end>年底|年末|底|末)?"
 )
 # A clause opening with a time of its own (截至7月…，7-12月…) is out of an earlier mark's reach.
@@ -137,7 +137,6 @@ _NEW_TIME = re.compile(
     r"[，,；;]\s*(?:其中[，,]?\s*)?"
     r"(?:(?:19|20)[0-9]{2}\s*年|[0-9]{1,2}\s*[-—~至]\s*[0-9]{1,2}\s*月|本年|全年|今年)"
 )
-_IN_YEAR = re.compile(r"本年|全年|年度|今年|当年")
 
 
 def _as_of_year_end(period: str, mark: re.Match[str], year: int | None) -> bool:
@@ -158,13 +157,12 @@ def _year_end(date: re.Match[str], year: int | None) -> bool:
     return date["m"] == "12"
 
 
-def _cumulative(period: str, year: int | None, paragraph: str = "") -> bool:
+def _cumulative(period: str, year: int | None) -> bool:
     """Whether a number is a running total rather than the report year's value, from the words
     before it in its sentence (`period`).
 
-    累计 after 本年度/全年/the report year (2022年，全县累计公开…), in its sentence or earlier in
-    its paragraph (`paragraph`: 2020年我处主动公开…六大类。累计公开186条信息), is the year's
-    total; 截至 the year's end (截至2025年12月31日, 截至年底) gives the year's state; 截至 any
+    累计 alone (累计公开186条信息) or after 本年度/全年 is the year's total; 截至 the year's
+    end (截至2025年12月31日, 截至年底) gives the year's state; 截至 any
     other day (截至目前, 截至7月), 历年, 近三年 and 2018年以来 reach over other years or part of
     one.
     """
@@ -190,10 +188,6 @@ def _cumulative(period: str, year: int | None, paragraph: str = "") -> bool:
         return year is None or int(mark["since"]) < year
     if mark[0] == "累计":
         head = period[: mark.start()]
-        in_year = any(
-            _IN_YEAR.search(words) or (year is not None and f"{year}年" in words)
-            for words in (head, paragraph)
-        )
         # 截至2023年底，累计发布…: since the start, whatever the year — but 截至2013年底，本年度
         # 累计…: the year's end and the year named (the year's total)
         earlier = any(m[0] != "累计" for m in marks[:-1])
@@ -201,7 +195,12 @@ def _cumulative(period: str, year: int | None, paragraph: str = "") -> bool:
             _as_of_year_end(period, m, year) for m in marks[:-1]
         ):
             earlier = False
-        return not in_year or earlier
+        # 累计…已达657条: a total that has grown to a size, over the years
+        if re.search(r"已达|已经达到", period[mark.end() :]):
+            return not re.search(r"(?:本年度?|全年|今年|当年)\s*$", head)
+        # 累计公开信息167条 with no other time of its own, in an annual report: the year's (the
+        # hand labels of every set take it so)
+        return earlier
     return True
 
 
@@ -253,14 +252,7 @@ def _skip_reason(
         return "on behalf of another body"
     if _SEVERAL_NAMES_BEFORE.search(before):
         return "in several bodies' names"
-    # the paragraph before the sentence (a line of the text, at most a few sentences back)
-    line_start = (
-        text.rfind("\n", max(0, match.start() - len(period) - 300), match.start() - len(period)) + 1
-    )
-    paragraph = text[
-        max(line_start, match.start() - len(period) - 300) : match.start() - len(period)
-    ]
-    if _cumulative(period or before, year, paragraph):
+    if _cumulative(period or before, year):
         return "cumulative"
     if match.end() < len(text) and text[match.end() : match.end() + 1] in "-~－～至":
         return "range"
