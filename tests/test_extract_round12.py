@@ -1,8 +1,10 @@
-"""Rounds 12 and 13 of extract_figures: the agency of titles the rules misread (broken after the
+"""Rounds 12 to 15 of extract_figures: the agency of titles the rules misread (broken after the
 year, without a year, a ministry, a cooperative, a town's or a street office's government words)
 and the phrasings the sixth blind set met (documents in a list after 、, requests completed as
-完成, several kinds behind one rate or one count). Each test has a case the rule must take (or
-leave out) and its counterpart; the texts are made up."""
+完成, several kinds behind one rate or one count) and what the earlier sets still missed (a
+site or new media in general among listed channels, 累计 with no time of its own, press
+coverage in other verbs, the part of the requests answered). Each test has a case the rule
+must take (or leave out) and its counterpart; the texts are made up."""
 
 from __future__ import annotations
 
@@ -68,6 +70,49 @@ def test_the_year_figure_after_the_main_forms_of_publishing_is_the_total(
     # one channel named before, no main ways: the figure is that channel's
     text = "我局开通公开栏，加大公开力度，全年共主动公开政府信息2400条。"
     assert ("items_published", None, None, 2400) not in taken(text, catalogue)
+
+
+def test_a_site_without_a_name_or_new_media_in_general_among_listed_channels(
+    catalogue: Catalogue,
+) -> None:
+    for text in (
+        "2022年，通过市政府网站、政务新媒体等各类平台发布信息共270余条。",
+        "2022年，通过天津科技政务网站、政务微博、微信公众号等平台主动公开政府信息2731条。",
+    ):
+        assert [f[:3] for f in taken(text, catalogue)] == [("items_published", None, None)]
+    # two new-media accounts alone are no total
+    text = "2022年，通过政务微博、微信公众号等平台发布信息2731条。"
+    assert ("items_published", None, None, 2731) not in taken(text, catalogue)
+
+
+def test_press_coverage_in_other_verbs(catalogue: Catalogue) -> None:
+    for text in (
+        "在各类媒体上共发表稿件2865篇。",
+        "在各级主流新闻媒体宣传报道合计6100余篇次。",
+        "电视台主流媒体刊播专题新闻稿件600余篇。",
+    ):
+        assert "media_reports" in _metrics(text, catalogue), text
+
+
+def test_the_part_of_the_requests_answered(catalogue: Catalogue) -> None:
+    text = "全年共收到政府信息公开申请5件，其中3件已按照相关要求进行书面回复。"
+    found = taken(text, catalogue)
+    assert ("requests_new", None, None, 5) in found
+    assert ("requests_completed", None, None, 3) in found
+    # a part with an outcome of its own is no count of answers
+    text = "全年共收到政府信息公开申请5件，其中3件予以公开。"
+    assert "requests_completed" not in _metrics(text, catalogue)
+
+
+def test_items_in_general_counted_in_other_words(catalogue: Catalogue) -> None:
+    for text, value in (
+        ("2013年，主动公开政府信息件数为123件。", 123),
+        ("2021年，对外主动公开信息总计130条。", 130),
+        ("2024年，主动公开朋普镇政府信息共597条。", 597),
+    ):
+        assert ("items_published", None, None, value) in taken(text, catalogue), text
+    # one kind of item is still a part
+    assert not taken("2021年，主动公开招标采购信息总计130条。", catalogue)
 
 
 # ── the agency ───────────────────────────────────────────────────────────────────────────────

@@ -163,6 +163,14 @@ RULES: tuple[Rule, ...] = (
         after=_r(r"^[^，,。]{0,14}申请[^，,。]{0,6}(?:均|全部|已)?[^，,。]{0,4}(?:按时|依法)?办结"),
         units=("件", "件次"),
     ),
+    # …收到申请5件，其中3件已按要求书面回复: the part of the requests answered
+    Rule(
+        "requests_completed",
+        _r(r"其中$"),
+        after=_r(r"^(?:均|全部)?(?:已|已经)?[^，,。；;0-9]{0,14}(?:答复|回复|办结)"),
+        units=("件", "件次"),
+        needs=_r(r"申请"),
+    ),
     # …收到申请6件，6件均按时答复: a clause that opens on the number of requests answered
     Rule(
         "requests_completed",
@@ -264,11 +272,11 @@ RULES: tuple[Rule, ...] = (
         "media_reports",
         _r(
             r"(?:(?<![新自他])媒体|报刊|电视台|报纸)[^。]{0,24}"
-            r"(?:刊发|刊登|刊载|报道|发稿|播发|播出|发布)"
+            r"(?:刊发|刊登|刊载|刊播|报道|发稿|播发|播出|发布|发表)"
             r"[^，,。0-9]{0,10}$"
         ),
         "default",
-        units=("篇", "条", "次", "则"),
+        units=("篇", "条", "次", "则", "篇次"),
     ),
     # 开展专题新闻报道73篇次: reports in the press
     Rule(
