@@ -37,6 +37,14 @@ def test_documents_in_a_list_of_kinds_after_a_pause_mark(catalogue: Catalogue) -
     assert not [f for f in taken(text, catalogue) if f[2] == "documents"]
 
 
+def test_items_kept_back_are_not_published(catalogue: Catalogue) -> None:
+    text = "共计产生公文类信息160条，其中主动公开22条，涉及秘密及其他免予公开的公文类信息138条。"
+    assert all(f[3] != 138 for f in taken(text, catalogue))
+    assert ("items_published", None, "documents", 138) in taken(
+        "共计主动公开的公文类信息138条。", catalogue
+    )
+
+
 def test_proposals_answered_are_not_requests(catalogue: Catalogue) -> None:
     assert "requests_completed" not in _metrics("全年主办建议提案办结数量27件。", catalogue)
     assert "requests_completed" in _metrics("全年办结政府信息公开申请27件。", catalogue)
