@@ -123,6 +123,21 @@ def test_items_in_general_counted_in_other_words(catalogue: Catalogue) -> None:
     assert not taken("2021年，主动公开招标采购信息总计130条。", catalogue)
 
 
+@pytest.mark.parametrize(
+    ("agency", "text"),
+    [
+        ("北京市园林绿化局", "2023年，市园林绿化局政府网站主动公开政府信息1166条。"),
+        ("岳阳县民政局", "2015年，在县民政网站共主动公开信息446条。"),
+        ("金华市农业局", "2017年，通过金华农业信息网主动公开政府信息1476条。"),
+        ("长治市文化和旅游局", "2025年，通过长治市文化和旅游局门户网站发布信息49条。"),
+    ],
+)
+def test_a_site_named_by_the_agencys_field_or_name_is_its_own(
+    agency: str, text: str, catalogue: Catalogue
+) -> None:
+    assert [f[:2] for f in taken(text, catalogue, agency)] == [("items_published", "dept_site")]
+
+
 # ── the agency ───────────────────────────────────────────────────────────────────────────────
 
 

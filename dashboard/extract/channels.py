@@ -109,7 +109,8 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         gov_site=government
         or bool(agency and re.search(r"(?:街道|办事处|镇|乡)$", agency))
         or bool(_GOV_SITE_NAMED.search(text) and not (agency and re.search(r"[局委厅]$", agency))),
-        own_sites=tuple(dict.fromkeys(m["name"] for m in _OWN_SITE_NAME.finditer(text))),
+        own_sites=tuple(dict.fromkeys(m["name"] for m in _OWN_SITE_NAME.finditer(text)))
+        + _own_name_sites(agency, government),
         hr=bool(agency and re.search(r"人力资源和社会保障|人力社保|人社", agency)),
         field=_field(agency),
         zone=bool(
@@ -119,6 +120,14 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
             agency and re.search(r"[\u4e00-\u9fff]{2,}[区县旗][\u4e00-\u9fff]{2,}", agency)
         ),
     )
+
+
+def _own_name_sites(agency: str | None, government: bool) -> tuple[str, ...]:
+    """A body's site called by its own full name (海南省地震局政府网站, 市园林绿化局门户网站);
+    a government's is its portal, read as such."""
+    if agency is None or government or not re.search(r"[局委厅办]$|办公室$|中心$", agency):
+        return ()
+    return tuple(f"{agency}{site}" for site in ("政府网站", "门户网站", "官方网站", "网站", "官网"))
 
 
 def _field(agency: str | None) -> str | None:
@@ -164,13 +173,16 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 省水利厅网站, 市水务局官网: the site of a body of the agency's field is its own
     if report.field:
         plain = re.sub(
-            rf"[省市县区州]{report.field}(?:局|厅|委员会|委)(?:互联网)?(?:门户|官方)?(?=网站|官网)",
+            rf"[省市县区州]?{report.field}(?:局|厅|委员会|委)?(?:互联网)?(?:门户|官方|政府)?"
+            r"(?=网站|官网)",
             "本局",
             plain,
         )
     # 江苏民政网: a site named after the agency's field is its own
     if report.field:
-        plain = re.sub(rf"(?:[\u4e00-\u9fff]{{2,3}})?{report.field}网(?!站)", "本局网站", plain)
+        plain = re.sub(
+            rf"(?:[\u4e00-\u9fff]{{2,3}})?{report.field}(?:信息|政务)?网(?!站)", "本局网站", plain
+        )
     if _NO_CHANNEL.search(plain):
         return _Where(reason="doubtful channel")
     if report.city:
