@@ -122,7 +122,8 @@ def _name(
         # 全镇未发生一起…行政复议: not a single one
         if match["cn"] == "一" and re.search(r"(?:未|没有|无)(?:发生|出现|收到)?$", before):
             return "not a count of the report"
-        # 涉及秘密及其他免予公开的公文类信息138条: items kept back, not published
+        # 涉及秘密及其他免予公开的公文类信息138条: items kept back, not published (不予公开 is a
+        # request's outcome: `_ABOUT_REQUESTS`)
         if rule.metric == "items_published" and _KEPT_BACK.search(before):
             return "not published"
         # 行政处罚案件信息公开47期: issues are items only of a periodical (简报, 期刊, 专栏…)
@@ -567,7 +568,7 @@ _SEVERAL_ACCOUNTS = re.compile(
     r"[”\"」』]\s*[、和及与]?\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:官方)?(?:微信|微博|公众号|抖音|视频号|头条号)"
     r"|(?:[两二三四五六七八九十]|[0-9]+)个(?:官方)?(?:微信公众号|公众号|微博|抖音号|视频号|新媒体)"
 )
-_KEPT_BACK = re.compile(r"免予公开|不予公开|不宜公开|暂缓公开|(?<!以)不公开的|未(?:予|能)?公开的")
+_KEPT_BACK = re.compile(r"免予公开|不宜公开|暂缓公开|(?<!以)不公开的|未(?:予|能)?公开的")
 _COLUMN = re.compile(r"(?:开设|设置|设立|开辟|设)[^，,。；;]{0,12}(?:专栏|栏目)")
 _LISTED_WAYS = re.compile(r"等(?:渠道|平台|方式|途径|载体)")
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
