@@ -1,4 +1,4 @@
-"""Rounds 12 to 15 of extract_figures: the agency of titles the rules misread (broken after the
+"""Rounds 12 to 17 of extract_figures: the agency of titles the rules misread (broken after the
 year, without a year, a ministry, a cooperative, a town's or a street office's government words)
 and the phrasings the sixth blind set met (documents in a list after 、, requests completed as
 完成, several kinds behind one rate or one count) and what the earlier sets still missed (a
@@ -138,6 +138,31 @@ def test_a_site_named_by_the_agencys_field_or_name_is_its_own(
     assert [f[:2] for f in taken(text, catalogue, agency)] == [("items_published", "dept_site")]
 
 
+def test_a_channel_and_every_other_way_give_the_total(catalogue: Catalogue) -> None:
+    text = "2010年，通过门户网站和其他信息公开渠道主动公开政府信息2398条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 2398)}
+
+
+def test_received_and_completed_before_the_number(catalogue: Catalogue) -> None:
+    text = "全年共收到并按时办结16件政府信息公开申请。"
+    found = taken(text, catalogue)
+    assert ("requests_new", None, None, 16) in found
+    assert ("requests_completed", None, None, 16) in found
+    # received only
+    assert "requests_completed" not in _metrics("全年共收到16件政府信息公开申请。", catalogue)
+
+
+def test_documents_as_a_kind_of_government_information(catalogue: Catalogue) -> None:
+    text = "2011年，主动公开公文类政府信息35条。"
+    assert ("items_published", None, "documents", 35) in taken(text, catalogue)
+
+
+def test_meetings_that_took_up_disclosure_work(catalogue: Catalogue) -> None:
+    text = "全年党组会议专题研究政务公开工作2次。"
+    assert ("meetings", None, None, 2) in taken(text, catalogue)
+    assert "meetings" not in _metrics("全年党组会议专题研究安全生产工作2次。", catalogue)
+
+
 # ── the agency ───────────────────────────────────────────────────────────────────────────────
 
 
@@ -179,6 +204,14 @@ def test_a_site_named_by_the_agencys_field_or_name_is_its_own(
         ),
         ("本报告由北京市东城区人民政府东华门街道办事处编制。", "北京市东城区东华门街道办事处"),
         ("本年度报告由青阳县杜村乡办公室编制。", "青阳县杜村乡"),
+        ("本报告由无锡市锡山区人民政府厚桥街道党政办公室综合科编制。", "无锡市锡山区厚桥街道"),
+        (
+            "如有疑问，请联系:杭州市滨江区人民政府长河街道办事处;电话:0571-1234",
+            "杭州市滨江区长河街道办事处",
+        ),
+        ("如有疑问，请联系:硚口区民政局局党政办公室,地址:集贤路", "硚口区民政局"),
+        # a zone is no place whose government reports
+        ("随县经济开发区2019年政府信息公开工作年度报告\n一、总体情况", "随县经济开发区"),
         # a title without its place, completed from the text
         (
             "市氣象局2017年政府信息公開工作報告\n今年以來，市氣象局認真貫徹"

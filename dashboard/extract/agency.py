@@ -47,7 +47,7 @@ _TITLE_YEAR_INSIDE = re.compile(
 # 请与闽侯县水利局政府信息公开工作领导小组办公室联系).
 _CONTACT = re.compile(
     rf"(?:请|可)与(?P<agency>{_NAME})(?:[\u4e00-\u9fff]{{0,16}}?(?:办公室|办|科|股|室|组))?联系"
-    rf"|请联系[：:]\s*(?P<by>{_NAME})[(（]"
+    rf"|请联系[：:]\s*(?P<by>{_NAME})[(（;；，,]"
 )
 # "2025年，区教育局以…", "市教委坚持…": a short name opening a sentence, completed with the
 # place of the government the report names in full (南京市栖霞区人民政府 → 南京市栖霞区教育局).
@@ -160,7 +160,8 @@ _NOT_AGENCY = re.compile(
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
 # (和平街道办事处2020年…: a name may begin with such a character).
 _PREPOSITION = re.compile(r"^[在按经对向为与和及于从]")
-_PLACE_END = re.compile(r"[县市区州旗]$")
+# (随县经济开发区, 高新区: a zone, not a place whose government reports)
+_PLACE_END = re.compile(r"(?<![发园新理景验税范作])[县市区州旗]$")
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
     r"(?:[局厅委办室院所站队处部署会镇乡街道市县区州旗盟府社]|中心|办事处|管理区|开发区|新区)$"
@@ -198,7 +199,10 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     if trailing:
         name, simple = name[: trailing.start()], simple[: trailing.start()]
     # 由XX局办公室编制: the office writes the report, the agency is the bureau
-    office = re.search(r"(?<=[局委厅镇乡])(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$", simple)
+    # (硚口区民政局局党政办公室: the bureau's office, its 局 said twice)
+    office = re.search(
+        r"(?<=[局委厅镇乡])(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$", simple
+    )
     if office:
         name, simple = name[: office.start()], simple[: office.start()]
     # 由XX街道办事处编制的2017年度…报告
@@ -432,7 +436,9 @@ def _completed_place(agency: str, simple: str) -> str:
 
 # a name that says where its body is (a level, or a kind of place)
 _HAS_PLACE = rf"[{_LEVELS}]|自治|地区|街道|镇|乡|部$|署$|国家|中国|全国"
-_OFFICE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:街道办事处|办事处)(?=编制|制作|编写)")
+_OFFICE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:街道办事处|办事处|街道|镇|乡)(?=[\u4e00-\u9fff]{0,8}?(?:编制|制作|编写))"
+)
 _SHORT_TITLE = re.compile(
     r"(?P<level>自治区|[省市区县州])(?P<core>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|厅|办公室|办))"
 )

@@ -74,6 +74,11 @@ _ZONE_SITE = re.compile(
 )
 _MEDIA_LEVEL = re.compile(r"(国家|中央|省|市|县|区)级(?:及以上)?(?:主流|新闻|各类)?媒体")
 # A list of ways (通过门户网、政务微博微信及新闻发布会等方式): the figure after it is the total
+_OTHER_WAYS = re.compile(
+    r"(?:和|及|与|、|以及)其[他它][^，,。；;]{0,8}(?:渠道|方式|途径|平台|载体|媒介|形式)"
+)
+# mentions that are no channel of the catalogue: a bare 网站, new media in general, other ways
+_KINDLESS = ("website", "new_media", "other_ways")
 _LISTED = re.compile(r"等(?:各类|各种|多种)?(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)")
 
 
@@ -207,7 +212,10 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
             mentioned.append("website")
         if mentioned and "new_media" not in kinds and re.search(r"新媒体|客户端|APP", plain):
             mentioned.append("new_media")
-    listed = bool(_LISTED.search(plain))
+    # 通过门户网站和其他信息公开渠道: a channel and every other way — the whole output
+    if mentioned and _OTHER_WAYS.search(plain):
+        mentioned.append("other_ways")
+    listed = bool(_LISTED.search(plain)) or "other_ways" in mentioned
     if len(mentioned) > 1:
         return _Where(None, tuple(mentioned), listed=listed)
     if reading.channel is None:
@@ -248,9 +256,9 @@ def _site_and_more(channels: Sequence[str], catalogue: Catalogue) -> bool:
     """Whether channels are a website and channels of other kinds (new media, the press): the
     agency's whole output, where 报刊、微信公众号 alone is only a part of it."""
     kinds = {
-        c if c in ("website", "new_media") else catalogue.channels[c].kind
+        c if c in _KINDLESS else catalogue.channels[c].kind
         for c in channels
-        if c in ("website", "new_media") or c in catalogue.channels
+        if c in _KINDLESS or c in catalogue.channels
     }
     return "website" in kinds and len(kinds) > 1
 
