@@ -130,6 +130,8 @@ def test_items_in_general_counted_in_other_words(catalogue: Catalogue) -> None:
         ("岳阳县民政局", "2015年，在县民政网站共主动公开信息446条。"),
         ("金华市农业局", "2017年，通过金华农业信息网主动公开政府信息1476条。"),
         ("长治市文化和旅游局", "2025年，通过长治市文化和旅游局门户网站发布信息49条。"),
+        # (州 of 湖州 is no level: the field is 水利, not 市水利)
+        ("湖州市水利局", "2022年，全年通过水利网站主动公开信息616条。"),
     ],
 )
 def test_a_site_named_by_the_agencys_field_or_name_is_its_own(

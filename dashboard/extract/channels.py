@@ -139,7 +139,9 @@ def _field(agency: str | None) -> str | None:
     """The field a bureau is named after (江苏省民政厅 → 民政, 杭州市教育局 → 教育), or None for a
     government, an office or a name that does not read so."""
     found = re.fullmatch(
-        r"(?:[\u4e00-\u9fff]{1,8}?[省市区县州旗])+(?P<field>[\u4e00-\u9fff]{2,4}?)(?:局|厅|委员会)",
+        # (湖州市水利局: 州 of 湖州 is no level, the field does not start at 市)
+        r"(?:[\u4e00-\u9fff]{1,8}?[省市区县州旗])+(?P<field>(?![省市区县州旗])[\u4e00-\u9fff]{2,4}?)"
+        r"(?:局|厅|委员会)",
         agency or "",
     )
     if found is None or re.search(r"政府|办公|管理区|开发区", found["field"]):
