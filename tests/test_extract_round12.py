@@ -1,4 +1,4 @@
-"""Rounds 12 to 17 of extract_figures: the agency of titles the rules misread (broken after the
+"""Rounds 12 to 18 of extract_figures: the agency of titles the rules misread (broken after the
 year, without a year, a ministry, a cooperative, a town's or a street office's government words)
 and the phrasings the sixth blind set met (documents in a list after 、, requests completed as
 完成, several kinds behind one rate or one count) and what the earlier sets still missed (a
@@ -163,6 +163,34 @@ def test_meetings_that_took_up_disclosure_work(catalogue: Catalogue) -> None:
     text = "全年党组会议专题研究政务公开工作2次。"
     assert ("meetings", None, None, 2) in taken(text, catalogue)
     assert "meetings" not in _metrics("全年党组会议专题研究安全生产工作2次。", catalogue)
+
+
+def test_new_media_accounts_together_are_no_total(catalogue: Catalogue) -> None:
+    text = "2021年，我部微信公众号、微博、抖音账号共发布信息3376条。"
+    assert not taken(text, catalogue)
+    # a site with them is the whole output
+    text = "2021年，我部门户网站、微信公众号、微博共发布信息3376条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 3376)}
+
+
+def test_two_measures_of_reading_in_one_number(catalogue: Catalogue) -> None:
+    text = "“某某发布”微信公众号总阅读人数和总阅读次数均超过100万。"
+    assert "reads" not in _metrics(text, catalogue)
+    assert "reads" in _metrics("“某某发布”微信公众号总阅读次数超过100万。", catalogue)
+
+
+def test_documents_among_other_kinds_are_no_documents_figure(catalogue: Catalogue) -> None:
+    assert not taken("全年实时发布政策文件等信息2000余条。", catalogue) & {
+        ("items_published", None, "documents", 2000)
+    }
+    text = "公开部门文件类(包括规章、规范性文件等)信息338条。"
+    assert ("items_published", None, "documents", 338) in taken(text, catalogue)
+
+
+def test_a_press_bureaus_name_is_no_press_channel(catalogue: Catalogue) -> None:
+    text = "2014年全年市文化广电新闻出版局公开各类政府信息366条。"
+    found = taken(text, catalogue, "牡丹江市文化广电新闻出版局")
+    assert found == {("items_published", None, None, 366)}
 
 
 # ── the agency ───────────────────────────────────────────────────────────────────────────────

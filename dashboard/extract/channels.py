@@ -94,6 +94,8 @@ class _Report:
     hr: bool = False  # an HR bureau: an 人社局网站 is its own site
     field: str | None = None  # the agency's field (民政 of 江苏省民政厅): 江苏民政网 is its site
     zone: bool = False  # a development zone's committee: 开发区门户网站 is its own site
+    # the agency's name without its place when it holds a channel's word (文化广电新闻出版局)
+    media_name: str | None = None
     district: bool = False  # a district's or county's body: 市…局网站 is a body's above it
 
 
@@ -118,6 +120,7 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         + _own_name_sites(agency, government),
         hr=bool(agency and re.search(r"人力资源和社会保障|人力社保|人社", agency)),
         field=_field(agency),
+        media_name=_media_name(agency),
         zone=bool(
             agency and re.search(r"开发区|高新区|管委会|管理委员会|园区|产业园|管理区", agency)
         ),
@@ -133,6 +136,19 @@ def _own_name_sites(agency: str | None, government: bool) -> tuple[str, ...]:
     if agency is None or government or not re.search(r"[局委厅办]$|办公室$|中心$", agency):
         return ()
     return tuple(f"{agency}{site}" for site in ("政府网站", "门户网站", "官方网站", "网站", "官网"))
+
+
+def _media_name(agency: str | None) -> str | None:
+    """The name of a body whose words name a channel (牡丹江市文化广电新闻出版局 → 文化广电新闻
+    出版局): in its own report the name is the agency, not the press."""
+    found = re.fullmatch(
+        r"(?:[\u4e00-\u9fff]{1,8}?[省市区县州旗])*(?P<core>(?![省市区县州旗])[\u4e00-\u9fff]{2,14}"
+        r"(?:局|厅|委员会|委|办公室|中心|总署|署))",
+        agency or "",
+    )
+    if found is None or not re.search(r"新闻|广播|电视|广电|出版|媒体", found["core"]):
+        return None
+    return found["core"]
 
 
 def _field(agency: str | None) -> str | None:
@@ -190,6 +206,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         plain = re.sub(
             rf"(?:[\u4e00-\u9fff]{{2,3}})?{report.field}(?:信息|政务)?网(?!站)", "本局网站", plain
         )
+    if report.media_name:
+        plain = plain.replace(report.media_name, "本局")
     if _NO_CHANNEL.search(plain):
         return _Where(reason="doubtful channel")
     if report.city:
@@ -252,6 +270,14 @@ def _nearest(prior: str, catalogue: Catalogue, report: _Report) -> _Where | None
                 return _Where(None, both.mentioned, listed=True)
             return where
     return None
+
+
+def _new_media_only(channels: Sequence[str], catalogue: Catalogue) -> bool:
+    """Whether channels are all new-media accounts (微信公众号、微博、抖音账号)."""
+    return bool(channels) and all(
+        c == "new_media" or (c in catalogue.channels and catalogue.channels[c].kind == "new_media")
+        for c in channels
+    )
 
 
 def _site_and_more(channels: Sequence[str], catalogue: Catalogue) -> bool:

@@ -14,6 +14,7 @@ from dashboard.extract.channels import (
     _NO_CHANNEL,
     _OTHER_HOTLINE,
     _nearest,
+    _new_media_only,
     _Report,
     _site_and_more,
     _where,
@@ -497,7 +498,11 @@ def _channel_of(
         # 在网站和微信平台公布信息202条: the website and new media together — the total; two
         # sites with one number only when the words say together (在市政府网站和法制办网站进行了
         # 主动公开信息27条, 共计发布): else each site's share is unknown
-        if _site_and_more(where.mentioned, catalogue) or _TOGETHER.search(words):
+        # (我部微信公众号、微博、抖音账号共发布3376条: new-media accounts alone, together, are
+        # no total and no channel's figure)
+        if _site_and_more(where.mentioned, catalogue) or (
+            _TOGETHER.search(words) and not _new_media_only(where.mentioned, catalogue)
+        ):
             return [(rule, None, 0.7)]
         return "several channels"
     if rule.channel == "must":
