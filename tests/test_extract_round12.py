@@ -240,6 +240,18 @@ def test_a_press_bureaus_name_is_no_press_channel(catalogue: Catalogue) -> None:
             "杭州市滨江区长河街道办事处",
         ),
         ("如有疑问，请联系:硚口区民政局局党政办公室,地址:集贤路", "硚口区民政局"),
+        # a short name making the report, a full name opening a sentence, a short place
+        (
+            "根据条例及省、市有关规定，县政府编制了2020年度政府信息公开工作报告。"
+            "\n2020年，大英县人民政府认真贯彻落实。",
+            "大英县人民政府",
+        ),
+        ("一、总体情况 衡阳市统计局坚持以习近平新时代中国特色社会主义思想为指导。", "衡阳市统计局"),
+        (
+            "牡市文化廣電新聞出版局2014年政府信息公開工作年度報告\n"
+            "2014年,牡丹江市文化廣電新聞出版局認真貫徹。",
+            "牡丹江市文化广电新闻出版局",
+        ),
         # a zone is no place whose government reports
         ("随县经济开发区2019年政府信息公开工作年度报告\n一、总体情况", "随县经济开发区"),
         # a title without its place, completed from the text
@@ -274,5 +286,8 @@ def test_no_place_is_made_of_words() -> None:
     assert find_agency_year(text)[0] != "武汉市场监督管理局"
     text = "一、总体情况\n2022年，市商务局主动公开政府信息213条。所有信息择优推荐至市人民政府网站。"
     assert find_agency_year(text)[0] is None
+    # 全面推进 is no place
+    text = "2020年，市体育局全面推进市体育局政府信息公开工作。通过成都市人民政府网站公开。"
+    assert find_agency_year(text)[0] == "成都市体育局"
     # 全部 is no ministry
     assert find_agency_year("2009年，全部主动公开信息均已归档。")[0] is None

@@ -60,6 +60,16 @@ _SHORT_SITE = re.compile(
     r"电子版[^。\n]{0,8}?(?:在|从|于|通过)(?P<level>[区县市州])"
     r"(?P<short>[\u4e00-\u9fff]{1,8}?(?:局|委员会|委))(?:门户|官方)?(?:网站|官网|网)"
 )
+# "…有关规定，县政府编制了2020年度…报告": a short name making the report
+_SHORT_MAKER = re.compile(
+    rf"(?:^|[。，,\n])\s*(?P<level>[区县市州])(?P<short>政府|[\u4e00-\u9fff]{{1,8}}?(?:局|委员会|委))"
+    rf"编制(?:了)?\s*{_YEAR}\s*年"
+)
+# "一、总体情况\n衡阳市统计局坚持…": a full name opening a sentence with what it did
+_NAME_OPENING = re.compile(
+    rf"(?:^|[。\n]|情况)\s*(?P<agency>{_NAME})(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终"
+    r"|积极|进一步|不断|继续|切实|持续|着力|主动|共|通过|以)"
+)
 _GOVERNMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])人民政府")
 # Words a place name matched from the left may carry in front (和石城县, 主要有石城县).
 _BEFORE_PLACE = re.compile(r"^.*[和与及在有由向对经据按于的是为从]")
@@ -288,6 +298,9 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         agency = _short_name(original, simple)
     if agency is None:
         agency = _self_named(simple)
+    if agency is None:
+        named = Counter(n for m in _NAME_OPENING.finditer(simple) if (n := cut(m)))
+        agency = _dominant(named)
     if agency is not None:
         agency = _completed(agency, simple)
     if agency is not None and not re.search(_HAS_PLACE, to_simplified(agency)):
@@ -318,6 +331,10 @@ _LEVELS = "省市区县州旗盟"
 _NAME_MARKS = _PLACE_LEAD + _LEVELS  # the characters a place's name may follow
 
 
+# words of a sentence that run into a level character (全面推进市体育局): no place's name
+_NOT_PLACE_WORDS = re.compile(r"推进|加强|落实|贯彻|做好|开展|组织|通过|围绕|按照|结合|面向")
+
+
 def _place_at(simple: str, level_at: int) -> str | None:
     """The place whose level character is at `level_at` (渭南市 of 以渭南市为…, 石家庄市 of
     在石家庄市, 长春市南关区 of 为长春市南关区…), or None when the words before it name none.
@@ -345,6 +362,8 @@ def _place_at(simple: str, level_at: int) -> str | None:
             return None
         name_start = level_at - 3
     place = simple[name_start : level_at + 1]
+    if _NOT_PLACE_WORDS.search(simple[max(0, name_start - 1) : level_at]):
+        return None
     # 长春市南关区: the place of the level above, right before it
     if name_start >= 3 and simple[name_start - 1] in _LEVELS:
         above = _place_at(simple, name_start - 1)
@@ -402,6 +421,18 @@ def _completed(agency: str, simple: str) -> str:
     return name if name != to_simplified(agency) else agency
 
 
+def _fuller_place(place: str, body: str, simple: str) -> str | None:
+    """The one full name the text gives for a body whose place is written short (牡市 of
+    牡丹江市: the same first character and level, more characters between)."""
+    found = {
+        m["place"] + body
+        for m in re.finditer(
+            rf"(?P<place>{place[0]}[\u4e00-\u9fff]{{1,3}}{place[-1]}){body}", simple
+        )
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _completed_place(agency: str, simple: str) -> str:
     """A name without its place (区卫生健康局, 卫生健康局) completed with the full name the text
     gives elsewhere (雁江区卫生健康局), or with the one place of its level the text names
@@ -412,6 +443,14 @@ def _completed_place(agency: str, simple: str) -> str:
         return agency if region is None else region + plain
     level = plain[0] if plain[0] in "市区县州" else None
     core = plain[1:] if level else plain
+    short_place = re.fullmatch(
+        r"(?P<place>[\u4e00-\u9fff][市县])(?P<body>[\u4e00-\u9fff]{2,14})", plain
+    )
+    if level is None and short_place:
+        # 牡市文化广电新闻出版局 beside 牡丹江市文化广电新闻出版局: a place's short form
+        fuller = _fuller_place(short_place["place"], short_place["body"], simple)
+        if fuller is not None:
+            return fuller
     if level is None and re.search(rf"[{_LEVELS}]|自治区|地区|街道|镇|乡|政府", plain):
         return agency  # it has its place
     if len(core) < 2:
@@ -575,12 +614,14 @@ def _one_place(simple: str, level: str | None) -> str | None:
 def _short_name(original: str, simple: str) -> str | None:
     """The agency a report calls by a short name (区教育局, 市教委) when the report also names
     the government of its place in full: one place of that level, or none is taken."""
-    short = _SHORT_OPENING.search(simple) or _SHORT_SITE.search(simple)
+    short = (
+        _SHORT_OPENING.search(simple) or _SHORT_SITE.search(simple) or _SHORT_MAKER.search(simple)
+    )
     if short is None:
         return None
     place = _one_place(simple, short["level"]) or _dominant(_places(simple, short["level"]))
     if place is None:
         return None
     at = simple.find(place)
-    words = short["short"]
+    words = "人民政府" if short["short"] == "政府" else short["short"]
     return original[at : at + len(place)] + _SHORT_FORMS.get(words, words)
