@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.extract.agency import find_agency_year
-from tests.extract_cases import taken
+from tests.extract_cases import left_out, taken
 
 
 @pytest.fixture(scope="module")
@@ -191,6 +191,21 @@ def test_a_press_bureaus_name_is_no_press_channel(catalogue: Catalogue) -> None:
     text = "2014年全年市文化广电新闻出版局公开各类政府信息366条。"
     found = taken(text, catalogue, "牡丹江市文化广电新闻出版局")
     assert found == {("items_published", None, None, 366)}
+
+
+def test_one_account_and_other_platforms_are_no_accounts_figure(catalogue: Catalogue) -> None:
+    text = "2022年，通过微信公众号等自媒体平台累计发布各类工作信息695条。"
+    assert "items_published" not in _metrics(text, catalogue)
+    assert ("items_published", "wechat", None, 695) in taken(
+        "2022年，通过微信公众号累计发布各类工作信息695条。", catalogue
+    )
+
+
+def test_an_aside_reaching_back_over_earlier_years(catalogue: Catalogue) -> None:
+    text = "本局2011年度共主动公开政府信息417条(此数含2008年以来主动公开的信息)。"
+    assert left_out(text, catalogue)["417条"] == "cumulative"
+    text = "本局2011年度共主动公开政府信息417条(含规范性文件3条)。"
+    assert ("items_published", None, None, 417) in taken(text, catalogue)
 
 
 # ── the agency ───────────────────────────────────────────────────────────────────────────────

@@ -79,7 +79,9 @@ _OTHER_WAYS = re.compile(
 )
 # mentions that are no channel of the catalogue: a bare 网站, new media in general, other ways
 _KINDLESS = ("website", "new_media", "other_ways")
-_LISTED = re.compile(r"等(?:各类|各种|多种)?(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)")
+_LISTED = re.compile(
+    r"等(?:各类|各种|多种|自媒体|新媒体|政务)?(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)"
+)
 
 
 @dataclass(frozen=True, slots=True)

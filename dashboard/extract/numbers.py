@@ -157,6 +157,12 @@ def _year_end(date: re.Match[str], year: int | None) -> bool:
     return date["m"] == "12"
 
 
+# 417条(此数含2008年以来…): an aside saying the figure reaches back over earlier years
+_SINCE_ASIDE = re.compile(
+    r"\s*[(（][^()（）]{0,8}含[^()（）]{0,12}(?:19|20)[0-9]{2}\s*年(?:以来|起|至今|来)"
+)
+
+
 def _cumulative(period: str, year: int | None) -> bool:
     """Whether a number is a running total rather than the report year's value, from the words
     before it in its sentence (`period`).
@@ -252,7 +258,7 @@ def _skip_reason(
         return "on behalf of another body"
     if _SEVERAL_NAMES_BEFORE.search(before):
         return "in several bodies' names"
-    if _cumulative(period or before, year):
+    if _cumulative(period or before, year) or _SINCE_ASIDE.match(after):
         return "cumulative"
     if match.end() < len(text) and text[match.end() : match.end() + 1] in "-~－～至":
         return "range"
