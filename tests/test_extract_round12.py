@@ -208,6 +208,17 @@ def test_an_aside_reaching_back_over_earlier_years(catalogue: Catalogue) -> None
     assert ("items_published", None, None, 417) in taken(text, catalogue)
 
 
+def test_requests_accepted_and_cases_counted_in_xiang(catalogue: Catalogue) -> None:
+    text = "2022年县住房城乡建委接受政府信息公开申请2件。"
+    assert ("requests_new", None, None, 2) in taken(text, catalogue)
+    assert "appeal_review" in _metrics("涉及信息公开行政复议1项。", catalogue)
+
+
+def test_items_updated_and_added_are_items_in_general(catalogue: Catalogue) -> None:
+    text = "2012年度更新、新增主动公开政府信息33条。"
+    assert ("items_published", None, None, 33) in taken(text, catalogue)
+
+
 # ── the agency ───────────────────────────────────────────────────────────────────────────────
 
 

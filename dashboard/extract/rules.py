@@ -42,7 +42,7 @@ def _r(text: str) -> re.Pattern[str]:
 _PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", "件")
 _REQUEST_UNITS = ("件", "件次", "宗", "份")
 # 被行政复议5宗, 行政诉讼0宗
-_CASE_UNITS = ("件", "起", "宗", "条", "次")
+_CASE_UNITS = ("件", "起", "宗", "条", "次", "项")
 # 热线咨询7000余人次, 受理来电44790起
 _HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
 # 收到政府信息公开申请4条: the sentence has counted the requests received (any counting word)
@@ -98,7 +98,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_new",
         _r(
-            r"(?<!复议|诉讼)(?:收到|受理|新收|接收|接到)[^，,。0-9]{0,16}(?:申请|依申请)[^，,。0-9]{0,16}$"
+            r"(?<!复议|诉讼)(?:收到|受理|新收|接收|接到|接受)[^，,。0-9]{0,16}(?:申请|依申请)[^，,。0-9]{0,16}$"
         ),
         # 收到依申请公开17条, 收到…申请4次, 收到申请总数为1起: the counting word as written
         units=(*_REQUEST_UNITS, "个", "项", "例", "条", "次", "起"),
