@@ -219,6 +219,13 @@ def test_items_updated_and_added_are_items_in_general(catalogue: Catalogue) -> N
     assert ("items_published", None, None, 33) in taken(text, catalogue)
 
 
+def test_reports_and_reposts_together_are_no_media_reports(catalogue: Catalogue) -> None:
+    text = "各主流媒体共刊发转发我省系统新闻宣传报道共计19.23万条。"
+    assert "media_reports" not in _metrics(text, catalogue)
+    text = "媒体刊发源发报道近2000篇，网络转载近18万篇。"
+    assert ("media_reports", "news_media", None, 2000) in taken(text, catalogue)
+
+
 # ── the agency ───────────────────────────────────────────────────────────────────────────────
 
 

@@ -277,6 +277,9 @@ RULES: tuple[Rule, ...] = (
         ),
         "default",
         units=("篇", "条", "次", "则", "篇次"),
+        # 各主流媒体共刊发转发…报道共计19.23万条: reports and reposts together (not 源发报道
+        # 2000篇，网络转载18万篇: the reposts counted apart)
+        unless=_r(r"(?:发|播|和|及|、)(?:转发|转载)[^，,。；;0-9]{0,30}[0-9]"),
     ),
     # 开展专题新闻报道73篇次: reports in the press
     Rule(
