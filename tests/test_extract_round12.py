@@ -1,4 +1,4 @@
-"""Rounds 12 to 18 of extract_figures: the agency of titles the rules misread (broken after the
+"""Rounds 12 to 19 of extract_figures: the agency of titles the rules misread (broken after the
 year, without a year, a ministry, a cooperative, a town's or a street office's government words)
 and the phrasings the sixth blind set met (documents in a list after 、, requests completed as
 完成, several kinds behind one rate or one count) and what the earlier sets still missed (a
@@ -226,6 +226,33 @@ def test_reports_and_reposts_together_are_no_media_reports(catalogue: Catalogue)
     assert ("media_reports", "news_media", None, 2000) in taken(text, catalogue)
 
 
+def test_requests_named_by_their_count(catalogue: Catalogue) -> None:
+    text = "我局2021年度依申请公开申请数为21件，截至12月31日已全部办结。"
+    assert ("requests_new", None, None, 21) in taken(text, catalogue)
+    text = "全年新收政府信息公开申请数量0件，上年结转政府信息公开申请数量3件。"
+    assert ("requests_new", None, None, 3) not in taken(text, catalogue)
+
+
+def test_a_clause_opening_on_the_requests_answered(catalogue: Catalogue) -> None:
+    text = "全年共受理政府信息公开申请26件次，26件次按时限要求办结。"
+    assert ("requests_completed", None, None, 26) in taken(text, catalogue)
+    for other in ("2件结转下年答复。", "1件被复议机关撤销答复书中部分答复。"):
+        text = "全年共受理政府信息公开申请26件，" + other
+        assert "requests_completed" not in _metrics(text, catalogue), other
+
+
+def test_information_taken_up_above_is_adopted(catalogue: Catalogue) -> None:
+    assert "info_adopted" in _metrics("全年上报区政府被采纳信息80余条。", catalogue)
+    assert "info_adopted" not in _metrics("发布征集情况公告、意见采纳28条。", catalogue)
+
+
+def test_a_running_total_followed_by_the_years_part(catalogue: Catalogue) -> None:
+    text = "通过目录管理系统累计主动公开政府信息4002条。2022年新增主动公开政府信息362条。"
+    found = taken(text, catalogue)
+    assert ("items_published", None, None, 362) in found
+    assert all(f[3] != 4002 for f in found)
+
+
 # ── the agency ───────────────────────────────────────────────────────────────────────────────
 
 
@@ -301,6 +328,8 @@ def test_reports_and_reposts_together_are_no_media_reports(catalogue: Catalogue)
             "2020年应急管理局政府信息公开工作年度报告\n按阿尔山市人民政府要求做好栏目维护。",
             "阿尔山市应急管理局",
         ),
+        ("下湿壕镇政府2022年信息公开工作年度报告\n一、总体情况", "下湿壕镇"),
+        ("本年度报告由天津市发展改革委编制，根据条例要求。", "天津市发展和改革委员会"),
         # short forms spelt out
         ("秦皇岛市人口计生委2014年度政府信息公开工作年度报告", "秦皇岛市人口和计划生育委员会"),
         (

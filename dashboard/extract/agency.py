@@ -100,6 +100,8 @@ _SHORT_FORMS = {
     "卫计局": "卫生和计划生育局",
     "工商局": "工商行政管理局",
     "人口计生委": "人口和计划生育委员会",
+    "发展改革委": "发展和改革委员会",
+    "农业农村委": "农业农村委员会",
     "城管执法局": "城市管理行政执法局",
     "发改局": "发展和改革局",
     "残联": "残疾人联合会",
@@ -404,7 +406,7 @@ def _dominant(counted: Counter[str]) -> str | None:
 # 胡市镇人民政府 → 胡市镇; 东城区人民政府东华门街道办事处 → 东城区东华门街道办事处: a town or a
 # street office goes by its own name, whichever form a year's report uses (the hand labels of
 # eight sets name them so, 22 to 2)
-_TOWN_GOVERNMENT = re.compile(r"(?<=[镇乡])人民政府$")
+_TOWN_GOVERNMENT = re.compile(r"(?<=[镇乡])(?:人民)?政府$")
 _DISTRICT_GOVERNMENT = re.compile(r"(?<=[区县市])(?:人民)?政府(?=.+(?:街道办事处|街道|镇|乡)$)")
 
 

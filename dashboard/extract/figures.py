@@ -145,6 +145,10 @@ class Extraction:
 _YEAR_PART_AFTER = re.compile(
     r"\s*[(（]\s*(?:其中)?\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?(?:新增|新公开|公开)"
 )
+# 累计主动公开4002条。2019年新增主动公开362条: the year's part in the next words, after 累计
+_YEAR_PART_NEXT = re.compile(
+    r"\s*[。；;，,]\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?[^，,。；;0-9]{0,8}新增"
+)
 # 54期97条: a count of issues right before the count of the items they held
 _ITEMS_AFTER_ISSUES = re.compile(r"\s*[0-9]+\s*(?:条|篇|则)")
 _ISSUES_JUST_BEFORE = re.compile(r"(?<![0-9])[0-9]+\s*期\s*$")
@@ -337,6 +341,8 @@ def extract_figures(
         reason = _skip_reason(text, match, sentence, after, period, result.year)
         # 累计公开信息7976条(2022年新增435条): a running total, the year's part given after it
         part = _YEAR_PART_AFTER.match(text, end) if reason is None else None
+        if part is None and reason is None and "累计" in period:
+            part = _YEAR_PART_NEXT.match(text, end)
         if part is not None and result.year == int(part["year"]):
             reason = "cumulative"
         # 发布信息54期97条: the issues, then the items they held — the items are the figure,

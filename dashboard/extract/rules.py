@@ -139,6 +139,16 @@ RULES: tuple[Rule, ...] = (
         _r(r"(?:答复|完成)[^，,。0-9]{0,12}申请[^，,。0-9]{0,4}$"),
         units=(*_REQUEST_UNITS, "项", "个"),
     ),
+    # 依申请公开申请数为21件: the count of requests, named so
+    Rule(
+        "requests_new",
+        # (not 上年结转…申请数量0件: the requests carried over)
+        _r(
+            r"^(?:(?!结转|上年)[^，,。；;])*?(?:依申请公开|信息公开|公开)申请(?:总)?(?:数|数量|件数)"
+            r"(?:为|是|共|达)?$"
+        ),
+        units=(*_REQUEST_UNITS, "个", "项", "条"),
+    ),
     # 办理政府信息公开申请7件: what came in or what was handled, as the sentence tells
     # (`_handled`) — unless it gives 办结 apart (共办理申请74件，办结71件)
     Rule(
@@ -163,11 +173,16 @@ RULES: tuple[Rule, ...] = (
         after=_r(r"^[^，,。]{0,14}申请[^，,。]{0,6}(?:均|全部|已)?[^，,。]{0,4}(?:按时|依法)?办结"),
         units=("件", "件次"),
     ),
-    # …收到申请5件，其中3件已按要求书面回复: the part of the requests answered
+    # …收到申请5件，其中3件已按要求书面回复: the part of the requests answered (…，26件次
+    # 按时限要求办结: the clause opening on them)
     Rule(
         "requests_completed",
-        _r(r"其中$"),
-        after=_r(r"^(?:均|全部)?(?:已|已经)?[^，,。；;0-9]{0,14}(?:答复|回复|办结)"),
+        _r(r"(?:^|其中)$"),
+        # (not 2件结转下年答复, 1件被复议机关撤销答复)
+        after=_r(
+            r"^(?![^，,。；;]{0,14}(?:结转|下年|撤销|复议|诉讼))(?:均|全部)?(?:已|已经)?"
+            r"[^，,。；;0-9]{0,14}(?<!正在)(?:答复|回复|办结)"
+        ),
         units=("件", "件次"),
         needs=_r(r"申请"),
     ),
@@ -257,14 +272,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "info_adopted",
-        _r(r"(?<!招考)(?<!招聘)(?<!招录)(?:录用|采用)(?!结果|名单|人员)[^，,。0-9]{0,6}$"),
+        _r(r"(?<!招考)(?<!招聘)(?<!招录)(?:录用|采用|被采纳)(?!结果|名单|人员)[^，,。0-9]{0,6}$"),
         units=("篇", "条"),
     ),
     # 其中7篇被生态环境部采用: the number before its word
     Rule(
         "info_adopted",
         _r(r"(?:^|其中)$"),
-        after=_r(r"^[^，,。；;0-9]{0,12}(?:采用|录用)"),
+        after=_r(r"^[^，,。；;0-9]{0,12}(?:采用|录用|被采纳)"),
         units=("篇", "条"),
     ),
     Rule("info_submitted", _r(r"(?:报送|上报)[^，,。0-9]{0,12}$"), units=("篇", "条")),
