@@ -1,4 +1,4 @@
-"""Rounds 12 to 19 of extract_figures: the agency of titles the rules misread (broken after the
+"""Rounds 12 to 20 of extract_figures: the agency of titles the rules misread (broken after the
 year, without a year, a ministry, a cooperative, a town's or a street office's government words)
 and the phrasings the sixth blind set met (documents in a list after 、, requests completed as
 完成, several kinds behind one rate or one count) and what the earlier sets still missed (a
@@ -251,6 +251,20 @@ def test_a_running_total_followed_by_the_years_part(catalogue: Catalogue) -> Non
     found = taken(text, catalogue)
     assert ("items_published", None, None, 362) in found
     assert all(f[3] != 4002 for f in found)
+
+
+def test_a_provinces_portal_by_its_other_name(catalogue: Catalogue) -> None:
+    text = "2011年，在“中国河北”门户网站主动公开政府信息405条。"
+    assert taken(text, catalogue, "河北省体育局") == {("items_published", "gov_portal", None, 405)}
+
+
+def test_a_news_apps_name_is_no_average(catalogue: Catalogue) -> None:
+    text = "在新华社、今日定西、每日头条等媒体上发布信息80条。"
+    assert left_out(text, catalogue).get("80条") != "average"
+
+
+def test_requests_counted_in_letters(catalogue: Catalogue) -> None:
+    assert ("requests_new", None, None, 27) in taken("共收到依申请公开件27封。", catalogue)
 
 
 # ── the agency ───────────────────────────────────────────────────────────────────────────────

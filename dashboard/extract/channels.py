@@ -79,6 +79,10 @@ _OTHER_WAYS = re.compile(
 )
 # mentions that are no channel of the catalogue: a bare 网站, new media in general, other ways
 _KINDLESS = ("website", "new_media", "other_ways")
+_PROVINCE_PORTAL = re.compile(
+    r"[“\"「『]?中国[·・•]?(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东"
+    r"|海南|四川|贵州|云南|陕西|甘肃|青海|宁夏|新疆|西藏|内蒙古|广西)[”\"」』]?(?=门户网站|网站|网|政府网)"
+)
 _LISTED = re.compile(
     r"等(?:各类|各种|多种|自媒体|新媒体|政务)?(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)"
 )
@@ -220,6 +224,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
             f"{report.city}市政府门户网站",
             plain,
         )
+    # “中国河北”门户网站: a province's portal by its other name
+    plain = _PROVINCE_PORTAL.sub("省政府门户网站", plain)
     # 新闻发布会, 新闻通稿, 新闻动态: the agency's own news, not the press
     plain = _OWN_NEWS.sub("    ", plain)
     reading: ChannelReading = catalogue.read_channel(plain)

@@ -56,7 +56,10 @@ _LAW_BEFORE = re.compile(r"(?:第|令)$")
 _CHANGE_BEFORE = re.compile(
     r"(?:同比|较上年|比上年|较去年|比去年|环比|增长|增加|下降|减少|提高|上升)[^，,。；;]{0,6}$"
 )
-_AVERAGE_BEFORE = re.compile(r"(?:日均|月均|周均|每日|每天|每月|平均每)[^，,。；;0-9]{0,12}$")
+# (每日头条: a news app's name, not an average)
+_AVERAGE_BEFORE = re.compile(
+    r"(?:日均|月均|周均|每日(?!头条)|每天|每月|平均每)[^，,。；;0-9]{0,12}$"
+)
 # 以县政府和县政府办公室名义印发…文件17件: documents issued in another body's name
 _ON_BEHALF_BEFORE = re.compile(r"(?:委托|代为|代办)[^，,。；;0-9]{0,24}$")
 # 以县政府和县政府办公室名义印发…文件17件: documents of two bodies together (以县市场监督管理局

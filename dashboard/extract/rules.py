@@ -40,7 +40,7 @@ def _r(text: str) -> re.Pattern[str]:
 # 发布…信息稿件158份, 收到…申请7份: 份 counts items and requests as 件 does
 # (发布各类主动公开信息96件: 件 counts items too)
 _PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", "件")
-_REQUEST_UNITS = ("件", "件次", "宗", "份")
+_REQUEST_UNITS = ("件", "件次", "宗", "份", "封")
 # 被行政复议5宗, 行政诉讼0宗
 _CASE_UNITS = ("件", "起", "宗", "条", "次", "项")
 # 热线咨询7000余人次, 受理来电44790起
