@@ -267,6 +267,16 @@ def test_requests_counted_in_letters(catalogue: Catalogue) -> None:
     assert ("requests_new", None, None, 27) in taken("共收到依申请公开件27封。", catalogue)
 
 
+def test_an_accounts_updates_are_its_posts(catalogue: Catalogue) -> None:
+    for text, channel in (
+        ("全年微博推送政法宣传动态197条。", "weibo"),
+        ("本级微信公众号推送工作动态7条。", "wechat"),
+    ):
+        assert [f[:2] for f in taken(text, catalogue)] == [("items_published", channel)], text
+    # a site's updates are one column of it
+    assert not taken("在市安监局网站主动公开动态信息共21条。", catalogue)
+
+
 # ── the agency ───────────────────────────────────────────────────────────────────────────────
 
 
