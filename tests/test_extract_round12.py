@@ -1,4 +1,4 @@
-"""Rounds 12 to 20 of extract_figures: the agency of titles the rules misread (broken after the
+"""Rounds 12 to 21 of extract_figures: the agency of titles the rules misread (broken after the
 year, without a year, a ministry, a cooperative, a town's or a street office's government words)
 and the phrasings the sixth blind set met (documents in a list after 、, requests completed as
 完成, several kinds behind one rate or one count) and what the earlier sets still missed (a
@@ -277,6 +277,30 @@ def test_an_accounts_updates_are_its_posts(catalogue: Catalogue) -> None:
     assert not taken("在市安监局网站主动公开动态信息共21条。", catalogue)
 
 
+def test_documents_with_explanations_others_or_all_but_documents(catalogue: Catalogue) -> None:
+    assert not taken("其中包括法规文件及解读3条。", catalogue)
+    text = "天门交通规范性文件3条，其他主动公开文件19条。"
+    assert ("items_published", None, "documents", 19) not in taken(text, catalogue)
+    text = "我局共主动公开政府信息数(除公文发布外)621条，公文发布数74件。"
+    found = taken(text, catalogue)
+    assert ("items_published", None, "documents", 74) in found
+    assert all(f[3] != 621 for f in found)
+
+
+def test_requests_answered_counted_other_ways(catalogue: Catalogue) -> None:
+    assert "requests_completed" in _metrics("全年回复政府信息公开申请0条。", catalogue)
+    assert "requests_completed" in _metrics("全年答复依申请公开政府信息75件。", catalogue)
+    # a kind of item published is no request answered
+    assert "requests_completed" not in _metrics("其中回复网络申请公开事项5条。", catalogue)
+    text = "本年度共收到1件自然人提起的政府信息公开申请。"
+    assert ("requests_new", None, None, 1) in taken(text, catalogue)
+
+
+def test_meetings_on_disclosure_counted(catalogue: Catalogue) -> None:
+    text = "全年召开政务公开工作会议或专题会议数2次。"
+    assert ("meetings", None, None, 2) in taken(text, catalogue)
+
+
 # ── the agency ───────────────────────────────────────────────────────────────────────────────
 
 
@@ -353,6 +377,8 @@ def test_an_accounts_updates_are_its_posts(catalogue: Catalogue) -> None:
             "阿尔山市应急管理局",
         ),
         ("下湿壕镇政府2022年信息公开工作年度报告\n一、总体情况", "下湿壕镇"),
+        ("【图文】嘉兴市市场监督管理局2022年度政府信息公开工作年度报告", "嘉兴市市场监督管理局"),
+        ("城中区文体旅游科技局2023年政府信息公开工作年度报告", "城中区文体旅游科技局"),
         ("本年度报告由天津市发展改革委编制，根据条例要求。", "天津市发展和改革委员会"),
         # short forms spelt out
         ("秦皇岛市人口计生委2014年度政府信息公开工作年度报告", "秦皇岛市人口和计划生育委员会"),

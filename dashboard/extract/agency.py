@@ -224,6 +224,10 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     # 城口县人民政府机关: the government's own offices report as the government
     if simple.endswith("机关") and len(simple) > 4:
         name, simple = name[:-2], simple[:-2]
+    # 【图文】嘉兴市市场监督管理局: a page's tag before the title
+    tag = re.match(r"[【\[][^】\]]{1,6}[】\]]", simple)
+    if tag:
+        name, simple = name[tag.end() :], simple[tag.end() :]
     # puroview.com沙头镇: a mirror site's name run into the title
     junk = re.match(r"[A-Za-z0-9.:/_\-]+", simple)
     if junk:
@@ -254,6 +258,9 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         at, end = match.start(group), match.end(group)
         # 2012年泾县人民政府信息公开年度报告: the government's 政府 read as the report's
         words = match[group]
+        # 高新区管委會: 委 of 委会 is no name's end
+        if words.endswith("委") and simple.startswith("会", end):
+            end, words = end + 1, words + "会"
         if words.endswith("人民") and simple.startswith("政府", end):
             end, words = end + 2, words + "政府"
         # 由东城区人民政府东华门街道办事处编制: the street office, not the government before it
@@ -416,7 +423,8 @@ def _completed(agency: str, simple: str) -> str:
     and a town's or street office's government words dropped."""
     name = to_simplified(_completed_place(agency, simple))
     for short, full in _SHORT_FORMS.items():
-        if name.endswith(short) and len(name) > len(short):
+        # (城中区文体旅游科技局: 科技局 of a longer name is the name, not a short form)
+        if name.endswith(short) and re.search(r"[省市区县州旗盟]$", name[: -len(short)]):
             name = name[: -len(short)] + full
             break
     name = _DISTRICT_GOVERNMENT.sub("", _TOWN_GOVERNMENT.sub("", name))

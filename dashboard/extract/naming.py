@@ -123,6 +123,9 @@ def _name(
         # 全镇未发生一起…行政复议: not a single one
         if match["cn"] == "一" and re.search(r"(?:未|没有|无)(?:发生|出现|收到)?$", before):
             return "not a count of the report"
+        # 主动公开政府信息数(除公文发布外)621条: all but one kind, not the total
+        if rule.metric == "items_published" and re.search(r"除[^，,。；;0-9]{1,12}外", before):
+            return "part (all but one kind)"
         # 涉及秘密及其他免予公开的公文类信息138条: items kept back, not published (不予公开 is a
         # request's outcome: `_ABOUT_REQUESTS`)
         if rule.metric == "items_published" and _KEPT_BACK.search(before):

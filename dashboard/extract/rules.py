@@ -108,8 +108,17 @@ RULES: tuple[Rule, ...] = (
         _r(r"(?:收到|受理|新收|接收|接到)(?:和处理|并处理|了)?[^，,。0-9申]{0,6}$"),
         # (收到社会各界4宗政府信息公开申请, 收到2份政府环境信息公开申请, 收到60条信息公开的申请)
         # (not 收到2个自然人的…申请: the applicants)
-        after=_r(r"^(?:[件条项个份宗]?[^，,。0-9人]{0,8}?(?:依申请|公开申请|公开的申请|申请))"),
-        units=(*_REQUEST_UNITS, "个", "项", "例", "条"),
+        after=_r(
+            r"^(?:[件条项个份宗]?[^，,。0-9人]{0,8}?(?:依申请|公开申请|公开的申请|公开事务申请|申请))"
+        ),
+        units=(*_REQUEST_UNITS, "个", "项", "例", "条", "起"),
+    ),
+    # 收到1件自然人提起的…申请: counted in 件, the requests, whoever made them
+    Rule(
+        "requests_new",
+        _r(r"(?:收到|受理|新收|接收|接到)(?:和处理|并处理|了)?[^，,。0-9申]{0,6}$"),
+        after=_r(r"^[^，,。0-9]{0,14}?(?:公开申请|公开的申请|申请)"),
+        units=("件", "件次", "宗", "份", "起"),
     ),
     # 2019年依申请公开共受理2件, 依申请公开受理和办结6件: the requests named first
     Rule(
@@ -136,8 +145,12 @@ RULES: tuple[Rule, ...] = (
     # 答复政府信息公开申请226件, 已完成依申请公开申请1件: requests answered
     Rule(
         "requests_completed",
-        _r(r"(?:答复|完成)[^，,。0-9]{0,12}申请[^，,。0-9]{0,4}$"),
-        units=(*_REQUEST_UNITS, "项", "个"),
+        # (回复…申请0条, 答复依申请公开政府信息75件)
+        # (not 回复网络申请公开事项5条: a kind of item published)
+        _r(
+            r"(?:答复|回复|完成)[^，,。0-9]{0,12}(?:申请|依申请公开(?:政府)?信息)[^，,。0-9事]{0,4}$"
+        ),
+        units=(*_REQUEST_UNITS, "项", "个", "条"),
     ),
     # 依申请公开申请数为21件: the count of requests, named so
     Rule(
@@ -305,6 +318,12 @@ RULES: tuple[Rule, ...] = (
         confidence=0.8,
     ),
     Rule("meetings", _r(r"上会[^，,。0-9]{0,20}$"), units=("次",)),
+    # 召开政务公开工作会议或专题会议数2次: meetings on disclosure work, counted
+    Rule(
+        "meetings",
+        _r(r"召开[^，,。0-9]{0,4}(?:政务公开|信息公开)[^，,。0-9]{0,12}会议[^，,。0-9]{0,4}$"),
+        units=("次", "场"),
+    ),
     # 全年党组会议专题研究政务公开工作2次: meetings that took up disclosure work
     Rule(
         "meetings",
@@ -343,11 +362,21 @@ RULES: tuple[Rule, ...] = (
         "items_published",
         # (政策文件等信息: kinds of item, of which documents are one)
         _r(
-            r"(?:发布|公开|公布|制发|印发|包括)[^，,。0-9]{0,10}(?:文件|公文)"
-            r"(?:类政府信息|(?![^，,。0-9]{0,2}等(?![)）]))[^，,。0-9]{0,4})$"
+            # (not a clause on 其他主动公开文件19条, the other ones after a kind; not 法规文件及
+            # 解读3条, documents and explanations together)
+            r"^(?!\s*其他)[^，,。；;]*?(?<!不予)(?<!不)(?:发布|公开|公布|制发|印发|包括)[^，,。0-9]{0,10}"
+            r"(?:文件|公文)"
+            r"(?![及和与]其?解读)(?:类政府信息|(?![^，,。0-9]{0,2}等(?![)）]))[^，,。0-9]{0,4})$"
         ),
         "none",
         units=("条", "件", "个", "篇", "份", "项"),
+        category="documents",
+    ),
+    # 公文发布数74件: documents published, counted by name
+    Rule(
+        "items_published",
+        _r(r"(?:文件|公文)(?:发布|公开)(?:数|数量|件数)(?:为|是|共)?$"),
+        units=("条", "件", "个", "篇", "份"),
         category="documents",
     ),
     # 主动公开信息89条，其中公开指南2条，…政策文件4条: the documents among the kinds of a
