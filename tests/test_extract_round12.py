@@ -1,4 +1,4 @@
-"""Rounds 12 to 21 of extract_figures: the agency of titles the rules misread (broken after the
+"""Rounds 12 to 22 of extract_figures: the agency of titles the rules misread (broken after the
 year, without a year, a ministry, a cooperative, a town's or a street office's government words)
 and the phrasings the sixth blind set met (documents in a list after 、, requests completed as
 完成, several kinds behind one rate or one count) and what the earlier sets still missed (a
@@ -299,6 +299,25 @@ def test_requests_answered_counted_other_ways(catalogue: Catalogue) -> None:
 def test_meetings_on_disclosure_counted(catalogue: Catalogue) -> None:
     text = "全年召开政务公开工作会议或专题会议数2次。"
     assert ("meetings", None, None, 2) in taken(text, catalogue)
+
+
+def test_documents_in_a_list_opened_other_ways(catalogue: Catalogue) -> None:
+    text = "2023年，局网站发布1725条信息，包括部门动态278条，政策文件3条。"
+    assert ("items_published", None, "documents", 3) in taken(text, catalogue)
+    text = "通过网站主动公开政府信息43条：信息公开指南1条，部门文件信息3条。"
+    assert ("items_published", None, "documents", 3) in taken(text, catalogue)
+
+
+def test_media_sites_and_other_ways_give_the_total(catalogue: Catalogue) -> None:
+    text = "2021年，通过各种媒体、网站和其他方式公开329条信息。"
+    assert ("items_published", None, None, 329) in taken(text, catalogue)
+    # other media alone name no channel
+    assert not taken("2021年，通过其他媒体发布信息329条。", catalogue)
+
+
+def test_a_governments_information_site_is_its_portal(catalogue: Catalogue) -> None:
+    text = "全年通过县政府信息网站公开发布各类信息120余条。"
+    assert ("items_published", "gov_portal", None, 120) in taken(text, catalogue)
 
 
 # ── the agency ───────────────────────────────────────────────────────────────────────────────

@@ -196,6 +196,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 青岛政务网, 石柱县人民政府公众信息网: a government's portal by other names
     plain = re.sub(r"(?<!部门)政务网(?!站)", "政府门户网站", plain)
     plain = plain.replace("政府公众信息网", "政府门户网站")
+    # 县政府信息网站, 区人民政府政务公开网站: the government's portal
+    plain = re.sub(r"(?<=政府)(?:信息|政务公开|信息公开)网站", "门户网站", plain)
     # 管委会门户网站, 开发区门户网站: a zone's own site (in its own report)
     if report.zone:
         plain = _ZONE_SITE.sub("本局网站", plain)
@@ -214,7 +216,12 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         )
     if report.media_name:
         plain = plain.replace(report.media_name, "本局")
-    if _NO_CHANNEL.search(plain):
+    # (其他媒体, 其他网站 alone name no channel; 门户网站和其他信息公开渠道 is read below)
+    other = _OTHER_WAYS.search(plain)
+    after_channels = other is not None and re.search(
+        r"网|平台|微信|微博|媒体", plain[: other.start()]
+    )
+    if _NO_CHANNEL.search(plain) and not after_channels:
         return _Where(reason="doubtful channel")
     if report.city:
         plain = re.sub(
