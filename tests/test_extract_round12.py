@@ -1,4 +1,4 @@
-"""Rounds 12 to 22 of extract_figures: the agency of titles the rules misread (broken after the
+"""Rounds 12 to 23 of extract_figures: the agency of titles the rules misread (broken after the
 year, without a year, a ministry, a cooperative, a town's or a street office's government words)
 and the phrasings the sixth blind set met (documents in a list after 、, requests completed as
 完成, several kinds behind one rate or one count) and what the earlier sets still missed (a
@@ -320,6 +320,14 @@ def test_a_governments_information_site_is_its_portal(catalogue: Catalogue) -> N
     assert ("items_published", "gov_portal", None, 120) in taken(text, catalogue)
 
 
+def test_letters_answered_are_not_requests(catalogue: Catalogue) -> None:
+    assert "requests_completed" not in _metrics("全年收到并办结市长信箱16件。", catalogue)
+
+
+def test_recruitment_news_is_a_recruitment_notice(catalogue: Catalogue) -> None:
+    assert "recruitment_notices" in _metrics("发布公务员招考相关资讯7条。", catalogue)
+
+
 # ── the agency ───────────────────────────────────────────────────────────────────────────────
 
 
@@ -398,6 +406,12 @@ def test_a_governments_information_site_is_its_portal(catalogue: Catalogue) -> N
         ("下湿壕镇政府2022年信息公开工作年度报告\n一、总体情况", "下湿壕镇"),
         ("【图文】嘉兴市市场监督管理局2022年度政府信息公开工作年度报告", "嘉兴市市场监督管理局"),
         ("城中区文体旅游科技局2023年政府信息公开工作年度报告", "城中区文体旅游科技局"),
+        ("广州海关2015年海关政府信息公开年度报告\n根据条例", "广州海关"),
+        ("海关总署(本级机关)2020年政府信息公开工作年度报告", "海关总署"),
+        (
+            "一、总体情况\n2024年，番禺经济技术开发区管委会坚持以习近平新时代中国特色社会主义思想为指导。",
+            "番禺经济技术开发区管委会",
+        ),
         ("本年度报告由天津市发展改革委编制，根据条例要求。", "天津市发展和改革委员会"),
         # short forms spelt out
         ("秦皇岛市人口计生委2014年度政府信息公开工作年度报告", "秦皇岛市人口和计划生育委员会"),

@@ -19,6 +19,7 @@ _MINISTRY = r"(?<![全干内外局总本各支分])部(?![门分署])"
 _NAME = (
     r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
     r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|供销合作社联合社|供销合作社|供销社|联合会"
+    r"|海关总署|海关|总署"
     rf"|{_MINISTRY})"
 )
 _YEAR = r"(?:19|20)[0-9]{2}"
@@ -29,8 +30,10 @@ _REPORT = (
 )
 _TITLE_CHARS = r"[^\s，,。；;:：《》“”()（）/]{2,40}?"
 # "XX局2019年政府信息公开工作年度报告" (the title may be broken over two lines)
+# (广州海关2015年海关政府信息公开年度报告: the field's word again before the report's)
 _TITLE_RE = re.compile(
-    rf"(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*(?:年度?|(?=[ \t]*\n)){_REPORT}"
+    rf"(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*(?:年度?|(?=[ \t]*\n))"
+    rf"(?:[\u4e00-\u9fff]{{2}}(?=政府信息))?{_REPORT}"
 )
 # "会同县林业局信息公开工作年度报告" on a line of its own, without the year
 _TITLE_NO_YEAR = re.compile(rf"(?:^|\n)[ \t]*(?P<agency>{_NAME}){_REPORT}[ \t]*(?=\n|$)")
@@ -101,6 +104,7 @@ _SHORT_FORMS = {
     "工商局": "工商行政管理局",
     "人口计生委": "人口和计划生育委员会",
     "发展改革委": "发展和改革委员会",
+    "城管执法委": "城市管理执法委员会",
     "农业农村委": "农业农村委员会",
     "城管执法局": "城市管理行政执法局",
     "发改局": "发展和改革局",
@@ -128,6 +132,8 @@ _OWN_CHANNEL_NAME = re.compile(
     r"(?P<agency>[\u4e00-\u9fff]{2,14}?(?P<end>[局委办厅]))(?=(?:门户|官方)?(?:网站|官网|微信公众号))"
 )
 _NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过以至将]")
+# "海关总署(本级机关)": the body itself, said in brackets after its name
+_OWN_LEVEL = re.compile(r"[(（](?:本级机关|机关本级|本级)[)）]")
 # "XX(以下简称YY)": the full name stands, the short one is dropped
 _AKA = re.compile(r"[(（]以下简称[^()（）]{1,16}[)）]")
 # spaces a PDF's text layer sets between characters (成都市住房和城乡建设 局)
@@ -176,7 +182,7 @@ _PREPOSITION = re.compile(r"^[在按经对向为与和及于从]")
 _PLACE_END = re.compile(r"(?<![发园新理景验税范作])[县市区州旗]$")
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
-    r"(?:[局厅委办室院所站队处部署会镇乡街道市县区州旗盟府社]|中心|办事处|管理区|开发区|新区)$"
+    r"(?:[局厅委办室院所站队处部署会镇乡街道市县区州旗盟府社]|中心|办事处|管理区|开发区|新区|海关)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -247,7 +253,7 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
 def find_agency_year(text: str) -> tuple[str | None, int | None]:
     """The agency and year of a report: from its title, else from the sentences naming them.
     The agency comes out in simplified script (廣州市公安局 → 广州市公安局), as tables key it."""
-    original = _CJK_SPACE.sub("", _AKA.sub("", _PINYIN.sub("", text)))
+    original = _CJK_SPACE.sub("", _AKA.sub("", _PINYIN.sub("", _OWN_LEVEL.sub("", text))))
     simple = simplified_by_char(original)
     agency: str | None = None
     year: int | None = None
@@ -261,6 +267,10 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         # 高新区管委會: 委 of 委会 is no name's end
         if words.endswith("委") and simple.startswith("会", end):
             end, words = end + 1, words + "会"
+        # 番禺经济技术开发区管委会: the zone's committee, not the zone
+        committee = re.match(r"管委会|管理委员会", simple[end : end + 5])
+        if re.search(r"开发区|高新区|园区|新区", words) and committee:
+            end, words = end + committee.end(), words + committee[0]
         if words.endswith("人民") and simple.startswith("政府", end):
             end, words = end + 2, words + "政府"
         # 由东城区人民政府东华门街道办事处编制: the street office, not the government before it

@@ -77,8 +77,9 @@ def _name(
                 _OTHER_APPLICATIONS.search(period)
                 or (not _ABOUT_REQUESTS.search(period) and _OTHER_APPLICATIONS.search(lead))
             )
-        # 建议提案办结数量27件: deputies' proposals answered, not requests for information
-        if rule.metric.startswith("requests_") and re.search(r"建议|提案", before):
+        # 建议提案办结数量27件, 收到并办结市长信箱16: proposals and letters answered, not
+        # requests for information
+        if rule.metric.startswith("requests_") and re.search(r"建议|提案|信箱", before):
             guarded = "not requests for information"
             continue
         if rule.metric.startswith("requests_") and licence:
