@@ -257,12 +257,12 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     simple = simplified_by_char(original)
     agency: str | None = None
     year: int | None = None
-    # a title's name without its place (市气象局), completed: taken when nothing better is found
-    short_titles: list[str | None] = []
+    # the first name matched and set aside (市气象局, a title without its place): completed from
+    # the text only when nothing better is found
+    set_aside: list[str] = []
 
     def cut(match: re.Match[str], group: str = "agency") -> str | None:
         at, end = match.start(group), match.end(group)
-        # 2012年泾县人民政府信息公开年度报告: the government's 政府 read as the report's
         words = match[group]
         # 高新区管委會: 委 of 委会 is no name's end
         if words.endswith("委") and simple.startswith("会", end):
@@ -271,6 +271,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         committee = re.match(r"管委会|管理委员会", simple[end : end + 5])
         if re.search(r"开发区|高新区|园区|新区", words) and committee:
             end, words = end + committee.end(), words + committee[0]
+        # 2012年泾县人民政府信息公开年度报告: the government's 政府 read as the report's
         if words.endswith("人民") and simple.startswith("政府", end):
             end, words = end + 2, words + "政府"
         # 由东城区人民政府东华门街道办事处编制: the street office, not the government before it
@@ -281,8 +282,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         front = re.sub(rf"{_YEAR}\s*年度?\s*$", "", simple[max(0, at - 14) : at])
         opens_line = not front[-8:].strip(" \t\u3000")[-1:].strip("\n")
         name = _clean_agency(original[at:end], words, line_start=opens_line)
-        if name is None and not short_titles:
-            short_titles.append(_short_title(words, simple))
+        if name is None and not set_aside:
+            set_aside.append(words)
         return name
 
     for pattern in (_TITLE_RE, _TITLE_YEAR_FIRST, _TITLE_YEAR_INSIDE):
@@ -304,8 +305,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         counted = Counter(n for n in names if n)
         if counted:
             agency = counted.most_common(1)[0][0]
-    if agency is None and short_titles:
-        agency = short_titles[0]
+    if agency is None and set_aside:
+        agency = _short_title(set_aside[0], simple)
     if agency is not None and to_simplified(agency) in _SHORT_FORMS:
         # 住建局2020年…年度报告: a title without its place, which the report names in full
         place = _one_place(simple, None)

@@ -103,6 +103,12 @@ class _Report:
     # the agency's name without its place when it holds a channel's word (文化广电新闻出版局)
     media_name: str | None = None
     district: bool = False  # a district's or county's body: 市…局网站 is a body's above it
+    # the report's own patterns, compiled once (`_where` runs for every number of the text):
+    # its own sites' names, the sites named after its field, its city's portal by other names
+    own_site_re: re.Pattern[str] | None = None
+    field_body_re: re.Pattern[str] | None = None
+    field_net_re: re.Pattern[str] | None = None
+    city_portal_re: re.Pattern[str] | None = None
 
 
 def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
@@ -115,6 +121,9 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
     city = re.match(
         r"(?:[\u4e00-\u9fff]{2,3}省)?(?P<city>[\u4e00-\u9fff]{2,3}?)市(?!场)", agency or ""
     )
+    own_sites = tuple(dict.fromkeys(m["name"] for m in _OWN_SITE_NAME.finditer(text)))
+    own_sites += _own_name_sites(agency, government)
+    field = _field(agency)
     return _Report(
         year,
         owners.pop() if len(owners) == 1 else None,
@@ -122,10 +131,9 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         gov_site=government
         or bool(agency and re.search(r"(?:街道|办事处|镇|乡)$", agency))
         or bool(_GOV_SITE_NAMED.search(text) and not (agency and re.search(r"[局委厅]$", agency))),
-        own_sites=tuple(dict.fromkeys(m["name"] for m in _OWN_SITE_NAME.finditer(text)))
-        + _own_name_sites(agency, government),
+        own_sites=own_sites,
         hr=bool(agency and re.search(r"人力资源和社会保障|人力社保|人社", agency)),
-        field=_field(agency),
+        field=field,
         media_name=_media_name(agency),
         zone=bool(
             agency and re.search(r"开发区|高新区|管委会|管理委员会|园区|产业园|管理区", agency)
@@ -133,7 +141,28 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         district=bool(
             agency and re.search(r"[\u4e00-\u9fff]{2,}[区县旗][\u4e00-\u9fff]{2,}", agency)
         ),
+        own_site_re=_own_site_re(own_sites),
+        field_body_re=field
+        and re.compile(
+            rf"[省市县区州]?{field}(?:局|厅|委员会|委)?(?:互联网)?(?:门户|官方|政府)?(?=网站|官网)"
+        ),
+        field_net_re=field
+        and re.compile(rf"(?:[\u4e00-\u9fff]{{2,3}})?{field}(?:信息|政务)?网(?!站)"),
+        city_portal_re=city
+        and re.compile(
+            # (“中国·合肥”: its quotes go too, or the name would be set aside as an account's)
+            rf"[“\"「『]?中国[·・•]?{city['city']}(?:[”\"」』](?=(?:主动)?(?:公开|发布)|$))?"
+            rf"(?=[”\"」』]?(?:门户网站|网站|网|和|及|与|、|同步|上|公开|发布|主动|$))"
+        ),
     )
+
+
+def _own_site_re(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for the report's own sites' names, in quotes or not: the names in the order
+    given (the text's own first), as they were replaced one after another."""
+    if not names:
+        return None
+    return re.compile("|".join(rf"[“\"「『]?{re.escape(name)}[”\"」』]?" for name in names))
 
 
 def _own_name_sites(agency: str | None, government: bool) -> tuple[str, ...]:
@@ -187,8 +216,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     plain = _QUOTED_OWNER.sub(r"\1", words)
     # “高淳区人民政府门户网站”: a site's full name in quotes reads as the name itself
     plain = _QUOTED_SITE.sub(r"\1", plain)
-    for name in report.own_sites:
-        plain = re.sub(rf"[“\"「『]?{re.escape(name)}[”\"」』]?", "本局网站", plain)
+    if report.own_site_re is not None:
+        plain = report.own_site_re.sub("本局网站", plain)
     plain = _OWN_SITE.sub("本局网站", plain)
     # 自媒体 is new media; 入口网站 (a portal, in Taiwan's words) and an agency's 政务外网 are sites
     plain = plain.replace("自媒体", "新媒体").replace("入口网站", "门户网站")
@@ -201,19 +230,10 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 管委会门户网站, 开发区门户网站: a zone's own site (in its own report)
     if report.zone:
         plain = _ZONE_SITE.sub("本局网站", plain)
-    # 省水利厅网站, 市水务局官网: the site of a body of the agency's field is its own
-    if report.field:
-        plain = re.sub(
-            rf"[省市县区州]?{report.field}(?:局|厅|委员会|委)?(?:互联网)?(?:门户|官方|政府)?"
-            r"(?=网站|官网)",
-            "本局",
-            plain,
-        )
+    # 省水利厅网站, 市水务局官网: the site of a body of the agency's field is its own;
     # 江苏民政网: a site named after the agency's field is its own
-    if report.field:
-        plain = re.sub(
-            rf"(?:[\u4e00-\u9fff]{{2,3}})?{report.field}(?:信息|政务)?网(?!站)", "本局网站", plain
-        )
+    if report.field_body_re is not None and report.field_net_re is not None:
+        plain = report.field_net_re.sub("本局网站", report.field_body_re.sub("本局", plain))
     if report.media_name:
         plain = plain.replace(report.media_name, "本局")
     # (其他媒体, 其他网站 alone name no channel; 门户网站和其他信息公开渠道 is read below)
@@ -223,14 +243,9 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     )
     if _NO_CHANNEL.search(plain) and not after_channels:
         return _Where(reason="doubtful channel")
-    if report.city:
-        plain = re.sub(
-            # (“中国·合肥”: its quotes go too, or the name would be set aside as an account's)
-            rf"[“\"「『]?中国[·・•]?{report.city}(?:[”\"」』](?=(?:主动)?(?:公开|发布)|$))?"
-            rf"(?=[”\"」』]?(?:门户网站|网站|网|和|及|与|、|同步|上|公开|发布|主动|$))",
-            f"{report.city}市政府门户网站",
-            plain,
-        )
+    # “中国·合肥”: the city government's portal
+    if report.city_portal_re is not None:
+        plain = report.city_portal_re.sub(f"{report.city}市政府门户网站", plain)
     # “中国河北”门户网站: a province's portal by its other name
     plain = _PROVINCE_PORTAL.sub("省政府门户网站", plain)
     # 新闻发布会, 新闻通稿, 新闻动态: the agency's own news, not the press

@@ -166,6 +166,10 @@ _SINCE_ASIDE = re.compile(
 )
 
 
+# 本年度累计, 全年累计: 累计 said of the report year
+_THIS_YEAR_END = re.compile(r"(?:本年度?|全年|今年|当年)\s*$")
+
+
 def _cumulative(period: str, year: int | None) -> bool:
     """Whether a number is a running total rather than the report year's value, from the words
     before it in its sentence (`period`).
@@ -196,20 +200,17 @@ def _cumulative(period: str, year: int | None) -> bool:
     if mark["since"]:
         return year is None or int(mark["since"]) < year
     if mark[0] == "累计":
-        head = period[: mark.start()]
-        # 截至2023年底，累计发布…: since the start, whatever the year — but 截至2013年底，本年度
-        # 累计…: the year's end and the year named (the year's total)
-        earlier = any(m[0] != "累计" for m in marks[:-1])
-        if re.search(r"(?:本年度?|全年|今年|当年)\s*$", head) and all(
-            _as_of_year_end(period, m, year) for m in marks[:-1]
-        ):
-            earlier = False
+        this_year = _THIS_YEAR_END.search(period[: mark.start()]) is not None
         # 累计…已达657条: a total that has grown to a size, over the years
         if re.search(r"已达|已经达到", period[mark.end() :]):
-            return not re.search(r"(?:本年度?|全年|今年|当年)\s*$", head)
-        # 累计公开信息167条 with no other time of its own, in an annual report: the year's (the
-        # hand labels of every set take it so)
-        return earlier
+            return not this_year
+        # 截至2023年底，累计发布…: since the start, whatever the year — but 截至2013年底，本年度
+        # 累计…: the year's end and the year named (the year's total); 累计公开信息167条 with no
+        # other time of its own, in an annual report: the year's (the labels of every set say so)
+        earlier = marks[:-1]
+        if this_year and all(_as_of_year_end(period, m, year) for m in earlier):
+            return False
+        return any(m[0] != "累计" for m in earlier)
     return True
 
 
