@@ -36,14 +36,21 @@ _TITLE_RE = re.compile(
     rf"(?:[\u4e00-\u9fff]{{2}}(?=政府信息))?{_REPORT}"
 )
 # "会同县林业局信息公开工作年度报告" on a line of its own, without the year
-_TITLE_NO_YEAR = re.compile(rf"(?:^|\n)[ \t]*(?P<agency>{_NAME}){_REPORT}[ \t]*(?=\n|$)")
+# (东河区和平路街道 政府信息公开工作年度报告: a street office or town by its own name)
+_TITLE_NO_YEAR = re.compile(
+    rf"(?:^|\n)[ \t]*(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,16}}?(?:街道|镇|乡)){_REPORT}"
+    r"[ \t]*(?=\n|$)"
+)
+# "现编制臺州市安全生产监督管理局政府信息公开工作年度报告": the title, without its year, in the
+# sentence making or publishing it
+_TITLE_MADE = re.compile(rf"(?:编制|公布|发布|现将)(?:了)?\s*(?P<agency>{_NAME}){_REPORT}")
 # "2017年XX局政府信息公开工作年度报告", also in a sentence that publishes it (特公布2022年XX局…)
 _TITLE_YEAR_FIRST = re.compile(
     rf"(?:^|\n|公布|发布|现将|汇总)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
 )
 # "XX局政府信息公开工作2019年度报告": the year inside the title
 _TITLE_YEAR_INSIDE = re.compile(
-    rf"(?P<agency>{_TITLE_CHARS})(?:政府信息|政务)\s*公开\s*(?:工作)?\s*(?P<year>{_YEAR})\s*年度?\s*"
+    rf"(?P<agency>{_TITLE_CHARS})(?:政府信息|政务|信息)\s*公开\s*(?:工作)?\s*(?P<year>{_YEAR})\s*年度?\s*"
     r"(?:报告|年报)"
 )
 # "请与XX局联系": the agency that answers for the report (its office or unit named or not:
@@ -227,6 +234,10 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     made = re.search(r"(?:编制|制定|制作|印发|发布)(?:完成|完毕|了)?的?$", simple)
     if made:
         name, simple = name[: made.start()], simple[: made.start()]
+    # 北京市大兴区北京市大兴区发展和改革委员会: a place said twice over
+    twice = re.match(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])(?P=place)", simple)
+    if twice:
+        name, simple = name[len(twice["place"]) :], simple[len(twice["place"]) :]
     # 城口县人民政府机关: the government's own offices report as the government
     if simple.endswith("机关") and len(simple) > 4:
         name, simple = name[:-2], simple[:-2]
@@ -294,7 +305,16 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
                 break
         if agency:
             break
-    for pattern in (_WRITTEN_BY, _PUBLISHES, _CONTACT, _MAKES_REPORT, _BYLINE):
+    if agency is not None:
+        # 2024年福田区福田街道…报告, 由深圳市福田区福田街道办事处负责编写: the title's name,
+        # given in full by the sentence saying who wrote the report
+        written = _WRITTEN_BY.search(simple)
+        fuller = cut(written, "by" if written["by"] else "agency") if written else None
+        # (only a place put before it: 建章路街道 is not made 建章路街道办事处 by its byline)
+        if fuller and to_simplified(fuller).find(to_simplified(agency)) > 0:
+            agency = fuller
+    written_patterns = (_TITLE_NO_YEAR, _TITLE_MADE, _WRITTEN_BY, _PUBLISHES, _CONTACT)
+    for pattern in (*written_patterns, _MAKES_REPORT, _BYLINE):
         for match in pattern.finditer(simple) if agency is None else ():
             agency = cut(match, "by" if match.groupdict().get("by") else "agency")
             if agency:
@@ -639,10 +659,51 @@ def _short_name(original: str, simple: str) -> str | None:
         _SHORT_OPENING.search(simple) or _SHORT_SITE.search(simple) or _SHORT_MAKER.search(simple)
     )
     if short is None:
-        return None
+        return _short_with_site(simple)
     place = _one_place(simple, short["level"]) or _dominant(_places(simple, short["level"]))
-    if place is None:
-        return None
-    at = simple.find(place)
     words = "人民政府" if short["short"] == "政府" else short["short"]
+    if place is None:
+        # 市审计局…把盘锦审计网作为…窗口: the place of the agency's own site, named by its field
+        site = _site_place(simple, words)
+        return None if site is None else site + short["level"] + _SHORT_FORMS.get(words, words)
+    at = simple.find(place)
     return original[at : at + len(place)] + _SHORT_FORMS.get(words, words)
+
+
+# 发挥市科技局…领导小组作用: a short name anywhere in a sentence
+_SHORT_ANYWHERE = re.compile(
+    r"(?<=[^省市区县州])(?P<level>[市区县])(?P<short>[\u4e00-\u9fff]{2,6}?局)"
+)
+
+
+def _short_with_site(simple: str) -> str | None:
+    """A report that calls itself 我局 and names itself short only inside its sentences (发挥市
+    科技局…作用), completed by the place of its own site (“汕尾科技网”): the one such name."""
+    if "我局" not in simple:
+        return None
+    named = {
+        place + m["level"] + _SHORT_FORMS.get(m["short"], m["short"])
+        for m in _SHORT_ANYWHERE.finditer(simple)
+        if (place := _site_place(simple, m["short"]))
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+# words that stand where a site's place would (中国审计网, 政府信息网): no place
+_NOT_SITE_PLACE = re.compile(r"中国|全国|国家|人民|政府|政务|信息|门户|官方|我|本")
+# what ends the words before a site's place (把盘锦审计网, “汕尾科技网”)
+_SITE_PLACE_FRONT = re.compile(rf"[^\u4e00-\u9fff]|[{_PLACE_LEAD}]")
+
+
+def _site_place(simple: str, short: str) -> str | None:
+    """The place of a short name's own site (市审计局 and 盘锦审计网, 市科技局 and “汕尾科技网”):
+    the one place written before the name's field and 网; None when the text has none or two."""
+    field = re.sub(r"(?:局|委员会|委)$", "", short)
+    if len(field) < 2 or field == short:
+        return None
+    found = set()
+    for m in re.finditer(rf"{field}(?:门户)?网(?!站)", simple):
+        place = _SITE_PLACE_FRONT.split(simple[max(0, m.start() - 3) : m.start()])[-1]
+        if len(place) >= 2 and not _NOT_PLACE.search(place) and not _NOT_SITE_PLACE.search(place):
+            found.add(place)
+    return found.pop() if len(found) == 1 else None

@@ -46,6 +46,8 @@ _GOV_NAMED = re.compile(
     # 市信息公开平台, 政府公开网, 首都之窗 (Beijing's portal)
     r"|(?<![\u4e00-\u9fff])[区市县省州]信息公开(?:平台|网)|(?<=[在过])[区市县省州]信息公开(?:平台|网)"
     r"|政府公开网|首都之窗|政务公开网"
+    # (省政府信息公开目录管理系统: the government's catalogue of disclosed information)
+    r"|政府信息公开目录(?:管理)?系统|(?<=[过在于])[区市县]官方网站"
 )
 # a government's site named in full somewhere in the report: whose a bare 政府网站 is
 _GOV_SITE_NAMED = re.compile(r"(?:[区市县省州镇乡旗]|人民)政府(?:门户)?(?:网站|网)")

@@ -417,6 +417,18 @@ def extract_figures(
             slot = (rule.metric, channel, rule.category)
             if skip is None and confidence < MIN_CONFIDENCE:
                 skip = "doubtful"
+            first = taken.get(slot)
+            # 累计公开信息80条，主动公开80条: a total said twice in one sentence, the same both
+            # times (not two accounts' equal counts, which name a channel)
+            if (
+                skip is None
+                and first is not None
+                and channel is None
+                and first[1] == period_start
+                and first[0].value == parsed.value
+                and first[0].qualifier == parsed.qualifier
+            ):
+                skip = "repeated"
             if skip is None and slot in taken:
                 words = text[scope_start:start]
                 # the second names the row's channel in its own words (not from the sentence)

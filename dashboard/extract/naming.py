@@ -46,8 +46,9 @@ def _name(
     """
     unit = match["unit"]
     guarded: str | None = None  # why a rule that fitted was passed over, if none other fits
-    # what `needs` reads: the sentence, and the one before when this one opens with 其中
-    needed_in = (lead if period.lstrip().startswith("其中") else "") + period
+    # what `needs` reads: the sentence, and the one before when this one opens with 其中 or
+    # with a count (收到7条…申请，均…办结。2条…，1条部分公开: the requests it counts)
+    needed_in = (lead if re.match(r"\s*(?:其中|[0-9])", period) else "") + period
     licence: bool | None = None  # about applications for a licence (found once, when asked)
     in_items: bool | None = None  # requests counted in 条 before (found once, when asked)
     for rule in RULES:
@@ -443,6 +444,8 @@ def _channel_of(
             _own_items(what, report.field),
             new_media=kind == "new_media",
             total=where.channel is None,
+            sentence=sentence,
+            rest=rest,
         )
         # 制作政府信息1971条，其中主动公开文件482条: what was published of all that was made
         if publishing and not _MADE_TOTAL.search(period)
@@ -452,6 +455,16 @@ def _channel_of(
         return part
     if where.channel is not None and where.listed and publishing and _TOGETHER.search(words):
         return [(rule, None, 0.7)]
+    # 通过报刊、广播、电视等媒体公开246条: kinds of news media, listed under 媒体 — the news
+    # media's figure
+    media_list = (
+        where.channel == "news_media"
+        and where.mentioned == ("news_media",)
+        and re.search(r"等(?:新闻|主流|各类)?媒体", words)
+    )
+    if media_list and publishing and not _one_media_level(words, period + rest):
+        media = rule_by_id("media_reports")
+        return [(media, where.channel, media.confidence * 0.85)]
     if where.channel is not None and where.listed:
         # 通过政府门户网站和政务新媒体等形式公开1.18万条: the site among other ways — the total
         # when the list joins a website with other kinds, else no channel can be told
@@ -608,6 +621,10 @@ _GENERAL_ITEMS = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}?[镇乡](?=政府|政务))?(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
     rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档)?{_FILLER}$"
 )
+# a site's news in general (动态信息, 工作动态, 部门动态信息)
+_SITE_NEWS = re.compile(
+    rf"^{_FILLER}(?:各类)?(?:工作|部门|新闻|政务)?动态(?:类)?(?:信息)?{_FILLER}$"
+)
 _VERB = re.compile(
     r"(?:发布|公开|公布|推送|推文|更新|发送|刊发|上传|编发|制发|印发)"
     r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作|统一平台|渠道|方式|途径|载体)"
@@ -628,7 +645,10 @@ def _verb_at(before: str, first: int) -> int:
 def _own_items(what: str, field: str | None) -> str:
     """What was published, with the words that only say it is the agency's own field taken out:
     涉公安政府信息, 卫生政府信息 (a 卫生局's) are all its items, not one kind of them."""
-    own = rf"涉[\u4e00-\u9fff]{{1,4}}?|{field}类?" if field else r"涉[\u4e00-\u9fff]{1,4}?"
+    own = r"涉[\u4e00-\u9fff]{1,4}?"
+    if field:
+        # (交通行业信息, a 交通运输局's: its field's first word with 行业, 领域…)
+        own += rf"|{field}类?|{re.escape(field[:2])}(?:行业|领域|工作|相关)(?:类)?"
     return re.sub(rf"(?:{own})(?=(?:政府|政务)?信息)", "", what)
 
 
@@ -636,7 +656,13 @@ _ITEM_KINDS = r"(?<!各)类信息|文件|解读|公告|通知|简报|规章"
 
 
 def _part_reason(
-    words: str, what: str, *, new_media: bool = False, total: bool = False
+    words: str,
+    what: str,
+    *,
+    new_media: bool = False,
+    total: bool = False,
+    sentence: str = "",
+    rest: str = "",
 ) -> str | None:
     """Why a publishing figure counts only a part of what went out: one column of a channel
     (通知公告栏目, 部门动态) or one kind of item (政策法规类信息, 通知公告) — not the agency's
@@ -669,13 +695,27 @@ def _part_reason(
     )
     # 发布市政府及政府办文件及解读信息66条: kinds of item
     # (an account's 动态信息 are its posts: 在船山公安微信公众号公布动态信息332条)
-    kinds = _ITEM_KINDS if new_media else r"动态|" + _ITEM_KINDS
+    kinds = _ITEM_KINDS if new_media or not total else r"动态|" + _ITEM_KINDS
     if re.search(kinds, what) and not listed:
         return "part (one kind of item)"
     # 发布法定主动公开内容1条, 发布通知公告20条: what was published is one kind of item unless
     # the words say items in general (信息, 稿件, 图文…)
     general = _ITEMS if new_media else _GENERAL_ITEMS
-    if what.strip() and not listed and not general.search(what):
+    # 通过区政府网站发布动态信息5条: a site's news, named by its site — the site's figure
+    # (not after 其中, nor beside other kinds published on it: 发布工作动态信息165条…；发布法定
+    # 主动公开内容1条)
+    news = (
+        not total
+        and _SITE_NEWS.search(what)
+        and "其中" not in words + sentence
+        and not any(
+            not re.search(r"微信|微博|网|公众号|抖音|头条|媒体|平台|号", m[0])
+            for m in re.finditer(
+                r"[^，,。；;]*?(?:发布|公开)[^，,。；;0-9]{1,12}[0-9]+\s*[条篇]", rest
+            )
+        )
+    )
+    if what.strip() and not listed and not general.search(what) and not news:
         return "part (one kind of item)"
     return None
 

@@ -25,12 +25,12 @@ _UNIT_RE = (
 # them (三百余条), never after 第/每/统/进… (第二十条, 统一, 进一步), and not when the counting
 # word begins another word (一件事, 一次性): 一是, 二十大 and 十四五 are never figures.
 _CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
-# A number as reports write it: 约/近/超过 7,100.5 余 万 条 以上, or 三百余条. Digits glued to
+# A number as reports write it: 约/近/超过/超 7,100.5 余 万 条 以上, or 三百余条. Digits glued to
 # other digits or letters are never a figure start (look-behind). Pages and PDFs often set a
 # space around digits (165 条, 85.4 万): one space before the words after them is read too.
 NUMBER_RE = re.compile(
     rf"""(?<![0-9A-Za-z.\-/:])
-    (?P<pre>超过|突破|逾|约|近|不足|不到|将近|接近|大约)?
+    (?P<pre>超过|突破|逾|约|近|不足|不到|将近|接近|大约|超(?=[0-9]))?
     (?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
       |(?<![第每逐统唯进同之任某几零〇一二两三四五六七八九十百千万亿])(?P<cn>{_CN_NUM}))
     (?:[\x20\u00a0\u3000]?(?P<post1>余|多))?

@@ -47,9 +47,13 @@ _CASE_UNITS = ("件", "起", "宗", "条", "次", "项")
 _HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
 # 收到政府信息公开申请4条: the sentence has counted the requests received (any counting word)
 _RECEIVED = r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^，,。；;0-9]{0,4}[0-9]+\s*"
-_RECEIVED_REQUESTS = re.compile(_RECEIVED + "[件宗份条个次起]")
+# (收到7条政府信息公开申请: the count before the requests)
+_RECEIVED_FIRST = r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,6}[0-9]+\s*"
+_RECEIVED_REQUESTS = re.compile(
+    rf"{_RECEIVED}[件宗份条个次起]|{_RECEIVED_FIRST}[件宗份条个次起][^，,。；;0-9]{{0,12}}申请"
+)
 # … counted in 条 (收到…申请4条，…予以公开3条: the outcomes are counted in 条 too)
-RECEIVED_IN_ITEMS = re.compile(_RECEIVED + "条")
+RECEIVED_IN_ITEMS = re.compile(rf"{_RECEIVED}条|{_RECEIVED_FIRST}条[^，,。；;0-9]{{0,12}}申请")
 # First match wins: the specific phrasings before the general ones.
 RULES: tuple[Rule, ...] = (
     Rule("hotline_closure_rate", _r(r"办结率"), "hotline", percent=True),
@@ -240,7 +244,7 @@ RULES: tuple[Rule, ...] = (
     # 1条因不属于本行政机关负责公开无法提供: the number before its outcome
     Rule(
         "requests_unavailable",
-        _r(r"^$"),
+        _r(r"(?:^|其中)$"),
         after=_r(r"^\s*(?:因|属于|系)?[^，,。；;0-9]{0,24}无法提供"),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
@@ -346,6 +350,13 @@ RULES: tuple[Rule, ...] = (
         "must",
         units=("人", "万人", "人次", "户"),
     ),
+    # 订阅数达56.2万个: subscribers counted as accounts
+    Rule(
+        "followers",
+        _r(r"(?:订阅|用户)(?:数|量|人数|总数)?(?:达|为|已达|达到)?$"),
+        "must",
+        units=("个",),
+    ),
     Rule(
         "reads",
         _r(r"(?:阅读量|阅读数|浏览量|点击量|阅读|浏览)[^，,。0-9]{0,6}$"),
@@ -371,6 +382,11 @@ RULES: tuple[Rule, ...] = (
         "none",
         units=("条", "件", "个", "篇", "份", "项"),
         category="documents",
+        # (公开政策文件10件、规范性文件1件: two kinds of document and no count of all)
+        unless=_r(
+            r"文件(?!解读)[^，,。；;0-9]{0,4}[0-9]+\s*[件条个篇份项]、"
+            r"[^，,。；;0-9]{0,8}文件[^，,。；;0-9]{0,4}[0-9]"
+        ),
     ),
     # 公文发布数74件: documents published, counted by name
     Rule(
@@ -387,6 +403,7 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"^[\s、，,；;]*(?:[(（][一二三四五六七八九十0-9]{1,2}[)）]|[0-9]{1,2}[.．、])?"
             r"(?:其中[，,：:]?)?(?:涵盖|包括|包含|占)?(?:政策[、和及]?)?[“\"「]?"
+            r"(?:本级|本机关|本单位|本局)?"
             r"(?:行政规范性|规范性|政策性?|政策类|部门|政府|业务|公文|法规|局发)?(?:文件|公文)(?:法规)?"
             r"(?:类)?(?:政府)?(?:信息)?[”\"」]?(?:公开)?$"
         ),
@@ -401,7 +418,10 @@ RULES: tuple[Rule, ...] = (
             r"(?:其中|涵盖|包括|具体为|具体是|分别为|主要类别|[：:])"
             r"|主动公开的(?:政府)?信息中|新公开(?:的)?(?:政府)?信息中"
         ),
-        unless=_r(r"文件[^，,。；;0-9]{0,4}[0-9]+[^。]*?文件[^，,。；;0-9]{0,4}[0-9]+"),
+        # (政策文件4条；政策文件解读3条: one kind of document and the interpretations)
+        unless=_r(
+            r"文件(?!解读)[^，,。；;0-9]{0,4}[0-9]+[^。]*?文件(?!解读)[^，,。；;0-9]{0,4}[0-9]+"
+        ),
     ),
     Rule(
         "items_published",

@@ -1,0 +1,176 @@
+"""Round 24 of extract_figures, on the twelfth blind set: the agency of a report that names
+itself short beside its own site (市审计局, 盘锦审计网), of titles made in a sentence or without
+a year, a title's name given in full by who wrote it; and the figures of the government's
+catalogue system, of kinds of news media listed under 媒体, of a site's news, of outcomes in the
+sentence after the requests, of a total said twice. Each test has a case the rule must take
+(or leave out) and its counterpart; the texts are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.extract.agency import find_agency_year
+from dashboard.extract.figures import extract_figures
+from tests.extract_cases import left_out, taken
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return default_catalogue()
+
+
+# ── agency ───────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # a short name completed by the place of its own site, named by its field
+        ("2016年,市审计局认真贯彻落实条例。把盘锦审计网作为政务公开的窗口。", "盘锦市审计局"),
+        (
+            "我局编制完成了本年度报告。一是发挥市科技局领导小组作用。在“汕尾科技网”上公开。",
+            "汕尾市科学技术局",
+        ),
+        # the title in the sentence making it, without its year
+        ("现编制台州市安全生产监督管理局政府信息公开工作年度报告。", "台州市安全生产监督管理局"),
+        # a zone's title with the year after 信息公开
+        ("现公开来凤经济开发区信息公开2018年度报告。本报告由六部分组成。", "来凤经济开发区"),
+        # a street office's title line without a year
+        ("东河区和平路街道 政府信息公开工作年度报告\n一、总体情况", "东河区和平路街道"),
+        # the title's name, given with its city by who wrote the report
+        (
+            "2024年福田区福田街道政府信息公开工作年度报告\n本年度报告由深圳市福田区福田街道办事处"
+            "负责编写。",
+            "深圳市福田区福田街道办事处",
+        ),
+        # a place said twice over
+        ("本报告由北京市大兴区北京市大兴区发展和改革委员会编制。", "北京市大兴区发展和改革委员会"),
+    ],
+)
+def test_the_agency_of_round_24(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+def test_the_agency_is_not_made_of_what_the_text_does_not_say() -> None:
+    # no site of the field's name: the short name stays unplaced
+    assert find_agency_year("2016年,市审计局认真贯彻落实条例。向中国审计网投稿。")[0] is None
+    # two places' sites: neither is taken
+    text = "2016年,市审计局认真贯彻落实条例。把盘锦审计网和营口审计网作为窗口。"
+    assert find_agency_year(text)[0] is None
+    # a byline that only adds 办事处 does not replace the title's own words
+    text = "建章路街道2022年政府信息公开工作年度报告\n本报告由建章路街道办事处编制。"
+    assert find_agency_year(text)[0] == "建章路街道"
+
+
+# ── figures ──────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_total_said_twice_in_one_sentence_is_taken_once(catalogue: Catalogue) -> None:
+    text = "累计公开信息80条，主动公开80条。"
+    assert ("items_published", None, None, 80) in taken(text, catalogue)
+    # two different counts for the total: neither is sure enough to take
+    text = "累计公开信息80条，主动公开75条。"
+    assert ("items_published", None, None, 75) not in taken(text, catalogue)
+
+
+def test_documents_beside_the_interpretations_of_documents(catalogue: Catalogue) -> None:
+    text = "主动公开信息80条。其中，部门工作动态信息54条；政策文件信息4条；政策文件解读3条。"
+    rows = taken(text, catalogue)
+    assert ("items_published", None, "documents", 4) in rows
+    assert ("interpretations", None, None, 3) in rows
+    # two kinds of document: neither
+    text = "主动公开信息80条。其中，政策文件信息4条；规范性文件2条。"
+    assert not [r for r in taken(text, catalogue) if r[2] == "documents"]
+
+
+def test_the_level_s_own_documents_in_a_list(catalogue: Catalogue) -> None:
+    text = (
+        "本年度新增主动公开政府信息727条，包括：机构设置信息14条，本级政府文件7条，监督保障22条。"
+    )
+    assert ("items_published", None, "documents", 7) in taken(text, catalogue)
+
+
+def test_two_kinds_of_document_published_without_a_count_of_all(catalogue: Catalogue) -> None:
+    text = "通过普法网主动公开政策文件10件、规范性文件1件。"
+    assert not [r for r in taken(text, catalogue) if r[2] == "documents"]
+    assert ("items_published", None, "documents", 10) in taken(
+        "通过普法网主动公开政策文件10件。", catalogue
+    )
+
+
+def test_the_government_s_catalogue_system_is_its_portal(catalogue: Catalogue) -> None:
+    text = "全年主动公开信息372条，其中，通过政府信息公开目录管理系统主动公开信息238条。"
+    assert ("items_published", "gov_portal", None, 238) in taken(text, catalogue)
+    # an agency site's own catalogue section is a part of the site, not the portal
+    text = "市人社局网站共发布信息1148条，其中信息公开目录系统信息410条。"
+    assert ("items_published", "gov_portal", None, 410) not in taken(text, catalogue)
+
+
+def test_a_district_s_official_site_is_the_government_s(catalogue: Catalogue) -> None:
+    text = "通过区官方网站公开发布信息15条。"
+    assert ("items_published", "gov_portal", None, 15) in taken(text, catalogue)
+    assert ("items_published", "dept_site", None, 15) in taken(
+        "通过局官方网站公开发布信息15条。", catalogue
+    )
+
+
+def test_outcomes_in_the_sentence_after_the_requests(catalogue: Catalogue) -> None:
+    text = "共计收到7条政府信息公开申请，均在规定时限内办结。2条予以公开，1条部分公开。"
+    rows = taken(text, catalogue)
+    assert ("requests_new", None, None, 7) in rows
+    assert ("requests_partial", None, None, 1) in rows
+    # no requests counted before: a count opening a sentence is no outcome
+    assert "requests_partial" not in {r[0] for r in taken("全年工作顺利。1条部分公开。", catalogue)}
+
+
+def test_requests_unavailable_after_their_count_opened_by_qizhong(catalogue: Catalogue) -> None:
+    text = "共收到政府信息公开申请12条。其中12条属于本机关不掌握相关政府信息而无法提供。"
+    assert ("requests_unavailable", None, None, 12) in taken(text, catalogue)
+
+
+def test_a_figure_over_a_number_written_chao(catalogue: Catalogue) -> None:
+    found = extract_figures(
+        "微信公众号全年发布信息300条，累计阅读量超133万。", catalogue, agency="某局", year=2022
+    )
+    reads = [f for f in found.facts if f.metric == "reads"]
+    assert [(f.value, str(f.qualifier), f.as_written) for f in reads] == [
+        (1330000, "at_least", "超133万")
+    ]
+    # 超 of a word is no qualifier (超标 is not 超 a number)
+    assert "超" not in {f.as_written[0] for f in found.facts if f.metric == "items_published"}
+
+
+def test_subscribers_counted_as_accounts(catalogue: Catalogue) -> None:
+    text = "官方微信公众号全年发布信息77条，订阅数达56.2万个。"
+    assert ("followers", "wechat", None, 562000) in taken(text, catalogue)
+    # 个 of anything else is no follower count
+    assert "followers" not in {r[0] for r in taken("微信公众号开设栏目12个。", catalogue)}
+
+
+def test_kinds_of_news_media_listed_under_media(catalogue: Catalogue) -> None:
+    text = "全年主动公开信息466条，其中：通过网站公开220条，通过报刊、广播、电视等媒体公开246条。"
+    assert ("media_reports", "news_media", None, 246) in taken(text, catalogue)
+    # a website among them: no one channel
+    text = "通过网站、报刊等媒体公开246条。"
+    assert ("media_reports", "news_media", None, 246) not in taken(text, catalogue)
+
+
+def test_a_site_s_news_is_the_site_s_figure(catalogue: Catalogue) -> None:
+    text = "通过区政府网站发布动态信息5条。"
+    assert ("items_published", "gov_portal", None, 5) in taken(text, catalogue)
+    text = "通过区官方网站公开发布部门动态信息15条，微信发布信息195条。"
+    assert ("items_published", "gov_portal", None, 15) in taken(text, catalogue)
+    # after 其中, or beside other kinds published on the site: a part
+    text = "共发布信息300条，其中政府网站发布工作动态27条。"
+    assert ("items_published", "gov_portal", None, 27) not in taken(text, catalogue)
+    text = "通过政府门户网站发布工作动态信息165条；发布法定主动公开内容1条。"
+    assert left_out(text, catalogue)["165条"].startswith("part")
+
+
+def test_an_agency_s_own_field_as_an_industry_is_all_its_items(catalogue: Catalogue) -> None:
+    text = "市政府网站上主动公开交通行业信息112条。"
+    rows = taken(text, catalogue, agency="衢州市交通运输局")
+    assert ("items_published", "gov_portal", None, 112) in rows
+    # another field's industry is one kind of item
+    assert not taken(text, catalogue, agency="衢州市水利局")
