@@ -174,3 +174,31 @@ def test_an_agency_s_own_field_as_an_industry_is_all_its_items(catalogue: Catalo
     assert ("items_published", "gov_portal", None, 112) in rows
     # another field's industry is one kind of item
     assert not taken(text, catalogue, agency="衢州市水利局")
+
+
+def test_a_total_of_an_earlier_clause_leaves_the_next_figures_the_year_s(
+    catalogue: Catalogue,
+) -> None:
+    text = "截至2022年末，门户网站累计发布信息1354条，政务微信公众号推送文章928条。"
+    assert ("items_published", "wechat", None, 928) in taken(text, catalogue)
+    assert left_out(text, catalogue)["1354条"] == "cumulative"
+    # a part of the running total stays out
+    text = "本局到2022年底累计主动公开政府信息401条，其中公文类信息150条。"
+    assert not taken(text, catalogue)
+
+
+def test_as_of_the_day_of_writing_is_the_year_s_unless_an_account_s(
+    catalogue: Catalogue,
+) -> None:
+    text = "截至目前，我局通过区政府网发布各类信息共98条。"
+    assert ("items_published", "gov_portal", None, 98) in taken(text, catalogue)
+    # an account's count since it began
+    text = "截至目前，区级政务微信发布信息1321条。"
+    assert left_out(text, catalogue)["1321条"] == "cumulative"
+    # the year's own figure given next: the first is the running total
+    text = "截至目前共发布592条信息，2022年公开政府信息60条。"
+    assert left_out(text, catalogue)["592条"] == "cumulative"
+    assert ("items_published", None, None, 60) in taken(text, catalogue)
+    # 累计 of the figure's own stays a running total
+    text = "截至目前，我局累计主动公开政府信息240条。"
+    assert left_out(text, catalogue)["240条"] == "cumulative"

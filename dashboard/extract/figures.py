@@ -147,7 +147,8 @@ _YEAR_PART_AFTER = re.compile(
 )
 # 累计主动公开4002条。2019年新增主动公开362条: the year's part in the next words, after 累计
 _YEAR_PART_NEXT = re.compile(
-    r"\s*[。；;，,]\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?[^，,。；;0-9]{0,8}新增"
+    r"\s*(?:信息)?[。；;，,]\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?[^，,。；;0-9]{0,8}(?:新增|公开)"
+    r"[^，,。；;0-9]{0,12}[0-9]"
 )
 # 54期97条: a count of issues right before the count of the items they held
 _ITEMS_AFTER_ISSUES = re.compile(r"\s*[0-9]+\s*(?:条|篇|则)")
@@ -341,7 +342,8 @@ def extract_figures(
         reason = _skip_reason(text, match, sentence, after, period, result.year)
         # 累计公开信息7976条(2022年新增435条): a running total, the year's part given after it
         part = _YEAR_PART_AFTER.match(text, end) if reason is None else None
-        if part is None and reason is None and "累计" in period:
+        # (截至目前共发布592条信息，2019年公开政府信息60条: the year's part named next)
+        if part is None and reason is None and re.search(r"累计|截[至止]目前", period):
             part = _YEAR_PART_NEXT.match(text, end)
         if part is not None and result.year == int(part["year"]):
             reason = "cumulative"

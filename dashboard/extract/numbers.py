@@ -186,6 +186,17 @@ def _cumulative(period: str, year: int | None) -> bool:
     if not any(c in period for c in "累历近以截到"):
         return False
     marks = list(_CUMULATIVE.finditer(period))
+    # 截至2025年末，门户网站累计发布信息1354条，…公众号推送文章928条: a 累计 of an earlier
+    # clause is that clause's; the figure after it is read by the marks before (the labels take
+    # such figures as the year's, 3 of 3)
+    # (not a part of that total: 到2017年底累计公开401条，其中公文类信息150条)
+    while (
+        len(marks) > 1
+        and marks[-1][0] in ("累计", "历年")
+        and re.search(r"[，,；;]", period[marks[-1].end() :])
+        and "其中" not in period[marks[-1].end() :]
+    ):
+        marks.pop()
     if not marks:
         return False
     mark = marks[-1]
@@ -196,6 +207,15 @@ def _cumulative(period: str, year: int | None) -> bool:
     if _NEW_TIME.search(period, reach):
         return False
     if date is not None:
+        # 截至目前，我局通过…网发布各类信息共98条: the day the report was written, with no 累计
+        # of the figure's own — the year's (the labels, 5 of 6); not a new-media account's
+        # (截至目前，区级政务微信发布信息1321条: since it began)
+        if (
+            re.match(r"\s*目前", period[mark.end() :])
+            and not re.search(r"累计|历年", period[reach:])
+            and not re.search(r"微信|微博|公众号|抖音|头条|视频号|快手", period[reach:])
+        ):
+            return False
         return not (date.end() > date.start() and _year_end(date, year))
     if mark["since"]:
         return year is None or int(mark["since"]) < year
