@@ -44,6 +44,14 @@ def catalogue() -> Catalogue:
             "负责编写。",
             "深圳市福田区福田街道办事处",
         ),
+        # a town or street office opening a sentence with what it did, placed as the text
+        # places it elsewhere
+        ("一、总体情况\n2018年,宿安乡继续把政府信息公开作为推进依法行政的抓手。", "宿安乡"),
+        (
+            "一、总体情况\n2022年,大寨镇认真贯彻落实条例。(一)主动公开情况。云县大寨镇在政府网站公开。",
+            "云县大寨镇",
+        ),
+        ("2024年,胡家园街道深入贯彻落实条例。", "胡家园街道"),
         # a place said twice over
         ("本报告由北京市大兴区北京市大兴区发展和改革委员会编制。", "北京市大兴区发展和改革委员会"),
     ],
@@ -58,6 +66,8 @@ def test_the_agency_is_not_made_of_what_the_text_does_not_say() -> None:
     # two places' sites: neither is taken
     text = "2016年,市审计局认真贯彻落实条例。把盘锦审计网和营口审计网作为窗口。"
     assert find_agency_year(text)[0] is None
+    # the report's words for itself name no town
+    assert find_agency_year("一、总体情况\n2022年,全镇认真贯彻落实条例。")[0] is None
     # a byline that only adds 办事处 does not replace the title's own words
     text = "建章路街道2022年政府信息公开工作年度报告\n本报告由建章路街道办事处编制。"
     assert find_agency_year(text)[0] == "建章路街道"

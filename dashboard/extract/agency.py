@@ -80,6 +80,12 @@ _NAME_OPENING = re.compile(
     rf"(?:^|[。\n]|情况)\s*(?P<agency>{_NAME})(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终"
     r"|积极|进一步|不断|继续|切实|持续|着力|主动|共|通过|以)"
 )
+# "2022年，大寨镇认真贯彻…", "白云街以…": a town or street office by its own name, opening a
+# sentence (after its year) with what it did
+_TOWN_OPENING = re.compile(
+    rf"(?:^|[。\n]|情况)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<agency>[\u4e00-\u9fff]{{2,5}}?(?:街道|镇|乡|街))"
+    r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力|以)"
+)
 _GOVERNMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])人民政府")
 # Words a place name matched from the left may carry in front (和石城县, 主要有石城县).
 _BEFORE_PLACE = re.compile(r"^.*[和与及在有由向对经据按于的是为从]")
@@ -341,6 +347,23 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     if agency is None:
         named = Counter(n for m in _NAME_OPENING.finditer(simple) if (n := cut(m)))
         agency = _dominant(named)
+    if agency is None:
+        towns = Counter(m["agency"] for m in _TOWN_OPENING.finditer(simple))
+        town = _dominant(towns)
+        # (本街道, 全镇: the report's words for itself, no name)
+        if (
+            town is not None
+            and not _NOT_AGENCY.search(town)
+            and not re.match(r"[全本该各我]", town)
+        ):
+            # (…云县大寨镇…: the place the text writes before it, when it writes one)
+            places = {
+                _place_at(simple, m.start() - 1) or _short_place(simple, m.start() - 1)
+                for m in re.finditer(town, simple)
+                if m.start() > 0 and simple[m.start() - 1] in "县区市"
+            }
+            placed = {p + town for p in places if p}
+            agency = placed.pop() if len(placed) == 1 else town
     if agency is not None:
         agency = _completed(agency, simple)
     if agency is not None and not re.search(_HAS_PLACE, to_simplified(agency)):
@@ -410,6 +433,18 @@ def _place_at(simple: str, level_at: int) -> str | None:
         if above is not None:
             place = above + place
     return place
+
+
+def _short_place(simple: str, level_at: int) -> str | None:
+    """A place of one character and its level (云县 of 。云县大寨镇), where a mark or the start
+    of the text comes right before it."""
+    if level_at < 1 or simple[level_at] not in "县区市":
+        return None
+    if level_at >= 2 and re.match(r"[\u4e00-\u9fff]", simple[level_at - 2]):
+        return None
+    return (
+        simple[level_at - 1 : level_at + 1] if _CJK_ONLY.fullmatch(simple[level_at - 1]) else None
+    )
 
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
