@@ -212,3 +212,69 @@ def test_as_of_the_day_of_writing_is_the_year_s_unless_an_account_s(
     # 累计 of the figure's own stays a running total
     text = "截至目前，我局累计主动公开政府信息240条。"
     assert left_out(text, catalogue)["240条"] == "cumulative"
+
+
+# ── round 25 (blind13) ───────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # the publisher in a page's table of facts, when nothing else names the agency
+        (
+            "索 引 号: | 610700003 |\n来 源: | 汉中市统计局 | 发布机构: | 汉中市统计局 |\n"
+            "内容概述: |\n本年度报告根据条例编制。",
+            "汉中市统计局",
+        ),
+        # a customs house's district is the customs house's
+        ("根据条例等规定，梳理编制湛江海关关区2023年政府信息公开工作年度报告。", "湛江海关"),
+        # a title's short name placed by its own site, named with the body's word
+        (
+            "市科技局2017年政府信息公开工作年度报告\n我局在九江科技局门户网站发布信息。",
+            "九江市科学技术局",
+        ),
+        # a town's own rules name it
+        ("根据条例，我乡紧紧围绕中心工作。制定了《上营乡信息公开保密审查机制》等制度。", "上营乡"),
+        ("制定了《新添镇信息公开保密审查机制》。通过临洮县新添镇微信订阅号公开。", "临洮县新添镇"),
+    ],
+)
+def test_the_agency_of_round_25(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+def test_every_channel_is_the_total(catalogue: Catalogue) -> None:
+    text = "2023年，通过各类渠道公开各类政府信息420余条。"
+    assert ("items_published", None, None, 420) in taken(text, catalogue)
+    text = "全年共通过各级政务公开平台主动公开政府信息7800余条。"
+    assert ("items_published", None, None, 7800) in taken(text, catalogue)
+    # every kind of media is the press's, never the total
+    text = "在各类媒体上刊发报道700余篇。"
+    assert ("items_published", None, None, 700) not in taken(text, catalogue)
+
+
+def test_requests_answered_in_time_and_recruitment_with_its_results(catalogue: Catalogue) -> None:
+    text = "年内共收到政府信息公开申请2件，按时答复2件。"
+    assert ("requests_completed", None, None, 2) in taken(text, catalogue)
+    text = "主动公开规范性文件3件、招考录用1项。"
+    assert ("recruitment_notices", None, None, 1) in taken(text, catalogue)
+    assert "recruitment_notices" not in {r[0] for r in taken("录用1项。", catalogue)}
+
+
+def test_a_government_s_public_site_and_an_app_alone(catalogue: Catalogue) -> None:
+    text = "我镇在县人民政府外网主动公开政府信息数13条。"
+    assert ("items_published", "gov_portal", None, 13) in taken(text, catalogue)
+    # an app is no channel the catalogue has, and never the total
+    assert left_out("在大美仁寿APP公开发布内容26条。", catalogue)["26条"] == "doubtful channel"
+
+
+def test_an_account_s_posts_by_other_words(catalogue: Catalogue) -> None:
+    text = "宁国科技微信公众号2020年度更新内容42条。"
+    assert ("items_published", "wechat", None, 42) in taken(text, catalogue)
+    text = "在微信平台公众号上公开政府工作情况70余条。"
+    assert ("items_published", "wechat", None, 70) in taken(text, catalogue)
+
+
+def test_reposted_interpretations_are_another_body_s(catalogue: Catalogue) -> None:
+    text = "发布政策解读12件，转载上级政策解读8件。"
+    assert ("interpretations", None, None, 12) in taken(text, catalogue)
+    assert left_out(text, catalogue)["8件"] == "reposted from another body"

@@ -139,6 +139,10 @@ _BYLINE = re.compile(
     rf"(?:^|\n)[ \t]*(?:发布时间[:：]\s*)?(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}}[0-9: \t]*"
     rf"(?:(?:信息)?来源[:：]\s*)?(?P<agency>{_NAME})[ \t]*(?=\n|$)"
 )
+# "来 源: | 汉中市统计局 | 发布机构: | 汉中市统计局 |": the publisher in a page's table of facts
+_PUBLISHER = re.compile(
+    rf"(?:发布机构|发布单位|发文机关|来源)[:：]\s*[|｜]?\s*(?P<agency>{_NAME})(?=\s*(?:[|｜\n]|$))"
+)
 # 玉林市民政局网站, 法制办网站: a name before its own site or account, for a report that calls
 # itself 我局/我办 (the same last character)
 _OWN_CHANNEL_NAME = re.compile(
@@ -157,7 +161,10 @@ _YEAR_OPENING = re.compile(
     r"(?![\u4e00-\u9fff]{0,2}网)"
 )
 # 《XX局(机关)政府信息主动公开目录》: the agency's own disclosure rules name it in full.
-_OWN_RULES = re.compile(rf"《(?P<agency>{_NAME})(?:机关)?(?:政府|网上)?(?:信息|政务)")
+# (《上营乡信息公开保密审查机制》: a town's, by its own name)
+_OWN_RULES = re.compile(
+    rf"《(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,8}}?(?:镇|乡|街道))(?:机关)?(?:政府|网上)?(?:信息|政务)"
+)
 # "XX局结合单位实际，编制本单位2022年度…报告": the name that opens the sentence making the report.
 _MAKES_REPORT = re.compile(
     rf"(?:^|[。，,\n])\s*(?P<agency>{_NAME})[^。，,；;]{{0,12}}[，,]\s*(?:编制|制作|形成)"
@@ -179,7 +186,8 @@ _YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?[,，]?")
 _TITLE_NOISE = re.compile(
     r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现公开|现发布|现编制|现向社会公布"
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
-    r"|特?向社会公布|特公布|编制了?|制定|制作|形成|发布|公布|印发|本|由|的)+"
+    r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?编制了?|制定|制作|形成|发布|公布|印发"
+    r"|本|由|的)+"
 )
 # Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
 # committee (区委).
@@ -244,6 +252,9 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     twice = re.match(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])(?P=place)", simple)
     if twice:
         name, simple = name[len(twice["place"]) :], simple[len(twice["place"]) :]
+    # 湛江海关关区: the customs house's district, reported by the customs house
+    if re.search(r"海关关区$", simple):
+        name, simple = name[:-2], simple[:-2]
     # 城口县人民政府机关: the government's own offices report as the government
     if simple.endswith("机关") and len(simple) > 4:
         name, simple = name[:-2], simple[:-2]
@@ -331,6 +342,9 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         counted = Counter(n for n in names if n)
         if counted:
             agency = counted.most_common(1)[0][0]
+            # (《新添镇信息公开…》 beside 临洮县新添镇: a town as the text places it)
+            if re.search(r"(?:镇|乡|街道)$", agency):
+                agency = _placed_town(agency, simple)
     if agency is None and set_aside:
         agency = _short_title(set_aside[0], simple)
     if agency is not None and to_simplified(agency) in _SHORT_FORMS:
@@ -356,14 +370,11 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             and not _NOT_AGENCY.search(town)
             and not re.match(r"[全本该各我]", town)
         ):
-            # (…云县大寨镇…: the place the text writes before it, when it writes one)
-            places = {
-                _place_at(simple, m.start() - 1) or _short_place(simple, m.start() - 1)
-                for m in re.finditer(town, simple)
-                if m.start() > 0 and simple[m.start() - 1] in "县区市"
-            }
-            placed = {p + town for p in places if p}
-            agency = placed.pop() if len(placed) == 1 else town
+            agency = _placed_town(town, simple)
+    for match in _PUBLISHER.finditer(simple) if agency is None else ():
+        agency = cut(match)
+        if agency:
+            break
     if agency is not None:
         agency = _completed(agency, simple)
     if agency is not None and not re.search(_HAS_PLACE, to_simplified(agency)):
@@ -433,6 +444,18 @@ def _place_at(simple: str, level_at: int) -> str | None:
         if above is not None:
             place = above + place
     return place
+
+
+def _placed_town(town: str, simple: str) -> str:
+    """A town or street office named in a sentence (大寨镇), with the place the text writes right
+    before it elsewhere (…云县大寨镇…), when it writes one place only."""
+    places = {
+        _place_at(simple, m.start() - 1) or _short_place(simple, m.start() - 1)
+        for m in re.finditer(re.escape(town), simple)
+        if m.start() > 0 and simple[m.start() - 1] in "县区市"
+    }
+    placed = {p + town for p in places if p}
+    return placed.pop() if len(placed) == 1 else town
 
 
 def _short_place(simple: str, level_at: int) -> str | None:
@@ -707,7 +730,7 @@ def _short_name(original: str, simple: str) -> str | None:
 
 # 发挥市科技局…领导小组作用: a short name anywhere in a sentence
 _SHORT_ANYWHERE = re.compile(
-    r"(?<=[^省市区县州])(?P<level>[市区县])(?P<short>[\u4e00-\u9fff]{2,6}?局)"
+    r"(?:^|(?<=[^省市区县州]))(?P<level>[市区县])(?P<short>[\u4e00-\u9fff]{2,6}?局)"
 )
 
 
@@ -737,7 +760,10 @@ def _site_place(simple: str, short: str) -> str | None:
     if len(field) < 2 or field == short:
         return None
     found = set()
-    for m in re.finditer(rf"{field}(?:门户)?网(?!站)", simple):
+    # (九江科技局门户网站: the field, its body's word, then the site)
+    for m in re.finditer(
+        rf"{field}(?:局|委)?(?:门户)?网(?!站)|{field}(?:局|委)(?:门户)?网站", simple
+    ):
         place = _SITE_PLACE_FRONT.split(simple[max(0, m.start() - 3) : m.start()])[-1]
         if len(place) >= 2 and not _NOT_PLACE.search(place) and not _NOT_SITE_PLACE.search(place):
             found.add(place)

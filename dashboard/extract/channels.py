@@ -224,6 +224,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 自媒体 is new media; 入口网站 (a portal, in Taiwan's words) and an agency's 政务外网 are sites
     plain = plain.replace("自媒体", "新媒体").replace("入口网站", "门户网站")
     plain = plain.replace("政务外网", "网站")
+    # 县人民政府外网: the government's public site
+    plain = re.sub(r"(?<=政府)外网", "门户网站", plain)
     # 青岛政务网, 石柱县人民政府公众信息网: a government's portal by other names
     plain = re.sub(r"(?<!部门)政务网(?!站)", "政府门户网站", plain)
     plain = plain.replace("政府公众信息网", "政府门户网站")
@@ -244,6 +246,12 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         r"网|平台|微信|微博|媒体", plain[: other.start()]
     )
     if _NO_CHANNEL.search(plain) and not after_channels:
+        return _Where(reason="doubtful channel")
+    # 在大美仁寿APP公开发布内容26条: an app alone, a channel the catalogue has no name for (in a
+    # list of channels it stands for new media)
+    if re.search(r"APP|App|app|客户端", plain) and not re.search(
+        r"网|微信|微博|公众号|抖音|媒体|平台|[、和及与]", plain
+    ):
         return _Where(reason="doubtful channel")
     # “中国·合肥”: the city government's portal
     if report.city_portal_re is not None:

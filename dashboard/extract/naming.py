@@ -191,6 +191,9 @@ def _name(
         # 数字图文解读21条: one form of the interpretations, not their number
         if rule.metric == "interpretations" and _ONE_FORM.search(before):
             return "one form of interpretation"
+        # 转载上级政策解读8件: another body's interpretations, reposted
+        if rule.metric == "interpretations" and re.search(r"转载|转发", before):
+            return "reposted from another body"
         if rule.metric == "items_published" and _NOT_PROACTIVE.search(before[: found.start() + 2]):
             return "not proactive (依申请, 不予公开)"
         if channels is not None:
@@ -531,6 +534,14 @@ def _channel_of(
         return [(rule, earlier.channel, rule.confidence * 0.85)]
     if re.search(r"全平台|各平台|全渠道|所有平台", words) and _TOGETHER.search(before):
         return [(rule, None, 0.7)]
+    # 通过各类渠道公开各类政府信息420余条, 通过各级政务公开平台: every channel — the total
+    # (各类媒体 stays the press's or no one's)
+    if (
+        publishing
+        and re.search(r"(?:各类|各种|多种|各级[^，,。；;]{0,4}?)(?:平台|渠道|载体|途径)", words)
+        and _GENERAL_ITEMS.search(before[verb:])
+    ):
+        return [(rule, None, 0.7)]
     if re.search(r"网站|平台|栏目|网|媒体|各类(?:平台|渠道|媒体|网站|载体)", words):
         return "doubtful channel"
     # no channel in the clause: the one its sentence names before it (微信公众号……；累计发布
@@ -611,7 +622,9 @@ _FILLER = (
     r"|数量|件数|条数|数|总数|总量|量|合计|总计|计|达到|达|为|的有|有|新增|的|及|和|、|\s)*"
 )
 _ITEMS = re.compile(
-    rf"^{_FILLER}$|(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|条目|资讯|动态){_FILLER}$"
+    # (更新内容42条, 公开政府工作情况70余条: an account's posts by other words)
+    rf"^{_FILLER}$|(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|条目|资讯|动态|内容"
+    rf"|工作情况){_FILLER}$"
 )
 # … on a website or as a total, only items in general: 政府信息, 各类政务信息, 相关信息, 新闻信息,
 # 《条例》第二十条规定的相关政府信息 — not 部门财政预决算信息, 招标与中标信息, 目录信息

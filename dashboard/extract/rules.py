@@ -215,7 +215,11 @@ RULES: tuple[Rule, ...] = (
     # requests received before
     Rule(
         "requests_completed",
-        _r(r"(?:^|[，,；;]\s*)(?:已|均已|全部)?(?:回复|答复|办结|完成)[^，,。0-9]{0,2}$"),
+        # (按时答复2件, 已依法答复2件)
+        _r(
+            r"(?:^|[，,；;]\s*)(?:已|均已|全部)?(?:依法|按时|及时|依法依规)?(?:予以)?"
+            r"(?:回复|答复|办结|完成)[^，,。0-9]{0,2}$"
+        ),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
     ),
@@ -368,6 +372,12 @@ RULES: tuple[Rule, ...] = (
         "recruitment_notices",
         _r(r"(?:招聘|招录|招考)[^，,。0-9]{0,6}(?:信息|资讯|公告|通知|简章)[^，,。0-9]{0,4}$"),
         units=("条", "篇", "个", "期", "则", "份"),
+    ),
+    # 招考录用1项, 公务员招考及录用结果4项: recruitment and its results, as one kind of item
+    Rule(
+        "recruitment_notices",
+        _r(r"(?:招聘|招录|招考)[^，,。0-9]{0,2}(?:及)?录用(?:结果)?$"),
+        units=("条", "篇", "个", "项", "则", "份"),
     ),
     Rule(
         "items_published",
