@@ -278,3 +278,35 @@ def test_reposted_interpretations_are_another_body_s(catalogue: Catalogue) -> No
     text = "发布政策解读12件，转载上级政策解读8件。"
     assert ("interpretations", None, None, 12) in taken(text, catalogue)
     assert left_out(text, catalogue)["8件"] == "reposted from another body"
+
+
+def test_a_list_of_channel_figures_going_on(catalogue: Catalogue) -> None:
+    # a channel's figure, the next channel's after a comma
+    text = "发布“山东海洋”政务微信公众号1122篇，政务微博651篇。"
+    rows = taken(text, catalogue)
+    assert ("items_published", "wechat", None, 1122) in rows
+    assert ("items_published", "weibo", None, 651) in rows
+    # a list opened by 包括 after the total
+    text = "全年主动公开政务信息382条，包括政府网站35条，“新添镇”微信公众号2443条。"
+    assert ("items_published", "wechat", None, 2443) in taken(text, catalogue)
+    # joined with 、 to an item of a 其中 list
+    text = "共发布各类信息2483条，其中网站319条，微信(含转发)851条、微博(含转发)2348条。"
+    assert ("items_published", "weibo", None, 2348) in taken(text, catalogue)
+    # no figure published before: a channel and a number are no list item
+    text = "开通政务微信公众号1个，政务微博651篇。"
+    assert ("items_published", "weibo", None, 651) not in taken(text, catalogue)
+
+
+def test_documents_among_the_kinds_listed_right_after_a_figure(catalogue: Catalogue) -> None:
+    text = "2022年度，主动公开政府信息1783条，本局消息66条、通知公告信息85条、部门文件信息4条。"
+    assert ("items_published", None, "documents", 4) in taken(text, catalogue)
+    text = "通过政务网站主动公开建议提案信息11条、人事信息10条、规范性文件4份。"
+    assert ("items_published", None, "documents", 4) in taken(text, catalogue)
+    text = "(二)主动公开政府信息的主要类别情况:党政信息类147条,文件类47条,制度类4条。"
+    assert ("items_published", None, "documents", 47) in taken(text, catalogue)
+    # a field's policy documents among the kinds of a total
+    text = "在官方网站主动公开政府信息381条，其中医保政策文件224条，政策解读79条。"
+    assert ("items_published", None, "documents", 224) in taken(text, catalogue)
+    # no figure published before the list: no documents figure
+    text = "本局消息66条、通知公告信息85条、部门文件信息4条。"
+    assert not [r for r in taken(text, catalogue) if r[2] == "documents"]

@@ -165,8 +165,13 @@ _QUOTE_LEAD = " \t\u3000\u00a0、"
 _LIST_HEAD = re.compile(r"^\s*(?:具体为|具体是|分别为|分别是|其中|包括|即)[：:，,]?\s*")
 
 
-# …其中，局官网发布信息764条，: a 其中 list of counted items going on to the next item
-_CHANNEL_LIST_GOES_ON = re.compile(r"其中[^。；;]*?[0-9]+\s*[条篇则][，,]\s*$")
+# …其中，局官网发布信息764条，: a 其中 (包括, 具体为…) list of counted items going on to the
+# next item; …发布“山东海洋”政务微信公众号1122篇，: a channel's figure, the next channel's after it
+_CHANNEL_LIST_GOES_ON = re.compile(
+    r"(?:其中|包括|具体为|具体是|分别为|分别是)[^。；;]*?[0-9]+\s*[条篇则][，,、]\s*$"
+    r"|(?:发布|推送|公开|更新|推出)[^，,。；;0-9]{0,30}?"
+    r"(?:公众号|微信|微博|抖音|头条号|视频号|快手|网站|官网)[^，,。；;0-9]{0,8}[0-9]+\s*[条篇则][，,]\s*$"
+)
 
 
 def _list_item(
@@ -203,7 +208,15 @@ def _list_item(
         listed = bool(group_head) and bool(
             _VERB.search(sentence_before) and NUMBER_RE.search(sentence_before)
         )
-        if not (first or listed) or not any(m["unit"] for m in NUMBER_RE.finditer(group)):
+        # (其中网站319条，微信851条、微博2348条: a list going on, joined with 、)
+        going_on = bool(
+            _CHANNEL_LIST_GOES_ON.search(
+                period[: len(period) - len(text[group_start : match.start()])]
+            )
+        )
+        if not (first or listed or going_on) or not any(
+            m["unit"] for m in NUMBER_RE.finditer(group)
+        ):
             return None
     else:
         # 其中，局官网发布信息764条，微信公众号2841条，微博2465条: an item after a comma that
