@@ -310,3 +310,22 @@ def test_documents_among_the_kinds_listed_right_after_a_figure(catalogue: Catalo
     # no figure published before the list: no documents figure
     text = "本局消息66条、通知公告信息85条、部门文件信息4条。"
     assert not [r for r in taken(text, catalogue) if r[2] == "documents"]
+
+
+def test_requests_in_other_counting_words_and_wordings(catalogue: Catalogue) -> None:
+    text = "我局共收到信息公开申请22起，答复22起。"
+    rows = taken(text, catalogue)
+    assert ("requests_new", None, None, 22) in rows
+    assert ("requests_completed", None, None, 22) in rows
+    text = "受理依申请公开信息 10宗，已答复9宗。"
+    assert ("requests_completed", None, None, 9) in taken(text, catalogue)
+    text = "收到申请170件，不予处理(无正当理由大量反复申请)165件。"
+    assert ("requests_not_processed", None, None, 165) in taken(text, catalogue)
+    # the requests answered, before their outcomes (在办结 is done, 在办 pending)
+    text = "全年共受理政府信息公开申请7件。在办结的5件申请中，予以公开3件。"
+    assert ("requests_completed", None, None, 5) in taken(text, catalogue)
+    text = "全年共受理政府信息公开申请7件。在办的2件申请中，予以公开1件。"
+    assert "requests_completed" not in {r[0] for r in taken(text, catalogue)}
+    assert ("requests_completed", None, None, 0) in taken(
+        "在已经答复的0件申请中：同意公开的0件。", catalogue
+    )

@@ -221,7 +221,8 @@ _CLOSED_OUTCOMES = (
     "requests_not_processed",
     "requests_other",
 )
-_NOT_CLOSED = re.compile(r"尚未|未办结|未审结|未答复|结转|在办|办理中|答复状态")
+# (在办 is pending, 在办结的5件申请中 is not)
+_NOT_CLOSED = re.compile(r"尚未|未办结|未审结|未答复|结转|在办(?!结)|办理中|答复状态")
 # the counting words of a list's parts (两个子栏目, 三项制度)
 _LIST_UNITS = ("个", "项")
 # what is published in issues (期): periodicals, columns and new-media pushes

@@ -40,13 +40,15 @@ def _r(text: str) -> re.Pattern[str]:
 # 发布…信息稿件158份, 收到…申请7份: 份 counts items and requests as 件 does
 # (发布各类主动公开信息96件: 件 counts items too)
 _PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", "件")
-_REQUEST_UNITS = ("件", "件次", "宗", "份", "封")
+# (收到信息公开申请22起，…答复22起: 起 counts requests too)
+_REQUEST_UNITS = ("件", "件次", "宗", "份", "封", "起")
 # 被行政复议5宗, 行政诉讼0宗
 _CASE_UNITS = ("件", "起", "宗", "条", "次", "项")
 # 热线咨询7000余人次, 受理来电44790起
 _HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
 # 收到政府信息公开申请4条: the sentence has counted the requests received (any counting word)
-_RECEIVED = r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^，,。；;0-9]{0,4}[0-9]+\s*"
+# (受理依申请公开信息 10宗: the words after 申请 before the count)
+_RECEIVED = r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^，,。；;0-9]{0,6}[0-9]+\s*"
 # (收到7条政府信息公开申请: the count before the requests)
 _RECEIVED_FIRST = r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,6}[0-9]+\s*"
 _RECEIVED_REQUESTS = re.compile(
@@ -74,7 +76,12 @@ RULES: tuple[Rule, ...] = (
     ),
     # outcomes of requests: 不同意公开 is refused, 同意全部公开 disclosed; 可以公开的,
     # 不掌握 and 信息不存在 only where the sentence is about requests (申请)
-    Rule("requests_refused", _r(r"(?:不予公开|不同意公开)[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
+    # (不予公开(三类内部事务信息)2条: the outcome with its reason in brackets)
+    Rule(
+        "requests_refused",
+        _r(r"(?:不予公开|不同意公开)(?:[(（][^()（）0-9]{1,20}[)）])?[^，,。0-9]{0,4}$"),
+        units=_REQUEST_UNITS,
+    ),
     Rule(
         "requests_disclosed",
         _r(r"(?:予以公开|(?<!不)同意(?:全部)?公开)[^，,。0-9]{0,4}$"),
@@ -97,7 +104,11 @@ RULES: tuple[Rule, ...] = (
         # sentence lists one by one, of which 不掌握 is one, not the outcome's total
         unless=_r(r"(?<!不)属于[^，,。；;0-9]{2,16}[0-9]+\s*[件宗]"),
     ),
-    Rule("requests_not_processed", _r(r"不予处理[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
+    Rule(
+        "requests_not_processed",
+        _r(r"不予处理(?:[(（][^()（）0-9]{1,20}[)）])?[^，,。0-9]{0,4}$"),
+        units=_REQUEST_UNITS,
+    ),
     Rule("requests_other", _r(r"其他处理[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
     Rule(
         "requests_new",
@@ -202,6 +213,13 @@ RULES: tuple[Rule, ...] = (
         ),
         units=("件", "件次"),
         needs=_r(r"申请"),
+    ),
+    # 在已经答复的0件申请中, 在办结的5件申请中: the requests answered, before their outcomes
+    Rule(
+        "requests_completed",
+        _r(r"在(?:已经|已)?(?:答复|办结|回复)(?:了)?的$"),
+        after=_r(r"^[^，,。；;]{0,4}申请中"),
+        units=_REQUEST_UNITS,
     ),
     # …收到申请6件，6件均按时答复: a clause that opens on the number of requests answered
     Rule(
