@@ -329,3 +329,71 @@ def test_requests_in_other_counting_words_and_wordings(catalogue: Catalogue) -> 
     assert ("requests_completed", None, None, 0) in taken(
         "在已经答复的0件申请中：同意公开的0件。", catalogue
     )
+
+
+# ── round 26 (blind14) ───────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # a title's year without 年
+        (
+            "西藏自治区政府国资委2020政府信息公开工作年度报告\n根据条例编制。",
+            "西藏自治区政府国资委",
+        ),
+        # a township of Inner Mongolia by its own name
+        ("沙德格苏木2021年度政府信息公开工作年度报告\n一、总体情况", "沙德格苏木"),
+        ("本报告由扎赉特旗宝力根花苏木人民政府编制。", "扎赉特旗宝力根花苏木"),
+        # a place's disclosure office writes its government's report
+        ("本年度报告由乌拉特后旗政务公开领导小组办公室编制。", "乌拉特后旗人民政府"),
+        # the government's office answers for a report that calls itself 我区
+        ("编制我区2019年度政府信息公开年度报告。请与昌江区人民政府办公室联系。", "昌江区人民政府"),
+        # a town as the place its own text puts before it
+        ("大路镇人民政府2019年信息公开年度报告\n通过琼海市大路镇政府网公开。", "琼海市大路镇"),
+        # the publisher's table names a street office by its own name
+        (
+            "索引号: | 1133 | 发布机构: | 白洋街道 | ||\n现公布2009年政府信息公开工作年度报告。",
+            "白洋街道",
+        ),
+    ],
+)
+def test_the_agency_of_round_26(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+def test_the_agency_is_not_made_of_a_report_s_words_for_itself() -> None:
+    assert find_agency_year("现对我街2009年度政府信息公开工作报告如下。")[0] is None
+    # the office's own report keeps the office
+    text = "本办2023年政府信息公开工作年度报告。请与昌江区人民政府办公室联系。我办认真落实。"
+    assert find_agency_year(text)[0] == "昌江区人民政府办公室"
+    # a zone's disclosure office is no government's
+    assert find_agency_year("本年度报告由开发区政务公开工作领导小组办公室编制。")[0] is None
+
+
+def test_an_account_and_others_counted_together(catalogue: Catalogue) -> None:
+    text = "全年主动公开政府信息279条，通过政务新媒体(微信公众号等)公开229条。"
+    assert ("items_published", "wechat", None, 229) not in taken(text, catalogue)
+    text = "通过“温岭文旅”微信公众号等新媒体发布信息数682条。"
+    assert ("items_published", "wechat", None, 682) not in taken(text, catalogue)
+    assert ("items_published", "wechat", None, 682) in taken(
+        "通过“温岭文旅”微信公众号发布信息682条。", catalogue
+    )
+
+
+def test_wechat_video_is_a_short_video_channel(catalogue: Catalogue) -> None:
+    assert ("items_published", "short_video", None, 168) in taken(
+        "微信视频发布作品168条。", catalogue
+    )
+
+
+def test_reposted_interpretations_of_no_named_body_are_its_own(catalogue: Catalogue) -> None:
+    text = "转载发布政策解读信息23条。"
+    assert ("interpretations", None, None, 23) in taken(text, catalogue)
+
+
+def test_a_place_s_disclosure_platform_by_its_name_is_its_portal(catalogue: Catalogue) -> None:
+    text = "在“巴彦淖尔市政务公开”主动公开沙德格苏木政府信息28条。"
+    assert ("items_published", "gov_portal", None, 28) in taken(
+        text, catalogue, agency="沙德格苏木"
+    )

@@ -32,7 +32,8 @@ _TITLE_CHARS = r"[^\s，,。；;:：《》“”()（）/]{2,40}?"
 # "XX局2019年政府信息公开工作年度报告" (the title may be broken over two lines)
 # (广州海关2015年海关政府信息公开年度报告: the field's word again before the report's)
 _TITLE_RE = re.compile(
-    rf"(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*(?:年度?|(?=[ \t]*\n))"
+    rf"(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*"
+    r"(?:年度?|(?=[ \t]*\n)|(?=政府信息|政务公开))"
     rf"(?:[\u4e00-\u9fff]{{2}}(?=政府信息))?{_REPORT}"
 )
 # "会同县林业局信息公开工作年度报告" on a line of its own, without the year
@@ -141,7 +142,8 @@ _BYLINE = re.compile(
 )
 # "来 源: | 汉中市统计局 | 发布机构: | 汉中市统计局 |": the publisher in a page's table of facts
 _PUBLISHER = re.compile(
-    rf"(?:发布机构|发布单位|发文机关|来源)[:：]\s*[|｜]?\s*(?P<agency>{_NAME})(?=\s*(?:[|｜\n]|$))"
+    rf"(?:发布机构|发布单位|发文机关|来源)[:：]\s*[|｜]?\s*"
+    rf"(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,8}}?(?:街道|镇|乡|苏木))(?=\s*(?:[|｜\n]|$))"
 )
 # 玉林市民政局网站, 法制办网站: a name before its own site or account, for a report that calls
 # itself 我局/我办 (the same last character)
@@ -193,7 +195,7 @@ _TITLE_NOISE = re.compile(
 # committee (区委).
 _NOT_AGENCY = re.compile(
     r"关于|通知|做好|收到|公开|^[我本区市县省全该度]|国务院|中华人民共和国|根据|依据|按照"
-    r"|[我本](?:局|委|厅|办|单位|机关|部门)"
+    r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
 )
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
@@ -203,7 +205,7 @@ _PREPOSITION = re.compile(r"^[在按经对向为与和及于从]")
 _PLACE_END = re.compile(r"(?<![发园新理景验税范作])[县市区州旗]$")
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
-    r"(?:[局厅委办室院所站队处部署会镇乡街道市县区州旗盟府社]|中心|办事处|管理区|开发区|新区|海关)$"
+    r"(?:[局厅委办室院所站队处部署会镇乡街道市县区州旗盟府社]|中心|办事处|管理区|开发区|新区|海关|苏木)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -252,6 +254,17 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     twice = re.match(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])(?P=place)", simple)
     if twice:
         name, simple = name[len(twice["place"]) :], simple[len(twice["place"]) :]
+    # 由乌拉特后旗政务公开领导小组办公室编制: a place's disclosure office writes its government's
+    # report
+    disclosure = re.search(
+        r"(?<=[县区市旗州])(?:政务公开|政府信息公开)(?:工作)?(?:领导小组)?办公室$", simple
+    )
+    place_before = simple[: disclosure.start()] if disclosure else ""
+    if disclosure and not re.search(r"[局委厅]|开发区$|园区$|新区$", place_before):
+        name, simple = (
+            name[: disclosure.start()] + "人民政府",
+            simple[: disclosure.start()] + "人民政府",
+        )
     # 湛江海关关区: the customs house's district, reported by the customs house
     if re.search(r"海关关区$", simple):
         name, simple = name[:-2], simple[:-2]
@@ -334,6 +347,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     for pattern in (*written_patterns, _MAKES_REPORT, _BYLINE):
         for match in pattern.finditer(simple) if agency is None else ():
             agency = cut(match, "by" if match.groupdict().get("by") else "agency")
+            if agency and pattern is _CONTACT:
+                agency = _government_of_its_office(agency, simple)
             if agency:
                 break
     if agency is None:
@@ -368,7 +383,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         if (
             town is not None
             and not _NOT_AGENCY.search(town)
-            and not re.match(r"[全本该各我]", town)
+            and not re.search(r"[全本该各我对现将在由为从]", town)
         ):
             agency = _placed_town(town, simple)
     for match in _PUBLISHER.finditer(simple) if agency is None else ():
@@ -377,6 +392,12 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             break
     if agency is not None:
         agency = _completed(agency, simple)
+    if agency is not None and re.fullmatch(
+        r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处)", to_simplified(agency)
+    ):
+        # 大路镇 and …琼海市大路镇… elsewhere: a town by the place its own text puts before it
+        # (the labels of the sets named from the text alone, 11 to 5)
+        agency = _placed_town(to_simplified(agency), simple)
     if agency is not None and not re.search(_HAS_PLACE, to_simplified(agency)):
         # 应急管理局2020年…年度报告: a name the text gives nowhere with its place, under the
         # one government the report names in full
@@ -399,7 +420,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
 
 # Characters that end the words before a place (以渭南市, 年安阳县, 过安居区), and words that
 # look like a place but name none (全市, 我县, 省市)
-_PLACE_LEAD = "和与及在有由向对经据按于的是为从以至将把过被年中全我本该各并同等或、好含了"
+_PLACE_LEAD = "和与及在有由向对经据按于的是为从以至将把过被年中全我本该各并同等或、好含了系"
 _NOT_PLACE = re.compile(rf"[{_PLACE_LEAD}省市县区委党政府局厅办会现编]")
 _LEVELS = "省市区县州旗盟"
 _NAME_MARKS = _PLACE_LEAD + _LEVELS  # the characters a place's name may follow
@@ -444,6 +465,18 @@ def _place_at(simple: str, level_at: int) -> str | None:
         if above is not None:
             place = above + place
     return place
+
+
+def _government_of_its_office(agency: str, simple: str) -> str:
+    """The government whose office answers for its report (请与昌江区人民政府办公室联系, in a
+    report that calls itself 我区): the government, not the office — unless the report is the
+    office's own (我办, 本办, 我厅)."""
+    office = re.search(r"(?<=人民政府)(?:办公室|办公厅)$", to_simplified(agency))
+    if office is None or re.search(r"[我本](?:办|厅)", simple):
+        return agency
+    if not re.search(r"[我本][区县市州旗]", simple):
+        return agency
+    return agency[: office.start()]
 
 
 def _placed_town(town: str, simple: str) -> str:
@@ -502,7 +535,8 @@ def _dominant(counted: Counter[str]) -> str | None:
 # 胡市镇人民政府 → 胡市镇; 东城区人民政府东华门街道办事处 → 东城区东华门街道办事处: a town or a
 # street office goes by its own name, whichever form a year's report uses (the hand labels of
 # eight sets name them so, 22 to 2)
-_TOWN_GOVERNMENT = re.compile(r"(?<=[镇乡])(?:人民)?政府$")
+# (苏木: a township of Inner Mongolia)
+_TOWN_GOVERNMENT = re.compile(r"(?:(?<=[镇乡])|(?<=苏木))(?:人民)?政府$")
 _DISTRICT_GOVERNMENT = re.compile(r"(?<=[区县市])(?:人民)?政府(?=.+(?:街道办事处|街道|镇|乡)$)")
 
 

@@ -224,6 +224,12 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 自媒体 is new media; 入口网站 (a portal, in Taiwan's words) and an agency's 政务外网 are sites
     plain = plain.replace("自媒体", "新媒体").replace("入口网站", "门户网站")
     plain = plain.replace("政务外网", "网站")
+    # 在“巴彦淖尔市政务公开”: a place's disclosure platform, by its name, is its portal
+    plain = re.sub(
+        r"[“\"「『]([^”\"」』]{2,12}?[区市县省州旗盟])政务公开(?:平台|网)?[”\"」』]",
+        r"\1政府门户网站",
+        plain,
+    )
     # 县人民政府外网: the government's public site
     plain = re.sub(r"(?<=政府)外网", "门户网站", plain)
     # 青岛政务网, 石柱县人民政府公众信息网: a government's portal by other names

@@ -192,7 +192,10 @@ def _name(
         if rule.metric == "interpretations" and _ONE_FORM.search(before):
             return "one form of interpretation"
         # 转载上级政策解读8件: another body's interpretations, reposted
-        if rule.metric == "interpretations" and re.search(r"转载|转发", before):
+        # (转载发布政策解读信息23条 alone: its own publishing of them, as the labels take it)
+        if rule.metric == "interpretations" and re.search(
+            r"(?:转载|转发)(?:上级|国家|中央|国务院|省|市|部委|其他)", before
+        ):
             return "reposted from another body"
         if rule.metric == "items_published" and _NOT_PROACTIVE.search(before[: found.start() + 2]):
             return "not proactive (依申请, 不予公开)"
@@ -602,6 +605,8 @@ def _channel_of(
 _SEVERAL_ACCOUNTS = re.compile(
     r"[”\"」』]\s*[、和及与]?\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:官方)?(?:微信|微博|公众号|抖音|视频号|头条号)"
     r"|(?:[两二三四五六七八九十]|[0-9]+)个(?:官方)?(?:微信公众号|公众号|微博|抖音号|视频号|新媒体)"
+    # 政务新媒体(微信公众号等), 微信公众号等新媒体: an account and others, counted together
+    r"|新媒体[(（][^()（）]{1,16}等[)）]|(?:公众号|微信|微博|抖音号?|视频号)等(?:政务)?新媒体"
 )
 _KEPT_BACK = re.compile(r"免予公开|不宜公开|暂缓公开|(?<!以)不公开的|未(?:予|能)?公开的")
 _COLUMN = re.compile(r"(?:开设|设置|设立|开辟|设)[^，,。；;]{0,12}(?:专栏|栏目)")
@@ -614,7 +619,8 @@ _JOINED_OTHER = re.compile(
     r"(?:及|和|与|、)(?!时)(?P<other>[^，,。；;、及和与0-9]{1,8}?)(?:共计|合计|共)[^，,。；;、]{0,8}$"
 )
 # words saying one number is the channels' count together
-_TOGETHER = re.compile(r"共计|合计|(?<![公总])共(?!享|同)|进行了")
+# (…发布信息总量达200条: the amount of all)
+_TOGETHER = re.compile(r"共计|合计|(?<![公总])共(?!享|同)|进行了|总量|总数")
 
 
 # What was published, said in general: 信息, 政府信息, 稿件, 图文, 作品… (then 数, 共计, 总量…)
@@ -632,7 +638,7 @@ _ITEMS = re.compile(
 _GENERAL_ITEMS = re.compile(
     rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?"
     # (主动公开朋普镇政府信息: a town's report names its own)
-    r"(?:[\u4e00-\u9fff]{1,6}?[镇乡](?=政府|政务))?(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
     rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档)?{_FILLER}$"
 )
 # a site's news in general (动态信息, 工作动态, 部门动态信息)
