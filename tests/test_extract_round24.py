@@ -397,3 +397,25 @@ def test_a_place_s_disclosure_platform_by_its_name_is_its_portal(catalogue: Cata
     assert ("items_published", "gov_portal", None, 28) in taken(
         text, catalogue, agency="沙德格苏木"
     )
+
+
+def test_an_agency_s_field_written_short_is_all_its_items(catalogue: Catalogue) -> None:
+    text = "通过政府网站、微信公众号等平台公开文旅工作信息115条。"
+    assert ("items_published", None, None, 115) in taken(text, catalogue, agency="宁强县文物旅游局")
+    # another bureau's 文旅 information is one kind of its items
+    assert ("items_published", None, None, 115) not in taken(text, catalogue, agency="宁强县水利局")
+
+
+def test_laws_and_documents_together_are_marked_for_review(catalogue: Catalogue) -> None:
+    found = extract_figures(
+        "全年主动公开信息100条，其中法规文件类信息71条，工作动态20条。",
+        catalogue,
+        agency="某局",
+        year=2022,
+    )
+    laws = [f for f in found.facts if f.category == "documents" and f.value == 71]
+    assert [f.confidence for f in laws] == [0.7]
+    found = extract_figures(
+        "全年主动公开信息100条，其中政策文件类信息5条。", catalogue, agency="某局", year=2022
+    )
+    assert [f.confidence for f in found.facts if f.category == "documents"] == [0.8]

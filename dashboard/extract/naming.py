@@ -161,6 +161,12 @@ def _name(
             made = _MADE_COUNT.search(period + match.group(0) + rest)
             if made and match["num"] and float(match["num"]) > float(made["n"]):
                 return "more documents published than made"
+            # 法规文件类信息71条: laws and documents together — documents by half the labels
+            # (9 to 8): taken, marked for review
+            if re.search(
+                r"法规[^，,。；;0-9]{0,4}(?:文件|公文)|(?:文件|公文)[^，,。；;0-9]{0,2}法规", before
+            ):
+                return [(rule, None, min(rule.confidence, _UNSURE_KIND))]
         # 不予公开126: an outcome in prose carries its unit (件, 宗) unless its sentence has
         # counted requests in one (收到…申请6件…其中同意公开5); else a bare number is often a
         # count of items (制作政府信息184条，…不予公开126), not of requests
@@ -252,6 +258,7 @@ _MADE_COUNT = re.compile(
 # 发布信息3403，: a number without its unit, at the end of a clause, after what was published
 _BARE_END = re.compile(r"(?:信息|稿件|条目|文章)(?:数量|数|总数)?(?:为|达|共|共计)?\s*$")
 _BARE_CONFIDENCE = 0.7  # taken, but below LOW_CONFIDENCE: the editor checks it
+_UNSURE_KIND = 0.7  # a kind the labels split on (法规文件): taken, highlighted for review
 # counts whose bare number (报送规范性文件6) is taken only at a clause's end after what it counts
 _BARE_METRICS = (
     "items_published",
@@ -669,6 +676,9 @@ def _own_items(what: str, field: str | None) -> str:
     if field:
         # (交通行业信息, a 交通运输局's: its field's first word with 行业, 领域…)
         own += rf"|{field}类?|{re.escape(field[:2])}(?:行业|领域|工作|相关)(?:类)?"
+        if len(field) == 4:
+            # (文旅工作信息, a 文物旅游局's: its field written short, one character of each word)
+            own += rf"|{re.escape(field[0] + field[2])}(?:行业|领域|工作|相关)?(?:类)?"
     return re.sub(rf"(?:{own})(?=(?:政府|政务)?信息)", "", what)
 
 
