@@ -419,3 +419,9 @@ def test_laws_and_documents_together_are_marked_for_review(catalogue: Catalogue)
         "全年主动公开信息100条，其中政策文件类信息5条。", catalogue, agency="某局", year=2022
     )
     assert [f.confidence for f in found.facts if f.category == "documents"] == [0.8]
+
+
+def test_an_outcome_counted_by_its_reason_is_no_item_published(catalogue: Catalogue) -> None:
+    text = "已办结件中予以公开的9件、不属于本机关公开的10件。"
+    assert ("items_published", None, None, 10) not in taken(text, catalogue)
+    assert ("items_published", None, None, 10) in taken("本机关主动公开的10件。", catalogue)

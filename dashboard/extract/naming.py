@@ -270,7 +270,11 @@ _BARE_METRICS = (
 )
 # 依申请公开文件12条, 不予公开信息1535条, 可以公开的信息: given on request, withheld or only
 # publishable, not published
-_NOT_PROACTIVE = re.compile(r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$")
+# (不属于本机关公开的10件: a request's outcome, counted by its reason)
+_NOT_PROACTIVE = re.compile(
+    r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$"
+    r"|不属于本(?:行政)?(?:机关|单位|部门)(?:负责)?公开$"
+)
 # Two outcomes (予以公开或部分公开1件) or two kinds of item (办事指南及政策解读42条) in one number
 _OUTCOMES_JOINED = re.compile(r"(?:公开|提供|处理|不掌握|不存在)(?:或|和|及|与|、|/)")
 _KINDS_JOINED = re.compile(r"[及和与、或][^，,。；;0-9]{0,10}解读")
