@@ -425,3 +425,72 @@ def test_an_outcome_counted_by_its_reason_is_no_item_published(catalogue: Catalo
     text = "已办结件中予以公开的9件、不属于本机关公开的10件。"
     assert ("items_published", None, None, 10) not in taken(text, catalogue)
     assert ("items_published", None, None, 10) in taken("本机关主动公开的10件。", catalogue)
+
+
+# ── round 27 (blind15) ───────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("标题 临沂市人民政府2023年政府信息公开工作年度报告\n一、总体情况", "临沂市人民政府"),
+        ("?江苏省卫生健康委2020年政府信息公开工作年度报告\n发布日期", "江苏省卫生健康委员会"),
+        # a name said in full once and short twice is the full one's
+        (
+            "一、总体情况\n2024年,黄石港工业园区管委会认真推行政务公开。\n2024年以来,园区管委会在"
+            "区政府门户网站上公开信息。\n2024年园区管委会发布信息。",
+            "黄石港工业园区管委会",
+        ),
+        # a government office's own report calls itself 我区政府办公室
+        (
+            "我区政府办公室认真落实条例。请与徐水区人民政府办公室联系。我区坚持公开。",
+            "徐水区人民政府办公室",
+        ),
+    ],
+)
+def test_the_agency_of_round_27(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+def test_accounts_and_columns_set_up_are_no_items(catalogue: Catalogue) -> None:
+    text = "政府网站公开信息349条，开设政务微信1个、公开信息406条。"
+    rows = taken(text, catalogue)
+    assert not [r for r in rows if r[3] == 1]
+    assert left_out("更新优化“营商环境”等政务专题专栏11个。", catalogue)["11个"] == (
+        "not a count of the report"
+    )
+
+
+def test_non_documents_in_brackets_name_no_documents(catalogue: Catalogue) -> None:
+    text = "2018年本单位在局网站上发布政府信息公开(含非公文类)40条。"
+    assert not [r for r in taken(text, catalogue) if r[2] == "documents"]
+
+
+def test_a_hotline_s_number_is_no_count_and_its_closed_cases(catalogue: Catalogue) -> None:
+    text = "全年受理和办结12345政务服务热线工单3218件。"
+    rows = taken(text, catalogue)
+    assert ("hotline_received", "hotline_12345", None, 3218) in rows
+    assert ("hotline_closed", "hotline_12345", None, 3218) in rows
+    assert left_out(text, catalogue)["12345"] == "not a count of the report"
+    text = "12345热线全年受理群众诉求8000件，办结7990件。"
+    assert ("hotline_closed", "hotline_12345", None, 7990) in taken(text, catalogue)
+    # no hotline in the sentence: the requests completed
+    text = "全年收到政府信息公开申请5件，办结5件。"
+    assert ("requests_completed", None, None, 5) in taken(text, catalogue)
+
+
+def test_requests_by_wider_words(catalogue: Catalogue) -> None:
+    text = "受理公民、法人和其他组织提出的政府信息公开申请2件。"
+    assert ("requests_new", None, None, 2) in taken(text, catalogue)
+    assert ("requests_new", None, None, 187) in taken(
+        "向区政府提交政府信息公开申请187件。", catalogue
+    )
+    text = "收到申请10宗，因申请人未能提交有效身份证件而放弃申请1宗。"
+    assert ("requests_new", None, None, 1) not in taken(text, catalogue)
+    text = "全年收到政府信息公开申请30件，办理答复30件。"
+    assert ("requests_completed", None, None, 30) in taken(text, catalogue)
+
+
+def test_a_total_the_year_added_to(catalogue: Catalogue) -> None:
+    text = "我乡在县政府网站共主动公开政府信息615条，今年新增94条。"
+    assert left_out(text, catalogue)["615条"] == "cumulative"

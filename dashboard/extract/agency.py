@@ -94,6 +94,7 @@ _BEFORE_PLACE = re.compile(r"^.*[和与及在有由向对经据按于的是为�
 _SHORT_FORMS = {
     "教委": "教育委员会",
     "卫健委": "卫生健康委员会",
+    "卫生健康委": "卫生健康委员会",
     "发改委": "发展和改革委员会",
     "住建局": "住房和城乡建设局",
     "人社局": "人力资源和社会保障局",
@@ -188,7 +189,8 @@ _YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?[,，]?")
 _TITLE_NOISE = re.compile(
     r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现公开|现发布|现编制|现向社会公布"
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
-    r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?编制了?|制定|制作|形成|发布|公布|印发"
+    r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?(?:编制|编写)了?|制定|制作|形成|发布|公布|印发"
+    r"|标题[:：]?"
     r"|本|由|的)+"
 )
 # Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
@@ -276,7 +278,7 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     if tag:
         name, simple = name[tag.end() :], simple[tag.end() :]
     # puroview.com沙头镇: a mirror site's name run into the title
-    junk = re.match(r"[A-Za-z0-9.:/_\-]+", simple)
+    junk = re.match(r"[A-Za-z0-9.:/_\-?？]+", simple)
     if junk:
         name, simple = name[junk.end() :], simple[junk.end() :]
     if len(simple) < 3 or _NOT_AGENCY.search(simple) or not _BODY_END.search(simple):
@@ -355,6 +357,18 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         # the name most often given in full
         names = [cut(m) for p in (_YEAR_OPENING, _OWN_RULES) for m in p.finditer(simple)]
         counted = Counter(n for n in names if n)
+
+        # 黄石港工业园区管委会 once, then 园区管委会 twice: the short name is the full one's
+        # (not 未发生涉及卫生健康局: the words before a name are no part of it)
+        def fuller(short: str) -> list[str]:
+            return [
+                m
+                for m in counted
+                if m != short and m.endswith(short) and not _NOT_PLACE.search(m[: -len(short)])
+            ]
+
+        for short in [n for n in counted if len(fuller(n)) == 1]:
+            counted[fuller(short)[0]] += counted.pop(short)
         if counted:
             agency = counted.most_common(1)[0][0]
             # (《新添镇信息公开…》 beside 临洮县新添镇: a town as the text places it)
@@ -472,7 +486,8 @@ def _government_of_its_office(agency: str, simple: str) -> str:
     report that calls itself 我区): the government, not the office — unless the report is the
     office's own (我办, 本办, 我厅)."""
     office = re.search(r"(?<=人民政府)(?:办公室|办公厅)$", to_simplified(agency))
-    if office is None or re.search(r"[我本](?:办|厅)", simple):
+    # (我区政府办公室, 我办: the office's own report)
+    if office is None or re.search(r"[我本](?:办|厅|室)|[我本][区县市州旗]政府办公", simple):
         return agency
     if not re.search(r"[我本][区县市州旗]", simple):
         return agency

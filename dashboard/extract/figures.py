@@ -150,6 +150,9 @@ _YEAR_PART_NEXT = re.compile(
     r"\s*(?:信息)?[。；;，,]\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?[^，,。；;0-9]{0,8}(?:新增|公开)"
     r"[^，,。；;0-9]{0,12}[0-9]"
 )
+_THIS_YEAR_ADDED_NEXT = re.compile(
+    r"\s*[，,；;]\s*(?:今年|本年度?|当年)新增[^，,。；;0-9]{0,12}[0-9]"
+)
 # 54期97条: a count of issues right before the count of the items they held
 _ITEMS_AFTER_ISSUES = re.compile(r"\s*[0-9]+\s*(?:条|篇|则)")
 _ISSUES_JUST_BEFORE = re.compile(r"(?<![0-9])[0-9]+\s*期\s*$")
@@ -229,6 +232,9 @@ def _list_item(
             and not group_head
         ):
             return None
+    # 开设政务微信1个: an account set up, not its items
+    if match["unit"] == "个" and re.search(r"开设|开通|建立|设立|注册|专栏|栏目|专题", item):
+        return "not a count of the report"
     where = _where(item, catalogue, report)
     if where.reason:
         return where.reason
@@ -359,6 +365,9 @@ def extract_figures(
         if part is None and reason is None and re.search(r"累计|截[至止]目前", period):
             part = _YEAR_PART_NEXT.match(text, end)
         if part is not None and result.year == int(part["year"]):
+            reason = "cumulative"
+        # 在县政府网站共主动公开政府信息615条，今年新增94条: a total the year added to
+        if reason is None and match["unit"] and _THIS_YEAR_ADDED_NEXT.match(text, end):
             reason = "cumulative"
         # 发布信息54期97条: the issues, then the items they held — the items are the figure,
         # read with the words before the issues

@@ -125,6 +125,16 @@ def _name(
         # 全镇未发生一起…行政复议: not a single one
         if match["cn"] == "一" and re.search(r"(?:未|没有|无)(?:发生|出现|收到)?$", before):
             return "not a count of the report"
+        # 开设政务微信1个, 更新…专题专栏11个: accounts or columns set up, not items published
+        if (
+            rule.metric in ("items_published", "media_reports")
+            and unit == "个"
+            and re.search(r"开设|开通|建立|设立|注册|专栏|栏目|专题|发布会|新闻发布$", before)
+        ):
+            return "not a count of the report"
+        # (政府信息公开(含非公文类)40条: 公文 said of what is not one)
+        if rule.category == "documents" and re.search(r"非公文|非文件", before):
+            continue
         # 主动公开政府信息数(除公文发布外)621条: all but one kind, not the total
         if rule.metric == "items_published" and re.search(r"除[^，,。；;0-9]{1,12}外", before):
             return "part (all but one kind)"
@@ -177,6 +187,12 @@ def _name(
             return "with requests carried over"
         # 全年共受理并办结政府信息公开申请2件: one number for what came in and was completed
         # (收到申请18件，均已答复 is only the received: the labels of every set give it so)
+        # 受理和办结12345政务服务热线工单3218件: the hotline's cases received and closed alike
+        if rule.metric == "hotline_received" and re.search(
+            r"受理(?:和|并|及|且|、)办结[^，,。；;0-9]*12345", before
+        ):
+            closed = rule_by_id("hotline_closed")
+            return [(rule, "hotline_12345", rule.confidence), (closed, "hotline_12345", 0.85)]
         if rule.metric == "requests_new" and _RECEIVED_AND_DONE.search(before):
             return [(rule, None, rule.confidence), (rule_by_id("requests_completed"), None, 0.85)]
         # 发布…12: a bare number of a publishing clause is too often something else — unless

@@ -78,6 +78,9 @@ _MADE_TOTAL = re.compile(
 )
 _YEAR_WORD = re.compile(r"^(?:19|20)[0-9]{2}$")
 _NUMBERED_HEADING = re.compile(r"[.．](?=\s*[\u4e00-\u9fff])")
+_HOTLINE_AFTER = re.compile(
+    r"\s*[”\"」』]?\s*(?:政务服务|便民服务|市民服务|政务|便民|服务|市民)?(?:热线|平台|工单|来电)"
+)
 _ORDINAL_AFTER = re.compile(r"^(?:个|项|大类|类|次会|名|位|家|所|个百分点|倍|期|批)")
 # 报告由…六个部分组成, 共6项内容, 第三章: how the report is built, not a count of the year
 # (matched at a position: no ^)
@@ -263,6 +266,9 @@ def _skip_reason(
     if _LAW_BEFORE.search(before) or re.match(r"^(?:号|条|款|章)", after):
         return "law number"
     if _ORDINAL_AFTER.match(after) and not match["unit"]:
+        return "not a count of the report"
+    # 受理和办结12345政务服务热线工单3218件: a hotline's number, not a count
+    if re.fullmatch(r"123[0-9]{2}", digits) and _HOTLINE_AFTER.match(after):
         return "not a count of the report"
     # 2.政府信息公开行政复议: a numbered heading, not a count
     if not match["unit"] and _NUMBERED_HEADING.match(text, match.end()):

@@ -74,6 +74,14 @@ RULES: tuple[Rule, ...] = (
         "hotline",
         units=_HOTLINE_UNITS,
     ),
+    # 12345热线…受理8000件，办结7990件: the hotline's cases closed, in a sentence on the hotline
+    Rule(
+        "hotline_closed",
+        _r(r"(?:^|[，,；;]\s*)(?:已|共|全部)?(?:办结|办理完成|处理完毕)[^，,。0-9]{0,6}$"),
+        "hotline",
+        units=_HOTLINE_UNITS,
+        needs=_r(r"12345|热线|工单"),
+    ),
     # outcomes of requests: 不同意公开 is refused, 同意全部公开 disclosed; 可以公开的,
     # 不掌握 and 信息不存在 only where the sentence is about requests (申请)
     # (不予公开(三类内部事务信息)2条: the outcome with its reason in brackets)
@@ -113,7 +121,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_new",
         _r(
-            r"(?<!复议|诉讼)(?:收到|受理|新收|接收|接到|接受)[^，,。0-9]{0,16}(?:申请|依申请)[^，,。0-9]{0,16}$"
+            # (受理公民、法人和其他组织提出的政府信息公开申请2件; 向区政府提交…申请187件)
+            r"(?<!复议|诉讼)(?:收到|受理|新收|接收|接到|接受|向[^，,。0-9]{1,8}提交)[^，,。0-9]{0,24}"
+            r"(?:申请|依申请)"
+            r"[^，,。0-9]{0,16}$"
         ),
         # 收到依申请公开17条, 收到…申请4次, 收到申请总数为1起: the counting word as written
         units=(*_REQUEST_UNITS, "个", "项", "例", "条", "次", "起"),
@@ -235,7 +246,7 @@ RULES: tuple[Rule, ...] = (
         "requests_completed",
         # (按时答复2件, 已依法答复2件)
         _r(
-            r"(?:^|[，,；;]\s*)(?:已|均已|全部)?(?:依法|按时|及时|依法依规)?(?:予以)?"
+            r"(?:^|[，,；;]\s*)(?:已|均已|全部)?(?:依法|按时|及时|依法依规)?(?:予以)?(?:办理)?"
             r"(?:回复|答复|办结|完成)[^，,。0-9]{0,2}$"
         ),
         units=(*_REQUEST_UNITS, "条"),
