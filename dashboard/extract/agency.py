@@ -356,24 +356,9 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     if agency is None:
         # the name most often given in full
         names = [cut(m) for p in (_YEAR_OPENING, _OWN_RULES) for m in p.finditer(simple)]
-        counted = Counter(n for n in names if n)
-
-        # 黄石港工业园区管委会 once, then 园区管委会 twice: the short name is the full one's
-        # (not 未发生涉及卫生健康局: the words before a name are no part of it)
-        def fuller(short: str) -> list[str]:
-            return [
-                m
-                for m in counted
-                if m != short and m.endswith(short) and not _NOT_PLACE.search(m[: -len(short)])
-            ]
-
-        for short in [n for n in counted if len(fuller(n)) == 1]:
-            counted[fuller(short)[0]] += counted.pop(short)
+        counted = _short_names_merged(Counter(n for n in names if n))
         if counted:
             agency = counted.most_common(1)[0][0]
-            # (《新添镇信息公开…》 beside 临洮县新添镇: a town as the text places it)
-            if re.search(r"(?:镇|乡|街道)$", agency):
-                agency = _placed_town(agency, simple)
     if agency is None and set_aside:
         agency = _short_title(set_aside[0], simple)
     if agency is not None and to_simplified(agency) in _SHORT_FORMS:
@@ -399,7 +384,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             and not _NOT_AGENCY.search(town)
             and not re.search(r"[全本该各我对现将在由为从]", town)
         ):
-            agency = _placed_town(town, simple)
+            agency = town
     for match in _PUBLISHER.finditer(simple) if agency is None else ():
         agency = cut(match)
         if agency:
@@ -407,7 +392,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     if agency is not None:
         agency = _completed(agency, simple)
     if agency is not None and re.fullmatch(
-        r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处)", to_simplified(agency)
+        r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)", to_simplified(agency)
     ):
         # 大路镇 and …琼海市大路镇… elsewhere: a town by the place its own text puts before it
         # (the labels of the sets named from the text alone, 11 to 5)
@@ -479,6 +464,23 @@ def _place_at(simple: str, level_at: int) -> str | None:
         if above is not None:
             place = above + place
     return place
+
+
+def _short_names_merged(counted: Counter[str]) -> Counter[str]:
+    """Names counted, each short one given to the one full name it ends (黄石港工业园区管委会 once,
+    园区管委会 twice: the full one's three times) — not to words run into a name before it
+    (未发生涉及卫生健康局)."""
+
+    def fuller(short: str) -> list[str]:
+        return [
+            m
+            for m in counted
+            if m != short and m.endswith(short) and not _NOT_PLACE.search(m[: -len(short)])
+        ]
+
+    for short in [n for n in counted if len(fuller(n)) == 1]:
+        counted[fuller(short)[0]] += counted.pop(short)
+    return counted
 
 
 def _government_of_its_office(agency: str, simple: str) -> str:

@@ -748,7 +748,8 @@ def _part_reason(
         what,
     )
     # 发布市政府及政府办文件及解读信息66条: kinds of item
-    # (an account's 动态信息 are its posts: 在船山公安微信公众号公布动态信息332条)
+    # (an account's 动态信息 are its posts: 在船山公安微信公众号公布动态信息332条; a site's are
+    # told apart below, `_SITE_NEWS`; with no channel named, 动态 is one kind of the total's)
     kinds = _ITEM_KINDS if new_media or not total else r"动态|" + _ITEM_KINDS
     if re.search(kinds, what) and not listed:
         return "part (one kind of item)"
