@@ -494,3 +494,13 @@ def test_requests_by_wider_words(catalogue: Catalogue) -> None:
 def test_a_total_the_year_added_to(catalogue: Catalogue) -> None:
     text = "我乡在县政府网站共主动公开政府信息615条，今年新增94条。"
     assert left_out(text, catalogue)["615条"] == "cumulative"
+
+
+def test_a_province_s_title_is_its_government_s() -> None:
+    assert find_agency_year("2009年度黑龙江省政府信息公开工作报告\n2009年，在国务院办公厅指导下。")[
+        0
+    ] == ("黑龙江省人民政府")
+    # a province's bureau keeps its name
+    assert find_agency_year("黑龙江省统计局2009年政府信息公开工作年度报告\n一、概述")[0] == (
+        "黑龙江省统计局"
+    )

@@ -204,10 +204,10 @@ _NOT_AGENCY = re.compile(
 # (和平街道办事处2020年…: a name may begin with such a character).
 _PREPOSITION = re.compile(r"^[在按经对向为与和及于从]")
 # (随县经济开发区, 高新区: a zone, not a place whose government reports)
-_PLACE_END = re.compile(r"(?<![发园新理景验税范作])[县市区州旗]$")
+_PLACE_END = re.compile(r"(?<![发园新理景验税范作])[省县市区州旗]$")
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
-    r"(?:[局厅委办室院所站队处部署会镇乡街道市县区州旗盟府社]|中心|办事处|管理区|开发区|新区|海关|苏木)$"
+    r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社]|中心|办事处|管理区|开发区|新区|海关|苏木)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
