@@ -49,6 +49,14 @@ _GOV_NAMED = re.compile(
     # (省政府信息公开目录管理系统: the government's catalogue of disclosed information)
     r"|政府信息公开目录(?:管理)?系统|(?<=[过在于])[区市县]官方网站"
 )
+# “巴彦淖尔市政务公开”: a place's disclosure platform by its name; 县人民政府外网: its public site
+_NAMED_DISCLOSURE_PLATFORM = re.compile(
+    r"[“\"「『]([^”\"」』]{2,12}?[区市县省州旗盟])政务公开(?:平台|网)?[”\"」』]"
+)
+_GOVERNMENT_OUTER_SITE = re.compile(r"(?<=政府)外网")
+# an app, alone or among other channels (where it stands for new media)
+_APP = re.compile(r"APP|App|app|客户端")
+_APP_AMONG_OTHERS = re.compile(r"网|微信|微博|公众号|抖音|媒体|平台|[、和及与]")
 # 我局网站广州金盾网: the report names its own site; “廣州金盾網” later is that site
 _OWN_SITE_NAME = re.compile(
     r"(?:我|本)(?:局|委|厅|办|中心|单位)(?:门户|官方)?(?:网站|官网)[“\"「『]?"
@@ -219,13 +227,9 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     plain = plain.replace("自媒体", "新媒体").replace("入口网站", "门户网站")
     plain = plain.replace("政务外网", "网站")
     # 在“巴彦淖尔市政务公开”: a place's disclosure platform, by its name, is its portal
-    plain = re.sub(
-        r"[“\"「『]([^”\"」』]{2,12}?[区市县省州旗盟])政务公开(?:平台|网)?[”\"」』]",
-        r"\1政府门户网站",
-        plain,
-    )
+    plain = _NAMED_DISCLOSURE_PLATFORM.sub(r"\1政府门户网站", plain)
     # 县人民政府外网: the government's public site
-    plain = re.sub(r"(?<=政府)外网", "门户网站", plain)
+    plain = _GOVERNMENT_OUTER_SITE.sub("门户网站", plain)
     # 青岛政务网, 石柱县人民政府公众信息网: a government's portal by other names
     plain = re.sub(r"(?<!部门)政务网(?!站)", "政府门户网站", plain)
     plain = plain.replace("政府公众信息网", "政府门户网站")
@@ -249,9 +253,7 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         return _Where(reason="doubtful channel")
     # 在大美仁寿APP公开发布内容26条: an app alone, a channel the catalogue has no name for (in a
     # list of channels it stands for new media)
-    if re.search(r"APP|App|app|客户端", plain) and not re.search(
-        r"网|微信|微博|公众号|抖音|媒体|平台|[、和及与]", plain
-    ):
+    if _APP.search(plain) and not _APP_AMONG_OTHERS.search(plain):
         return _Where(reason="doubtful channel")
     # “中国·合肥”: the city government's portal
     if report.city_portal_re is not None:

@@ -37,7 +37,7 @@ from dashboard.domain.problems import Problem, ProblemCode, Severity
 from dashboard.domain.values import Qualifier, normalize_text, parse_value
 from dashboard.extract.agency import find_agency_year, simplified_by_char
 from dashboard.extract.channels import _Report, _report_context, _respective, _where
-from dashboard.extract.naming import _QUOTED, _VERB, _name, _part_reason
+from dashboard.extract.naming import _QUOTED, _VERB, SET_UP, _name, _part_reason
 from dashboard.extract.numbers import (
     _CLAUSE_END,
     _EXTRA_UNITS,
@@ -150,6 +150,8 @@ _YEAR_PART_NEXT = re.compile(
     r"\s*(?:信息)?[。；;，,]\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?[^，,。；;0-9]{0,8}(?:新增|公开)"
     r"[^，,。；;0-9]{0,12}[0-9]"
 )
+# 累计, 截至目前: the words of a running total, whose year's part may be named next
+_RUNNING_MARK = re.compile(r"累计|截[至止]目前")
 _THIS_YEAR_ADDED_NEXT = re.compile(
     r"\s*[，,；;]\s*(?:今年|本年度?|当年)新增[^，,。；;0-9]{0,12}[0-9]"
 )
@@ -233,7 +235,7 @@ def _list_item(
         ):
             return None
     # 开设政务微信1个: an account set up, not its items
-    if match["unit"] == "个" and re.search(r"开设|开通|建立|设立|注册|专栏|栏目|专题", item):
+    if match["unit"] == "个" and SET_UP.search(item):
         return "not a count of the report"
     where = _where(item, catalogue, report)
     if where.reason:
@@ -362,7 +364,7 @@ def extract_figures(
         # 累计公开信息7976条(2022年新增435条): a running total, the year's part given after it
         part = _YEAR_PART_AFTER.match(text, end) if reason is None else None
         # (截至目前共发布592条信息，2019年公开政府信息60条: the year's part named next)
-        if part is None and reason is None and re.search(r"累计|截[至止]目前", period):
+        if part is None and reason is None and _RUNNING_MARK.search(period):
             part = _YEAR_PART_NEXT.match(text, end)
         if part is not None and result.year == int(part["year"]):
             reason = "cumulative"
@@ -441,16 +443,14 @@ def extract_figures(
             slot = (rule.metric, channel, rule.category)
             if skip is None and confidence < MIN_CONFIDENCE:
                 skip = "doubtful"
-            first = taken.get(slot)
+            first = taken.get(slot) if skip is None else None
             # 累计公开信息80条，主动公开80条: a total said twice in one sentence, the same both
             # times (not two accounts' equal counts, which name a channel)
             if (
-                skip is None
-                and first is not None
+                first is not None
                 and channel is None
                 and first[1] == period_start
-                and first[0].value == parsed.value
-                and first[0].qualifier == parsed.qualifier
+                and (first[0].value, first[0].qualifier) == (parsed.value, parsed.qualifier)
             ):
                 skip = "repeated"
             if skip is None and slot in taken:

@@ -129,7 +129,7 @@ def _name(
         if (
             rule.metric in ("items_published", "media_reports")
             and unit == "个"
-            and re.search(r"开设|开通|建立|设立|注册|专栏|栏目|专题|发布会|新闻发布$", before)
+            and SET_UP.search(before)
         ):
             return "not a count of the report"
         # (政府信息公开(含非公文类)40条: 公文 said of what is not one)
@@ -187,12 +187,6 @@ def _name(
             return "with requests carried over"
         # 全年共受理并办结政府信息公开申请2件: one number for what came in and was completed
         # (收到申请18件，均已答复 is only the received: the labels of every set give it so)
-        # 受理和办结12345政务服务热线工单3218件: the hotline's cases received and closed alike
-        if rule.metric == "hotline_received" and re.search(
-            r"受理(?:和|并|及|且|、)办结[^，,。；;0-9]*12345", before
-        ):
-            closed = rule_by_id("hotline_closed")
-            return [(rule, "hotline_12345", rule.confidence), (closed, "hotline_12345", 0.85)]
         if rule.metric == "requests_new" and _RECEIVED_AND_DONE.search(before):
             return [(rule, None, rule.confidence), (rule_by_id("requests_completed"), None, 0.85)]
         # 发布…12: a bare number of a publishing clause is too often something else — unless
@@ -456,6 +450,13 @@ def _channel_of(
         # 12345热线电话、网上分局局长信箱等网上咨询、信访8073起: the hotline among other ways
         if re.search(r"、[^，,。；;0-9]{0,20}(?:信箱|信访|留言|咨询)", before):
             return "several channels"
+        # 受理和办结12345政务服务热线工单3218件: the hotline's cases received and closed alike
+        if rule.metric == "hotline_received" and _RECEIVED_AND_CLOSED.search(before):
+            closed = rule_by_id("hotline_closed")
+            return [
+                (rule, metric.default_channel, rule.confidence),
+                (closed, metric.default_channel, 0.85),
+            ]
         return [(rule, metric.default_channel, rule.confidence)]
     # where it was published is said before the verb (在门户网站发布); what was published after
     # it (新闻信息, 工作动态) is no channel
@@ -672,6 +673,15 @@ _GENERAL_ITEMS = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
     rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档)?{_FILLER}$"
 )
+# accounts, columns and press events set up (开设政务微信1个, 专题专栏11个): counted in 个, they
+# are never items published (`figures._list_item` reads them too)
+SET_UP = re.compile(r"开设|开通|建立|设立|注册|专栏|栏目|专题|发布会|新闻发布$")
+# 受理和办结12345…: the hotline's cases received and closed in one number
+_RECEIVED_AND_CLOSED = re.compile(r"受理(?:和|并|及|且|、)办结[^，,。；;0-9]*12345")
+# another publishing count after a site's news (…；发布法定主动公开内容1条), and the channel
+# words that make it another channel's rather than another kind on the same site
+_PUBLISHED_COUNT = re.compile(r"[^，,。；;]*?(?:发布|公开)[^，,。；;0-9]{1,12}[0-9]+\s*[条篇]")
+_CHANNEL_WORD = re.compile(r"微信|微博|网|公众号|抖音|头条|媒体|平台|号")
 # a site's news in general (动态信息, 工作动态, 部门动态信息)
 _SITE_NEWS = re.compile(
     rf"^{_FILLER}(?:各类)?(?:工作|部门|新闻|政务)?动态(?:类)?(?:信息)?{_FILLER}$"
@@ -763,12 +773,7 @@ def _part_reason(
         not total
         and _SITE_NEWS.search(what)
         and "其中" not in words + sentence
-        and not any(
-            not re.search(r"微信|微博|网|公众号|抖音|头条|媒体|平台|号", m[0])
-            for m in re.finditer(
-                r"[^，,。；;]*?(?:发布|公开)[^，,。；;0-9]{1,12}[0-9]+\s*[条篇]", rest
-            )
-        )
+        and not any(not _CHANNEL_WORD.search(m[0]) for m in _PUBLISHED_COUNT.finditer(rest))
     )
     if what.strip() and not listed and not general.search(what) and not news:
         return "part (one kind of item)"

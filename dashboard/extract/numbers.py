@@ -78,6 +78,8 @@ _MADE_TOTAL = re.compile(
 )
 _YEAR_WORD = re.compile(r"^(?:19|20)[0-9]{2}$")
 _NUMBERED_HEADING = re.compile(r"[.．](?=\s*[\u4e00-\u9fff])")
+# 12345, 12315, 12366…: a service hotline's number, and the words that say it is one
+_HOTLINE_NUMBER = re.compile(r"123[0-9]{2}")
 _HOTLINE_AFTER = re.compile(
     r"\s*[”\"」』]?\s*(?:政务服务|便民服务|市民服务|政务|便民|服务|市民)?(?:热线|平台|工单|来电)"
 )
@@ -268,7 +270,7 @@ def _skip_reason(
     if _ORDINAL_AFTER.match(after) and not match["unit"]:
         return "not a count of the report"
     # 受理和办结12345政务服务热线工单3218件: a hotline's number, not a count
-    if re.fullmatch(r"123[0-9]{2}", digits) and _HOTLINE_AFTER.match(after):
+    if _HOTLINE_NUMBER.fullmatch(digits) and _HOTLINE_AFTER.match(after):
         return "not a count of the report"
     # 2.政府信息公开行政复议: a numbered heading, not a count
     if not match["unit"] and _NUMBERED_HEADING.match(text, match.end()):
