@@ -299,10 +299,16 @@ def test_editor_uploads_a_hostile_file_and_saves_a_hostile_deck(browser: Browser
     main.get_by_role("tab", name="演示文稿").click()
     deck = f"[会议](http://{hostile.OTHER_HOST}:{app.port}/m) www.example.com"
     decks = main.get_by_role("tabpanel", name="演示文稿")
-    decks.get_by_label("名称").fill(deck)
-    decks.get_by_label("名称").press("Enter")
-    wait_until_idle(page)
-    decks.get_by_role("button", name="保存演示文稿").click()
+    # (the run the name's Enter starts is waited for, not just an idle page: the save button is
+    # enabled only after it, and an idle look taken before it starts let a click meet the
+    # disabled button once in CI)
+    name = decks.get_by_label("名称")
+    name.fill(deck)
+    rerun(page, lambda: name.press("Enter"))
+    expect(name).to_have_value(deck)
+    save = decks.get_by_role("button", name="保存演示文稿")
+    expect(save).to_be_enabled()
+    save.click()
     alert = main.get_by_test_id("stAlert").filter(has_text="已保存演示文稿")
     expect(alert).to_be_visible(timeout=30_000)
     wait_until_idle(page)
