@@ -202,6 +202,17 @@ def uploader_css(lang: str) -> str:
     )
 
 
+def new_agency_notes(report: ValidationReport, store: Store, lang: str) -> None:
+    """A warning per agency the save would create, naming the stored agency it looks like:
+    a misspelt name would start a second agency, so the page says so before anything is saved."""
+    twins = lookalike_agencies(report, store)
+    for agency in new_agencies(report, store):
+        if agency in twins:
+            st.warning(t_literal("upload.new_agency_twin", lang, agency=agency, twin=twins[agency]))
+        else:
+            st.warning(t_literal("upload.new_agency", lang, agency=agency))
+
+
 def preview_section(previews: list[DatasetPreview], lang: str, *, key_prefix: str = "") -> None:
     st.markdown(f"**{t('upload.step_preview', lang)}**")
     catalogue = get_catalogue()
@@ -282,13 +293,7 @@ def upload_panel(view: View, actor: Actor) -> None:
     report_section(report, uploaded.name, lang)
     if not report.ok:
         return
-    twins = lookalike_agencies(report, store)
-    for agency in new_agencies(report, store):
-        # A misspelt name would start a second agency: say so before anything is saved.
-        if agency in twins:
-            st.warning(t_literal("upload.new_agency_twin", lang, agency=agency, twin=twins[agency]))
-        else:
-            st.warning(t_literal("upload.new_agency", lang, agency=agency))
+    new_agency_notes(report, store, lang)
     previews = preview_upload(report, store)
     shown = previewed_versions(previews)
     file_id = (round_, hashlib.sha256(content).hexdigest())

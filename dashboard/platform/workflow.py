@@ -12,17 +12,16 @@ another editor saved one of those years in between, the store writes nothing and
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 import polars as pl
 
+from dashboard.domain.agency_names import stored_agency
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.facts import Fact, diff_facts
 from dashboard.domain.problems import Problem, ProblemCode, Severity
-from dashboard.domain.script import to_simplified
 from dashboard.i18n.format import format_value, with_unit
 from dashboard.i18n.messages import t
 from dashboard.i18n.problems import problem_action, problem_message
@@ -135,20 +134,16 @@ def new_agencies(report: ValidationReport, store: Store) -> list[str]:
     return [agency for agency in found if agency not in stored]
 
 
-def agency_key(name: str) -> str:
-    """What two spellings of one agency share: simplified script, no spaces, half-width. Used
-    only to point out a likely slip, never to rename (t2s turns 乾县 into 干县)."""
-    return "".join(to_simplified(unicodedata.normalize("NFKC", name)).split())
-
-
 def lookalike_agencies(report: ValidationReport, store: Store) -> dict[str, str]:
-    """New agency of the file → the stored agency it differs from only by script or spacing
-    (`杭州市余杭區教育局` → `杭州市余杭区教育局`): saving would start a second agency."""
-    stored = store.datasets().get_column("agency").unique().to_list()
-    by_key = {agency_key(name): name for name in sorted(stored)}
+    """New agency of the file → the stored agency it names in another spelling: script or
+    spacing (`杭州市余杭區教育局`), a standard short form (`大冶市政府办公室`, `六盘水市应急局`), or
+    without the places the stored name puts before it (`大路镇` → `琼海市大路镇`, when only one
+    stored agency fits). Saving would start a second agency; the name is never changed for the
+    user."""
+    stored = store.datasets().get_column("agency").unique().sort().to_list()
     found = {}
     for agency in new_agencies(report, store):
-        twin = by_key.get(agency_key(agency))
+        twin = stored_agency(agency, stored)
         if twin is not None and twin != agency:
             found[agency] = twin
     return found

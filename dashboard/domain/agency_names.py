@@ -1,0 +1,112 @@
+"""One agency, many spellings: the short forms of agencies' names and the key that tells
+whether two names are the same agency.
+
+Reports write one agency several ways — 大冶市政府办公室 and 大冶市人民政府办公室, 六盘水市应急局
+and 六盘水市应急管理局, 苏州高新区管委会 and 苏州高新区管理委员会, 白河县 and 白河县人民政府 — and a
+store that files each spelling apart splits one agency's years into several series. `agency_key`
+reduces a name to a key on which those spellings agree; `stored_agency` picks the name the store
+already holds for the agency a report names. The words are data: data/catalogue/agency_names.toml.
+
+The key never widens a name's place: 大路镇 and 琼海市大路镇 have different keys (many counties
+have a 大路镇). Only `stored_agency` lets a name without its higher places stand for the one stored
+name that adds them, and only when no other stored name could be meant.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
+from pathlib import Path
+
+from dashboard.domain.script import to_simplified
+from dashboard.paths import CATALOGUE_DIR
+
+AGENCY_NAMES_FILE = CATALOGUE_DIR / "agency_names.toml"
+
+_LEVELS = "省市区县州旗盟"
+# A government named by its place alone (白河县, 江西省, 黔南州): the key drops the 政府 of
+# `X县政府`, so the place alone and the place's government agree.
+_PLACE_GOVERNMENT = re.compile(rf"(?<=[{_LEVELS}镇乡])政府$|(?<=苏木)政府$")
+# What a key keeps: CJK and alphanumerics (brackets, spaces and dots vary between copies).
+_KEPT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
+# A run of places ending in a level word (广元市利州区, 琼海市): what may stand before a name.
+_PLACES = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,12}}?(?:[{_LEVELS}]|自治[州县旗]|地区|新区))+$")
+
+
+@cache
+def agency_vocabulary(path: Path = AGENCY_NAMES_FILE) -> tuple[dict[str, str], dict[str, str]]:
+    """(short forms → full names, same words → their key word), longest first."""
+    data = tomllib.loads(path.read_text("utf-8"))
+    return _longest_first(data.get("short_forms", {})), _longest_first(data.get("same_words", {}))
+
+
+def short_forms() -> dict[str, str]:
+    """A bureau's short name → its full name (住建局 → 住房和城乡建设局)."""
+    return agency_vocabulary()[0]
+
+
+def _longest_first(table: Mapping[str, str]) -> dict[str, str]:
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def _spelt_out(name: str, table: Mapping[str, str]) -> str:
+    """Each short form replaced by its full name, where the full name is not already written
+    (卫生健康委 inside 卫生健康委员会 stays)."""
+    if not table:
+        return name
+    pattern = re.compile("|".join(re.escape(short) for short in table))
+
+    def full(m: re.Match[str]) -> str:
+        whole = table[m.group(0)]
+        return m.group(0) if name.startswith(whole, m.start()) else whole
+
+    return pattern.sub(full, name)
+
+
+@lru_cache(maxsize=65536)
+def agency_key(name: str) -> str:
+    """The key on which the spellings of one agency's name agree: simplified script, short
+    forms spelt out, words of the same meaning made one (人民政府/政府, 管理委员会/管委会,
+    街道办事处/街道), a place's government the place itself. Empty for an empty name."""
+    forms, same = agency_vocabulary()
+    key = "".join(_KEPT.findall(to_simplified(unicodedata.normalize("NFKC", name))))
+    key = _spelt_out(key, forms)
+    for word, common in same.items():
+        key = key.replace(word, common)
+    return _PLACE_GOVERNMENT.sub("", key)
+
+
+def same_agency(a: str | None, b: str | None) -> bool:
+    """Whether two names are one agency's (both given, equal keys)."""
+    return bool(a) and bool(b) and agency_key(a or "") == agency_key(b or "")
+
+
+def stored_agency(found: str, stored: Iterable[str]) -> str | None:
+    """The name the store already holds for the agency a report names, or None.
+
+    The stored name with the same key; failing that, the one stored name that is the found one
+    with higher places before it (found 大路镇, stored 琼海市大路镇) or without them (found
+    达州市万源市自然资源局, stored 万源市自然资源局). None when no stored name or more than one
+    fits: a guess between two agencies is worse than the report's own words.
+    """
+    key = agency_key(found)
+    if not key:
+        return None
+    names = list(dict.fromkeys(stored))
+    same = [name for name in names if agency_key(name) == key]
+    if same:
+        return same[0] if len(same) == 1 else None
+    placed = [name for name in names if _placed_apart(key, agency_key(name))]
+    return placed[0] if len(placed) == 1 else None
+
+
+def _placed_apart(a: str, b: str) -> bool:
+    """One key is the other with a run of places in front (大路镇 / 琼海市大路镇, 广河县 /
+    临夏回族自治州广河县)."""
+    short, long_ = sorted((a, b), key=len)
+    if short == long_ or not long_.endswith(short):
+        return False
+    return bool(_PLACES.match(long_[: -len(short)]))

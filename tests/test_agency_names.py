@@ -1,0 +1,90 @@
+"""agency_names: which spellings are one agency (agency_key), which stored agency a report's
+own name stands for (stored_agency), and the words behind them read from the data file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.domain.agency_names import (
+    AGENCY_NAMES_FILE,
+    agency_key,
+    agency_vocabulary,
+    same_agency,
+    short_forms,
+    stored_agency,
+)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("大冶市政府办公室", "大冶市人民政府办公室"),
+        ("六盘水市应急局", "六盘水市应急管理局"),
+        ("苏州高新区管委会", "蘇州高新區管理委員會"),
+        ("白河县", "白河县人民政府"),
+        ("黔南州", "黔南州人民政府"),
+        ("江西省", "江西省人民政府"),
+        ("白洋街道", "白洋街道办事处"),
+        ("龙湾区住建局", "龙湾区住房和城乡建设局"),
+        ("甘南州卫生健康委", "甘南州卫生健康委员会"),
+        ("常州经开区", "常州经济开发区"),
+        ("北京大兴国际机场临空经济区（廊坊）管理委员会", "北京大兴国际机场临空经济区(廊坊)管委会"),
+        ("定海区 教育局", "定海区教育局"),
+    ],
+)
+def test_spellings_of_one_agency_share_a_key(one: str, other: str) -> None:
+    assert agency_key(one) == agency_key(other)
+    assert same_agency(one, other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("大路镇", "琼海市大路镇"),  # many counties have a 大路镇: the key keeps the place
+        ("荣成市人民政府办公室", "荣成市人民政府"),  # the office is not the government
+        ("定海区教育局", "普陀区教育局"),
+        ("大化瑶族自治县教育局", "大化县教育局"),
+        ("苏州高新区", "苏州高新区管委会"),
+    ],
+)
+def test_different_agencies_keep_different_keys(one: str, other: str) -> None:
+    assert agency_key(one) != agency_key(other)
+    assert not same_agency(one, other)
+
+
+def test_a_full_name_already_written_is_not_spelt_out_again() -> None:
+    assert agency_key("甘南州卫生健康委员会") == "甘南州卫生健康委员会"
+    assert agency_key("杭州市发展和改革委员会") == "杭州市发展和改革委员会"
+    assert not same_agency("", "")
+    assert not same_agency(None, "定海区教育局")
+
+
+def test_the_stored_name_a_report_s_name_stands_for() -> None:
+    stored = ["定海区教育局", "琼海市大路镇", "大冶市人民政府办公室", "广河县人民政府"]
+    assert stored_agency("大冶市政府办公室", stored) == "大冶市人民政府办公室"
+    assert stored_agency("定海區教育局", stored) == "定海区教育局"
+    # the stored name puts its places before the report's name, or the report before the store's
+    assert stored_agency("大路镇", stored) == "琼海市大路镇"
+    assert stored_agency("临夏回族自治州广河县人民政府", stored) == "广河县人民政府"
+    assert stored_agency("宁波市定海区教育局", stored) == "定海区教育局"
+    # no stored agency, or two that fit: none is guessed
+    assert stored_agency("普陀区教育局", stored) is None
+    assert stored_agency("大路镇", [*stored, "文昌市大路镇"]) is None
+    assert stored_agency("", stored) is None
+    # words that end a stored name without a place before them are not its name
+    assert stored_agency("教育局", ["定海区职业教育局"]) is None
+
+
+def test_the_words_are_read_from_the_data_file(tmp_path: Path) -> None:
+    forms, same = agency_vocabulary()
+    assert forms["住建局"] == "住房和城乡建设局"
+    assert same["人民政府"] == "政府"
+    assert short_forms() is forms
+    assert AGENCY_NAMES_FILE.name == "agency_names.toml"
+    # longest first: 卫生健康委 is tried before 卫健委 and 卫计委 would be
+    assert list(forms).index("卫生健康委") < list(forms).index("教委")
+    mine = tmp_path / "names.toml"
+    mine.write_text('[short_forms]\n"交警队" = "交通警察大队"\n', encoding="utf-8")
+    assert agency_vocabulary(mine) == ({"交警队": "交通警察大队"}, {})
