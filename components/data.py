@@ -29,6 +29,7 @@ import polars as pl
 import streamlit as st
 
 from components.text import literal
+from dashboard.domain.agency_names import stored_agency
 from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.domain.facts import frame_facts
 from dashboard.domain.problems import Problem, Severity
@@ -91,6 +92,17 @@ def _find_agencies(
     wanted = text.casefold()
     found = [name for name in _agency_years(url, token) if wanted in name.casefold()]
     return len(found), found[:limit]
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _stored_agency(url: str, token: tuple[int, int], found: str) -> str | None:
+    return stored_agency(found, _agency_years(url, token))
+
+
+def stored_agency_for(found: str) -> str | None:
+    """The stored agency a report's name for itself stands for (agency_names.stored_agency)."""
+    url = _url()
+    return _stored_agency(url, _listing_token(url), found)
 
 
 def find_agencies(text: str, limit: int) -> tuple[int, list[str]]:

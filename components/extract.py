@@ -13,10 +13,10 @@ import streamlit as st
 
 from components import state
 from components.chart import data_table
-from components.data import get_catalogue, get_store, store_fault_text
+from components.data import get_catalogue, get_store, store_fault_text, stored_agency_for
 from components.filters import View
 from components.text import literal, t_literal
-from components.upload import preview_section, report_section
+from components.upload import new_agency_notes, preview_section, report_section
 from dashboard.extract.figures import Found
 from dashboard.i18n.extraction import skip_reason_text
 from dashboard.i18n.messages import t
@@ -124,6 +124,17 @@ def _skipped_list(index: int, report: ReportExtraction, lang: str) -> None:
         data_table(frame, hide_index=True, width="stretch")
 
 
+def _stored_name(found: str) -> str | None:
+    """The stored agency the report's own name stands for; None when none does, or when the
+    store cannot be asked (the name the text gives is then kept)."""
+    if not found:
+        return None
+    try:
+        return stored_agency_for(found)
+    except StoreUnavailable:
+        return None
+
+
 def _report_block(
     index: int, report: ReportExtraction, round_: int, lang: str
 ) -> tuple[str, int | None, pl.DataFrame]:
@@ -140,10 +151,15 @@ def _report_block(
     for problem in report.extraction.warnings:  # the agency or year not found in the text
         st.warning(literal(f"{problem_message(problem, lang)} {problem_action(problem, lang)}"))
     key = f"{round_}_{index}_{report.sha256[:16]}"
+    found_agency = report.extraction.agency or ""
+    stored = _stored_name(found_agency)
     c1, c2, _ = st.columns([2, 1, 1])
     agency = c1.text_input(
-        t("app.col_agency", lang), value=report.extraction.agency or "", key=f"extract_agency_{key}"
+        t("app.col_agency", lang), value=stored or found_agency, key=f"extract_agency_{key}"
     )
+    if stored is not None and stored != found_agency:
+        # the agency's years stay one series: 大冶市政府办公室 files under 大冶市人民政府办公室
+        c1.caption(t_literal("extract.agency_stored", lang, found=found_agency, stored=stored))
     year = c2.number_input(
         t("extract.year", lang),
         min_value=MIN_YEAR,
@@ -283,6 +299,7 @@ def extract_panel(view: View, actor: Actor) -> None:
     report_section(combined, names, lang, key_prefix="extract_")
     if not combined.ok:
         return
+    new_agency_notes(combined, store, lang)
     previews = preview_upload(combined, store)
     shown = previewed_versions(previews)
     digest = hashlib.sha256(b"".join(c for _, _, c in checks)).hexdigest()

@@ -160,3 +160,32 @@ def test_two_reports_of_one_agency_year_cannot_be_saved(db_url: str) -> None:
     assert message == "“b.txt”与“a.txt”是同一单位同一年度（岱山县教育局 2021 年）的报告。"
     assert not [b for b in at.button if b.label == "第四步：保存"]
     assert Store(db_url).history("岱山县教育局") == []
+
+
+def test_a_report_s_name_for_a_stored_agency_fills_in_the_stored_name(db_url: str) -> None:
+    """宁波市定海区教育局 (the report's title) is the stored 定海区教育局: its figures join that
+    agency's years, the page says which name the report wrote; a new agency keeps its name and
+    is announced as new when checked."""
+    at = open_data_page(EDITOR)  # the seeded store holds 定海区教育局
+    at.text_area(key="extract_paste_0").input(report("宁波市定海区教育局", 2024, 700)).run()
+    assert not at.exception
+    [agency] = [w for w in at.text_input if str(w.key).startswith("extract_agency_")]
+    assert agency.value == "定海区教育局"
+    assert any(
+        "宁波市定海区教育局" in c.value and "已对应到已有单位“定海区教育局”" in c.value
+        for c in at.caption
+    )
+    button(at, "检查并预览").click().run()
+    assert not any("新单位" in w.value for w in at.warning)
+    button(at, "第四步：保存").click().run()
+    assert any("已保存" in s.value for s in at.success)
+    assert Store(db_url).current_version("定海区教育局", 2024) is not None
+    assert Store(db_url).current_version("宁波市定海区教育局", 2024) is None
+
+    at = open_data_page(EDITOR)
+    at.text_area(key="extract_paste_0").input(report("普陀区教育局", 2024, 500)).run()
+    [agency] = [w for w in at.text_input if str(w.key).startswith("extract_agency_")]
+    assert agency.value == "普陀区教育局"
+    assert not any("已对应到已有单位" in c.value for c in at.caption)
+    button(at, "检查并预览").click().run()
+    assert any("新单位：普陀区教育局" in w.value for w in at.warning)
