@@ -437,6 +437,57 @@ _ROUND_27_AGENCIES = [
 ]
 
 
+# ── round 28 (blind14–16: agencies) ──────────────────────────────────────────────────────────
+
+
+_ROUND_28_AGENCIES = [
+    # after the words publishing it, 从 starts a name
+    (
+        "根据条例要求,现公布从江县人民政府2021年政府信息公开工作年度报告。本报告包括",
+        "从江县人民政府",
+    ),
+    # a report in a town's own voice names itself most often
+    ("现将我乡2014年政府信息公开工作报告公开如下。\n2014年,南薰乡未收取任何费用。", "南薰乡"),
+    (
+        "一、2009年通江街道政府信息工作概述\n通江街道办事处是昌邑区政府的派出机构。"
+        "我街制定了《通江街道岗位目标责任制》。",
+        "昌邑区通江街道",
+    ),
+    # … under the one county government the text names
+    (
+        "现将我镇2024年政府信息公开工作报告如下。\n本年度小河镇共发布更新巧家县人民政府网"
+        "政务公开信息13条。",
+        "巧家县小河镇",
+    ),
+    # a report summing its counties' reports is the government's
+    ("本报告由漳州市人民政府办公室综合各县(区)和市直部门的年度报告编制而成。", "漳州市人民政府"),
+    ("本报告汇总曲靖市所辖各县(市、区)年度报告编制而成。", "曲靖市人民政府"),
+    ("本报告由宜城市供销联社结合工作实际编制。", "宜城市供销联社"),
+    # a short form spelt out from the data file
+    ("六盘水市应急局2024年政府信息公开工作年度报告\n一、总体情况", "六盘水市应急管理局"),
+]
+
+
+def test_the_agency_is_not_made_of_a_kind_of_body_or_a_town_among_others() -> None:
+    # a kind of body is no body's name
+    assert find_agency_year("编制管委会2022年度政府信息公开工作报告。")[0] is None
+    # two towns named as often: neither is the report's
+    text = "现将我镇2020年政府信息公开工作报告如下。我镇与东山镇、西山镇开展合作。"
+    assert find_agency_year(text)[0] is None
+    # verbs before 街道 name no street office
+    text = "更新街道会议公开信息。不定期更新街道动态信息。2023年我街道收到申请3件。"
+    assert find_agency_year(text)[0] is None
+    # two county governments named: the town keeps its own name
+    text = (
+        "现将我镇2024年政府信息公开工作报告如下。\n本年度小河镇在巧家县人民政府网和"
+        "彝良县人民政府网发布信息。"
+    )
+    assert find_agency_year(text)[0] == "小河镇"
+    # 处理市政府网投诉: a verb, not a city
+    text = "2013年度我镇主动公开信息123件,处理市政府网投诉件36只。2013年,谢塘镇坚持公开。"
+    assert find_agency_year(text)[0] == "谢塘镇"
+
+
 def test_accounts_and_columns_set_up_are_no_items(catalogue: Catalogue) -> None:
     text = "主动公开政府信息962条，其中区政府网站公开信息349条，开设政务微信1个、发布信息406条。"
     assert left_out(text, catalogue)["1个"] == "not a count of the report"
@@ -483,7 +534,13 @@ def test_a_total_the_year_added_to(catalogue: Catalogue) -> None:
 
 @pytest.mark.parametrize(
     ("text", "agency"),
-    [*_ROUND_24_AGENCIES, *_ROUND_25_AGENCIES, *_ROUND_26_AGENCIES, *_ROUND_27_AGENCIES],
+    [
+        *_ROUND_24_AGENCIES,
+        *_ROUND_25_AGENCIES,
+        *_ROUND_26_AGENCIES,
+        *_ROUND_27_AGENCIES,
+        *_ROUND_28_AGENCIES,
+    ],
 )
-def test_the_agency_of_rounds_24_to_27(text: str, agency: str) -> None:
+def test_the_agency_of_rounds_24_to_28(text: str, agency: str) -> None:
     assert find_agency_year(text)[0] == agency

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from dashboard.domain.agency_names import short_forms
 from dashboard.domain.script import to_simplified
 
 # A ministry's name ends in 部, as many words do (全部, 干部, 内部): only the two to eight
@@ -18,7 +19,7 @@ _MINISTRY = r"(?<![全干内外局总本各支分])部(?![门分署])"
 # government that reports as its own agency) is not cut at 人民政府.
 _NAME = (
     r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
-    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|供销合作社联合社|供销合作社|供销社|联合会"
+    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|供销合作社联合社|供销合作社|供销社|供销联社|联合会"
     r"|海关总署|海关|总署"
     rf"|{_MINISTRY})"
 )
@@ -90,42 +91,8 @@ _TOWN_OPENING = re.compile(
 _GOVERNMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])人民政府")
 # Words a place name matched from the left may carry in front (和石城县, 主要有石城县).
 _BEFORE_PLACE = re.compile(r"^.*[和与及在有由向对经据按于的是为从]")
-# Short forms whose full name is the same everywhere.
-_SHORT_FORMS = {
-    "教委": "教育委员会",
-    "卫健委": "卫生健康委员会",
-    "卫生健康委": "卫生健康委员会",
-    "发改委": "发展和改革委员会",
-    "住建局": "住房和城乡建设局",
-    "人社局": "人力资源和社会保障局",
-    "教体局": "教育体育局",
-    "卫健局": "卫生健康局",
-    "工信局": "工业和信息化局",
-    "科技局": "科学技术局",
-    "民委": "民族事务委员会",
-    "人防办": "人民防空办公室",
-    "住建委": "住房和城乡建设委员会",
-    "文旅局": "文化和旅游局",
-    "医保局": "医疗保障局",
-    "国资委": "国有资产监督管理委员会",
-    "质监局": "质量技术监督局",
-    "文广新局": "文化广电新闻出版局",
-    "安监局": "安全生产监督管理局",
-    "食药监局": "食品药品监督管理局",
-    "环保局": "环境保护局",
-    "国土局": "国土资源局",
-    "卫计委": "卫生和计划生育委员会",
-    "卫计局": "卫生和计划生育局",
-    "工商局": "工商行政管理局",
-    "人口计生委": "人口和计划生育委员会",
-    "发展改革委": "发展和改革委员会",
-    "城管执法委": "城市管理执法委员会",
-    "农业农村委": "农业农村委员会",
-    "城管执法局": "城市管理行政执法局",
-    "发改局": "发展和改革局",
-    "残联": "残疾人联合会",
-    "人口计生局": "人口和计划生育局",
-}
+# Short forms whose full name is the same everywhere (data/catalogue/agency_names.toml).
+_SHORT_FORMS = short_forms()
 # "由XX编制", "本报告由XX根据…": the agency that wrote the report.
 _WRITTEN_BY = re.compile(
     rf"由(?P<agency>{_NAME})(?:办公室)?(?:根据|依据|负责|[^。，,；;由]{{0,12}}?)(?:编制|制作|编写)"
@@ -283,7 +250,11 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
         name, simple = name[junk.end() :], simple[junk.end() :]
     if len(simple) < 3 or _NOT_AGENCY.search(simple) or not _BODY_END.search(simple):
         return None
-    if not line_start and _PREPOSITION.search(simple):
+    # 编制管委会2022年度…报告: a kind of body, no body's name
+    if re.fullmatch(r"管委会|管理委员会|委员会|办公室|办事处|人民政府|领导小组", simple):
+        return None
+    # (现公布从江县人民政府…: after the words publishing it, 从 starts the name)
+    if not line_start and not cut and _PREPOSITION.search(simple):
         return None
     # a place as the report's author: a title line (合江县2022年…年度报告) is its government's
     # report (合江县人民政府); a sentence naming it (现编制花溪区2017年…报告, 2022年，物流区坚持…)
@@ -385,18 +356,22 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             and not re.search(r"[全本该各我对现将在由为从]", town)
         ):
             agency = town
+    if agency is None:
+        agency = _town_speaking(simple)
+    if agency is None:
+        agency = _government_summing(simple)
     for match in _PUBLISHER.finditer(simple) if agency is None else ():
         agency = cut(match)
         if agency:
             break
     if agency is not None:
         agency = _completed(agency, simple)
-    if agency is not None and re.fullmatch(
-        r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)", to_simplified(agency)
-    ):
+    if agency is not None and re.fullmatch(_BARE_TOWN, to_simplified(agency)):
         # 大路镇 and …琼海市大路镇… elsewhere: a town by the place its own text puts before it
         # (the labels of the sets named from the text alone, 11 to 5)
         agency = _placed_town(to_simplified(agency), simple)
+        if agency == to_simplified(agency) and re.fullmatch(_BARE_TOWN, agency):
+            agency = _town_of_its_county(agency, simple)
     if agency is not None and not re.search(_HAS_PLACE, to_simplified(agency)):
         # 应急管理局2020年…年度报告: a name the text gives nowhere with its place, under the
         # one government the report names in full
@@ -426,7 +401,9 @@ _NAME_MARKS = _PLACE_LEAD + _LEVELS  # the characters a place's name may follow
 
 
 # words of a sentence that run into a level character (全面推进市体育局): no place's name
-_NOT_PLACE_WORDS = re.compile(r"推进|加强|落实|贯彻|做好|开展|组织|通过|围绕|按照|结合|面向")
+_NOT_PLACE_WORDS = re.compile(
+    r"推进|加强|落实|贯彻|做好|开展|组织|通过|围绕|按照|结合|面向|处理|利用|依托|登录|转发|更新|发布|维护"
+)
 
 
 def _place_at(simple: str, level_at: int) -> str | None:
@@ -506,6 +483,79 @@ def _placed_town(town: str, simple: str) -> str:
     }
     placed = {p + town for p in places if p}
     return placed.pop() if len(placed) == 1 else town
+
+
+# a town, township or street office with no place before it
+_BARE_TOWN = r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)"
+_GOVERNMENT_NAMED = re.compile(r"(?<=[县区市旗])(?:人民)?政府")
+
+
+# "由漳州市人民政府办公室综合各县(区)…的年度报告编制而成", "汇总曲靖市所辖各县(市、区)…":
+# a report summing its counties' and departments' reports
+_SUMS_COUNTIES = re.compile(
+    r"(?:由(?P<office>[\u4e00-\u9fff]{2,10}?[省市区县州旗盟])人民政府办公[室厅])?"
+    r"(?:综合|汇总)了?(?P<place>[\u4e00-\u9fff]{2,10}?[省市区县州旗盟])?(?:所辖|所属)?"
+    r"各(?:县|区|市|乡|镇|街道|旗)"
+)
+
+
+def _government_summing(simple: str) -> str | None:
+    """The government of a report that sums its counties' (or districts', towns') reports: a
+    place's report, whose own office compiles it."""
+    for m in _SUMS_COUNTIES.finditer(simple):
+        place = m["office"] or m["place"]
+        if place and not _NOT_PLACE.search(place[:-1]) and not _PREPOSITION.match(place):
+            return place + "人民政府"
+    return None
+
+
+# 我镇, 本乡, 我街: a report in a town's or street office's own voice
+_SELF_TOWN = re.compile(r"[我本](?P<kind>镇|乡|街道|街|苏木)")
+
+
+def _town_speaking(simple: str) -> str | None:
+    """The town a report in a town's own voice (我镇, 我乡, 我街) names most often, by names
+    of its kind (2014年,南薰乡未收取…; 对照《殷祖镇基层政务公开标准目录》): a town's report
+    names no other town as often as itself. None when it names none, or two as often."""
+    kinds = {m["kind"] for m in _SELF_TOWN.finditer(simple)}
+    if not kinds:
+        return None
+    kind = "街道" if "街" in kinds else kinds.pop()  # (我街 writes its name …街道)
+    named: Counter[str] = Counter()
+    for m in re.finditer(kind, simple):
+        for size in (2, 3):
+            at = m.start() - size
+            words = simple[at : m.start()] if at >= 0 else ""
+            # (本年度小河镇: 年度 ends the words before the name)
+            starts = _starts_name(simple, at) or simple[max(0, at - 2) : at] == "年度"
+            if _CJK_ONLY.fullmatch(words) and starts:
+                if not _NOT_PLACE.search(words) and not _NOT_PLACE_WORDS.search(words):
+                    named[words + kind] += 1
+                break
+    return _dominant(named)
+
+
+def _place_after_verb(simple: str, level_at: int) -> str | None:
+    """A place of two characters and its level right after a verb (更新巧家县人民政府网)."""
+    two, verb = simple[level_at - 2 : level_at], simple[max(0, level_at - 4) : level_at - 2]
+    if level_at < 4 or not _CJK_ONLY.fullmatch(two) or _NOT_PLACE.search(two):
+        return None
+    return two + simple[level_at] if _NOT_PLACE_WORDS.fullmatch(verb) else None
+
+
+def _town_of_its_county(town: str, simple: str) -> str:
+    """A town the text never writes after its county (小河镇), under the one county-level
+    government the text names (巧家县人民政府网, 《仁寿县人民政府办公室关于…》): the government a
+    town's report cites and publishes on is its county's. Unchanged when the text names none or
+    several."""
+    places = {
+        place
+        for m in _GOVERNMENT_NAMED.finditer(simple)
+        if (place := _place_at(simple, m.start() - 1) or _place_after_verb(simple, m.start() - 1))
+    }
+    # 泸县 within 泸州市泸县: one county named twice
+    kept = {p for p in places if not any(o != p and o.endswith(p) for o in places)}
+    return kept.pop() + town if len(kept) == 1 else town
 
 
 def _short_place(simple: str, level_at: int) -> str | None:
