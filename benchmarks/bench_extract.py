@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from dashboard.domain.agency_names import same_agency  # noqa: E402
 from dashboard.domain.catalogue import default_catalogue  # noqa: E402
 from dashboard.domain.script import to_simplified  # noqa: E402
 from dashboard.extract.figures import Found, Skipped, extract_figures  # noqa: E402
@@ -40,6 +41,7 @@ class ExtractMeasure:
     found: int = 0
     reports: int = 0
     agency_found: int = 0
+    agency_same: int = 0  # the same agency, in another spelling of its name (agency_names)
     year_found: int = 0
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
@@ -94,6 +96,7 @@ def measure(path: Path = CORPUS) -> ExtractMeasure:
         result.agency_found += bool(extraction.agency) and to_simplified(
             extraction.agency or ""
         ) == to_simplified(report["agency"])
+        result.agency_same += same_agency(extraction.agency, report["agency"])
         result.year_found += extraction.year == int(report["year"])
         wanted = [
             (resolve.slot(LABEL_ROWS[x["metric"]]), float(x["value"]), x["qualifier"], x)
@@ -166,8 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"precision: {m.precision:.3f} ({m.right}/{m.facts})")
     print(f"recall:    {m.recall:.3f} ({m.found}/{m.labels})")
     print(
-        f"agency found: {m.agency_found / max(m.reports, 1):.0%}, "
-        f"year found: {m.year_found / max(m.reports, 1):.0%}"
+        f"agency found: {m.agency_found / max(m.reports, 1):.0%} as labelled, "
+        f"{m.agency_same / max(m.reports, 1):.0%} the same agency in another spelling "
+        f"of its name; year found: {m.year_found / max(m.reports, 1):.0%}"
     )
     print(f"\nwrong ({len(m.wrong)}):")
     for line in m.wrong:
