@@ -88,3 +88,13 @@ def test_the_words_are_read_from_the_data_file(tmp_path: Path) -> None:
     mine = tmp_path / "names.toml"
     mine.write_text('[short_forms]\n"交警队" = "交通警察大队"\n', encoding="utf-8")
     assert agency_vocabulary(mine) == ({"交警队": "交通警察大队"}, {})
+
+
+def test_listed_places_are_read_from_the_data_file(tmp_path: Path) -> None:
+    from dashboard.domain.agency_names import listed_places
+
+    assert "呼和浩特市" in listed_places()
+    assert all(p[-1] in "省市区县州旗盟" for p in listed_places())
+    mine = tmp_path / "names.toml"
+    mine.write_text('[places]\nlisted = ["中山市"]\n', encoding="utf-8")
+    assert listed_places(mine) == ("中山市",)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.domain.catalogue import Catalogue, default_catalogue
-from dashboard.extract.agency import find_agency_year
+from dashboard.extract.agency import _place_at, find_agency_year
 from dashboard.extract.figures import extract_figures
 from tests.extract_cases import left_out, taken
 
@@ -465,7 +465,27 @@ _ROUND_28_AGENCIES = [
     ("本报告由宜城市供销联社结合工作实际编制。", "宜城市供销联社"),
     # a short form spelt out from the data file
     ("六盘水市应急局2024年政府信息公开工作年度报告\n一、总体情况", "六盘水市应急管理局"),
+    # (blind17) a county opening a sentence with what it did, as written
+    ("一、总体情况\n2022年,城固县认真贯彻条例,全面提升全县信息公开工作水平。", "城固县"),
+    # a town's place written in full once and short once is one place
+    (
+        "现将我镇2025年度工作情况报告如下。电子版可在通化市东昌区金厂镇人民政府网站下载。"
+        "地址通化市东昌区金厂镇人民路1号。2025年,金厂镇坚持公开。",
+        "通化市东昌区金厂镇",
+    ),
 ]
+
+
+def test_places_whose_names_hold_function_words_are_read_from_the_list() -> None:
+    # 和 joins two things; 呼和浩特 and 汉中, listed, are places
+    assert _place_at("规定和乐山市有关", 5) == "乐山市"
+    assert _place_at("全文包括呼和浩特市新城区", 8) == "呼和浩特市"
+    assert _place_at("工作中汉中市财政局", 5) == "汉中市"
+    assert _place_at("在大同市人民政府", 3) == "大同市"
+    # (a word before 同, not a listed place: 同时 is no place's start)
+    assert _place_at("共同市场", 2) is None
+    # a zone opening a sentence is no place
+    assert find_agency_year("一、总体情况\n2022年,开发区认真贯彻条例。")[0] is None
 
 
 def test_the_agency_is_not_made_of_a_kind_of_body_or_a_town_among_others() -> None:

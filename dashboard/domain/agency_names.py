@@ -43,6 +43,13 @@ def agency_vocabulary(path: Path = AGENCY_NAMES_FILE) -> tuple[dict[str, str], d
     return _longest_first(data.get("short_forms", {})), _longest_first(data.get("same_words", {}))
 
 
+@cache
+def listed_places(path: Path = AGENCY_NAMES_FILE) -> tuple[str, ...]:
+    """Places whose names hold words that elsewhere end a sentence's words before a name
+    (呼和浩特市, 汉中市, 大同市): the extractor reads them as places only from this list."""
+    return tuple(tomllib.loads(path.read_text("utf-8")).get("places", {}).get("listed", ()))
+
+
 def short_forms() -> dict[str, str]:
     """A bureau's short name → its full name (住建局 → 住房和城乡建设局)."""
     return agency_vocabulary()[0]

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from dashboard.domain.agency_names import short_forms
+from dashboard.domain.agency_names import listed_places, short_forms
 from dashboard.domain.script import to_simplified
 
 # A ministry's name ends in 部, as many words do (全部, 干部, 内部): only the two to eight
@@ -87,6 +87,10 @@ _NAME_OPENING = re.compile(
 _TOWN_OPENING = re.compile(
     rf"(?:^|[。\n]|情况)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<agency>[\u4e00-\u9fff]{{2,5}}?(?:街道|镇|乡|街))"
     r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力|以)"
+)
+_PLACE_OPENING = re.compile(
+    rf"(?:^|[。\n]|情况)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<agency>[\u4e00-\u9fff]{{2,4}}?[县区市旗])"
+    r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力)"
 )
 _GOVERNMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])人民政府")
 # Words a place name matched from the left may carry in front (和石城县, 主要有石城县).
@@ -357,6 +361,17 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         ):
             agency = town
     if agency is None:
+        # 2022年,城固县认真贯彻…: a county (district, city) opening a sentence with what it did,
+        # as written: its government's report
+        places = Counter(
+            m["agency"]
+            for m in _PLACE_OPENING.finditer(simple)
+            if not _NOT_PLACE.search(m["agency"][:-1])
+            and not _PREPOSITION.match(m["agency"])
+            and _PLACE_END.search(m["agency"])  # (开发区, 管理区: zones, no place)
+        )
+        agency = _dominant(places)
+    if agency is None:
         agency = _town_speaking(simple)
     if agency is None:
         agency = _government_summing(simple)
@@ -400,9 +415,25 @@ _LEVELS = "省市区县州旗盟"
 _NAME_MARKS = _PLACE_LEAD + _LEVELS  # the characters a place's name may follow
 
 
+# Places whose names hold characters that elsewhere end the words before a name (和, 中, 同…):
+# read as places only as listed (data/catalogue/agency_names.toml).
+_LISTED_BY_LEVEL: dict[str, list[str]] = {}
+for _listed in sorted(listed_places(), key=len, reverse=True):
+    _LISTED_BY_LEVEL.setdefault(_listed[-1], []).append(_listed)
+
+
+def _listed_place_start(simple: str, level_at: int) -> int | None:
+    """Where a listed place ending at `level_at` starts, if one does."""
+    for name in _LISTED_BY_LEVEL.get(simple[level_at], ()):
+        start = level_at + 1 - len(name)
+        if start >= 0 and simple.startswith(name, start):
+            return start
+    return None
+
+
 # words of a sentence that run into a level character (全面推进市体育局): no place's name
 _NOT_PLACE_WORDS = re.compile(
-    r"推进|加强|落实|贯彻|做好|开展|组织|通过|围绕|按照|结合|面向|处理|利用|依托|登录|转发|更新|发布|维护"
+    r"推进|加强|落实|贯彻|做好|开展|组织|通过|围绕|按照|结合|面向|处理|利用|依托|登录|转发|更新|发布|维护|包括"
 )
 
 
@@ -417,11 +448,15 @@ def _place_at(simple: str, level_at: int) -> str | None:
     if after[:1] in _NOT_LEVEL_AFTER and after != "民政":
         return None
     two = simple[level_at - 2 : level_at]
-    if not _CJK_ONLY.fullmatch(two) or _NOT_PLACE.search(two):
+    listed = _listed_place_start(simple, level_at)
+    if listed is None and (not _CJK_ONLY.fullmatch(two) or _NOT_PLACE.search(two)):
         return None
     # where the name starts must be marked (a mark, a function word): 正式推出市教育局 names
     # no place 推出市
-    if _starts_name(simple, level_at - 2):
+    listed = _listed_place_start(simple, level_at)
+    if listed is not None:
+        name_start = listed  # 呼和浩特市, 汉中市: a place whose name has such words
+    elif _starts_name(simple, level_at - 2):
         name_start = level_at - 2
     else:
         three = simple[level_at - 3 : level_at] if level_at >= 3 else ""
@@ -481,8 +516,9 @@ def _placed_town(town: str, simple: str) -> str:
         for m in re.finditer(re.escape(town), simple)
         if m.start() > 0 and simple[m.start() - 1] in "县区市"
     }
-    placed = {p + town for p in places if p}
-    return placed.pop() if len(placed) == 1 else town
+    # (东昌区 and 通化市东昌区: one place, written short once)
+    kept = {p for p in places if p and not any(o != p and o.endswith(p) for o in places if o)}
+    return kept.pop() + town if len(kept) == 1 else town
 
 
 # a town, township or street office with no place before it
