@@ -22,6 +22,10 @@ from dashboard.extract.channels import (
 from dashboard.extract.numbers import _MADE_TOTAL
 from dashboard.extract.rules import RECEIVED_IN_ITEMS, RULES, Naming, Rule, rule_by_id
 
+# what a number may count when named right after its counting word (8期在线访谈, 3场新闻发布会)
+_COUNTED_AFTER = re.compile(r"\s*(?:在线|网上|网络)?访谈|\s*(?:新闻)?发布会")
+_COUNTED_AFTER_METRICS = frozenset({"online_interviews", "press_conferences"})
+
 
 def _name(
     match: re.Match[str],
@@ -51,12 +55,16 @@ def _name(
     needed_in = (lead if re.match(r"\s*(?:其中|[0-9])", period) else "") + period
     licence: bool | None = None  # about applications for a licence (found once, when asked)
     in_items: bool | None = None  # requests counted in 条 before (found once, when asked)
+    # “…政策解读”等8期在线访谈: the number counts what its counting word is followed by
+    counted_after = _COUNTED_AFTER.match(rest)
     for rule in RULES:
         if rule.metric not in catalogue.metrics:
             continue
         found = rule.before.search(before)
         if not found:
             continue
+        if counted_after and rule.metric not in _COUNTED_AFTER_METRICS:
+            return "counts what follows it"
         if rule.metric.startswith("requests_") and re.search(r"复议|诉讼", before):
             continue
         # Structural guards (round 5): what a clause is about decides which metrics it can

@@ -60,6 +60,10 @@ _CHANGE_BEFORE = re.compile(
 _AVERAGE_BEFORE = re.compile(
     r"(?:日均|月均|周均|每日(?!头条)|每天|每月|平均每)[^，,。；;0-9]{0,12}$"
 )
+# 单篇最高阅读量达8154: the most one item reached, not the year's count
+_MAXIMUM_BEFORE = re.compile(
+    r"(?:单篇|单条|单期|单日|单月|单场)[^，,。；;0-9]{0,8}$|最高[^，,。；;0-9]{0,4}$"
+)
 # 以县政府和县政府办公室名义印发…文件17件: documents issued in another body's name
 _ON_BEHALF_BEFORE = re.compile(r"(?:委托|代为|代办)[^，,。；;0-9]{0,24}$")
 # 以县政府和县政府办公室名义印发…文件17件: documents of two bodies together (以县市场监督管理局
@@ -225,6 +229,10 @@ def _cumulative(period: str, year: int | None) -> bool:
     if mark["since"]:
         return year is None or int(mark["since"]) < year
     if mark[0] == "累计":
+        # 公开信息动态348条(累计公开3808条): the running total set beside the year's figure
+        bracketed = re.search(r"[0-9]\s*[\u4e00-\u9fff]{0,2}\s*[(（]\s*$", period[: mark.start()])
+        if bracketed and not re.search(r"[)）]", period[mark.end() :]):
+            return True
         this_year = _THIS_YEAR_END.search(period[: mark.start()]) is not None
         # 累计…已达657条: a total that has grown to a size, over the years
         if re.search(r"已达|已经达到", period[mark.end() :]):
@@ -285,6 +293,8 @@ def _skip_reason(
     # 日均发布信息3条以上: an average per day (or month) is never the year's figure
     if _AVERAGE_BEFORE.search(before):
         return "average"
+    if _MAXIMUM_BEFORE.search(before) and match["unit"] != "%":
+        return "a maximum"
     # 委托县自然资源局办理…申请25件: work done for (or by) another body
     if _ON_BEHALF_BEFORE.search(before):
         return "on behalf of another body"

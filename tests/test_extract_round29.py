@@ -1,0 +1,51 @@
+"""Round 29 of extract_figures, on blind17 after it was measured untouched: a running total set
+in brackets beside the year's figure, recruitment counted with other kinds, a number counting
+what follows its counting word, the most one item reached. Each test has a case the rule must
+leave out and its counterpart; the texts are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.domain.catalogue import Catalogue, default_catalogue
+from tests.extract_cases import left_out, taken
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return default_catalogue()
+
+
+def test_a_running_total_in_brackets_beside_the_year_s_figure(catalogue: Catalogue) -> None:
+    text = "其中,公开政府文件23件(累计公开184件);公开信息动态348条(累计公开3808条)。"
+    assert left_out(text, catalogue)["3808条"] == "cumulative"
+    assert left_out(text, catalogue)["184件"] == "cumulative"
+    # the year's figures before the brackets are not made running totals
+    assert ("items_published", None, "documents", 23) in taken(text, catalogue)
+    assert left_out(text, catalogue)["348条"] != "cumulative"
+    # 累计 alone, with no figure before it in brackets, is the year's (the labels' convention)
+    assert ("items_published", None, None, 186) in taken("全年累计公开信息186条。", catalogue)
+
+
+def test_recruitment_counted_with_other_kinds_is_not_recruitment(catalogue: Catalogue) -> None:
+    rows = taken("区政府办公室发布人事任免、招录信息15条。", catalogue)
+    assert not [r for r in rows if r[0] == "recruitment_notices"]
+    rows = taken("发布项目环境影响评价公示、人员招聘等通知公告信息15条。", catalogue)
+    assert not [r for r in rows if r[0] == "recruitment_notices"]
+    # one kind of a list of figures, each with its own number, is its own
+    rows = taken("公开人事信息12条、招聘类信息39条。", catalogue)
+    assert ("recruitment_notices", None, None, 39) in rows
+    assert ("recruitment_notices", None, None, 12) in taken("发布招聘信息12条。", catalogue)
+
+
+def test_a_number_counts_what_follows_its_counting_word(catalogue: Catalogue) -> None:
+    text = "完成“残疾人两项补贴提标政策解读”等8期在线访谈公开。"
+    assert left_out(text, catalogue)["8期"] == "counts what follows it"
+    assert ("interpretations", None, None, 12) in taken("全年发布政策解读12条。", catalogue)
+
+
+def test_the_most_one_item_reached_is_not_the_year_s(catalogue: Catalogue) -> None:
+    text = "公众号文章单篇最高阅读量达8154，全年阅读量12万次。"
+    assert left_out(text, catalogue)["8154"] == "a maximum"
+    assert ("reads", "wechat", None, 120000) in taken(text, catalogue)
+    assert left_out("单日最高发布信息30条。", catalogue)["30条"] == "a maximum"
