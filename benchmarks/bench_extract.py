@@ -43,6 +43,13 @@ class ExtractMeasure:
     agency_found: int = 0
     agency_same: int = 0  # the same agency, in another spelling of its name (agency_names)
     year_found: int = 0
+    # Against the labels as adjudicated (ADJUDICATIONS): a figure the labels lack but an
+    # independent adjudicator found right counts as right and as a label; a label the
+    # adjudicator found wrong is no label. Unadjudicated and unsure items count as labelled.
+    adjudicated: int = 0  # items of the set the adjudication file judges
+    adj_right: int = 0
+    adj_labels: int = 0
+    adj_found: int = 0
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     unjudged: list[str] = field(default_factory=list)  # figures no label id can name
@@ -54,6 +61,34 @@ class ExtractMeasure:
     @property
     def recall(self) -> float:
         return self.found / self.labels if self.labels else 1.0
+
+    @property
+    def adj_precision(self) -> float:
+        return self.adj_right / self.facts if self.facts else 1.0
+
+    @property
+    def adj_recall(self) -> float:
+        return self.adj_found / self.adj_labels if self.adj_labels else 1.0
+
+
+ADJUDICATIONS = ROOT / "tests" / "data" / "corpus" / "adjudications.jsonl"
+# (report id, label id, value, qualifier) → verdict
+Verdicts = dict[tuple[str, str, float, str], str]
+
+
+def load_verdicts(corpus: Path, path: Path = ADJUDICATIONS) -> Verdicts:
+    """The adjudicator's verdicts on the disagreements of one corpus file (by its set name)."""
+    name = corpus.stem.removeprefix("reports-")
+    if not path.exists():
+        return {}
+    verdicts: Verdicts = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            if item["set"] == name:
+                slot = (item["report"], item["label"], float(item["value"]), item["qualifier"])
+                verdicts[slot] = item["verdict"]
+    return verdicts
 
 
 def _matches(fact: Found, slot: Slot, value: float, qualifier: str) -> bool:
@@ -79,11 +114,14 @@ def _why_missed(text: str, label: dict[str, str], skipped: list[Skipped]) -> str
     return "-"
 
 
-def measure(path: Path = CORPUS) -> ExtractMeasure:
+def measure(path: Path = CORPUS, adjudications: Path = ADJUDICATIONS) -> ExtractMeasure:
     """Extract every report of a corpus file and compare with its labels."""
     catalogue = default_catalogue()
     resolve = Resolver()
     result = ExtractMeasure()
+    verdicts = load_verdicts(path, adjudications)
+    result.adjudicated = len(verdicts)
+    label_of = {resolve.slot(home): label for label, home in LABEL_ROWS.items()}
     # The rows the labels can name: a figure of another (a row of statutory table 二, a Toutiao
     # count) is neither right nor wrong by them, and is listed apart.
     judged = {resolve.slot(home) for home in LABEL_ROWS.values()}
@@ -119,16 +157,27 @@ def measure(path: Path = CORPUS) -> ExtractMeasure:
                 )
                 continue
             result.facts += 1
+            said = verdicts.get(
+                (report["id"], label_of.get(slot, ""), fact.value, str(fact.qualifier)), ""
+            )
             if any(_matches(fact, s, v, q) for s, v, q, _ in wanted):
                 result.right += 1
+                result.adj_right += said != "incorrect"
             else:
+                # the labels lack it; right if the adjudicator says so (and then a label too)
+                result.adj_right += said == "correct"
+                result.adj_labels += said == "correct"
+                result.adj_found += said == "correct"
                 result.wrong.append(
                     f"{report['id']}: {fact.metric}/{fact.channel}/{fact.category} "
                     f"{fact.as_written} ← {fact.quote}"
                 )
         for slot, value, qualifier, label in wanted:
+            said = verdicts.get((report["id"], label["metric"], value, qualifier), "")
+            result.adj_labels += said != "incorrect"
             if any(_matches(f, slot, value, qualifier) for f in extraction.facts):
                 result.found += 1
+                result.adj_found += said != "incorrect"
             else:
                 why = _why_missed(report["text"], label, extraction.skipped)
                 result.missed.append(
@@ -173,6 +222,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{m.agency_same / max(m.reports, 1):.0%} the same agency in another spelling "
         f"of its name; year found: {m.year_found / max(m.reports, 1):.0%}"
     )
+    if m.adjudicated:
+        print(
+            f"against the labels as adjudicated ({m.adjudicated} disagreements and samples "
+            f"judged, tests/data/corpus/adjudications.jsonl): precision {m.adj_precision:.3f} "
+            f"({m.adj_right}/{m.facts}), recall {m.adj_recall:.3f} ({m.adj_found}/{m.adj_labels})"
+        )
     print(f"\nwrong ({len(m.wrong)}):")
     for line in m.wrong:
         print("  " + line)
