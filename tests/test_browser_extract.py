@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from dashboard.platform.auth import Role, add_user
 from dashboard.store.database import Store
 from tests.appserver import ARTIFACTS, running_app
-from tests.browser_helpers import open_page, rerun, screenshot, wait_until_idle
+from tests.browser_helpers import VIEWPORTS, open_page, rerun, screenshot, wait_until_idle
 from tests.test_browser_upload import (
     PASSWORD,
     go_to,
@@ -205,3 +205,31 @@ def test_pasted_report_corrected_in_the_table_is_saved_as_corrected(
     no_exception(page)
     screenshot(page, "extract-5-history")
     page.close()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_a_report_s_name_for_the_stored_agency_fills_in_the_stored_name(
+    browser: Browser, app: tuple[str, str], viewport: str
+) -> None:
+    """宁波市定海区教育局 in the report's title is the stored 定海区教育局 (the samples): the
+    agency box holds the stored name, and the caption below it says what the report wrote —
+    in Chinese, readable at desktop and phone width."""
+    url, _ = app
+    page = open_page(browser, url, "desktop")  # (the sidebar's sign-in: open at desktop width)
+    sign_in_as_alice(page)
+    go_to(page, "数据")
+    width, height = VIEWPORTS[viewport]
+    page.set_viewport_size({"width": width, "height": height})
+    page.get_by_role("tab", name="上传数据").click()
+    section = page.locator(".st-key-extract_section")
+    paste = section.get_by_label("或粘贴报告原文")
+    paste.fill(REPORT.replace(AGENCY, "宁波市定海区教育局").replace(str(YEAR), "2024"))
+    rerun(page, lambda: paste.press("Control+Enter"))
+    report = page.locator(".st-key-extract_report_0")
+    expect(report.get_by_label("单位")).to_have_value("定海区教育局")
+    caption = report.get_by_text("报告中写作“宁波市定海区教育局”，已对应到已有单位“定海区教育局”")
+    expect(caption).to_be_visible()
+    box = caption.bounding_box()
+    assert box is not None and box["width"] <= (page.viewport_size or {"width": 0})["width"]
+    caption.scroll_into_view_if_needed()
+    screenshot(page, f"extract-stored-agency-{viewport}")
