@@ -49,3 +49,14 @@ def test_the_most_one_item_reached_is_not_the_year_s(catalogue: Catalogue) -> No
     assert left_out(text, catalogue)["8154"] == "a maximum"
     assert ("reads", "wechat", None, 120000) in taken(text, catalogue)
     assert left_out("单日最高发布信息30条。", catalogue)["30条"] == "a maximum"
+
+
+def test_a_gazette_among_the_channels_listed_gives_the_total(catalogue: Catalogue) -> None:
+    text = "通过省政府门户网站、《广东省人民政府公报》及官方微博微信等主动公开政府信息345条。"
+    assert ("items_published", None, None, 345) in taken(text, catalogue)
+    # the gazette alone, or beside other ways, names no channel
+    assert left_out("通过《广东省人民政府公报》公开政府信息12条。", catalogue)["12条"] == (
+        "doubtful channel"
+    )
+    text = "通过政府公报和其他方式公开政府信息30条。"
+    assert not [r for r in taken(text, catalogue) if r[3] == 30]

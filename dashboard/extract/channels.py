@@ -249,7 +249,15 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     after_channels = other is not None and re.search(
         r"网|平台|微信|微博|媒体", plain[: other.start()]
     )
-    if _NO_CHANNEL.search(plain) and not after_channels:
+    # 通过省政府门户网站、《广东省人民政府公报》及官方微博微信等: a gazette among the channels
+    # listed — all of them, the total
+    gazette_among = bool(
+        re.search(r"公报", plain)
+        and re.search(r"[、及和与]", plain)
+        and re.search(r"网站|微博|微信|新媒体|网", plain.replace("公报", ""))
+        and not re.search(r"其他|微信(?:工作)?群", plain)
+    )
+    if _NO_CHANNEL.search(plain) and not after_channels and not gazette_among:
         return _Where(reason="doubtful channel")
     # 在大美仁寿APP公开发布内容26条: an app alone, a channel the catalogue has no name for (in a
     # list of channels it stands for new media)
@@ -275,7 +283,7 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         if mentioned and "new_media" not in kinds and re.search(r"新媒体|客户端|APP", plain):
             mentioned.append("new_media")
     # 通过门户网站和其他信息公开渠道: a channel and every other way — the whole output
-    if mentioned and _OTHER_WAYS.search(plain):
+    if mentioned and (_OTHER_WAYS.search(plain) or gazette_among):
         mentioned.append("other_ways")
     listed = bool(_LISTED.search(plain)) or "other_ways" in mentioned
     if len(mentioned) > 1:
