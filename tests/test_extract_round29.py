@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.extract.agency import find_agency_year
 from tests.extract_cases import left_out, taken
 
 
@@ -60,3 +61,29 @@ def test_a_gazette_among_the_channels_listed_gives_the_total(catalogue: Catalogu
     )
     text = "通过政府公报和其他方式公开政府信息30条。"
     assert not [r for r in taken(text, catalogue) if r[3] == 30]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the statistics period in figures, or with a word dropped
+        ("本报告中所列数据的统计期限自2015-1-1起至2015-12-31止。\n2015-,我局加强公开。", 2015),
+        ("本报告中所列数据统计限自2021年1月1日至2021年12月31日。", 2021),
+        # a page's date line is no sentence opening with its year
+        (
+            "天津市静海区人民政府\n2019年12月3日星期二\n一、总体情况\n2025年,静海区科学技术局统筹推动。",
+            2025,
+        ),
+        # the title's year against the period the figures cover: the period's
+        (
+            "我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》。所列数据的统计期限自"
+            "2021年1月1日起至12月31日止。",
+            2021,
+        ),
+        # (a title and its period agreeing, and a title alone, as before)
+        ("田黄镇2021年政府信息公开工作年度报告\n统计期限自2021年1月1日起。", 2021),
+        ("田黄镇2020年政府信息公开工作年度报告\n一、总体情况", 2020),
+    ],
+)
+def test_the_year_is_the_period_the_figures_cover(text: str, year: int) -> None:
+    assert find_agency_year(text)[1] == year

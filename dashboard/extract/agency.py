@@ -149,13 +149,15 @@ _ANY_YEAR = re.compile(rf"(?<![0-9])(?P<year>{_YEAR})\s*年(?!代|\s*[0-9]{{1,2}
 # Titles of documents and their numbers (《…2014年…通知》, 〔2019〕60号): their years are not
 # the report's.
 _QUOTED_TITLES = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]")
+# (统计限自2021年1月1日: a word dropped; 自2015-1-1起: the date in figures)
 _PERIOD_RE = re.compile(
-    rf"(?:统计期限|统计期|时间范围|期限|时限|统计时间)[^0-9。]{{0,8}}(?P<year>{_YEAR})\s*年\s*1\s*月"
-    r"\s*1\s*日"
+    rf"(?:统计期限|统计期|时间范围|期限|时限|统计时间|统计限|统计时段)[^0-9。]{{0,8}}(?P<year>{_YEAR})"
+    r"\s*(?:年\s*1\s*月\s*1\s*日|[-/.]0?1[-/.]0?1(?![0-9]))"
 )
 # 截至2022年12月31日, 截至2022年底: the end of the year the report is about
 _YEAR_END = re.compile(rf"(?:截至|截止|到)\s*(?P<year>{_YEAR})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
-_YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?[,，]?")
+# (2019年12月3日星期二: a page's date, not a sentence opening with its year)
+_YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?(?!\s*[0-9]{{1,2}}\s*月)[,，]?")
 # Words of the sentence before a title's name (特向社会公布, 制作, 编制本单位…)
 _TITLE_NOISE = re.compile(
     r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现公开|现发布|现编制|现向社会公布"
@@ -393,6 +395,11 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         place = _one_place(simple, None)
         if place is not None:
             agency = place + to_simplified(agency)
+    stated = _PERIOD_RE.search(simple)
+    if year is not None and stated is not None and int(stated["year"]) != year:
+        # 《田黄镇2020年…年度报告》 beside 统计期限自2021年1月1日起: the period the figures cover
+        # is the report's year (the labels' year is the statistics year)
+        year = int(stated["year"])
     if year is None:
         period = _PERIOD_RE.search(simple) or _YEAR_END.search(simple)
         opening = _YEAR_START.search(simple)
