@@ -488,24 +488,29 @@ def test_places_whose_names_hold_function_words_are_read_from_the_list() -> None
     assert find_agency_year("一、总体情况\n2022年,开发区认真贯彻条例。")[0] is None
 
 
-def test_the_agency_is_not_made_of_a_kind_of_body_or_a_town_among_others() -> None:
-    # a kind of body is no body's name
-    assert find_agency_year("编制管委会2022年度政府信息公开工作报告。")[0] is None
-    # two towns named as often: neither is the report's
-    text = "现将我镇2020年政府信息公开工作报告如下。我镇与东山镇、西山镇开展合作。"
-    assert find_agency_year(text)[0] is None
-    # verbs before 街道 name no street office
-    text = "更新街道会议公开信息。不定期更新街道动态信息。2023年我街道收到申请3件。"
-    assert find_agency_year(text)[0] is None
-    # two county governments named: the town keeps its own name
-    text = (
-        "现将我镇2024年政府信息公开工作报告如下。\n本年度小河镇在巧家县人民政府网和"
-        "彝良县人民政府网发布信息。"
-    )
-    assert find_agency_year(text)[0] == "小河镇"
-    # 处理市政府网投诉: a verb, not a city
-    text = "2013年度我镇主动公开信息123件,处理市政府网投诉件36只。2013年,谢塘镇坚持公开。"
-    assert find_agency_year(text)[0] == "谢塘镇"
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # a kind of body is no body's name
+        ("编制管委会2022年度政府信息公开工作报告。", None),
+        # two towns named as often: neither is the report's
+        ("现将我镇2020年政府信息公开工作报告如下。我镇与东山镇、西山镇开展合作。", None),
+        # verbs before 街道 name no street office
+        ("更新街道会议公开信息。不定期更新街道动态信息。2023年我街道收到申请3件。", None),
+        # two county governments named: the town keeps its own name
+        (
+            "现将我镇2024年政府信息公开工作报告如下。\n本年度小河镇在巧家县人民政府网和"
+            "彝良县人民政府网发布信息。",
+            "小河镇",
+        ),
+        # 处理市政府网投诉: a verb, not a city
+        ("2013年度我镇主动公开信息123件,处理市政府网投诉件36只。2013年,谢塘镇坚持公开。", "谢塘镇"),
+    ],
+)
+def test_the_agency_is_not_made_of_a_kind_of_body_or_a_town_among_others(
+    text: str, agency: str | None
+) -> None:
+    assert find_agency_year(text)[0] == agency
 
 
 def test_accounts_and_columns_set_up_are_no_items(catalogue: Catalogue) -> None:
