@@ -87,3 +87,30 @@ def test_a_gazette_among_the_channels_listed_gives_the_total(catalogue: Catalogu
 )
 def test_the_year_is_the_period_the_figures_cover(text: str, year: int) -> None:
     assert find_agency_year(text)[1] == year
+
+
+# ── blind18, after it was measured untouched ──────────────────────────────────────────────────
+
+
+def test_requests_without_their_counting_word(catalogue: Catalogue) -> None:
+    text = "2025年我局共收到政府信息公开申请3,截至2025年12月31日已全部办结。"
+    assert left_out(text, catalogue)["3"] == "no unit"
+    # after words saying a count follows, a bare number is the count
+    text = "收到和处理政府信息公开申请数量为0。"
+    assert ("requests_new", None, None, 0) in taken(text, catalogue)
+    assert ("requests_new", None, None, 3) in taken("共收到政府信息公开申请3件。", catalogue)
+
+
+def test_a_number_in_ge_counts_the_noun_after_it(catalogue: Catalogue) -> None:
+    text = "指导各乡镇、县直有关部门更新31个试点领域基层政务公开标准目录。"
+    assert left_out(text, catalogue)["31个"] == "counts what follows it"
+    # a conjunction after it: the number ends its clause's count
+    text = "发布政策文件3个并同步发布相应解读。"
+    assert ("items_published", None, "documents", 3) in taken(text, catalogue)
+
+
+def test_the_old_reports_kinds_of_information_are_no_outcomes(catalogue: Catalogue) -> None:
+    text = "2012年度我局主动公开文件41件,依申请公开0件,不予公开125件。"
+    assert left_out(text, catalogue)["125件"] == "a kind of information, not a request's outcome"
+    text = "收到申请5件，予以公开3件，不予公开2件。"
+    assert ("requests_refused", None, None, 2) in taken(text, catalogue)

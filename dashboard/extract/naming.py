@@ -25,6 +25,7 @@ from dashboard.extract.rules import RECEIVED_IN_ITEMS, RULES, Naming, Rule, rule
 # what a number may count when named right after its counting word (8期在线访谈, 3场新闻发布会)
 _COUNTED_AFTER = re.compile(r"\s*(?:在线|网上|网络)?访谈|\s*(?:新闻)?发布会")
 _COUNTED_AFTER_METRICS = frozenset({"online_interviews", "press_conferences"})
+_NOUN_AFTER = re.compile(r"(?![其以左次人并及和与均已等分共合全各同])[\u4e00-\u9fff]{2}")
 
 
 def _name(
@@ -56,7 +57,10 @@ def _name(
     licence: bool | None = None  # about applications for a licence (found once, when asked)
     in_items: bool | None = None  # requests counted in 条 before (found once, when asked)
     # “…政策解读”等8期在线访谈: the number counts what its counting word is followed by
-    counted_after = _COUNTED_AFTER.match(rest)
+    counted_after = _COUNTED_AFTER.match(rest) or (
+        # 更新31个试点领域…目录: a number in 个 whose noun follows it counts that noun
+        unit == "个" and _NOUN_AFTER.match(rest)
+    )
     for rule in RULES:
         if rule.metric not in catalogue.metrics:
             continue
@@ -74,6 +78,10 @@ def _name(
             return "not proactive (依申请, 不予公开)"
         if rule.metric in _CLOSED_OUTCOMES and _NOT_CLOSED.search(before):
             continue
+        # 主动公开文件41件，依申请公开0件，不予公开125件: the old reports' three kinds of
+        # information the agency holds, not what was done with requests
+        if rule.metric == "requests_refused" and _KINDS_OF_INFORMATION.search(period):
+            return "a kind of information, not a request's outcome"
         # 全年报送发布信息23条: sent up to others' sites or published — either, or both
         if rule.metric == "info_submitted" and _SENT_AND_PUBLISHED.search(before):
             return "doubtful (报送发布: submitted or published?)"
@@ -190,6 +198,16 @@ def _name(
         # count of items (制作政府信息184条，…不予公开126), not of requests
         if rule.metric in _OUTCOMES and not unit and not _REQUESTS_COUNTED.search(period):
             return "no unit"
+        # 共收到政府信息公开申请3,…: requests without their counting word, and not after words
+        # saying a count follows (申请数量为0, 依申请公开事项0) — left out as items without
+        # theirs are
+        if (
+            not unit
+            and rule.metric in ("requests_new", "requests_completed")
+            and not match["cn"]
+            and not _COUNT_SAID.search(before)
+        ):
+            return "no unit"
         # 受理依申请公开62件(其中上年结转3件): with the requests carried over, not the new ones
         if rule.metric == "requests_new" and _CARRIED_OVER.match(rest):
             return "with requests carried over"
@@ -278,6 +296,11 @@ _MADE_COUNT = re.compile(
 )
 
 # 发布信息3403，: a number without its unit, at the end of a clause, after what was published
+_KINDS_OF_INFORMATION = re.compile(
+    r"主动公开[^。；;]{0,20}?[0-9]+\s*[件条份][，,、；;]\s*依申请公开[^。；;0-9]{0,6}?[0-9]+\s*[件条份]?"
+    r"[，,、；;]\s*不予公开[^。；;0-9]{0,6}$"
+)
+_COUNT_SAID = re.compile(r"(?:数量|数|总数|事项|总量)(?:为|达|共|共计|是)?\s*$")
 _BARE_END = re.compile(r"(?:信息|稿件|条目|文章)(?:数量|数|总数)?(?:为|达|共|共计)?\s*$")
 _BARE_CONFIDENCE = 0.7  # taken, but below LOW_CONFIDENCE: the editor checks it
 _UNSURE_KIND = 0.7  # a kind the labels split on (法规文件): taken, highlighted for review
