@@ -120,8 +120,11 @@ def test_requests_counting_words_and_the_number_before_its_noun(catalogue: Catal
 
 
 def test_outcomes_need_a_unit_unless_requests_were_counted(catalogue: Catalogue) -> None:
-    items = "本年度共制作政府信息184条,其中主动公开55条,依申请公开3条,不予公开126"
+    items = "本年度共制作政府信息184条,其中主动公开55条,不予公开126"
     assert _reasons(items, catalogue)["126"] == "no unit"
+    # (with 依申请公开 between, the old reports' three kinds of information: left out as such)
+    kinds = "本年度共制作政府信息184条,其中主动公开55条,依申请公开3条,不予公开126"
+    assert _reasons(kinds, catalogue)["126"] == "a kind of information, not a request's outcome"
     requests = "6件政府信息公开申请均按时办结,其中同意公开5无法提供1件。"
     assert ("requests_disclosed", None, None, 5) in _rows(requests, catalogue)
 

@@ -37,7 +37,8 @@ def test_requests_not_yet_closed_are_no_outcome(catalogue: Catalogue) -> None:
 def test_number_words_with_list_counting_words_are_no_figure(catalogue: Catalogue) -> None:
     text = "及时公布“领导成员”、“内设机构”等两个子栏目内容。"
     assert _rows(text, catalogue) == set()
-    assert _reasons(text, catalogue)["两个"] == "not a count of the report"
+    # (两个子栏目: the number counts the columns after it)
+    assert _reasons(text, catalogue)["两个"] == "counts what follows it"
 
 
 def test_issues_are_items_only_of_a_periodical(catalogue: Catalogue) -> None:
