@@ -114,3 +114,18 @@ def test_the_old_reports_kinds_of_information_are_no_outcomes(catalogue: Catalog
     assert left_out(text, catalogue)["125件"] == "a kind of information, not a request's outcome"
     text = "收到申请5件，予以公开3件，不予公开2件。"
     assert ("requests_refused", None, None, 2) in taken(text, catalogue)
+
+
+def test_a_list_of_channel_figures_after_a_site_s_with_its_verb(catalogue: Catalogue) -> None:
+    text = "全年局门户网站主动公开信息2978条,政务微信321条,政务微博260条,抖音号79条。"
+    rows = taken(text, catalogue)
+    assert {
+        ("items_published", "dept_site", None, 2978),
+        ("items_published", "wechat", None, 321),
+        ("items_published", "weibo", None, 260),
+        ("items_published", "short_video", None, 79),
+    } <= rows
+    # an item that does something else on a channel is no channel's figure
+    text = "政务微博主动发布信息141条,解决微博投诉问题16件;微信公众平台主动发布信息86条。"
+    assert ("items_published", "weibo", None, 141) in taken(text, catalogue)
+    assert not [r for r in taken(text, catalogue) if r[3] == 16]

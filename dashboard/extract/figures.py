@@ -179,6 +179,28 @@ _CHANNEL_LIST_GOES_ON = re.compile(
 )
 
 
+# 全年局门户网站主动公开信息2978条,政务微信321条,政务微博260条: a channel's figure with its
+# verb after the channel, and the list going on over short items of channels alone
+_CHANNEL_FIRST_LIST_GOES_ON = re.compile(
+    r"(?:公众号|微信|微博|抖音|头条号|视频号|快手|网站|官网)[^，,。；;0-9]{0,8}?"
+    r"(?:发布|推送|公开|更新|推出)[^，,。；;0-9]{0,12}[0-9]+\s*[条篇则]"
+    r"(?:[，,][^，,。；;0-9]{1,6}[0-9]+\s*[条篇则])*[，,]\s*$"
+)
+
+
+def _goes_on(before_item: str, item: str, unit: str | None) -> bool:
+    """Whether an item continues a list of channel figures (see the two patterns above); the
+    channel-first list only over short items counted as posts are (政务微博260条, not
+    解决微博投诉问题16件)."""
+    if _CHANNEL_LIST_GOES_ON.search(before_item):
+        return True
+    return (
+        unit in ("条", "篇", "则")
+        and len(item) <= 6
+        and bool(_CHANNEL_FIRST_LIST_GOES_ON.search(before_item))
+    )
+
+
 def _list_item(
     text: str, match: re.Match[str], period: str, catalogue: Catalogue, report: _Report
 ) -> tuple[Naming, int] | str | None:
@@ -228,7 +250,7 @@ def _list_item(
         # continues a list of channel figures opened by 其中 after a published total
         before_item = period[: len(period) - len(text[item_start : match.start()])]
         if not (
-            _CHANNEL_LIST_GOES_ON.search(before_item)
+            _goes_on(before_item, item, match["unit"])
             and _VERB.search(before_item)
             and not head
             and not group_head
