@@ -129,3 +129,26 @@ def test_a_list_of_channel_figures_after_a_site_s_with_its_verb(catalogue: Catal
     text = "政务微博主动发布信息141条,解决微博投诉问题16件;微信公众平台主动发布信息86条。"
     assert ("items_published", "weibo", None, 141) in taken(text, catalogue)
     assert not [r for r in taken(text, catalogue) if r[3] == 16]
+
+
+def test_more_wordings_of_blind18(catalogue: Catalogue) -> None:
+    # 推送讯息: an account's posts
+    text = "通过省司法厅微信公众平台发布推送讯息192条。"
+    assert ("items_published", "wechat", None, 192) in taken(text, catalogue)
+    # a site's kinds of item listed, interpretations among them, then 等各类信息: the site's
+    text = "市体育局网站主动发布政务动态、政策解读、人事等各类信息538条。"
+    assert ("items_published", "dept_site", None, 538) in taken(text, catalogue)
+    # (with no channel named, still no interpretations' figure)
+    text = "发布通知公告、政策解读、工作动态等信息1423条。"
+    assert not [r for r in taken(text, catalogue) if r[0] == "interpretations"]
+    # 零件 before a clause's end: a stated zero; 零件 as a word is none
+    text = "共受理依申请政府信息公开零件;不予受理零件。"
+    assert ("requests_new", None, None, 0) in taken(text, catalogue)
+    assert not taken("采购汽车零件加工服务。", catalogue)
+    # followers named after their number
+    text = "微信官方公众号现有1.46万人关注,发布文章数450篇。"
+    assert ("followers", "wechat", None, 14600) in taken(text, catalogue)
+    assert not taken("微信公众号现有工作人员3人。", catalogue)
+    # handled, with an aside, then all completed
+    text = "办理政府信息公开申请41件(含上年度结转1件),均全部办结。"
+    assert ("requests_completed", None, None, 41) in taken(text, catalogue)

@@ -232,6 +232,15 @@ def _name(
             if "复议" in told and "诉讼" in told:
                 return "review and litigation together"
         combined = _combined(rule, before, found)
+        # 网站主动发布政务动态、政策解读、人事等各类信息538条: interpretations among the kinds
+        # of all a channel's items — the channel's figure, for the rules after this one
+        if (
+            combined
+            and rule.metric == "interpretations"
+            and _ALL_KINDS_END.search(before)
+            and re.search(r"网站|官网|公众号|微信|微博|平台", before)
+        ):
+            continue
         if combined:
             return combined
         # 数字图文解读21条: one form of the interpretations, not their number
@@ -300,6 +309,7 @@ _KINDS_OF_INFORMATION = re.compile(
     r"主动公开[^。；;]{0,20}?[0-9]+\s*[件条份][，,、；;]\s*依申请公开[^。；;0-9]{0,6}?[0-9]+\s*[件条份]?"
     r"[，,、；;]\s*不予公开[^。；;0-9]{0,6}$"
 )
+_ALL_KINDS_END = re.compile(r"等(?:各类|各项|各种)?(?:政府|政务)?信息\s*(?:共|共计|合计)?\s*$")
 _COUNT_SAID = re.compile(r"(?:数量|数|总数|事项|总量)(?:为|达|共|共计|是)?\s*$")
 _BARE_END = re.compile(r"(?:信息|稿件|条目|文章)(?:数量|数|总数)?(?:为|达|共|共计)?\s*$")
 _BARE_CONFIDENCE = 0.7  # taken, but below LOW_CONFIDENCE: the editor checks it
@@ -428,7 +438,11 @@ def _media_reason(before: str, found: re.Match[str]) -> str | None:
     return None
 
 
-_ALL_DONE_AFTER = re.compile(r"\s*[，,]\s*(?:全部|均)(?:已|已经)?(?:按时|依法|按期)*(?:办结|答复)")
+# (办理…申请41件(含上年度结转1件),均全部办结: an aside before it, 均全部)
+_ALL_DONE_AFTER = re.compile(
+    r"\s*(?:[(（][^()（）]{0,16}[)）])?\s*[，,]\s*(?:均|全部|均全部)(?:已|已经)?(?:按时|依法|按期)*"
+    r"(?:办结|答复)"
+)
 
 
 def _handled(period: str, rest: str) -> str | None:
@@ -693,7 +707,7 @@ _FILLER = (
 )
 _ITEMS = re.compile(
     # (更新内容42条, 公开政府工作情况70余条: an account's posts by other words)
-    rf"^{_FILLER}$|(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|条目|资讯|动态|内容"
+    rf"^{_FILLER}$|(?:信息|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|条目|资讯|动态|内容"
     rf"|工作情况){_FILLER}$"
 )
 # … on a website or as a total, only items in general: 政府信息, 各类政务信息, 相关信息, 新闻信息,
@@ -702,7 +716,7 @@ _GENERAL_ITEMS = re.compile(
     rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?"
     # (主动公开朋普镇政府信息: a town's report names its own)
     r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
-    rf"(?:信息|稿件|文章|消息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档)?{_FILLER}$"
+    rf"(?:信息|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档)?{_FILLER}$"
 )
 # accounts, columns and press events set up (开设政务微信1个, 专题专栏11个): counted in 个, they
 # are never items published (`figures._list_item` reads them too)

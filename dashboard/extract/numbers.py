@@ -24,7 +24,12 @@ _UNIT_RE = (
 # Chinese number words (三百, 两千, 十二, 一万), read with cn2an. Only with a counting word after
 # them (三百余条), never after 第/每/统/进… (第二十条, 统一, 进一步), and not when the counting
 # word begins another word (一件事, 一次性): 一是, 二十大 and 十四五 are never figures.
-_CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+# (零件; of 已答复零件;: a stated zero, only with its counting word right before a clause's end —
+# 零件 is also a word, parts)
+_CN_NUM = (
+    r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+    r"|零(?=[件条次个项宗篇](?:[;；，,。、)）]|\s*$))"
+)
 # A number as reports write it: 约/近/超过/超 7,100.5 余 万 条 以上, or 三百余条. Digits glued to
 # other digits or letters are never a figure start (look-behind). Pages and PDFs often set a
 # space around digits (165 条, 85.4 万): one space before the words after them is read too.

@@ -383,6 +383,17 @@ RULES: tuple[Rule, ...] = (
         "must",
         units=("人", "万人", "人次", "户"),
     ),
+    # 微信官方公众号现有1.46万人关注: the followers named after their number, the account
+    # before it
+    Rule(
+        "followers",
+        _r(
+            r"(?:公众号|微信|微博|抖音|头条号|视频号|快手)[^，,。0-9]{0,6}(?:现有|拥有|共有|已有|有)$"
+        ),
+        "must",
+        units=("人", "万人", "户"),
+        after=_r(r"^\s*(?:关注|订阅|粉丝)"),
+    ),
     # 订阅数达56.2万个: subscribers counted as accounts
     Rule(
         "followers",
