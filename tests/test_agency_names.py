@@ -9,6 +9,7 @@ import pytest
 
 from dashboard.domain.agency_names import (
     AGENCY_NAMES_FILE,
+    _spelt_out,
     agency_key,
     agency_vocabulary,
     same_agency,
@@ -30,6 +31,10 @@ from dashboard.domain.agency_names import (
         ("龙湾区住建局", "龙湾区住房和城乡建设局"),
         ("甘南州卫生健康委", "甘南州卫生健康委员会"),
         ("常州经开区", "常州经济开发区"),
+        ("重庆市万盛经开区关坝镇", "重庆市万盛经济技术开发区关坝镇"),
+        ("重庆市两江新区商务委", "重庆市两江新区商务委员会"),
+        ("福建省市场监管局", "福建省市场监督管理局"),
+        ("陜西省人民政府办公厅", "陝西省人民政府辦公廳"),
         ("北京大兴国际机场临空经济区（廊坊）管理委员会", "北京大兴国际机场临空经济区(廊坊)管委会"),
         ("定海区 教育局", "定海区教育局"),
     ],
@@ -55,8 +60,11 @@ def test_different_agencies_keep_different_keys(one: str, other: str) -> None:
 
 
 def test_a_full_name_already_written_is_not_spelt_out_again() -> None:
-    assert agency_key("甘南州卫生健康委员会") == "甘南州卫生健康委员会"
-    assert agency_key("杭州市发展和改革委员会") == "杭州市发展和改革委员会"
+    forms = short_forms()
+    assert _spelt_out("甘南州卫生健康委员会", forms) == "甘南州卫生健康委员会"
+    assert _spelt_out("甘南州卫生健康委", forms) == "甘南州卫生健康委员会"
+    assert _spelt_out("杭州市发改委", forms) == "杭州市发展和改革委员会"
+    assert agency_key("甘南州卫生健康委员会") == agency_key("甘南州卫健委")
     assert not same_agency("", "")
     assert not same_agency(None, "定海区教育局")
 

@@ -448,3 +448,12 @@ def test_export_of_facts_stored_without_words_is_as_before(catalogue: Catalogue)
     facts = [Fact("测试局", 2019, "reads", "wechat", None, 3_100_000, Q.AT_LEAST)]
     (row_cells,) = cells(export_facts(facts, catalogue, "csv"), "csv")[1:]
     assert row_cells[5] == "3100000余"
+
+
+def test_variant_forms_t2s_leaves_read_as_simplified() -> None:
+    from dashboard.domain.script import to_simplified
+
+    # 陜 and 衞: variants OpenCC's t2s leaves; one agency's name whichever form its page used
+    assert to_simplified("陜西省人民政府辦公廳") == to_simplified("陝西省人民政府辦公廳")
+    assert to_simplified("陜西省人民政府辦公廳") == "陕西省人民政府办公厅"
+    assert to_simplified("衞生健康委員會") == "卫生健康委员会"

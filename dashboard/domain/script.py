@@ -20,8 +20,13 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+# Variant forms t2s leaves as they are (陜西 beside 陝西, 衞生 beside 衛生), as the standard
+# simplified characters: one agency's name, whichever form its page used.
+_VARIANTS = str.maketrans({"陜": "陕", "衞": "卫"})
+
+
 def to_simplified(text: str) -> str:
     """`text` in simplified script (ASCII and simplified characters are left as they are)."""
     if text.isascii():
         return text
-    return str(_converter().convert(text))
+    return str(_converter().convert(text)).translate(_VARIANTS)
