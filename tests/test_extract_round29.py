@@ -152,3 +152,10 @@ def test_more_wordings_of_blind18(catalogue: Catalogue) -> None:
     # handled, with an aside, then all completed
     text = "办理政府信息公开申请41件(含上年度结转1件),均全部办结。"
     assert ("requests_completed", None, None, 41) in taken(text, catalogue)
+
+
+def test_the_agency_whose_year_s_work_the_report_is_made_from() -> None:
+    text = "本年报根据2023年眉山市司法局信息公开工作实际编制而成。统计期限自2023年1月1日起。"
+    assert find_agency_year(text) == ("眉山市司法局", 2023)
+    # (not a year's work of no body named)
+    assert find_agency_year("根据2023年信息公开工作实际编制而成。")[0] is None

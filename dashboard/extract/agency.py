@@ -55,6 +55,11 @@ _TITLE_YEAR_INSIDE = re.compile(
     rf"(?P<agency>{_TITLE_CHARS})(?:政府信息|政务|信息)\s*公开\s*(?:工作)?\s*(?P<year>{_YEAR})\s*年度?\s*"
     r"(?:报告|年报)"
 )
+# "根据2023年眉山市司法局信息公开工作实际编制而成": the agency whose year's work the report
+# is made from
+_WORK_OF_THE_YEAR = re.compile(
+    rf"(?:根据|结合)\s*{_YEAR}\s*年度?\s*(?P<agency>{_NAME})(?:政府)?信息公开工作(?:的)?实际"
+)
 # "请与XX局联系": the agency that answers for the report (its office or unit named or not:
 # 请与闽侯县水利局政府信息公开工作领导小组办公室联系).
 _CONTACT = re.compile(
@@ -322,7 +327,14 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         # (only a place put before it: 建章路街道 is not made 建章路街道办事处 by its byline)
         if fuller and to_simplified(fuller).find(to_simplified(agency)) > 0:
             agency = fuller
-    written_patterns = (_TITLE_NO_YEAR, _TITLE_MADE, _WRITTEN_BY, _PUBLISHES, _CONTACT)
+    written_patterns = (
+        _TITLE_NO_YEAR,
+        _TITLE_MADE,
+        _WRITTEN_BY,
+        _PUBLISHES,
+        _CONTACT,
+        _WORK_OF_THE_YEAR,
+    )
     for pattern in (*written_patterns, _MAKES_REPORT, _BYLINE):
         for match in pattern.finditer(simple) if agency is None else ():
             agency = cut(match, "by" if match.groupdict().get("by") else "agency")
