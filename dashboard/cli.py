@@ -412,7 +412,7 @@ def _import(args: argparse.Namespace, lang: str) -> int:
 
 def _import_file(args: argparse.Namespace, lang: str) -> int:
     from dashboard.ingest.validate import validate_file
-    from dashboard.platform.workflow import commit_message
+    from dashboard.platform.workflow import commit_message, lookalike_problems
 
     content = _read(args.file, lang)
     if content is None:
@@ -437,6 +437,9 @@ def _import_file(args: argparse.Namespace, lang: str) -> int:
                 _print_report(report, lang)
                 _summary(report, lang)
             return _exit_code(report)
+        # A new agency that names a stored one otherwise would start a second series: said
+        # (a warning) with the stored name, as the app says it before its save.
+        report.problems.extend(lookalike_problems(report, store))
         # No preview here to go stale: validating and committing are one step.
         results = store.commit(
             report.datasets,

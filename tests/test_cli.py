@@ -647,3 +647,24 @@ def test_python_m_dashboard_subprocess(tmp_path: Path, db_url: str) -> None:
         ]
     finally:
         store.close()
+
+
+def test_import_says_a_new_agency_looks_like_a_stored_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    """宁波市定海区教育局 beside a stored 定海区教育局: saved (a warning, not an error), and the
+    warning names the stored agency, in text and in JSON; a different agency gets none."""
+    code, _, _ = run(capsys, "import", write(tmp_path, "a.csv", csv_bytes(*GOOD_2019)))
+    assert code == EXIT_OK
+    longer = csv_bytes(*(row.replace(AGENCY, "宁波市" + AGENCY, 1) for row in GOOD_2019))
+    code, out, _ = run(capsys, "import", write(tmp_path, "b.csv", longer), "--json")
+    assert code == EXIT_OK
+    payload = json.loads(out)
+    [warning] = [p for p in payload["warnings"] if p["code"] == "agency-lookalike"]
+    assert warning["value"] == "宁波市定海区教育局"
+    assert "定海区教育局" in warning["message"] and "另一种写法" in warning["message"]
+    assert payload["commits"]
+    other = csv_bytes(*(row.replace(AGENCY, OTHER, 1) for row in GOOD_2019))
+    code, out, _ = run(capsys, "import", write(tmp_path, "c.csv", other))
+    assert code == EXIT_OK
+    assert "另一种写法" not in out

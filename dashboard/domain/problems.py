@@ -52,6 +52,8 @@ class ProblemCode(StrEnum):
     YEAR_MISSING = "year-missing"
     YEAR_INVALID = "year-invalid"
     AGENCY_MISSING = "agency-missing"
+    # a new agency that names a stored one in another spelling (import, against the store)
+    AGENCY_LOOKALIKE = "agency-lookalike"
     METRIC_MISSING = "metric-missing"
     METRIC_UNKNOWN = "metric-unknown"
     CHANNEL_REQUIRED = "channel-required"
@@ -125,6 +127,7 @@ SYSTEM_CODES: frozenset[ProblemCode] = frozenset(
 
 # Codes always reported as warnings (the commit may go ahead).
 _WARNINGS = {
+    ProblemCode.AGENCY_LOOKALIKE,
     ProblemCode.SHEET_EXTRA,
     ProblemCode.HEADER_UNKNOWN,
     ProblemCode.CHANNEL_UNKNOWN,

@@ -149,6 +149,20 @@ def lookalike_agencies(report: ValidationReport, store: Store) -> dict[str, str]
     return found
 
 
+def lookalike_problems(report: ValidationReport, store: Store) -> list[Problem]:
+    """`lookalike_agencies` as warnings of the file's report (the command line's `import`)."""
+    return [
+        Problem(
+            ProblemCode.AGENCY_LOOKALIKE,
+            Severity.WARNING,
+            column="单位",
+            value=agency,
+            params={"stored": stored},
+        )
+        for agency, stored in lookalike_agencies(report, store).items()
+    ]
+
+
 def previewed_versions(previews: list[DatasetPreview]) -> dict[tuple[str, int], int | None]:
     """(agency, year) → the version each preview was made against (None: a new year): what
     `commit_upload` must find still current."""
