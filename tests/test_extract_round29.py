@@ -159,3 +159,25 @@ def test_the_agency_whose_year_s_work_the_report_is_made_from() -> None:
     assert find_agency_year(text) == ("眉山市司法局", 2023)
     # (not a year's work of no body named)
     assert find_agency_year("根据2023年信息公开工作实际编制而成。")[0] is None
+
+
+def test_items_in_xiang_and_document_kinds_of_a_breakdown(catalogue: Catalogue) -> None:
+    assert ("items_published", None, None, 2874) in taken("全年累计公开政府信息2874项。", catalogue)
+    # 16项65条: the kinds, then the items of them
+    text = "共主动公开政府信息16项65条。"
+    assert left_out(text, catalogue)["16项"] == "issues, items counted after"
+    assert ("items_published", None, None, 65) in taken(text, catalogue)
+    # a kind of document in the breakdown of what was published (在…信息中, 乡镇文件类, 类的信息)
+    text = "在主动公开信息中,服务要闻22条;部门公告信息17条;政策文件14条;政策解读8条。"
+    assert ("items_published", None, "documents", 14) in taken(text, catalogue)
+    text = "全年公开信息120条，其中乡镇文件类43条、工作动态60条。"
+    assert ("items_published", None, "documents", 43) in taken(text, catalogue)
+    # (a kind of document alone, with no published figure before it, is none)
+    assert not taken("乡镇文件类43条。", catalogue)
+
+
+def test_an_account_s_items_counted_by_name(catalogue: Catalogue) -> None:
+    text = "主动公开信息231条,其中,政务动态信息数221条。官方微信信息数30条。"
+    rows = taken(text, catalogue)
+    assert ("items_published", "wechat", None, 30) in rows
+    assert not [r for r in rows if r[3] == 221]

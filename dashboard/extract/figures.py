@@ -157,7 +157,7 @@ _THIS_YEAR_ADDED_NEXT = re.compile(
 )
 # 54期97条: a count of issues right before the count of the items they held
 _ITEMS_AFTER_ISSUES = re.compile(r"\s*[0-9]+\s*(?:条|篇|则)")
-_ISSUES_JUST_BEFORE = re.compile(r"(?<![0-9])[0-9]+\s*期\s*$")
+_ISSUES_JUST_BEFORE = re.compile(r"(?<![0-9])[0-9]+\s*[期项]\s*$")
 
 # How far a skipped number's quote reaches either side of it.
 _QUOTE_REACH = 200
@@ -395,7 +395,12 @@ def extract_figures(
             reason = "cumulative"
         # 发布信息54期97条: the issues, then the items they held — the items are the figure,
         # read with the words before the issues
-        if reason is None and match["unit"] == "期" and _ITEMS_AFTER_ISSUES.match(text, end):
+        # (共主动公开政府信息16项65条: the kinds, then the items of them)
+        if (
+            reason is None
+            and match["unit"] in ("期", "项")
+            and _ITEMS_AFTER_ISSUES.match(text, end)
+        ):
             reason = "issues, items counted after"
         issues = _ISSUES_JUST_BEFORE.search(text, max(0, start - 12), start)
         if issues is not None and not text[scope_start:start].strip():
