@@ -181,3 +181,19 @@ def test_an_account_s_items_counted_by_name(catalogue: Catalogue) -> None:
     rows = taken(text, catalogue)
     assert ("items_published", "wechat", None, 30) in rows
     assert not [r for r in rows if r[3] == 221]
+
+
+def test_the_year_s_end_with_a_running_total_is_the_year_s(catalogue: Catalogue) -> None:
+    """截至 (到) the report year's end with 累计 and no earlier start: the year's total (the labels
+    11 to 6, and the adjudicators) — unless the year's own part follows, the template's stock
+    (全文电子化率) is reported, or the total has grown to a size (达)."""
+    text = "截至2022年底,我局累计主动公开政府信息14条。"
+    assert ("items_published", None, None, 14) in taken(text, catalogue)
+    text = (
+        "本局到2022年底累计主动公开政府信息83条,全文电子化率达100%。"
+        "本年度新增的主动公开政府信息31条。"
+    )
+    assert left_out(text, catalogue)["83条"] == "cumulative"
+    assert ("items_published", None, None, 31) in taken(text, catalogue)
+    text = "截至2022年12月31日,西关街道办事处累计主动公开政府信息达301条。"
+    assert left_out(text, catalogue)["301条"] == "cumulative"

@@ -310,7 +310,12 @@ def test_the_year_from_the_years_end(catalogue: Catalogue) -> None:
 def test_the_years_running_total_named_as_this_year(catalogue: Catalogue) -> None:
     this_year = "截至2022年底，本年度累计主动公开各类政府信息327条。"
     assert ("items_published", None, None, 327) in taken(this_year, catalogue)
-    since = "本局到2022年底累计主动公开政府信息401条。"
+    # (since round 30, the year's end with 累计 and no earlier start is the year's total too;
+    # a start before the year keeps it a running total)
+    assert ("items_published", None, None, 401) in taken(
+        "本局到2022年底累计主动公开政府信息401条。", catalogue
+    )
+    since = "2018年以来累计主动公开政府信息401条。"
     assert left_out(since, catalogue)["401条"] == "cumulative"
 
 

@@ -180,11 +180,14 @@ _SINCE_ASIDE = re.compile(
 )
 
 
+# …累计主动公开政府信息267条，其中本年度新增76条: the year's own part, named after the total;
+# …累计…401条,其中公文类信息150条,全文电子化率达100%: the stock the template reports on
+_YEAR_PART_WORDS = re.compile(r"新增|本年度|今年|当年|本年|电子化率")
 # 本年度累计, 全年累计: 累计 said of the report year
 _THIS_YEAR_END = re.compile(r"(?:本年度?|全年|今年|当年)\s*$")
 
 
-def _cumulative(period: str, year: int | None) -> bool:
+def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True) -> bool:
     """Whether a number is a running total rather than the report year's value, from the words
     before it in its sentence (`period`).
 
@@ -239,14 +242,24 @@ def _cumulative(period: str, year: int | None) -> bool:
         if bracketed and not re.search(r"[)）]", period[mark.end() :]):
             return True
         this_year = _THIS_YEAR_END.search(period[: mark.start()]) is not None
-        # 累计…已达657条: a total that has grown to a size, over the years
-        if re.search(r"已达|已经达到", period[mark.end() :]):
+        # 累计…已达657条, 累计主动公开政府信息达301条: a total that has grown to a size, over
+        # the years
+        if re.search(r"已达|已经达到|(?:公开|发布)[^，,。；;]{0,16}达\s*$", period[mark.end() :]):
             return not this_year
         # 截至2023年底，累计发布…: since the start, whatever the year — but 截至2013年底，本年度
         # 累计…: the year's end and the year named (the year's total); 累计公开信息167条 with no
         # other time of its own, in an annual report: the year's (the labels of every set say so)
         earlier = marks[:-1]
         if this_year and all(_as_of_year_end(period, m, year) for m in earlier):
+            return False
+        # 截至2018年底，我局累计主动公开政府信息14条 (到2008年底累计…): the report year's end
+        # with 累计 and no earlier start — the year's total, as the labels take it (11 to 6) and
+        # the adjudicators judged it; not when the year's own part follows (`year_part_follows`)
+        if (
+            earlier
+            and all(_as_of_year_end(period, m, year) for m in earlier)
+            and not year_part_follows
+        ):
             return False
         return any(m[0] != "累计" for m in earlier)
     return True
@@ -305,7 +318,10 @@ def _skip_reason(
         return "on behalf of another body"
     if _SEVERAL_NAMES_BEFORE.search(before):
         return "in several bodies' names"
-    if _cumulative(period or before, year) or _SINCE_ASIDE.match(after):
+    # (the year's part may be named in the next sentence: …累计…83条,全文电子化率达100%。本年度
+    # 新增的主动公开政府信息31条)
+    follows = bool(_YEAR_PART_WORDS.search(text, match.end(), match.end() + 120))
+    if _cumulative(period or before, year, year_part_follows=follows) or _SINCE_ASIDE.match(after):
         return "cumulative"
     if match.end() < len(text) and text[match.end() : match.end() + 1] in "-~－～至":
         return "range"
