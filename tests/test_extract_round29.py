@@ -197,3 +197,12 @@ def test_the_year_s_end_with_a_running_total_is_the_year_s(catalogue: Catalogue)
     assert ("items_published", None, None, 31) in taken(text, catalogue)
     text = "截至2022年12月31日,西关街道办事处累计主动公开政府信息达301条。"
     assert left_out(text, catalogue)["301条"] == "cumulative"
+
+
+def test_received_and_answered_run_together(catalogue: Catalogue) -> None:
+    rows = taken("全年依法规范受理答复政府信息公开申请3件。", catalogue)
+    assert {("requests_new", None, None, 3), ("requests_completed", None, None, 3)} <= rows
+    # (收到 alone stays the received only)
+    rows = taken("收到政府信息公开申请5件，均已按时答复。", catalogue)
+    assert ("requests_new", None, None, 5) in rows
+    assert ("requests_completed", None, None, 5) not in rows
