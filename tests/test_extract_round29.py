@@ -206,3 +206,13 @@ def test_received_and_answered_run_together(catalogue: Catalogue) -> None:
     rows = taken("收到政府信息公开申请5件，均已按时答复。", catalogue)
     assert ("requests_new", None, None, 5) in rows
     assert ("requests_completed", None, None, 5) not in rows
+
+
+def test_documents_among_kinds_listed_and_an_average_per_event(catalogue: Catalogue) -> None:
+    text = "其中局门户网站发布信息、文件、通知等1506条。"
+    rows = taken(text, catalogue)
+    assert ("items_published", "dept_site", None, 1506) in rows
+    assert not [r for r in rows if r[2] == "documents"]
+    assert ("items_published", None, "documents", 5) in taken("发布政策文件5件。", catalogue)
+    text = "场均推出政策解读类媒体报道200余篇。"
+    assert left_out(text, catalogue)["200余篇"] == "average"

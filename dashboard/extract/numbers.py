@@ -63,7 +63,7 @@ _CHANGE_BEFORE = re.compile(
 )
 # (每日头条: a news app's name, not an average)
 _AVERAGE_BEFORE = re.compile(
-    r"(?:日均|月均|周均|每日(?!头条)|每天|每月|平均每)[^，,。；;0-9]{0,12}$"
+    r"(?:日均|月均|周均|场均|期均|篇均|每日(?!头条)|每天|每月|平均每)[^，,。；;0-9]{0,12}$"
 )
 # 单篇最高阅读量达8154: the most one item reached, not the year's count
 _MAXIMUM_BEFORE = re.compile(
