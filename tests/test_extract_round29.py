@@ -216,3 +216,35 @@ def test_documents_among_kinds_listed_and_an_average_per_event(catalogue: Catalo
     assert ("items_published", None, "documents", 5) in taken("发布政策文件5件。", catalogue)
     text = "场均推出政策解读类媒体报道200余篇。"
     assert left_out(text, catalogue)["200余篇"] == "average"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # the report saying whose it is
+        (
+            "本报告为舟山市发展和改革委员会政府信息公开工作年度报告,数据统计期限自2021年1月1日起。",
+            "舟山市发展和改革委员会",
+        ),
+        # a bureau of a zone's committee
+        (
+            "2022年,郑州高新技术产业开发区管委会城市管理局深入贯彻落实条例。",
+            "郑州高新技术产业开发区管委会城市管理局",
+        ),
+        # a street office's own office answers for it: the street office
+        (
+            "如有疑问,请联系:硚口区易家街道办事处党政综合办公室,地址:武汉市。",
+            "硚口区易家街道办事处",
+        ),
+        # a page's 来源 field, its colon a space
+        (
+            "市卫生局2014年政府信息公开工作年度报告\n来源 安康市卫生局 | 内容概述 "
+            "市卫生局2014年政府信息公开工作年度报告 |",
+            "安康市卫生局",
+        ),
+        # (以下简称… is no name, nor a verb before an office)
+        ("现将武汉东湖新技术开发区党政办公室(以下简称办公室2025年度信息公开工作报告如下。", None),
+    ],
+)
+def test_the_agency_of_round_31(text: str, agency: str | None) -> None:
+    assert find_agency_year(text)[0] == agency

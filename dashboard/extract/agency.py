@@ -45,7 +45,10 @@ _TITLE_NO_YEAR = re.compile(
 )
 # "现编制臺州市安全生产监督管理局政府信息公开工作年度报告": the title, without its year, in the
 # sentence making or publishing it
-_TITLE_MADE = re.compile(rf"(?:编制|公布|发布|现将)(?:了)?\s*(?P<agency>{_NAME}){_REPORT}")
+# (本报告为舟山市发展和改革委员会政府信息公开工作年度报告: the report saying whose it is)
+_TITLE_MADE = re.compile(
+    rf"(?:编制|公布|发布|现将|本报告为|本年报为)(?:了)?\s*(?P<agency>{_NAME}){_REPORT}"
+)
 # "2017年XX局政府信息公开工作年度报告", also in a sentence that publishes it (特公布2022年XX局…)
 _TITLE_YEAR_FIRST = re.compile(
     rf"(?:^|\n|公布|发布|现将|汇总)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
@@ -119,7 +122,9 @@ _BYLINE = re.compile(
 )
 # "来 源: | 汉中市统计局 | 发布机构: | 汉中市统计局 |": the publisher in a page's table of facts
 _PUBLISHER = re.compile(
-    rf"(?:发布机构|发布单位|发文机关|来源)[:：]\s*[|｜]?\s*"
+    # (来源 安康市卫生局 |: a page's field with a space for its colon, which goes with the
+    # spaces between Chinese characters)
+    rf"(?:发布机构|发布单位|发文机关|来源)[:：]?\s*[|｜]?\s*"
     rf"(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,8}}?(?:街道|镇|乡|苏木))(?=\s*(?:[|｜\n]|$))"
 )
 # 玉林市民政局网站, 法制办网站: a name before its own site or account, for a report that calls
@@ -168,13 +173,14 @@ _TITLE_NOISE = re.compile(
     r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现公开|现发布|现编制|现向社会公布"
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?(?:编制|编写)了?|制定|制作|形成|发布|公布|印发"
-    r"|标题[:：]?"
+    r"|标题[:：]?|内容概述[:：]?|题名[:：]?"
     r"|本|由|的)+"
 )
 # Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
 # committee (区委).
 _NOT_AGENCY = re.compile(
-    r"关于|通知|做好|收到|公开|^[我本区市县省全该度]|国务院|中华人民共和国|根据|依据|按照"
+    r"关于|通知|做好|收到|公开|^[我本区市县省全该度]|国务院|中华人民共和国|根据|依据|按照|简称"
+    r"|^(?:围绕|依托|通过|结合|推进|加强|落实|贯彻|开展|组织|面向)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
 )
@@ -222,7 +228,10 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     # 由XX局办公室编制: the office writes the report, the agency is the bureau
     # (硚口区民政局局党政办公室: the bureau's office, its 局 said twice)
     office = re.search(
-        r"(?<=[局委厅镇乡])(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$", simple
+        r"(?<=[局委厅镇乡])(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
+        # (硚口区易家街道办事处党政综合办公室: the street office's own office)
+        r"|(?:(?<=办事处)|(?<=街道))(?:党政)?(?:综合)?办公室$",
+        simple,
     )
     if office:
         name, simple = name[: office.start()], simple[: office.start()]
@@ -296,6 +305,13 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         committee = re.match(r"管委会|管理委员会", simple[end : end + 5])
         if re.search(r"开发区|高新区|园区|新区", words) and committee:
             end, words = end + committee.end(), words + committee[0]
+            # 郑州高新技术产业开发区管委会城市管理局: a bureau of the zone's committee
+            bureau = re.match(
+                r"[\u4e00-\u9fff]{2,8}?(?:局|委员会)(?=[\u4e00-\u9fff]{0,2}[^\u4e00-\u9fff]|深入|认真|坚持|严格|按照|政府信息|20)",
+                simple[end : end + 14],
+            )
+            if bureau:
+                end, words = end + bureau.end(), words + bureau[0]
         # 2012年泾县人民政府信息公开年度报告: the government's 政府 read as the report's
         if words.endswith("人民") and simple.startswith("政府", end):
             end, words = end + 2, words + "政府"
