@@ -452,9 +452,15 @@ _NAME_MARKS = _PLACE_LEAD + _LEVELS  # the characters a place's name may follow
 
 # Places whose names hold characters that elsewhere end the words before a name (和, 中, 同…):
 # read as places only as listed (data/catalogue/agency_names.toml).
-_LISTED_BY_LEVEL: dict[str, list[str]] = {}
-for _listed in sorted(listed_places(), key=len, reverse=True):
-    _LISTED_BY_LEVEL.setdefault(_listed[-1], []).append(_listed)
+def _by_level(places: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The listed places by their level character, longest first."""
+    grouped: dict[str, list[str]] = {}
+    for place in sorted(places, key=len, reverse=True):
+        grouped.setdefault(place[-1], []).append(place)
+    return {level: tuple(names) for level, names in grouped.items()}
+
+
+_LISTED_BY_LEVEL = _by_level(listed_places())
 
 
 def _listed_place_start(simple: str, level_at: int) -> int | None:
