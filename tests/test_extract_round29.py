@@ -163,6 +163,10 @@ def test_the_agency_whose_year_s_work_the_report_is_made_from() -> None:
 
 def test_items_in_xiang_and_document_kinds_of_a_breakdown(catalogue: Catalogue) -> None:
     assert ("items_published", None, None, 2874) in taken("全年累计公开政府信息2874项。", catalogue)
+    # matters of several kinds in 项, not named as information, are no items
+    text = "我局通过县政府信息公开网站及时公开了一事一议、惠民惠农资金发放等50余项。"
+    assert not taken(text, catalogue)
+    assert ("items_published", None, "documents", 29) in taken("公开政策文件29项。", catalogue)
     # 16项65条: the kinds, then the items of them
     text = "共主动公开政府信息16项65条。"
     assert left_out(text, catalogue)["16项"] == "issues, items counted after"

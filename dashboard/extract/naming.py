@@ -69,6 +69,16 @@ def _name(
             continue
         if counted_after and rule.metric not in _COUNTED_AFTER_METRICS:
             return "counts what follows it"
+        # 公开政府信息2874项, 公开了44项政务信息: items in 项 only when named as information
+        # (公开了一事一议、惠民惠农资金发放…等50余项: matters of several kinds)
+        if (
+            unit == "项"
+            and rule.metric == "items_published"
+            and rule.category is None
+            and not _INFORMATION_IN_XIANG.search(before)
+            and not re.match(r"\s*(?:政务|政府|各类)?信息", rest)
+        ):
+            continue
         if rule.metric.startswith("requests_") and re.search(r"复议|诉讼", before):
             continue
         # Structural guards (round 5): what a clause is about decides which metrics it can
@@ -310,6 +320,7 @@ _KINDS_OF_INFORMATION = re.compile(
     r"[，,、；;]\s*不予公开[^。；;0-9]{0,6}$"
 )
 _ALL_KINDS_END = re.compile(r"等(?:各类|各项|各种)?(?:政府|政务)?信息\s*(?:共|共计|合计)?\s*$")
+_INFORMATION_IN_XIANG = re.compile(r"信息[^，,。；;0-9、]{0,4}$")
 _COUNT_SAID = re.compile(r"(?:数量|数|总数|事项|总量)(?:为|达|共|共计|是)?\s*$")
 _BARE_END = re.compile(r"(?:信息|稿件|条目|文章)(?:数量|数|总数)?(?:为|达|共|共计)?\s*$")
 _BARE_CONFIDENCE = 0.7  # taken, but below LOW_CONFIDENCE: the editor checks it
