@@ -29,7 +29,7 @@ import polars as pl
 import streamlit as st
 
 from components.text import literal
-from dashboard.domain.agency_names import stored_agency
+from dashboard.domain.agency_names import AgencyIndex, agency_index
 from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.domain.facts import frame_facts
 from dashboard.domain.problems import Problem, Severity
@@ -94,15 +94,16 @@ def _find_agencies(
     return len(found), found[:limit]
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _stored_agency(url: str, token: tuple[int, int], found: str) -> str | None:
-    return stored_agency(found, _agency_years(url, token))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _agency_index(url: str, token: tuple[int, int]) -> AgencyIndex:
+    # The stored names reduced once per listing, not once per report matched against them.
+    return agency_index(_agency_years(url, token))
 
 
 def stored_agency_for(found: str) -> str | None:
-    """The stored agency a report's name for itself stands for (agency_names.stored_agency)."""
+    """The stored agency a report's name for itself stands for (agency_names.AgencyIndex)."""
     url = _url()
-    return _stored_agency(url, _listing_token(url), found)
+    return _agency_index(url, _listing_token(url)).match(found)
 
 
 def find_agencies(text: str, limit: int) -> tuple[int, list[str]]:

@@ -18,6 +18,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -91,23 +92,56 @@ def same_agency(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and agency_key(a or "") == agency_key(b or "")
 
 
-def stored_agency(found: str, stored: Iterable[str]) -> str | None:
-    """The name the store already holds for the agency a report names, or None.
+@dataclass(frozen=True, slots=True)
+class AgencyIndex:
+    """The stored names by their key, and the keys by their last two characters: a name is
+    matched against thousands of stored ones without reducing each of them again."""
 
-    The stored name with the same key; failing that, the one stored name that is the found one
-    with higher places before it (found 大路镇, stored 琼海市大路镇) or without them (found
-    达州市万源市自然资源局, stored 万源市自然资源局). None when no stored name or more than one
-    fits: a guess between two agencies is worse than the report's own words.
-    """
-    key = agency_key(found)
-    if not key:
-        return None
-    names = list(dict.fromkeys(stored))
-    same = [name for name in names if agency_key(name) == key]
-    if same:
-        return same[0] if len(same) == 1 else None
-    placed = [name for name in names if _placed_apart(key, agency_key(name))]
-    return placed[0] if len(placed) == 1 else None
+    by_key: dict[str, tuple[str, ...]]
+    by_tail: dict[str, tuple[str, ...]]
+
+    def match(self, found: str) -> str | None:
+        """The name the store already holds for the agency a report names, or None.
+
+        The stored name with the same key; failing that, the one stored name that is the found
+        one with higher places before it (found 大路镇, stored 琼海市大路镇) or without them
+        (found 达州市万源市自然资源局, stored 万源市自然资源局). None when no stored name or more
+        than one fits: a guess between two agencies is worse than the report's own words.
+        """
+        key = agency_key(found)
+        if not key:
+            return None
+        same = self.by_key.get(key, ())
+        if same:
+            return same[0] if len(same) == 1 else None
+        # (one key ends with the other, so they share their last two characters)
+        placed = [
+            name
+            for other in self.by_tail.get(key[-2:], ())
+            if _placed_apart(key, other)
+            for name in self.by_key[other]
+        ]
+        return placed[0] if len(placed) == 1 else None
+
+
+def agency_index(stored: Iterable[str]) -> AgencyIndex:
+    """The index of the stored names (each name once, in their order)."""
+    by_key: dict[str, list[str]] = {}
+    for name in dict.fromkeys(stored):
+        if key := agency_key(name):
+            by_key.setdefault(key, []).append(name)
+    by_tail: dict[str, list[str]] = {}
+    for key in by_key:
+        by_tail.setdefault(key[-2:], []).append(key)
+    return AgencyIndex(
+        {k: tuple(v) for k, v in by_key.items()}, {k: tuple(v) for k, v in by_tail.items()}
+    )
+
+
+def stored_agency(found: str, stored: Iterable[str]) -> str | None:
+    """`AgencyIndex.match` of `found` among the stored names, for one name; to match several,
+    build the index once with `agency_index`."""
+    return agency_index(stored).match(found)
 
 
 def _placed_apart(a: str, b: str) -> bool:

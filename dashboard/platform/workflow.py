@@ -18,7 +18,7 @@ from enum import StrEnum
 
 import polars as pl
 
-from dashboard.domain.agency_names import stored_agency
+from dashboard.domain.agency_names import agency_index
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.facts import Fact, diff_facts
 from dashboard.domain.problems import Problem, ProblemCode, Severity
@@ -140,10 +140,10 @@ def lookalike_agencies(report: ValidationReport, store: Store) -> dict[str, str]
     without the places the stored name puts before it (`大路镇` → `琼海市大路镇`, when only one
     stored agency fits). Saving would start a second agency; the name is never changed for the
     user."""
-    stored = store.datasets().get_column("agency").unique().sort().to_list()
+    index = agency_index(store.datasets().get_column("agency").unique().sort().to_list())
     found = {}
     for agency in new_agencies(report, store):
-        twin = stored_agency(agency, stored)
+        twin = index.match(agency)
         if twin is not None and twin != agency:
             found[agency] = twin
     return found
