@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from dashboard.domain.agency_names import (
-    AGENCY_NAMES_FILE,
     _spelt_out,
     agency_key,
     agency_vocabulary,
@@ -90,7 +89,6 @@ def test_the_words_are_read_from_the_data_file(tmp_path: Path) -> None:
     assert forms["住建局"] == "住房和城乡建设局"
     assert same["人民政府"] == "政府"
     assert short_forms() is forms
-    assert AGENCY_NAMES_FILE.name == "agency_names.toml"
     # longest first: 卫生健康委 is tried before 卫健委 and 卫计委 would be
     assert list(forms).index("卫生健康委") < list(forms).index("教委")
     mine = tmp_path / "names.toml"

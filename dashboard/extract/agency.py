@@ -429,7 +429,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         # is the report's year (the labels' year is the statistics year)
         year = int(stated["year"])
     if year is None:
-        period = _PERIOD_RE.search(simple) or _YEAR_END.search(simple)
+        period = stated or _YEAR_END.search(simple)
         opening = _YEAR_START.search(simple)
         # a text that names one year only (一年来，我局…: 2014年 once) is of that year
         years = {m["year"] for m in _ANY_YEAR.finditer(_QUOTED_TITLES.sub("", simple))}
@@ -450,8 +450,6 @@ _LEVELS = "省市区县州旗盟"
 _NAME_MARKS = _PLACE_LEAD + _LEVELS  # the characters a place's name may follow
 
 
-# Places whose names hold characters that elsewhere end the words before a name (和, 中, 同…):
-# read as places only as listed (data/catalogue/agency_names.toml).
 def _by_level(places: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """The listed places by their level character, longest first."""
     grouped: dict[str, list[str]] = {}
@@ -460,6 +458,8 @@ def _by_level(places: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {level: tuple(names) for level, names in grouped.items()}
 
 
+# Places whose names hold characters that elsewhere end the words before a name (和, 中, 同…):
+# read as places only as listed (data/catalogue/agency_names.toml).
 _LISTED_BY_LEVEL = _by_level(listed_places())
 
 
@@ -494,7 +494,6 @@ def _place_at(simple: str, level_at: int) -> str | None:
         return None
     # where the name starts must be marked (a mark, a function word): 正式推出市教育局 names
     # no place 推出市
-    listed = _listed_place_start(simple, level_at)
     if listed is not None:
         name_start = listed  # 呼和浩特市, 汉中市: a place whose name has such words
     elif _starts_name(simple, level_at - 2):
@@ -557,9 +556,14 @@ def _placed_town(town: str, simple: str) -> str:
         for m in re.finditer(re.escape(town), simple)
         if m.start() > 0 and simple[m.start() - 1] in "县区市"
     }
-    # (东昌区 and 通化市东昌区: one place, written short once)
-    kept = {p for p in places if p and not any(o != p and o.endswith(p) for o in places if o)}
+    kept = _longest_places({p for p in places if p})
     return kept.pop() + town if len(kept) == 1 else town
+
+
+def _longest_places(places: set[str]) -> set[str]:
+    """The places named, each once in its fullest form (东昌区 within 通化市东昌区, 泸县 within
+    泸州市泸县: one place, written short once)."""
+    return {p for p in places if not any(o != p and o.endswith(p) for o in places)}
 
 
 # a town, township or street office with no place before it
@@ -630,8 +634,7 @@ def _town_of_its_county(town: str, simple: str) -> str:
         for m in _GOVERNMENT_NAMED.finditer(simple)
         if (place := _place_at(simple, m.start() - 1) or _place_after_verb(simple, m.start() - 1))
     }
-    # 泸县 within 泸州市泸县: one county named twice
-    kept = {p for p in places if not any(o != p and o.endswith(p) for o in places)}
+    kept = _longest_places(places)
     return kept.pop() + town if len(kept) == 1 else town
 
 

@@ -314,14 +314,18 @@ _MADE_COUNT = re.compile(
     r"(?:制发|印发|出台)[^，,。；;0-9]{0,12}文件[^，,。；;0-9]{0,4}(?P<n>[0-9]+)\s*[件个份条篇]"
 )
 
-# 发布信息3403，: a number without its unit, at the end of a clause, after what was published
+# 主动公开文件41件，依申请公开0件，不予公开: the old reports' three kinds of information
 _KINDS_OF_INFORMATION = re.compile(
     r"主动公开[^。；;]{0,20}?[0-9]+\s*[件条份][，,、；;]\s*依申请公开[^。；;0-9]{0,6}?[0-9]+\s*[件条份]?"
     r"[，,、；;]\s*不予公开[^。；;0-9]{0,6}$"
 )
+# …政策解读、人事等各类信息: kinds listed, then all the items
 _ALL_KINDS_END = re.compile(r"等(?:各类|各项|各种)?(?:政府|政务)?信息\s*(?:共|共计|合计)?\s*$")
+# 公开政府信息2874项: items in 项, named as information
 _INFORMATION_IN_XIANG = re.compile(r"信息[^，,。；;0-9、]{0,4}$")
+# 申请数量为0, 依申请公开事项0: words saying a count follows
 _COUNT_SAID = re.compile(r"(?:数量|数|总数|事项|总量)(?:为|达|共|共计|是)?\s*$")
+# 发布信息3403，: a number without its unit, at the end of a clause, after what was published
 _BARE_END = re.compile(r"(?:信息|稿件|条目|文章)(?:数量|数|总数)?(?:为|达|共|共计)?\s*$")
 _BARE_CONFIDENCE = 0.7  # taken, but below LOW_CONFIDENCE: the editor checks it
 _UNSURE_KIND = 0.7  # a kind the labels split on (法规文件): taken, highlighted for review

@@ -320,7 +320,9 @@ def _skip_reason(
         return "in several bodies' names"
     # (the year's part may be named in the next sentence: …累计…83条,全文电子化率达100%。本年度
     # 新增的主动公开政府信息31条)
-    follows = bool(_YEAR_PART_WORDS.search(text, match.end(), match.end() + 120))
+    follows = "累计" in (period or before) and bool(
+        _YEAR_PART_WORDS.search(text, match.end(), match.end() + 120)
+    )
     if _cumulative(period or before, year, year_part_follows=follows) or _SINCE_ASIDE.match(after):
         return "cumulative"
     if match.end() < len(text) and text[match.end() : match.end() + 1] in "-~－～至":
