@@ -467,7 +467,7 @@ _ROUND_28_AGENCIES = [
     # a short form spelt out from the data file
     ("六盘水市应急局2024年政府信息公开工作年度报告\n一、总体情况", "六盘水市应急管理局"),
     # (blind17) a county opening a sentence with what it did, as written
-    ("一、总体情况\n2022年,城固县认真贯彻条例,全面提升全县信息公开工作水平。", "城固县"),
+    ("一、总体情况\n2022年,城固县认真贯彻条例,全面提升全县信息公开工作水平。", "城固县人民政府"),
     # a town's place written in full once and short once is one place
     (
         "现将我镇2025年度工作情况报告如下。电子版可在通化市东昌区金厂镇人民政府网站下载。"

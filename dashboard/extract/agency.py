@@ -189,6 +189,9 @@ _NOT_AGENCY = re.compile(
 _PREPOSITION = re.compile(r"^[在按经对向为与和及于从]")
 # (随县经济开发区, 高新区: a zone, not a place whose government reports)
 _PLACE_END = re.compile(r"(?<![发园新理景验税范作])[省县市区州旗]$")
+# a place alone that has a people's government: not a zone (开发区, 物流区, 港区), a town, or a
+# league or prefecture (阿拉善盟, 阿里地区: an administrative office, 行政公署, not a government)
+_BARE_PLACE = re.compile(r"[^镇乡街道盟]{1,12}(?<![发园新理景验税范作流港地])[省县市区州旗]")
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
     r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社]|中心|办事处|管理区|开发区|新区|海关|苏木)$"
@@ -423,6 +426,10 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         place = _one_place(simple, None)
         if place is not None:
             agency = place + to_simplified(agency)
+    if agency is not None and _BARE_PLACE.fullmatch(to_simplified(agency)):
+        # 2022年城固县政府信息公开工作年度报告: a county's (district's, city's) report is its
+        # government's (the labels write XX县人民政府 13 times to 1 where the text names the place)
+        agency = to_simplified(agency) + "人民政府"
     stated = _PERIOD_RE.search(simple)
     if year is not None and stated is not None and int(stated["year"]) != year:
         # 《田黄镇2020年…年度报告》 beside 统计期限自2021年1月1日起: the period the figures cover
