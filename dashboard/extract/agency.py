@@ -408,6 +408,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         agency = _town_speaking(simple)
     if agency is None:
         agency = _government_summing(simple)
+    if agency is None:
+        agency = _government_speaking(simple)
     for match in _PUBLISHER.finditer(simple) if agency is None else ():
         agency = cut(match)
         if agency:
@@ -643,6 +645,37 @@ def _town_of_its_county(town: str, simple: str) -> str:
     }
     kept = _longest_places(places)
     return kept.pop() + town if len(kept) == 1 else town
+
+
+# 我县, 我区, 本级政府: a report in a county's (district's, city's) own voice; 我局, 本单位…: a
+# body's, which a government's report does not use for itself
+_SELF_GOVERNMENT = re.compile(r"[我全](?P<level>[区县市旗])(?![委局办])|本级政府")
+_ZONE_WORDS = re.compile(r"开发区|高新区|经开区|新区|园区|管委会|管理委员会|管理区")
+_SELF_BODY = re.compile(r"[我本](?:局|委|办|厅|中心|所|院|单位|部门|处|署|站|队|镇|乡|街)")
+
+
+def _government_speaking(simple: str) -> str | None:
+    """The government of a report in a county's (district's, city's) own voice that names no
+    body of its own, when it names one government of that level (吴起县人民政府门户网站, “思明区人民
+    政府”网站, 请与泰宁县人民政府办公室联系). None when it names none or several."""
+    voices = [m for m in _SELF_GOVERNMENT.finditer(simple) if not m[0].startswith("全")]
+    if not _ZONE_WORDS.search(simple):
+        # (全县: a county's word for itself, as 我县 — but a zone's too, 全区 of 经开区)
+        voices = list(_SELF_GOVERNMENT.finditer(simple))
+    if not voices or _SELF_BODY.search(simple):
+        return None
+    levels = {m["level"] for m in voices if m["level"]}
+    places = Counter(
+        place
+        for m in _GOVERNMENT_NAMED.finditer(simple)
+        if (place := _place_at(simple, m.start() - 1) or _place_after_verb(simple, m.start() - 1))
+        and (not levels or place[-1] in levels)
+    )
+    # (小店区 and 太原市小店区: one place; 《厦门市人民政府…》 cited once beside 思明区's three)
+    kept = _longest_places(set(places))
+    counted = Counter({k: sum(n for p, n in places.items() if k.endswith(p)) for k in kept})
+    place = _dominant(counted)
+    return None if place is None else place + "人民政府"
 
 
 def _short_place(simple: str, level_at: int) -> str | None:
