@@ -272,6 +272,10 @@ def _list_item(
     return [(rule, where.channel, rule.confidence * where.confidence)], item_start
 
 
+# (更新公开和新增公开信息280条: one of two kinds joined, not the year's new alone)
+_NEW_OF_YEAR = re.compile(r"(?<![和及与、])(?:新收|新增|新受理|新接收)")
+
+
 def _second_figure(
     result: Extraction,
     taken: dict[tuple[str, str | None, str | None], tuple[Found, int] | None],
@@ -279,17 +283,29 @@ def _second_figure(
     period: str,
     period_start: int,
     words: str | None,
-) -> str:
-    """Why a second figure for a row is left out. Two in one full sentence, with no 其中 before
-    them, each naming the row in its own `words` (None: the second's channel was read from its
-    sentence) for the same account (“五邑人社”微信视频号发布视频151条；“五邑人社”抖音发布视频
-    151条: one account on two platforms of one kind) say neither is the row's: the first is
-    taken out too. Otherwise the first is kept (a summary restated, or 微信公众号…1082篇 before
-    another unit's “亳州职教”微信公众平台…687篇)."""
+) -> str | None:
+    """Why a second figure for a row is left out (None: it is taken, the first left out).
+    Two in one full sentence, with no 其中 before them, each naming the row in its own `words`
+    (None: the second's channel was read from its sentence) for the same account
+    (“五邑人社”微信视频号发布视频151条；“五邑人社”抖音发布视频151条: one account on two
+    platforms of one kind) say neither is the row's: the first is taken out too. Otherwise
+    the first is kept (a summary restated, or 微信公众号…1082篇 before another unit's
+    “亳州职教”微信公众平台…687篇)."""
     first = taken[slot]
     if first is None:
         return "two figures for one row"
     fact, first_period = first
+    # 本年度新收申请数112件，…共受理…121件; 新增的主动公开政府信息30条，累计…305条: of two
+    # figures in one sentence, the one said to be the year's new is the row's
+    if first_period == period_start and words is not None:
+        first_new, second_new = _NEW_OF_YEAR.search(fact.quote), _NEW_OF_YEAR.search(words)
+        if first_new and not second_new:
+            return "repeated"
+        if second_new and not first_new:
+            result.facts.remove(fact)
+            out = Skipped(fact.as_written, fact.quote, fact.start, fact.end, "repeated")
+            result.skipped.append(out)
+            return None
     # 平度公安微信粉丝量37056人，…平度交警微信粉丝量5.1万人: two accounts' followers (or
     # reads) in one sentence — neither is the agency's account
     if slot[0] in ("followers", "reads") and first_period == period_start:

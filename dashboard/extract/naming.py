@@ -400,6 +400,14 @@ _CARRIED_OVER = re.compile(
 )
 
 
+_LISTED_AFTER_INTERPRETATIONS = re.compile(
+    r"解读[^，,。；;0-9、及和与]{0,6}[、及和与](?P<others>[^，,。；;0-9]{1,14})$"
+)
+_INTERPRETATION_FORMS = re.compile(
+    r"文字|图片|图解|图文|视频|音频|动漫|漫画|长图|H5|材料|产品|评论|文章|解读|问答|访谈"
+)
+
+
 def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
     """Why one number counts two things together, or None: two outcomes of requests joined by
     或/及 (予以公开或部分公开1件), two kinds of item before 解读 (办事指南及政策解读)."""
@@ -412,6 +420,12 @@ def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
         # the words after the last verb (通过多渠道、多形式发布政策解读: the ways are no kinds)
         kinds = re.split(r"发布|公开|推出|刊发|编发|开展|制作|完成", before)[-1]
         if _KINDS_JOINED.search(kinds.lstrip("、，, ")):
+            return "several kinds together"
+        # 推送政策解读、工作动态等信息936条: the first of a list of kinds, not their number
+        # (解读文字和图片8个, 政策解读及图解40条: forms of the interpretations themselves)
+        listed = _LISTED_AFTER_INTERPRETATIONS.search(before)
+        others = re.split(r"[、及和与]", re.sub(r"等.*$", "", listed["others"])) if listed else []
+        if any(o and not _INTERPRETATION_FORMS.search(o) for o in others):
             return "several kinds together"
     return None
 

@@ -256,14 +256,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_disclosed",
         _r(r"(?:^|对|其中|对其中)$"),
-        after=_r(r"^\s*(?:予以公开|同意公开|全部公开)"),
+        # (8件按申请事项全部予以公开: the outcome after the way it was given)
+        after=_r(r"^\s*(?:按[^，,。；;0-9]{1,8}?)?(?:全部)?(?:予以公开|同意公开|全部公开)"),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
     ),
     Rule(
         "requests_partial",
         _r(r"(?:^|对|其中|对其中)$"),
-        after=_r(r"^\s*(?:予以)?部分公开"),
+        after=_r(r"^\s*(?:予以)?(?:部分公开|公开部分内容)"),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
     ),
@@ -273,6 +274,28 @@ RULES: tuple[Rule, ...] = (
         after=_r(r"^\s*(?:不予公开|不公开|不同意公开)"),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
+    ),
+    # 另外5件办理结果为其他处理, 2件不予处理: the number before its outcome
+    Rule(
+        "requests_not_processed",
+        _r(r"(?:^|其中|另外|另有|另)$"),
+        after=_r(r"^\s*(?:办理结果为|予以)?不予处理"),
+        units=(*_REQUEST_UNITS, "条"),
+        needs=_RECEIVED_REQUESTS,
+    ),
+    Rule(
+        "requests_other",
+        _r(r"(?:^|其中|另外|另有|另)$"),
+        after=_r(r"^\s*(?:办理结果为|作|予以)?其他处理"),
+        units=(*_REQUEST_UNITS, "条"),
+        needs=_RECEIVED_REQUESTS,
+    ),
+    # 其中6件申请进入行政复议程序: requests taken to administrative review
+    Rule(
+        "appeal_review",
+        _r(r"(?:^|其中)$"),
+        after=_r(r"^\s*(?:申请人)?(?:申请)?(?:进入|提起|申请)行政复议"),
+        units=_CASE_UNITS,
     ),
     # 1条因不属于本行政机关负责公开无法提供: the number before its outcome
     Rule(
@@ -394,10 +417,13 @@ RULES: tuple[Rule, ...] = (
         units=("人", "万人", "户"),
         after=_r(r"^\s*(?:关注|订阅|粉丝)"),
     ),
-    # 订阅数达56.2万个: subscribers counted as accounts
+    # 订阅数达56.2万个, 粉丝量达2900个: subscribers counted as accounts
     Rule(
         "followers",
-        _r(r"(?:订阅|用户)(?:数|量|人数|总数)?(?:达|为|已达|达到)?$"),
+        _r(
+            r"(?:(?:订阅|用户)(?:数|量|人数|总数)?|(?:粉丝|关注)(?:数|量|人数|总数))"
+            r"(?:达|为|已达|达到)?$"
+        ),
         "must",
         units=("个",),
     ),
