@@ -1,7 +1,9 @@
 """Round 32 of extract_figures. Before blind20 arrived: a county's, district's or city's report
 named by its place alone, or speaking in its own voice, is its people's government's. On blind20,
 after it was measured untouched: interpretations first of a list of kinds, outcomes written after
-their number, a department's and a town's own site, followers in 个, the year's new count of two.
+their number, a department's and a town's own site, followers in 个, the year's new count of two,
+an account counted with others, the hotline one of the ways listed, news releases as a kind of
+item, a mirror's question mark, documents named after their number, a site's columns together.
 Each test has a case the rule must leave alone; the texts are made up."""
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import pytest
 
 from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.extract.agency import find_agency_year
+from dashboard.extract.figures import extract_figures
 from tests.extract_cases import left_out, taken
 
 
@@ -150,3 +153,53 @@ def test_of_two_figures_the_year_s_new_one(catalogue: Catalogue) -> None:
     # 新增 joined to another kind is no year's new count: both stay out, as before
     text = "全年公开各类政府信息366条，更新公开和新增公开信息280条。"
     assert ("items_published", None, None, 280) not in taken(text, catalogue)
+
+
+def test_an_account_counted_with_others(catalogue: Catalogue) -> None:
+    text = "在微信公众号、微靖远等新媒体公开信息1226条。"
+    assert left_out(text, catalogue)["1226条"] == "several accounts together"
+    text = "通过新浪网、腾讯网和新华网“平安十堰”官方微博主动发布警务信息2302条,粉丝达到10万余人。"
+    assert left_out(text, catalogue)["2302条"] == "several accounts together"
+    assert left_out(text, catalogue)["10万余人"] == "several accounts together"
+    # one account on one platform is its channel's
+    assert ("items_published", "weibo", None, 30) in taken("通过新浪微博发布信息30条。", catalogue)
+
+
+def test_the_hotline_one_of_the_ways_listed(catalogue: Catalogue) -> None:
+    text = "办理答复中国政府网、微博、“12345”等渠道咨询投诉500余件，办结率100%。"
+    assert left_out(text, catalogue)["500余件"] == "several channels"
+    assert left_out(text, catalogue)["100%"] == "several channels"
+    text = "承办“市长热线”875件,处理市长信箱来信3件,网民留言8件,综合办结率100%。"
+    assert left_out(text, catalogue)["100%"] == "several kinds together"
+    assert ("hotline_received", "hotline_12345", None, 875) in taken(text, catalogue)
+    rows = taken("受理12345热线工单800件，办结率98%。", catalogue)
+    assert ("hotline_closure_rate", "hotline_12345", None, 98) in rows
+
+
+def test_news_releases_one_kind_of_the_items_listed(catalogue: Catalogue) -> None:
+    text = "全年公开各类信息567条，其中新闻发布5条，通知公告30条。"
+    assert left_out(text, catalogue)["5条"] == "part (one kind of item)"
+    assert ("media_reports", "news_media", None, 20) in taken("在新闻媒体发布信息20条。", catalogue)
+
+
+def test_a_mirror_s_question_mark_before_a_number(catalogue: Catalogue) -> None:
+    text = "全年通過政府信息公開網(wǎng)站主動(dòng)發(fā)布信息共?1340條。"
+    assert ("items_published", "gov_portal", None, 1340) in taken(text, catalogue)
+    # a question mark in the words is kept in the quote, cut from the text as given
+    found = extract_figures(text, catalogue, agency="某局", year=2022)
+    assert found.facts[0].quote.endswith("共?1340條")
+
+
+def test_documents_named_after_their_number(catalogue: Catalogue) -> None:
+    assert ("items_published", None, "documents", 3) in taken("通过官网公布3份文件。", catalogue)
+    # documents explained are interpretations' business, not documents published
+    rows = taken("公开3份文件解读。", catalogue)
+    assert ("items_published", None, "documents", 3) not in rows
+
+
+def test_a_site_s_columns_together_are_the_site_s(catalogue: Catalogue) -> None:
+    text = "官网五大栏目(市级动态、基层动态、医改动态、应急管理)全年更新政务信息196条。"
+    assert ("items_published", "dept_site", None, 196) in taken(text, catalogue)
+    # one column is a part of the site
+    text = "在局网站“部门动态”栏目发布信息56条。"
+    assert left_out(text, catalogue)["56条"] == "part of a channel"

@@ -547,7 +547,10 @@ def extract_figures(
 
 
 # a pinyin gloss right after a character (發(fā)布): not one of the text's words
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+# (共?1340條: the question mark a mirror left for a character it lost, before a number)
+_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|(?<=[\u4e00-\u9fff])\?+(?=[0-9])"
+)
 
 
 def _without_glosses(text: str) -> tuple[str, list[int] | None]:

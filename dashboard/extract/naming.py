@@ -130,7 +130,8 @@ def _name(
             continue
         if rule.percent and not re.search(r"12345|热线", sentence):
             return "rate of an unnamed hotline"
-        if rule.percent and re.search(r"率[和及与、]", before):
+        # (综合办结率: the rate of the hotline's, the mailbox's and the messages' cases together)
+        if rule.percent and re.search(r"率[和及与、]|综合(?:办结|满意)", before):
             return "several kinds together"
         # 建议提案及“12345”热线交办事项办理工作…办结率100%: one rate for several kinds of case
         if rule.percent and re.search(r"建议|提案", sentence):
@@ -525,6 +526,10 @@ def _channel_of(
         # 12345热线电话、网上分局局长信箱等网上咨询、信访8073起: the hotline among other ways
         if re.search(r"、[^，,。；;0-9]{0,20}(?:信箱|信访|留言|咨询)", before):
             return "several channels"
+        # 中国政府网、微博、“12345”等渠道咨询投诉500余件，办结率100%: the hotline one of the
+        # ways listed, the count (and its rate) of them all
+        if _HOTLINE_LISTED.search(sentence):
+            return "several channels"
         # 受理和办结12345政务服务热线工单3218件: the hotline's cases received and closed alike
         if rule.metric == "hotline_received" and _RECEIVED_AND_CLOSED.search(before):
             closed = rule_by_id("hotline_closed")
@@ -614,6 +619,9 @@ def _channel_of(
         if joined and not _where(joined["other"], catalogue, report).mentioned:
             return "several channels"
         if publishing and where.channel == "news_media":
+            # 其中新闻发布5条，通知公告30条: news releases, one kind of the items listed
+            if re.search(r"(?:^|其中|[、，,：:])\s*新闻$", words):
+                return "part (one kind of item)"
             if _one_media_level(words, period + rest):
                 return "part (one level of media)"
             media = rule_by_id("media_reports")
@@ -714,6 +722,10 @@ _SEVERAL_ACCOUNTS = re.compile(
     r"|(?:[两二三四五六七八九十]|[0-9]+)个(?:官方)?(?:微信公众号|公众号|微博|抖音号|视频号|新媒体)"
     # 政务新媒体(微信公众号等), 微信公众号等新媒体: an account and others, counted together
     r"|新媒体[(（][^()（）]{1,16}等[)）]|(?:公众号|微信|微博|抖音号?|视频号)等(?:政务)?新媒体"
+    # 微信公众号、微靖远等新媒体: an account, others named after it, and more
+    r"|(?:公众号|微信|微博|抖音号?|视频号)(?:[、和及与][^，,。；;、0-9]{1,8}){1,3}等(?:政务)?新媒体"
+    # 通过新浪网、腾讯网和新华网“平安十堰”官方微博: one name's accounts on several platforms
+    r"|(?:新浪|腾讯|新华|人民)网?[、和及与][^，,。；;0-9]{0,16}微博"
 )
 _KEPT_BACK = re.compile(r"免予公开|不宜公开|暂缓公开|(?<!以)不公开的|未(?:予|能)?公开的")
 _COLUMN = re.compile(r"(?:开设|设置|设立|开辟|设)[^，,。；;]{0,12}(?:专栏|栏目)")
@@ -751,6 +763,10 @@ _GENERAL_ITEMS = re.compile(
 # accounts, columns and press events set up (开设政务微信1个, 专题专栏11个): counted in 个, they
 # are never items published (`figures._list_item` reads them too)
 SET_UP = re.compile(r"开设|开通|建立|设立|注册|专栏|栏目|专题|发布会|新闻发布$")
+_HOTLINE_LISTED = re.compile(
+    r"[、和及与][“\"]?12345[”\"]?[^，,。；;0-9、]{0,6}等(?:渠道|平台|途径|方式)"
+    r"|12345[^，,。；;0-9]{0,8}[、和及与][^，,。；;0-9]{1,10}等(?:渠道|平台|途径|方式)"
+)
 # 受理和办结12345…: the hotline's cases received and closed in one number
 _RECEIVED_AND_CLOSED = re.compile(r"受理(?:和|并|及|且|、)办结[^，,。；;0-9]*12345")
 # another publishing count after a site's news (…；发布法定主动公开内容1条), and the channel
@@ -794,6 +810,12 @@ def _own_items(what: str, field: str | None) -> str:
 _ITEM_KINDS = r"(?<!各)类信息|文件|解读|公告|通知|简报|规章"
 
 
+_COLUMNS_TOGETHER = re.compile(
+    r"等(?:[0-9一二三四五六七八九十两]+个)?栏目|各(?:个|大)?栏目|所有栏目|全部栏目"
+    r"|[0-9一二三四五六七八九十两]+(?:个|大)栏目|栏目共"
+)
+
+
 def _part_reason(
     words: str,
     what: str,
@@ -811,6 +833,9 @@ def _part_reason(
     An account's posts are all it published (健康海棠公众号发布…相关资讯206篇: `new_media`);
     a site's or the agency's items must be items in general, and a figure without a channel
     (`total`) lists kinds only with 等 (公开人大建议、政协提案办理结果信息105条 is one kind)."""
+    # 行业要闻和各地动态等栏目, 12个栏目, 五大栏目(…动态…): the site's columns together, its whole
+    if _COLUMNS_TOGETHER.search(words):
+        return None
     if re.search(r"栏目", words) and not re.search(
         r"(?:局|委|厅|办|中心|信息公开|政务公开)栏目|专栏", words
     ):

@@ -482,6 +482,17 @@ RULES: tuple[Rule, ...] = (
         "must",
         units=("条", "篇", "则", "个"),
     ),
+    # 通过官网公布3份文件: documents published, the noun after the number
+    Rule(
+        "items_published",
+        _r(r"(?<!不予)(?<!不)(?:发布|公开|公布|印发)(?:了)?$"),
+        "none",
+        units=("件", "个", "篇", "份"),
+        category="documents",
+        after=_r(
+            r"^\s*(?:政策性?|行政规范性|规范性|政府|部门)?(?:文件|公文)(?![^，,。；;]{0,4}解读)"
+        ),
+    ),
     # 公文发布数74件: documents published, counted by name
     Rule(
         "items_published",
