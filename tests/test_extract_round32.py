@@ -203,3 +203,72 @@ def test_a_site_s_columns_together_are_the_site_s(catalogue: Catalogue) -> None:
     # one column is a part of the site
     text = "在局网站“部门动态”栏目发布信息56条。"
     assert left_out(text, catalogue)["56条"] == "part of a channel"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # a body under the government, named with it, doing what the report tells
+        (
+            "2025年,荣昌区人民政府安富街道办事处坚持以人民为中心,现将本年度工作情况汇报如下。",
+            "荣昌区安富街道办事处",
+        ),
+        (
+            "依据《条例》,福州市人民政府外事办公室编制形成本年度报告。如有疑问,可与福州市人民政府外事办公室联系。",
+            "福州市人民政府外事办公室",
+        ),
+        (
+            "如对本年报有任何疑问,请与杭州市萧山区人民政府新街街道办事处办公室联系。",
+            "杭州市萧山区新街街道办事处",
+        ),
+        # the government's own office is the office
+        ("如对本年报有任何疑问,请与杭州市萧山区人民政府办公室联系。", "杭州市萧山区人民政府办公室"),
+        # a pilot free-trade zone keeps its province in brackets
+        (
+            "中国(河北)自由贸易试验区雄安片区管理委员会2022年政府信息公开工作年度报告\n一、总体情况",
+            "中国(河北)自由贸易试验区雄安片区管理委员会",
+        ),
+        (
+            "如对本报告有任何疑问,请联系:中国(福建)自由贸易试验区福州片区管理委员会(福州保税港区"
+            "管理委员会)政府信息公开办公室,地址:福州市。",
+            "中国(福建)自由贸易试验区福州片区管理委员会",
+        ),
+        # a year opening its sentence with 在…期间
+        (
+            "一、总体情况\n在2024年期间,驻马店市科学技术局依据《条例》开展工作。",
+            "驻马店市科学技术局",
+        ),
+        # a contact by the body's section
+        (
+            "如对本年报有疑问,请联系吉林市人民政府外事办公室综合处,地址:吉林市。",
+            "吉林市人民政府外事办公室",
+        ),
+        # a title line with 年报 for the year's report
+        ("樂山高新區管委會2010年年報根據《條例》規定進行編制。", "乐山高新区管委会"),
+        # a province's department by its short name, the province named elsewhere
+        (
+            "一、总体情况\n省人力资源社会保障厅认真贯彻落实《条例》以及《江苏省2019年政务公开工作要点》。",
+            "江苏省人力资源社会保障厅",
+        ),
+    ],
+)
+def test_the_agency_of_round_32(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare office answering for the report is no name
+        "若对报告有任何疑问,请与党政办公室联系(地址南坛路63号)。",
+        # a sentence about a site set up is no name
+        "及时在清水县政务服务网中设立民政局网站子群1个。",
+    ],
+)
+def test_no_agency_of_round_32(text: str) -> None:
+    assert find_agency_year(text)[0] is None
+
+
+def test_a_town_s_own_office_reports_as_the_town() -> None:
+    text = "如有疑问,请与高青县高城镇人民政府党政办公室联系。"
+    assert find_agency_year(text)[0] != "高青县高城镇人民政府党政办公室"

@@ -24,6 +24,9 @@ _NAME = (
     rf"|{_MINISTRY})"
 )
 _YEAR = r"(?:19|20)[0-9]{2}"
+_PILOT_ZONE = re.compile(
+    r"中国\s*[(（]\s*(?P<province>[\u4e00-\u9fff]{2,3})\s*[)）]\s*(?=自由贸易)"
+)
 # (政府信息工作年度报告: a title that leaves out 公开)
 _REPORT = (
     r"\s*(?:(?:政府信息|政务|信息)\s*公开|政府信息)\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:年度)?"
@@ -36,6 +39,10 @@ _TITLE_RE = re.compile(
     rf"(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*"
     r"(?:年度?|(?=[ \t]*\n)|(?=政府信息|政务公开))"
     rf"(?:[\u4e00-\u9fff]{{2}}(?=政府信息))?{_REPORT}"
+)
+# 樂山高新區管委會2010年年報根據…: a line opening with the name and the year's report (年报)
+_TITLE_YEARS_REPORT = re.compile(
+    rf"(?:^|\n)[ \t]*(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*年度?\s*年报"
 )
 # "会同县林业局信息公开工作年度报告" on a line of its own, without the year
 # (东河区和平路街道 政府信息公开工作年度报告: a street office or town by its own name)
@@ -68,12 +75,14 @@ _WORK_OF_THE_YEAR = re.compile(
 _CONTACT = re.compile(
     rf"(?:请|可)与(?P<agency>{_NAME})(?:[\u4e00-\u9fff]{{0,16}}?(?:办公室|办|科|股|室|组))?联系"
     rf"|请联系[：:]\s*(?P<by>{_NAME})[(（;；，,]"
+    # (请联系吉林市人民政府外事办公室综合处,: the body, by its section's name)
+    rf"|请联系[：:]?\s*(?P<section>{_NAME})[\u4e00-\u9fff]{{1,6}}?[处科股][(（;；，,]"
 )
 # "2025年，区教育局以…", "市教委坚持…": a short name opening a sentence, completed with the
 # place of the government the report names in full (南京市栖霞区人民政府 → 南京市栖霞区教育局).
 _SHORT_OPENING = re.compile(
-    rf"(?:^|[。\n]|现将)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<level>[区县市州])"
-    r"(?P<short>[\u4e00-\u9fff]{1,8}?(?:局|委员会|委))(?=[\u4e00-\u9fff])"
+    rf"(?:^|[。\n]|现将)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<level>[区县市州省])"
+    r"(?P<short>[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|厅))(?=[\u4e00-\u9fff])"
 )
 # "电子版在市人社局门户网站…下载": the report is published on its agency's own site.
 _SHORT_SITE = re.compile(
@@ -141,7 +150,8 @@ _AKA = re.compile(r"[(（]以下简称[^()（）]{1,16}[)）]")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 # "2023年，XX局认真…": a sentence opening with the year and the agency's full name.
 _YEAR_OPENING = re.compile(
-    rf"(?:^|[。\n])\s*{_YEAR}\s*年度?(?:以来)?[,，]?\s*(?!度)(?P<agency>{_NAME})"
+    # (在2024年期间,驻马店市科学技术局依据…)
+    rf"(?:^|[。\n])\s*(?:在)?{_YEAR}\s*年度?(?:以来|期间|全年)?[,，]?\s*(?!度)(?P<agency>{_NAME})"
     r"(?![\u4e00-\u9fff]{0,2}网)"
 )
 # 《XX局(机关)政府信息主动公开目录》: the agency's own disclosure rules name it in full.
@@ -183,6 +193,8 @@ _NOT_AGENCY = re.compile(
     r"|^(?:围绕|依托|通过|结合|推进|加强|落实|贯彻|开展|组织|面向)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
+    # (清水县政务服务网中设立民政局: a sentence about a site, not a name)
+    r"|设立|开设|开通|设置|网中"
 )
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
 # (和平街道办事处2020年…: a name may begin with such a character).
@@ -274,14 +286,17 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     if len(simple) < 3 or _NOT_AGENCY.search(simple) or not _BODY_END.search(simple):
         return None
     # 编制管委会2022年度…报告: a kind of body, no body's name
-    if re.fullmatch(r"管委会|管理委员会|委员会|办公室|办事处|人民政府|领导小组", simple):
+    if re.fullmatch(
+        r"管委会|管理委员会|委员会|(?:党政)?(?:综合)?办公室|办事处|人民政府|领导小组", simple
+    ):
         return None
     # (现公布从江县人民政府…: after the words publishing it, 从 starts the name)
     if not line_start and not cut and _PREPOSITION.search(simple):
         return None
     # a place as the report's author: a title line (合江县2022年…年度报告) is its government's
-    # report (合江县人民政府); a sentence naming it (现编制花溪区2017年…报告, 2022年，物流区坚持…)
-    # gives the place as written — as the hand labels of all three corpora do (6 of 6)
+    # report (合江县人民政府); a place named in a sentence (现编制花溪区2017年…报告) is given as
+    # written here, and made its government's at the end when it is a place with one (物流区,
+    # a zone, is not)
     if line_start and _PLACE_END.search(simple):
         return name + "人民政府"
     return name
@@ -290,6 +305,10 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
 def find_agency_year(text: str) -> tuple[str | None, int | None]:
     """The agency and year of a report: from its title, else from the sentences naming them.
     The agency comes out in simplified script (廣州市公安局 → 广州市公安局), as tables key it."""
+    # 中国(福建)自由贸易试验区: a pilot zone's name holds its province in brackets, which no
+    # name's characters do; read without them, given back with them
+    zones = {m["province"]: m[0].replace(" ", "") for m in _PILOT_ZONE.finditer(text)}
+    text = _PILOT_ZONE.sub(lambda m: "中国" + m["province"], text)
     original = _CJK_SPACE.sub("", _AKA.sub("", _PINYIN.sub("", _OWN_LEVEL.sub("", text))))
     simple = simplified_by_char(original)
     agency: str | None = None
@@ -330,7 +349,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             set_aside.append(words)
         return name
 
-    for pattern in (_TITLE_RE, _TITLE_YEAR_FIRST, _TITLE_YEAR_INSIDE):
+    for pattern in (_TITLE_RE, _TITLE_YEAR_FIRST, _TITLE_YEAR_INSIDE, _TITLE_YEARS_REPORT):
         for match in pattern.finditer(simple):
             name = cut(match)
             if name:
@@ -356,7 +375,9 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     )
     for pattern in (*written_patterns, _MAKES_REPORT, _BYLINE):
         for match in pattern.finditer(simple) if agency is None else ():
-            agency = cut(match, "by" if match.groupdict().get("by") else "agency")
+            named = match.groupdict()
+            group = "by" if named.get("by") else "section" if named.get("section") else "agency"
+            agency = cut(match, group)
             if agency and pattern is _CONTACT:
                 agency = _government_of_its_office(agency, simple)
             if agency:
@@ -448,6 +469,9 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             year = int(opening["year"])
         elif len(years) == 1:
             year = int(years.pop())
+    for province, written in zones.items():
+        if agency is not None and agency.startswith("中国" + province + "自由贸易"):
+            agency = written + agency[2 + len(province) :]
     return (to_simplified(agency) if agency else None), year
 
 
@@ -795,8 +819,12 @@ def _completed_place(agency: str, simple: str) -> str:
 
 # a name that says where its body is (a level, or a kind of place)
 _HAS_PLACE = rf"[{_LEVELS}]|自治|地区|街道|镇|乡|部$|署$|国家|中国|全国"
+# (荣昌区人民政府安富街道办事处坚持…, 请与…人民政府新街街道办事处办公室联系, 福州市人民政府外事
+# 办公室编制…: a body under the government, named with it, doing what the report tells)
 _OFFICE_AFTER = re.compile(
-    r"[\u4e00-\u9fff]{1,8}?(?:街道办事处|办事处|街道|镇|乡)(?=[\u4e00-\u9fff]{0,8}?(?:编制|制作|编写))"
+    # (not 高城镇人民政府党政办公室: a town's own office, which reports as the town)
+    r"(?!党政|综合)[\u4e00-\u9fff]{1,8}?(?:街道办事处|办事处|街道|镇|乡|办公室|研究室)"
+    r"(?=[\u4e00-\u9fff]{0,8}?(?:编制|制作|编写)|坚持|认真|深入|全面|办公室|联系)"
 )
 _SHORT_TITLE = re.compile(
     r"(?P<level>自治区|[省市区县州])(?P<core>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|厅|办公室|办))"
@@ -940,7 +968,8 @@ def _short_name(original: str, simple: str) -> str | None:
     if short is None:
         return _short_with_site(simple)
     place = _one_place(simple, short["level"]) or _dominant(_places(simple, short["level"]))
-    words = "人民政府" if short["short"] == "政府" else short["short"]
+    # (省政府办公厅: the people's government's office)
+    words = re.sub(r"^政府", "人民政府", short["short"])
     if place is None:
         # 市审计局…把盘锦审计网作为…窗口: the place of the agency's own site, named by its field
         site = _site_place(simple, words)
