@@ -150,6 +150,11 @@ def test_of_two_figures_the_year_s_new_one(catalogue: Catalogue) -> None:
     assert ("requests_new", None, None, 121) not in rows
     text = "2022年新增的主动公开政府信息30条，累计主动公开政府信息305条。"
     assert ("items_published", None, None, 30) in taken(text, catalogue)
+    # a running total, the year's new count in the next sentence
+    text = "累计主动公开政府信息305条,全文电子化率达100%。2022年新增的主动公开政府信息30条。"
+    rows = taken(text, catalogue)
+    assert ("items_published", None, None, 30) in rows
+    assert ("items_published", None, None, 305) not in rows
     # 新增 joined to another kind is no year's new count: both stay out, as before
     text = "全年公开各类政府信息366条，更新公开和新增公开信息280条。"
     assert ("items_published", None, None, 280) not in taken(text, catalogue)

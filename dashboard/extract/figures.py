@@ -297,9 +297,11 @@ def _second_figure(
     fact, first_period = first
     # 本年度新收申请数112件，…共受理…121件; 新增的主动公开政府信息30条，累计…305条: of two
     # figures in one sentence, the one said to be the year's new is the row's
-    if first_period == period_start and words is not None:
+    # (累计主动公开政府信息305条,全文电子化率达100%。2022年新增的…30条: a running total, the
+    # year's new count in the next sentence)
+    if words is not None and (first_period == period_start or "累计" in fact.quote):
         first_new, second_new = _NEW_OF_YEAR.search(fact.quote), _NEW_OF_YEAR.search(words)
-        if first_new and not second_new:
+        if first_new and not second_new and first_period == period_start:
             return "repeated"
         if second_new and not first_new:
             result.facts.remove(fact)
