@@ -277,3 +277,12 @@ def test_no_agency_of_round_32(text: str) -> None:
 def test_a_town_s_own_office_reports_as_the_town() -> None:
     text = "如有疑问,请与高青县高城镇人民政府党政办公室联系。"
     assert find_agency_year(text)[0] != "高青县高城镇人民政府党政办公室"
+
+
+def test_outcomes_said_in_the_past_or_by_their_reason(catalogue: Catalogue) -> None:
+    text = "收到申请10件，其中8件已公开，2条本机关不掌握相关政府信息。"
+    rows = taken(text, catalogue)
+    assert ("requests_disclosed", None, None, 8) in rows
+    assert ("requests_unavailable", None, None, 2) in rows
+    # items published are no requests' outcome
+    assert left_out("发布信息100条，其中8件已公开。", catalogue)["8件"] == "unnamed"

@@ -105,7 +105,10 @@ RULES: tuple[Rule, ...] = (
     Rule("requests_unavailable", _r(r"无法提供[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
     Rule(
         "requests_unavailable",
-        _r(r"(?:不掌握[^，,。0-9]{0,8}|信息不存在|不存在)[^，,。0-9]{0,2}$"),
+        # (非本机关掌握信息2件: not held by this body)
+        _r(
+            r"(?:不掌握[^，,。0-9]{0,8}|非本机关掌握[^，,。0-9]{0,4}|信息不存在|不存在)[^，,。0-9]{0,2}$"
+        ),
         units=_REQUEST_UNITS,
         needs=_r(r"申请"),
         # …属于保护第三方合法权益73件，…本机关不掌握相关政府信息30件: the reasons a
@@ -257,7 +260,10 @@ RULES: tuple[Rule, ...] = (
         "requests_disclosed",
         _r(r"(?:^|对|其中|对其中)$"),
         # (8件按申请事项全部予以公开: the outcome after the way it was given)
-        after=_r(r"^\s*(?:按[^，,。；;0-9]{1,8}?)?(?:全部)?(?:予以公开|同意公开|全部公开)"),
+        # (其中8件已公开: disclosed, said in the past)
+        after=_r(
+            r"^\s*(?:按[^，,。；;0-9]{1,8}?)?(?:全部)?(?:予以公开|同意公开|全部公开|已(?:予以?)?公开)"
+        ),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
     ),
@@ -301,7 +307,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_unavailable",
         _r(r"(?:^|其中)$"),
-        after=_r(r"^\s*(?:因|属于|系)?[^，,。；;0-9]{0,24}无法提供"),
+        # (2条本机关不掌握相关政府信息: the outcome by its reason, as table 三 words it)
+        after=_r(
+            r"^\s*(?:因|属于|系)?[^，,。；;0-9]{0,24}无法提供|^\s*(?:本机关|本行政机关)不掌握"
+        ),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
     ),
