@@ -286,3 +286,25 @@ def test_outcomes_said_in_the_past_or_by_their_reason(catalogue: Catalogue) -> N
     assert ("requests_unavailable", None, None, 2) in rows
     # items published are no requests' outcome
     assert left_out("发布信息100条，其中8件已公开。", catalogue)["8件"] == "unnamed"
+
+
+def test_a_list_of_channel_figures_after_a_colon_or_an_aside(catalogue: Catalogue) -> None:
+    text = "合计发布各类信息2578条,其中:局门户网站361条,微信公众号335条。"
+    assert ("items_published", "dept_site", None, 361) in taken(text, catalogue)
+    text = (
+        "全年共主动公开信息2836条,其中网站主动公开信息128条(公告公示8条),政务微信698条,抖音141条。"
+    )
+    assert ("items_published", "wechat", None, 698) in taken(text, catalogue)
+    # a bare 门户网站 in the list is still nobody's
+    text = "合计发布各类信息2578条,其中:门户网站361条,微信公众号335条。"
+    assert ("items_published", "dept_site", None, 361) not in taken(text, catalogue)
+
+
+def test_outcomes_in_a_later_clause_opening_with_qizhong(catalogue: Catalogue) -> None:
+    text = (
+        "收到政府信息公开申请共计9件,办结9件。根据《条例》相关规定,其中8件按申请事项全部予以公开,"
+        "1件公开部分内容。"
+    )
+    rows = taken(text, catalogue)
+    assert ("requests_disclosed", None, None, 8) in rows
+    assert ("requests_partial", None, None, 1) in rows

@@ -168,12 +168,15 @@ _QUOTE_LEAD = " \t\u3000\u00a0、"
 
 # 具体为…, 其中…: the head of a list that follows a figure
 _LIST_HEAD = re.compile(r"^\s*(?:具体为|具体是|分别为|分别是|其中|包括|即)[：:，,]?\s*")
+_COLON_HEAD = re.compile(r"(?:具体为|具体是|分别为|分别是|其中|包括|即)\s*[：:]\s*$")
 
 
 # …其中，局官网发布信息764条，: a 其中 (包括, 具体为…) list of counted items going on to the
 # next item; …发布“山东海洋”政务微信公众号1122篇，: a channel's figure, the next channel's after it
 _CHANNEL_LIST_GOES_ON = re.compile(
-    r"(?:其中|包括|具体为|具体是|分别为|分别是)[^。；;]*?[0-9]+\s*[条篇则][，,、]\s*$"
+    r"(?:其中|包括|具体为|具体是|分别为|分别是)[^。；;]*?[0-9]+\s*[条篇则]"
+    # (…128条(公告公示8条),政务微信698条: an aside in brackets after the figure)
+    r"(?:[(（][^()（）]{0,20}[)）])?[，,、]\s*$"
     r"|(?:发布|推送|公开|更新|推出)[^，,。；;0-9]{0,30}?"
     r"(?:公众号|微信|微博|抖音|头条号|视频号|快手|网站|官网)[^，,。；;0-9]{0,8}[0-9]+\s*[条篇则][，,]\s*$"
 )
@@ -216,6 +219,8 @@ def _list_item(
     head = _LIST_HEAD.match(words)
     item = words[head.end() :] if head else words
     item_start += len(words) - len(item)
+    # (其中:局门户网站361条: the heading's colon ends the words before the item)
+    colon_head = head is None and bool(_COLON_HEAD.search(text, max(0, item_start - 8), item_start))
     joined = re.match(r"\s*(?:、|以及|和|及|与)\s*", item)
     if joined:
         item, item_start = item[joined.end() :], item_start + joined.end()
@@ -224,7 +229,7 @@ def _list_item(
     group = text[group_start:item_start]
     group_head = _LIST_HEAD.match(group)
     sentence_before = period[: len(period) - len(text[group_start : match.start()])]
-    if head or (group_head and not joined and group_start == item_start - len(group)):
+    if head or colon_head or (group_head and not joined and group_start == item_start - len(group)):
         # a heading: the sentence before it published a figure
         if not (_VERB.search(sentence_before) and NUMBER_RE.search(sentence_before)):
             return None

@@ -53,7 +53,12 @@ def _name(
     guarded: str | None = None  # why a rule that fitted was passed over, if none other fits
     # what `needs` reads: the sentence, and the one before when this one opens with 其中 or
     # with a count (收到7条…申请，均…办结。2条…，1条部分公开: the requests it counts)
-    needed_in = (lead if re.match(r"\s*(?:其中|[0-9])", period) else "") + period
+    on_them = re.match(r"\s*(?:其中|[0-9])", period)
+    needed_in = (lead if on_them else "") + period
+    # …共计9件,办结9件。根据…规定,其中8件…予以公开，1件公开部分内容: for the requests' outcomes, a
+    # later clause opening with 其中 reads the sentence before too
+    later = re.search(r"(?:^|[，,；;：:])\s*其中", period)
+    outcomes_in = (lead if on_them or later else "") + period
     licence: bool | None = None  # about applications for a licence (found once, when asked)
     in_items: bool | None = None  # requests counted in 条 before (found once, when asked)
     # “…政策解读”等8期在线访谈: the number counts what its counting word is followed by
@@ -118,7 +123,8 @@ def _name(
         # the number itself too: 行政规范性文件9条，…政府文件19条 names two kinds of document
         if rule.unless is not None and rule.unless.search(period + match.group(0) + rest):
             continue
-        if rule.needs is not None and not rule.needs.search(needed_in):
+        told = outcomes_in if rule.metric in _OUTCOMES else needed_in
+        if rule.needs is not None and not rule.needs.search(told):
             continue
         if rule.handled:
             handled = _handled(period, rest)
