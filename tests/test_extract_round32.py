@@ -308,3 +308,19 @@ def test_outcomes_in_a_later_clause_opening_with_qizhong(catalogue: Catalogue) -
     rows = taken(text, catalogue)
     assert ("requests_disclosed", None, None, 8) in rows
     assert ("requests_partial", None, None, 1) in rows
+
+
+def test_the_agency_s_field_its_own_site_and_a_place_s_portal(catalogue: Catalogue) -> None:
+    # 司法行政信息 are all a 司法局's items
+    text = "2023年,主动公开司法行政信息63条。"
+    assert ("items_published", None, None, 63) in taken(text, catalogue, agency="眉山市司法局")
+    # 部门网站 is the agency's own site; 各部门网站 are other bodies'
+    text = "通过本部门网站发布政府信息2425条。"
+    assert ("items_published", "dept_site", None, 2425) in taken(text, catalogue)
+    text = "通过县政府及各部门网站发布信息300条。"
+    assert left_out(text, catalogue)["300条"] == "doubtful channel"
+    # 中国XX网站: a place's portal by the name governments give it; not the State Council's
+    text = "全年我局积极通过中国惠山网站主动公开信息41条。"
+    assert ("items_published", "gov_portal", None, 41) in taken(text, catalogue)
+    text = "通过中国林业网发布信息41条。"
+    assert ("items_published", "gov_portal", None, 41) not in taken(text, catalogue)

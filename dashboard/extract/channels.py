@@ -91,6 +91,14 @@ _PROVINCE_PORTAL = re.compile(
     r"[“\"「『]?中国[·・•]?(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东"
     r"|海南|四川|贵州|云南|陕西|甘肃|青海|宁夏|新疆|西藏|内蒙古|广西)[”\"」』]?(?=门户网站|网站|网|政府网)"
 )
+# “中国永嘉”门户网站, 中国惠山网站, 中国温州政府网: a city's or county's portal by the name
+# governments give it (not 中国政府网, the State Council's, nor a field's site: 中国林业网)
+_PLACE_PORTAL = re.compile(
+    r"[“\"「『]?中国[·・•]?(?!政府|林业|海事|新闻|经济|日报|青年|文明|教育|法院|检察|人大|政协|气象"
+    r"|税务|海关|农业|水利|交通|质量|环境|知网|移动|联通|电信|银行|网信|警察|消防|邮政|铁路|民航"
+    r"|科技|卫生|文化|体育|旅游|商务|政务|共产党|人民|国际|互联|搜索)"
+    r"[\u4e00-\u9fff]{2,3}[”\"」』]?(?=门户网站?|网站|政府网|政务网站)"
+)
 _LISTED = re.compile(
     r"等(?:各类|各种|多种|自媒体|新媒体|政务)?(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)"
 )
@@ -268,6 +276,7 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         plain = report.city_portal_re.sub(f"{report.city}市政府门户网站", plain)
     # “中国河北”门户网站: a province's portal by its other name
     plain = _PROVINCE_PORTAL.sub("省政府门户网站", plain)
+    plain = _PLACE_PORTAL.sub("市政府门户网站", plain)
     # 新闻发布会, 新闻通稿, 新闻动态: the agency's own news, not the press
     plain = _OWN_NEWS.sub("    ", plain)
     reading: ChannelReading = catalogue.read_channel(plain)

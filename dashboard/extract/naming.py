@@ -806,7 +806,8 @@ def _own_items(what: str, field: str | None) -> str:
     own = r"涉[\u4e00-\u9fff]{1,4}?"
     if field:
         # (交通行业信息, a 交通运输局's: its field's first word with 行业, 领域…)
-        own += rf"|{field}类?|{re.escape(field[:2])}(?:行业|领域|工作|相关)(?:类)?"
+        # (司法行政工作信息, a 司法局's)
+        own += rf"|{field}类?|{re.escape(field[:2])}(?:行业|领域|工作|相关|行政)(?:工作)?(?:类)?"
         if len(field) == 4:
             # (文旅工作信息, a 文物旅游局's: its field written short, one character of each word)
             own += rf"|{re.escape(field[0] + field[2])}(?:行业|领域|工作|相关)?(?:类)?"
