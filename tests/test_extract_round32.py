@@ -324,3 +324,14 @@ def test_the_agency_s_field_its_own_site_and_a_place_s_portal(catalogue: Catalog
     assert ("items_published", "gov_portal", None, 41) in taken(text, catalogue)
     text = "通过中国林业网发布信息41条。"
     assert ("items_published", "gov_portal", None, 41) not in taken(text, catalogue)
+
+
+def test_the_portal_as_the_first_platform_and_a_rule_of_one_for_each(catalogue: Catalogue) -> None:
+    # the portal named as the main way, not the only: the year's figure is the total
+    text = "2021年,市人防办持续强化门户网站信息公开第一平台作用,主动公开各类信息共272条。"
+    assert ("items_published", None, None, 272) in taken(text, catalogue)
+    # 发布一条解读一条: a rule, no count
+    text = "做到政府及政府办文件发布一条解读一条。累计主动公开政府信息1612条。"
+    rows = taken(text, catalogue)
+    assert ("items_published", None, None, 1612) in rows
+    assert not [r for r in rows if r[3] == 1]

@@ -158,6 +158,10 @@ def _name(
         # 全镇未发生一起…行政复议: not a single one
         if match["cn"] == "一" and re.search(r"(?:未|没有|无)(?:发生|出现|收到)?$", before):
             return "not a count of the report"
+        # 文件发布一条解读一条: a rule of one for each, no count
+        around = period[-10:] + match.group(0) + rest[:8]
+        if match["cn"] == "一" and re.search(r"一[条件篇个][\u4e00-\u9fff]{1,4}一[条件篇个]", around):
+            return "not a count of the report"
         # 开设政务微信1个, 更新…专题专栏11个: accounts or columns set up, not items published
         if (
             rule.metric in ("items_published", "media_reports")
@@ -738,7 +742,8 @@ _COLUMN = re.compile(r"(?:开设|设置|设立|开辟|设)[^，,。；;]{0,12}(?
 _LISTED_WAYS = re.compile(r"等(?:渠道|平台|方式|途径|载体)")
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 # 以A与B为主要公开途径: the ways the agency publishes by
-_MAIN_WAYS = re.compile(r"为主要?(?:公开)?(?:途径|渠道|平台|载体|阵地|方式|形式)")
+# (强化门户网站信息公开第一平台作用: the portal's part, named as the main way, not the only)
+_MAIN_WAYS = re.compile(r"为主要?(?:公开)?(?:途径|渠道|平台|载体|阵地|方式|形式)|第一平台")
 # …及美篇共计: a name joined to the channel's just before 共/共计 (not 及时)
 _JOINED_OTHER = re.compile(
     r"(?:及|和|与|、)(?!时)(?P<other>[^，,。；;、及和与0-9]{1,8}?)(?:共计|合计|共)[^，,。；;、]{0,8}$"
