@@ -160,7 +160,7 @@ def _name(
             return "not a count of the report"
         # 文件发布一条解读一条: a rule of one for each, no count
         around = period[-10:] + match.group(0) + rest[:8]
-        if match["cn"] == "一" and re.search(r"一[条件篇个][\u4e00-\u9fff]{1,4}一[条件篇个]", around):
+        if match["cn"] == "一" and _ONE_FOR_EACH.search(around):
             return "not a count of the report"
         # 开设政务微信1个, 更新…专题专栏11个: accounts or columns set up, not items published
         if (
@@ -743,6 +743,7 @@ _LISTED_WAYS = re.compile(r"等(?:渠道|平台|方式|途径|载体)")
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 # 以A与B为主要公开途径: the ways the agency publishes by
 # (强化门户网站信息公开第一平台作用: the portal's part, named as the main way, not the only)
+_ONE_FOR_EACH = re.compile(r"一[条件篇个][\u4e00-\u9fff]{1,4}一[条件篇个]")
 _MAIN_WAYS = re.compile(r"为主要?(?:公开)?(?:途径|渠道|平台|载体|阵地|方式|形式)|第一平台")
 # …及美篇共计: a name joined to the channel's just before 共/共计 (not 及时)
 _JOINED_OTHER = re.compile(
