@@ -56,6 +56,22 @@ _RECEIVED_REQUESTS = re.compile(
 )
 # … counted in 条 (收到…申请4条，…予以公开3条: the outcomes are counted in 条 too)
 RECEIVED_IN_ITEMS = re.compile(rf"{_RECEIVED}条|{_RECEIVED_FIRST}条[^，,。；;0-9]{{0,12}}申请")
+_ANOTHER = "其中|另外|另有|另"  # (另外5件…: the words opening a further outcome's clause)
+
+
+def _number_first(metric: str, lead: str, outcome: str) -> Rule:
+    """A request's outcome written after its number (其中3件予以公开): `lead`, the words that may
+    open the clause before the number; `outcome`, the words after it. Counted in the requests'
+    own counting words, or in 条, where a sentence names the requests received."""
+    return Rule(
+        metric,
+        _r(rf"(?:^|{lead})$"),
+        after=_r(outcome),
+        units=(*_REQUEST_UNITS, "条"),
+        needs=_RECEIVED_REQUESTS,
+    )
+
+
 # First match wins: the specific phrasings before the general ones.
 RULES: tuple[Rule, ...] = (
     Rule("hotline_closure_rate", _r(r"办结率"), "hotline", percent=True),
@@ -256,46 +272,18 @@ RULES: tuple[Rule, ...] = (
         needs=_RECEIVED_REQUESTS,
     ),
     # 对其中3件予以公开，1件部分公开，1件不公开: the number before its outcome
-    Rule(
+    # (8件按申请事项全部予以公开: the outcome after the way it was given; 其中8件已公开: said in
+    # the past)
+    _number_first(
         "requests_disclosed",
-        _r(r"(?:^|对|其中|对其中)$"),
-        # (8件按申请事项全部予以公开: the outcome after the way it was given)
-        # (其中8件已公开: disclosed, said in the past)
-        after=_r(
-            r"^\s*(?:按[^，,。；;0-9]{1,8}?)?(?:全部)?(?:予以公开|同意公开|全部公开|已(?:予以?)?公开)"
-        ),
-        units=(*_REQUEST_UNITS, "条"),
-        needs=_RECEIVED_REQUESTS,
+        "对|其中|对其中",
+        r"^\s*(?:按[^，,。；;0-9]{1,8}?)?(?:全部)?(?:予以公开|同意公开|全部公开|已(?:予以?)?公开)",
     ),
-    Rule(
-        "requests_partial",
-        _r(r"(?:^|对|其中|对其中)$"),
-        after=_r(r"^\s*(?:予以)?(?:部分公开|公开部分内容)"),
-        units=(*_REQUEST_UNITS, "条"),
-        needs=_RECEIVED_REQUESTS,
-    ),
-    Rule(
-        "requests_refused",
-        _r(r"(?:^|对|其中|对其中)$"),
-        after=_r(r"^\s*(?:不予公开|不公开|不同意公开)"),
-        units=(*_REQUEST_UNITS, "条"),
-        needs=_RECEIVED_REQUESTS,
-    ),
-    # 另外5件办理结果为其他处理, 2件不予处理: the number before its outcome
-    Rule(
-        "requests_not_processed",
-        _r(r"(?:^|其中|另外|另有|另)$"),
-        after=_r(r"^\s*(?:办理结果为|予以)?不予处理"),
-        units=(*_REQUEST_UNITS, "条"),
-        needs=_RECEIVED_REQUESTS,
-    ),
-    Rule(
-        "requests_other",
-        _r(r"(?:^|其中|另外|另有|另)$"),
-        after=_r(r"^\s*(?:办理结果为|作|予以)?其他处理"),
-        units=(*_REQUEST_UNITS, "条"),
-        needs=_RECEIVED_REQUESTS,
-    ),
+    _number_first("requests_partial", "对|其中|对其中", r"^\s*(?:予以)?(?:部分公开|公开部分内容)"),
+    _number_first("requests_refused", "对|其中|对其中", r"^\s*(?:不予公开|不公开|不同意公开)"),
+    # 另外5件办理结果为其他处理, 2件不予处理
+    _number_first("requests_not_processed", _ANOTHER, r"^\s*(?:办理结果为|予以)?不予处理"),
+    _number_first("requests_other", _ANOTHER, r"^\s*(?:办理结果为|作|予以)?其他处理"),
     # 其中6件申请进入行政复议程序: requests taken to administrative review
     Rule(
         "appeal_review",
@@ -303,16 +291,12 @@ RULES: tuple[Rule, ...] = (
         after=_r(r"^\s*(?:申请人)?(?:申请)?(?:进入|提起|申请)行政复议"),
         units=_CASE_UNITS,
     ),
-    # 1条因不属于本行政机关负责公开无法提供: the number before its outcome
-    Rule(
+    # 1条因不属于本行政机关负责公开无法提供; 2条本机关不掌握相关政府信息 (the outcome by its
+    # reason, as table 三 words it)
+    _number_first(
         "requests_unavailable",
-        _r(r"(?:^|其中)$"),
-        # (2条本机关不掌握相关政府信息: the outcome by its reason, as table 三 words it)
-        after=_r(
-            r"^\s*(?:因|属于|系)?[^，,。；;0-9]{0,24}无法提供|^\s*(?:本机关|本行政机关)不掌握"
-        ),
-        units=(*_REQUEST_UNITS, "条"),
-        needs=_RECEIVED_REQUESTS,
+        "其中",
+        r"^\s*(?:因|属于|系)?[^，,。；;0-9]{0,24}无法提供|^\s*(?:本机关|本行政机关)不掌握",
     ),
     # (行政复议类信息24条: published items about reviews)
     Rule(
