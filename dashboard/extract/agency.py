@@ -682,10 +682,10 @@ def _government_speaking(simple: str) -> str | None:
     """The government of a report in a county's (district's, city's) own voice that names no
     body of its own, when it names one government of that level (吴起县人民政府门户网站, “思明区人民
     政府”网站, 请与泰宁县人民政府办公室联系). None when it names none or several."""
-    voices = [m for m in _SELF_GOVERNMENT.finditer(simple) if not m[0].startswith("全")]
-    if not _ZONE_WORDS.search(simple):
-        # (全县: a county's word for itself, as 我县 — but a zone's too, 全区 of 经开区)
-        voices = list(_SELF_GOVERNMENT.finditer(simple))
+    voices = list(_SELF_GOVERNMENT.finditer(simple))
+    if _ZONE_WORDS.search(simple):
+        # (全县 is a county's word for itself, as 我县 — but 全区 a zone's too, of its 经开区)
+        voices = [m for m in voices if not m[0].startswith("全")]
     if not voices or _SELF_BODY.search(simple):
         return None
     levels = {m["level"] for m in voices if m["level"]}

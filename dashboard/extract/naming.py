@@ -159,8 +159,7 @@ def _name(
         if match["cn"] == "一" and re.search(r"(?:未|没有|无)(?:发生|出现|收到)?$", before):
             return "not a count of the report"
         # 文件发布一条解读一条: a rule of one for each, no count
-        around = period[-10:] + match.group(0) + rest[:8]
-        if match["cn"] == "一" and _ONE_FOR_EACH.search(around):
+        if match["cn"] == "一" and _ONE_FOR_EACH.search(period[-10:] + match.group(0) + rest[:8]):
             return "not a count of the report"
         # 开设政务微信1个, 更新…专题专栏11个: accounts or columns set up, not items published
         if (
@@ -741,9 +740,10 @@ _KEPT_BACK = re.compile(r"免予公开|不宜公开|暂缓公开|(?<!以)不公�
 _COLUMN = re.compile(r"(?:开设|设置|设立|开辟|设)[^，,。；;]{0,12}(?:专栏|栏目)")
 _LISTED_WAYS = re.compile(r"等(?:渠道|平台|方式|途径|载体)")
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
+# 发布一条解读一条: a rule of one for each
+_ONE_FOR_EACH = re.compile(r"一[条件篇个][\u4e00-\u9fff]{1,4}一[条件篇个]")
 # 以A与B为主要公开途径: the ways the agency publishes by
 # (强化门户网站信息公开第一平台作用: the portal's part, named as the main way, not the only)
-_ONE_FOR_EACH = re.compile(r"一[条件篇个][\u4e00-\u9fff]{1,4}一[条件篇个]")
 _MAIN_WAYS = re.compile(r"为主要?(?:公开)?(?:途径|渠道|平台|载体|阵地|方式|形式)|第一平台")
 # …及美篇共计: a name joined to the channel's just before 共/共计 (not 及时)
 _JOINED_OTHER = re.compile(
@@ -775,6 +775,7 @@ _GENERAL_ITEMS = re.compile(
 # accounts, columns and press events set up (开设政务微信1个, 专题专栏11个): counted in 个, they
 # are never items published (`figures._list_item` reads them too)
 SET_UP = re.compile(r"开设|开通|建立|设立|注册|专栏|栏目|专题|发布会|新闻发布$")
+# 中国政府网、微博、“12345”等渠道: the hotline one of the ways listed
 _HOTLINE_LISTED = re.compile(
     r"[、和及与][“\"]?12345[”\"]?[^，,。；;0-9、]{0,6}等(?:渠道|平台|途径|方式)"
     r"|12345[^，,。；;0-9]{0,8}[、和及与][^，,。；;0-9]{1,10}等(?:渠道|平台|途径|方式)"
