@@ -335,3 +335,24 @@ def test_the_portal_as_the_first_platform_and_a_rule_of_one_for_each(catalogue: 
     rows = taken(text, catalogue)
     assert ("items_published", None, None, 1612) in rows
     assert not [r for r in rows if r[3] == 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # short forms spelt out after their place
+        ("武汉市经信局2025年政府信息公开工作年度报告\n一、总体情况", "武汉市经济和信息化局"),
+        ("江西省民宗局2023年政府信息公开工作年度报告\n一、总体情况", "江西省民族宗教事务局"),
+        ("上海市青浦区民防办2011年政府信息公开工作年度报告\n一、概述", "上海市青浦区民防办公室"),
+        # a 馆 is a body (档案馆, 文史研究馆), its office reports as it
+        ("樟树市档案馆办公室2024年政府信息公开工作年度报告\n一、总体情况", "樟树市档案馆"),
+        ("贵州省文史研究馆2021年政府信息公开工作年度报告\n一、总体情况", "贵州省文史研究馆"),
+    ],
+)
+def test_short_forms_and_a_guan(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+def test_yiji_before_a_place_starts_no_name() -> None:
+    text = "本报告根据《条例》以及景德镇市2019年度的政府信息公开年度报告提纲编制。"
+    assert find_agency_year(text)[0] is None

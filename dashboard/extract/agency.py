@@ -198,7 +198,7 @@ _NOT_AGENCY = re.compile(
 )
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
 # (和平街道办事处2020年…: a name may begin with such a character).
-_PREPOSITION = re.compile(r"^[在按经对向为与和及于从]")
+_PREPOSITION = re.compile(r"^(?:[在按经对向为与和及于从]|以及)")
 # (随县经济开发区, 高新区: a zone, not a place whose government reports)
 _PLACE_END = re.compile(r"(?<![发园新理景验税范作])[省县市区州旗]$")
 # a place alone that has a people's government: not a zone (开发区, 物流区, 港区), a town, or a
@@ -206,7 +206,7 @@ _PLACE_END = re.compile(r"(?<![发园新理景验税范作])[省县市区州旗]
 _BARE_PLACE = re.compile(r"[^镇乡街道盟]{1,12}(?<![发园新理景验税范作流港地])[省县市区州旗]")
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
-    r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社]|中心|办事处|管理区|开发区|新区|海关|苏木)$"
+    r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社馆]|中心|办事处|管理区|开发区|新区|海关|苏木)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -243,7 +243,7 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     # 由XX局办公室编制: the office writes the report, the agency is the bureau
     # (硚口区民政局局党政办公室: the bureau's office, its 局 said twice)
     office = re.search(
-        r"(?<=[局委厅镇乡])(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
+        r"(?<=[局委厅镇乡馆])(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
         # (硚口区易家街道办事处党政综合办公室: the street office's own office)
         r"|(?:(?<=办事处)|(?<=街道))(?:党政)?(?:综合)?办公室$",
         simple,
