@@ -657,17 +657,22 @@ def _place_after_verb(simple: str, level_at: int) -> str | None:
     return two + simple[level_at] if _NOT_PLACE_WORDS.fullmatch(verb) else None
 
 
+def _governments_named(simple: str) -> list[str]:
+    """The place of each county-level government the text names (巧家县人民政府网, 区政府), once
+    per mention."""
+    return [
+        place
+        for m in _GOVERNMENT_NAMED.finditer(simple)
+        if (place := _place_at(simple, m.start() - 1) or _place_after_verb(simple, m.start() - 1))
+    ]
+
+
 def _town_of_its_county(town: str, simple: str) -> str:
     """A town the text never writes after its county (小河镇), under the one county-level
     government the text names (巧家县人民政府网, 《仁寿县人民政府办公室关于…》): the government a
     town's report cites and publishes on is its county's. Unchanged when the text names none or
     several."""
-    places = {
-        place
-        for m in _GOVERNMENT_NAMED.finditer(simple)
-        if (place := _place_at(simple, m.start() - 1) or _place_after_verb(simple, m.start() - 1))
-    }
-    kept = _longest_places(places)
+    kept = _longest_places(set(_governments_named(simple)))
     return kept.pop() + town if len(kept) == 1 else town
 
 
@@ -689,12 +694,7 @@ def _government_speaking(simple: str) -> str | None:
     if not voices or _SELF_BODY.search(simple):
         return None
     levels = {m["level"] for m in voices if m["level"]}
-    places = Counter(
-        place
-        for m in _GOVERNMENT_NAMED.finditer(simple)
-        if (place := _place_at(simple, m.start() - 1) or _place_after_verb(simple, m.start() - 1))
-        and (not levels or place[-1] in levels)
-    )
+    places = Counter(p for p in _governments_named(simple) if not levels or p[-1] in levels)
     # (小店区 and 太原市小店区: one place; 《厦门市人民政府…》 cited once beside 思明区's three)
     kept = _longest_places(set(places))
     counted = Counter({k: sum(n for p, n in places.items() if k.endswith(p)) for k in kept})

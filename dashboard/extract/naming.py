@@ -56,9 +56,8 @@ def _name(
     on_them = re.match(r"\s*(?:其中|[0-9])", period)
     needed_in = (lead if on_them else "") + period
     # …共计9件,办结9件。根据…规定,其中8件…予以公开，1件公开部分内容: for the requests' outcomes, a
-    # later clause opening with 其中 reads the sentence before too
-    later = re.search(r"(?:^|[，,；;：:])\s*其中", period)
-    outcomes_in = (lead if on_them or later else "") + period
+    # later clause opening with 其中 reads the sentence before too (found once, when asked)
+    outcomes_in: str | None = None
     licence: bool | None = None  # about applications for a licence (found once, when asked)
     in_items: bool | None = None  # requests counted in 条 before (found once, when asked)
     # “…政策解读”等8期在线访谈: the number counts what its counting word is followed by
@@ -123,9 +122,13 @@ def _name(
         # the number itself too: 行政规范性文件9条，…政府文件19条 names two kinds of document
         if rule.unless is not None and rule.unless.search(period + match.group(0) + rest):
             continue
-        told = outcomes_in if rule.metric in _OUTCOMES else needed_in
-        if rule.needs is not None and not rule.needs.search(told):
-            continue
+        if rule.needs is not None:
+            if rule.metric in _OUTCOMES and outcomes_in is None:
+                later = on_them or re.search(r"(?:^|[，,；;：:])\s*其中", period)
+                outcomes_in = (lead if later else "") + period
+            told = outcomes_in if rule.metric in _OUTCOMES else needed_in
+            if not rule.needs.search(told or ""):
+                continue
         if rule.handled:
             handled = _handled(period, rest)
             if handled is None:
