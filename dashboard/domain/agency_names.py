@@ -31,6 +31,9 @@ _LEVELS = "省市区县州旗盟"
 # A government named by its place alone (白河县, 江西省, 黔南州): the key drops the 政府 of
 # `X县政府`, so the place alone and the place's government agree.
 _PLACE_GOVERNMENT = re.compile(rf"(?<=[{_LEVELS}镇乡])政府$|(?<=苏木)政府$")
+# 苏州高新区管委会(虎丘区人民政府), 泰州医药高新区(高港区)…: a zone's name with the district it
+# is one with in brackets — the same agency as the name without them
+_ALIAS = re.compile(r"[(（][\u4e00-\u9fff]{2,10}?(?:区|县|市|城|人民政府)[)）]")
 # What a key keeps: CJK and alphanumerics (brackets, spaces and dots vary between copies).
 _KEPT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
 # A run of places ending in a level word (广元市利州区, 琼海市): what may stand before a name.
@@ -80,7 +83,8 @@ def agency_key(name: str) -> str:
     forms spelt out, words of the same meaning made one (人民政府/政府, 管理委员会/管委会,
     街道办事处/街道), a place's government the place itself. Empty for an empty name."""
     forms, same = agency_vocabulary()
-    key = "".join(_KEPT.findall(to_simplified(unicodedata.normalize("NFKC", name))))
+    plain = _ALIAS.sub("", to_simplified(unicodedata.normalize("NFKC", name)))
+    key = "".join(_KEPT.findall(plain))
     key = _spelt_out(key, forms)
     for word, common in same.items():
         key = key.replace(word, common)

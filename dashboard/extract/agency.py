@@ -27,6 +27,11 @@ _YEAR = r"(?:19|20)[0-9]{2}"
 _PILOT_ZONE = re.compile(
     r"中国\s*[(（]\s*(?P<province>[\u4e00-\u9fff]{2,3})\s*[)）]\s*(?=自由贸易)"
 )
+# 泰州医药高新区(高港区)卫生健康委员会, 苏州高新区管委会(虎丘区人民政府): a zone and the
+# district it is one with, in brackets no other name has
+_PLACE_ALIAS = re.compile(
+    r"(?<=[区县市城会])[(（](?!以下|简称)[\u4e00-\u9fff]{2,10}?(?:区|县|市|城|人民政府)[)）]"
+)
 # (政府信息工作年度报告: a title that leaves out 公开)
 _REPORT = (
     r"\s*(?:(?:政府信息|政务|信息)\s*公开|政府信息)\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:年度)?"
@@ -184,7 +189,10 @@ _TITLE_NOISE = re.compile(
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?(?:编制|编写)了?|制定|制作|形成|发布|公布|印发"
     r"|标题[:：]?|内容概述[:：]?|题名[:：]?"
-    r"|本|由|的)+"
+    r"|本|由|的"
+    # (原安丘市机关事务管理局: a body since merged, by the name it reports under — not 原阳县,
+    # 原州区, whose place's name opens with 原)
+    r"|原(?=[\u4e00-\u9fff]{2,4}[省市县区]))+"
 )
 # Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
 # committee (区委).
@@ -309,6 +317,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     # name's characters do; read without them, given back with them
     zones = {m["province"]: m[0].replace(" ", "") for m in _PILOT_ZONE.finditer(text)}
     text = _PILOT_ZONE.sub(lambda m: "中国" + m["province"], text)
+    aliased = text
+    text = _PLACE_ALIAS.sub("", text)
     original = _CJK_SPACE.sub("", _AKA.sub("", _PINYIN.sub("", _OWN_LEVEL.sub("", text))))
     simple = simplified_by_char(original)
     agency: str | None = None
@@ -472,7 +482,28 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     for province, written in zones.items():
         if agency is not None and agency.startswith("中国" + province + "自由贸易"):
             agency = written + agency[2 + len(province) :]
+    if agency is not None and _PLACE_ALIAS.search(aliased):
+        agency = _with_alias(agency, aliased)
     return (to_simplified(agency) if agency else None), year
+
+
+def _with_alias(agency: str, text: str) -> str:
+    """The name with the bracketed district the text writes inside or after it (泰州医药高新区
+    卫生健康委员会 → 泰州医药高新区(高港区)卫生健康委员会), as the text writes it most."""
+    written: Counter[str] = Counter()
+    simple = to_simplified(agency)
+    for m in _PLACE_ALIAS.finditer(text):
+        before, after = (
+            to_simplified(text[max(0, m.start() - len(agency)) : m.start()]),
+            text[m.end() :],
+        )
+        for k in range(2, len(simple) + 1):
+            if (
+                before.endswith(simple[:k])
+                and to_simplified(after[: len(simple) - k]) == simple[k:]
+            ):
+                written[simple[:k] + m[0] + simple[k:]] += 1
+    return written.most_common(1)[0][0] if written else agency
 
 
 # Characters that end the words before a place (以渭南市, 年安阳县, 过安居区), and words that
@@ -952,7 +983,8 @@ def _one_place(simple: str, level: str | None) -> str | None:
         marked = _place_at(simple, m.end("place") - 1)
         if marked is None or re.search(r"[我本局厅委办党]", place[:-1]):
             continue
-        if not place.endswith(marked):
+        # (通过息烽县人民政府: the marked place, without the verb before it)
+        if not place.endswith(marked) or _NOT_PLACE_WORDS.search(place[: -len(marked)]):
             place = marked
         if level is None or place.endswith(level):
             places.add(place)
@@ -984,21 +1016,39 @@ _SHORT_ANYWHERE = re.compile(
 )
 
 
+# what a body opening a clause goes on to do (县民政局坚持…, 市教育局认真贯彻…)
+_DOING = re.compile(r"坚持|认真|严格|高度|深入|全面|积极|始终|紧紧|扎实|持续|按照|围绕")
+
+
 def _short_with_site(simple: str) -> str | None:
     """A report that calls itself 我局 and names itself short only inside its sentences (发挥市
     科技局…作用), completed by the place of its own site (“汕尾科技网”): the one such name."""
     if "我局" not in simple:
         return None
+    # (县民政局 with no site's place, and 清水县 the one county the text names: that place)
     named = {
-        place + m["level"] + _SHORT_FORMS.get(m["short"], m["short"])
+        place + _SHORT_FORMS.get(m["short"], m["short"])
         for m in _SHORT_ANYWHERE.finditer(simple)
-        if (place := _site_place(simple, m["short"]))
+        if (
+            place := ((site := _site_place(simple, m["short"])) and site + m["level"])
+            or _one_place(simple, m["level"])
+            # (，县民政局坚持…: the short name opening a clause on what it did — not 城市管理
+            # 行政执法局 read as 市管理…局, nor 县政务和大数据局的指导下, another body)
+            or (
+                not re.match(r"[\u4e00-\u9fff]", simple[m.start() - 1 : m.start()])
+                and _DOING.match(simple, m.end())
+                and _dominant(_places(simple, m["level"]))
+            )
+        )
     }
     return named.pop() if len(named) == 1 else None
 
 
 # words that stand where a site's place would (中国审计网, 政府信息网): no place
-_NOT_SITE_PLACE = re.compile(r"中国|全国|国家|人民|政府|政务|信息|门户|官方|我|本")
+# (清水县政务服务网中设立民政局网站: a verb, no place)
+_NOT_SITE_PLACE = re.compile(
+    r"中国|全国|国家|人民|政府|政务|信息|门户|官方|我|本|设立|开设|开通|设置|建立"
+)
 # what ends the words before a site's place (把盘锦审计网, “汕尾科技网”)
 _SITE_PLACE_FRONT = re.compile(rf"[^\u4e00-\u9fff]|[{_PLACE_LEAD}]")
 
