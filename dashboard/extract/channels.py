@@ -156,7 +156,7 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         own_site_re=_own_site_re(own_sites),
         field_body_re=field
         and re.compile(
-            rf"[省市县区州]?{field}(?:局|厅|委员会|委)?(?:互联网)?(?:门户|官方|政府)?(?=网站|官网)"
+            rf"[省市县区州]?{field}(?:局|厅|委员会|委)?(?:互联网)?(?:门户|官方|政府|政务)?(?=网站|官网)"
         ),
         field_net_re=field
         and re.compile(rf"(?:[\u4e00-\u9fff]{{2,3}})?{field}(?:信息|政务)?网(?!站)"),

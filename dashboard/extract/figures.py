@@ -155,6 +155,10 @@ _RUNNING_MARK = re.compile(r"累计|截[至止]目前")
 _THIS_YEAR_ADDED_NEXT = re.compile(
     r"\s*[，,；;]\s*(?:今年|本年度?|当年)新增[^，,。；;0-9]{0,12}[0-9]"
 )
+# 本年度新增237条: the year's new count, with no words of its own for what it counts
+_YEAR_ADDED = re.compile(r"(?:今年|本年度?|当年)新增(?:了)?(?:共|共计)?")
+_APPLICANTS_JUST_BEFORE = re.compile(r"(?<![0-9])[0-9]+\s*(?:个|名|位)$")
+_BY_APPLICANTS = re.compile(r"(?:申请人|自然人|法人|公民)[^，,。；;0-9]{0,24}申请")
 # 54期97条: a count of issues right before the count of the items they held
 _ITEMS_AFTER_ISSUES = re.compile(r"\s*[0-9]+\s*(?:条|篇|则)")
 _ISSUES_JUST_BEFORE = re.compile(r"(?<![0-9])[0-9]+\s*[期项]\s*$")
@@ -281,6 +285,11 @@ def _list_item(
 _NEW_OF_YEAR = re.compile(r"(?<![和及与、])(?:新收|新增|新受理|新接收)")
 
 
+def _running_total(words: str) -> bool:
+    """Whether words give a running total: 累计, not said of the year (2024年累计, 全年累计)."""
+    return "累计" in words and not re.search(r"(?:年度?|全年|今年|当年)\s*累计", words)
+
+
 def _second_figure(
     result: Extraction,
     taken: dict[tuple[str, str | None, str | None], tuple[Found, int] | None],
@@ -313,6 +322,17 @@ def _second_figure(
             out = Skipped(fact.as_written, fact.quote, fact.start, fact.end, "repeated")
             result.skipped.append(out)
             return None
+    # 全区主动公开政府信息1952件,累计公开政府信息8479件: of two figures in one sentence, a
+    # running total (累计) after the year's figure is not the year's
+    # (2024年累计发布解读信息27条, 全年累计: the year's, said so; 累计公开信息80条，主动公开75条:
+    # 累计 first, then another count — which is the year's is left open, as before)
+    if (
+        words is not None
+        and first_period == period_start
+        and _running_total(words)
+        and not _running_total(fact.quote)
+    ):
+        return "cumulative"
     # 平度公安微信粉丝量37056人，…平度交警微信粉丝量5.1万人: two accounts' followers (or
     # reads) in one sentence — neither is the agency's account
     if slot[0] in ("followers", "reads") and first_period == period_start:
@@ -396,6 +416,7 @@ def extract_figures(
     # read; the rules read the text without them, and spans are mapped back to the text as given
     text, positions = _without_glosses(text)
     report = _report_context(text, result.agency, result.year)
+    added_to: str | None = None  # the words of a running total the next clause adds the year to
     for match in NUMBER_RE.finditer(text):
         start, end = match.start(), match.end()
         clause_start, clause_end = _bounds(text, start, end, _CLAUSE_END)
@@ -414,8 +435,20 @@ def extract_figures(
         if part is not None and result.year == int(part["year"]):
             reason = "cumulative"
         # 在县政府网站共主动公开政府信息615条，今年新增94条: a total the year added to
-        if reason is None and match["unit"] and _THIS_YEAR_ADDED_NEXT.match(text, end):
+        if (
+            reason in (None, "cumulative")
+            and match["unit"]
+            and _THIS_YEAR_ADDED_NEXT.match(text, end)
+        ):
             reason = "cumulative"
+            added_to = before
+        elif added_to is not None and _YEAR_ADDED.fullmatch(before.strip()):
+            # …累计主动公开政府信息3044条,本年度新增237条: the year's new count, named by the
+            # words of the total it is added to
+            before = _RUNNING_MARK.sub("", added_to)
+            added_to = None
+        else:
+            added_to = None
         # 发布信息54期97条: the issues, then the items they held — the items are the figure,
         # read with the words before the issues
         # (共主动公开政府信息16项65条: the kinds, then the items of them)
@@ -429,6 +462,12 @@ def extract_figures(
         if issues is not None and not text[scope_start:start].strip():
             scope_start = _scope_start(text, issues.start())
             before = text[scope_start : issues.start()]
+        # 收到187个申请人提出的政府信息公开申请583件: the applicants counted on the way, the
+        # words before them are the requests' too
+        applicants = _APPLICANTS_JUST_BEFORE.search(text, max(0, scope_start - 12), scope_start)
+        if applicants is not None and _BY_APPLICANTS.match(before):
+            scope_start = _scope_start(text, applicants.start())
+            before = text[scope_start:start]
         if reason is None and _YEAR_WORD.match(match["num"] or "") and not match["unit"]:
             reason = "year"
         if reason is None and result.year and match["num"] == str(result.year):

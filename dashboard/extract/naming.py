@@ -50,6 +50,8 @@ def _name(
     kinds after 其中, and for what a sentence without 申请 is about).
     """
     unit = match["unit"]
+    # (订阅数 4005个: a space before the number is no word of what it counts)
+    before = before.rstrip(" \t\u3000\xa0")
     guarded: str | None = None  # why a rule that fitted was passed over, if none other fits
     # what `needs` reads: the sentence, and the one before when this one opens with 其中 or
     # with a count (收到7条…申请，均…办结。2条…，1条部分公开: the requests it counts)
@@ -277,6 +279,15 @@ def _name(
             return "reposted from another body"
         if rule.metric == "items_published" and _NOT_PROACTIVE.search(before[: found.start() + 2]):
             return "not proactive (依申请, 不予公开)"
+        # 新增粉丝量1625个: the year's new followers, not how many follow the account
+        if rule.metric == "followers" and _NEW_FOLLOWERS.search(before):
+            return "new followers, not the total"
+        # 开展…重要政策文件决策预公开33件: drafts put out for comment, not the year's items
+        if rule.metric == "items_published" and re.search(r"预公开[^，,。；;0-9]{0,4}$", before):
+            return "drafts put out for comment"
+        # 收集整理各部门转送的主动公开类文件594份: other bodies' items, gathered
+        if rule.metric == "items_published" and _GATHERED.search(before):
+            return "other bodies' items, gathered"
         if channels is not None:
             if rule.channel != "read":
                 return "分别: not a figure of a channel"
@@ -358,6 +369,11 @@ _NOT_PROACTIVE = re.compile(
     r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$"
     r"|不属于本(?:行政)?(?:机关|单位|部门)(?:负责)?公开$"
 )
+_NEW_FOLLOWERS = re.compile(
+    r"(?:新增|增加|净增|增长|新吸引)[^，,。；;0-9]{0,4}(?:粉丝|关注|订阅|用户)[^，,。；;0-9]{0,8}$"
+)
+# 收集整理各部门转送的…文件, 汇总各单位报送的信息: what others sent in
+_GATHERED = re.compile(r"(?:收集|整理|汇总|接收|收到)[^，,。；;0-9]{0,12}(?:转送|报送|提供|上报)的")
 # Two outcomes (予以公开或部分公开1件) or two kinds of item (办事指南及政策解读42条) in one number
 _OUTCOMES_JOINED = re.compile(r"(?:公开|提供|处理|不掌握|不存在)(?:或|和|及|与|、|/)")
 _KINDS_JOINED = re.compile(r"[及和与、或][^，,。；;0-9]{0,10}解读")
@@ -405,7 +421,8 @@ _CITY_BODY_SITE = re.compile(
 _RECEIVED_AND_DONE = re.compile(
     # (受理答复…申请28件: received and answered, the two verbs run together)
     r"(?:收到|受理|接收)(?:并|且|和|及|后)?(?:按时|依法|及时)?(?:全部|均)?(?:办结|答复)"
-    r"(?:[^，,。；;0-9]{0,12}申请[^，,。；;0-9]{0,4})?$"
+    # (受理答复依申请公开政府信息信件0件: what was applied for, after 申请)
+    r"(?:[^，,。；;0-9]{0,12}申请[^，,。；;0-9]{0,10})?$"
     r"|申请[^，,。；;0-9]{0,6}(?:收到|受理|接收)(?:并|且|和|及)(?:全部|均)?(?:办结|答复)[^，,。；;0-9]{0,2}$"
 )
 _CARRIED_OVER = re.compile(
@@ -673,7 +690,8 @@ def _channel_of(
         and _GENERAL_ITEMS.search(before[verb:])
     ):
         return [(rule, None, 0.7)]
-    if re.search(r"网站|平台|栏目|网|媒体|各类(?:平台|渠道|媒体|网站|载体)", words):
+    # (线下方式公开信息20451条: offline, where no channel of the catalogue is)
+    if re.search(r"网站|平台|栏目|网|媒体|各类(?:平台|渠道|媒体|网站|载体)|线下", words):
         return "doubtful channel"
     # no channel in the clause: the one its sentence names before it (微信公众号……；累计发布
     # 416条), or the total when the sentence lists several kinds (通过门户网、政务微博微信等方式)
@@ -759,8 +777,10 @@ _TOGETHER = re.compile(r"共计|合计|(?<![公总])共(?!享|同)|进行了|总
 
 # What was published, said in general: 信息, 政府信息, 稿件, 图文, 作品… (then 数, 共计, 总量…)
 _FILLER = (
-    r"(?:发布|公开|公布|推送|更新|发送|刊发|上传|编发|公示|主动|共计|共|累计|全年|了"
-    r"|数量|件数|条数|数|总数|总量|量|合计|总计|计|达到|达|为|的有|有|新增|的|及|和|、|\s)*"
+    r"(?:发布|公开|公布|推送|推出|更新|发送|刊发|上传|编发|公示|主动|共计|共|累计|全年|了"
+    r"|数量|件数|条数|数|总数|总量|量|合计|总计|计|达到|达|为|的有|有|新增|的|及|和|、|\s"
+    # (主动更新并公开信息252条, 主动公开、更新和维护政府信息: the verbs of one figure)
+    r"|并|维护)*"
 )
 _ITEMS = re.compile(
     # (更新内容42条, 公开政府工作情况70余条: an account's posts by other words)
@@ -772,7 +792,7 @@ _ITEMS = re.compile(
 _GENERAL_ITEMS = re.compile(
     rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?"
     # (主动公开朋普镇政府信息: a town's report names its own)
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:政府|政务|新闻|工作|网站)?(?:主动)?(?:公开)?"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:政府|政务|新闻|工作|网站)?(?:本级)?(?:主动)?(?:公开)?"
     rf"(?:信息|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档)?{_FILLER}$"
 )
 # accounts, columns and press events set up (开设政务微信1个, 专题专栏11个): counted in 个, they
@@ -794,8 +814,8 @@ _SITE_NEWS = re.compile(
     rf"^{_FILLER}(?:各类)?(?:工作|部门|新闻|政务)?动态(?:类)?(?:信息)?{_FILLER}$"
 )
 _VERB = re.compile(
-    r"(?:发布|公开|公布|推送|推文|更新|发送|刊发|上传|编发|制发|印发)"
-    r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作|统一平台|渠道|方式|途径|载体)"
+    r"(?:发布|公开|公布|推送|推文|推出|更新|发送|刊发|上传|编发|制发|印发)"
+    r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|渠道|方式|途径|载体)"
 )
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
 
@@ -857,7 +877,11 @@ def _part_reason(
         r"(?:局|委|厅|办|中心|信息公开|政务公开)栏目|专栏", words
     ):
         return "part of a channel"
-    if re.search(r"动态|(?<!各)类信息", words):
+    # (公益事业基本医疗卫生领域发布信息23条: one field's items — not 围绕…等重点领域, the
+    # subject matter of all of them)
+    if re.search(r"动态|(?<!各)类信息", words) or (
+        words.endswith("领域") and not re.search(r"围绕|等|多个|各", words)
+    ):
         return "part of a channel"
     # 重点公开…等重要信息71条: the chosen part — not 围绕…等重点领域公开政府信息 (the subject
     # matter of all of it) nor 公开重点工作、发展规划…等信息 (a list of every kind)

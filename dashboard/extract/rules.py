@@ -48,7 +48,13 @@ _CASE_UNITS = ("件", "起", "宗", "条", "次", "项")
 _HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
 # 收到政府信息公开申请4条: the sentence has counted the requests received (any counting word)
 # (受理依申请公开信息 10宗: the words after 申请 before the count)
-_RECEIVED = r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^，,。；;0-9]{0,6}[0-9]+\s*"
+# (收到187个申请人提出的…申请583件: the applicants counted before the requests; 共办理…申请80件，
+# 已答复69件: the requests handled)
+_APPLICANTS_COUNTED = r"(?:[^，,。；;0-9]{0,8}[0-9]+\s*(?:个|名|位)(?:申请人|自然人|法人|公民))?"
+_RECEIVED = (
+    rf"(?:收到|受理|新收|接收|接到|办理){_APPLICANTS_COUNTED}[^，,。；;0-9]{{0,20}}申请"
+    r"[^，,。；;0-9]{0,6}[0-9]+\s*"
+)
 # (收到7条政府信息公开申请: the count before the requests)
 _RECEIVED_FIRST = r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,6}[0-9]+\s*"
 _RECEIVED_REQUESTS = re.compile(
@@ -141,7 +147,8 @@ RULES: tuple[Rule, ...] = (
         "requests_new",
         _r(
             # (受理公民、法人和其他组织提出的政府信息公开申请2件; 向区政府提交…申请187件)
-            r"(?<!复议|诉讼)(?:收到|受理|新收|接收|接到|接受|向[^，,。0-9]{1,8}提交)[^，,。0-9]{0,24}"
+            r"(?<!复议|诉讼)(?:收到|受理|新收|接收|接到|接受|向[^，,。0-9]{1,8}提交)"
+            rf"{_APPLICANTS_COUNTED}[^，,。0-9]{{0,24}}"
             r"(?:申请|依申请)"
             r"[^，,。0-9]{0,16}$"
         ),
@@ -233,9 +240,10 @@ RULES: tuple[Rule, ...] = (
     ),
     # …收到申请5件，其中3件已按要求书面回复: the part of the requests answered (…，26件次
     # 按时限要求办结: the clause opening on them)
+    # (其余65件次均在法定期限内予以答复: the rest of them)
     Rule(
         "requests_completed",
-        _r(r"(?:^|其中)$"),
+        _r(r"(?:^|其中|其余|剩余|余下)$"),
         # (not 2件结转下年答复, 1件被复议机关撤销答复)
         after=_r(
             r"^(?![^，,。；;]{0,14}(?:结转|下年|撤销|复议|诉讼))(?:均|全部)?(?:已|已经)?"
@@ -265,8 +273,9 @@ RULES: tuple[Rule, ...] = (
         "requests_completed",
         # (按时答复2件, 已依法答复2件)
         _r(
-            r"(?:^|[，,；;]\s*)(?:已|均已|全部)?(?:依法|按时|及时|依法依规)?(?:予以)?(?:办理)?"
-            r"(?:回复|答复|办结|完成)[^，,。0-9]{0,2}$"
+            # (全年作出答复579件)
+            r"(?:^|[，,；;]\s*)(?:全年|共|共计)?(?:已|均已|全部)?(?:依法|按时|及时|依法依规)?"
+            r"(?:予以|作出)?(?:办理)?(?:回复|答复|办结|完成)[^，,。0-9]{0,2}$"
         ),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
@@ -475,15 +484,32 @@ RULES: tuple[Rule, ...] = (
         "must",
         units=("条", "篇", "则", "个"),
     ),
-    # 通过官网公布3份文件: documents published, the noun after the number
+    # 泸州市水务局政务网站信息796条, 泸州水务微博信息162条: a channel's items, named by the channel
+    # right before them with no verb between
     Rule(
         "items_published",
-        _r(r"(?<!不予)(?<!不)(?:发布|公开|公布|印发)(?:了)?$"),
+        _r(
+            # (the words from the clause's start: the channel's whole name)
+            r"(?:^|(?<=[，,；;：:、]))[^，,。；;：:0-9]{0,16}?"
+            r"(?:网站|公众号|微信|微博|抖音号?|头条号|视频号)(?:信息|文章|推文|图文)(?:共|共计)?$"
+        ),
+        "must",
+        units=("条", "篇", "则"),
+        confidence=0.8,
+    ),
+    # 通过官网公布3份文件: documents published, the noun after the number
+    # (主动公开《…的通知》《…》等32件规范性文件: the first titles named before it)
+    Rule(
+        "items_published",
+        _r(
+            r"(?<!不予)(?<!不)(?:发布|公开|公布|印发)(?:了)?(?:《[^《》]{1,80}》[、和及与]?){0,6}等?$"
+        ),
         "none",
         units=("件", "个", "篇", "份"),
         category="documents",
         after=_r(
-            r"^\s*(?:政策性?|行政规范性|规范性|政府|部门)?(?:文件|公文)(?![^，,。；;]{0,4}解读)"
+            # (not 等1件规范性文件及《…》: documents and another kind, counted together)
+            r"^\s*(?:政策性?|行政规范性|规范性|政府|部门)?(?:文件|公文)(?![^，,。；;]{0,4}解读|[及和与]《)"
         ),
     ),
     # 公文发布数74件: documents published, counted by name

@@ -1,0 +1,200 @@
+"""Round 33 of extract_figures. Before blind23 arrived, on the misses of the earlier sets: a short
+name in a clause of what it did, completed by the one place of its level; the marked place of a
+government named after a verb; a merged body's 原; a zone with its district in brackets; of two
+figures in one sentence the one that is not a running total; verbs joined (更新并公开). On blind23,
+after it was measured untouched: a quoted account's name holding a verb, drafts put out for
+comment, items other bodies sent in, offline ways, one field's items, a department's 政务网站,
+and a channel's items named by it with no verb. Each test has a case the rule must leave alone;
+the texts are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.domain.agency_names import same_agency
+from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.extract.agency import find_agency_year
+from tests.extract_cases import left_out, taken
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return default_catalogue()
+
+
+def test_a_short_name_doing_something_takes_the_one_county_named() -> None:
+    text = (
+        "一、总体情况\n2024年,在县委、县政府的坚强领导下,县民政局坚持以人民为中心,"
+        "在清水县政务服务网中设立民政局网站子群1个。我局主动公开信息88条。"
+    )
+    assert find_agency_year(text)[0] == "清水县民政局"
+    # another body guiding it is not the agency (县政务和大数据局的指导下)
+    text = (
+        "现公布2022年阳新县自然资源和规划局政府信息公开工作情况。\n一、总体情况\n"
+        "2022年,在县委、县政府的正确领导、县政务和大数据局的具体指导下,我局高度重视公开工作。"
+    )
+    assert find_agency_year(text)[0] == "阳新县自然资源和规划局"
+
+
+def test_a_verb_before_a_government_is_no_part_of_its_place() -> None:
+    text = (
+        "特向制定2020年度县统计局信息公开年度报告。\n一、总体情况\n"
+        "2020年,县统计局通过息烽县人民政府网站公开政府信息200余条。我局认真落实条例。"
+    )
+    assert find_agency_year(text)[0] == "息烽县统计局"
+
+
+def test_a_merged_body_by_the_name_it_reports_under() -> None:
+    text = "原安丘市机关事务管理局2018年政府信息公开工作年度报告\n一、总体情况"
+    assert find_agency_year(text)[0] == "安丘市机关事务管理局"
+    # a place whose name opens with 原 keeps it
+    text = "原阳县人民政府2019年政府信息公开工作年度报告\n一、总体情况"
+    assert find_agency_year(text)[0] == "原阳县人民政府"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        (
+            "泰州医药高新区(高港区)卫生健康委员会2025年政府信息公开工作年度报告\n信息来源:"
+            "医药高新区(高港区)卫生健康委员会\n一、总体情况",
+            "泰州医药高新区(高港区)卫生健康委员会",
+        ),
+        (
+            "苏州高新区管委会(虎丘区人民政府)2024年政府信息公开工作年度报告\n一、总体情况",
+            "苏州高新区管委会(虎丘区人民政府)",
+        ),
+        # the short name it is given (以下简称…) is no district in brackets
+        (
+            "随县经济开发区(以下简称县开发区)2019年政府信息公开工作年度报告\n一、总体情况",
+            "随县经济开发区",
+        ),
+    ],
+)
+def test_a_zone_with_its_district_in_brackets(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+def test_a_zone_with_or_without_its_district_is_one_agency() -> None:
+    assert same_agency("苏州高新区管委会(虎丘区人民政府)", "苏州高新区管委会")
+    assert same_agency("泰州医药高新区（高港区）卫生健康委员会", "泰州医药高新区卫生健康委员会")
+    assert not same_agency("苏州高新区管委会(虎丘区人民政府)", "虎丘区人民政府")
+
+
+def test_of_two_figures_in_a_sentence_not_the_running_total(catalogue: Catalogue) -> None:
+    text = "2014年,全区主动公开政府信息1952件,累计公开政府信息8479件。"
+    rows = taken(text, catalogue)
+    assert ("items_published", None, None, 1952) in rows
+    assert ("items_published", None, None, 8479) not in rows
+    assert left_out(text, catalogue)["8479件"] == "cumulative"
+    text = "共主动公开、更新各类信息222条,累计主动公开信息2382条。"
+    assert ("items_published", None, None, 222) in taken(text, catalogue)
+    # 累计 first, then another count: which is the year's is left open
+    text = "累计主动公开信息2382条,共主动公开、更新各类信息222条。"
+    assert ("items_published", None, None, 222) not in taken(text, catalogue)
+    # 累计 said of the year is the year's: two figures of one row, as before
+    text = "2024年累计发布解读信息27条,全年发布解读信息21条。"
+    rows = taken(text, catalogue)
+    assert ("interpretations", None, None, 27) not in rows
+    assert ("interpretations", None, None, 21) not in rows
+
+
+def test_verbs_joined_before_the_items(catalogue: Catalogue) -> None:
+    assert ("items_published", None, None, 252) in taken("我局主动更新并公开信息252条。", catalogue)
+    text = "我局主动公开、更新和维护政府信息共计185条。"
+    assert ("items_published", None, None, 185) in taken(text, catalogue)
+    assert ("items_published", None, None, 60) in taken("共主动公开政府本级信息60条。", catalogue)
+    # one kind of item still is one kind
+    assert left_out("主动更新并公开通知公告12条。", catalogue)["12条"] == "part (one kind of item)"
+
+
+def test_an_account_s_quoted_name_holding_a_verb(catalogue: Catalogue) -> None:
+    text = "官方微信“曾都发布”和官方新浪微博“编钟古乐之乡曾都”共同步推出信息512条。"
+    assert left_out(text, catalogue)["512条"] == "several channels"
+    assert ("items_published", "wechat", None, 80) in taken(
+        "官方微信“曾都发布”推出信息80条。", catalogue
+    )
+
+
+def test_drafts_put_out_for_comment(catalogue: Catalogue) -> None:
+    text = "开展市本级重要政策文件决策预公开33件,公开市政府和市政府办文件16件。"
+    assert left_out(text, catalogue)["33件"] == "drafts put out for comment"
+    assert ("items_published", None, "documents", 16) in taken(text, catalogue)
+
+
+def test_items_other_bodies_sent_in(catalogue: Catalogue) -> None:
+    text = "通过市政府门户网站发布各类信息180条,收集整理各部门转送的主动公开类文件594份。"
+    assert left_out(text, catalogue)["594份"] == "other bodies' items, gathered"
+    assert ("items_published", "gov_portal", None, 180) in taken(text, catalogue)
+
+
+def test_offline_ways_name_no_channel(catalogue: Catalogue) -> None:
+    text = "全年通过苏家屯区政府网站主动公开信息3498条;线下方式公开信息20451条。"
+    assert left_out(text, catalogue)["20451条"] == "doubtful channel"
+    assert ("items_published", "gov_portal", None, 3498) in taken(text, catalogue)
+
+
+def test_one_field_s_items(catalogue: Catalogue) -> None:
+    text = (
+        "我局在浑江区政府网站政府信息公开基础平台发布信息3篇,公益事业基本医疗卫生领域发布信息23条。"
+    )
+    assert ("items_published", "gov_portal", None, 3) in taken(text, catalogue)
+    assert left_out(text, catalogue)["23条"] == "part of a channel"
+    # the subject matter of all of them (围绕…等重点领域) is no part
+    text = "围绕环境保护等重点领域公开政府信息4517条。"
+    assert ("items_published", None, None, 4517) in taken(text, catalogue)
+
+
+def test_a_channel_s_items_named_by_it_with_no_verb(catalogue: Catalogue) -> None:
+    text = "泸州市水务局政务网站信息796条;泸州水务微博信息162条。"
+    rows = taken(text, catalogue, agency="泸州市水务局")
+    assert ("items_published", "dept_site", None, 796) in rows
+    assert ("items_published", "weibo", None, 162) in rows
+    # a kind of item on the channel is not its items
+    assert ("items_published", "weibo", None, 5) not in taken("微博政策解读5条。", catalogue)
+
+
+def test_new_followers_are_not_the_followers(catalogue: Catalogue) -> None:
+    text = "“凉山民政”微信公众号新增粉丝量1625个,较去年增长。"
+    assert left_out(text, catalogue)["1625个"] == "new followers, not the total"
+    assert ("followers", "wechat", None, 2900) in taken("微信公众号粉丝量达2900个。", catalogue)
+
+
+def test_a_space_before_the_number(catalogue: Catalogue) -> None:
+    rows = taken("“广丰发布”微信公众号订阅数 4005个。", catalogue)
+    assert ("followers", "wechat", None, 4005) in rows
+    assert ("items_published", "wechat", None, 4005) not in rows
+
+
+def test_the_year_s_new_count_after_a_running_total(catalogue: Catalogue) -> None:
+    text = "截至2022年12月31日,累计主动公开政府信息3044条,本年度新增237条。"
+    rows = taken(text, catalogue)
+    assert ("items_published", None, None, 237) in rows
+    assert ("items_published", None, None, 3044) not in rows
+    # a new count with no running total before it names nothing
+    assert "237条" in left_out("工作有序推进,本年度新增237条。", catalogue)
+
+
+def test_documents_with_their_first_titles_before_the_count(catalogue: Catalogue) -> None:
+    text = "主动公开《关于印发〈某某办法〉的通知》《某某规定》等32件规范性文件。"
+    assert ("items_published", None, "documents", 32) in taken(text, catalogue)
+    # documents counted with another kind after them
+    text = "通过网站公开《某某办法》等1件规范性文件及《某某办法》的解读材料。"
+    assert ("items_published", None, "documents", 1) not in taken(text, catalogue)
+
+
+def test_requests_answered_in_other_words(catalogue: Catalogue) -> None:
+    rows = taken("共受理答复依申请公开政府信息信件3件。", catalogue)
+    assert {("requests_new", None, None, 3), ("requests_completed", None, None, 3)} <= rows
+    text = "共收到政府信息公开申请66件次，其中1件次申请人撤回，其余65件次均在法定期限内予以答复。"
+    assert ("requests_completed", None, None, 65) in taken(text, catalogue)
+    assert ("requests_completed", None, None, 69) in taken(
+        "共办理政府信息公开申请80件，已答复69件。", catalogue
+    )
+    text = "全区收到187个申请人提出的政府信息公开申请583件，全年作出答复579件。"
+    rows = taken(text, catalogue)
+    assert ("requests_new", None, None, 583) in rows
+    assert ("requests_completed", None, None, 579) in rows
+    assert ("requests_new", None, None, 187) not in rows
+    # 已答复 in a sentence on something else than requests
+    assert "requests_completed" not in {r[0] for r in taken("人大建议已答复12件。", catalogue)}
