@@ -198,3 +198,29 @@ def test_requests_answered_in_other_words(catalogue: Catalogue) -> None:
     assert ("requests_new", None, None, 187) not in rows
     # 已答复 in a sentence on something else than requests
     assert "requests_completed" not in {r[0] for r in taken("人大建议已答复12件。", catalogue)}
+
+
+def test_a_zone_by_its_short_name_and_its_own_site(catalogue: Catalogue) -> None:
+    text = (
+        "一、总体情况\n2023年,雅安经开区认真贯彻落实《条例》,不断提升政务公开质效。\n"
+        "(一)主动公开情况。2023年,通过市政府网站公开信息392条,通过经开区门户网站公开信息736条。"
+    )
+    assert find_agency_year(text)[0] == "雅安经开区"
+    rows = taken(text, catalogue, agency="雅安经开区")
+    assert ("items_published", "gov_portal", None, 392) in rows
+    assert ("items_published", "dept_site", None, 736) in rows
+    # a district whose name ends so is a place (天津市南开区人民政府)
+    assert find_agency_year("天津市南开区2012年政府信息公开工作年度报告\n一、概述")[0] == (
+        "天津市南开区人民政府"
+    )
+
+
+def test_the_office_that_put_the_reports_together_and_an_office_s_card() -> None:
+    text = (
+        "本年度报告由崇明区人民政府办公室综合区政府各部门和全区各乡镇人民政府信息公开年报编制。"
+        "如对本年度报告有疑问,请与崇明区人民政府办公室联系。\n一、总体情况\n"
+        "2024年全区各级行政机关主动公开政府信息共7585条。"
+    )
+    assert "各部门" not in (find_agency_year(text)[0] or "")
+    text = "工作机构名称:东阳市市场监督管理局\n办公地址:东阳市人民北路3号\n一、总体情况\n2020年,我局认真贯彻条例。"
+    assert find_agency_year(text)[0] == "东阳市市场监督管理局"

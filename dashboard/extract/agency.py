@@ -19,7 +19,9 @@ _MINISTRY = r"(?<![全干内外局总本各支分])部(?![门分署])"
 # government that reports as its own agency) is not cut at 人民政府.
 _NAME = (
     r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
-    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|供销合作社联合社|供销合作社|供销社|供销联社|联合会"
+    # (雅安经开区认真贯彻…: a zone by its short name)
+    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|经开区|高新区|供销合作社联合社|供销合作社|供销社"
+    r"|供销联社|联合会"
     r"|海关总署|海关|总署"
     rf"|{_MINISTRY})"
 )
@@ -138,7 +140,8 @@ _BYLINE = re.compile(
 _PUBLISHER = re.compile(
     # (来源 安康市卫生局 |: a page's field with a space for its colon, which goes with the
     # spaces between Chinese characters)
-    rf"(?:发布机构|发布单位|发文机关|来源)[:：]?\s*[|｜]?\s*"
+    # (工作机构名称:东阳市市场监督管理局: the disclosure office's card at the top)
+    rf"(?:发布机构|发布单位|发文机关|来源|工作机构名称|机构名称|单位名称)[:：]?\s*[|｜]?\s*"
     rf"(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,8}}?(?:街道|镇|乡|苏木))(?=\s*(?:[|｜\n]|$))"
 )
 # 玉林市民政局网站, 法制办网站: a name before its own site or account, for a report that calls
@@ -201,6 +204,8 @@ _NOT_AGENCY = re.compile(
     r"|^(?:围绕|依托|通过|结合|推进|加强|落实|贯彻|开展|组织|面向)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
+    # (由…办公室综合区政府各部门和全区各乡镇…编制: the bodies whose reports it put together)
+    r"|各部门|各乡镇|各单位|各街道"
     # (清水县政务服务网中设立民政局: a sentence about a site, not a name)
     r"|设立|开设|开通|设置|网中"
 )
@@ -208,10 +213,12 @@ _NOT_AGENCY = re.compile(
 # (和平街道办事处2020年…: a name may begin with such a character).
 _PREPOSITION = re.compile(r"^(?:[在按经对向为与和及于从]|以及)")
 # (随县经济开发区, 高新区: a zone, not a place whose government reports)
-_PLACE_END = re.compile(r"(?<![发园新理景验税范作])[省县市区州旗]$")
+_PLACE_END = re.compile(r"(?<![发园新理景验税范作])(?<!经开)[省县市区州旗]$")
 # a place alone that has a people's government: not a zone (开发区, 物流区, 港区), a town, or a
 # league or prefecture (阿拉善盟, 阿里地区: an administrative office, 行政公署, not a government)
-_BARE_PLACE = re.compile(r"[^镇乡街道盟]{1,12}(?<![发园新理景验税范作流港地])[省县市区州旗]")
+_BARE_PLACE = re.compile(
+    r"[^镇乡街道盟]{1,12}(?<![发园新理景验税范作流港地])(?<!经开)[省县市区州旗]"
+)
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
     r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社馆]|中心|办事处|管理区|开发区|新区|海关|苏木)$"

@@ -77,7 +77,7 @@ _OWNED_SITE = re.compile(
     r"|(?P<own>局|委|厅|办|中心|委员会|单位)[”\"》」』]?(?:门户网|政府网站|官网)"
 )
 _ZONE_SITE = re.compile(
-    r"(?:管委会|管理委员会|开发区|高新区|园区|产业园)(?=(?:政府)?(?:门户|官方)?(?:网站|官网))"
+    r"(?:管委会|管理委员会|开发区|经开区|高新区|园区|产业园)(?=(?:政府)?(?:门户|官方)?(?:网站|官网))"
     r"(?:政府)?(?:门户|官方)?"
 )
 _MEDIA_LEVEL = re.compile(r"(国家|中央|省|市|县|区)级(?:及以上)?(?:主流|新闻|各类)?媒体")
@@ -148,7 +148,8 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         field=field,
         media_name=_media_name(agency),
         zone=bool(
-            agency and re.search(r"开发区|高新区|管委会|管理委员会|园区|产业园|管理区", agency)
+            agency
+            and re.search(r"开发区|经开区|高新区|管委会|管理委员会|园区|产业园|管理区", agency)
         ),
         district=bool(
             agency and re.search(r"[\u4e00-\u9fff]{2,}[区县旗][\u4e00-\u9fff]{2,}", agency)
