@@ -222,5 +222,8 @@ def test_the_office_that_put_the_reports_together_and_an_office_s_card() -> None
         "2024年全区各级行政机关主动公开政府信息共7585条。"
     )
     assert "各部门" not in (find_agency_year(text)[0] or "")
-    text = "工作机构名称:东阳市市场监督管理局\n办公地址:东阳市人民北路3号\n一、总体情况\n2020年,我局认真贯彻条例。"
+    text = (
+        "工作机构名称:东阳市市场监督管理局\n办公地址:东阳市人民北路3号\n"
+        "一、总体情况\n2020年,我局认真贯彻条例。"
+    )
     assert find_agency_year(text)[0] == "东阳市市场监督管理局"
