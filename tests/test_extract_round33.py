@@ -227,3 +227,21 @@ def test_the_office_that_put_the_reports_together_and_an_office_s_card() -> None
         "一、总体情况\n2020年,我局认真贯彻条例。"
     )
     assert find_agency_year(text)[0] == "东阳市市场监督管理局"
+
+
+def test_what_the_agency_had_other_bodies_do(catalogue: Catalogue) -> None:
+    text = "全年区政府办共发布信息108条,指导各单位发布重点领域信息1280条、发布政策解读48条。"
+    assert ("items_published", None, None, 108) in taken(text, catalogue)
+    assert left_out(text, catalogue)["48条"] == "other bodies' figures"
+    text = "组织各地、各部门在线访谈53次,共发布各类信息5.7万余条。"
+    assert left_out(text, catalogue)["5.7万余条"] == "other bodies' figures"
+    # requests of organisations (公益组织) are the agency's
+    text = "共收到政府信息公开申请15件,其中来自社会公益组织申请2件,各类申请均已办结。"
+    assert ("requests_new", None, None, 15) in taken(text, catalogue)
+
+
+def test_interpretations_of_two_kinds_and_documents_in_bu(catalogue: Catalogue) -> None:
+    assert ("interpretations", None, None, 46) in taken("发布政策解读、草案解读46条。", catalogue)
+    assert left_out("发布办事指南及政策解读12条。", catalogue)["12条"] == "several kinds together"
+    text = "共发布政府信息151条。其中,政务信息49条、规范性文件14部、涉企政策12条。"
+    assert ("items_published", None, "documents", 14) in taken(text, catalogue)

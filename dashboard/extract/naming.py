@@ -279,6 +279,11 @@ def _name(
             return "reposted from another body"
         if rule.metric == "items_published" and _NOT_PROACTIVE.search(before[: found.start() + 2]):
             return "not proactive (依申请, 不予公开)"
+        # 指导各单位发布…政策解读48条, 组织各地、各部门…共发布各类信息5.7万余条: what the
+        # agency had other bodies do, their figures (no label is in such a sentence)
+        # (not requests: 公益组织各…申请, those who applied)
+        if not rule.metric.startswith("requests_") and _OTHERS_DID.search(period):
+            return "other bodies' figures"
         # 新增粉丝量1625个: the year's new followers, not how many follow the account
         if rule.metric == "followers" and _NEW_FOLLOWERS.search(before):
             return "new followers, not the total"
@@ -369,6 +374,9 @@ _NOT_PROACTIVE = re.compile(
     r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$"
     r"|不属于本(?:行政)?(?:机关|单位|部门)(?:负责)?公开$"
 )
+_OTHERS_DID = re.compile(
+    r"(?:指导|督促|组织|推动|要求|带动)(?:全市|全区|全县|全省)?各(?:地|单位|部门|乡镇|街道|县区|区县|县|级)"
+)
 _NEW_FOLLOWERS = re.compile(
     r"(?:新增|增加|净增|增长|新吸引)[^，,。；;0-9]{0,4}(?:粉丝|关注|订阅|用户)[^，,。；;0-9]{0,8}$"
 )
@@ -449,7 +457,11 @@ def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
     if rule.metric == "interpretations":
         # the words after the last verb (通过多渠道、多形式发布政策解读: the ways are no kinds)
         kinds = re.split(r"发布|公开|推出|刊发|编发|开展|制作|完成", before)[-1]
-        if _KINDS_JOINED.search(kinds.lstrip("、，, ")):
+        kinds = kinds.lstrip("、，, ")
+        # (政策解读、草案解读46条: interpretations of two kinds, all of them interpretations)
+        if _KINDS_JOINED.search(kinds) and not all(
+            _INTERPRETATION_FORMS.search(k) for k in re.split(r"[、及和与或]", kinds) if k
+        ):
             return "several kinds together"
         # 推送政策解读、工作动态等信息936条: the first of a list of kinds, not their number
         # (解读文字和图片8个, 政策解读及图解40条: forms of the interpretations themselves)

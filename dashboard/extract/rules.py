@@ -532,7 +532,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:类)?(?:的)?(?:政府)?(?:信息)?[”\"」]?(?:公开)?$"
         ),
         "none",
-        units=("条", "件", "个", "篇", "份"),
+        units=("条", "件", "个", "篇", "份", "部"),  # (规范性文件14部)
         category="documents",
         confidence=0.8,
         # (…主动公开信息138条。其中：…政策文件信息31条: the sentence before is read too)
