@@ -245,3 +245,37 @@ def test_interpretations_of_two_kinds_and_documents_in_bu(catalogue: Catalogue) 
     assert left_out("发布办事指南及政策解读12条。", catalogue)["12条"] == "several kinds together"
     text = "共发布政府信息151条。其中,政务信息49条、规范性文件14部、涉企政策12条。"
     assert ("items_published", None, "documents", 14) in taken(text, catalogue)
+
+
+def test_documents_among_the_kinds_after_a_total(catalogue: Catalogue) -> None:
+    text = "本年度运用政府门户网站主动公开政府信息42条,规范性文件类信息2条、公告公示类信息6条。"
+    assert ("items_published", None, "documents", 2) in taken(text, catalogue)
+    text = "主动公开政府信息的主要类别有:机构职能类信息161条;政府规范性文件30条;财政信息2条。"
+    assert ("items_published", None, "documents", 30) in taken(text, catalogue)
+    text = "全年主动公开政府信息268条,工作动态信息115条,政府规范性文件类信息4条。"
+    assert ("items_published", None, "documents", 4) in taken(text, catalogue)
+    # the documents in force, gathered in one place, are not the year's
+    text = "建立规章文件库,集中公开现行有效的政府规章6件、规范性文件212件。"
+    assert ("items_published", None, "documents", 212) not in taken(text, catalogue)
+
+
+def test_a_clause_that_is_only_a_channel_and_its_number(catalogue: Catalogue) -> None:
+    text = "全年发布信息3000条,其中官方网站1488条、新浪微博860余条、微信公众平台882条。"
+    rows = taken(text, catalogue, agency="某市体育局")
+    assert ("items_published", "weibo", None, 860) in rows
+    assert ("items_published", "wechat", None, 882) in rows
+    # accounts counted are no items
+    assert "items_published" not in {r[0] for r in taken("开通微信公众号2个。", catalogue)}
+
+
+def test_requests_new_answered_and_cases_before_their_noun(catalogue: Catalogue) -> None:
+    text = "本机关共受理政府信息公开申请15件,其中新收到14件,结转上年度办理1件,办结13件。"
+    rows = taken(text, catalogue)
+    assert ("requests_new", None, None, 14) in rows
+    assert ("requests_new", None, None, 15) not in rows
+    text = "本机关共接收政府信息公开申请4件,已经答复2件,结转下年度办理2件。"
+    assert ("requests_completed", None, None, 2) in taken(text, catalogue)
+    text = "收到政府信息公开申请信件22件,其中本年度答复21件,结转下年度办理1件。"
+    assert ("requests_completed", None, None, 21) in taken(text, catalogue)
+    rows = taken("本年度有0件行政复议案件,1件行政诉讼案件。", catalogue)
+    assert {("appeal_review", None, None, 0), ("litigation_cases", None, None, 1)} <= rows
