@@ -259,15 +259,6 @@ def test_documents_among_the_kinds_after_a_total(catalogue: Catalogue) -> None:
     assert ("items_published", None, "documents", 212) not in taken(text, catalogue)
 
 
-def test_a_clause_that_is_only_a_channel_and_its_number(catalogue: Catalogue) -> None:
-    text = "全年发布信息3000条,其中官方网站1488条、新浪微博860余条、微信公众平台882条。"
-    rows = taken(text, catalogue, agency="某市体育局")
-    assert ("items_published", "weibo", None, 860) in rows
-    assert ("items_published", "wechat", None, 882) in rows
-    # accounts counted are no items
-    assert "items_published" not in {r[0] for r in taken("开通微信公众号2个。", catalogue)}
-
-
 def test_requests_new_answered_and_cases_before_their_noun(catalogue: Catalogue) -> None:
     text = "本机关共受理政府信息公开申请15件,其中新收到14件,结转上年度办理1件,办结13件。"
     rows = taken(text, catalogue)

@@ -507,18 +507,6 @@ RULES: tuple[Rule, ...] = (
         units=("条", "篇", "则"),
         confidence=0.8,
     ),
-    # 其中官方网站1488条、新浪微博860余条、微信公众平台882条: a clause that is only a channel's
-    # name and its number (a list of the channels' items)
-    Rule(
-        "items_published",
-        _r(
-            r"^[\s、，,；;：:]*(?:其中[，,：:]?)?(?:通过|在)?[^，,。；;：:0-9]{0,14}?"
-            r"(?:网站|官网|公众号|公众平台|微信|微博|抖音号?|头条号|视频号|客户端)(?:上)?(?:共|共计)?$"
-        ),
-        "must",
-        units=("条", "篇", "则"),
-        confidence=0.8,
-    ),
     # 通过官网公布3份文件: documents published, the noun after the number
     # (主动公开《…的通知》《…》等32件规范性文件: the first titles named before it)
     Rule(
