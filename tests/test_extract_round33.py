@@ -270,3 +270,33 @@ def test_requests_new_answered_and_cases_before_their_noun(catalogue: Catalogue)
     assert ("requests_completed", None, None, 21) in taken(text, catalogue)
     rows = taken("本年度有0件行政复议案件,1件行政诉讼案件。", catalogue)
     assert {("appeal_review", None, None, 0), ("litigation_cases", None, None, 1)} <= rows
+
+
+def test_kinds_listed_after_a_total_without_qizhong(catalogue: Catalogue) -> None:
+    text = "全年主动公开政府信息3614条,要闻动态3485条,政民互动信息171条,数据发布信息10条。"
+    rows = taken(text, catalogue)
+    assert ("items_published", None, None, 3614) in rows
+    assert ("items_published", None, None, 10) not in rows
+    text = "2012年主动公开政府信息5618条,全文电子化的主动公开信息数4120条。"
+    rows = taken(text, catalogue)
+    assert ("items_published", None, None, 5618) in rows
+    assert ("items_published", None, None, 4120) not in rows
+
+
+def test_a_county_s_own_portal_beside_the_city_s(catalogue: Catalogue) -> None:
+    text = "其中,通过市政府网站公开信息2100条,通过县政府门户网站发布政府信息5469条。"
+    rows = taken(text, catalogue, agency="清水县人民政府")
+    assert ("items_published", "gov_portal", None, 5469) in rows
+    assert ("items_published", "gov_portal", None, 2100) not in rows
+    # a city's report keeps its own portal's figure
+    text = "通过市政府网站公开信息2100条。"
+    assert ("items_published", "gov_portal", None, 2100) in taken(
+        text, catalogue, agency="天水市人民政府"
+    )
+
+
+def test_a_town_s_own_portal(catalogue: Catalogue) -> None:
+    text = "全年我镇在市政府门户网站主动公开信息60条,在镇门户网站主动公开信息5条。"
+    rows = taken(text, catalogue, agency="汤浦镇")
+    assert ("items_published", "gov_portal", None, 60) in rows
+    assert ("items_published", "dept_site", None, 5) in rows

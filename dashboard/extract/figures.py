@@ -290,6 +290,36 @@ def _running_total(words: str) -> bool:
     return "累计" in words and not re.search(r"(?:年度?|全年|今年|当年)\s*累计", words)
 
 
+# 通过市政府网站公开信息2100条，通过县政府门户网站发布政府信息5469条: in a county's (district's)
+# report, the city's portal is a higher government's; the county's own is the row's
+_CITY_PORTAL = re.compile(r"(?<![区县旗])市(?:人民)?政府(?:门户)?网站?")
+_OWN_LEVEL_PORTAL = re.compile(r"[区县旗](?:人民)?政府(?:门户)?网站?")
+
+
+def _higher_portal(
+    result: Extraction,
+    taken: dict[tuple[str, str | None, str | None], tuple[Found, int] | None],
+    slot: tuple[str, str | None, str | None],
+    words: str | None,
+    district: bool,
+) -> str | None:
+    """Why, of two portal figures in a county's report, one is not the row's: the city's
+    portal beside the county's own (None when that is not the case)."""
+    first = taken[slot]
+    if not district or slot[1] != "gov_portal" or first is None or words is None:
+        return None
+    fact = first[0]
+    if _CITY_PORTAL.search(words) and _OWN_LEVEL_PORTAL.search(fact.quote):
+        return "another body's site"
+    if _CITY_PORTAL.search(fact.quote) and _OWN_LEVEL_PORTAL.search(words):
+        result.facts.remove(fact)
+        out = Skipped(fact.as_written, fact.quote, fact.start, fact.end, "another body's site")
+        result.skipped.append(out)
+        del taken[slot]  # (the county's figure is then taken as the row's)
+        return None
+    return None
+
+
 def _second_figure(
     result: Extraction,
     taken: dict[tuple[str, str | None, str | None], tuple[Found, int] | None],
@@ -547,9 +577,11 @@ def extract_figures(
                 # the second names the row's channel in its own words (not from the sentence)
                 own = channel is None or _where(words, catalogue, report).channel == channel
                 own_words = words if own else None
-                skip = _second_figure(
-                    result, taken, slot, text[period_start:start], period_start, own_words
-                )
+                skip = _higher_portal(result, taken, slot, own_words, report.district)
+                if skip is None and slot in taken:
+                    skip = _second_figure(
+                        result, taken, slot, text[period_start:start], period_start, own_words
+                    )
             if skip is not None:
                 quote = text[scope_start:start] + match.group(0)
                 result.skipped.append(Skipped(match.group(0), quote, start, end, skip))

@@ -287,6 +287,9 @@ def _name(
         # 新增粉丝量1625个: the year's new followers, not how many follow the account
         if rule.metric == "followers" and _NEW_FOLLOWERS.search(before):
             return "new followers, not the total"
+        # 全文电子化的主动公开信息数4120条: the items online in full, a part of the total
+        if rule.metric == "items_published" and re.search(r"全文电子化", before):
+            return "part (one kind of item)"
         # 开展…重要政策文件决策预公开33件: drafts put out for comment, not the year's items
         if rule.metric == "items_published" and re.search(r"预公开[^，,。；;0-9]{0,4}$", before):
             return "drafts put out for comment"

@@ -79,7 +79,13 @@ _SEVERAL_NAMES_BEFORE = re.compile(
 _PART_BEFORE = re.compile(r"其中[，,：:]?[^，,。；;]{0,12}$")
 # 其中公开通知公告6条、部门动态4条，…政府信息公开36条: a later item of the list 其中 opens (a
 # counted item between 其中 and the figure), a part as much as the first
-_PART_LIST = re.compile(r"其中[^。；;]*?[0-9]+\s*[条件篇个份][^。；;0-9]*$")
+_PART_LIST = re.compile(
+    r"其中[^。；;]*?[0-9]+\s*[条件篇个份][^。；;0-9]*$"
+    # 全年主动公开政府信息3614条,要闻动态3485条,…,数据发布信息10条: the kinds listed right
+    # after a total, without 其中 (a kind counted between the total and the figure)
+    r"|主动公开[^，,。；;0-9]{0,12}[0-9]+\s*[条件篇][，,、]\s*"
+    r"(?:[^，,。；;0-9]{1,12}[0-9]+\s*[条件篇个份][，,、]\s*)+[^，,。；;0-9]*$"
+)
 # 共制作政府信息3021条，其中主动公开信息1027条: a total of all information the agency made (the
 # 2008 form's first line); what was published (主动公开) is a part of it and the year's total
 _MADE_TOTAL = re.compile(
