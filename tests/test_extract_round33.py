@@ -300,3 +300,33 @@ def test_a_town_s_own_portal(catalogue: Catalogue) -> None:
     rows = taken(text, catalogue, agency="汤浦镇")
     assert ("items_published", "gov_portal", None, 60) in rows
     assert ("items_published", "dept_site", None, 5) in rows
+
+
+def test_reports_through_the_press(catalogue: Catalogue) -> None:
+    text = "五是通过新闻媒体发布信息534条。"
+    assert ("media_reports", "news_media", None, 534) in taken(text, catalogue)
+    # the agency's own channels among the outlets, or what it gave the press: no count of reports
+    text = "全年通过部门网站、报刊杂志、新媒体等方式发布政府信息1200余条。"
+    assert "media_reports" not in {r[0] for r in taken(text, catalogue)}
+    text = "通过温州住建等媒体发布我局提供的新闻信息80余条。"
+    assert "media_reports" not in {r[0] for r in taken(text, catalogue)}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "在政务公开网上公开政府信息",
+        "在省政府统一管理平台中主动公开政府信息",
+        "通过广东省政府集约化平台发布稿件",
+    ],
+)
+def test_the_portal_by_its_builders_words(words: str, catalogue: Catalogue) -> None:
+    assert ("items_published", "gov_portal", None, 49) in taken(words + "49条。", catalogue)
+
+
+def test_a_bureau_s_disclosure_site_and_a_zone_s_government_site(catalogue: Catalogue) -> None:
+    # a bureau's 政务公开网站 is the bureau's, not the government's portal
+    rows = taken("市教育局政务公开网站更新信息1100余条。", catalogue, agency="绍兴市教育局")
+    assert ("items_published", "gov_portal", None, 1100) not in rows
+    rows = taken("在开发区政务网站发布各类信息5236条。", catalogue, agency="驻马店经济开发区管委会")
+    assert ("items_published", "dept_site", None, 5236) in rows

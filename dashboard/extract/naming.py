@@ -508,7 +508,15 @@ def _media_reason(before: str, found: re.Match[str]) -> str | None:
     if re.search(r"会议|活动|会", tail):
         return "part (one kind of item)"
     through = re.search(r"通过[^，,。；;]{0,16}$", before[: found.start()])
-    if verbs and verbs[-1][0] == "发布" and through:
+    # (通过新闻媒体发布信息534条: the press's reports of it — but 通过部门网站、报刊杂志、新媒体等
+    # 方式发布, its own channels among the outlets, or 通过…等媒体发布我局提供的新闻信息, what it
+    # gave them, are no count of reports)
+    if (
+        verbs
+        and verbs[-1][0] == "发布"
+        and through
+        and (re.search(r"网站|新媒体|微信|微博|公众号|客户端|融媒", through[0]) or "提供" in tail)
+    ):
         return "doubtful channel"
     return None
 
