@@ -330,3 +330,11 @@ def test_a_bureau_s_disclosure_site_and_a_zone_s_government_site(catalogue: Cata
     assert ("items_published", "gov_portal", None, 1100) not in rows
     rows = taken("在开发区政务网站发布各类信息5236条。", catalogue, agency="驻马店经济开发区管委会")
     assert ("items_published", "dept_site", None, 5236) in rows
+
+
+def test_a_government_s_disclosure_system(catalogue: Catalogue) -> None:
+    text = "东湖街道办事处在越城区政府信息公开系统上主动公开政府信息47条。"
+    assert ("items_published", "gov_portal", None, 47) in taken(text, catalogue)
+    assert ("items_published", "gov_portal", None, 25) in taken(
+        "我委在市政府信息公开系统公开25条。", catalogue
+    )
