@@ -377,6 +377,8 @@ _NOT_PROACTIVE = re.compile(
     r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$"
     r"|不属于本(?:行政)?(?:机关|单位|部门)(?:负责)?公开$"
 )
+# 主动公开, 等平台, 等方式: all the items published, over the ways named
+_ALL_PUBLISHED = re.compile(r"主动公开|主动发布")
 _OTHERS_DID = re.compile(
     r"(?:指导|督促|组织|推动|要求|带动)(?:全市|全区|全县|全省)?各(?:地|单位|部门|乡镇|街道|县区|区县|县|级)"
 )
@@ -691,8 +693,16 @@ def _channel_of(
         # 主动公开信息27条, 共计发布): else each site's share is unknown
         # (我部微信公众号、微博、抖音账号共发布3376条: new-media accounts alone, together, are
         # no total and no channel's figure)
+        # (在市政府网站、卫生健康委官网等平台主动公开信息近1000条: the sites listed with 等, and
+        # all its items — the total, as the labels take it; two sites joined by 及 stay apart)
+        listed = (
+            "等" in words
+            and len(set(where.mentioned) - {"website"}) >= 2
+            and _ALL_PUBLISHED.search(before)
+            and _GENERAL_ITEMS.search(what)
+        )
         if _site_and_more(where.mentioned, catalogue) or (
-            _TOGETHER.search(words) and not _new_media_only(where.mentioned, catalogue)
+            (_TOGETHER.search(words) or listed) and not _new_media_only(where.mentioned, catalogue)
         ):
             return [(rule, None, 0.7)]
         return "several channels"
