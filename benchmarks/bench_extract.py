@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dashboard.domain.agency_names import same_agency  # noqa: E402
+from dashboard.domain.agency_names import same_agency, same_agency_placed  # noqa: E402
 from dashboard.domain.catalogue import default_catalogue  # noqa: E402
 from dashboard.domain.script import to_simplified  # noqa: E402
 from dashboard.extract.figures import Found, Skipped, extract_figures  # noqa: E402
@@ -42,6 +42,8 @@ class ExtractMeasure:
     reports: int = 0
     agency_found: int = 0
     agency_same: int = 0  # the same agency, in another spelling of its name (agency_names)
+    # …or with (or without) the higher places before it (西安市长安区… / 长安区…)
+    agency_placed: int = 0
     year_found: int = 0
     # Against the labels as adjudicated (ADJUDICATIONS): a figure the labels lack but an
     # independent adjudicator found right counts as right and as a label; a label the
@@ -135,6 +137,7 @@ def measure(path: Path = CORPUS, adjudications: Path = ADJUDICATIONS) -> Extract
             extraction.agency or ""
         ) == to_simplified(report["agency"])
         result.agency_same += same_agency(extraction.agency, report["agency"])
+        result.agency_placed += same_agency_placed(extraction.agency, report["agency"])
         result.year_found += extraction.year == int(report["year"])
         wanted = [
             (resolve.slot(LABEL_ROWS[x["metric"]]), float(x["value"]), x["qualifier"], x)
@@ -220,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"agency found: {m.agency_found / max(m.reports, 1):.0%} as labelled, "
         f"{m.agency_same / max(m.reports, 1):.0%} the same agency in another spelling "
-        f"of its name; year found: {m.year_found / max(m.reports, 1):.0%}"
+        f"of its name, {m.agency_placed / max(m.reports, 1):.0%} up to the places written "
+        f"before it; year found: {m.year_found / max(m.reports, 1):.0%}"
     )
     if m.adjudicated:
         print(

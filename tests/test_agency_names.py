@@ -104,3 +104,15 @@ def test_listed_places_are_read_from_the_data_file(tmp_path: Path) -> None:
     mine = tmp_path / "names.toml"
     mine.write_text('[places]\nlisted = ["中山市"]\n', encoding="utf-8")
     assert listed_places(mine) == ("中山市",)
+
+
+def test_the_same_agency_up_to_the_places_before_it() -> None:
+    from dashboard.domain.agency_names import same_agency_placed
+
+    assert same_agency_placed("西安市长安区卫生健康局", "长安区卫生健康局")
+    assert same_agency_placed("锡山区东港镇", "东港镇")
+    assert same_agency_placed("四川省乐山市气象局", "乐山市气象局")
+    # another body, or a word before the name that is no place, is not
+    assert not same_agency_placed("西安市长安区卫生健康局", "长安区教育局")
+    assert not same_agency_placed("设立县民政局", "县民政局")
+    assert not same_agency_placed(None, "东港镇")

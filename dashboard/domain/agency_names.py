@@ -96,6 +96,17 @@ def same_agency(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and agency_key(a or "") == agency_key(b or "")
 
 
+def same_agency_placed(a: str | None, b: str | None) -> bool:
+    """Whether two names are one agency's up to the higher places one writes before it
+    (长安区卫生健康局 / 西安市长安区卫生健康局, 东港镇 / 锡山区东港镇): reports and their readers
+    write a body with or without its city. Not proof of one agency (many counties have a 东港镇):
+    a measure of names, not a match for the store, which asks `AgencyIndex.match`."""
+    if not a or not b:
+        return False
+    ka, kb = agency_key(a), agency_key(b)
+    return ka == kb or _placed_apart(ka, kb)
+
+
 @dataclass(frozen=True, slots=True)
 class AgencyIndex:
     """The stored names by their key, and the keys by their last two characters: a name is
