@@ -348,3 +348,14 @@ def test_sites_listed_with_deng_and_all_items_published(catalogue: Catalogue) ->
     assert ("items_published", None, None, 794) not in taken(text, catalogue)
     # a bare 网站 is no list of sites
     assert ("items_published", None, None, 92) not in taken("通过网站主动公开信息92条。", catalogue)
+
+
+def test_a_field_s_administration_site_and_a_body_s_disclosure_platform(
+    catalogue: Catalogue,
+) -> None:
+    rows = taken("在貴州司法行政入口網站上公開的政府信息507條。", catalogue, agency="贵州省司法厅")
+    assert ("items_published", "dept_site", None, 507) in rows
+    text = "长治市文化和旅游局信息公开平台共发布信息49条。"
+    assert ("items_published", "gov_portal", None, 49) in taken(text, catalogue)
+    # a bare 信息公开专栏 is still whose-ever
+    assert "gov_portal" not in {r[1] for r in taken("信息公开专栏共发布信息12条。", catalogue)}

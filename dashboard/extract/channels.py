@@ -46,6 +46,9 @@ _GOV_NAMED = re.compile(
     # 市信息公开平台, 政府公开网, 首都之窗 (Beijing's portal)
     r"|(?<![\u4e00-\u9fff])[区市县省州]信息公开(?:平台|网)|(?<=[在过])[区市县省州]信息公开(?:平台|网)"
     r"|政府公开网|首都之窗|政务公开网"
+    # (长治市文化和旅游局信息公开平台, 我局信息公开平台: the body's part of the government's
+    # disclosure platform, as the labels take it)
+    r"|(?<=[局委厅办])信息公开平台"
     # (省政府信息公开目录管理系统: the government's catalogue of disclosed information)
     r"|政府信息公开目录(?:管理)?系统|(?<=[过在于])[区市县]官方网站"
 )
@@ -158,7 +161,9 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         own_site_re=_own_site_re(own_sites),
         field_body_re=field
         and re.compile(
-            rf"[省市县区州]?{field}(?:局|厅|委员会|委)?(?:互联网)?(?:门户|官方|政府|政务)?(?=网站|官网)"
+            # (贵州司法行政门户网站, a 司法厅's: its field's 行政 after it)
+            rf"[省市县区州]?{field}(?:行政)?(?:局|厅|委员会|委)?(?:互联网)?(?:门户|官方|政府|政务)?"
+            r"(?=网站|官网)"
         ),
         field_net_re=field
         and re.compile(rf"(?:[\u4e00-\u9fff]{{2,3}})?{field}(?:信息|政务)?网(?!站)"),
