@@ -112,7 +112,15 @@ def _name(
             )
         # 建议提案办结数量27件, 收到并办结市长信箱16: proposals and letters answered, not
         # requests for information
-        if rule.metric.startswith("requests_") and re.search(r"建议|提案|信箱", before):
+        # (“县长信箱”共受理有效信件3件,已办结3件: the letters of a mailbox, in a sentence
+        # that names no request for information)
+        if rule.metric.startswith("requests_") and (
+            re.search(r"建议|提案|信箱", before)
+            or (
+                re.search(r"信箱|来信", sentence)
+                and not re.search(r"公开申请|依申请|申请公开|信息公开", sentence)
+            )
+        ):
             guarded = "not requests for information"
             continue
         if rule.metric.startswith("requests_") and licence:

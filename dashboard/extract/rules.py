@@ -247,10 +247,9 @@ RULES: tuple[Rule, ...] = (
     ),
     # …收到申请5件，其中3件已按要求书面回复: the part of the requests answered (…，26件次
     # 按时限要求办结: the clause opening on them)
-    # (其余65件次均在法定期限内予以答复: the rest of them)
     Rule(
         "requests_completed",
-        _r(r"(?:^|其中|其余|剩余|余下)$"),
+        _r(r"(?:^|其中)$"),
         # (not 2件结转下年答复, 1件被复议机关撤销答复)
         after=_r(
             r"^(?![^，,。；;]{0,14}(?:结转|下年|撤销|复议|诉讼))(?:均|全部)?(?:已|已经)?"
