@@ -372,3 +372,20 @@ def test_a_mailbox_s_letters_and_requests_carried_over_told_next(catalogue: Cata
     rows = taken(text, catalogue)
     assert ("requests_new", None, None, 2) in rows
     assert ("requests_new", None, None, 3) not in rows
+
+
+def test_round_34_requests_press_and_a_county_s_disclosure_portal(catalogue: Catalogue) -> None:
+    # helping another body with its requests
+    text = "全年配合市审批局回应和回复依申请公开1份。"
+    assert "requests_completed" not in {r[0] for r in taken(text, catalogue)}
+    # the requests named after their number, in other words
+    assert ("requests_new", None, None, 1) in taken("2023年收到1个依申请公开事项。", catalogue)
+    text = "我局2025年度共计收到2条群众提交的政府信息公开申请。"
+    assert ("requests_new", None, None, 2) in taken(text, catalogue)
+    # the applicants are not the requests
+    text = "收到187个申请人提出的政府信息公开申请583件。"
+    assert ("requests_new", None, None, 187) not in taken(text, catalogue)
+    text = "新华网、新华日报、扬子晚报、南京晨报等媒体刊用约423篇。"
+    assert ("media_reports", "news_media", None, 423) in taken(text, catalogue)
+    text = "我局在龙陵县政府信息公开门户网站主动公开信息217条。"
+    assert ("items_published", "gov_portal", None, 217) in taken(text, catalogue)

@@ -38,7 +38,7 @@ _OWN_SITE = re.compile(
 _GOV_NAMED = re.compile(
     r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户"
     # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
-    r"|(?:[区市县省州镇乡旗]|人民)政府信息公开(?:平台|专栏|专区|系统)|政府信息公开网"
+    r"|(?:[区市县省州镇乡旗]|人民)政府信息公开(?:平台|专栏|专区|系统|门户网站?)|政府信息公开网"
     r"|(?<!开发)(?<!高新)(?<!园)[区市县省州]门户网"
     # 政府信息公开平台, 信息公开网: the government's disclosure platform (not 局信息公开网);
     # 福田政府在线: a district's portal by its name

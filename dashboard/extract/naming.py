@@ -73,7 +73,12 @@ def _name(
         found = rule.before.search(before)
         if not found:
             continue
-        if counted_after and rule.metric not in _COUNTED_AFTER_METRICS:
+        # (收到1个依申请公开事项: a rule reading what follows the number names it)
+        if (
+            counted_after
+            and rule.metric not in _COUNTED_AFTER_METRICS
+            and (rule.after is None or not rule.after.match(after))
+        ):
             return "counts what follows it"
         # 公开政府信息2874项, 公开了44项政务信息: items in 项 only when named as information
         # (公开了一事一议、惠民惠农资金发放…等50余项: matters of several kinds)
@@ -856,7 +861,7 @@ _SITE_NEWS = re.compile(
 )
 _VERB = re.compile(
     r"(?:发布|公开|公布|推送|推文|推出|更新|发送|刊发|上传|编发|制发|印发)"
-    r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|渠道|方式|途径|载体)"
+    r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|门户|渠道|方式|途径|载体)"
 )
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
 

@@ -70,7 +70,10 @@ _MAXIMUM_BEFORE = re.compile(
     r"(?:单篇|单条|单期|单日|单月|单场)[^，,。；;0-9]{0,8}$|最高[^，,。；;0-9]{0,4}$"
 )
 # 以县政府和县政府办公室名义印发…文件17件: documents issued in another body's name
-_ON_BEHALF_BEFORE = re.compile(r"(?:委托|代为|代办)[^，,。；;0-9]{0,24}$")
+# (配合市审批局回应和回复依申请公开1份: helping another body with its requests)
+_ON_BEHALF_BEFORE = re.compile(
+    r"(?:委托|代为|代办|配合[^，,。；;0-9]{1,8}?(?:局|委|办|部门|政府|中心))[^，,。；;0-9]{0,24}$"
+)
 # 以县政府和县政府办公室名义印发…文件17件: documents of two bodies together (以县市场监督管理局
 # 名义 alone is the agency's own)
 _SEVERAL_NAMES_BEFORE = re.compile(
