@@ -389,3 +389,26 @@ def test_round_34_requests_press_and_a_county_s_disclosure_portal(catalogue: Cat
     assert ("media_reports", "news_media", None, 423) in taken(text, catalogue)
     text = "我局在龙陵县政府信息公开门户网站主动公开信息217条。"
     assert ("items_published", "gov_portal", None, 217) in taken(text, catalogue)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # a district named 市中区, with its city from the address
+        (
+            "如对本报告有疑问,可与市中区民政局联系(地址:枣庄市市中区胜利中路16号)。\n一、总体情况",
+            "枣庄市市中区民政局",
+        ),
+        ("中山市供销合作联社2023年政府信息公开工作年度报告\n一、总体情况", "中山市供销合作联社"),
+        # the year in brackets after the title
+        ("宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)\n一、总体情况", "宝坻区大钟庄镇"),
+    ],
+)
+def test_the_agency_of_round_34(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+def test_a_town_s_words_are_no_town() -> None:
+    # 立足镇域工作实际: 镇域 is a word, 立足 no town
+    text = "一、总体情况\n我镇立足镇域工作实际,完善政务公开领导小组工作机制。"
+    assert find_agency_year(text)[0] != "立足镇"

@@ -21,7 +21,7 @@ _NAME = (
     r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
     # (雅安经开区认真贯彻…: a zone by its short name)
     r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|经开区|高新区|供销合作社联合社|供销合作社|供销社"
-    r"|供销联社|联合会"
+    r"|供销合作联社|供销联社|联合会"
     r"|海关总署|海关|总署"
     rf"|{_MINISTRY})"
 )
@@ -55,7 +55,8 @@ _TITLE_YEARS_REPORT = re.compile(
 # (东河区和平路街道 政府信息公开工作年度报告: a street office or town by its own name)
 _TITLE_NO_YEAR = re.compile(
     rf"(?:^|\n)[ \t]*(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,16}}?(?:街道|镇|乡)){_REPORT}"
-    r"[ \t]*(?=\n|$)"
+    # (…工作年度报告 (2019年): the year in brackets after the title)
+    rf"[ \t]*(?:[(（]\s*{_YEAR}\s*年?度?\s*[)）])?[ \t]*(?=\n|$)"
 )
 # "现编制臺州市安全生产监督管理局政府信息公开工作年度报告": the title, without its year, in the
 # sentence making or publishing it
@@ -675,6 +676,9 @@ def _town_speaking(simple: str) -> str | None:
     kind = "街道" if "街" in kinds else kinds.pop()  # (我街 writes its name …街道)
     named: Counter[str] = Counter()
     for m in re.finditer(kind, simple):
+        # (立足镇域工作实际: 镇域, 镇情, 镇级 are words, no town's name)
+        if simple[m.end() : m.end() + 1] in ("域", "情", "级", "内"):
+            continue
         for size in (2, 3):
             at = m.start() - size
             words = simple[at : m.start()] if at >= 0 else ""
@@ -820,6 +824,14 @@ def _completed_place(agency: str, simple: str) -> str:
     gives elsewhere (雁江区卫生健康局), or with the one place of its level the text names
     (市民政局 + 渭南市)."""
     plain = to_simplified(agency)
+    # 市中区民政局: a district named 市中区 (市南区, 市北区), not a city's 中区
+    if re.match(r"市[中南北]区", plain):
+        fuller = {
+            place
+            for m in re.finditer(re.escape(plain[:3]), simple)
+            if m.start() > 0 and (place := _place_at(simple, m.start() - 1))
+        }
+        return fuller.pop() + plain if len(fuller) == 1 else agency
     if plain.startswith(("自治区", "省")):
         region = _region_named(simple, plain.startswith("省"))
         return agency if region is None else region + plain
