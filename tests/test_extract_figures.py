@@ -527,7 +527,8 @@ def test_what_was_given_on_request_is_not_published(catalogue) -> None:  # type:
     assert _facts(text, catalogue) == {("items_published", "gov_portal", None): (16, "exact")}
     skips = _skips(text, catalogue)
     assert skips["12条"] == "not proactive (依申请, 不予公开)"
-    assert skips["36条"] == "a kind of information, not a request's outcome"
+    # (不予公开文件: documents kept back, read as no request's outcome and not published)
+    assert skips["36条"] == "not proactive (依申请, 不予公开)"
 
 
 def test_channel_names_reports_use(catalogue) -> None:  # type: ignore[no-untyped-def]

@@ -412,3 +412,23 @@ def test_a_town_s_words_are_no_town() -> None:
     # 立足镇域工作实际: 镇域 is a word, 立足 no town
     text = "一、总体情况\n我镇立足镇域工作实际,完善政务公开领导小组工作机制。"
     assert find_agency_year(text)[0] != "立足镇"
+
+
+def test_round_35_answers_accounts_and_old_documents(catalogue: Catalogue) -> None:
+    text = "共收到申请48件,已到答复期的45件申请全部按期答复。"
+    assert ("requests_completed", None, None, 45) in taken(text, catalogue)
+    text = "收到政府信息公开申请54件,进行回复52件。"
+    assert ("requests_completed", None, None, 52) in taken(text, catalogue)
+    text = "本年度收到政府信息公开申请82件,做出政府信息公开答复 80件。"
+    assert ("requests_completed", None, None, 80) in taken(text, catalogue)
+    # an old report's documents kept back are no request refused
+    text = "主动公开文件数5件,不予公开文件数55件。"
+    assert "requests_refused" not in {r[0] for r in taken(text, catalogue)}
+    # two accounts named after the platform
+    text = (
+        "通过乡级微信公众号“云端之巅逐梦大兴”“云雾茶山重楼之乡至美大兴”公开发布工作信息动态105条。"
+    )
+    assert left_out(text, catalogue)["105条"] == "several accounts together"
+    # new media, then the one account it is
+    text = "通过政务新媒体“巴彦呼舒镇”微信公众号,共发布信息322条。"
+    assert ("items_published", "wechat", None, 322) in taken(text, catalogue)

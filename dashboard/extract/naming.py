@@ -758,7 +758,11 @@ def _channel_of(
     # 实时更新局门户网站和天津政务网…，全年共主动公开237条政府信息; 以A与B为主要公开途径，本年度
     # 主动公开信息319件: the year's figure over the channels the sentence named — the total
     # (区政府门户网站、政务新媒体等平台: new media in general is a channel of the list too)
-    mentioned = (*earlier.mentioned, "new_media") if "新媒体" in prior else earlier.mentioned
+    # (通过政务新媒体“巴彦呼舒镇”微信公众号: new media, then the one account it is)
+    new_media = "新媒体" in prior and not re.search(
+        r"新媒体[^，,。；;]{0,14}?(?:微信|微博|公众号|抖音|视频号|头条号)", prior
+    )
+    mentioned = (*earlier.mentioned, "new_media") if new_media else earlier.mentioned
     several = len(mentioned) > 1 or (
         earlier.channel is not None and clauses and _TWO_SITES.search(clauses[-1])
     )
@@ -795,6 +799,8 @@ def _channel_of(
 # “大连市医保局”“大连市医疗保障局”微信公众号, 两个微信公众号: several accounts, one figure
 _SEVERAL_ACCOUNTS = re.compile(
     r"[”\"」』]\s*[、和及与]?\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:官方)?(?:微信|微博|公众号|抖音|视频号|头条号)"
+    # (乡级微信公众号“云端之巅逐梦大兴”“云雾茶山重楼之乡至美大兴”: two accounts named after it)
+    r"|(?:公众号|微信|微博|抖音号?|视频号)\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*[、和及与]?\s*[“\"「『]"
     r"|(?:[两二三四五六七八九十]|[0-9]+)个(?:官方)?(?:微信公众号|公众号|微博|抖音号|视频号|新媒体)"
     # 政务新媒体(微信公众号等), 微信公众号等新媒体: an account and others, counted together
     r"|新媒体[(（][^()（）]{1,16}等[)）]|(?:公众号|微信|微博|抖音号?|视频号)等(?:政务)?新媒体"

@@ -109,7 +109,8 @@ RULES: tuple[Rule, ...] = (
     # (不予公开(三类内部事务信息)2条: the outcome with its reason in brackets)
     Rule(
         "requests_refused",
-        _r(r"(?:不予公开|不同意公开)(?:[(（][^()（）0-9]{1,20}[)）])?[^，,。0-9]{0,4}$"),
+        # (not 不予公开文件数55件: the documents an old report kept back)
+        _r(r"(?:不予公开|不同意公开)(?!的?文件)(?:[(（][^()（）0-9]{1,20}[)）])?[^，,。0-9]{0,4}$"),
         units=_REQUEST_UNITS,
     ),
     Rule(
@@ -259,6 +260,22 @@ RULES: tuple[Rule, ...] = (
         units=("件", "件次"),
         needs=_r(r"申请"),
     ),
+    # 已到答复期的45件申请全部按期答复: the requests due an answer, all answered
+    Rule(
+        "requests_completed",
+        _r(r"已到(?:答复|办理)期(?:限)?的$"),
+        after=_r(
+            r"^\s*(?:政府信息公开)?申请[^，,。；;]{0,6}(?:全部|均)[^，,。；;]{0,6}(?:答复|办结)"
+        ),
+        units=_REQUEST_UNITS,
+    ),
+    # 做出政府信息公开答复 80件: the answers given, in a sentence on requests
+    Rule(
+        "requests_completed",
+        _r(r"(?:作出|做出)[^，,。0-9]{0,10}答复$"),
+        units=_REQUEST_UNITS,
+        needs=_r(r"申请"),
+    ),
     # 在已经答复的0件申请中, 在办结的5件申请中: the requests answered, before their outcomes
     Rule(
         "requests_completed",
@@ -280,11 +297,11 @@ RULES: tuple[Rule, ...] = (
         "requests_completed",
         # (按时答复2件, 已依法答复2件)
         _r(
-            # (全年作出答复579件)
+            # (全年作出答复579件, 进行回复52件)
             # (已经答复2件; 其中本年度答复21件)
             r"(?:^|[，,；;]\s*)(?:其中)?(?:全年|共|共计|本年度?|当年)?(?:已经|已|均已|全部)?"
             r"(?:依法|按时|及时|依法依规)?"
-            r"(?:予以|作出)?(?:办理)?(?:回复|答复|办结|完成)[^，,。0-9]{0,2}$"
+            r"(?:予以|作出|做出|进行)?(?:办理)?(?:回复|答复|办结|完成)[^，,。0-9]{0,2}$"
         ),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
