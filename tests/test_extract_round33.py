@@ -432,3 +432,10 @@ def test_round_35_answers_accounts_and_old_documents(catalogue: Catalogue) -> No
     # new media, then the one account it is
     text = "通过政务新媒体“巴彦呼舒镇”微信公众号,共发布信息322条。"
     assert ("items_published", "wechat", None, 322) in taken(text, catalogue)
+
+
+def test_a_completed_count_keeps_the_requests_carried_over(catalogue: Catalogue) -> None:
+    text = "全年共受理并办结政府信息公开申请3件。其中,上年结转申请1件,本年新收申请2件。"
+    rows = taken(text, catalogue)
+    assert ("requests_completed", None, None, 3) in rows
+    assert ("requests_new", None, None, 3) not in rows

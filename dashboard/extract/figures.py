@@ -155,6 +155,7 @@ _RUNNING_MARK = re.compile(r"累计|截[至止]目前")
 _THIS_YEAR_ADDED_NEXT = re.compile(
     r"\s*[，,；;]\s*(?:今年|本年度?|当年)新增[^，,。；;0-9]{0,12}[0-9]"
 )
+# 。其中,上年结转申请1件: the requests carried over, told at the next sentence's start
 _CARRIED_NEXT = re.compile(r"\s*[。；;]\s*其中[，,：:]?\s*(?:包括|含)?上(?:一)?年度?结转")
 # 本年度新增237条: the year's new count, with no words of its own for what it counts
 _YEAR_ADDED = re.compile(r"(?:今年|本年度?|当年)新增(?:了)?(?:共|共计)?")
@@ -527,12 +528,14 @@ def extract_figures(
         )
         # 共收到政府信息公开申请3件。其中,上年结转申请1件: the received count with the requests
         # carried over, told in the next sentence
+        # (a completed count named with it keeps them: it counts them by definition)
         if (
             isinstance(found, list)
             and any(rule.metric == "requests_new" for rule, _, _ in found)
             and _CARRIED_NEXT.match(text, end)
         ):
-            found = "with requests carried over"
+            kept = [named for named in found if named[0].metric != "requests_new"]
+            found = kept or "with requests carried over"
         if found is None and respective is None and not reason:
             # 具体为局门户网站396条、区政府网站97条: an item of a list of channels
             listed = _list_item(text, match, period, catalogue, report)

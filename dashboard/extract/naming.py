@@ -390,7 +390,7 @@ _NOT_PROACTIVE = re.compile(
     r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$"
     r"|不属于本(?:行政)?(?:机关|单位|部门)(?:负责)?公开$"
 )
-# 主动公开, 等平台, 等方式: all the items published, over the ways named
+# 主动公开, 主动发布: all the items published (not one kind of them)
 _ALL_PUBLISHED = re.compile(r"主动公开|主动发布")
 _OTHERS_DID = re.compile(
     r"(?:指导|督促|组织|推动|要求|带动)(?:全市|全区|全县|全省)?各(?:地|单位|部门|乡镇|街道|县区|区县|县|级)"
