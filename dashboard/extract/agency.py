@@ -1041,7 +1041,9 @@ _DOING = re.compile(r"坚持|认真|严格|高度|深入|全面|积极|始终|�
 
 def _short_with_site(simple: str) -> str | None:
     """A report that calls itself 我局 and names itself short only inside its sentences (发挥市
-    科技局…作用), completed by the place of its own site (“汕尾科技网”): the one such name."""
+    科技局…作用), completed by the place of its own site (“汕尾科技网”), else by the one place of
+    that level whose government the text names, else — for a short name opening a clause on what
+    it did (，县民政局坚持…) — by the place of that level the text names most: the one such name."""
     if "我局" not in simple:
         return None
     # (县民政局 with no site's place, and 清水县 the one county the text names: that place)
