@@ -198,6 +198,9 @@ _TITLE_NOISE = re.compile(
     # 原州区, whose place's name opens with 原)
     r"|原(?=[\u4e00-\u9fff]{2,4}[省市县区]))+"
 )
+# 清水县政务服务网中设立民政局网站子群: a sentence about a site set up, whose words are no name
+# nor a site's place
+_SETTING_UP = "设立|开设|开通|设置"
 # Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
 # committee (区委).
 _NOT_AGENCY = re.compile(
@@ -207,8 +210,7 @@ _NOT_AGENCY = re.compile(
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
     # (由…办公室综合区政府各部门和全区各乡镇…编制: the bodies whose reports it put together)
     r"|各部门|各乡镇|各单位|各街道"
-    # (清水县政务服务网中设立民政局: a sentence about a site, not a name)
-    r"|设立|开设|开通|设置|网中"
+    rf"|{_SETTING_UP}|网中"
 )
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
 # (和平街道办事处2020年…: a name may begin with such a character).
@@ -1066,9 +1068,8 @@ def _short_with_site(simple: str) -> str | None:
 
 
 # words that stand where a site's place would (中国审计网, 政府信息网): no place
-# (清水县政务服务网中设立民政局网站: a verb, no place)
 _NOT_SITE_PLACE = re.compile(
-    r"中国|全国|国家|人民|政府|政务|信息|门户|官方|我|本|设立|开设|开通|设置|建立"
+    rf"中国|全国|国家|人民|政府|政务|信息|门户|官方|我|本|{_SETTING_UP}|建立"
 )
 # what ends the words before a site's place (把盘锦审计网, “汕尾科技网”)
 _SITE_PLACE_FRONT = re.compile(rf"[^\u4e00-\u9fff]|[{_PLACE_LEAD}]")
