@@ -153,8 +153,13 @@ _OWN_CHANNEL_NAME = re.compile(
 _NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过以至将]")
 # "海关总署(本级机关)": the body itself, said in brackets after its name
 _OWN_LEVEL = re.compile(r"[(（](?:本级机关|机关本级|本级)[)）]")
-# "XX(以下简称YY)": the full name stands, the short one is dropped
-_AKA = re.compile(r"[(（]以下简称[^()（）]{1,16}[)）]")
+# "XX(以下简称YY)": the full name stands, the short one is dropped; so does a body's second
+# name in brackets before the report's year (朔州市人民政府外事办公室(朔州市人民政府台港澳事务
+# 办公室)2023年…: one body, two plaques)
+_AKA = re.compile(
+    r"[(（]以下简称[^()（）]{1,16}[)）]"
+    r"|(?<=[局室会办委])[(（][\u4e00-\u9fff]{4,24}?(?:局|办公室|委员会)[)）](?=\s*(?:19|20)[0-9]{2}\s*年)"
+)
 # spaces a PDF's text layer sets between characters (成都市住房和城乡建设 局)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 # "2023年，XX局认真…": a sentence opening with the year and the agency's full name.
@@ -201,10 +206,10 @@ _TITLE_NOISE = re.compile(
 # 清水县政务服务网中设立民政局网站子群: a sentence about a site set up, whose words are no name
 # nor a site's place
 _SETTING_UP = "设立|开设|开通|设置"
-# Not an agency: words of a sentence, a name without its place (区教育局), 我局/本单位, a party
-# committee (区委).
+# Not an agency: words of a sentence, a name without its place (区教育局, but 市中区 is a
+# district's name), 我局/本单位, a party committee (区委).
 _NOT_AGENCY = re.compile(
-    r"关于|通知|做好|收到|公开|^[我本区市县省全该度]|国务院|中华人民共和国|根据|依据|按照|简称"
+    r"关于|通知|做好|收到|公开|^(?!市[中南北]区)[我本区市县省全该度]|国务院|中华人民共和国|根据|依据|按照|简称"
     r"|^(?:围绕|依托|通过|结合|推进|加强|落实|贯彻|开展|组织|面向)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
@@ -269,7 +274,8 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     if office:
         name, simple = name[: office.start()], simple[: office.start()]
     # 由XX街道办事处编制的2017年度…报告
-    made = re.search(r"(?:编制|制定|制作|印发|发布)(?:完成|完毕|了)?的?$", simple)
+    # (中马街道办事处特编制2019年度…报告: the name, then the words making it)
+    made = re.search(r"(?:[特现])?(?:编制|制定|制作|印发|发布|公布)(?:完成|完毕|了)?的?$", simple)
     if made:
         name, simple = name[: made.start()], simple[: made.start()]
     # 北京市大兴区北京市大兴区发展和改革委员会: a place said twice over
@@ -398,7 +404,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             named = match.groupdict()
             group = "by" if named.get("by") else "section" if named.get("section") else "agency"
             agency = cut(match, group)
-            if agency and pattern is _CONTACT:
+            if agency and pattern in (_CONTACT, _WRITTEN_BY):
                 agency = _government_of_its_office(agency, simple)
             if agency:
                 break
@@ -457,6 +463,10 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             break
     if agency is not None:
         agency = _completed(agency, simple)
+    if agency is not None and (office := _TOWN_OFFICE.search(to_simplified(agency))):
+        # 莒南县石莲子镇人民政府办公室: a town's office compiles the town's report; it is no
+        # disclosure body of its own (the labels write the town 4 times to 0)
+        agency = to_simplified(agency)[: office.start()]
     if agency is not None and re.fullmatch(_BARE_TOWN, to_simplified(agency)):
         # 大路镇 and …琼海市大路镇… elsewhere: a town by the place its own text puts before it
         # (the labels of the sets named from the text alone, 11 to 5)
@@ -640,6 +650,8 @@ def _longest_places(places: set[str]) -> set[str]:
     return {p for p in places if not any(o != p and o.endswith(p) for o in places)}
 
 
+# the office of a town's government (…镇人民政府办公室, …乡党政办公室)
+_TOWN_OFFICE = re.compile(r"(?<=[镇乡])(?:人民政府)?(?:党政)?办公室$")
 # a town, township or street office with no place before it
 _BARE_TOWN = r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)"
 _GOVERNMENT_NAMED = re.compile(r"(?<=[县区市旗])(?:人民)?政府")
