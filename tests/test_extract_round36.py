@@ -1,12 +1,27 @@
 """Round 36 of extract_figures. Before blind27 arrived, on the agencies of the earlier sets: a
 government's report its office writes (由XX县人民政府办公室编制) in a text speaking as the county;
 a town's report its office writes; a name followed by the words making the report (特编制); a
-body's second name in brackets before the year; a district named 市中区 in a title. Each test
-has a case the rule must leave alone; the texts are made up."""
+body's second name in brackets before the year; a district named 市中区 in a title. On blind27,
+after it was measured untouched: a column named after its body, the disclosure's own words for
+all items, documents counted by name (文件数) and with the part they hold, documents counted with
+another kind, a town's loudspeakers, the city's bureau's site in a district bureau's report, one
+field's items published at once, requests answered counted by name, and outcomes counted by name;
+agencies by 请联系/致电 without a colon, a name after 就, the short title beside the full one.
+Each test has a case the rule must leave alone; the texts are made up."""
 
 from __future__ import annotations
 
+import pytest
+
+from dashboard.domain.catalogue import Catalogue, default_catalogue
 from dashboard.extract.agency import find_agency_year
+from dashboard.extract.figures import extract_figures
+from tests.extract_cases import left_out, taken
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return default_catalogue()
 
 
 def test_a_government_report_its_office_writes_is_the_governments() -> None:
@@ -76,3 +91,156 @@ def test_a_district_named_shizhongqu_in_a_title() -> None:
     # a city's bureau written short (市交通运输局), with no city named, is still no name
     text = "市交通运输局2025年政府信息公开工作年度报告\n本报告由办公室编制。"
     assert find_agency_year(text) == (None, 2025)
+
+
+def test_a_government_speaking_by_its_place_or_its_name() -> None:
+    # a place opening its sentences with what it did (靖安县深入贯彻…)
+    text = (
+        "本报告由靖安县人民政府办公室结合有关统计数据编制。\n一、总体情况\n"
+        "2023年,靖安县深入贯彻党的二十大精神,政府网站公开各类信息约9826条。"
+    )
+    assert find_agency_year(text) == ("靖安县人民政府", 2023)
+    # the government by its name doing it (罗庄区人民政府坚持…)
+    text = (
+        "如有任何疑问,请联系罗庄区人民政府办公室(地址:开元路1号)。\n一、总体情况\n"
+        "2024年,罗庄区人民政府坚持以人民为中心,全区主动公开政府信息7064条。"
+    )
+    assert find_agency_year(text) == ("罗庄区人民政府", 2024)
+    # the office, when nothing speaks as the place
+    text = (
+        "如有任何疑问,请联系罗庄区人民政府办公室(地址:开元路1号)。\n一、总体情况\n"
+        "2024年,主动公开政府信息64条。"
+    )
+    assert find_agency_year(text)[0] == "罗庄区人民政府办公室"
+
+
+def test_a_contact_without_its_colon() -> None:
+    text = (
+        "本报告电子版可在三元区政府门户网站下载。对本报告有疑问,请联系中村乡人民政府党政办公室,"
+        "联系电话:0598-8340032。\n(一)主动公开政府信息情况\n2025年主动公开政府信息共83条。"
+    )
+    assert find_agency_year(text)[0] == "三元区中村乡"
+    text = (
+        "如对本报告有任何疑问,可致电福州市晋安区人民政府办公室,电话:0591-83825332。\n"
+        "2024年,我办主动公开区政府及区政府办信息24条。"
+    )
+    assert find_agency_year(text)[0] == "福州市晋安区人民政府办公室"
+
+
+def test_just_jiu_opens_no_name() -> None:
+    text = (
+        "柳北区钢城街道高度重视政府信息公开工作。结合本街道实际,就街道2024年度政府信息公开工作"
+        "情况报告如下。"
+    )
+    assert find_agency_year(text) == ("柳北区钢城街道", 2024)
+
+
+def test_the_short_title_beside_the_full_one() -> None:
+    text = (
+        "2021年东湖高新区教育局政府信息公开工作年度报告\n"
+        "根据条例,现将教育局2021年政府信息公开工作年度报告报告如下。"
+    )
+    assert find_agency_year(text) == ("东湖高新区教育局", 2021)
+    # a short title alone is completed as before, not replaced by another body's title
+    text = (
+        "2021年东湖高新区财政局政府信息公开工作年度报告\n"
+        "根据条例,现将教育局2021年政府信息公开工作年度报告报告如下。"
+    )
+    assert find_agency_year(text) == ("教育局", 2021)
+
+
+def test_the_city_bureaus_site_in_a_district_bureaus_report() -> None:
+    text = (
+        "一、总体情况\n2022年,我局坚持以习近平新时代中国特色社会主义思想为指导。根据《2022年"
+        "杭州市滨江区政务公开工作要点》开展工作。\n本年度,区审计局主要通过区政府政务公开网站、"
+        "杭州市审计局官网和本单位通知公告栏三种方式主动公开政府信息共68条:通过滨江区政府信息公开"
+        "门户网站主动公开政府信息29条;通过杭州市审计局门户网站主动公开信息35条。"
+    )
+    # (the city's bureau, by its site, was taken for the agency)
+    assert find_agency_year(text)[0] == "杭州市滨江区审计局"
+    catalogue = default_catalogue()
+    found = extract_figures(text, catalogue, agency="滨江区审计局", year=2022)
+    assert {s.number: s.reason for s in found.skipped}["35条"] == "another body's site"
+    assert [(f.channel, f.value) for f in found.facts] == [(None, 68.0), ("gov_portal", 29.0)]
+    # the city bureau's own report: its site
+    text = "杭州市审计局2022年政府信息公开工作年度报告\n通过杭州市审计局门户网站主动公开信息35条。"
+    found = taken(text, catalogue, agency="杭州市审计局")
+    assert ("items_published", "dept_site", None, 35.0) in found
+    # (自治区市场监督管理局官方网站: a region's bureau, no city's)
+    text = "通过自治区市场监督管理局官方网站发布信息2039条。"
+    assert ("items_published", "dept_site", None, 2039.0) in taken(
+        text, catalogue, agency="新疆维吾尔自治区市场监督管理局"
+    )
+
+
+def test_a_column_named_after_its_body(catalogue: Catalogue) -> None:
+    text = "通过福州市晋安区人民政府门户网站政府信息公开象园街道专栏发布各类主动公开政府信息4条。"
+    assert taken(text, catalogue, agency="晋安区象园街道办事处") == {
+        ("items_published", "gov_portal", None, 4.0)
+    }
+    # one kind of item on it is still a part
+    text = "通过福州市晋安区人民政府门户网站政府信息公开象园街道专栏发布通知公告4条。"
+    assert left_out(text, catalogue)["4条"] == "part (one kind of item)"
+
+
+def test_the_disclosures_own_words_are_all_items(catalogue: Catalogue) -> None:
+    text = "2017年度,我局共发布政府信息公开信息114条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 114.0)}
+    text = "2022年共发布各类主动公开政府信息40条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 40.0)}
+    text = "2022年共发布政府信息公开指南信息4条。"
+    assert left_out(text, catalogue)["4条"] == "part (one kind of item)"
+
+
+def test_documents_counted_by_name_and_with_the_part_they_hold(catalogue: Catalogue) -> None:
+    text = (
+        "主动公开政府信息67条,其中信息公开指南1条;组织机构信息1条;部门文件数3条;工作动态信息54条。"
+    )
+    assert ("items_published", None, "documents", 3.0) in taken(text, catalogue)
+    text = "2021年,累计公开政府信息878条。其中,民政政策文件13件(含规范性文件1件),做好解读。"
+    assert ("items_published", None, "documents", 13.0) in taken(text, catalogue)
+    # two kinds of document listed apart: no count of all documents
+    text = "主动公开政府信息67条,其中规范性文件3条,政策文件4条,工作动态信息54条。"
+    assert not {r for r in taken(text, catalogue) if r[2] == "documents"}
+    assert left_out(text, catalogue)["3条"] == "unnamed"
+
+
+def test_documents_counted_with_another_kind(catalogue: Catalogue) -> None:
+    text = "公开其他法定信息、政策文件共30条。"
+    assert left_out(text, catalogue)["30条"] == "part (one kind of item)"
+    text = "全年公开政策文件共30条。"
+    assert taken(text, catalogue) == {("items_published", None, "documents", 30.0)}
+
+
+def test_a_towns_loudspeakers_are_no_press(catalogue: Catalogue) -> None:
+    text = "利用镇(社区)广播公开政府信息37条。"
+    assert left_out(text, catalogue)["37条"] == "doubtful channel"
+    text = "通过区广播电视台播发新闻37条。"
+    assert taken(text, catalogue) == {("media_reports", "news_media", None, 37.0)}
+    # a bureau named for broadcasting publishes its items
+    text = "巴中市恩阳区文化广播电视和旅游局主动公开政府信息227条。"
+    found = taken(text, catalogue, agency="巴中市恩阳区文化广播电视和旅游局")
+    assert found == {("items_published", None, None, 227.0)}
+
+
+def test_one_fields_items_published_at_once(catalogue: Catalogue) -> None:
+    text = "2023年,全区主动公开政府信息12000条,基层“两化”领域集中发布8991条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 12000.0)}
+    assert left_out(text, catalogue)["8991条"] == "part of a channel"
+
+
+def test_requests_answered_and_outcomes_counted_by_name(catalogue: Catalogue) -> None:
+    text = (
+        "2.对申请的办理情况:已答复件数12件,其中:“予以公开”的件数为1件;“部分公开”1件;"
+        "“无法提供”的件数为3件。"
+    )
+    assert taken(text, catalogue) == {
+        ("requests_completed", None, None, 12.0),
+        ("requests_disclosed", None, None, 1.0),
+        ("requests_partial", None, None, 1.0),
+        ("requests_unavailable", None, None, 3.0),
+    }
+    # a hotline's answers are no requests
+    text = "12345热线转办件答复件数12件。"
+    assert ("requests_completed", None, None, 12.0) not in taken(text, catalogue)
+    assert ("hotline_received", "hotline_12345", None, 12.0) in taken(text, catalogue)

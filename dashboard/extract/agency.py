@@ -82,7 +82,8 @@ _WORK_OF_THE_YEAR = re.compile(
 # 请与闽侯县水利局政府信息公开工作领导小组办公室联系).
 _CONTACT = re.compile(
     rf"(?:请|可)与(?P<agency>{_NAME})(?:[\u4e00-\u9fff]{{0,16}}?(?:办公室|办|科|股|室|组))?联系"
-    rf"|请联系[：:]\s*(?P<by>{_NAME})[(（;；，,]"
+    # (请联系中村乡人民政府党政办公室,联系电话…; 可致电福州市晋安区人民政府办公室,电话…)
+    rf"|(?:请联系[：:]?|可?致电)\s*(?P<by>{_NAME})[(（;；，,]"
     # (请联系吉林市人民政府外事办公室综合处,: the body, by its section's name)
     rf"|请联系[：:]?\s*(?P<section>{_NAME})[\u4e00-\u9fff]{{1,6}}?[处科股][(（;；，,]"
 )
@@ -209,7 +210,7 @@ _SETTING_UP = "设立|开设|开通|设置"
 # Not an agency: words of a sentence, a name without its place (区教育局, but 市中区 is a
 # district's name), 我局/本单位, a party committee (区委).
 _NOT_AGENCY = re.compile(
-    r"关于|通知|做好|收到|公开|^(?!市[中南北]区)[我本区市县省全该度]|国务院|中华人民共和国|根据|依据|按照|简称"
+    r"关于|通知|做好|收到|公开|^(?!市[中南北]区)[我本区市县省全该度就]|国务院|中华人民共和国|根据|依据|按照|简称"
     r"|^(?:围绕|依托|通过|结合|推进|加强|落实|贯彻|开展|组织|面向)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
@@ -378,10 +379,15 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     for pattern in (_TITLE_RE, _TITLE_YEAR_FIRST, _TITLE_YEAR_INSIDE, _TITLE_YEARS_REPORT):
         for match in pattern.finditer(simple):
             name = cut(match)
-            if name:
+            if name and agency is None:
                 agency, year = name, int(match["year"])
                 break
-        if agency:
+            # 现将教育局2021年…报告 and the title 2021年东湖高新区教育局…报告: the same body,
+            # by the title that gives its place
+            if name and _with_place_of(agency, name):
+                agency, year = name, int(match["year"])
+                break
+        if agency and re.search(_HAS_PLACE, to_simplified(agency)):
             break
     if agency is not None:
         # 2024年福田区福田街道…报告, 由深圳市福田区福田街道办事处负责编写: the title's name,
@@ -507,6 +513,14 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     return (to_simplified(agency) if agency else None), year
 
 
+def _with_place_of(agency: str | None, name: str) -> bool:
+    """Whether `name` is `agency` (a name without its place: 教育局) with a place before it."""
+    if agency is None or re.search(_HAS_PLACE, to_simplified(agency)):
+        return False
+    plain, fuller = to_simplified(agency), to_simplified(name)
+    return fuller.endswith(plain) and fuller != plain and bool(re.search(_HAS_PLACE, fuller))
+
+
 def _with_alias(agency: str, text: str) -> str:
     """The name with the bracketed district the text writes inside or after it (泰州医药高新区
     卫生健康委员会 → 泰州医药高新区(高港区)卫生健康委员会), as the text writes it most."""
@@ -621,13 +635,18 @@ def _short_names_merged(counted: Counter[str]) -> Counter[str]:
 
 def _government_of_its_office(agency: str, simple: str) -> str:
     """The government whose office answers for its report (请与昌江区人民政府办公室联系, in a
-    report that calls itself 我区): the government, not the office — unless the report is the
-    office's own (我办, 本办, 我厅)."""
+    report that calls itself 我区 or opens sentences with its place: 靖安县深入贯彻…): the
+    government, not the office — unless the report is the office's own (我办, 本办, 我厅)."""
     office = re.search(r"(?<=人民政府)(?:办公室|办公厅)$", to_simplified(agency))
     # (我区政府办公室, 我办: the office's own report)
     if office is None or re.search(r"[我本](?:办|厅|室)|[我本][区县市州旗]政府办公", simple):
         return agency
-    if not re.search(r"[我本][区县市州旗]", simple):
+    # (…我县…, or 靖安县深入贯彻…: the report speaks as the place)
+    place = re.sub(r"人民政府$", "", to_simplified(agency)[: office.start()])
+    speaks = any(place.endswith(m["agency"]) for m in _PLACE_OPENING.finditer(simple)) or bool(
+        re.search(rf"{re.escape(place)}(?:人民)?政府(?={_DOING.pattern})", simple)
+    )
+    if not re.search(r"[我本][区县市州旗]", simple) and not speaks:
         return agency
     return agency[: office.start()]
 
@@ -995,6 +1014,18 @@ def _own_channel_name(original: str, simple: str) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     name = ranked[0][0]
+    placed = re.match(
+        r"(?P<place>[\u4e00-\u9fff]{2,8}?[省市])(?P<core>[\u4e00-\u9fff]{2,12})$", name
+    )
+    lower = placed and re.search(rf"[区县]{placed['core']}", simple)
+    if placed and lower:
+        # 通过杭州市审计局门户网站 in a report of 区审计局: the site of the body above it, and the
+        # agency the district's, by the district the text names
+        fuller = to_simplified(_completed_place(lower[0], simple))
+        if fuller != lower[0]:
+            return fuller
+        kept = _longest_places(set(_places(simple, lower[0][0])))
+        return kept.pop() + placed["core"] if len(kept) == 1 else None
     if re.search(r"[省市区县州旗]", name):
         return name
     place = _one_place(simple, None)

@@ -442,7 +442,10 @@ _HIGHER_BODY_SITE = re.compile(
 )
 # 在市税务局门户网站 in a district bureau's report: the city bureau's site
 _CITY_BODY_SITE = re.compile(
-    r"(?:^|(?<=[在过和及、]))市[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办)(?:门户|官方)?(?:网站|官网)"
+    # (杭州市审计局门户网站 in 滨江区审计局's report: the city's bureau by its city's name)
+    r"(?:^|(?<=[在过和及、]))(?:[\u4e00-\u9fff]{2,4}?(?<![区县旗])(?=市))?市(?!场)[^\s区县旗，,。；;、]{1,8}?"
+    r"(?:局|委|厅|办)"
+    r"(?:门户|官方)?(?:网站|官网)"
 )
 _RECEIVED_AND_DONE = re.compile(
     # (受理答复…申请28件: received and answered, the two verbs run together)
@@ -736,8 +739,12 @@ def _channel_of(
         and _GENERAL_ITEMS.search(before[verb:])
     ):
         return [(rule, None, 0.7)]
-    # (线下方式公开信息20451条: offline, where no channel of the catalogue is)
-    if re.search(r"网站|平台|栏目|网|媒体|各类(?:平台|渠道|媒体|网站|载体)|线下", words):
+    # (线下方式公开信息20451条, 利用镇(社区)广播: offline, where no channel of the catalogue is)
+    if re.search(
+        r"网站|平台|栏目|网|媒体|各类(?:平台|渠道|媒体|网站|载体)|线下|(?:[镇村乡区)）]|村级)广播|大喇叭"
+        r"|显示屏",
+        words,
+    ):
         return "doubtful channel"
     # no channel in the clause: the one its sentence names before it (微信公众号……；累计发布
     # 416条), or the total when the sentence lists several kinds (通过门户网、政务微博微信等方式)
@@ -844,7 +851,9 @@ _ITEMS = re.compile(
 _GENERAL_ITEMS = re.compile(
     rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?"
     # (主动公开朋普镇政府信息: a town's report names its own)
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:政府|政务|新闻|工作|网站)?(?:本级)?(?:主动)?(?:公开)?"
+    # (各类主动公开政府信息, 政府信息公开信息: the words of the disclosure itself, all of it)
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:主动公开(?=政府|政务))?"
+    r"(?:政府信息公开|政务公开|政府|政务|新闻|工作|网站)?(?:本级)?(?:主动)?(?:公开)?"
     rf"(?:信息|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档)?{_FILLER}$"
 )
 # accounts, columns and press events set up (开设政务微信1个, 专题专栏11个): counted in 个, they
@@ -867,7 +876,9 @@ _SITE_NEWS = re.compile(
 )
 _VERB = re.compile(
     r"(?:发布|公开|公布|推送|推文|推出|更新|发送|刊发|上传|编发|制发|印发)"
-    r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|门户|渠道|方式|途径|载体)"
+    r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|门户|渠道|方式|途径|载体"
+    # (政府信息公开象园街道专栏: a column named after its body)
+    r"|[\u4e00-\u9fff]{2,10}?(?:专栏|专区)(?![\u4e00-\u9fff]{0,3}(?:专栏|专区)))"
 )
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
 
@@ -931,8 +942,9 @@ def _part_reason(
         return "part of a channel"
     # (公益事业基本医疗卫生领域发布信息23条: one field's items — not 围绕…等重点领域, the
     # subject matter of all of them)
+    # (基层“两化”领域集中发布8991条: the field's, all at once)
     if re.search(r"动态|(?<!各)类信息", words) or (
-        words.endswith("领域") and not re.search(r"围绕|等|多个|各", words)
+        re.search(r"领域(?:集中|统一)?$", words) and not re.search(r"围绕|等|多个|各", words)
     ):
         return "part of a channel"
     # 重点公开…等重要信息71条: the chosen part — not 围绕…等重点领域公开政府信息 (the subject

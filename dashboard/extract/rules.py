@@ -42,6 +42,9 @@ def _r(text: str) -> re.Pattern[str]:
 _PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", "件", "项")
 # (收到信息公开申请22起，…答复22起: 起 counts requests too)
 _REQUEST_UNITS = ("件", "件次", "宗", "份", "封", "起")
+# what may follow an outcome's name before its number: a few words (予以公开的申请), or its count
+# named so (“予以公开”的件数为1件)
+_OUTCOME_TAIL = r"(?:[^，,。0-9]{0,4}|[”\"」]?的?(?:件数|数量|数)(?:为|是)?)$"
 # 被行政复议5宗, 行政诉讼0宗
 _CASE_UNITS = ("件", "起", "宗", "条", "次", "项")
 # 热线咨询7000余人次, 受理来电44790起
@@ -110,12 +113,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_refused",
         # (not 不予公开文件数55件: the documents an old report kept back)
-        _r(r"(?:不予公开|不同意公开)(?!的?文件)(?:[(（][^()（）0-9]{1,20}[)）])?[^，,。0-9]{0,4}$"),
+        _r(
+            rf"(?:不予公开|不同意公开)(?!的?文件)(?:[(（][^()（）0-9]{{1,20}}[)）])?{_OUTCOME_TAIL}"
+        ),
         units=_REQUEST_UNITS,
     ),
     Rule(
         "requests_disclosed",
-        _r(r"(?:予以公开|(?<!不)同意(?:全部)?公开)[^，,。0-9]{0,4}$"),
+        _r(rf"(?:予以公开|(?<!不)同意(?:全部)?公开){_OUTCOME_TAIL}"),
         units=_REQUEST_UNITS,
     ),
     Rule(
@@ -124,8 +129,8 @@ RULES: tuple[Rule, ...] = (
         units=_REQUEST_UNITS,
         needs=_r(r"申请"),
     ),
-    Rule("requests_partial", _r(r"部分公开[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
-    Rule("requests_unavailable", _r(r"无法提供[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
+    Rule("requests_partial", _r(rf"部分公开{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
+    Rule("requests_unavailable", _r(rf"无法提供{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
     Rule(
         "requests_unavailable",
         # (非本机关掌握信息2件: not held by this body)
@@ -140,10 +145,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "requests_not_processed",
-        _r(r"不予处理(?:[(（][^()（）0-9]{1,20}[)）])?[^，,。0-9]{0,4}$"),
+        _r(rf"不予处理(?:[(（][^()（）0-9]{{1,20}}[)）])?{_OUTCOME_TAIL}"),
         units=_REQUEST_UNITS,
     ),
-    Rule("requests_other", _r(r"其他处理[^，,。0-9]{0,4}$"), units=_REQUEST_UNITS),
+    Rule("requests_other", _r(rf"其他处理{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
     Rule(
         "requests_new",
         _r(
@@ -268,6 +273,13 @@ RULES: tuple[Rule, ...] = (
             r"^\s*(?:政府信息公开)?申请[^，,。；;]{0,6}(?:全部|均)[^，,。；;]{0,6}(?:答复|办结)"
         ),
         units=_REQUEST_UNITS,
+    ),
+    # 对申请的办理情况:已答复件数12件: the requests answered, counted by name
+    Rule(
+        "requests_completed",
+        _r(r"(?<![未不])(?:已)?(?:答复|办结)(?:件数|数量|总数)(?:为|是|共)?$"),
+        units=_REQUEST_UNITS,
+        needs=_r(r"申请"),
     ),
     # 做出政府信息公开答复 80件: the answers given, in a sentence on requests
     Rule(
@@ -495,10 +507,12 @@ RULES: tuple[Rule, ...] = (
         "none",
         units=("条", "件", "个", "篇", "份", "项"),
         category="documents",
-        # (公开政策文件10件、规范性文件1件: two kinds of document and no count of all)
+        # (公开政策文件10件、规范性文件1件: two kinds of document and no count of all; 公开其他
+        # 法定信息、政策文件共30条: documents and another kind, counted together)
         unless=_r(
             r"文件(?!解读)[^，,。；;0-9]{0,4}[0-9]+\s*[件条个篇份项]、"
             r"[^，,。；;0-9]{0,8}文件[^，,。；;0-9]{0,4}[0-9]"
+            r"|信息[、和及与][^，,。；;0-9]{0,8}(?:文件|公文)(?:共|共计|合计)[0-9]"
         ),
     ),
     # 官方微信信息数30条, 政务微信信息数9条: an account's items counted by name (the account
@@ -558,7 +572,8 @@ RULES: tuple[Rule, ...] = (
             r"(?:本级|本机关|本单位|本局|[\u4e00-\u9fff]{2}(?=政策)|乡镇|镇|乡)?"
             # (政府规范性文件类信息4条)
             r"(?:政府|部门)?(?:行政规范性|规范性|政策性?|政策类|部门|政府|业务|公文|法规|局发)?"
-            r"(?:文件|公文)(?:法规)?(?:类)?(?:的)?(?:政府)?(?:信息)?[”\"」]?(?:公开)?$"
+            # (规范性文件数1条, 部门文件数3条: counted by name)
+            r"(?:文件|公文)(?:法规)?(?:类)?(?:的)?(?:政府)?(?:信息)?(?:数|数量)?[”\"」]?(?:公开)?$"
         ),
         "none",
         units=("条", "件", "个", "篇", "份", "部"),  # (规范性文件14部)
@@ -578,9 +593,11 @@ RULES: tuple[Rule, ...] = (
             r"|(?:公开|发布|更新)(?![^，,。；;0-9]*现行)[^，,。；;0-9]*?[0-9]+\s*[条篇件份][、，,]"
             r"\s*[^，,。；;0-9]*$"
         ),
-        # (政策文件4条；政策文件解读3条: one kind of document and the interpretations)
+        # (政策文件4条；政策文件解读3条: one kind of document and the interpretations; but
+        # 民政政策文件13件(含规范性文件1件) is one count and the part it holds)
         unless=_r(
-            r"文件(?!解读)[^，,。；;0-9]{0,4}[0-9]+[^。]*?文件(?!解读)[^，,。；;0-9]{0,4}[0-9]+"
+            r"文件(?!解读)[^，,。；;0-9]{0,4}[0-9]+[^。]*?[，,；;、][^，,。；;0-9]{0,16}?"
+            r"文件(?!解读)[^，,。；;0-9]{0,4}[0-9]+"
         ),
     ),
     Rule(
