@@ -244,3 +244,23 @@ def test_requests_answered_and_outcomes_counted_by_name(catalogue: Catalogue) ->
     text = "12345热线转办件答复件数12件。"
     assert ("requests_completed", None, None, 12.0) not in taken(text, catalogue)
     assert ("hotline_received", "hotline_12345", None, 12.0) in taken(text, catalogue)
+
+
+def test_partial_outcomes_written_with_yuyi(catalogue: Catalogue) -> None:
+    text = "共收到申请40件,其中予以公开35件,部分予以公开1件,不予公开4件。"
+    assert taken(text, catalogue) == {
+        ("requests_new", None, None, 40.0),
+        ("requests_disclosed", None, None, 35.0),
+        ("requests_partial", None, None, 1.0),
+        ("requests_refused", None, None, 4.0),
+    }
+
+
+def test_a_channel_and_others_then_the_years_items(catalogue: Catalogue) -> None:
+    text = "2024年,通过市政府信息公开统一平台等渠道,主动公开政府信息79条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 79.0)}
+    text = "我局通过中国渠县网、渠县新闻网、县电视台等渠道,主动公开政府信息30条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 30.0)}
+    # one kind of item after them is no total
+    text = "2024年,通过市政府信息公开统一平台等渠道,公开通知公告79条。"
+    assert left_out(text, catalogue)["79条"] == "part (one kind of item)"

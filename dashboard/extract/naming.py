@@ -798,6 +798,16 @@ def _channel_of(
         return [(rule, None, 0.7)]
     if earlier.channel is not None and not earlier.listed and earlier.channel != "news_media":
         return [(rule, earlier.channel, rule.confidence * 0.85)]
+    # 通过市政府信息公开统一平台等渠道，主动公开政府信息79条: a channel and others (等渠道) the
+    # clause before names, then the year's items — the total
+    if (
+        publishing
+        and earlier.listed
+        and clauses
+        and _LISTED_WAYS.search(clauses[-1])
+        and _GENERAL_ITEMS.search(before[verb:])
+    ):
+        return [(rule, None, 0.7)]
     if _site_and_more(mentioned, catalogue):
         return [(rule, None, 0.7)]
     return "channel named earlier in the sentence"

@@ -120,7 +120,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "requests_disclosed",
-        _r(rf"(?:予以公开|(?<!不)同意(?:全部)?公开){_OUTCOME_TAIL}"),
+        # (not 部分予以公开1件: the partial ones)
+        _r(rf"(?:(?<!部分)予以公开|(?<!不)同意(?:全部)?公开){_OUTCOME_TAIL}"),
         units=_REQUEST_UNITS,
     ),
     Rule(
@@ -129,7 +130,7 @@ RULES: tuple[Rule, ...] = (
         units=_REQUEST_UNITS,
         needs=_r(r"申请"),
     ),
-    Rule("requests_partial", _r(rf"部分公开{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
+    Rule("requests_partial", _r(rf"部分(?:予以)?公开{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
     Rule("requests_unavailable", _r(rf"无法提供{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
     Rule(
         "requests_unavailable",
