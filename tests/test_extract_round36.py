@@ -7,6 +7,11 @@ all items, documents counted by name (文件数) and with the part they hold, do
 another kind, a town's loudspeakers, the city's bureau's site in a district bureau's report, one
 field's items published at once, requests answered counted by name, and outcomes counted by name;
 agencies by 请联系/致电 without a colon, a name after 就, the short title beside the full one.
+Round 37, on blind28 after it was measured once with round 36's rules: a guide to review is no
+review case, one kind of item named before its verb, messages left are no requests, the rule of
+disclosure said before the items, requests completed counted in 条, interpretations with their
+number before them, a league's 行署 portal; agencies with a place written twice or short then in
+full, 大理市 a city, a street office's department of general affairs, a contact said twice.
 Each test has a case the rule must leave alone; the texts are made up."""
 
 from __future__ import annotations
@@ -264,3 +269,79 @@ def test_a_channel_and_others_then_the_years_items(catalogue: Catalogue) -> None
     # one kind of item after them is no total
     text = "2024年,通过市政府信息公开统一平台等渠道,公开通知公告79条。"
     assert left_out(text, catalogue)["79条"] == "part (one kind of item)"
+
+
+def test_a_guide_to_review_is_no_review_case(catalogue: Catalogue) -> None:
+    text = "公开行政复议(指南)1条,行政诉讼0件。"
+    assert taken(text, catalogue) == {("litigation_cases", None, None, 0.0)}
+    assert left_out(text, catalogue)["1条"] == "part (one kind of item)"
+    text = "本年度发生行政复议1件。"
+    assert taken(text, catalogue) == {("appeal_review", None, None, 1.0)}
+
+
+def test_one_kind_of_item_named_before_its_verb(catalogue: Catalogue) -> None:
+    text = "2024年,发布专题专栏1条,预算决算公开2条。"
+    assert left_out(text, catalogue)["2条"] == "part (one kind of item)"
+    text = "2024年主动公开2条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 2.0)}
+
+
+def test_messages_left_are_no_requests(catalogue: Catalogue) -> None:
+    assert left_out("受理和办结网民留言17件。", catalogue)["17件"] == (
+        "not requests for information"
+    )
+    assert taken("受理和办结政府信息公开申请17件。", catalogue) == {
+        ("requests_new", None, None, 17.0),
+        ("requests_completed", None, None, 17.0),
+    }
+
+
+def test_the_rule_of_disclosure_said_before_the_items(catalogue: Catalogue) -> None:
+    text = "坚持公开为原则,不公开为例外原则主动公开政府信息234条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 234.0)}
+    text = "对涉及国家秘密的不予公开2条。"
+    assert left_out(text, catalogue)["2条"] == "not proactive (依申请, 不予公开)"
+
+
+def test_requests_completed_counted_in_tiao(catalogue: Catalogue) -> None:
+    assert taken("辦結依申請公開事項3條。", catalogue) == {("requests_completed", None, None, 3.0)}
+    # items published on request are no requests completed
+    assert ("requests_completed", None, None, 3.0) not in taken("依申请公开信息3条。", catalogue)
+
+
+def test_interpretations_with_their_number_before_them(catalogue: Catalogue) -> None:
+    assert taken("我局共计开展4次政策解读。", catalogue) == {("interpretations", None, None, 4.0)}
+    assert taken("2023年我局开展0条政策解读。", catalogue) == {("interpretations", None, None, 0.0)}
+    # a training on them is no interpretation
+    assert taken("开展2次政策解读培训。", catalogue) == set()
+
+
+def test_a_leagues_xingshu_portal(catalogue: Catalogue) -> None:
+    text = "通过盟行署门户网站发布主动公开信息2130条。"
+    assert taken(text, catalogue) == {("items_published", "gov_portal", None, 2130.0)}
+
+
+def test_agency_names_written_twice_or_short_then_full() -> None:
+    text = "如对本报告有疑问,请与扎赉特旗扎赉特旗人民政府办公室联系。\n2025年,我办公开信息38条。"
+    assert find_agency_year(text) == ("扎赉特旗人民政府办公室", 2025)
+    text = (
+        "2020年上海市普陀区宜川路街道办事处政府信息公开工作年度报告\n"
+        "2021年01月29日 来源: 上海普陀上海市普陀区宜川路街道办事处\n"
+        "2020年政府信息公开工作年度报告\n"
+    )
+    assert find_agency_year(text) == ("上海市普陀区宜川路街道办事处", 2020)
+    text = "如对本报告有任何疑问,请联系请联系绳金塔街道党政办公室(地址:慧园街5号)。"
+    assert find_agency_year(text)[0] == "绳金塔街道"
+
+
+def test_dali_is_a_city_and_a_street_offices_department() -> None:
+    text = "根据条例的规定,编制大理市2024年政府信息公开工作年度报告。\n2024年,大理市坚持公开。"
+    assert find_agency_year(text) == ("大理市人民政府", 2024)
+    # (a zone's 管理区 is still no place with a government)
+    text = "根据条例的规定,编制熊口管理区2024年政府信息公开工作年度报告。"
+    assert find_agency_year(text)[0] != "熊口管理区人民政府"
+    text = (
+        "根据条例相关规定,南京市浦口区人民政府永宁街道办事处综合事务部编制本年度政府信息公开"
+        "工作报告。\n2025年,永宁街道深入贯彻落实政务公开的决策部署。"
+    )
+    assert find_agency_year(text)[0] == "南京市浦口区永宁街道"

@@ -83,7 +83,7 @@ _WORK_OF_THE_YEAR = re.compile(
 _CONTACT = re.compile(
     rf"(?:请|可)与(?P<agency>{_NAME})(?:[\u4e00-\u9fff]{{0,16}}?(?:办公室|办|科|股|室|组))?联系"
     # (请联系中村乡人民政府党政办公室,联系电话…; 可致电福州市晋安区人民政府办公室,电话…)
-    rf"|(?:请联系[：:]?|可?致电)\s*(?P<by>{_NAME})[(（;；，,]"
+    rf"|(?:(?:请联系)+[：:]?|可?致电)\s*(?P<by>{_NAME})[(（;；，,]"
     # (请联系吉林市人民政府外事办公室综合处,: the body, by its section's name)
     rf"|请联系[：:]?\s*(?P<section>{_NAME})[\u4e00-\u9fff]{{1,6}}?[处科股][(（;；，,]"
 )
@@ -222,11 +222,11 @@ _NOT_AGENCY = re.compile(
 # (和平街道办事处2020年…: a name may begin with such a character).
 _PREPOSITION = re.compile(r"^(?:[在按经对向为与和及于从]|以及)")
 # (随县经济开发区, 高新区: a zone, not a place whose government reports)
-_PLACE_END = re.compile(r"(?<![发园新理景验税范作])(?<!经开)[省县市区州旗]$")
+_PLACE_END = re.compile(r"(?<![发园新景验税范作])(?<!经开)(?<!管理)[省县市区州旗]$")
 # a place alone that has a people's government: not a zone (开发区, 物流区, 港区), a town, or a
 # league or prefecture (阿拉善盟, 阿里地区: an administrative office, 行政公署, not a government)
 _BARE_PLACE = re.compile(
-    r"[^镇乡街道盟]{1,12}(?<![发园新理景验税范作流港地])(?<!经开)[省县市区州旗]"
+    r"[^镇乡街道盟]{1,12}(?<![发园新景验税范作流港地])(?<!经开)(?<!管理)[省县市区州旗]"
 )
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
@@ -269,7 +269,8 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     office = re.search(
         r"(?<=[局委厅镇乡馆])(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
         # (硚口区易家街道办事处党政综合办公室: the street office's own office)
-        r"|(?:(?<=办事处)|(?<=街道))(?:党政)?(?:综合)?办公室$",
+        # (永宁街道办事处综合事务部: its department of general affairs)
+        r"|(?:(?<=办事处)|(?<=街道))(?:党政)?(?:综合)?(?:办公室|事务部|事务办)$",
         simple,
     )
     if office:
@@ -280,9 +281,19 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     if made:
         name, simple = name[: made.start()], simple[: made.start()]
     # 北京市大兴区北京市大兴区发展和改革委员会: a place said twice over
-    twice = re.match(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])(?P=place)", simple)
+    twice = re.match(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州旗盟])(?P=place)", simple)
     if twice:
         name, simple = name[len(twice["place"]) :], simple[len(twice["place"]) :]
+    # 上海普陀上海市普陀区宜川路街道办事处: the places written short, then in full
+    for size in range(2, 7):
+        rest = simple[size:]
+        if (
+            re.match(r"[\u4e00-\u9fff]{1,6}?[省市区县州旗]", rest)
+            and re.sub(r"[省市区县州旗]", "", rest).startswith(simple[:size])
+            and simple[:size] != rest[:size]
+        ):
+            name, simple = name[size:], rest
+            break
     # 由乌拉特后旗政务公开领导小组办公室编制: a place's disclosure office writes its government's
     # report
     disclosure = re.search(

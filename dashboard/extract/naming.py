@@ -120,7 +120,8 @@ def _name(
         # (“县长信箱”共受理有效信件3件,已办结3件: the letters of a mailbox, in a sentence
         # that names no request for information)
         if rule.metric.startswith("requests_") and (
-            re.search(r"建议|提案|信箱", before)
+            # (受理和办结网民留言17件: messages left, not requests)
+            re.search(r"建议|提案|信箱|留言", before)
             or (
                 re.search(r"信箱|来信", sentence)
                 and not re.search(r"公开申请|依申请|申请公开|信息公开", sentence)
@@ -965,6 +966,11 @@ def _part_reason(
         return "part (one kind of item)"
     if re.search(r"各[类种项](?:政府|政务)?信息", what):  # 工作动态和各类政府信息660条: all of them
         return None
+    # 预算决算公开2条, 人事任免发布3条: one kind of item named before the verb, none after it
+    if re.fullmatch(r"(?:发布|公开|公布|更新|推送)?(?:了)?\s*", what) and re.search(
+        r"(?:预算|决算|预决算|人事任免|政府采购|招聘|招考|招标)(?:信息)?(?:类)?\s*$", words
+    ):
+        return "part (one kind of item)"
     # 文件、新闻动态和业务信息等: all kinds
     listed = re.search(
         r"等[^、，,]{0,12}$|(?:及|和|以及)其[他它](?:各类)?信息"

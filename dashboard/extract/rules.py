@@ -209,6 +209,12 @@ RULES: tuple[Rule, ...] = (
         _r(r"(?:办结|办理完毕|处理完毕)[^，,。0-9]{0,20}$"),
         units=(*_REQUEST_UNITS, "项"),
     ),
+    # 辦結依申請公開事項3條: the requests completed, counted in 条 where they are named
+    Rule(
+        "requests_completed",
+        _r(r"(?:办结|答复)(?:了)?(?:依申请公开|政府信息公开申请)(?:事项|申请)?$"),
+        units=("条",),
+    ),
     # 答复政府信息公开申请226件, 已完成依申请公开申请1件: requests answered
     Rule(
         "requests_completed",
@@ -348,11 +354,14 @@ RULES: tuple[Rule, ...] = (
     ),
     # (行政复议类信息24条: published items about reviews)
     Rule(
-        "appeal_review", _r(r"行政复议(?![^，,。0-9]{0,6}信息)[^，,。0-9]{0,6}$"), units=_CASE_UNITS
+        # (not 行政复议(指南)1条: a guide published, one kind of item)
+        "appeal_review",
+        _r(r"行政复议(?![^，,。0-9]{0,6}(?:信息|指南))[^，,。0-9]{0,6}$"),
+        units=_CASE_UNITS,
     ),
     Rule(
         "litigation_cases",
-        _r(r"行政诉讼(?![^，,。0-9]{0,6}信息)[^，,。0-9]{0,6}$"),
+        _r(r"行政诉讼(?![^，,。0-9]{0,6}(?:信息|指南))[^，,。0-9]{0,6}$"),
         units=_CASE_UNITS,
     ),
     # 发生2起关于政府信息公开的行政诉讼案件: the number before its noun
@@ -376,6 +385,16 @@ RULES: tuple[Rule, ...] = (
         units=("篇", "条", "期", "次", "个", "份", "项", "件", "件次"),
         # 解读及回应信息共计110条: explanations and responses together
         unless=_r(r"解读[及和与、]回应|回应[及和与、]解读"),
+    ),
+    # 我局共计开展4次政策解读: the interpretations, their number before them
+    Rule(
+        "interpretations",
+        _r(r"(?:开展|发布|制作|编发)(?:了)?$"),
+        # (not 开展2次政策解读培训: a training on them)
+        after=_r(
+            r"^\s*(?:[次条篇期个份项])?(?:的)?政策(?:文件)?解读(?![及和与、]回应|培训|会|工作|活动)"
+        ),
+        units=("篇", "条", "期", "次", "个", "份", "项"),
     ),
     # 录用结果信息19条: the results of a recruitment, not information others adopted
     Rule(
@@ -604,7 +623,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "items_published",
         _r(
-            r"(?:发布|公开(?!栏|专栏|专区|平台|目录|指南|年报)|公布|推送|推文|推出|更新|发送|刊发"
+            # (坚持公开为原则,不公开为例外原则主动公开…: the verb of the items, not of the rule)
+            r"(?:发布|(?<!不)公开(?!栏|专栏|专区|平台|目录|指南|年报|为例外)|公布|推送|推文|推出|更新|发送|刊发"
             r"|上传|编发)[^，,。0-9]{0,30}$"
         ),
         "read",
