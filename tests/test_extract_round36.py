@@ -345,3 +345,15 @@ def test_dali_is_a_city_and_a_street_offices_department() -> None:
         "工作报告。\n2025年,永宁街道深入贯彻落实政务公开的决策部署。"
     )
     assert find_agency_year(text)[0] == "南京市浦口区永宁街道"
+
+
+def test_a_government_offices_items_and_its_governments(catalogue: Catalogue) -> None:
+    text = "2024年,我办主动公开区政府及区政府办信息24条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 24.0)}
+    text = "全年主动公开县本级政府及政府办信息222条。"
+    assert taken(text, catalogue) == {("items_published", None, None, 222.0)}
+    text = "通过市委市政府门户网站公开沈阳市人民政府及沈阳市人民政府办公厅文件23件。"
+    assert taken(text, catalogue) == {("items_published", None, "documents", 23.0)}
+    # another body's items beside the government's are still one kind
+    text = "2024年,主动公开区政府及区人大信息24条。"
+    assert left_out(text, catalogue)["24条"] == "part (one kind of item)"

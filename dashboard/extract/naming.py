@@ -862,6 +862,10 @@ _ITEMS = re.compile(
 _GENERAL_ITEMS = re.compile(
     rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?"
     # (主动公开朋普镇政府信息: a town's report names its own)
+    # (区政府及区政府办信息, 省政府及省政府办公厅政府信息: a government office's report, its
+    # government's items and its own)
+    r"(?:[\u4e00-\u9fff]{0,6}?政府(?:本级)?(?:及|和|暨|与)[\u4e00-\u9fff]{0,6}?(?:政府)?(?:办公[室厅]|办)"
+    r"(?:的)?)?"
     # (各类主动公开政府信息, 政府信息公开信息: the words of the disclosure itself, all of it)
     r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:主动公开(?=政府|政务))?"
     r"(?:政府信息公开|政务公开|政府|政务|新闻|工作|网站)?(?:本级)?(?:主动)?(?:公开)?"
