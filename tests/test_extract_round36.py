@@ -357,3 +357,21 @@ def test_a_government_offices_items_and_its_governments(catalogue: Catalogue) ->
     # another body's items beside the government's are still one kind
     text = "2024年,主动公开区政府及区人大信息24条。"
     assert left_out(text, catalogue)["24条"] == "part (one kind of item)"
+
+
+def test_a_list_of_channels_going_on_after_a_figure_with_yu(catalogue: Catalogue) -> None:
+    text = "全年主动公开信息1200条,其中局网站2100余条,微信373条。"
+    assert ("items_published", "wechat", None, 373.0) in taken(text, catalogue)
+    text = "全年发布信息1.2万余条,其中局网站1.1万余条,微信373条。"
+    assert ("items_published", "wechat", None, 373.0) in taken(text, catalogue)
+    # a list not opened by 其中 after a figure does not go on
+    text = "全年开展活动20余场,微信373条。"
+    assert left_out(text, catalogue)["373条"] == "unnamed"
+
+
+def test_requests_answered_in_a_sentence_on_them(catalogue: Catalogue) -> None:
+    text = "二是在收到的依申请公开事项中,已答复59件,答复率为100%。"
+    assert taken(text, catalogue) == {("requests_completed", None, None, 59.0)}
+    # a hotline's cases answered are no requests
+    text = "12345热线交办件中,已答复59件。"
+    assert left_out(text, catalogue)["59件"] == "unnamed"
