@@ -375,3 +375,13 @@ def test_requests_answered_in_a_sentence_on_them(catalogue: Catalogue) -> None:
     # a hotline's cases answered are no requests
     text = "12345热线交办件中,已答复59件。"
     assert left_out(text, catalogue)["59件"] == "unnamed"
+
+
+def test_documents_among_the_kinds_after_a_total_with_yu(catalogue: Catalogue) -> None:
+    text = "2024年累计公开各类信息11000余条,其中规范性文件17件。"
+    assert ("items_published", None, "documents", 17.0) in taken(text, catalogue)
+    text = "公开类别:规划计划类1条,机构职能类1条;政策文件类10条;政府会议类9条。"
+    assert ("items_published", None, "documents", 10.0) in taken(text, catalogue)
+    # documents of a sentence that published nothing are no items published
+    text = "全年制定各类制度11项,其中规范性文件17件。"
+    assert left_out(text, catalogue)["17件"] == "unnamed"
