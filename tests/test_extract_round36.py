@@ -385,3 +385,51 @@ def test_documents_among_the_kinds_after_a_total_with_yu(catalogue: Catalogue) -
     # documents of a sentence that published nothing are no items published
     text = "全年制定各类制度11项,其中规范性文件17件。"
     assert left_out(text, catalogue)["17件"] == "unnamed"
+
+
+def test_round39_sites_and_accounts(catalogue: Catalogue) -> None:
+    # a province's commission's site in a city commission's report
+    found = extract_figures(
+        "通过山西省卫生健康委员会网站公开各类信息20余条。",
+        catalogue,
+        agency="大同市卫生健康委员会",
+        year=2020,
+    )
+    assert [s.reason for s in found.skipped if s.number == "20余条"] == ["another body's site"]
+    # a city's government's official site, named after the town whose report it is
+    text = "2020年度,砖路镇定州市人民政府官方网站公开信息39条。"
+    assert taken(text, catalogue) == {("items_published", "gov_portal", None, 39.0)}
+    # a 政府官方网站 with no place before it stays the agency's own, as before
+    text = "政府官方网站主动公开政府信息86条。"
+    assert taken(text, catalogue) == {("items_published", "dept_site", None, 86.0)}
+    text = "在政府网站信息公开平台主动公开信息577条。"
+    assert taken(text, catalogue) == {("items_published", "gov_portal", None, 577.0)}
+    text = "通过部门子站点(珠江街页面)主动公开政府信息120条。"
+    assert taken(text, catalogue) == {("items_published", "dept_site", None, 120.0)}
+    assert taken("英雄达茂视频号发稿328条。", catalogue) == {
+        ("items_published", "short_video", None, 328.0)
+    }
+
+
+def test_round39_agencies() -> None:
+    # a town citing its government's rules
+    text = (
+        "一、总体情况\n2025年,黄庄镇持续严格遵照《宝坻区人民政府政务公开工作制度》要求,"
+        "进一步提质增效。"
+    )
+    assert find_agency_year(text)[0] == "宝坻区黄庄镇"
+    # the government's rules cited by a government's own report still name it
+    text = "2025年,宝坻区人民政府认真落实《宝坻区人民政府政务公开工作制度》。"
+    assert find_agency_year(text)[0] == "宝坻区人民政府"
+    # after a heading's number
+    text = "(二)2024年,汕头市政务服务和数据管理局通过政务网站发布更新工作动态61条。"
+    assert find_agency_year(text)[0] == "汕头市政务服务和数据管理局"
+    # a zone by its kind alone, under the one government named
+    text = (
+        "报告可在定州市人民政府门户下载。如对本报告有任何疑问,请与经济开发区管委会党政办公室"
+        "联系(电话:0312—2359998)。"
+    )
+    assert find_agency_year(text)[0] == "定州市经济开发区管委会"
+    # a street office's kind alone is no name
+    text = "2019年,本街道办事处认真贯彻条例,在大石街道办事处专属网页上主动公开信息。"
+    assert find_agency_year(text)[0] != "街道办事处"

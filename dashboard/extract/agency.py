@@ -166,7 +166,9 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 # "2023年，XX局认真…": a sentence opening with the year and the agency's full name.
 _YEAR_OPENING = re.compile(
     # (在2024年期间,驻马店市科学技术局依据…)
-    rf"(?:^|[。\n])\s*(?:在)?{_YEAR}\s*年度?(?:以来|期间|全年)?[,，]?\s*(?!度)(?P<agency>{_NAME})"
+    # ((二)2024年，汕头市政务服务和数据管理局通过…: after a heading's number)
+    rf"(?:^|[。\n])\s*(?:[(（][一二三四五六七八九十]{{1,3}}[)）])?(?:在)?{_YEAR}\s*年度?"
+    rf"(?:以来|期间|全年)?[,，]?\s*(?!度)(?P<agency>{_NAME})"
     r"(?![\u4e00-\u9fff]{0,2}网)"
 )
 # 《XX局(机关)政府信息主动公开目录》: the agency's own disclosure rules name it in full.
@@ -220,7 +222,8 @@ _NOT_AGENCY = re.compile(
 )
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
 # (和平街道办事处2020年…: a name may begin with such a character).
-_PREPOSITION = re.compile(r"^(?:[在按经对向为与和及于从]|以及)")
+# (经 of 经济开发区 opens a name)
+_PREPOSITION = re.compile(r"^(?:[在按对向为与和及于从]|经(?!济)|以及)")
 # (随县经济开发区, 高新区: a zone, not a place whose government reports)
 _PLACE_END = re.compile(r"(?<![发园新景验税范作])(?<!经开)(?<!管理)[省县市区州旗]$")
 # a place alone that has a people's government: not a zone (开发区, 物流区, 港区), a town, or a
@@ -323,7 +326,8 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
         return None
     # 编制管委会2022年度…报告: a kind of body, no body's name
     if re.fullmatch(
-        r"管委会|管理委员会|委员会|(?:党政)?(?:综合)?办公室|办事处|人民政府|领导小组", simple
+        r"管委会|管理委员会|委员会|(?:党政)?(?:综合)?办公室|(?:街道)?办事处|人民政府|领导小组",
+        simple,
     ):
         return None
     # (现公布从江县人民政府…: after the words publishing it, 从 starts the name)
@@ -428,6 +432,9 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     if agency is None:
         # the name most often given in full
         names = [cut(m) for p in (_YEAR_OPENING, _OWN_RULES) for m in p.finditer(simple)]
+        # 黄庄镇持续遵照《宝坻区人民政府政务公开工作制度》: a town citing its government's rules
+        if _TOWN_OPENING.search(simple) or _SELF_TOWN.search(simple):
+            names = [n for n in names if n and not to_simplified(n).endswith("人民政府")]
         counted = _short_names_merged(Counter(n for n in names if n))
         if counted:
             agency = counted.most_common(1)[0][0]
@@ -493,6 +500,12 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     if agency is not None and not re.search(_HAS_PLACE, to_simplified(agency)):
         # 应急管理局2020年…年度报告: a name the text gives nowhere with its place, under the
         # one government the report names in full
+        place = _one_place(simple, None)
+        if place is not None:
+            agency = place + to_simplified(agency)
+    if agency is not None and _PLACELESS_ZONE.fullmatch(to_simplified(agency)):
+        # 请与经济开发区管委会党政办公室联系, 定州市人民政府门户: a zone named by its kind alone,
+        # under the one government the report names in full
         place = _one_place(simple, None)
         if place is not None:
             agency = place + to_simplified(agency)
@@ -680,6 +693,11 @@ def _longest_places(places: set[str]) -> set[str]:
     return {p for p in places if not any(o != p and o.endswith(p) for o in places)}
 
 
+# a zone's committee by its kind alone (经济开发区管委会, 高新区管理委员会)
+_PLACELESS_ZONE = re.compile(
+    r"(?:经济技术|经济|高新技术产业|高新技术|高新|工业)?(?:开发区|园区|高新区|经开区)"
+    r"(?:管委会|管理委员会)"
+)
 # the office of a town's government (…镇人民政府办公室, …乡党政办公室)
 _TOWN_OFFICE = re.compile(r"(?<=[镇乡])(?:人民政府)?(?:党政)?办公室$")
 # a town, township or street office with no place before it

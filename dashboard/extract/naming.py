@@ -438,7 +438,7 @@ _OTHER_APPLICATIONS = re.compile(
 _SENT_AND_PUBLISHED = re.compile(r"(?:报送|上报)(?:并|和|及)?(?:发布|公开)")
 # 省政府外事办网站 in a city office's report: the site of a body above it, not its own
 _HIGHER_BODY_SITE = re.compile(
-    r"(?:省|自治区|国家|中央|国务院)[\u4e00-\u9fff]{0,8}?(?:局|委|厅|办|部)"
+    r"(?:省|自治区|国家|中央|国务院)[\u4e00-\u9fff]{0,8}?(?:局|委员会|委|厅|办|部)"
     r"(?:门户|官方)?(?:网站|官网)"
 )
 # 在市税务局门户网站 in a district bureau's report: the city bureau's site

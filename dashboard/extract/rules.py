@@ -562,7 +562,8 @@ RULES: tuple[Rule, ...] = (
         _r(
             # (the words from the clause's start: the channel's whole name)
             r"(?:^|(?<=[，,；;：:、]))[^，,。；;：:0-9]{0,16}?"
-            r"(?:网站|公众号|微信|微博|抖音号?|头条号|视频号)(?:信息|文章|推文|图文)(?:共|共计)?$"
+            # (英雄达茂视频号发稿328条: an account's posts by the press's word)
+            r"(?:网站|公众号|微信|微博|抖音号?|头条号|视频号)(?:信息|文章|推文|图文|发稿|发文)(?:共|共计)?$"
         ),
         "must",
         units=("条", "篇", "则"),
