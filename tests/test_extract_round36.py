@@ -12,6 +12,11 @@ review case, one kind of item named before its verb, messages left are no reques
 disclosure said before the items, requests completed counted in 条, interpretations with their
 number before them, a league's 行署 portal; agencies with a place written twice or short then in
 full, 大理市 a city, a street office's department of general affairs, a contact said twice.
+Rounds 38–40: a government office's items and its government's, channel lists after a figure
+with 余, requests answered (已答复, 共答复), documents among kinds after a total with 余, sites of a
+province's body or of a government (官方网站, 政府网站信息公开平台, 子站点), documents made then
+published (备案公文…主动公开), reports passed on (转发); agencies of towns citing their government,
+zones by their kind, a heading's number before the year, a town's offices by other names.
 Each test has a case the rule must leave alone; the texts are made up."""
 
 from __future__ import annotations
@@ -433,3 +438,29 @@ def test_round39_agencies() -> None:
     # a street office's kind alone is no name
     text = "2019年,本街道办事处认真贯彻条例,在大石街道办事处专属网页上主动公开信息。"
     assert find_agency_year(text)[0] != "街道办事处"
+
+
+def test_round40_documents_made_then_published(catalogue: Catalogue) -> None:
+    text = "本年度,我委备案公文136件,主动公开136件。"
+    assert taken(text, catalogue) == {("items_published", None, "documents", 136.0)}
+    # items published with no documents counted before them stay the total
+    text = "本年度,我委主动公开136件。"
+    assert taken(text, catalogue) == {("items_published", None, None, 136.0)}
+
+
+def test_round40_reports_passed_on_and_counts_by_name(catalogue: Catalogue) -> None:
+    text = "被中央、省级媒体报道或转发61次。"
+    assert left_out(text, catalogue)["61次"] == "reposted from another body"
+    text = "通过中央、省、市各类媒体上发表转载了相关报道568篇。"
+    assert taken(text, catalogue) == {("media_reports", "news_media", None, 568.0)}
+    text = "共收到申请64件,共答复64件。"
+    assert ("requests_completed", None, None, 64.0) in taken(text, catalogue)
+
+
+def test_round40_agencies() -> None:
+    text = "本年度报告由石江乡单位办公室编制,本年度报告中所列数据统计期限自2021年1月1日起。"
+    assert find_agency_year(text)[0] == "石江乡"
+    text = "对本报告如有疑问,可与白沙镇综合党政办公室联系(地址:闽侯县白沙镇安平路231号)。"
+    assert find_agency_year(text)[0] == "闽侯县白沙镇"
+    text = "一、总体情况\n2025年,官渡镇坚持以人民为中心的发展思想,深入贯彻落实《条例》精神。"
+    assert find_agency_year(text)[0] == "官渡镇"

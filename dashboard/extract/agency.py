@@ -212,7 +212,7 @@ _SETTING_UP = "设立|开设|开通|设置"
 # Not an agency: words of a sentence, a name without its place (区教育局, but 市中区 is a
 # district's name), 我局/本单位, a party committee (区委).
 _NOT_AGENCY = re.compile(
-    r"关于|通知|做好|收到|公开|^(?!市[中南北]区)[我本区市县省全该度就]|国务院|中华人民共和国|根据|依据|按照|简称"
+    r"关于|通知|做好|收到|公开|坚持|贯彻|为中心|^(?!市[中南北]区)[我本区市县省全该度就]|国务院|中华人民共和国|根据|依据|按照|简称"
     r"|^(?:围绕|依托|通过|结合|推进|加强|落实|贯彻|开展|组织|面向)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
@@ -699,7 +699,8 @@ _PLACELESS_ZONE = re.compile(
     r"(?:管委会|管理委员会)"
 )
 # the office of a town's government (…镇人民政府办公室, …乡党政办公室)
-_TOWN_OFFICE = re.compile(r"(?<=[镇乡])(?:人民政府)?(?:党政)?办公室$")
+# (石江乡单位办公室, 白沙镇综合党政办公室)
+_TOWN_OFFICE = re.compile(r"(?<=[镇乡])(?:人民政府)?(?:综合|单位|党政)*办公室$")
 # a town, township or street office with no place before it
 _BARE_TOWN = r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)"
 _GOVERNMENT_NAMED = re.compile(r"(?<=[县区市旗])(?:人民)?政府")

@@ -526,6 +526,10 @@ def _media_reason(before: str, found: re.Match[str]) -> str | None:
     tail = words[verbs[-1].end() :] if verbs else ""
     if re.search(r"会议|活动|会", tail):
         return "part (one kind of item)"
+    # 被中央、省级媒体报道或转发61次: reports passed on (not 发表转载了相关报道, what the
+    # outlets carried)
+    if re.search(r"转发", words):
+        return "reposted from another body"
     through = re.search(r"通过[^，,。；;]{0,16}$", before[: found.start()])
     # (通过新闻媒体发布信息534条: the press's reports of it — but 通过部门网站、报刊杂志、新媒体等
     # 方式发布, its own channels among the outlets, or 通过…等媒体发布我局提供的新闻信息, what it

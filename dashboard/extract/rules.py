@@ -284,7 +284,7 @@ RULES: tuple[Rule, ...] = (
     # 在收到的依申请公开事项中，已答复59件: the requests answered, in a sentence on them
     Rule(
         "requests_completed",
-        _r(r"(?:^|中[，,]?)\s*(?:已|均已|已经)(?:答复|答覆|办结)$"),
+        _r(r"(?:^|中[，,]?)\s*(?:已|均已|已经|共)(?:答复|答覆|办结)$"),
         units=_REQUEST_UNITS,
         needs=_r(r"申请"),
     ),
@@ -549,7 +549,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "items_published",
         _r(
-            r"(?:公众号|微信|微博|抖音|头条号|视频号|快手)[^，,。0-9]{0,4}"
+            # (珲春市水利局门户网站信息数159条: a site's, by its name)
+            r"(?:公众号|微信|微博|抖音|头条号|视频号|快手|网站)[^，,。0-9]{0,4}"
             r"(?:信息|文章|推文|发文|图文)(?:数|数量|总数)(?:为|达|共|共计)?$"
         ),
         "must",
@@ -582,6 +583,19 @@ RULES: tuple[Rule, ...] = (
         after=_r(
             # (not 等1件规范性文件及《…》: documents and another kind, counted together)
             r"^\s*(?:政策性?|行政规范性|规范性|政府|部门)?(?:文件|公文)(?![^，,。；;]{0,4}解读|[及和与]《)"
+        ),
+    ),
+    # 本年度产生政府文件信息22条，其中主动公开14条; 我委备案公文136件，主动公开136件: the
+    # documents made, then how many of them were published
+    Rule(
+        "items_published",
+        _r(r"(?:^|其中|均)\s*(?:主动)?公开(?:了)?$"),
+        "none",
+        units=("条", "件", "个", "篇", "份"),
+        category="documents",
+        needs=_r(
+            r"(?:产生|制发|备案|制作|印发|发文)[^，,。；;0-9]{0,8}(?:公文|文件)(?:类)?(?:信息)?"
+            r"(?:共|共计)?\s*[0-9]+\s*[条件个篇份][^。；;]*?(?:其中|均|[，,])\s*(?:主动)?公开"
         ),
     ),
     # 公文发布数74件: documents published, counted by name
