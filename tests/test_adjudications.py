@@ -105,3 +105,26 @@ def test_the_adjudicated_measure_takes_the_adjudicator_s_word(tmp_path: Path) ->
     assert judged.adj_recall == 1.0
     # the plain measure is unchanged by the adjudication
     assert (judged.right, judged.found, judged.labels) == (0, 0, 1)
+
+
+def test_every_adjudicated_agency_name_is_its_reports_label_or_another() -> None:
+    """tests/data/corpus/agency-adjudications.jsonl: two judges' verdicts on the agency names
+    of blind27–30 where the extractor (with the rules each set was measured with) and the label
+    differ — whether a name designates the report's own body, and whether it is written as the
+    labelling rule asks."""
+    path = CORPUS_DIR / "agency-adjudications.jsonl"
+    items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
+    assert len(items) >= 100
+    labels: dict[tuple[str, str], str] = {}
+    for name in ("blind27", "blind28", "blind29", "blind30"):
+        for line in (CORPUS_DIR / f"reports-{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                report = json.loads(line)
+                labels[(name, report["id"])] = report["agency"]
+    for item in items:
+        label = labels[(item["set"], item["report"])]
+        assert (item["source"] == "label") == (item["name"] == label), item
+        assert item["same_body"] in {"yes", "no", "unsure"}, item
+        assert item["as_the_rule"] in {"yes", "no", "unsure"}, item
+    # every label names its report's own body, by both judges
+    assert all(i["same_body"] == "yes" for i in items if i["source"] == "label")

@@ -464,3 +464,24 @@ def test_round40_agencies() -> None:
     assert find_agency_year(text)[0] == "闽侯县白沙镇"
     text = "一、总体情况\n2025年,官渡镇坚持以人民为中心的发展思想,深入贯彻落实《条例》精神。"
     assert find_agency_year(text)[0] == "官渡镇"
+
+
+def test_round40_a_sentence_on_another_year(catalogue: Catalogue) -> None:
+    text = (
+        "赵巷镇2025年政府信息公开工作年度报告\n"
+        "2024年,本镇共产生政府文件12件,其中主动公开文件7件。2025年,本镇主动公开政府信息30条。"
+    )
+    found = extract_figures(text, catalogue)
+    assert [(f.metric, f.value) for f in found.facts] == [("items_published", 30.0)]
+    assert {s.number: s.reason for s in found.skipped}["7件"] == "another year"
+    # a text whose own sentences never open with the year read: the year may be the wrong one
+    text = "溧水区人民政府办公室2024年政府信息公开工作年度报告\n2025年,及时公开各类政府信息109条。"
+    found = extract_figures(text, catalogue)
+    assert [(f.metric, f.value) for f in found.facts] == [("items_published", 109.0)]
+
+
+def test_round40_requests_carried_over_only(catalogue: Catalogue) -> None:
+    text = "本年度收到申请5件,完成办理上年度申请2件。"
+    assert taken(text, catalogue) == {("requests_new", None, None, 5.0)}
+    text = "全年共办理政府信息公开申请7件,均已办结。"
+    assert taken(text, catalogue) == {("requests_completed", None, None, 7.0)}

@@ -50,6 +50,7 @@ from dashboard.extract.numbers import (
     _WORDS_REACH,
     _YEAR_WORD,
     NUMBER_RE,
+    OPENING_YEAR,
     _bounds,
     _left_mark,
     _scope_start,
@@ -449,6 +450,10 @@ def extract_figures(
     text, positions = _without_glosses(text)
     report = _report_context(text, result.agency, result.year)
     added_to: str | None = None  # the words of a running total the next clause adds the year to
+    own_year_opens = result.year is not None and any(
+        int(m["year"]) == result.year
+        for m in re.finditer(r"(?:^|[。\n])" + OPENING_YEAR.pattern, text)
+    )
     for match in NUMBER_RE.finditer(text):
         start, end = match.start(), match.end()
         clause_start, clause_end = _bounds(text, start, end, _CLAUSE_END)
@@ -459,6 +464,11 @@ def extract_figures(
         period_start, period_end = _bounds(text, start, end, _PERIOD_END)
         sentence, period = text[sentence_start:start], text[period_start:start]
         reason = _skip_reason(text, match, sentence, after, period, result.year)
+        # 2024年，本镇共产生政府文件12件 in the report of 2025, whose own sentences open with
+        # 2025年: a sentence on another year (not when the year read may be the wrong one)
+        opening = OPENING_YEAR.match(period) if reason is None and own_year_opens else None
+        if opening and int(opening["year"]) != result.year:
+            reason = "another year"
         # 累计公开信息7976条(2022年新增435条): a running total, the year's part given after it
         part = _YEAR_PART_AFTER.match(text, end) if reason is None else None
         # (截至目前共发布592条信息，2019年公开政府信息60条: the year's part named next)

@@ -221,7 +221,9 @@ RULES: tuple[Rule, ...] = (
         # (回复…申请0条, 答复依申请公开政府信息75件)
         # (not 回复网络申请公开事项5条: a kind of item published)
         _r(
-            r"(?:答复|回复|完成)[^，,。0-9]{0,12}(?:申请|依申请公开(?:政府)?信息)[^，,。0-9事]{0,4}$"
+            # (not 完成办理上年度申请2件: only the requests carried over)
+            r"(?:答复|回复|完成)(?:(?!上年|结转)[^，,。0-9]){0,12}(?:申请|依申请公开(?:政府)?信息)"
+            r"[^，,。0-9事]{0,4}$"
         ),
         units=(*_REQUEST_UNITS, "项", "个", "条"),
     ),
@@ -239,7 +241,10 @@ RULES: tuple[Rule, ...] = (
     # (`_handled`) — unless it gives 办结 apart (共办理申请74件，办结71件)
     Rule(
         "requests_new",
-        _r(r"(?<![转续])办理[^，,。0-9]{0,12}申请(?:的政府信息)?[^，,。0-9]{0,4}$"),
+        # (not 完成办理上年度申请2件: only the requests carried over)
+        _r(
+            r"(?<![转续])办理(?:(?!上年|结转)[^，,。0-9]){0,12}申请(?:的政府信息)?[^，,。0-9]{0,4}$"
+        ),
         units=(*_REQUEST_UNITS, "项"),
         confidence=0.8,
         unless=_r(r"办结\s*[0-9]"),
@@ -247,7 +252,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "requests_completed",
-        _r(r"(?<![转续])办理[^，,。0-9]{0,12}申请(?:的政府信息)?[^，,。0-9]{0,4}$"),
+        # (not 完成办理上年度申请2件: only the requests carried over)
+        _r(
+            r"(?<![转续])办理(?:(?!上年|结转)[^，,。0-9]){0,12}申请(?:的政府信息)?[^，,。0-9]{0,4}$"
+        ),
         units=(*_REQUEST_UNITS, "项"),
         confidence=0.8,
         unless=_r(r"办结\s*[0-9]"),
