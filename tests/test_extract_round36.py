@@ -485,3 +485,13 @@ def test_round40_requests_carried_over_only(catalogue: Catalogue) -> None:
     assert taken(text, catalogue) == {("requests_new", None, None, 5.0)}
     text = "全年共办理政府信息公开申请7件,均已办结。"
     assert taken(text, catalogue) == {("requests_completed", None, None, 7.0)}
+
+
+def test_round41_one_kind_of_document_of_several(catalogue: Catalogue) -> None:
+    text = "全年发布规范性文件1条,其他文件16条。"
+    assert left_out(text, catalogue)["1条"] == "two figures for one row"
+    text = "全年主动公开规范性文件20份,其它政府文件19份。"
+    assert left_out(text, catalogue)["20份"] == "two figures for one row"
+    # the documents alone are counted
+    text = "全年主动公开规范性文件20份,工作动态19条。"
+    assert ("items_published", None, "documents", 20.0) in taken(text, catalogue)

@@ -210,6 +210,10 @@ def _name(
             zero = match["num"] is not None and float(match["num"].replace(",", "")) == 0
             if zero and (rule.needs is not None or _OTHER_DOCUMENTS.search(rest)):
                 return "part (one kind, none of it)"
+            # 发布规范性文件1条，…其他文件16条: one kind of document of several, counted apart
+            # (the adjudicators: two figures for one label)
+            if _OTHER_DOCUMENTS.search(rest):
+                return "two figures for one row"
             # 制作政府信息1971条，其中主动公开文件482条: what was published of all that was
             # made — the year's total, not a count of documents
             if _MADE_TOTAL.search(period):
@@ -431,7 +435,7 @@ _READING_ROOMS = re.compile(r"图书馆|档案馆|查阅点|查阅中心|查阅�
 _PUBLISHED_AFTER = re.compile(
     r"\s*[，,]\s*(?:并|均|已|且|全部)*(?:对外|向社会)?(?:公开|发布)(?![^，,。；;]*[0-9])"
 )
-_OTHER_DOCUMENTS = re.compile(r"其他文件[^，,。；;0-9]{0,4}[0-9]")
+_OTHER_DOCUMENTS = re.compile(r"其[他它](?:政府|政策)?文件[^，,。；;0-9]{0,4}[0-9]")
 _OTHER_APPLICATIONS = re.compile(
     r"^(?![^。]*(?:信息公开|依申请|公开申请))[^。]*(?:行政许可|行政审批|审批事项|政务服务事项|办件)"
 )
