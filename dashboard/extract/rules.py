@@ -289,17 +289,14 @@ RULES: tuple[Rule, ...] = (
         ),
         units=_REQUEST_UNITS,
     ),
-    # 在收到的依申请公开事项中，已答复59件: the requests answered, in a sentence on them
+    # 在收到的依申请公开事项中，已答复59件; 对申请的办理情况:已答复件数12件: the requests
+    # answered, in a sentence on them, or counted by name
     Rule(
         "requests_completed",
-        _r(r"(?:^|中[，,]?)\s*(?:已|均已|已经|共)(?:答复|答覆|办结)$"),
-        units=_REQUEST_UNITS,
-        needs=_r(r"申请"),
-    ),
-    # 对申请的办理情况:已答复件数12件: the requests answered, counted by name
-    Rule(
-        "requests_completed",
-        _r(r"(?<![未不])(?:已)?(?:答复|办结)(?:件数|数量|总数)(?:为|是|共)?$"),
+        _r(
+            r"(?:^|中[，,]?)\s*(?:已|均已|已经|共)(?:答复|答覆|办结)$"
+            r"|(?<![未不])(?:已)?(?:答复|办结)(?:件数|数量|总数)(?:为|是|共)?$"
+        ),
         units=_REQUEST_UNITS,
         needs=_r(r"申请"),
     ),
