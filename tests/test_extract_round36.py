@@ -495,3 +495,33 @@ def test_round41_one_kind_of_document_of_several(catalogue: Catalogue) -> None:
     # the documents alone are counted
     text = "全年主动公开规范性文件20份,工作动态19条。"
     assert ("items_published", None, "documents", 20.0) in taken(text, catalogue)
+
+
+def test_round42_on_blind31(catalogue: Catalogue) -> None:
+    # documents by how they are held, in an old report: no refused requests
+    text = "全年发文191份,其中属于主动公开的71份,属于不予公开的120份。"
+    assert left_out(text, catalogue)["120份"] == "a kind of information, not a request's outcome"
+    assert taken("全年收到申请5件,其中属于不予公开的1件。", catalogue) >= {
+        ("requests_new", None, None, 5.0)
+    }
+    text = "我局在区政府信息网主动公开政府信息171条次。"
+    assert taken(text, catalogue) == {("items_published", "gov_portal", None, 171.0)}
+    text = "2023年局机关网站全年公开发布各类信息556条。"
+    assert taken(text, catalogue) == {("items_published", "dept_site", None, 556.0)}
+    text = "“秦淮文旅”微博共发出9230条,“秦淮文旅”微信公众号共发出推送889条。"
+    assert taken(text, catalogue) == {
+        ("items_published", "weibo", None, 9230.0),
+        ("items_published", "wechat", None, 889.0),
+    }
+
+
+def test_round42_agencies() -> None:
+    text = "根据《条例》规定,现编制并发布双牌县教育局2025年政府信息公开工作年度报告。"
+    assert find_agency_year(text) == ("双牌县教育局", 2025)
+    text = "根据有关要求,特向社会公布2018年度永嘉县桥下镇人民政府信息公开年度报告,推进公开。"
+    assert find_agency_year(text) == ("永嘉县桥下镇", 2018)
+    # a verb before 县政府 is no place
+    text = "2025年,全县主动公开信息。组织召开县政府新闻发布会9期。"
+    assert find_agency_year(text)[0] is None
+    text = "如对本报告有疑问,请联系常熟经济技术开发区党政办公室(电话:0512-1234567)。"
+    assert find_agency_year(text)[0] == "常熟经济技术开发区"

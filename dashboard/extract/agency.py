@@ -201,7 +201,7 @@ _TITLE_NOISE = re.compile(
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?(?:编制|编写)了?|制定|制作|形成|发布|公布|印发"
     r"|标题[:：]?|内容概述[:：]?|题名[:：]?"
-    r"|本|由|的"
+    r"|本|由|的|并"
     # (原安丘市机关事务管理局: a body since merged, by the name it reports under — not 原阳县,
     # 原州区, whose place's name opens with 原)
     r"|原(?=[\u4e00-\u9fff]{2,4}[省市县区]))+"
@@ -212,7 +212,7 @@ _SETTING_UP = "设立|开设|开通|设置"
 # Not an agency: words of a sentence, a name without its place (区教育局, but 市中区 is a
 # district's name), 我局/本单位, a party committee (区委).
 _NOT_AGENCY = re.compile(
-    r"关于|通知|做好|收到|公开|坚持|贯彻|为中心|^(?!市[中南北]区)[我本区市县省全该度就]|国务院|中华人民共和国|根据|依据|按照|简称"
+    r"关于|通知|做好|收到|公开|坚持|贯彻|为中心|召开|^(?!市[中南北]区)[我本区市县省全该度就]|国务院|中华人民共和国|根据|依据|按照|简称"
     r"|^(?:围绕|依托|通过|结合|推进|加强|落实|贯彻|开展|组织|面向)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
@@ -273,7 +273,9 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
         r"(?<=[局委厅镇乡馆])(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
         # (硚口区易家街道办事处党政综合办公室: the street office's own office)
         # (永宁街道办事处综合事务部: its department of general affairs)
-        r"|(?:(?<=办事处)|(?<=街道))(?:党政)?(?:综合)?(?:办公室|事务部|事务办)$",
+        r"|(?:(?<=办事处)|(?<=街道))(?:党政)?(?:综合)?(?:办公室|事务部|事务办)$"
+        # (常熟经济技术开发区党政办公室: a zone's own office)
+        r"|(?:(?<=开发区)|(?<=高新区)|(?<=园区))党政(?:综合)?办公室$",
         simple,
     )
     if office:
@@ -597,6 +599,7 @@ def _listed_place_start(simple: str, level_at: int) -> int | None:
 # words of a sentence that run into a level character (全面推进市体育局): no place's name
 _NOT_PLACE_WORDS = re.compile(
     r"推进|加强|落实|贯彻|做好|开展|组织|通过|围绕|按照|结合|面向|处理|利用|依托|登录|转发|更新|发布|维护|包括"
+    r"|召开|参加|提交|报请|经过"
 )
 
 
@@ -757,7 +760,13 @@ def _town_speaking(simple: str) -> str | None:
 def _place_after_verb(simple: str, level_at: int) -> str | None:
     """A place of two characters and its level right after a verb (更新巧家县人民政府网)."""
     two, verb = simple[level_at - 2 : level_at], simple[max(0, level_at - 4) : level_at - 2]
-    if level_at < 4 or not _CJK_ONLY.fullmatch(two) or _NOT_PLACE.search(two):
+    # (组织召开县政府新闻发布会: 召开 is the verb, no place)
+    if (
+        level_at < 4
+        or not _CJK_ONLY.fullmatch(two)
+        or _NOT_PLACE.search(two)
+        or _NOT_PLACE_WORDS.fullmatch(two)
+    ):
         return None
     return two + simple[level_at] if _NOT_PLACE_WORDS.fullmatch(verb) else None
 
@@ -825,6 +834,9 @@ _NOT_LEVEL_AFTER = set("民场域级长直属内外面容貌况")
 
 def _starts_name(simple: str, at: int) -> bool:
     """Whether a name may start at `at`: the text's start, or after a mark or a function word."""
+    # (2018年度永嘉县: 度 of 年度 starts no name)
+    if simple[at : at + 1] == "度" and simple[at - 1 : at] == "年":
+        return False
     return at == 0 or not _CJK_ONLY.match(simple[at - 1]) or simple[at - 1] in _NAME_MARKS
 
 

@@ -36,7 +36,7 @@ _OWN_SITE = re.compile(
 # the words name the government's portal (区政府网站, 政府门户网站), not a bare 门户网站 nor a
 # bare 政府网站 — the name of any public body's site (州公安局通过政府网站…: its own, or whose?)
 _GOV_NAMED = re.compile(
-    r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户"
+    r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户|[区市县]政府信息网"
     # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
     r"|(?:[区市县省州镇乡旗]|人民)政府信息公开(?:平台|专栏|专区|系统|门户网站?)|政府信息公开网"
     r"|(?<!开发)(?<!高新)(?<!园)[区市县省州]门户网"
