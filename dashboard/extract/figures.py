@@ -51,6 +51,7 @@ from dashboard.extract.numbers import (
     _YEAR_WORD,
     NUMBER_RE,
     OPENING_YEAR,
+    SENTENCE_OPENING_YEAR,
     _bounds,
     _left_mark,
     _scope_start,
@@ -451,8 +452,7 @@ def extract_figures(
     report = _report_context(text, result.agency, result.year)
     added_to: str | None = None  # the words of a running total the next clause adds the year to
     own_year_opens = result.year is not None and any(
-        int(m["year"]) == result.year
-        for m in re.finditer(r"(?:^|[。\n])" + OPENING_YEAR.pattern, text)
+        int(m["year"]) == result.year for m in SENTENCE_OPENING_YEAR.finditer(text)
     )
     for match in NUMBER_RE.finditer(text):
         start, end = match.start(), match.end()

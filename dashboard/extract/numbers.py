@@ -346,6 +346,8 @@ OPENING_YEAR = re.compile(
     r"(?P<year>(?:19|20)[0-9]{2})\s*年度?(?!\s*[0-9]{1,2}\s*月|以来|来|[至到—\-~－～]|[0-9])"
     r"(?:全年|期间)?\s*[,，]"
 )
+# the same, at the start of any full sentence of a text
+SENTENCE_OPENING_YEAR = re.compile(r"(?:^|[。\n])" + OPENING_YEAR.pattern)
 
 
 # ── clause marks ────────────────────────────────────────────────────────────────────────────

@@ -81,6 +81,13 @@ def _number_first(metric: str, lead: str, outcome: str) -> Rule:
     )
 
 
+# 办理政府信息公开申请7件: requests handled, read as received or completed by their sentence
+# (not 完成办理上年度申请2件: only the requests carried over)
+_HANDLED_REQUESTS = _r(
+    r"(?<![转续])办理(?:(?!上年|结转)[^，,。0-9]){0,12}申请(?:的政府信息)?[^，,。0-9]{0,4}$"
+)
+
+
 # First match wins: the specific phrasings before the general ones.
 RULES: tuple[Rule, ...] = (
     Rule("hotline_closure_rate", _r(r"办结率"), "hotline", percent=True),
@@ -241,10 +248,7 @@ RULES: tuple[Rule, ...] = (
     # (`_handled`) — unless it gives 办结 apart (共办理申请74件，办结71件)
     Rule(
         "requests_new",
-        # (not 完成办理上年度申请2件: only the requests carried over)
-        _r(
-            r"(?<![转续])办理(?:(?!上年|结转)[^，,。0-9]){0,12}申请(?:的政府信息)?[^，,。0-9]{0,4}$"
-        ),
+        _HANDLED_REQUESTS,
         units=(*_REQUEST_UNITS, "项"),
         confidence=0.8,
         unless=_r(r"办结\s*[0-9]"),
@@ -252,10 +256,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "requests_completed",
-        # (not 完成办理上年度申请2件: only the requests carried over)
-        _r(
-            r"(?<![转续])办理(?:(?!上年|结转)[^，,。0-9]){0,12}申请(?:的政府信息)?[^，,。0-9]{0,4}$"
-        ),
+        _HANDLED_REQUESTS,
         units=(*_REQUEST_UNITS, "项"),
         confidence=0.8,
         unless=_r(r"办结\s*[0-9]"),
