@@ -193,6 +193,20 @@ def _pdf_ruled(report: dict[str, Any]) -> bytes:
     return out.getvalue()
 
 
+def _one_cell_a_line(report: dict[str, Any]) -> bytes:
+    """The page's text as a crawler keeps it or some browsers copy it: every written cell on a
+    line of its own, in the page's order (a merged header cell before the row under it), blank
+    lines between."""
+    parts: list[str] = []
+    for block in report["blocks"]:
+        if "p" in block:
+            parts.append(block["p"])
+            continue
+        cells, _ = _layout(block["table"])
+        parts.extend(text for _, _, text, _, _ in cells if text)
+    return "\n\n".join(parts).encode("utf-8")
+
+
 @cache
 def _files(name: str) -> dict[str, ReportDocument]:
     """The report of tests/data/reports/`name` written as each kind of file and read back
@@ -207,6 +221,7 @@ def _files(name: str) -> dict[str, ReportDocument]:
     # the page's text pasted as it reads: the tables are text rows now
     text = documents["report.html"].text.encode("utf-8")
     documents["report.txt"] = read_report(text, "report.txt")
+    documents["report-cells.txt"] = read_report(_one_cell_a_line(report), "report-cells.txt")
     for name, document in documents.items():
         assert document.problems == [], name
     return documents
@@ -240,7 +255,7 @@ def _table_figures(
         assert document.text[fact.start : fact.end] == fact.quote
         assert fact.start == 0 or document.text[fact.start - 1] == "\n"
         assert fact.end == len(document.text) or document.text[fact.end] == "\n"
-        assert fact.as_written in fact.quote.split(" ")
+        assert fact.as_written in fact.quote.split()
         assert fact.channel is None
         assert fact.confidence == CONFIDENCE
         slot = (fact.metric, fact.category)
@@ -259,7 +274,7 @@ def test_real_report_tables_cell_by_cell_in_every_format(name: str, catalogue: C
     for filename, document in documents.items():
         extraction = extract_figures(document.text, catalogue, tables=document.tables)
         got = _table_figures(extraction, document, catalogue)
-        text_rows = filename in ("report.pdf", "report.txt")
+        text_rows = filename in ("report.pdf", "report.txt", "report-cells.txt")
         expected = _expected(report, text_rows)
         assert got == expected, filename
         assert extraction.year == report["year"], filename
@@ -443,6 +458,84 @@ def test_a_text_row_missing_cells_gives_no_figure(catalogue: Catalogue) -> None:
     assert reasons <= {"table row: columns not certain", "unnamed", "year", "repeated"}
 
 
+def _one_a_line(*cells: str) -> str:
+    return "\n\n".join(cells)
+
+
+ZEROS = ("0",) * 7
+THREE_HEADER = (
+    "三、收到和处理政府信息公开申请情况",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "总计",
+    *("商业", "企业", "科研", "机构"),  # a cell's words broken over two lines
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+)
+
+
+def test_tables_written_one_cell_a_line(catalogue: Catalogue) -> None:
+    # A county bureau's 2023 page as a crawler keeps it (信丰县卫生健康委): every cell on a line
+    # of its own, a merged header cell before the row under it. Figures illustrative.
+    text = _one_a_line(
+        "二、主动公开政府信息情况",
+        "第二十条第(一)项",
+        *("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+        *("行政规范性文件", "2", "1", "5"),
+        "第二十条第(五)项",
+        *("信息内容", "本年处理决定数量", "行政许可", "9"),
+        *THREE_HEADER,
+        *("一、本年新收政府信息公开申请数量", "5", "1", "0", "0", "0", "2", "8"),
+        *("二、上年结转政府信息公开申请数量", *ZEROS),
+        *("三、本年度办理结果", "（一）予以公开", "3", "1", "0", "0", "0", "0", "4"),
+        *("（三）不予公开", "1.属于国家秘密", *ZEROS),
+        # an empty cell leaves no line: six numbers for seven columns place none
+        *("四、结转下年度继续办理", "2", "0", "0", "0", "2", "4"),
+        "四、政府信息公开行政复议、行政诉讼情况",
+        *("行政复议", "行政诉讼"),
+        *("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"),
+        *("未经复议直接起诉", "复议后起诉"),
+        *(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") * 2),
+        *("1", "2", "0", "0", "3", "0", "1", "0", "1", "2", "0", "0", "0", "0", "0"),
+    )
+    extraction = extract_figures(text, catalogue)
+    found = {(f.metric, f.category): f for f in extraction.facts if f.confidence == CONFIDENCE}
+    values = {slot: f.value for slot, f in found.items()}
+    assert values[("table2_normative_issued", None)] == 2
+    assert values[("table2_normative_in_force", None)] == 5
+    assert values[("table2_licensing_decisions", None)] == 9
+    assert values[("requests_new", "natural_person")] == 5
+    assert values[("requests_new", "other_org")] == 2
+    assert values[("requests_new", None)] == 8
+    assert values[("requests_disclosed", None)] == 4
+    assert values[("requests_refused_state_secret", None)] == 0
+    assert values[("appeal_review", "corrected")] == 2
+    assert values[("appeal_review", None)] == 3
+    assert values[("appeal_litigation_direct", "pending")] == 1
+    assert values[("appeal_litigation_after_review", None)] == 0
+    assert not any(metric == "requests_carried_forward" for metric, _ in values)
+    # the quote runs from the row's label to its last number, as written
+    new = found[("requests_new", None)]
+    assert new.quote == text[new.start : new.end]
+    assert new.quote.startswith("一、本年新收") and new.quote.endswith("8")
+    assert new.as_written == "8"
+
+
+def test_one_cell_a_line_needs_a_header_whose_order_is_certain(catalogue: Catalogue) -> None:
+    # the parts before their subtotal: not a page's order, so the columns are not certain
+    header = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+    text = _one_a_line(
+        *header, "法人或其他组织", "总计", "一、本年新收政府信息公开申请数量", *("1",) * 7
+    )
+    assert [f for f in extract_figures(text, catalogue).facts if f.metric == "requests_new"] == []
+    # numbers under words that are no table's header are no table's figures
+    prose = _one_a_line("我局全年共收到政府信息公开申请", "7", "件，均已按时答复。")
+    assert not any(f.metric.startswith("requests") for f in extract_figures(prose, catalogue).facts)
+
+
 OLD_FORM = [
     ["统计指标", "单位", "统计数"],
     ["一、主动公开情况", "", ""],
@@ -498,7 +591,10 @@ def test_pre_2019_statistics_table_as_table_and_as_text(catalogue: Catalogue) ->
     page = f"<html><body><p>附件：政府信息公开情况统计表</p><table>{rows}</table></body></html>"
     as_page = read_report(page.encode("utf-8"), "old.html")
     as_text = read_report(as_page.text.encode("utf-8"), "old.txt")
-    for document in (as_page, as_text):
+    # one cell a line (an empty cell leaves no line): the unit and the number under the label
+    cells = "\n\n".join(c for row in OLD_FORM for c in row if c)
+    one_a_line = read_report(cells.encode("utf-8"), "old-cells.txt")
+    for document in (as_page, as_text, one_a_line):
         extraction = extract_figures(document.text, catalogue, tables=document.tables)
         found = {
             (f.metric, f.channel, f.category): f.value

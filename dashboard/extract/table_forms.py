@@ -3,7 +3,8 @@ forms and the single 政府信息公开情况统计表 of the reports before 201
 
 Each reader takes a table's rows two ways: with column positions (`grid`: a merged cell's text in
 its first position, the others empty or repeating it) and as text lines (`text`: one line a row,
-cells separated by spaces or `|`, empty cells gone). Rows are known by the form's wording
+cells separated by spaces or `|`, empty cells gone; or one cell a line, as a web page's text often
+comes, put back into rows by `join_cell_lines`). Rows are known by the form's wording
 (statutory.toml; numbering, width, brackets and script aside), columns by the header rows above
 them, never by position alone. A reader says which cells are which figures (`Cell`) and whether
 every number of a row found its column (`Row.read`); reading the values is `tables.py`'s.
@@ -193,6 +194,54 @@ def _label_numbers(line: str) -> tuple[list[str] | None, list[str]]:
     return labels, numbers
 
 
+def _cells_only(line: str) -> bool:
+    """A line of nothing but numbers and empty cells (—, 无): a row's numbers, or one cell."""
+    tokens = [t for t in _SEPARATORS.split(line) if t]
+    return bool(tokens) and all(_number(t) or t.strip() in _NO_FIGURE for t in tokens)
+
+
+def join_cell_lines(lines: Sequence[Line], attach: bool = True) -> list[Line]:
+    """The lines with a table written one cell a line put back into rows: a run of lines of
+    numbers becomes one line and, with `attach`, joins the line of words just before it (the
+    row's label). A web page's text as a browser copies it or a crawler keeps it has its tables
+    so; a PDF may set a row's numbers on the line under its label. A joined line spans its first
+    line's start to its last line's end, so that its quote is the text as written; other lines
+    are as they were."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        start, _, line = lines[i]
+        if not _cells_only(line):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _cells_only(lines[j][2]):
+            j += 1
+        run = (start, lines[j - 1][1], " ".join(" ".join(t.split()) for _, _, t in lines[i:j]))
+        if attach and out and out[-1] == lines[i - 1]:
+            labels, numbers = _label_numbers(out[-1][2])
+            if labels and not numbers and "。" not in out[-1][2]:
+                run = (out[-1][0], run[1], f"{' '.join(out[-1][2].split())} {run[2]}")
+                out.pop()
+        out.append(run)
+        i = j
+    return out
+
+
+def _segment_lines(
+    lines: Sequence[Line], j: int, words: dict[str, str]
+) -> tuple[list[str] | None, int]:
+    """The header words of line j, with the line after it when a cell's words were broken over
+    two lines (商业 / 企业); and how many lines they took."""
+    found = _segment(lines[j][2], words)
+    if found is None and j + 1 < len(lines):
+        joined = _segment(lines[j][2] + lines[j + 1][2], words)
+        if joined is not None and len(joined) == 1:
+            return joined, 2
+    return found, 1
+
+
 # ── cells with positions ────────────────────────────────────────────────────────────────────
 
 
@@ -315,6 +364,7 @@ class ThreeReader:
         return columns
 
     def text(self, lines: Sequence[Line]) -> list[Row]:
+        lines = join_cell_lines(lines)
         out: list[Row] = []
         i = 0
         while i < len(lines):
@@ -357,13 +407,13 @@ class ThreeReader:
         run: list[list[str]] = []
         j = i
         while j < len(lines):
-            words = _segment(lines[j][2], self.words)
+            words, taken = _segment_lines(lines, j, self.words)
             if words is None:
                 break
             named = [w for w in words if w != _FILLER]
             if named:
                 run.append(named)
-            j += 1
+            j += taken
         terms = {w for line in run for w in line if w != TOTAL}
         return (run, j) if len(terms) >= 2 else (None, max(j, i + 1))
 
@@ -372,6 +422,8 @@ class ThreeReader:
         kept, a subtotal (法人或其他组织) standing for its parts where they are given; None
         when the lines leave the order open."""
         given = {w for line in run for w in line}
+        if len(run) > 2 and all(len(line) == 1 for line in run):
+            return self._one_a_line([line[0] for line in run])
         sequences = []
         for line in run:
             expanded: list[str] = []
@@ -384,6 +436,21 @@ class ThreeReader:
                     expanded.append(word)
             sequences.append(expanded)
         return _merge_orders(sequences)
+
+    def _one_a_line(self, words: list[str]) -> list[str] | None:
+        """The columns of a header written one cell a line, in the order of a web page's cells:
+        a subtotal (法人或其他组织) before the parts in the row under it, which stand in its
+        place; None when a word comes twice."""
+        order: list[str] = []
+        for k, word in enumerate(words):
+            if word in order:
+                continue
+            parts = [p for p in words[k + 1 :] if p in self.parts.get(word, ())]
+            order.extend(parts or [word])
+        return order if len(order) == len(words) - len(self._subtotals(words)) else None
+
+    def _subtotals(self, words: list[str]) -> set[str]:
+        return {w for w in words if any(p in words for p in self.parts.get(w, ()))}
 
 
 def _merge_orders(sequences: list[list[str]]) -> list[str] | None:
@@ -472,16 +539,18 @@ class FourReader:
         return columns
 
     def text(self, lines: Sequence[Line]) -> list[Row]:
+        # the numbers after the header, one cell a line, as one line (no label to join)
+        lines = join_cell_lines(lines, attach=False)
         out: list[Row] = []
         i = 0
         while i < len(lines):
             run: list[list[str]] = []
             while i < len(lines):
-                words = _segment(lines[i][2], self.all_words)
+                words, taken = _segment_lines(lines, i, self.all_words)
                 if not words:
                     break
                 run.append(words)
-                i += 1
+                i += taken
             if not run:
                 i += 1
                 continue
@@ -608,11 +677,15 @@ class TwoReader:
         return out
 
     def text(self, lines: Sequence[Line]) -> list[Row]:
+        lines = join_cell_lines(lines)
         out: list[Row] = []
         heading: str | None = None
         blocks: list[_GridBlock] = []
         header_text = ""
-        for start, end, line in lines:
+        i = 0
+        while i < len(lines):
+            start, end, line = lines[i]
+            i += 1
             if "第二十" in line and _key(line) in self.headings:
                 heading, blocks = _key(line), []
                 continue
@@ -622,6 +695,8 @@ class TwoReader:
                 heads = next(
                     (tokens[k:] for k in (1, 2) if _key("".join(tokens[:k])) in self.item), None
                 )
+            if heads == []:  # one cell a line: the column headings are the lines after it
+                heads, i = self._heads_below(lines, i, heading)
             if heads is not None:
                 blocks = self._candidates(heads, heading)
                 header_text = " ".join(heads)
@@ -642,6 +717,22 @@ class TwoReader:
             cells = [Cell(Slot(m), n, hint) for m, n in zip(metrics, numbers, strict=False)]
             out.append(Row(None, (start, end), cells if placed else [], placed))
         return out
+
+    def _heads_below(
+        self, lines: Sequence[Line], i: int, heading: str | None
+    ) -> tuple[list[str], int]:
+        """The column headings of a block written one cell a line, from line i on: the most
+        lines that name a block's columns (a heading broken over lines joins up), and the line
+        after them."""
+        best: tuple[list[str], int] = ([], i)
+        heads: list[str] = []
+        for j in range(i, min(i + 6, len(lines))):
+            if _DIGIT.search(_REMARK.sub("", lines[j][2])):
+                break
+            heads.append(lines[j][2])
+            if self._candidates(heads, heading):
+                best = (list(heads), j + 1)
+        return best
 
 
 def _collapse(cells: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -752,22 +843,35 @@ class OldReader:
         return out
 
     def text(self, lines: Sequence[Line]) -> list[Row]:
+        lines = join_cell_lines(lines)
         out: list[Row] = []
         inside = False
         parent: str | None = None
-        for start, end, line in lines:
+        label: Line | None = None  # the line before, when it held words only
+        for k, (start, end, line) in enumerate(lines):
             tokens = [t for t in _SEPARATORS.split(line) if t]
+            before, label = label, None
             if not inside or "。" in line:  # a sentence: the table, if any, has ended
-                inside = "位" in line and self._header(tokens) is not None  # 单位 / 單位
+                # 单位 / 單位; one cell a line, the header is its next lines
+                header = [ln for _, _, ln in lines[k : k + 3]]
+                inside = ("位" in line and self._header(tokens) is not None) or (
+                    "位" in "".join(header) and self._header(header) is not None
+                )
                 continue
             if tokens and _number(tokens[-1]):
+                if len(tokens) == 2 and before is not None and not _number(tokens[0]):
+                    # one cell a line: the label's line, then the unit and the number
+                    start, tokens = before[0], [before[2], *tokens]
                 if len(tokens) < 3 or not _key(tokens[-2]) or _number(tokens[-2]):
                     continue
                 slot, parent = self._slot("".join(tokens[:-2]), parent)
                 cells = [Cell(slot, tokens[-1], tokens[-2])] if slot else []
                 out.append(Row(None, (start, end), cells, slot is not None))
+            elif len(tokens) == 1 and len(tokens[0]) <= 2:
+                continue  # one cell a line: a unit whose number cell is empty
             elif tokens:
                 _, parent = self._slot("".join(tokens[:-1] or tokens), parent)
+                label = (start, end, line)
         return out
 
 

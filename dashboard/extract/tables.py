@@ -1,13 +1,14 @@
-"""The statutory tables of an annual report read cell by cell into figures: tables 二, 三 and
-四 of the 2019 and 2021 forms, and the single 政府信息公开情况统计表 of the reports before 2019.
+"""The statutory tables of an annual report read cell by cell into figures: tables 二, 三 and 四 of
+the 2019 and 2021 forms, and the single 政府信息公开情况统计表 of the reports before 2019.
 
 Tables come with their column positions (HTML, Word, the ruled tables pdfplumber finds) or only
-as text laid out in rows (a PDF drawn without rules, a pasted text), where an empty cell leaves
-no trace; the forms' readers (`table_forms.py`) know rows by the form's wording and columns by
-the header rows. A figure is kept only when its table, row and column are all recognised: a text
-row with fewer numbers than columns gives none, since no number can be placed. Every figure is
-quoted with its row's line of the document text; the lines are reported too, so that the prose
-rules do not take a table's numbers for figures of their own (`merge_tables`).
+as text laid out in rows (a PDF drawn without rules, a pasted text) or one cell a line (a web
+page's text as a crawler keeps it), where an empty cell leaves no trace; the forms' readers
+(`table_forms.py`) know rows by the form's wording and columns by the header rows. A figure is
+kept only when its table, row and column are all recognised: a text row with fewer numbers than
+columns gives none, since no number can be placed. Every figure is quoted with its row's line of
+the document text; the lines are reported too, so that the prose rules do not take a table's
+numbers for figures of their own (`merge_tables`).
 """
 
 from __future__ import annotations
