@@ -214,7 +214,10 @@ def test_the_sidebar_closes_on_present_and_opens_again_after(
     expect(sidebar).to_be_hidden()
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
     expect(page.get_by_test_id("stHeader")).to_be_hidden()
+    # the page list's link pushed /present: going back before it did leaves nothing to go to
+    expect(page).to_have_url(re.compile(r"/present(\?|$)"))
     page.go_back()
+    expect(page).not_to_have_url(re.compile(r"/present(\?|$)"))
     expect(page.get_by_test_id("stSidebarNav")).to_be_visible()
     expect(sidebar).to_be_visible()
     expect(page.get_by_test_id("stHeader")).to_be_visible()

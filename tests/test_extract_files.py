@@ -1,4 +1,4 @@
-"""Reading report files (.txt, .html, .docx, .pdf) and the `extract` command."""
+"""Reading report files (.txt, .html, .mhtml, .docx, .pdf) and the `extract` command."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import html
 import io
 import json
 import zipfile
+from email import encoders
+from email.mime.multipart import MIMEMultipart
+from email.mime.nonmultipart import MIMENonMultipart
 from pathlib import Path
 
 import docx
@@ -100,6 +103,60 @@ def _pdf(lines: list[str], table: list[list[str]] | None = None) -> bytes:
             y -= 14
     page.save()
     return out.getvalue()
+
+
+def _mhtml(page: bytes, *, chrome: bool = True, charset: str | None = None) -> bytes:
+    """A page as a browser saves it in one file: Chrome's .mhtml (quoted-printable, a picture
+    and a frame after the page) or Internet Explorer's .mht (base64, the charset only in the
+    part's header)."""
+    related = MIMEMultipart("related", type="text/html")
+    related["From"] = "<Saved by Blink>" if chrome else "<Saved by Windows Internet Explorer>"
+    related["Snapshot-Content-Location"] = "https://www.example.gov.cn/xxgk/ndbg/2022.html"
+    for content, maintype, subtype in (
+        (page, "text", "html"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "image", "png"),
+        (
+            "<html><body><p>相关链接：某某市教育局2021年报告，收到申请88件。</p></body></html>".encode(),
+            "text",
+            "html",
+        ),
+    ):
+        part = MIMENonMultipart(maintype, subtype)
+        if maintype == "text" and charset:
+            part.set_param("charset", charset)
+        part.set_payload(content)
+        (encoders.encode_quopri if chrome and maintype == "text" else encoders.encode_base64)(part)
+        related.attach(part)
+    return related.as_bytes()
+
+
+def test_a_page_saved_as_one_file_reads_as_the_page(catalogue: Catalogue) -> None:
+    lines = REPORT.split("\n")
+    page = _html(lines, TABLE)
+    expected = read_report(page, "r.html")
+    assert expected.problems == []
+    ie_page = page.replace(b'<meta charset="utf-8">', b"").decode("utf-8").encode("gb18030")
+    saved = {
+        "r.mhtml": _mhtml(page),
+        "r.mht": _mhtml(ie_page, chrome=False, charset="gb2312"),
+        "saved-without-suffix": _mhtml(page),  # known by its first bytes
+    }
+    for name, content in saved.items():
+        document = read_report(content, name)
+        assert document.problems == [], name
+        assert document.text == expected.text, name
+        assert document.tables == [TABLE], name
+        assert _figures(document, catalogue) == _figures(expected, catalogue), name
+        assert "88" not in document.text  # the frame saved after the page is not the report
+    # a saved file without a page in it says so
+    related = MIMEMultipart("related")
+    picture = MIMENonMultipart("image", "png")
+    picture.set_payload(b"\x89PNG")
+    encoders.encode_base64(picture)
+    related.attach(picture)
+    empty = read_report(related.as_bytes(), "r.mhtml")
+    assert [p.code for p in empty.problems] == [ProblemCode.REPORT_UNREADABLE]
+    assert empty.text == ""
 
 
 def test_the_same_report_in_every_format_gives_the_same_text_and_figures(

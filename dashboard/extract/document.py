@@ -1,4 +1,5 @@
-"""The text of an annual report file: .txt, .html/.htm, .docx or .pdf, as one string plus tables.
+"""The text of an annual report file: .txt, .html/.htm (or a page a browser saved as one .mhtml/
+.mht file), .docx or .pdf, as one string plus tables.
 
 Reports arrive as whatever the agency published: a web page, a Word file, a PDF, or text pasted
 into a file. Each is read to plain text in reading order (paragraphs as lines, a table row as one
@@ -33,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 Table = list[list[str]]
 
-SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+SUFFIXES = (".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf")
 # A report is tens of pages; a PDF of thousands is not one, and each page costs parsing time.
 MAX_PDF_PAGES = 1000
 # HTML's own limit on colspan; Word's gridSpan is held to it too.
@@ -148,6 +149,8 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
             text, tables = _read_text(content, filename), []
         elif suffix in (".html", ".htm"):
             text, tables = _read_html(content, filename)
+        elif suffix in (".mhtml", ".mht"):
+            text, tables = _read_mhtml(content, filename)
         elif suffix == ".docx":
             text, tables = _read_docx(content, filename, limits)
         elif suffix == ".pdf":
@@ -174,6 +177,8 @@ def _suffix(filename: str, content: bytes) -> str:
         return ".docx"
     if head.startswith((b"<!doctype html", b"<html")):
         return ".html"
+    if b"mime-version:" in head and b"multipart/related" in head:  # a page saved as one file
+        return ".mhtml"
     return ".txt"
 
 
@@ -198,13 +203,18 @@ def _read_text(content: bytes, filename: str) -> str:
 # ── .html ────────────────────────────────────────────────────────────────────────────────────
 
 
-def _html_text(content: bytes) -> str:
-    """The page as text: the declared charset when there is one, else as a .txt is decoded."""
+def _html_text(content: bytes, charset: str | None = None) -> str:
+    """The page as text: the charset its MHTML part or its own meta tag declares when there is
+    one, else as a .txt is decoded."""
     declared = _META_CHARSET.search(content[:4096])
-    text: str | None = None
+    names = [charset] if charset else []
     if declared is not None:
+        names.append(declared[1].decode("ascii"))
+    text: str | None = None
+    for name in names:
         try:
-            text = content.decode(declared[1].decode("ascii"), errors="replace")
+            text = content.decode(name, errors="replace")
+            break
         except LookupError:
             text = None
     if text is None:
@@ -215,19 +225,38 @@ def _html_text(content: bytes) -> str:
     return _XML_DECLARATION.sub("", text.lstrip("\ufeff"))
 
 
-def _read_html(content: bytes, filename: str) -> tuple[str, list[Table]]:
+def _read_html(
+    content: bytes, filename: str, charset: str | None = None
+) -> tuple[str, list[Table]]:
     import lxml.html
     from lxml import etree
 
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
-        root = lxml.html.document_fromstring(_html_text(content), parser=parser)
+        root = lxml.html.document_fromstring(_html_text(content, charset), parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="HTML") from error
     parts: list[str] = []
     tables: list[Table] = []
     _walk_html(root, parts, tables, _Budget())
     return "".join(parts), tables
+
+
+def _read_mhtml(content: bytes, filename: str) -> tuple[str, list[Table]]:
+    """A page a browser saved as one file (Chrome's 网页，单个文件 .mhtml, Internet Explorer's
+    .mht): a MIME message whose first HTML part is the page; the other parts (pictures, styles,
+    the frames inside it) are not the report's text."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(content, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and payload.strip():
+            return _read_html(payload, filename, part.get_content_charset())
+    raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="MHTML: no web page in it")
 
 
 def _html_cell(element: Any) -> str:
