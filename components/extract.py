@@ -48,7 +48,7 @@ ROUND = "extract_round"  # bumped after a save: fresh, empty inputs
 CHECKED = "extract_checked"  # the round whose rows the editor asked to check
 PREVIEWED = "extract_previewed"  # (round, rows digest, versions) of the preview last shown
 FOLDER = "extract_folder_mode"  # the uploader takes a whole folder (kept across saves)
-REPORT_TYPES = ["txt", "html", "htm", "mhtml", "mht", "docx", "pdf"]
+REPORT_TYPES = ["txt", "html", "htm", "mhtml", "mht", "docx", "doc", "pdf"]
 METRIC_WIDTH = (160, 360)  # px, least and most, of the metric column of the review table
 NAME_WIDTH = (90, 220)  # px, of the channel and category columns
 

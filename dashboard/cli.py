@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "extract",
-        help="find the figures of annual reports (.txt .html .htm .mhtml .docx .pdf, - = stdin)",
+        help="find the figures of annual reports (.txt .html .mhtml .docx .doc .pdf, - = stdin)",
         description="Find the figures of annual reports: files, folders (their report files, "
         "subfolders included, in name order) or - for text on standard input. Exit 0 when every "
         "report gave figures; 1 when every report was read but some gave none, or two reports "
@@ -145,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         nargs="+",
         metavar="FILE|DIR",
-        help="report files (.txt .html .mhtml .docx .pdf), folders of them, or - (stdin)",
+        help="reports (.txt .html .mhtml .docx .doc .pdf), folders of them, or - (stdin)",
     )
     p.add_argument(
         "--agency", help="the agency of every report given (default: read from each report)"

@@ -1,4 +1,4 @@
-"""Reading report files (.txt, .html, .mhtml, .docx, .pdf) and the `extract` command."""
+"""Reading report files (.txt, .html, .mhtml, .docx, .doc, .pdf) and the `extract` command."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import ast
 import html
 import io
 import json
+import struct
 import zipfile
 from email import encoders
 from email.mime.multipart import MIMEMultipart
@@ -13,6 +14,7 @@ from email.mime.nonmultipart import MIMENonMultipart
 from pathlib import Path
 
 import docx
+import olefile
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -24,6 +26,7 @@ from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.problems import ProblemCode
 from dashboard.extract.document import ReportDocument, read_report
 from dashboard.extract.figures import extract_figures
+from dashboard.extract.word97 import _shown, doc_text
 from dashboard.i18n import messages
 from dashboard.i18n.extraction import skip_key, skip_reason_text
 from dashboard.i18n.problems import problem_action, problem_message
@@ -33,6 +36,7 @@ from dashboard.ingest.reader import read_table
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus" / "reports-dev.jsonl"
 SOURCES = ROOT / "data" / "samples" / "sources"
+REPORTS = ROOT / "tests" / "data" / "reports"
 EXTRACT_CODE = ROOT / "dashboard" / "extract"
 
 REPORT = """某某市教育局2022年政府信息公开工作年度报告
@@ -221,6 +225,77 @@ def test_real_reports_read_alike_from_every_format(
     pdf = read_report(_pdf(lines), "r.pdf")
     assert pdf.problems == []
     assert _plain(pdf.text) == _plain(text)
+
+
+def test_a_word_97_file_reads_as_its_text(catalogue: Catalogue) -> None:
+    # the seed report saved as .doc by LibreOffice (tests/data/reports/README.md)
+    text = (SOURCES / "dinghai-edu-2019.txt").read_text(encoding="utf-8")
+    doc = (REPORTS / "dinghai-edu-2019.doc").read_bytes()
+    reference = read_report(text.encode("utf-8"), "r.txt")
+    expected = _figures(reference, catalogue)
+    assert len(expected) >= 5
+    # by its name, renamed .docx, and with no name at all: the file says what it is
+    for name in ("r.doc", "R.DOC", "r.docx", "report"):
+        document = read_report(doc, name)
+        assert document.problems == [], name
+        assert _plain(document.text) == _plain(text), name
+        assert _figures(document, catalogue) == expected, name
+
+
+def test_word_97_pieces_of_8_bit_text_and_fields() -> None:
+    # Word keeps text that cp1252 can write one byte a character ("compressed"); LibreOffice
+    # never does, so the test makes such a piece in its file (same sizes: olefile rewrites it)
+    content = io.BytesIO((REPORTS / "ascii.doc").read_bytes())
+    with olefile.OleFileIO(content, write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        table_name = "1Table" if word[0x0B] & 0x02 else "0Table"
+        table = bytearray(ole.openstream(table_name).read())
+        (fc_clx,) = struct.unpack_from("<I", word, 0x1A2)
+        assert table[fc_clx] == 0x02  # the piece table, no formatting before it
+        count = (struct.unpack_from("<I", table, fc_clx + 1)[0] - 4) // 12
+        pcd = fc_clx + 5 + 4 * (count + 1)
+        fc = struct.unpack_from("<I", table, pcd + 2)[0]
+        n = struct.unpack_from("<I", table, fc_clx + 5 + 4)[0]
+        text = word[fc : fc + 2 * n].decode("utf-16-le")
+        word[fc : fc + n] = text.encode("cp1252")
+        struct.pack_into("<I", table, pcd + 2, (2 * fc) | 0x40000000)
+        ole.write_stream("WordDocument", bytes(word))
+        ole.write_stream(table_name, bytes(table))
+    assert (
+        doc_text(content.getvalue()) == "Annual report 2022: 1739 items published.\nSecond line.\n"
+    )
+    # a field shows its result, not its code, nested fields too; anchors are no text
+    field = (
+        '详见\x13 HYPERLINK "http://www.x.gov.cn" \x14www.x.gov.cn\x15网站'
+        "第\x13 PAGE \x14\x13 =1+1 \x142\x15\x15页\x01\x08\x07表"
+    )
+    assert _shown(field) == "详见www.x.gov.cn网站第2页\x07表"
+
+
+def _doc_problem(content: bytes) -> str:
+    document = read_report(content, "r.doc")
+    assert document.text == "" and document.tables == []
+    [problem] = document.problems
+    assert problem.code == ProblemCode.REPORT_UNREADABLE
+    return str(problem.params["detail"])
+
+
+def test_a_broken_or_locked_word_97_file_gives_a_clear_problem() -> None:
+    doc = (REPORTS / "dinghai-edu-2019.doc").read_bytes()
+    assert _doc_problem(doc[:3000]) == "OLE"  # cut short: the container is broken
+    assert _doc_problem(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)) == "OLE"
+    # the Word stream's own header, found by its magic number, changed
+    fib = doc.index(b"\xec\xa5")
+    locked = bytearray(doc)
+    locked[fib + 0x0B] |= 0x01  # fEncrypted
+    assert _doc_problem(bytes(locked)) == "encrypted"
+    old = bytearray(doc)
+    old[fib + 2 : fib + 4] = (100).to_bytes(2, "little")  # nFib of Word 6/95
+    assert _doc_problem(bytes(old)) == "Word 6/95 file"
+    # the piece table pointing past its stream
+    moved = bytearray(doc)
+    moved[fib + 0x1A2 : fib + 0x1A6] = (10**8).to_bytes(4, "little")
+    assert _doc_problem(bytes(moved)) == "piece table"
 
 
 def test_an_image_only_pdf_says_it_has_no_text_layer() -> None:

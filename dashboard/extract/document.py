@@ -1,5 +1,5 @@
 """The text of an annual report file: .txt, .html/.htm (or a page a browser saved as one .mhtml/
-.mht file), .docx or .pdf, as one string plus tables.
+.mht file), .docx, .doc (Word 97–2003, `word97.py`) or .pdf, as one string plus tables.
 
 Reports arrive as whatever the agency published: a web page, a Word file, a PDF, or text pasted
 into a file. Each is read to plain text in reading order (paragraphs as lines, a table row as one
@@ -34,7 +34,8 @@ logger = logging.getLogger(__name__)
 
 Table = list[list[str]]
 
-SUFFIXES = (".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf")
+SUFFIXES = (".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".doc", ".pdf")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .doc (or an encrypted .docx)
 # A report is tens of pages; a PDF of thousands is not one, and each page costs parsing time.
 MAX_PDF_PAGES = 1000
 # HTML's own limit on colspan; Word's gridSpan is held to it too.
@@ -151,6 +152,9 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
             text, tables = _read_html(content, filename)
         elif suffix in (".mhtml", ".mht"):
             text, tables = _read_mhtml(content, filename)
+        elif suffix == ".doc" or (suffix == ".docx" and content.startswith(_OLE)):
+            # (a .doc renamed .docx is read as what it is)
+            text, tables = _read_doc(content, filename), []
         elif suffix == ".docx":
             text, tables = _read_docx(content, filename, limits)
         elif suffix == ".pdf":
@@ -175,6 +179,8 @@ def _suffix(filename: str, content: bytes) -> str:
         return ".pdf"
     if head.startswith(b"pk\x03\x04"):
         return ".docx"
+    if content.startswith(_OLE):
+        return ".doc"
     if head.startswith((b"<!doctype html", b"<html")):
         return ".html"
     if b"mime-version:" in head and b"multipart/related" in head:  # a page saved as one file
@@ -339,6 +345,18 @@ def _walk_html(element: Any, parts: list[str], tables: list[Table], budget: _Bud
         parts.append("\n")
     if element.tail:
         parts.append(element.tail)
+
+
+# ── .doc ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def _read_doc(content: bytes, filename: str) -> str:
+    from dashboard.extract.word97 import DocProblem, doc_text
+
+    try:
+        return doc_text(content)
+    except DocProblem as error:
+        raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail=str(error)) from error
 
 
 # ── .docx ────────────────────────────────────────────────────────────────────────────────────
