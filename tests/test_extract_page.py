@@ -189,3 +189,29 @@ def test_a_report_s_name_for_a_stored_agency_fills_in_the_stored_name(db_url: st
     assert not any("已对应到已有单位" in c.value for c in at.caption)
     button(at, "检查并预览").click().run()
     assert any("新单位：普陀区教育局" in w.value for w in at.warning)
+
+
+def test_a_word_97_report_is_uploaded_read_and_saved(db_url: str) -> None:
+    # the seed report as staff keep it: a .doc (tests/data/reports/README.md)
+    doc = (Path(__file__).parent / "data" / "reports" / "dinghai-edu-2019.doc").read_bytes()
+    at = open_data_page(EDITOR)
+    at.file_uploader(key="extract_files_0").set_value(
+        [("定海区教育局2019年报.doc", doc, "application/msword")]
+    ).run()
+    assert not at.exception
+    [agency] = [w for w in at.text_input if str(w.key).startswith("extract_agency_")]
+    assert agency.value == "定海区教育局"
+    table = next(d.value for d in at.dataframe if "note" in d.value.columns)
+    assert {"400余条", "3000多条", "111件", "100%"} <= set(table["value"])
+    button(at, "检查并预览").click().run()
+    # the sample data hold 2019 already: replacing it is confirmed first
+    [confirm] = [c for c in at.checkbox if str(c.key).startswith("extract_confirm_")]
+    confirm.check().run()
+    button(at, "第四步：保存").click().run()
+    assert any("已保存" in s.value for s in at.success)
+    store = Store(db_url)
+    latest = max(store.history("定海区教育局", 2019), key=lambda v: v.version)
+    assert latest.file_name == "extracted:定海区教育局2019年报.doc"
+    assert latest.file_sha256 == hashlib.sha256(doc).hexdigest()
+    facts = store.dataset_facts("定海区教育局", 2019)
+    assert {"400余条", "3000多条", "111件", "100%"} <= {f.as_written for f in facts}
