@@ -534,6 +534,14 @@ def test_one_cell_a_line_needs_a_header_whose_order_is_certain(catalogue: Catalo
         *header, "法人或其他组织", "总计", "一、本年新收政府信息公开申请数量", *("1",) * 7
     )
     assert [f for f in extract_figures(text, catalogue).facts if f.metric == "requests_new"] == []
+    # a page's number after a row whose cell is empty is no cell of it
+    paged = _one_a_line(
+        *("第二十条第(五)项", "信息内容", "本年处理决定数量", "行政许可", "- 3 -"),
+        *("第二十条第(六)项", "信息内容", "本年处理决定数量", "行政处罚", "4"),
+    )
+    found = {f.metric: f.value for f in extract_figures(paged, catalogue).facts}
+    assert "table2_licensing_decisions" not in found
+    assert found["table2_penalty_decisions"] == 4
     # numbers under words that are no table's header are no table's figures
     prose = _one_a_line("我局全年共收到政府信息公开申请", "7", "件，均已按时答复。")
     assert not any(f.metric.startswith("requests") for f in extract_figures(prose, catalogue).facts)

@@ -34,6 +34,7 @@ _SEPARATORS = re.compile(r"[ \t|｜]+")
 _NUMBER_TOKEN = re.compile(r"^[+＋\-－−]?[0-9０-９][0-9０-９,，.．]*(?:万元|元)?$")
 _UNIT_HINT = re.compile(r"单位[:：]\s*([^）)\s]+)")
 # What a table writes in a cell with no figure: read as an empty cell.
+_PAGE_NUMBER = re.compile(r"^\s*[-－—–]+\s*[0-9]+\s*[-－—–]+\s*$")
 _NO_FIGURE = frozenset({"-", "－", "—", "——", "/", "／", "无", "\\"})
 # 2021 wordings of table 三 rows that the catalogue names in the 2019 words.
 _ROW_VARIANTS: dict[str, tuple[str, ...]] = {
@@ -195,7 +196,10 @@ def _label_numbers(line: str) -> tuple[list[str] | None, list[str]]:
 
 
 def _cells_only(line: str) -> bool:
-    """A line of nothing but numbers and empty cells (—, 无): a row's numbers, or one cell."""
+    """A line of nothing but numbers and empty cells (—, 无): a row's numbers, or one cell
+    (not a page's number: - 3 -, —3—)."""
+    if _PAGE_NUMBER.match(line):
+        return False
     tokens = [t for t in _SEPARATORS.split(line) if t]
     return bool(tokens) and all(_number(t) or t.strip() in _NO_FIGURE for t in tokens)
 
