@@ -34,6 +34,8 @@ _SEPARATORS = re.compile(r"[ \t|｜]+")
 _NUMBER_TOKEN = re.compile(r"^[+＋\-－−]?[0-9０-９][0-9０-９,，.．]*(?:万元|元)?$")
 _UNIT_HINT = re.compile(r"单位[:：]\s*([^）)\s]+)")
 # What a table writes in a cell with no figure: read as an empty cell.
+# the characters a line of cells can hold: numbers, separators, 万元/元, the no-figure marks
+_CELLS_CHARS = re.compile(r"^[\s|｜0-9０-９,，.．+＋\-－−—/／\\无万元]+$")
 _PAGE_NUMBER = re.compile(r"^\s*[-－—–]+\s*[0-9]+\s*[-－—–]+\s*$")
 _NO_FIGURE = frozenset({"-", "－", "—", "——", "/", "／", "无", "\\"})
 # 2021 wordings of table 三 rows that the catalogue names in the 2019 words.
@@ -198,8 +200,8 @@ def _label_numbers(line: str) -> tuple[list[str] | None, list[str]]:
 def _cells_only(line: str) -> bool:
     """A line of nothing but numbers and empty cells (—, 无): a row's numbers, or one cell
     (not a page's number: - 3 -, —3—)."""
-    if _PAGE_NUMBER.match(line):
-        return False
+    if not _CELLS_CHARS.match(line) or _PAGE_NUMBER.match(line):
+        return False  # (most lines have a word: the regular expression tells at once)
     tokens = [t for t in _SEPARATORS.split(line) if t]
     return bool(tokens) and all(_number(t) or t.strip() in _NO_FIGURE for t in tokens)
 
