@@ -315,6 +315,65 @@ def test_an_image_only_pdf_says_it_has_no_text_layer() -> None:
     assert "OCR" in problem_message(document.problems[0], "en")
 
 
+def _pdf_without_character_map(glyphs: int, words: str = "") -> bytes:
+    """A PDF whose CJK font (Identity-H) is embedded without a ToUnicode map, as some PDF
+    writers leave it: pdfminer can only give its glyphs as (cid:N). `words` are set in
+    Helvetica, which every reader can decode."""
+    hexes = "".join(f"{100 + i % 500:04x}" for i in range(glyphs))
+    lines = [
+        f"BT /F1 10 Tf 40 {780 - 14 * k} Td <{hexes[k * 160 : (k + 1) * 160]}> Tj ET"
+        for k in range(len(hexes) // 160 + 1)
+    ]
+    lines.append(f"BT /F2 10 Tf 40 60 Td ({words}) Tj ET")
+    stream = "\n".join(lines).encode()
+    font = b"/BaseFont /ABCDEF+SimSun"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R /F2 8 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 " + font + b" /Encoding /Identity-H"
+        b" /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 " + font + b" /FontDescriptor 7 0 R"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+        b"<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 4 /ItalicAngle 0"
+        b" /FontBBox [0 -141 1000 859] /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_pdf_whose_text_is_garbled_says_so() -> None:
+    garbled = read_report(_pdf_without_character_map(400, "2022 1739"), "r.pdf")
+    assert garbled.text == "" and garbled.tables == []
+    [problem] = garbled.problems
+    assert problem.code == ProblemCode.REPORT_TEXT_GARBLED
+    assert problem.params["pages"] == 1
+    assert problem.params["sample"] == "(cid:100)(cid:101)(cid:102)"
+    message = problem_message(problem, "zh")
+    assert "乱码" in message and "(cid:100)" in message and "OCR" in message
+    assert "网页版或 Word 版" in problem_action(problem, "zh")
+    # a few glyphs without a map among words that read are left as they are
+    mostly_words = read_report(
+        _pdf_without_character_map(30, "Annual report 2022: 1739 items published. " * 3), "r.pdf"
+    )
+    assert mostly_words.problems == []
+    assert "1739 items published" in mostly_words.text
+
+
 @pytest.mark.parametrize(
     ("filename", "content", "code"),
     [

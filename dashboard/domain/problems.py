@@ -92,6 +92,7 @@ class ProblemCode(StrEnum):
     REPORT_UNREADABLE = "report-unreadable"
     REPORT_TOO_COMPLEX = "report-too-complex"
     REPORT_NO_TEXT_LAYER = "report-no-text-layer"
+    REPORT_TEXT_GARBLED = "report-text-garbled"
     REPORT_NO_FIGURES = "report-no-figures"
     REPORT_AGENCY_UNKNOWN = "report-agency-unknown"
     REPORT_YEAR_UNKNOWN = "report-year-unknown"

@@ -107,6 +107,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_-
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")  # the full-width space too: HTML padding
 _BLANK_LINES = re.compile(r"\n{3,}")
+_CID_GLYPH = re.compile(r"\(cid:\d+\)")
+_SPACES_ANY = re.compile(r"\s+")
 
 
 @dataclass
@@ -519,4 +521,10 @@ def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
     if not text.strip():
         # Scanned pages: pictures of text, nothing to read without OCR.
         raise _problem(ProblemCode.REPORT_NO_TEXT_LAYER, filename, pages=len(pages))
+    # Fonts embedded without a character map: pdfminer can only name their glyphs, (cid:123).
+    # A text mostly of those holds no words to read; a few among words are left as they are.
+    garbled = _CID_GLYPH.findall(text)
+    if len(garbled) >= 20 and len(garbled) > len(_SPACES_ANY.sub("", _CID_GLYPH.sub("", text))):
+        sample = "".join(garbled[:3])
+        raise _problem(ProblemCode.REPORT_TEXT_GARBLED, filename, pages=len(pages), sample=sample)
     return text, tables
