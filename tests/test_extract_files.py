@@ -134,6 +134,26 @@ def _mhtml(page: bytes, *, chrome: bool = True, charset: str | None = None) -> b
     return related.as_bytes()
 
 
+def test_what_a_page_does_not_show_is_not_its_text(catalogue: Catalogue) -> None:
+    # an older year's copy kept hidden in the page, a share box hidden by its style
+    page = (
+        '<html><head><meta charset="utf-8"></head><body>'
+        "<div hidden><p>某某市教育局2021年政府信息公开工作年度报告</p>"
+        "<p>主动公开政府信息999条。</p></div>"
+        "<div style='DISPLAY: none'>微博发布信息888条。</div>"
+        '<div style="visibility:hidden;width:0">收到政府信息公开申请777件。</div>'
+        + "".join(f"<p>{html.escape(line)}</p>" for line in REPORT.split("\n"))
+        + '<span aria-hidden="true">（电话：0580-1234567）</span>'
+        "</body></html>"
+    ).encode("utf-8")
+    document = read_report(page, "r.html")
+    assert _plain(document.text) == _plain(REPORT + "（电话：0580-1234567）")
+    extraction = extract_figures(document.text, catalogue)
+    assert extraction.year == 2022
+    values = {f.value for f in extraction.facts}
+    assert {1739, 25, 120} <= values and not values & {999, 888, 777}
+
+
 def test_a_page_saved_as_one_file_reads_as_the_page(catalogue: Catalogue) -> None:
     lines = REPORT.split("\n")
     page = _html(lines, TABLE)

@@ -107,6 +107,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_-
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")  # the full-width space too: HTML padding
 _BLANK_LINES = re.compile(r"\n{3,}")
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CID_GLYPH = re.compile(r"\(cid:\d+\)")
 _SPACES_ANY = re.compile(r"\s+")
 
@@ -320,10 +321,19 @@ def _html_grid(table: Any, budget: _Budget) -> Table:
     return grid
 
 
+def _not_shown(element: Any) -> bool:
+    """An element the browser does not show: `hidden`, or hidden by its own style (a page's
+    copy for printing or sharing, an old version kept in the page)."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style) and _STYLE_HIDDEN.search(style) is not None
+
+
 def _walk_html(element: Any, parts: list[str], tables: list[Table], budget: _Budget) -> None:
     """Visible text in document order; block elements end lines, table rows are tab-joined."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if tag in _HIDDEN_TAGS or not isinstance(element.tag, str):
+    if tag in _HIDDEN_TAGS or not isinstance(element.tag, str) or _not_shown(element):
         if element.tail:
             parts.append(element.tail)
         return
