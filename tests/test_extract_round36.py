@@ -530,3 +530,17 @@ def test_round42_agencies() -> None:
     assert find_agency_year(text)[0] is None
     text = "如对本报告有疑问,请联系常熟经济技术开发区党政办公室(电话:0512-1234567)。"
     assert find_agency_year(text)[0] == "常熟经济技术开发区"
+
+
+def test_places_that_open_with_a_word_of_the_report_s_own_voice() -> None:
+    # 全州县, 全椒县, 本溪市 are listed places (agency_names.toml): their 全 and 本 are no 全县
+    # or 本单位
+    text = "全州县2022年政府信息公开工作年度报告\n发布时间:2023-01-30 来源: 全州县政务办"
+    assert find_agency_year(text) == ("全州县人民政府", 2022)
+    assert find_agency_year("全椒县人民政府2021年政府信息公开工作年度报告")[0] == "全椒县人民政府"
+    text = "现将本溪市教育局2022年政府信息公开工作年度报告公布如下。"
+    assert find_agency_year(text)[0] == "本溪市教育局"
+    # the report's own voice stays no name
+    assert find_agency_year("全县2022年政府信息公开工作年度报告")[0] is None
+    assert find_agency_year("本单位2022年政府信息公开工作年度报告")[0] is None
+    assert find_agency_year("全市2022年政府信息公开工作年度报告")[0] is None

@@ -195,13 +195,17 @@ _PERIOD_RE = re.compile(
 _YEAR_END = re.compile(rf"(?:截至|截止|到)\s*(?P<year>{_YEAR})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 # (2019年12月3日星期二: a page's date, not a sentence opening with its year)
 _YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?(?!\s*[0-9]{{1,2}}\s*月)[,，]?")
+# (not the 本 of 本溪市, a listed place)
+_NOT_A_LISTED_PLACE = "".join(
+    f"(?!{re.escape(place[1:])})" for place in listed_places() if place.startswith("本")
+)
 # Words of the sentence before a title's name (特向社会公布, 制作, 编制本单位…)
 _TITLE_NOISE = re.compile(
     r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现公开|现发布|现编制|现向社会公布"
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?(?:编制|编写)了?|制定|制作|形成|发布|公布|印发"
     r"|标题[:：]?|内容概述[:：]?|题名[:：]?"
-    r"|本|由|的|并"
+    rf"|本{_NOT_A_LISTED_PLACE}|由|的|并"
     # (原安丘市机关事务管理局: a body since merged, by the name it reports under — not 原阳县,
     # 原州区, whose place's name opens with 原)
     r"|原(?=[\u4e00-\u9fff]{2,4}[省市县区]))+"
@@ -211,8 +215,15 @@ _TITLE_NOISE = re.compile(
 _SETTING_UP = "设立|开设|开通|设置"
 # Not an agency: words of a sentence, a name without its place (区教育局, but 市中区 is a
 # district's name), 我局/本单位, a party committee (区委).
+# (全州县, 本溪市: listed places that open with a word of the report's own voice)
+_OPENS_LIKE_A_VOICE = "我本区市县省全该度就"
+_VOICE_LIKE_PLACES = "".join(
+    f"|{re.escape(place)}" for place in listed_places() if place[0] in _OPENS_LIKE_A_VOICE
+)
 _NOT_AGENCY = re.compile(
-    r"关于|通知|做好|收到|公开|坚持|贯彻|为中心|召开|^(?!市[中南北]区)[我本区市县省全该度就]|国务院|中华人民共和国|根据|依据|按照|简称"
+    r"关于|通知|做好|收到|公开|坚持|贯彻|为中心|召开"
+    rf"|^(?!市[中南北]区{_VOICE_LIKE_PLACES})[{_OPENS_LIKE_A_VOICE}]"
+    r"|国务院|中华人民共和国|根据|依据|按照|简称"
     r"|^(?:围绕|依托|通过|结合|推进|加强|落实|开展|组织|面向)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
