@@ -77,7 +77,9 @@ def _grid(rows: list[list[Any]]) -> list[list[str]]:
     return [row for row in grid if any(row)]
 
 
-def _html(report: dict[str, Any]) -> bytes:
+def _html(report: dict[str, Any], *, layout: bool = False) -> bytes:
+    """The report as a web page; with `layout`, set inside a table's cell as old sites lay out
+    their pages (a row of links above it)."""
     body = []
     for block in report["blocks"]:
         if "p" in block:
@@ -99,22 +101,30 @@ def _html(report: dict[str, Any]) -> bytes:
                 tds.append(f"<td nowrap='nowrap'{spans}>{inner}</td>")
             trs.append("<tr>" + "".join(tds) + "</tr>")
         body.append('<table border="1"><tbody>' + "".join(trs) + "</tbody></table>")
+    content = "\n".join(body)
+    if layout:
+        content = (
+            '<table width="100%"><tr><td><a>首页</a> | <a>政务公开</a></td></tr>'
+            f'<tr><td><table class="article"><tr><td>{content}</td></tr></table></td></tr></table>'
+        )
     page = (
         '<html><head><meta charset="utf-8"><title>年报</title></head><body><div class="zoom">'
-        + "\n".join(body)
+        + content
         + "</div></body></html>"
     )
     return page.encode("utf-8")
 
 
-def _docx(report: dict[str, Any]) -> bytes:
+def _docx(report: dict[str, Any], *, layout: bool = False) -> bytes:
+    """The report as a Word file; with `layout`, written inside a one-cell table's cell."""
     document = docx.Document()
+    container: Any = document.add_table(rows=1, cols=1).cell(0, 0) if layout else document
     for block in report["blocks"]:
         if "p" in block:
-            document.add_paragraph(block["p"])
+            container.add_paragraph(block["p"])
             continue
         cells, width = _layout(block["table"])
-        table = document.add_table(rows=len(block["table"]), cols=width)
+        table = container.add_table(rows=len(block["table"]), cols=width)
         for r, c, text, colspan, rowspan in cells:
             cell = table.cell(r, c)
             if colspan > 1 or rowspan > 1:  # Word's merged cells: gridSpan and vMerge
@@ -217,6 +227,8 @@ def _files(name: str) -> dict[str, ReportDocument]:
         "report.docx": read_report(_docx(report), "report.docx"),
         "report.pdf": read_report(_pdf(report), "report.pdf"),
         "report-ruled.pdf": read_report(_pdf_ruled(report), "report-ruled.pdf"),
+        "report-layout.html": read_report(_html(report, layout=True), "report-layout.html"),
+        "report-layout.docx": read_report(_docx(report, layout=True), "report-layout.docx"),
     }
     # the page's text pasted as it reads: the tables are text rows now
     text = documents["report.html"].text.encode("utf-8")
@@ -289,7 +301,13 @@ def test_tables_keep_column_positions(name: str) -> None:
     documents = _files(name)
     tables = [_grid(b["table"]) for b in report["blocks"] if "table" in b]
     # a merged cell's text in its first position, the others empty, as pdfplumber gives them
-    for filename in ("report.html", "report.docx", "report-ruled.pdf"):
+    for filename in (
+        "report.html",
+        "report.docx",
+        "report-ruled.pdf",
+        "report-layout.html",
+        "report-layout.docx",
+    ):
         assert documents[filename].tables == tables, filename
     # each row is a line of the text: its written cells, once each, a space apart
     for document in (documents["report.html"], documents["report.docx"]):
@@ -297,6 +315,25 @@ def test_tables_keep_column_positions(name: str) -> None:
         for table in tables:
             for row in table:
                 assert " ".join(c for c in row if c) in lines
+
+
+def test_a_form_with_a_note_under_it_keeps_its_columns(catalogue: Catalogue) -> None:
+    # a note row is no page layout: the empty cell still leaves its column empty
+    note = "注：本表数据统计期限为2022年1月1日至12月31日，规章和规范性文件按发文日期统计。"
+    page = (
+        "<html><body><table><tr><td>第二十条第（一）项</td></tr>"
+        "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+        "<tr><td>规章</td><td></td><td>0</td><td>3</td></tr>"
+        f"<tr><td colspan='4'>{note}</td></tr></table></body></html>"
+    )
+    document = read_report(page.encode("utf-8"), "r.html")
+    assert len(document.tables) == 1
+    found = {
+        f.metric: f.value
+        for f in extract_figures(document.text, catalogue, tables=document.tables).facts
+    }
+    assert found["table2_rules_repealed"] == 0 and found["table2_rules_in_force"] == 3
+    assert "table2_rules_issued" not in found
 
 
 def test_empty_cell_is_no_figure_and_zero_is_one(catalogue: Catalogue) -> None:

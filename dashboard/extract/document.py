@@ -107,6 +107,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_-
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")  # the full-width space too: HTML padding
 _BLANK_LINES = re.compile(r"\n{3,}")
+_SENTENCE_CELL = 120  # characters of a cell of sentences: page layout (a form's note is shorter)
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CID_GLYPH = re.compile(r"\(cid:\d+\)")
 _SPACES_ANY = re.compile(r"\s+")
@@ -321,6 +322,26 @@ def _html_grid(table: Any, budget: _Budget) -> Table:
     return grid
 
 
+def _own_cells(table: Any) -> list[Any]:
+    """The table's own cells in order (not those of a table inside one)."""
+    return [
+        cell for cell in table.iter("td", "th") if next(cell.iterancestors("table"), None) is table
+    ]
+
+
+def _laid_out_with(table: Any) -> bool:
+    """Whether a table lays out the page rather than holding data: a table inside one of its
+    cells, or a cell holding a sentence (old sites set a whole report in table cells; a form's
+    cells hold a label or a number, its remarks no full stop)."""
+    for cell in _own_cells(table):
+        if cell.find(".//table") is not None:
+            return True
+        text = cell.text_content()
+        if "。" in text and len(text.strip()) >= _SENTENCE_CELL:
+            return True
+    return False
+
+
 def _not_shown(element: Any) -> bool:
     """An element the browser does not show: `hidden`, or hidden by its own style (a page's
     copy for printing or sharing, an old version kept in the page)."""
@@ -334,6 +355,18 @@ def _walk_html(element: Any, parts: list[str], tables: list[Table], budget: _Bud
     """Visible text in document order; block elements end lines, table rows are tab-joined."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     if tag in _HIDDEN_TAGS or not isinstance(element.tag, str) or _not_shown(element):
+        if element.tail:
+            parts.append(element.tail)
+        return
+    if tag == "table" and _laid_out_with(element):
+        # a page laid out in a table: its cells are blocks of the page, a table inside is a table
+        for cell in _own_cells(element):
+            parts.append("\n")
+            if cell.text:
+                parts.append(cell.text)
+            for child in cell:
+                _walk_html(child, parts, tables, budget)
+            parts.append("\n")
         if element.tail:
             parts.append(element.tail)
         return
@@ -419,15 +452,7 @@ def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list
         document = docx.Document(io.BytesIO(content))
         lines: list[str] = []
         tables: list[Table] = []
-        budget = _Budget()
-        for block in document.iter_inner_content():
-            if isinstance(block, DocxTable):
-                rows = _docx_grid(block, budget)
-                if rows:
-                    tables.append(rows)
-                    lines.extend("\t".join(r) for r in rows)
-            else:
-                lines.append(block.text)
+        _docx_blocks(document, lines, tables, _Budget(), DocxTable)
     except _Unreadable:
         raise
     except Exception as error:  # a broken part: KeyError, XMLSyntaxError, ValueError, …
@@ -435,6 +460,42 @@ def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list
         detail = type(error).__name__
         raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail=detail) from error
     return "\n".join(lines), tables
+
+
+def _docx_blocks(
+    container: Any, lines: list[str], tables: list[Table], budget: _Budget, table_type: type
+) -> None:
+    """Paragraphs as lines and tables as tables, in order; a table that lays out the page (as
+    in HTML) gives its cells' paragraphs and tables instead."""
+    from docx.table import _Cell
+
+    for block in container.iter_inner_content():
+        if not isinstance(block, table_type):
+            lines.append(block.text)
+            continue
+        if _docx_laid_out(block):
+            for tr in block._tbl.tr_lst:
+                for tc in tr.tc_lst:
+                    if tc.vMerge != "continue":  # a cell merged with the one above: said once
+                        _docx_blocks(_Cell(tc, block), lines, tables, budget, table_type)
+            continue
+        rows = _docx_grid(block, budget)
+        if rows:
+            tables.append(rows)
+            lines.extend("\t".join(r) for r in rows)
+
+
+def _docx_laid_out(table: Any) -> bool:
+    """`_laid_out_with` for a Word table: a table in a cell, or a cell holding a sentence."""
+    from docx.oxml.ns import qn
+
+    for tc in table._tbl.iter_tcs():
+        if tc.tbl_lst:
+            return True
+        text = "".join(t.text or "" for t in tc.iter(qn("w:t")))
+        if "。" in text and len(text.strip()) >= _SENTENCE_CELL:
+            return True
+    return False
 
 
 def _docx_grid(table: Any, budget: _Budget) -> Table:
