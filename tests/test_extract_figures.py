@@ -865,3 +865,27 @@ def test_a_300_kb_text_gives_each_reports_figures(catalogue) -> None:  # type: i
         ]
         # every number of the filler is skipped, none with a quote of the whole text
         assert all(len(s.quote) <= 2 * 200 + 20 for s in within.skipped)
+
+
+def test_full_width_digits_read_as_digits(catalogue) -> None:  # type: ignore[no-untyped-def]
+    # typed with a Chinese input method's full-width digits; the quotes keep them as written
+    text = (
+        "某某市教育局２０２２年政府信息公开工作年度报告\n"
+        "２０２２年，本机关通过政府门户网站主动公开政府信息１,２３９条，微博发布信息１２０余条。"
+        "收到政府信息公开申请２５件。本局电话：０５８０－２０２２１２３。"
+    )
+    extraction = extract_figures(text, catalogue)
+    assert (extraction.agency, extraction.year) == ("某某市教育局", 2022)
+    found = {(f.metric, f.channel): (f.value, f.qualifier, f.quote) for f in extraction.facts}
+    assert found == {
+        ("items_published", "gov_portal"): (
+            1239,
+            "exact",
+            "本机关通过政府门户网站主动公开政府信息１,２３９条",
+        ),
+        ("items_published", "weibo"): (120, "at_least", "微博发布信息１２０余条"),
+        ("requests_new", None): (25, "exact", "收到政府信息公开申请２５件"),
+    }
+    for fact in extraction.facts:
+        assert text[fact.start : fact.end] == fact.quote
+    assert any(s.reason == "phone" for s in extraction.skipped)

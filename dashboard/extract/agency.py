@@ -250,17 +250,23 @@ _BODY_END = re.compile(
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
+# Full-width digits (２０２２年, １２３条: typed so by an input method) read as ASCII ones; one
+# character for one, so spans are kept.
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+
+
 def simplified_by_char(text: str) -> str:
-    """`text` in simplified script, character by character: every position is kept, so a span
-    found in the result is the same span of `text` (phrase conversion may change lengths)."""
+    """`text` in simplified script and ASCII digits, character by character: every position is
+    kept, so a span found in the result is the same span of `text` (phrase conversion may
+    change lengths)."""
     simple = to_simplified(text)
-    if len(simple) == len(text):
-        return simple
-    out = []
-    for char in text:
-        converted = _char_simplified(char)
-        out.append(converted if len(converted) == 1 else char)
-    return "".join(out)
+    if len(simple) != len(text):
+        out = []
+        for char in text:
+            converted = _char_simplified(char)
+            out.append(converted if len(converted) == 1 else char)
+        simple = "".join(out)
+    return simple.translate(_HALF_WIDTH)
 
 
 @cache
