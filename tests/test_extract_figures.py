@@ -889,3 +889,25 @@ def test_full_width_digits_read_as_digits(catalogue) -> None:  # type: ignore[no
     for fact in extraction.facts:
         assert text[fact.start : fact.end] == fact.quote
     assert any(s.reason == "phone" for s in extraction.skipped)
+
+
+def test_characters_that_show_nothing_do_not_break_words(catalogue) -> None:  # type: ignore[no-untyped-def]
+    # zero-width spaces a page sets inside words and numbers, a soft hyphen: read through, and
+    # each quote is still cut from the text as given
+    text = (
+        "某某市\u200b教育局2022年政府信息公开工作年度报告\n"
+        "2022年，本机关通过政府\u200b门户网站主动公开政府信息12\u200b39条，"
+        "微博\u00ad发布信息120余条。"
+    )
+    extraction = extract_figures(text, catalogue)
+    assert (extraction.agency, extraction.year) == ("某某市教育局", 2022)
+    found = {(f.metric, f.channel): (f.value, f.quote) for f in extraction.facts}
+    assert found == {
+        ("items_published", "gov_portal"): (
+            1239,
+            "本机关通过政府\u200b门户网站主动公开政府信息12\u200b39条",
+        ),
+        ("items_published", "weibo"): (120, "微博\u00ad发布信息120余条"),
+    }
+    for fact in extraction.facts:
+        assert text[fact.start : fact.end] == fact.quote

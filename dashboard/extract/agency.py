@@ -361,9 +361,14 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     return name
 
 
+# characters that show nothing: zero-width spaces and joiners, the soft hyphen, a stray BOM
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def find_agency_year(text: str) -> tuple[str | None, int | None]:
     """The agency and year of a report: from its title, else from the sentences naming them.
     The agency comes out in simplified script (廣州市公安局 → 广州市公安局), as tables key it."""
+    text = INVISIBLE.sub("", text)  # (some pages set zero-width spaces inside names)
     # 中国(福建)自由贸易试验区: a pilot zone's name holds its province in brackets, which no
     # name's characters do; read without them, given back with them
     zones = {m["province"]: m[0].replace(" ", "") for m in _PILOT_ZONE.finditer(text)}

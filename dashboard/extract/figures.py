@@ -35,7 +35,7 @@ from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.facts import Fact
 from dashboard.domain.problems import Problem, ProblemCode, Severity
 from dashboard.domain.values import Qualifier, normalize_text, parse_value
-from dashboard.extract.agency import find_agency_year, simplified_by_char
+from dashboard.extract.agency import INVISIBLE, find_agency_year, simplified_by_char
 from dashboard.extract.channels import _Report, _report_context, _respective, _where
 from dashboard.extract.naming import _QUOTED, _VERB, SET_UP, _name, _part_reason
 from dashboard.extract.numbers import (
@@ -647,9 +647,12 @@ def extract_figures(
 
 
 # a pinyin gloss right after a character (發(fā)布): not one of the text's words
-# (共?1340條: the question mark a mirror left for a character it lost, before a number)
+# (共?1340條: the question mark a mirror left for a character it lost, before a number);
+# characters a page sets inside words that show nothing (zero-width spaces and joiners, the
+# soft hyphen, a stray byte-order mark: 政府\u200b门户网站)
 _GLOSS = re.compile(
     r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|(?<=[\u4e00-\u9fff])\?+(?=[0-9])"
+    rf"|{INVISIBLE.pattern}"
 )
 
 
