@@ -33,10 +33,10 @@ _REMARK = re.compile(r"[（(][^（()）]*[)）]")
 _SEPARATORS = re.compile(r"[ \t|｜]+")
 _NUMBER_TOKEN = re.compile(r"^[+＋\-－−]?[0-9０-９][0-9０-９,，.．]*(?:万元|元)?$")
 _UNIT_HINT = re.compile(r"单位[:：]\s*([^）)\s]+)")
-# What a table writes in a cell with no figure: read as an empty cell.
 # the characters a line of cells can hold: numbers, separators, 万元/元, the no-figure marks
 _CELLS_CHARS = re.compile(r"^[\s|｜0-9０-９,，.．+＋\-－−—/／\\无万元]+$")
 _PAGE_NUMBER = re.compile(r"^\s*[-－—–]+\s*[0-9]+\s*[-－—–]+\s*$")
+# What a table writes in a cell with no figure: read as an empty cell.
 _NO_FIGURE = frozenset({"-", "－", "—", "——", "/", "／", "无", "\\"})
 # 2021 wordings of table 三 rows that the catalogue names in the 2019 words.
 _ROW_VARIANTS: dict[str, tuple[str, ...]] = {
