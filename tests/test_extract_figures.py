@@ -12,7 +12,7 @@ from benchmarks.bench_extract import measure
 from dashboard.domain.catalogue import default_catalogue
 from dashboard.domain.problems import ProblemCode
 from dashboard.extract.document import join_wrapped_lines, read_report
-from dashboard.extract.figures import extract_figures, find_agency_year, to_facts
+from dashboard.extract.figures import _spaced_out, extract_figures, find_agency_year, to_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = ROOT / "data" / "samples" / "sources" / "dinghai-edu-2019.txt"
@@ -911,3 +911,31 @@ def test_characters_that_show_nothing_do_not_break_words(catalogue) -> None:  # 
     }
     for fact in extraction.facts:
         assert text[fact.start : fact.end] == fact.quote
+
+
+def test_a_text_spaced_out_character_by_character(catalogue) -> None:  # type: ignore[no-untyped-def]
+    # a PDF that places each glyph apart reads with a space between the characters (digits
+    # spaced apart are left so: they are a table row's cells)
+    def spaced(words: str) -> str:
+        return " ".join(words)
+
+    text = (
+        f"{spaced('某某市教育局')} 2022 {spaced('年政府信息公开工作年度报告')}\n"
+        f"{spaced('本机关通过政府门户网站主动公开政府信息')} 1239 条 ， "
+        f"{spaced('微博发布信息')} 120 余 条 。\n规 章 0 0 0"
+    )
+    extraction = extract_figures(text, catalogue)
+    assert (extraction.agency, extraction.year) == ("某某市教育局", 2022)
+    found = {(f.metric, f.channel): (f.value, f.qualifier) for f in extraction.facts}
+    assert found == {
+        ("items_published", "gov_portal"): (1239, "exact"),
+        ("items_published", "weibo"): (120, "at_least"),
+    }
+    for fact in extraction.facts:
+        assert text[fact.start : fact.end] == fact.quote
+    assert extraction.facts[0].quote.startswith("本 机 关")
+    assert extraction.facts[1].quote.endswith("120 余 条")
+    # a text with a space here and there is read as it is
+    assert not _spaced_out(
+        "2022年，本机关通过政府门户网站主动公开政府信息 1239 条，微博发布信息 120 余条。" * 3
+    )

@@ -654,17 +654,34 @@ _GLOSS = re.compile(
     r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|(?<=[\u4e00-\u9fff])\?+(?=[0-9])"
     rf"|{INVISIBLE.pattern}"
 )
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPACED_PAIR = re.compile(r"[\u4e00-\u9fff][ \u3000](?=[\u4e00-\u9fff])")
+# a space beside a character or a Chinese punctuation mark (not between two digits: the cells
+# of a table row)
+_CJK_MARK = r"\u4e00-\u9fff，。、；：！？（）“”"
+_GLOSS_OR_SPACE = re.compile(
+    rf"{_GLOSS.pattern}|(?<=[{_CJK_MARK}])[ \u3000]+(?=\S)|(?<=\S)[ \u3000]+(?=[{_CJK_MARK}])"
+)
+
+
+def _spaced_out(text: str) -> bool:
+    """Whether the text sets a space between its characters (a PDF that places each glyph
+    apart: 主 动 公 开 政 府 信 息): most of its characters are followed by a space and another."""
+    characters = len(_CJK.findall(text))
+    return characters >= 20 and len(_SPACED_PAIR.findall(text)) > characters * 0.3
 
 
 def _without_glosses(text: str) -> tuple[str, list[int] | None]:
-    """`text` without its pinyin glosses, and where each of its characters is in `text` (None
-    when it has none)."""
-    if not _GLOSS.search(text):
+    """`text` without its pinyin glosses (and, in a text spaced out character by character,
+    without the spaces beside its characters), and where each of its characters is in `text`
+    (None when it has none)."""
+    pattern = _GLOSS_OR_SPACE if _spaced_out(text) else _GLOSS
+    if not pattern.search(text):
         return text, None
     kept: list[str] = []
     positions: list[int] = []
     at = 0
-    for gloss in _GLOSS.finditer(text):
+    for gloss in pattern.finditer(text):
         kept.append(text[at : gloss.start()])
         positions.extend(range(at, gloss.start()))
         at = gloss.end()
