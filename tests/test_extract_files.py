@@ -318,6 +318,22 @@ def test_a_broken_or_locked_word_97_file_gives_a_clear_problem() -> None:
     assert _doc_problem(bytes(moved)) == "piece table"
 
 
+def test_text_copied_out_of_a_pdf_reads_as_its_paragraphs(catalogue: Catalogue) -> None:
+    # the seed report as a PDF viewer copies it: its printed lines, 30 characters each
+    text = (SOURCES / "dinghai-edu-2019.txt").read_text(encoding="utf-8")
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip() and "|" not in line]
+    wrapped = "\n".join(p[k : k + 30] for p in paragraphs for k in range(0, len(p), 30))
+    assert wrapped.count("\n") > 2 * len(paragraphs)
+    as_typed = read_report("\n".join(paragraphs).encode("utf-8"), "r.txt")
+    copied = read_report(wrapped.encode("utf-8"), "r.txt")
+    # the printed lines joined again (a break after 。 or ， is left: it ends a clause anyway)
+    assert len(copied.text.split("\n")) < wrapped.count("\n") / 2
+    assert len(_figures(as_typed, catalogue)) >= 5
+    assert _figures(copied, catalogue) == _figures(as_typed, catalogue)
+    # a page's text, a paragraph a line, is read as it is
+    assert as_typed.text == "\n".join(paragraphs)
+
+
 def test_an_image_only_pdf_says_it_has_no_text_layer() -> None:
     from PIL import Image
     from reportlab.lib.utils import ImageReader

@@ -151,7 +151,9 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
             raise _problem(ProblemCode.FILE_EMPTY, filename)
         suffix = _suffix(filename, content)
         if suffix == ".txt":
-            text, tables = _read_text(content, filename), []
+            # (text copied out of a PDF keeps its printed lines: joined as a PDF's are)
+            text = join_wrapped_lines(_read_text(content, filename), _TEXT_FULL_LINES)
+            tables = []
         elif suffix in (".html", ".htm"):
             text, tables = _read_html(content, filename)
         elif suffix in (".mhtml", ".mht"):
@@ -525,12 +527,20 @@ def _docx_grid(table: Any, budget: _Budget) -> Table:
 # 7435条). A line is taken to go on into the next when it is full (as wide as the page's widest
 # line, less a little) and the break falls between two characters or digits: a heading, the short
 # last line of a paragraph or a line ending in 。 keeps its break. Table rows (two numbers or more
-# at a line's end) are left as laid out, for the table reader.
+# at a line's end, or a unit and a number) are left as laid out, for the table reader. Text copied
+# out of a PDF (a .txt, a paste) keeps the printed lines too and is joined the same way.
 _WRAP_END = re.compile(r"[\u4e00-\u9fff0-9]$")
 _WRAP_START = re.compile(r"^\s*[\u4e00-\u9fff0-9]")
-_TABLE_ROW = re.compile(r"(?:\s[0-9][0-9,.]*%?){2,}\s*$|^\s*[0-9][0-9,.]*\s+[0-9]")
+# (条 1234: a unit and its number closing a row of the statistics table before 2019)
+_TABLE_ROW = re.compile(
+    r"(?:\s[0-9][0-9,.]*%?){2,}\s*$|^\s*[0-9][0-9,.]*\s+[0-9]"
+    r"|\s[\u4e00-\u9fff]{1,2}\s+[0-9][0-9,.]*\s*$"
+)
 _FULL_LINE = 0.85  # of the widest line's width
 _MIN_WIDTH = 20  # a page whose widest line is narrower has no running text to join
+# A text file's lines are printed lines (copied out of a PDF) when three or more are as wide as
+# the widest; a page's text, a paragraph a line, has one widest paragraph.
+_TEXT_FULL_LINES = 3
 
 
 def _width(line: str) -> int:
@@ -538,11 +548,13 @@ def _width(line: str) -> int:
     return sum(2 if ord(char) >= 0x2E80 else 1 for char in line)
 
 
-def join_wrapped_lines(page: str) -> str:
-    """A PDF page's text with the line breaks inside sentences taken out (see above)."""
+def join_wrapped_lines(page: str, full_lines: int = 1) -> str:
+    """A PDF page's text with the line breaks inside sentences taken out (see above); a text
+    with fewer than `full_lines` lines as wide as its widest is left as it is."""
     lines = page.split("\n")
     widest = max((_width(line.rstrip()) for line in lines), default=0)
-    if widest < _MIN_WIDTH:
+    full = sum(_width(line.rstrip()) >= _FULL_LINE * widest for line in lines)
+    if widest < _MIN_WIDTH or full < full_lines:
         return page
     out: list[str] = []
     for at, line in enumerate(lines):
