@@ -285,6 +285,8 @@ def _has_number(cells: Sequence[str]) -> bool:
 class ThreeReader:
     """Table 三: rows by the form's wording, columns the applicant vocabulary's terms."""
 
+    joins_labels = True
+
     def __init__(self, catalogue: Catalogue, table: StatutoryTable) -> None:
         self.rows = _form_rows(table)
         self.words = _vocabulary_words(catalogue, table.vocabulary)
@@ -370,7 +372,6 @@ class ThreeReader:
         return columns
 
     def text(self, lines: Sequence[Line]) -> list[Row]:
-        lines = join_cell_lines(lines)
         out: list[Row] = []
         i = 0
         while i < len(lines):
@@ -492,6 +493,9 @@ class FourReader:
     """Table 四: columns are (group, result): 行政复议 and 行政诉讼's two kinds of suit, each
     with 结果维持 … 总计; the group names the metric, the result the category."""
 
+    # the numbers under the header go on one line by themselves (no row label to join)
+    joins_labels = False
+
     def __init__(self, catalogue: Catalogue, table: StatutoryTable) -> None:
         self.words = _vocabulary_words(catalogue, table.vocabulary)
         self.groups: dict[str, str] = {}  # key of a group's name → metric
@@ -545,8 +549,6 @@ class FourReader:
         return columns
 
     def text(self, lines: Sequence[Line]) -> list[Row]:
-        # the numbers after the header, one cell a line, as one line (no label to join)
-        lines = join_cell_lines(lines, attach=False)
         out: list[Row] = []
         i = 0
         while i < len(lines):
@@ -607,6 +609,8 @@ class _GridBlock:
 class TwoReader:
     """Table 二 (both forms): blocks under 第二十条第（X）项, each with its header row 信息内容 …
     and rows whose every cell is its own metric; the header says which form's block it is."""
+
+    joins_labels = True
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.item = {_key(g.item.zh) for g in catalogue.grids.values()}
@@ -683,7 +687,6 @@ class TwoReader:
         return out
 
     def text(self, lines: Sequence[Line]) -> list[Row]:
-        lines = join_cell_lines(lines)
         out: list[Row] = []
         heading: str | None = None
         blocks: list[_GridBlock] = []
@@ -798,6 +801,8 @@ _OLD_NOT_VALUE = re.compile(r"累计|上年|代码|序号|单位|指标")
 class OldReader:
     """政府信息公开情况统计表 (指标 / 单位 / 统计数): the rows the catalogue has a home for."""
 
+    joins_labels = True
+
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
 
@@ -849,7 +854,6 @@ class OldReader:
         return out
 
     def text(self, lines: Sequence[Line]) -> list[Row]:
-        lines = join_cell_lines(lines)
         out: list[Row] = []
         inside = False
         parent: str | None = None
@@ -882,7 +886,11 @@ class OldReader:
 
 
 class Reader(Protocol):
-    """A form's reader: the rows of a table with positions, and of the text's lines."""
+    """A form's reader: the rows of a table with positions, and of the text's lines (one cell
+    a line joined into rows by `join_cell_lines`, the numbers to their label when
+    `joins_labels`)."""
+
+    joins_labels: bool
 
     def grid(self, table: Grid) -> list[Row]: ...
 

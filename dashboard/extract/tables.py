@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from dashboard.domain.catalogue import Catalogue, Metric
 from dashboard.domain.values import ParsedValue, in_metric_unit, parse_value
 from dashboard.extract.figures import Extraction, Found, Skipped
-from dashboard.extract.table_forms import Grid, Line, Row, Slot, readers
+from dashboard.extract.table_forms import Grid, Line, Row, Slot, join_cell_lines, readers
 
 CONFIDENCE = 0.9
 # An amount (万元) whose cell and column both leave the unit unsaid: kept, but for review.
@@ -117,10 +117,14 @@ def read_tables(text: str, tables: Sequence[Grid], catalogue: Catalogue) -> Tabl
                 if _add(reading, taken, catalogue, row, span, text):
                     done.add(name)
     lines = _lines(text)
+    views: dict[bool, list[Line]] = {}  # the lines joined once for all readers
     for name, reader in forms.items():
         if name in done:
             continue
-        for row in reader.text(lines):
+        attach = reader.joins_labels
+        if attach not in views:
+            views[attach] = join_cell_lines(lines, attach=attach)
+        for row in reader.text(views[attach]):
             if row.span is not None:  # a text row always has its line
                 _add(reading, taken, catalogue, row, row.span, text)
     return reading
