@@ -17,6 +17,7 @@ from components.data import get_catalogue, get_store, store_fault_text, stored_a
 from components.filters import View
 from components.text import literal, t_literal
 from components.upload import new_agency_notes, preview_section, report_section
+from dashboard.extract.document import SUFFIXES
 from dashboard.extract.figures import Found
 from dashboard.i18n.extraction import skip_reason_text
 from dashboard.i18n.messages import t
@@ -48,7 +49,7 @@ ROUND = "extract_round"  # bumped after a save: fresh, empty inputs
 CHECKED = "extract_checked"  # the round whose rows the editor asked to check
 PREVIEWED = "extract_previewed"  # (round, rows digest, versions) of the preview last shown
 FOLDER = "extract_folder_mode"  # the uploader takes a whole folder (kept across saves)
-REPORT_TYPES = ["txt", "html", "htm", "mhtml", "mht", "docx", "doc", "pdf"]
+REPORT_TYPES = [suffix.lstrip(".") for suffix in SUFFIXES]  # the files the reader takes
 METRIC_WIDTH = (160, 360)  # px, least and most, of the metric column of the review table
 NAME_WIDTH = (90, 220)  # px, of the channel and category columns
 

@@ -60,6 +60,8 @@ _BLOCK_TAGS = frozenset(
         "div",
         "dl",
         "dt",
+        "td",  # (cells reach the walk only in a table laying out the page)
+        "th",
         "fieldset",
         "figcaption",
         "figure",
@@ -338,10 +340,14 @@ def _laid_out_with(table: Any) -> bool:
     for cell in _own_cells(table):
         if cell.find(".//table") is not None:
             return True
-        text = cell.text_content()
-        if "。" in text and len(text.strip()) >= _SENTENCE_CELL:
+        if _holds_sentences(cell.text_content()):
             return True
     return False
+
+
+def _holds_sentences(cell: str) -> bool:
+    """A cell of a page's running text: a full stop, and longer than a form's note."""
+    return "。" in cell and len(cell.strip()) >= _SENTENCE_CELL
 
 
 def _not_shown(element: Any) -> bool:
@@ -363,12 +369,7 @@ def _walk_html(element: Any, parts: list[str], tables: list[Table], budget: _Bud
     if tag == "table" and _laid_out_with(element):
         # a page laid out in a table: its cells are blocks of the page, a table inside is a table
         for cell in _own_cells(element):
-            parts.append("\n")
-            if cell.text:
-                parts.append(cell.text)
-            for child in cell:
-                _walk_html(child, parts, tables, budget)
-            parts.append("\n")
+            _walk_html(cell, parts, tables, budget)
         if element.tail:
             parts.append(element.tail)
         return
@@ -448,13 +449,12 @@ def _zip_problem(refused: ZipRefused, filename: str, limits: Limits) -> _Unreada
 def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list[Table]]:
     _check_zip(content, filename, limits)
     import docx
-    from docx.table import Table as DocxTable
 
     try:
         document = docx.Document(io.BytesIO(content))
         lines: list[str] = []
         tables: list[Table] = []
-        _docx_blocks(document, lines, tables, _Budget(), DocxTable)
+        _docx_blocks(document, lines, tables, _Budget())
     except _Unreadable:
         raise
     except Exception as error:  # a broken part: KeyError, XMLSyntaxError, ValueError, …
@@ -464,22 +464,21 @@ def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list
     return "\n".join(lines), tables
 
 
-def _docx_blocks(
-    container: Any, lines: list[str], tables: list[Table], budget: _Budget, table_type: type
-) -> None:
+def _docx_blocks(container: Any, lines: list[str], tables: list[Table], budget: _Budget) -> None:
     """Paragraphs as lines and tables as tables, in order; a table that lays out the page (as
     in HTML) gives its cells' paragraphs and tables instead."""
+    from docx.table import Table as DocxTable
     from docx.table import _Cell
 
     for block in container.iter_inner_content():
-        if not isinstance(block, table_type):
+        if not isinstance(block, DocxTable):
             lines.append(block.text)
             continue
         if _docx_laid_out(block):
             for tr in block._tbl.tr_lst:
                 for tc in tr.tc_lst:
                     if tc.vMerge != "continue":  # a cell merged with the one above: said once
-                        _docx_blocks(_Cell(tc, block), lines, tables, budget, table_type)
+                        _docx_blocks(_Cell(tc, block), lines, tables, budget)
             continue
         rows = _docx_grid(block, budget)
         if rows:
@@ -494,8 +493,7 @@ def _docx_laid_out(table: Any) -> bool:
     for tc in table._tbl.iter_tcs():
         if tc.tbl_lst:
             return True
-        text = "".join(t.text or "" for t in tc.iter(qn("w:t")))
-        if "。" in text and len(text.strip()) >= _SENTENCE_CELL:
+        if _holds_sentences("".join(t.text or "" for t in tc.iter(qn("w:t")))):
             return True
     return False
 
@@ -553,8 +551,12 @@ def join_wrapped_lines(page: str, full_lines: int = 1) -> str:
     with fewer than `full_lines` lines as wide as its widest is left as it is."""
     lines = page.split("\n")
     widest = max((_width(line.rstrip()) for line in lines), default=0)
-    full = sum(_width(line.rstrip()) >= _FULL_LINE * widest for line in lines)
-    if widest < _MIN_WIDTH or full < full_lines:
+    if widest < _MIN_WIDTH:
+        return page
+    if (
+        full_lines > 1
+        and sum(_width(ln.rstrip()) >= _FULL_LINE * widest for ln in lines) < full_lines
+    ):
         return page
     out: list[str] = []
     for at, line in enumerate(lines):
