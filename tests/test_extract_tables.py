@@ -566,11 +566,24 @@ def test_tables_written_one_cell_a_line(catalogue: Catalogue) -> None:
 
 def test_one_cell_a_line_needs_a_header_whose_order_is_certain(catalogue: Catalogue) -> None:
     # the parts before their subtotal: not a page's order, so the columns are not certain
-    header = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
-    text = _one_a_line(
-        *header, "法人或其他组织", "总计", "一、本年新收政府信息公开申请数量", *("1",) * 7
-    )
-    assert [f for f in extract_figures(text, catalogue).facts if f.metric == "requests_new"] == []
+    parts = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+    row = ("一、本年新收政府信息公开申请数量", *("1",) * 7)
+
+    def requests_new(*header: str) -> list[object]:
+        facts = extract_figures(_one_a_line(*header, *row), catalogue).facts
+        return [f.category for f in facts if f.metric == "requests_new"]
+
+    assert requests_new("自然人", *parts, "法人或其他组织", "总计") == []
+    # the same words in the page's order give every column
+    assert requests_new("自然人", "法人或其他组织", "总计", *parts) == [
+        "natural_person",
+        "commercial",
+        "research",
+        "public_interest",
+        "legal_service",
+        "other_org",
+        None,
+    ]
     # a page's number after a row whose cell is empty is no cell of it
     paged = _one_a_line(
         *("第二十条第(五)项", "信息内容", "本年处理决定数量", "行政许可", "- 3 -"),
