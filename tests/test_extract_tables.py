@@ -125,6 +125,7 @@ def _docx(report: dict[str, Any], *, layout: bool = False) -> bytes:
             continue
         cells, width = _layout(block["table"])
         table = container.add_table(rows=len(block["table"]), cols=width)
+        table.style = "Table Grid"  # ruled, as reports' tables are (and print so to PDF)
         for r, c, text, colspan, rowspan in cells:
             cell = table.cell(r, c)
             if colspan > 1 or rowspan > 1:  # Word's merged cells: gridSpan and vMerge
@@ -237,6 +238,9 @@ def _files(name: str) -> dict[str, ReportDocument]:
     # the Word file saved again as Word 97–2003 by LibreOffice (README there): cells one a line
     doc = (REPORTS / name.replace(".json", ".doc")).read_bytes()
     documents["report.doc"] = read_report(doc, "report.doc")
+    # the Word file printed to PDF by LibreOffice: ruled tables over page breaks, cells wrapped
+    printed = (REPORTS / name.replace(".json", ".pdf")).read_bytes()
+    documents["report-printed.pdf"] = read_report(printed, "report-printed.pdf")
     for name, document in documents.items():
         assert document.problems == [], name
     return documents
@@ -315,6 +319,16 @@ def test_tables_keep_column_positions(name: str) -> None:
         for table in tables:
             for row in table:
                 assert " ".join(c for c in row if c) in lines
+    # printed: a table over a page break is one table, a row cut by the break one row, each
+    # cell's wrapped lines one text (its columns are where the print's rules are)
+    printed = documents["report-printed.pdf"]
+    assert [len(t) for t in printed.tables] == [len(t) for t in tables]
+    lines = printed.text.split("\n")
+    for table, typed in zip(printed.tables, tables, strict=True):
+        for row, typed_row in zip(table, typed, strict=True):
+            # (as published, 商业 企业 has a space the print has no trace of)
+            assert [c for c in row if c] == [c.replace(" ", "") for c in typed_row if c]
+            assert " ".join(c for c in row if c) in lines
 
 
 def test_a_form_with_a_note_under_it_keeps_its_columns(catalogue: Catalogue) -> None:

@@ -23,6 +23,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.domain.problems import Problem, ProblemCode, Severity
+from dashboard.extract.pdf_tables import (
+    PdfTable,
+    continues,
+    grid,
+    is_page_furniture,
+    join_part,
+    page_tables,
+)
 from dashboard.ingest.limits import LIMITS, Limits, ZipRefusal, ZipRefused, open_zip
 
 # The upload reader's decoding (BOMs, UTF-8, GB18030, detection): a report in a .txt file is
@@ -578,8 +586,6 @@ def join_wrapped_lines(page: str, full_lines: int = 1) -> str:
 def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
     import pdfplumber
 
-    pages: list[str] = []
-    tables: list[Table] = []
     try:
         with pdfplumber.open(io.BytesIO(content)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
@@ -588,13 +594,7 @@ def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
                     filename,
                     detail=f"{len(pdf.pages)} > {MAX_PDF_PAGES} pages",
                 )
-            for page in pdf.pages:
-                pages.append(join_wrapped_lines(page.extract_text() or ""))
-                for found in page.extract_tables():
-                    rows = [[" ".join((c or "").split()) for c in r] for r in found]
-                    rows = [r for r in rows if any(r)]
-                    if rows:
-                        tables.append(rows)
+            pages, tables = _pdf_pages([_pdf_page(page) for page in pdf.pages])
     except _Unreadable:
         raise
     except Exception as error:  # PDFSyntaxError, PdfminerException, password, …
@@ -613,3 +613,74 @@ def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
         sample = "".join(garbled[:3])
         raise _problem(ProblemCode.REPORT_TEXT_GARBLED, filename, pages=len(pages), sample=sample)
     return text, tables
+
+
+_TABLE_PLACE = re.compile(r"\x00(\d+)\x00")
+
+
+def _pdf_page(page: Any) -> tuple[list[str], list[PdfTable]]:
+    """A page's ruled tables and its text around them: one stretch above each table and one
+    below the last, each in its printed lines. A ruled box of sentences is no table (a note
+    set in a frame): its text stays in the page's."""
+    tables = [t for t in page_tables(page) if not any(_holds_sentences(c.text) for c in t.cells)]
+    if not tables:
+        return [page.extract_text() or ""], []
+
+    def middle(char: dict[str, Any]) -> tuple[float, float]:
+        return (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+
+    def outside(thing: dict[str, Any]) -> bool:
+        if thing.get("object_type") != "char":
+            return False
+        x, y = middle(thing)
+        return not any(t.x0 <= x < t.x1 and t.top <= y < t.bottom for t in tables)
+
+    prose = page.filter(outside)
+    edges = [float("-inf"), *(y for t in tables for y in (t.top, t.bottom)), float("inf")]
+    stretches = []
+    for above, below in zip(edges[::2], edges[1::2], strict=True):
+        stretch = prose.filter(lambda c, a=above, b=below: a <= middle(c)[1] < b)
+        stretches.append(stretch.extract_text() or "")
+    return stretches, tables
+
+
+def _pdf_pages(pages: list[tuple[list[str], list[PdfTable]]]) -> tuple[list[str], list[Table]]:
+    """Each page's text with its tables' rows as lines (a row's cells tab-joined, as a web
+    page's), and the tables; a table going on over a page break is one table, its rows where it
+    starts."""
+    whole: list[PdfTable] = []  # the tables in order, each with its parts on later pages
+    places: list[list[int | None]] = []  # per page and table: its index in `whole`, or None
+    open_table: int | None = None  # a table at the foot of the page before, nothing under it
+    for stretches, tables in pages:
+        here: list[int | None] = []
+        for at, table in enumerate(tables):
+            if (
+                at == 0
+                and open_table is not None
+                and is_page_furniture(stretches[0])
+                and continues(whole[open_table], table)
+            ):
+                join_part(whole[open_table], table)
+                here.append(None)
+            else:
+                whole.append(table)
+                here.append(len(whole) - 1)
+        places.append(here)
+        if tables and is_page_furniture(stretches[-1]):
+            open_table = here[-1] if here[-1] is not None else open_table
+        else:
+            open_table = None
+    grids = [grid(table) for table in whole]
+    texts = []
+    for (stretches, _), here in zip(pages, places, strict=True):
+        marked = stretches[0]
+        for index, stretch in zip(here, stretches[1:], strict=True):
+            marked += "" if index is None else f"\n\x00{index}\x00\n"
+            marked += "\n" + stretch
+        texts.append(
+            _TABLE_PLACE.sub(
+                lambda m: "\n".join("\t".join(r) for r in grids[int(m[1])]),
+                join_wrapped_lines(marked),
+            )
+        )
+    return texts, grids
