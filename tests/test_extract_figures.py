@@ -729,6 +729,18 @@ def test_pdf_lines_that_run_on_are_joined() -> None:
     # a heading, a title and table rows keep their lines
     assert joined.startswith("某某局2024年政府信息公开工作年度报告\n一、总体情况\n2024年")
     assert joined.endswith("说明。\n规章 0 0 0\n行政规范性文件 0 0 6")
+    # a line broken after a comma, inside brackets or an address goes on too; 。 ends it
+    page = (
+        "2024年，我局在门户网站主动公开政府信息共计五千余条信息，其中，\n"
+        "门户网站（http://www.example.gov.cn/xxgk/zc/）发布信息1200条\n"
+        "（不含转载），微信公众号（“某某发布”）发布信息386条等等。\n"
+        "二、主动公开政府信息情况"
+    )
+    assert join_wrapped_lines(page).split("\n") == [
+        "2024年，我局在门户网站主动公开政府信息共计五千余条信息，其中，门户网站（http://www.ex"
+        "ample.gov.cn/xxgk/zc/）发布信息1200条（不含转载），微信公众号（“某某发布”）发布信息386条等等。",
+        "二、主动公开政府信息情况",
+    ]
     # a sentence broken over the lines of a real PDF page reads as one
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics

@@ -300,6 +300,21 @@ def test_real_report_tables_cell_by_cell_in_every_format(name: str, catalogue: C
 
 
 @pytest.mark.parametrize("name", REAL)
+def test_a_report_printed_to_pdf_gives_the_figures_of_its_page(
+    name: str, catalogue: Catalogue
+) -> None:
+    # prose and tables alike: the printed lines joined, the tables' rows lines of the text
+    def figures(document: ReportDocument) -> set[tuple[object, ...]]:
+        extraction = extract_figures(document.text, catalogue, tables=document.tables)
+        return {(f.metric, f.channel, f.category, f.value, f.qualifier) for f in extraction.facts}
+
+    documents = _files(name)
+    page = figures(documents["report.html"])
+    assert len(page) >= len(_report(name)["figures"])
+    assert figures(documents["report-printed.pdf"]) == page
+
+
+@pytest.mark.parametrize("name", REAL)
 def test_tables_keep_column_positions(name: str) -> None:
     report = _report(name)
     documents = _files(name)

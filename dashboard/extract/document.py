@@ -530,13 +530,14 @@ def _docx_grid(table: Any, budget: _Budget) -> Table:
 # ── .pdf ─────────────────────────────────────────────────────────────────────────────────────
 
 # A PDF's text comes in its printed lines, and a sentence goes on over a line's end (发布信息\n
-# 7435条). A line is taken to go on into the next when it is full (as wide as the page's widest
-# line, less a little) and the break falls between two characters or digits: a heading, the short
-# last line of a paragraph or a line ending in 。 keeps its break. Table rows (two numbers or more
-# at a line's end, or a unit and a number) are left as laid out, for the table reader. Text copied
-# out of a PDF (a .txt, a paste) keeps the printed lines too and is joined the same way.
-_WRAP_END = re.compile(r"[\u4e00-\u9fff0-9]$")
-_WRAP_START = re.compile(r"^\s*[\u4e00-\u9fff0-9]")
+# 7435条, 其中，\n门户网站, 网站(http://\nwww…)). A line is taken to go on into the next when it
+# is full (as wide as the page's widest line, less a little) and does not end a sentence: a
+# heading, the short last line of a paragraph or a line ending in 。 keeps its break. Table rows
+# (two numbers or more at a line's end, or a unit and a number) are left as laid out, for the
+# table reader. Text copied out of a PDF (a .txt, a paste) keeps the printed lines too and is
+# joined the same way.
+_WRAP_END = re.compile(r"[^\s。！？!?…]$")
+_WRAP_START = re.compile(r"^[^\s\x00]")
 # (条 1234: a unit and its number closing a row of the statistics table before 2019)
 _TABLE_ROW = re.compile(
     r"(?:\s[0-9][0-9,.]*%?){2,}\s*$|^\s*[0-9][0-9,.]*\s+[0-9]"
