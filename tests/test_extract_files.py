@@ -270,6 +270,75 @@ def test_a_corpus_report_printed_to_pdf_gives_the_figures_of_its_text(
         assert document.text[fact.start : fact.end] == fact.quote
 
 
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def _word_paragraphs(*inner: str) -> bytes:
+    """A Word file whose body holds these paragraphs' (or blocks') XML, as Word writes it."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    for xml in inner:
+        body.insert(len(body) - 1, parse_xml(xml.replace("<w:p>", f"<w:p {W} {MC}>", 1)))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _r(text: str, props: str = "") -> str:
+    return f"<w:r>{props}<w:t xml:space='preserve'>{text}</w:t></w:r>"
+
+
+def test_a_word_file_shows_the_text_word_shows(catalogue: Catalogue) -> None:
+    content = _word_paragraphs(
+        f"<w:p>{_r('某某市教育局2022年政府信息公开工作年度报告')}</w:p>",
+        # Chinese Word tags dates and numbers as smart tags: python-docx alone drops them
+        f"<w:p>{_r('本报告中所列数据的统计期限自')}<w:smartTag w:uri='urn:schemas-microsoft-com:"
+        f"office:smarttags' w:element='chsdate'>{_r('2022年1月1日')}</w:smartTag>"
+        f"{_r('起至2022年12月31日止。')}</w:p>",
+        # a tracked change: the inserted figure is shown, the deleted one is not
+        f"<w:p>{_r('全年主动公开政府信息')}<w:ins w:id='1' w:author='a'>{_r('1239')}</w:ins>"
+        f"<w:del w:id='2' w:author='a'><w:r><w:delText>1200</w:delText></w:r></w:del>"
+        f"{_r('条，其中门户网站发布信息')}<w:sdt><w:sdtContent>{_r('568')}</w:sdtContent>"
+        f"</w:sdt>{_r('条，微博发布信息')}<w:fldSimple w:instr=' MERGEFIELD n '>{_r('88')}"
+        f"</w:fldSimple>{_r('条')}{_r('（草稿：999条）', '<w:rPr><w:vanish/></w:rPr>')}"
+        f"{_r('。')}</w:p>",
+        # a block content control (a cover, a section kept as a building block)
+        f"<w:sdt {W}><w:sdtContent><w:p>{_r('微信公众号发布信息321条。')}</w:p></w:sdtContent>"
+        "</w:sdt>",
+        # a text box drawn twice (the drawing and its fallback for old Word): not the report
+        f"<w:p><w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing/></mc:Choice>"
+        f"<mc:Fallback><w:pict><w:txbxContent><w:p>{_r('扫码关注777人')}</w:p></w:txbxContent>"
+        f"</w:pict></mc:Fallback></mc:AlternateContent></w:r>{_r('二、主动公开政府信息情况')}</w:p>",
+    )
+    document = read_report(content, "r.docx")
+    assert document.problems == []
+    assert document.text.split("\n") == [
+        "某某市教育局2022年政府信息公开工作年度报告",
+        "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+        "全年主动公开政府信息1239条，其中门户网站发布信息568条，微博发布信息88条。",
+        "微信公众号发布信息321条。",
+        "二、主动公开政府信息情况",
+    ]
+    facts = {
+        (f.metric, f.channel): f.value for f in extract_figures(document.text, catalogue).facts
+    }
+    assert facts[("items_published", None)] == 1239
+    assert facts[("items_published", "wechat")] == 321
+    assert 1200 not in facts.values() and 999 not in facts.values()
+
+
+def test_a_word_tables_cells_show_what_word_shows() -> None:
+    cell = "<w:tc><w:p><w:smartTag w:uri='u' w:element='chmetcnv'>{}</w:smartTag></w:p></w:tc>"
+    row = "".join(cell.format(_r(text)) for text in ("规章", "3", "0", "12"))
+    content = _word_paragraphs(f"<w:tbl {W}><w:tblGrid/><w:tr>{row}</w:tr></w:tbl>")
+    document = read_report(content, "r.docx")
+    assert document.tables == [[["规章", "3", "0", "12"]]]
+    assert "规章 3 0 12" in document.text.split("\n")
+
+
 def test_a_word_97_file_reads_as_its_text(catalogue: Catalogue) -> None:
     # the seed report saved as .doc by LibreOffice (tests/data/reports/README.md)
     text = (SOURCES / "dinghai-edu-2019.txt").read_text(encoding="utf-8")

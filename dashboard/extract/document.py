@@ -120,6 +120,25 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _SENTENCE_CELL = 120  # characters of a cell of sentences: page layout (a form's note is shorter)
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CID_GLYPH = re.compile(r"\(cid:\d+\)")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_W_P, _W_TBL, _W_R, _W_T = f"{_W}p", f"{_W}tbl", f"{_W}r", f"{_W}t"
+_W_SDT, _W_SDT_CONTENT, _W_CUSTOM_XML = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
+_W_VANISH_PATH = f"{_W}rPr/{_W}vanish"
+_W_BR = f"{_W}br"
+# what a run shows: its text, and the characters its marks stand for (None: the element's text)
+_DOCX_SHOWN: dict[str, str | None] = {
+    _W_T: None,
+    f"{_W}tab": "\t",
+    f"{_W}ptab": "\t",
+    _W_BR: "\n",
+    f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "-",
+}
+_DOCX_NOT_SHOWN = frozenset(
+    {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", _W_P, _W_TBL}
+)
+
 _SPACES_ANY = re.compile(r"\s+")
 
 
@@ -462,7 +481,7 @@ def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list
         document = docx.Document(io.BytesIO(content))
         lines: list[str] = []
         tables: list[Table] = []
-        _docx_blocks(document, lines, tables, _Budget())
+        _docx_blocks(document.element.body, lines, tables, _Budget())
     except _Unreadable:
         raise
     except Exception as error:  # a broken part: KeyError, XMLSyntaxError, ValueError, …
@@ -473,46 +492,80 @@ def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list
 
 
 def _docx_blocks(container: Any, lines: list[str], tables: list[Table], budget: _Budget) -> None:
-    """Paragraphs as lines and tables as tables, in order; a table that lays out the page (as
-    in HTML) gives its cells' paragraphs and tables instead."""
-    from docx.table import Table as DocxTable
-    from docx.table import _Cell
+    """Paragraphs as lines and tables as tables, in order (the body's, or a cell's); a table
+    that lays out the page (as in HTML) gives its cells' paragraphs and tables instead. Content
+    controls (w:sdt) and custom XML hold blocks of the page too."""
+    for block in container:
+        tag = block.tag
+        if tag == _W_P:
+            lines.append(_docx_paragraph(block))
+        elif tag in (_W_SDT, _W_CUSTOM_XML):
+            inner = block.find(_W_SDT_CONTENT) if tag == _W_SDT else block
+            if inner is not None:
+                _docx_blocks(inner, lines, tables, budget)
+        elif tag == _W_TBL:
+            if _docx_laid_out(block):
+                for tr in block.tr_lst:
+                    for tc in tr.tc_lst:
+                        if tc.vMerge != "continue":  # a cell merged with the one above: once
+                            _docx_blocks(tc, lines, tables, budget)
+                continue
+            rows = _docx_grid(block, budget)
+            if rows:
+                tables.append(rows)
+                lines.extend("\t".join(r) for r in rows)
 
-    for block in container.iter_inner_content():
-        if not isinstance(block, DocxTable):
-            lines.append(block.text)
+
+def _docx_paragraph(paragraph: Any) -> str:
+    """A paragraph's text as Word shows it. python-docx reads only its direct runs and links;
+    the text inside smart tags (Chinese Word tags dates and numbers: 2019年1月1日), inserted
+    revisions, content controls and simple fields is shown too. Deleted or moved-away text,
+    hidden (vanished) runs, a text box's text and the fallback copy of a drawing are not."""
+    out: list[str] = []
+    for element in paragraph.iter(*_DOCX_SHOWN):
+        ancestor = element.getparent()
+        shown = True
+        while ancestor is not None and ancestor is not paragraph:
+            if ancestor.tag in _DOCX_NOT_SHOWN or (ancestor.tag == _W_R and _vanished(ancestor)):
+                shown = False
+                break
+            ancestor = ancestor.getparent()
+        if not shown:
             continue
-        if _docx_laid_out(block):
-            for tr in block._tbl.tr_lst:
-                for tc in tr.tc_lst:
-                    if tc.vMerge != "continue":  # a cell merged with the one above: said once
-                        _docx_blocks(_Cell(tc, block), lines, tables, budget)
-            continue
-        rows = _docx_grid(block, budget)
-        if rows:
-            tables.append(rows)
-            lines.extend("\t".join(r) for r in rows)
+        if element.tag == _W_BR and element.get(f"{_W}type") in ("page", "column"):
+            continue  # a page break ends no line of the text
+        out.append(_DOCX_SHOWN[element.tag] or (element.text or ""))
+    return "".join(out)
 
 
-def _docx_laid_out(table: Any) -> bool:
+def _vanished(run: Any) -> bool:
+    """A run formatted as hidden text (w:vanish, unless switched off)."""
+    vanish = run.find(_W_VANISH_PATH)
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _docx_cell(tc: Any) -> str:
+    """A cell's text: its paragraphs (in content controls too), each as Word shows it."""
+    lines: list[str] = []
+    _docx_blocks(tc, lines, [], _Budget())
+    return " ".join(" ".join(lines).split())
+
+
+def _docx_laid_out(tbl: Any) -> bool:
     """`_laid_out_with` for a Word table: a table in a cell, or a cell holding a sentence."""
-    from docx.oxml.ns import qn
-
-    for tc in table._tbl.iter_tcs():
+    for tc in tbl.iter_tcs():
         if tc.tbl_lst:
             return True
-        if _holds_sentences("".join(t.text or "" for t in tc.iter(qn("w:t")))):
+        if _holds_sentences("".join(t.text or "" for t in tc.iter(_W_T))):
             return True
     return False
 
 
-def _docx_grid(table: Any, budget: _Budget) -> Table:
+def _docx_grid(tbl: Any, budget: _Budget) -> Table:
     """The table's rows with column positions kept, as for HTML: a merged cell's text in its
     top-left position (`w:gridSpan` to the right, `w:vMerge` below), the rest empty."""
-    from docx.table import _Cell
-
     rows: Table = []
-    for tr in table._tbl.tr_lst:
+    for tr in tbl.tr_lst:
         row = [""] * min(tr.grid_before, MAX_SPAN)
         for tc in tr.tc_lst:
             span = budget.span(tc.grid_span, MAX_SPAN)
@@ -520,7 +573,7 @@ def _docx_grid(table: Any, budget: _Budget) -> Table:
             if tc.vMerge == "continue":  # the cell above goes on over this row
                 row.extend([""] * span)
                 continue
-            row.append(" ".join(_Cell(tc, table).text.split()))
+            row.append(_docx_cell(tc))
             row.extend([""] * (span - 1))
         if any(row):
             rows.append(row)
