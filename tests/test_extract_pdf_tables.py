@@ -164,18 +164,16 @@ def _page(before: str, *tables: PdfTable, after: str = "") -> tuple[list[str], l
 def test_a_table_over_a_page_break_is_one_table_where_it_starts() -> None:
     first = _table(600, _row(640, "规章", "0", "0", "0", "0"))
     rest = _table(50, _row(70, "行政规范性文件", "5", "1", "0", "25"))
-    texts, tables = _pdf_pages(
+    text, tables = _pdf_pages(
         [_page("二、主动公开", first, after="- 1 -"), _page("", rest, after="三、收到")]
     )
     assert len(tables) == 1 and len(tables[0]) == 2
-    assert texts[0].split("\n") == [
+    assert [line for line in text.split("\n") if line] == [
         "二、主动公开",
         "规章\t0\t0\t0\t0",
         "行政规范性文件\t5\t1\t0\t25",
-        "",
-        "- 1 -",
+        "三、收到",
     ]
-    assert "规章" not in texts[1] and "三、收到" in texts[1]
 
 
 @pytest.mark.parametrize(
@@ -190,6 +188,50 @@ def test_tables_apart_stay_two(after: str, before: str, x0: float) -> None:
     first = _table(600, _row(640, "规章", "0", "0", "0", "0"))
     rest = _table(50, _row(70, "行政规范性文件", "5", "1", "0", "25"))
     rest.x0 = x0
-    texts, tables = _pdf_pages([_page("", first, after=after), _page(before, rest)])
+    text, tables = _pdf_pages([_page("", first, after=after), _page(before, rest)])
     assert [len(t) for t in tables] == [1, 1]
-    assert "行政规范性文件\t5\t1\t0\t25" in texts[1]
+    assert text.index("规章\t0") < text.index("行政规范性文件\t5\t1\t0\t25")
+
+
+def test_page_numbers_and_running_headers_leave_the_text() -> None:
+    title = "某某区教育局2024年政府信息公开工作年度报告"
+    line = "全年通过区政府门户网站政府信息公开专栏主动公开各类政府信息共计，其中"  # a full line
+    pages = [
+        ([f"{title}\n{title}\n一、总体情况\n{line}\n- 1 -"], []),
+        ([f"{title}\n门户网站发布1239条。\n{line}\n第 2 页"], []),
+        ([f"{title}\n二、主动公开政府信息情况\n- 3 -"], []),
+    ]
+    text, tables = _pdf_pages(pages)
+    assert tables == []
+    # the first page's head is its own (the header's title and the title); a sentence goes on
+    # over the page break, a heading starts a line
+    assert text.split("\n") == [
+        title,
+        title,
+        "一、总体情况",
+        line + "门户网站发布1239条。",
+        line,
+        "二、主动公开政府信息情况",
+    ]
+
+
+def test_a_table_goes_on_under_a_running_header() -> None:
+    title = "某某区教育局2024年政府信息公开工作年度报告"
+    first = _table(600, _row(640, "规章", "0", "0", "0", "0"))
+    rest = _table(80, _row(100, "行政规范性文件", "5", "1", "0", "25"))
+    pages = [
+        _page(f"{title}\n二、主动公开", first, after="- 1 -"),
+        _page(title, rest, after="- 2 -"),
+    ]
+    text, tables = _pdf_pages(pages)
+    assert [len(t) for t in tables] == [2]
+    assert text.split("\n")[:4] == [
+        title,
+        "二、主动公开",
+        "规章\t0\t0\t0\t0",
+        "行政规范性文件\t5\t1\t0\t25",
+    ]
+    # one page alone has no running lines: its title is text, its page number is not
+    alone = _table(600, _row(640, "规章", "0", "0", "0", "0"))
+    text, tables = _pdf_pages([_page(title, alone, after="- 1 -")])
+    assert text.strip().split("\n") == [title, "规章\t0\t0\t0\t0"]

@@ -30,6 +30,8 @@ from dashboard.extract.pdf_tables import (
     is_page_furniture,
     join_part,
     page_tables,
+    running_lines,
+    trimmed,
 )
 from dashboard.ingest.limits import LIMITS, Limits, ZipRefusal, ZipRefused, open_zip
 
@@ -590,7 +592,7 @@ def _docx_grid(tbl: Any, budget: _Budget) -> Table:
 # table reader. Text copied out of a PDF (a .txt, a paste) keeps the printed lines too and is
 # joined the same way.
 _WRAP_END = re.compile(r"[^\s。！？!?…]$")
-_WRAP_START = re.compile(r"^[^\s\x00]")
+_WRAP_START = re.compile(r"^(?![一二三四五六七八九十]{1,3}、)[^\s\x00]")  # not a heading
 # (条 1234: a unit and its number closing a row of the statistics table before 2019)
 _TABLE_ROW = re.compile(
     r"(?:\s[0-9][0-9,.]*%?){2,}\s*$|^\s*[0-9][0-9,.]*\s+[0-9]"
@@ -648,7 +650,8 @@ def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
                     filename,
                     detail=f"{len(pdf.pages)} > {MAX_PDF_PAGES} pages",
                 )
-            pages, tables = _pdf_pages([_pdf_page(page) for page in pdf.pages])
+            pages = len(pdf.pages)
+            text, tables = _pdf_pages([_pdf_page(page) for page in pdf.pages])
     except _Unreadable:
         raise
     except Exception as error:  # PDFSyntaxError, PdfminerException, password, …
@@ -656,16 +659,15 @@ def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
         text = f"{type(error).__name__} {error}".lower()
         detail = "encrypted" if "password" in text or "encrypt" in text else type(error).__name__
         raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail=detail) from error
-    text = "\n".join(pages)
     if not text.strip():
         # Scanned pages: pictures of text, nothing to read without OCR.
-        raise _problem(ProblemCode.REPORT_NO_TEXT_LAYER, filename, pages=len(pages))
+        raise _problem(ProblemCode.REPORT_NO_TEXT_LAYER, filename, pages=pages)
     # Fonts embedded without a character map: pdfminer can only name their glyphs, (cid:123).
     # A text mostly of those holds no words to read; a few among words are left as they are.
     garbled = _CID_GLYPH.findall(text)
     if len(garbled) >= 20 and len(garbled) > len(_SPACES_ANY.sub("", _CID_GLYPH.sub("", text))):
         sample = "".join(garbled[:3])
-        raise _problem(ProblemCode.REPORT_TEXT_GARBLED, filename, pages=len(pages), sample=sample)
+        raise _problem(ProblemCode.REPORT_TEXT_GARBLED, filename, pages=pages, sample=sample)
     return text, tables
 
 
@@ -698,20 +700,21 @@ def _pdf_page(page: Any) -> tuple[list[str], list[PdfTable]]:
     return stretches, tables
 
 
-def _pdf_pages(pages: list[tuple[list[str], list[PdfTable]]]) -> tuple[list[str], list[Table]]:
-    """Each page's text with its tables' rows as lines (a row's cells tab-joined, as a web
-    page's), and the tables; a table going on over a page break is one table, its rows where it
-    starts."""
+def _pdf_pages(pages: list[tuple[list[str], list[PdfTable]]]) -> tuple[str, list[Table]]:
+    """The pages' text with their tables' rows as lines (a row's cells tab-joined, as a web
+    page's), without page numbers and running headers, and the tables; a table going on over a
+    page break is one table, its rows where it starts."""
     whole: list[PdfTable] = []  # the tables in order, each with its parts on later pages
     places: list[list[int | None]] = []  # per page and table: its index in `whole`, or None
     open_table: int | None = None  # a table at the foot of the page before, nothing under it
+    running = running_lines([stretches for stretches, _ in pages])
     for stretches, tables in pages:
         here: list[int | None] = []
         for at, table in enumerate(tables):
             if (
                 at == 0
                 and open_table is not None
-                and is_page_furniture(stretches[0])
+                and is_page_furniture(stretches[0], running)
                 and continues(whole[open_table], table)
             ):
                 join_part(whole[open_table], table)
@@ -720,21 +723,30 @@ def _pdf_pages(pages: list[tuple[list[str], list[PdfTable]]]) -> tuple[list[str]
                 whole.append(table)
                 here.append(len(whole) - 1)
         places.append(here)
-        if tables and is_page_furniture(stretches[-1]):
+        if tables and is_page_furniture(stretches[-1], running):
             open_table = here[-1] if here[-1] is not None else open_table
         else:
             open_table = None
     grids = [grid(table) for table in whole]
-    texts = []
-    for (stretches, _), here in zip(pages, places, strict=True):
-        marked = stretches[0]
-        for index, stretch in zip(here, stretches[1:], strict=True):
-            marked += "" if index is None else f"\n\x00{index}\x00\n"
-            marked += "\n" + stretch
-        texts.append(
-            _TABLE_PLACE.sub(
-                lambda m: "\n".join("\t".join(r) for r in grids[int(m[1])]),
-                join_wrapped_lines(marked),
+    marked = []
+    for number, ((stretches, _), here) in enumerate(zip(pages, places, strict=True)):
+        # (the first page's head is the report's title, even when later pages run it as header)
+        stretches = [
+            trimmed(
+                stretch,
+                running if number or at else frozenset(),
+                head=at == 0,
+                foot=at == len(stretches) - 1,
             )
-        )
-    return texts, grids
+            for at, stretch in enumerate(stretches)
+        ]
+        page = stretches[0]
+        for index, stretch in zip(here, stretches[1:], strict=True):
+            page += "" if index is None else f"\n\x00{index}\x00\n"
+            page += "\n" + stretch
+        marked.append(page)
+    # pages joined before their lines are: a sentence goes on over a page break as over a line's
+    return _TABLE_PLACE.sub(
+        lambda m: "\n".join("\t".join(r) for r in grids[int(m[1])]),
+        join_wrapped_lines("\n".join(marked)),
+    ), grids

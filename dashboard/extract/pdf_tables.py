@@ -33,6 +33,7 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$",
     re.I,
 )
+_DIGITS = re.compile(r"\d+")
 # A whole cell that is a number: the figures of a row (a label such as 1.属于国家秘密 is not one).
 _NUMBER_CELL = re.compile(r"^[+\-−]?\d[\d,，.]*\s*%?$")
 # A row label that opens with an item marker starts a row of its own: it is never the tail of a
@@ -107,9 +108,40 @@ def page_tables(page: Any) -> list[PdfTable]:
     return sorted(tables, key=lambda t: t.top)
 
 
-def is_page_furniture(text: str) -> bool:
-    """Whether a stretch of a page's text holds nothing but page numbers (or nothing)."""
-    return all(_PAGE_NUMBER.match(line) for line in text.split("\n") if line.strip())
+def is_page_furniture(text: str, running: frozenset[str] = frozenset()) -> bool:
+    """Whether a stretch of a page's text holds nothing but page numbers and the running
+    header's or footer's lines (or nothing)."""
+    return all(
+        _PAGE_NUMBER.match(line) or _digits_as_one(line) in running
+        for line in text.split("\n")
+        if line.strip()
+    )
+
+
+def running_lines(pages: Sequence[Sequence[str]]) -> frozenset[str]:
+    """The lines printed at the head or the foot of two pages or more: a running header or
+    footer (the report's title, 第 3 页), its numbers taken as one."""
+    seen: dict[str, int] = {}
+    for stretches in pages:
+        lines = [line for line in "\n".join(stretches).split("\n") if line.strip()]
+        for line in {lines[0], lines[-1]} if lines else set():
+            key = _digits_as_one(line)
+            seen[key] = seen.get(key, 0) + 1
+    return frozenset(line for line, count in seen.items() if count >= 2)
+
+
+def trimmed(text: str, running: frozenset[str], *, head: bool, foot: bool) -> str:
+    """A page's stretch of text without the page numbers and running lines at its head or
+    foot."""
+    lines = text.split("\n")
+    for end in (0, -1) if head and foot else (0,) if head else (-1,) if foot else ():
+        while lines and is_page_furniture(lines[end], running):
+            lines.pop(end)
+    return "\n".join(lines)
+
+
+def _digits_as_one(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split()))
 
 
 def continues(before: PdfTable, after: PdfTable) -> bool:
