@@ -235,3 +235,13 @@ def test_a_table_goes_on_under_a_running_header() -> None:
     alone = _table(600, _row(640, "规章", "0", "0", "0", "0"))
     text, tables = _pdf_pages([_page(title, alone, after="- 1 -")])
     assert text.strip().split("\n") == [title, "规章\t0\t0\t0\t0"]
+
+
+def test_each_page_joins_its_lines_by_its_own_width() -> None:
+    # a portrait page of prose, then a landscape page (wider lines) for a table's notes
+    portrait = "全年通过区政府门户网站主动公开政府信息共计一千二百余条，其中门户网站发布"
+    landscape = (
+        "注：" + "本表所列数据为本机关本年度收到和处理政府信息公开申请情况的统计数据" * 2 + "。"
+    )
+    text, _ = _pdf_pages([([f"{portrait}\n1239条。"], []), ([landscape], [])])
+    assert text.split("\n") == [f"{portrait}1239条。", landscape]

@@ -614,7 +614,7 @@ def join_wrapped_lines(page: str, full_lines: int = 1) -> str:
     """A PDF page's text with the line breaks inside sentences taken out (see above); a text
     with fewer than `full_lines` lines as wide as its widest is left as it is."""
     lines = page.split("\n")
-    widest = max((_width(line.rstrip()) for line in lines), default=0)
+    widest = _widest(lines)
     if widest < _MIN_WIDTH:
         return page
     if (
@@ -625,18 +625,40 @@ def join_wrapped_lines(page: str, full_lines: int = 1) -> str:
     out: list[str] = []
     for at, line in enumerate(lines):
         out.append(line)
-        if at + 1 == len(lines):
-            break
-        following = lines[at + 1]
-        wrapped = (
-            _width(line.rstrip()) >= _FULL_LINE * widest
-            and _WRAP_END.search(line.rstrip())
-            and _WRAP_START.match(following)
-            and not _TABLE_ROW.search(line)
-            and not _TABLE_ROW.search(following)
-        )
-        out.append("" if wrapped else "\n")
+        if at + 1 < len(lines):
+            out.append("" if _runs_on(line, lines[at + 1], widest) else "\n")
     return "".join(out)
+
+
+def _widest(lines: list[str]) -> int:
+    return max((_width(line.rstrip()) for line in lines), default=0)
+
+
+def _runs_on(line: str, following: str, widest: int) -> bool:
+    """Whether a printed line's sentence goes on in the next line (see above)."""
+    return bool(
+        widest >= _MIN_WIDTH
+        and _width(line.rstrip()) >= _FULL_LINE * widest
+        and _WRAP_END.search(line.rstrip())
+        and _WRAP_START.match(following)
+        and not _TABLE_ROW.search(line)
+        and not _TABLE_ROW.search(following)
+    )
+
+
+def _joined_pages(pages: list[str]) -> str:
+    """Pages' texts, each with its lines joined, joined where a sentence goes on over the page
+    break (the last line full for its own page: a page laid out wider, for a table, has its
+    own width)."""
+    text = ""
+    previous: list[str] = []
+    for page in pages:
+        lines = page.strip("\n").split("\n")
+        if previous:
+            text += "" if _runs_on(previous[-1], lines[0], _widest(previous)) else "\n"
+        text += join_wrapped_lines("\n".join(lines))
+        previous = lines
+    return text
 
 
 def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
@@ -745,8 +767,6 @@ def _pdf_pages(pages: list[tuple[list[str], list[PdfTable]]]) -> tuple[str, list
             page += "" if index is None else f"\n\x00{index}\x00\n"
             page += "\n" + stretch
         marked.append(page)
-    # pages joined before their lines are: a sentence goes on over a page break as over a line's
     return _TABLE_PLACE.sub(
-        lambda m: "\n".join("\t".join(r) for r in grids[int(m[1])]),
-        join_wrapped_lines("\n".join(marked)),
+        lambda m: "\n".join("\t".join(r) for r in grids[int(m[1])]), _joined_pages(marked)
     ), grids

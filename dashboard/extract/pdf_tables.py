@@ -1,14 +1,16 @@
 """The ruled tables of a PDF's pages, put back together as the report's author wrote them.
 
 A report printed from Word draws its statutory tables with rules; pdfplumber finds each page's
-part of a table as a grid of cells. Two things of print are undone here:
+part of a table as a grid of cells. What print adds is undone here:
 
 - a cell's text wraps over printed lines inside its narrow column (自然 / 人, 1.属 / 于国 / 家秘 /
   密): the lines are joined again, without a space where Chinese meets Chinese;
 - a table runs over a page break: the part on the next page (nothing but a page number between
   them, the same left and right rules) continues the part before it, and a row cut by the break
   (the label's last line 开 alone at the top of the next page, or a header cell 自然 / 人) is
-  joined into the row it was cut from.
+  joined into the row it was cut from;
+- page numbers and running headers or footers (a line at the head or foot of two pages or
+  more) are neither text between a table's parts nor text of the report (`trimmed`).
 
 The parts are laid on one grid of columns (every rule's position in either part), so a merged
 cell keeps its text in its first position and the positions it covers stay empty, as for a web
@@ -134,7 +136,7 @@ def trimmed(text: str, running: frozenset[str], *, head: bool, foot: bool) -> st
     """A page's stretch of text without the page numbers and running lines at its head or
     foot."""
     lines = text.split("\n")
-    for end in (0, -1) if head and foot else (0,) if head else (-1,) if foot else ():
+    for end in [0] * head + [-1] * foot:
         while lines and is_page_furniture(lines[end], running):
             lines.pop(end)
     return "\n".join(lines)
