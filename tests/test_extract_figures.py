@@ -11,8 +11,9 @@ import pytest
 from benchmarks.bench_extract import measure
 from dashboard.domain.catalogue import default_catalogue
 from dashboard.domain.problems import ProblemCode
-from dashboard.extract.document import join_wrapped_lines, read_report
+from dashboard.extract.document import read_report
 from dashboard.extract.figures import _spaced_out, extract_figures, find_agency_year, to_facts
+from dashboard.extract.printed import join_wrapped_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = ROOT / "data" / "samples" / "sources" / "dinghai-edu-2019.txt"

@@ -11,9 +11,9 @@ from dashboard.extract.pdf_tables import (
     PdfTable,
     cell_text,
     grid,
-    is_page_furniture,
     join_part,
 )
+from dashboard.extract.printed import PrintedLine
 
 # Columns of a small table 三 on an A4 page: label | 自然人 | 商业企业 | 科研机构 | 总计
 RULES = (50.0, 250.0, 300.0, 350.0, 400.0, 450.0)
@@ -49,22 +49,6 @@ def _table(top: float, *rows: list[Cell]) -> PdfTable:
 )
 def test_a_cells_printed_lines_are_joined(printed: str | None, text: str) -> None:
     assert cell_text(printed) == text
-
-
-@pytest.mark.parametrize(
-    ("between", "furniture"),
-    [
-        ("", True),
-        ("- 3 -\n", True),
-        ("第 3 页 共 10 页", True),
-        ("3/10", True),
-        ("12", True),
-        ("注：本表数据截至12月31日", False),
-        ("续表", False),
-    ],
-)
-def test_only_page_numbers_are_page_furniture(between: str, furniture: bool) -> None:
-    assert is_page_furniture(between) is furniture
 
 
 def _texts(table: PdfTable) -> list[list[str]]:
@@ -157,8 +141,15 @@ def test_a_second_cut_looks_only_at_the_last_pages_part() -> None:
     assert _texts(table) == [["7.属于行政执法案卷"], ["5.要求行政机关确认或重新出具已获取信息"]]
 
 
-def _page(before: str, *tables: PdfTable, after: str = "") -> tuple[list[str], list[PdfTable]]:
-    return [before, *([""] * (len(tables) - 1)), after], list(tables)
+def _lines(text: str, *full: str) -> list[PrintedLine]:
+    """A stretch of a page: its lines, those in `full` running to the margin."""
+    return [PrintedLine(line, line in full) for line in text.split("\n") if line]
+
+
+def _page(
+    before: str, *tables: PdfTable, after: str = ""
+) -> tuple[list[list[PrintedLine]], list[PdfTable]]:
+    return [_lines(before), *([[]] * (len(tables) - 1)), _lines(after)], list(tables)
 
 
 def test_a_table_over_a_page_break_is_one_table_where_it_starts() -> None:
@@ -197,9 +188,9 @@ def test_page_numbers_and_running_headers_leave_the_text() -> None:
     title = "某某区教育局2024年政府信息公开工作年度报告"
     line = "全年通过区政府门户网站政府信息公开专栏主动公开各类政府信息共计，其中"  # a full line
     pages = [
-        ([f"{title}\n{title}\n一、总体情况\n{line}\n- 1 -"], []),
-        ([f"{title}\n门户网站发布1239条。\n{line}\n第 2 页"], []),
-        ([f"{title}\n二、主动公开政府信息情况\n- 3 -"], []),
+        ([_lines(f"{title}\n{title}\n一、总体情况\n{line}\n- 1 -", line)], []),
+        ([_lines(f"{title}\n门户网站发布1239条。\n{line}\n第 2 页", line)], []),
+        ([_lines(f"{title}\n二、主动公开政府信息情况\n- 3 -", line)], []),
     ]
     text, tables = _pdf_pages(pages)
     assert tables == []
@@ -225,7 +216,7 @@ def test_a_table_goes_on_under_a_running_header() -> None:
     ]
     text, tables = _pdf_pages(pages)
     assert [len(t) for t in tables] == [2]
-    assert text.split("\n")[:4] == [
+    assert text.split("\n") == [
         title,
         "二、主动公开",
         "规章\t0\t0\t0\t0",
@@ -234,14 +225,4 @@ def test_a_table_goes_on_under_a_running_header() -> None:
     # one page alone has no running lines: its title is text, its page number is not
     alone = _table(600, _row(640, "规章", "0", "0", "0", "0"))
     text, tables = _pdf_pages([_page(title, alone, after="- 1 -")])
-    assert text.strip().split("\n") == [title, "规章\t0\t0\t0\t0"]
-
-
-def test_each_page_joins_its_lines_by_its_own_width() -> None:
-    # a portrait page of prose, then a landscape page (wider lines) for a table's notes
-    portrait = "全年通过区政府门户网站主动公开政府信息共计一千二百余条，其中门户网站发布"
-    landscape = (
-        "注：" + "本表所列数据为本机关本年度收到和处理政府信息公开申请情况的统计数据" * 2 + "。"
-    )
-    text, _ = _pdf_pages([([f"{portrait}\n1239条。"], []), ([landscape], [])])
-    assert text.split("\n") == [f"{portrait}1239条。", landscape]
+    assert text.split("\n") == [title, "规章\t0\t0\t0\t0"]

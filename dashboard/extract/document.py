@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.domain.problems import Problem, ProblemCode, Severity
-from dashboard.extract.pdf_tables import (
-    PdfTable,
-    continues,
-    grid,
+from dashboard.extract.pdf_tables import PdfTable, continues, grid, join_part, page_tables
+from dashboard.extract.printed import (
+    PrintedLine,
+    by_position,
     is_page_furniture,
-    join_part,
-    page_tables,
+    join_wrapped_lines,
+    joined,
     running_lines,
     trimmed,
 )
@@ -584,81 +584,9 @@ def _docx_grid(tbl: Any, budget: _Budget) -> Table:
 
 # ── .pdf ─────────────────────────────────────────────────────────────────────────────────────
 
-# A PDF's text comes in its printed lines, and a sentence goes on over a line's end (发布信息\n
-# 7435条, 其中，\n门户网站, 网站(http://\nwww…)). A line is taken to go on into the next when it
-# is full (as wide as the page's widest line, less a little) and does not end a sentence: a
-# heading, the short last line of a paragraph or a line ending in 。 keeps its break. Table rows
-# (two numbers or more at a line's end, or a unit and a number) are left as laid out, for the
-# table reader. Text copied out of a PDF (a .txt, a paste) keeps the printed lines too and is
-# joined the same way.
-_WRAP_END = re.compile(r"[^\s。！？!?…]$")
-_WRAP_START = re.compile(r"^(?![一二三四五六七八九十]{1,3}、)[^\s\x00]")  # not a heading
-# (条 1234: a unit and its number closing a row of the statistics table before 2019)
-_TABLE_ROW = re.compile(
-    r"(?:\s[0-9][0-9,.]*%?){2,}\s*$|^\s*[0-9][0-9,.]*\s+[0-9]"
-    r"|\s[\u4e00-\u9fff]{1,2}\s+[0-9][0-9,.]*\s*$"
-)
-_FULL_LINE = 0.85  # of the widest line's width
-_MIN_WIDTH = 20  # a page whose widest line is narrower has no running text to join
 # A text file's lines are printed lines (copied out of a PDF) when three or more are as wide as
 # the widest; a page's text, a paragraph a line, has one widest paragraph.
 _TEXT_FULL_LINES = 3
-
-
-def _width(line: str) -> int:
-    """A line's printed width in half-width columns (a Chinese character is two)."""
-    return sum(2 if ord(char) >= 0x2E80 else 1 for char in line)
-
-
-def join_wrapped_lines(page: str, full_lines: int = 1) -> str:
-    """A PDF page's text with the line breaks inside sentences taken out (see above); a text
-    with fewer than `full_lines` lines as wide as its widest is left as it is."""
-    lines = page.split("\n")
-    widest = _widest(lines)
-    if widest < _MIN_WIDTH:
-        return page
-    if (
-        full_lines > 1
-        and sum(_width(ln.rstrip()) >= _FULL_LINE * widest for ln in lines) < full_lines
-    ):
-        return page
-    out: list[str] = []
-    for at, line in enumerate(lines):
-        out.append(line)
-        if at + 1 < len(lines):
-            out.append("" if _runs_on(line, lines[at + 1], widest) else "\n")
-    return "".join(out)
-
-
-def _widest(lines: list[str]) -> int:
-    return max((_width(line.rstrip()) for line in lines), default=0)
-
-
-def _runs_on(line: str, following: str, widest: int) -> bool:
-    """Whether a printed line's sentence goes on in the next line (see above)."""
-    return bool(
-        widest >= _MIN_WIDTH
-        and _width(line.rstrip()) >= _FULL_LINE * widest
-        and _WRAP_END.search(line.rstrip())
-        and _WRAP_START.match(following)
-        and not _TABLE_ROW.search(line)
-        and not _TABLE_ROW.search(following)
-    )
-
-
-def _joined_pages(pages: list[str]) -> str:
-    """Pages' texts, each with its lines joined, joined where a sentence goes on over the page
-    break (the last line full for its own page: a page laid out wider, for a table, has its
-    own width)."""
-    text = ""
-    previous: list[str] = []
-    for page in pages:
-        lines = page.strip("\n").split("\n")
-        if previous:
-            text += "" if _runs_on(previous[-1], lines[0], _widest(previous)) else "\n"
-        text += join_wrapped_lines("\n".join(lines))
-        previous = lines
-    return text
 
 
 def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
@@ -695,14 +623,14 @@ def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
 
 _TABLE_PLACE = re.compile(r"\x00(\d+)\x00")
 
+Stretch = list[PrintedLine]
 
-def _pdf_page(page: Any) -> tuple[list[str], list[PdfTable]]:
-    """A page's ruled tables and its text around them: one stretch above each table and one
-    below the last, each in its printed lines. A ruled box of sentences is no table (a note
-    set in a frame): its text stays in the page's."""
+
+def _pdf_page(page: Any) -> tuple[list[Stretch], list[PdfTable]]:
+    """A page's ruled tables and its printed lines around them: one stretch above each table
+    and one below the last. A ruled box of sentences is no table (a note set in a frame): its
+    text stays in the page's."""
     tables = [t for t in page_tables(page) if not any(_holds_sentences(c.text) for c in t.cells)]
-    if not tables:
-        return [page.extract_text() or ""], []
 
     def middle(char: dict[str, Any]) -> tuple[float, float]:
         return (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
@@ -713,30 +641,37 @@ def _pdf_page(page: Any) -> tuple[list[str], list[PdfTable]]:
         x, y = middle(thing)
         return not any(t.x0 <= x < t.x1 and t.top <= y < t.bottom for t in tables)
 
-    prose = page.filter(outside)
+    prose = page.filter(outside) if tables else page
     edges = [float("-inf"), *(y for t in tables for y in (t.top, t.bottom)), float("inf")]
     stretches = []
     for above, below in zip(edges[::2], edges[1::2], strict=True):
-        stretch = prose.filter(lambda c, a=above, b=below: a <= middle(c)[1] < b)
-        stretches.append(stretch.extract_text() or "")
-    return stretches, tables
+        stretch = (
+            prose.filter(lambda c, a=above, b=below: a <= middle(c)[1] < b) if tables else prose
+        )
+        stretches.append(stretch.extract_text_lines(return_chars=False))
+    everything = [line for stretch in stretches for line in stretch]
+    return [by_position(stretch, everything) for stretch in stretches], tables
 
 
-def _pdf_pages(pages: list[tuple[list[str], list[PdfTable]]]) -> tuple[str, list[Table]]:
+def _pdf_pages(pages: list[tuple[list[Stretch], list[PdfTable]]]) -> tuple[str, list[Table]]:
     """The pages' text with their tables' rows as lines (a row's cells tab-joined, as a web
     page's), without page numbers and running headers, and the tables; a table going on over a
     page break is one table, its rows where it starts."""
     whole: list[PdfTable] = []  # the tables in order, each with its parts on later pages
     places: list[list[int | None]] = []  # per page and table: its index in `whole`, or None
     open_table: int | None = None  # a table at the foot of the page before, nothing under it
-    running = running_lines([stretches for stretches, _ in pages])
+    running = running_lines([[ln.text for s in stretches for ln in s] for stretches, _ in pages])
+
+    def furniture(stretch: Stretch) -> bool:
+        return is_page_furniture([line.text for line in stretch], running)
+
     for stretches, tables in pages:
         here: list[int | None] = []
         for at, table in enumerate(tables):
             if (
                 at == 0
                 and open_table is not None
-                and is_page_furniture(stretches[0], running)
+                and furniture(stretches[0])
                 and continues(whole[open_table], table)
             ):
                 join_part(whole[open_table], table)
@@ -745,28 +680,22 @@ def _pdf_pages(pages: list[tuple[list[str], list[PdfTable]]]) -> tuple[str, list
                 whole.append(table)
                 here.append(len(whole) - 1)
         places.append(here)
-        if tables and is_page_furniture(stretches[-1], running):
+        if tables and furniture(stretches[-1]):
             open_table = here[-1] if here[-1] is not None else open_table
         else:
             open_table = None
     grids = [grid(table) for table in whole]
-    marked = []
+    lines: list[PrintedLine] = []
     for number, ((stretches, _), here) in enumerate(zip(pages, places, strict=True)):
-        # (the first page's head is the report's title, even when later pages run it as header)
-        stretches = [
-            trimmed(
-                stretch,
-                running if number or at else frozenset(),
-                head=at == 0,
-                foot=at == len(stretches) - 1,
+        last = len(stretches) - 1
+        for at, stretch in enumerate(stretches):
+            if at and here[at - 1] is not None:  # the table above this stretch, where it starts
+                lines.append(PrintedLine(f"\x00{here[at - 1]}\x00", full=False))
+            # (the first page's head is the report's title, even when later pages run it)
+            lines += trimmed(
+                stretch, running if number or at else frozenset(), head=at == 0, foot=at == last
             )
-            for at, stretch in enumerate(stretches)
-        ]
-        page = stretches[0]
-        for index, stretch in zip(here, stretches[1:], strict=True):
-            page += "" if index is None else f"\n\x00{index}\x00\n"
-            page += "\n" + stretch
-        marked.append(page)
+    # one run of lines for all pages: a sentence goes on over a page break as over a line's end
     return _TABLE_PLACE.sub(
-        lambda m: "\n".join("\t".join(r) for r in grids[int(m[1])]), _joined_pages(marked)
+        lambda m: "\n".join("\t".join(r) for r in grids[int(m[1])]), joined(lines)
     ), grids

@@ -5,12 +5,10 @@ part of a table as a grid of cells. What print adds is undone here:
 
 - a cell's text wraps over printed lines inside its narrow column (自然 / 人, 1.属 / 于国 / 家秘 /
   密): the lines are joined again, without a space where Chinese meets Chinese;
-- a table runs over a page break: the part on the next page (nothing but a page number between
-  them, the same left and right rules) continues the part before it, and a row cut by the break
-  (the label's last line 开 alone at the top of the next page, or a header cell 自然 / 人) is
-  joined into the row it was cut from;
-- page numbers and running headers or footers (a line at the head or foot of two pages or
-  more) are neither text between a table's parts nor text of the report (`trimmed`).
+- a table runs over a page break: the part on the next page (nothing but page furniture between
+  them, `printed.py`, and the same left and right rules) continues the part before it, and a
+  row cut by the break (the label's last line 开 alone at the top of the next page, or a header
+  cell 自然 / 人) is joined into the row it was cut from.
 
 The parts are laid on one grid of columns (every rule's position in either part), so a merged
 cell keeps its text in its first position and the positions it covers stay empty, as for a web
@@ -29,13 +27,6 @@ Table = list[list[str]]
 # Rules closer than this (points) are one rule: the same table's rules drift a little between
 # pages, and cells' bounding boxes are rounded differently.
 _SAME_RULE = 2.5
-# A page number, alone on its line, is all that may stand between a table and its continuation.
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$",
-    re.I,
-)
-_DIGITS = re.compile(r"\d+")
 # A whole cell that is a number: the figures of a row (a label such as 1.属于国家秘密 is not one).
 _NUMBER_CELL = re.compile(r"^[+\-−]?\d[\d,，.]*\s*%?$")
 # A row label that opens with an item marker starts a row of its own: it is never the tail of a
@@ -108,42 +99,6 @@ def page_tables(page: Any) -> list[PdfTable]:
         if table.rows:
             tables.append(table)
     return sorted(tables, key=lambda t: t.top)
-
-
-def is_page_furniture(text: str, running: frozenset[str] = frozenset()) -> bool:
-    """Whether a stretch of a page's text holds nothing but page numbers and the running
-    header's or footer's lines (or nothing)."""
-    return all(
-        _PAGE_NUMBER.match(line) or _digits_as_one(line) in running
-        for line in text.split("\n")
-        if line.strip()
-    )
-
-
-def running_lines(pages: Sequence[Sequence[str]]) -> frozenset[str]:
-    """The lines printed at the head or the foot of two pages or more: a running header or
-    footer (the report's title, 第 3 页), its numbers taken as one."""
-    seen: dict[str, int] = {}
-    for stretches in pages:
-        lines = [line for line in "\n".join(stretches).split("\n") if line.strip()]
-        for line in {lines[0], lines[-1]} if lines else set():
-            key = _digits_as_one(line)
-            seen[key] = seen.get(key, 0) + 1
-    return frozenset(line for line, count in seen.items() if count >= 2)
-
-
-def trimmed(text: str, running: frozenset[str], *, head: bool, foot: bool) -> str:
-    """A page's stretch of text without the page numbers and running lines at its head or
-    foot."""
-    lines = text.split("\n")
-    for end in [0] * head + [-1] * foot:
-        while lines and is_page_furniture(lines[end], running):
-            lines.pop(end)
-    return "\n".join(lines)
-
-
-def _digits_as_one(line: str) -> str:
-    return _DIGITS.sub("#", " ".join(line.split()))
 
 
 def continues(before: PdfTable, after: PdfTable) -> bool:
