@@ -3,6 +3,8 @@ cut by a break. The real reports printed to PDF are read in test_extract_tables.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from dashboard.extract.document import _pdf_pages
@@ -13,7 +15,7 @@ from dashboard.extract.pdf_tables import (
     grid,
     join_part,
 )
-from dashboard.extract.printed import PrintedLine
+from dashboard.extract.printed import FULL, PrintedLine
 
 # Columns of a small table 三 on an A4 page: label | 自然人 | 商业企业 | 科研机构 | 总计
 RULES = (50.0, 250.0, 300.0, 350.0, 400.0, 450.0)
@@ -143,7 +145,9 @@ def test_a_second_cut_looks_only_at_the_last_pages_part() -> None:
 
 def _lines(text: str, *full: str) -> list[PrintedLine]:
     """A stretch of a page: its lines, those in `full` running to the margin."""
-    return [PrintedLine(line, line in full) for line in text.split("\n") if line]
+    return [
+        PrintedLine(line, FULL if line in full else math.inf) for line in text.split("\n") if line
+    ]
 
 
 def _page(
@@ -156,7 +160,7 @@ def test_a_table_over_a_page_break_is_one_table_where_it_starts() -> None:
     first = _table(600, _row(640, "规章", "0", "0", "0", "0"))
     rest = _table(50, _row(70, "行政规范性文件", "5", "1", "0", "25"))
     text, tables = _pdf_pages(
-        [_page("二、主动公开", first, after="- 1 -"), _page("", rest, after="三、收到")]
+        [_page("二、主动公开", first, after="- 1 -"), _page("", rest, after="三、收到\n- 2 -")]
     )
     assert len(tables) == 1 and len(tables[0]) == 2
     assert [line for line in text.split("\n") if line] == [
@@ -189,7 +193,7 @@ def test_page_numbers_and_running_headers_leave_the_text() -> None:
     line = "全年通过区政府门户网站政府信息公开专栏主动公开各类政府信息共计，其中"  # a full line
     pages = [
         ([_lines(f"{title}\n{title}\n一、总体情况\n{line}\n- 1 -", line)], []),
-        ([_lines(f"{title}\n门户网站发布1239条。\n{line}\n第 2 页", line)], []),
+        ([_lines(f"{title}\n门户网站发布1239条。\n{line}\n- 2 -", line)], []),
         ([_lines(f"{title}\n二、主动公开政府信息情况\n- 3 -", line)], []),
     ]
     text, tables = _pdf_pages(pages)
@@ -222,7 +226,7 @@ def test_a_table_goes_on_under_a_running_header() -> None:
         "规章\t0\t0\t0\t0",
         "行政规范性文件\t5\t1\t0\t25",
     ]
-    # one page alone has no running lines: its title is text, its page number is not
+    # one page alone has no running lines: its title is text, its number (1) is not
     alone = _table(600, _row(640, "规章", "0", "0", "0", "0"))
     text, tables = _pdf_pages([_page(title, alone, after="- 1 -")])
     assert text.split("\n") == [title, "规章\t0\t0\t0\t0"]

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from dashboard.extract.printed import (
+    FULL,
     PrintedLine,
     by_position,
     by_width,
@@ -19,40 +20,57 @@ from dashboard.extract.printed import (
 )
 
 EM = 11.0  # the body text's size, points
+RIGHT = 521.0  # the right margin
 
 
-def _line(text: str, x1: float, x0: float = 90.0) -> dict[str, Any]:
-    return {"text": text, "x0": x0, "x1": x1, "top": 100.0, "bottom": 100.0 + EM}
+def _line(text: str, x1: float) -> dict[str, Any]:
+    """A text line as pdfplumber gives it, ending at `x1`: Chinese characters a full em wide,
+    digits and Latin letters 7 points."""
+    chars = []
+    x = x1
+    for char in reversed(text):
+        width = EM if ord(char) >= 0x2E80 else 7.0
+        chars.insert(0, {"text": char, "x0": x - width, "x1": x})
+        x -= width
+    return {"text": text, "x0": x, "x1": x1, "top": 100.0, "bottom": 100.0 + EM, "chars": chars}
 
 
-def test_a_line_is_full_when_it_ends_at_the_margin() -> None:
+def _read(*lines: dict[str, Any]) -> list[str]:
     page = [
-        _line("一、总体情况", 156.0),
-        _line("2021年1月1日至2021年12月31日，我局在门户网站主动公开更新商务信息470", 503.0),
-        _line("条。涉及单位概况类信息2条、政务动态类信息412条、信息公开目录类信", 521.0),
-        _line("息56条。", 160.0),
-        _line("全年微信发布商务信息263条，新浪微博发布商务信息682条，抖音", 470.0),
-        _line("发布视频12条。", 180.0),
+        *lines,
+        _line("本页最宽的一行文字正好排到右边距为止本页最宽的一行文字正好排到右边距为止", RIGHT),
     ]
-    lines = by_position(page, page)
-    # at the margin, or short of it by the 条。 that Chinese line breaking carried over; a line
-    # four characters short is the end of a paragraph
-    assert [line.full for line in lines] == [False, True, True, False, False, False]
-    assert joined(lines).split("\n") == [
-        "一、总体情况",
-        "2021年1月1日至2021年12月31日，我局在门户网站主动公开更新商务信息470条。涉及单位概况类"
-        "信息2条、政务动态类信息412条、信息公开目录类信息56条。",
-        "全年微信发布商务信息263条，新浪微博发布商务信息682条，抖音",
+    return joined(by_position(lines, page)).split("\n")
+
+
+def test_a_line_goes_on_when_the_next_piece_did_not_fit_at_its_end() -> None:
+    # Chinese line breaking carried 条 over with the 。 that may not start a line: 18 points
+    # were left, 条。 is 22 wide
+    assert _read(
+        _line("我局在门户网站主动公开更新商务信息470", 503.0),
+        _line("条。涉及单位概况类信息2条。", 250.0),
+    ) == ["我局在门户网站主动公开更新商务信息470条。涉及单位概况类信息2条。"]
+    # a number is not broken: 28 points left, 1380 is 28 wide
+    assert _read(
+        _line("在市人民政府门户网站公开政府信息", 493.0),
+        _line("1380条、在微信公众号公开信息676条。", 330.0),
+    ) == ["在市人民政府门户网站公开政府信息1380条、在微信公众号公开信息676条。"]
+    # a line ending well short of the margin ended on purpose
+    assert _read(
+        _line("全年微信发布商务信息263条，抖音", 400.0), _line("发布视频12条。", 200.0)
+    ) == [
+        "全年微信发布商务信息263条，抖音",
         "发布视频12条。",
     ]
 
 
-def test_a_page_of_a_few_words_has_no_full_line() -> None:
+def test_a_page_of_a_few_words_has_no_line_that_goes_on() -> None:
     cover = [_line("某某局", 160.0), _line("2024年政府信息公开工作年度报告", 250.0)]
-    assert [line.full for line in by_position(cover, cover)] == [False, False]
+    assert not any(line.full for line in by_position(cover, cover))
+    assert joined(by_position(cover, cover)) == "某某局\n2024年政府信息公开工作年度报告"
 
 
-def test_fullness_is_the_page_s_own() -> None:
+def test_the_margin_is_the_page_s_own() -> None:
     # a landscape page's lines are wider: a portrait page's full line is full on its own page
     portrait = [_line("全年通过区政府门户网站主动公开政府信息共计一千二百余条，其中门户", 520.0)]
     landscape = [_line("注：本表所列数据为本机关本年度收到和处理政府信息公开申请情况", 760.0)]
@@ -68,18 +86,20 @@ def test_fullness_is_the_page_s_own() -> None:
         ("门户网站（http://", "www.example.gov.cn/）发布", True),
         ("全年在门户网站发布信息7435条。", "微信公众号发布218条。", False),  # a sentence's end
         ("全年在门户网站发布信息", "二、主动公开政府信息情况", False),  # a heading
+        ("主动公开政府信息295条，包括：", "1.政务网公开120条", False),  # a list's item
+        ("主动公开政府信息295条，包括：", "（一）政务网公开120条", False),
+        ("全年在门户网站发布信息", "1.2万条。", True),  # a number
         ("规章 0 0 0", "行政规范性文件 5 1 25", False),  # table rows
     ],
 )
 def test_a_full_line_runs_on_unless_its_sentence_ends(
     line: str, following: str, runs_on: bool
 ) -> None:
-    text = joined([PrintedLine(line, True), PrintedLine(following, False)])
+    text = joined([PrintedLine(line, FULL), PrintedLine(following)])
     assert (text == line + following) is runs_on
-    # a line short of the margin never runs on
-    assert (
-        joined([PrintedLine(line, False), PrintedLine(following, False)]) == f"{line}\n{following}"
-    )
+    # a line with room left for the next line's first piece never runs on
+    lines = [PrintedLine(line, room=50.0), PrintedLine(following, lead=11.0)]
+    assert joined(lines) == f"{line}\n{following}"
 
 
 def test_text_without_positions_is_full_by_width() -> None:
@@ -98,20 +118,34 @@ def test_text_without_positions_is_full_by_width() -> None:
 
 
 @pytest.mark.parametrize(
-    ("between", "furniture"),
+    "footer", ["- {} -", "— {} —", "第 {} 页 共 10 页", "{}/10", "{}", "Page {}"]
+)
+def test_page_numbers_are_page_furniture(footer: str) -> None:
+    pages = [["一、总体情况", footer.format(1)], ["二、主动公开", footer.format(2)]]
+    running = running_lines(pages)
+    assert is_page_furniture([footer.format(7), ""], running)
+    assert not is_page_furniture(["注：本表数据截至12月31日"], running)
+
+
+def test_the_same_number_at_the_foot_of_pages_is_no_page_number() -> None:
+    # a table's cells one a line: the 0 closing two pages is a cell
+    running = running_lines([["规章", "0"], ["规范性文件", "0"]])
+    assert not is_page_furniture(["0"], running, 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "page", "furniture"),
     [
-        ("", True),
-        ("- 3 -\n", True),
-        ("— 12 —", True),
-        ("第 3 页 共 10 页", True),
-        ("3/10", True),
-        ("12", True),
-        ("注：本表数据截至12月31日", False),
-        ("续表", False),
+        ("- 7 -", 7, True),
+        ("第 1 页 共 3 页", 1, True),
+        ("1", 1, True),
+        ("3", 1, False),
+        ("0", 1, False),
     ],
 )
-def test_only_page_numbers_are_page_furniture(between: str, furniture: bool) -> None:
-    assert is_page_furniture(between.split("\n")) is furniture
+def test_a_page_s_own_number_is_furniture_on_it(line: str, page: int, furniture: bool) -> None:
+    # a document of one page has no running lines: its number is its page's
+    assert is_page_furniture([line], frozenset(), page) is furniture
 
 
 def test_running_lines_are_those_at_the_head_or_foot_of_two_pages() -> None:
@@ -120,6 +154,6 @@ def test_running_lines_are_those_at_the_head_or_foot_of_two_pages() -> None:
     running = running_lines(pages)
     assert is_page_furniture([title, "第 7 页"], running)
     assert not is_page_furniture(["一、总体情况"], running)
-    page = [PrintedLine(text, False) for text in pages[1]]
-    assert trimmed(page, running, head=True, foot=True) == [page[1]]
-    assert trimmed(page, running, head=False, foot=True) == page[:2]
+    page = [PrintedLine(text) for text in pages[1]]
+    assert trimmed(page, running, 2, head=True, foot=True) == [page[1]]
+    assert trimmed(page, running, 2, head=False, foot=True) == page[:2]

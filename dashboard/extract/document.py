@@ -648,7 +648,7 @@ def _pdf_page(page: Any) -> tuple[list[Stretch], list[PdfTable]]:
         stretch = (
             prose.filter(lambda c, a=above, b=below: a <= middle(c)[1] < b) if tables else prose
         )
-        stretches.append(stretch.extract_text_lines(return_chars=False))
+        stretches.append(stretch.extract_text_lines())
     everything = [line for stretch in stretches for line in stretch]
     return [by_position(stretch, everything) for stretch in stretches], tables
 
@@ -662,16 +662,16 @@ def _pdf_pages(pages: list[tuple[list[Stretch], list[PdfTable]]]) -> tuple[str, 
     open_table: int | None = None  # a table at the foot of the page before, nothing under it
     running = running_lines([[ln.text for s in stretches for ln in s] for stretches, _ in pages])
 
-    def furniture(stretch: Stretch) -> bool:
-        return is_page_furniture([line.text for line in stretch], running)
+    def furniture(stretch: Stretch, page: int) -> bool:
+        return is_page_furniture([line.text for line in stretch], running, page)
 
-    for stretches, tables in pages:
+    for number, (stretches, tables) in enumerate(pages, start=1):
         here: list[int | None] = []
         for at, table in enumerate(tables):
             if (
                 at == 0
                 and open_table is not None
-                and furniture(stretches[0])
+                and furniture(stretches[0], number)
                 and continues(whole[open_table], table)
             ):
                 join_part(whole[open_table], table)
@@ -680,7 +680,7 @@ def _pdf_pages(pages: list[tuple[list[Stretch], list[PdfTable]]]) -> tuple[str, 
                 whole.append(table)
                 here.append(len(whole) - 1)
         places.append(here)
-        if tables and furniture(stretches[-1]):
+        if tables and furniture(stretches[-1], number):
             open_table = here[-1] if here[-1] is not None else open_table
         else:
             open_table = None
@@ -690,10 +690,10 @@ def _pdf_pages(pages: list[tuple[list[Stretch], list[PdfTable]]]) -> tuple[str, 
         last = len(stretches) - 1
         for at, stretch in enumerate(stretches):
             if at and here[at - 1] is not None:  # the table above this stretch, where it starts
-                lines.append(PrintedLine(f"\x00{here[at - 1]}\x00", full=False))
+                lines.append(PrintedLine(f"\x00{here[at - 1]}\x00"))
             # (the first page's head is the report's title, even when later pages run it)
             lines += trimmed(
-                stretch, running if number or at else frozenset(), head=at == 0, foot=at == last
+                stretch, running, number + 1, head=at == 0 and number > 0, foot=at == last
             )
     # one run of lines for all pages: a sentence goes on over a page break as over a line's end
     return _TABLE_PLACE.sub(
