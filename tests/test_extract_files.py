@@ -339,6 +339,29 @@ def test_a_word_tables_cells_show_what_word_shows() -> None:
     assert "规章 3 0 12" in document.text.split("\n")
 
 
+def test_radicals_a_pdf_font_maps_its_characters_to_read_as_the_characters(
+    catalogue: Catalogue,
+) -> None:
+    # as copied out of such a PDF: Kangxi radicals (⼀ ⽂ ⼯ ⽹ ⾏) and simplified ones (⻔ ⻛)
+    written = (
+        "某某市⽂化和旅游局2024年政府信息公开⼯作年度报告\n⼀、总体情况\n"
+        "2024年，我局通过区政府⻔户⽹站主动公开政府信息1239条，⾏政规范性⽂件3件，"
+        "通过“某某⽂旅”微信公众号发布信息386条，⻛险提示12条。"
+    )
+    for name, content in (("r.txt", written.encode()), ("r.html", _html(written.split("\n")))):
+        document = read_report(content, name)
+        assert [line for line in document.text.split("\n") if line][:2] == [
+            "某某市文化和旅游局2024年政府信息公开工作年度报告",
+            "一、总体情况",
+        ]
+        assert "通过区政府门户网站主动公开" in document.text and "风险提示" in document.text
+        extraction = extract_figures(document.text, catalogue)
+        assert extraction.agency == "某某市文化和旅游局"
+        facts = {(f.metric, f.channel): f.value for f in extraction.facts}
+        assert facts[("items_published", "gov_portal")] == 1239
+        assert facts[("items_published", "wechat")] == 386
+
+
 def test_a_word_97_file_reads_as_its_text(catalogue: Catalogue) -> None:
     # the seed report saved as .doc by LibreOffice (tests/data/reports/README.md)
     text = (SOURCES / "dinghai-edu-2019.txt").read_text(encoding="utf-8")

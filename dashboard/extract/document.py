@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,6 +123,21 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _SENTENCE_CELL = 120  # characters of a cell of sentences: page layout (a form's note is shorter)
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CID_GLYPH = re.compile(r"\(cid:\d+\)")
+# Many PDFs made in China map common characters to the look-alike radicals of their fonts:
+# the text reads ⼀、总体情况, ⻔户⽹站, ⾏政 where the page shows 一、门户网站、行政. The Kangxi
+# radicals fold to their characters by NFKC; the simplified radicals of the supplement block
+# have no such folding and are mapped here (only those that are whole characters of their own).
+_RADICALS = {
+    **{
+        code: unicodedata.normalize("NFKC", chr(code))
+        for code in range(0x2F00, 0x2FD6)
+        if len(unicodedata.normalize("NFKC", chr(code))) == 1
+    },
+    **str.maketrans(
+        "⺟⺠⻄⻅⻆⻉⻋⻑⻓⻔⻘⻚⻛⻜⻝⻢⻤⻥⻦⻨⻩⻪⻬⻮⻰⻳",
+        "母民西见角贝车長长门青页风飞食马鬼鱼鸟麦黄黾齐齿龙龟",
+    ),
+}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _W_P, _W_TBL, _W_R, _W_T = f"{_W}p", f"{_W}tbl", f"{_W}r", f"{_W}t"
@@ -226,7 +242,9 @@ def _suffix(filename: str, content: bytes) -> str:
 
 
 def _tidy(text: str) -> str:
-    """Lines stripped of padding, runs of blank lines made one."""
+    """Lines stripped of padding, runs of blank lines made one, radicals read as the characters
+    they stand for."""
+    text = text.translate(_RADICALS)
     lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
