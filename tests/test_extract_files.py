@@ -339,6 +339,22 @@ def test_a_word_tables_cells_show_what_word_shows() -> None:
     assert "规章 3 0 12" in document.text.split("\n")
 
 
+def test_bold_printed_twice_in_a_pdf_reads_once(catalogue: Catalogue) -> None:
+    # a title and a heading made bold by drawing them twice, a little apart
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 12)
+    for at, line in enumerate(REPORT.split("\n")[:4]):
+        page.drawString(40, 800 - 16 * at, line)
+        if at < 2:
+            page.drawString(40.3, 800 - 16 * at, line)
+    page.save()
+    document = read_report(out.getvalue(), "r.pdf")
+    assert document.text.split("\n") == REPORT.split("\n")[:4]
+    extraction = extract_figures(document.text, catalogue)
+    assert (extraction.agency, extraction.year) == ("某某市教育局", 2022)
+
+
 def test_radicals_a_pdf_font_maps_its_characters_to_read_as_the_characters(
     catalogue: Catalogue,
 ) -> None:

@@ -648,6 +648,8 @@ def _pdf_page(page: Any) -> tuple[list[Stretch], list[PdfTable]]:
     """A page's ruled tables and its printed lines around them: one stretch above each table
     and one below the last. A ruled box of sentences is no table (a note set in a frame): its
     text stays in the page's."""
+    # Bold set by printing the text twice, a little apart (a title, headings): once is its text.
+    page = page.dedupe_chars()
     tables = [t for t in page_tables(page) if not any(_holds_sentences(c.text) for c in t.cells)]
 
     def middle(char: dict[str, Any]) -> tuple[float, float]:
