@@ -24,7 +24,7 @@ from reportlab.pdfgen import canvas
 from dashboard.cli import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, main
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.problems import ProblemCode
-from dashboard.extract.document import ReportDocument, read_report
+from dashboard.extract.document import ReportDocument, _not_aslant, read_report
 from dashboard.extract.figures import extract_figures
 from dashboard.extract.word97 import _shown, doc_text
 from dashboard.i18n import messages
@@ -339,7 +339,7 @@ def test_a_word_tables_cells_show_what_word_shows() -> None:
     assert "规章 3 0 12" in document.text.split("\n")
 
 
-def test_bold_printed_twice_in_a_pdf_reads_once(catalogue: Catalogue) -> None:
+def test_bold_printed_twice_and_a_watermark_in_a_pdf(catalogue: Catalogue) -> None:
     # a title and a heading made bold by drawing them twice, a little apart
     out = io.BytesIO()
     page = canvas.Canvas(out, pagesize=A4)
@@ -348,11 +348,33 @@ def test_bold_printed_twice_in_a_pdf_reads_once(catalogue: Catalogue) -> None:
         page.drawString(40, 800 - 16 * at, line)
         if at < 2:
             page.drawString(40.3, 800 - 16 * at, line)
+    # and a watermark across the page, whose characters would fall between the lines
+    page.saveState()
+    page.translate(150, 700)
+    page.rotate(40)
+    page.setFont("STSong-Light", 36)
+    page.drawString(0, 0, "内部资料 2025")
+    page.restoreState()
     page.save()
     document = read_report(out.getvalue(), "r.pdf")
     assert document.text.split("\n") == REPORT.split("\n")[:4]
     extraction = extract_figures(document.text, catalogue)
     assert (extraction.agency, extraction.year) == ("某某市教育局", 2022)
+
+
+@pytest.mark.parametrize(
+    ("matrix", "read"),
+    [
+        ((12, 0, 0, 12, 0, 0), True),  # level
+        ((0, 12, -12, 0, 0, 0), True),  # turned upright: a tall table cell's label
+        ((12, 0, 2.4, 12, 0, 0), True),  # slanted as italics are
+        ((11.99, 0.42, -0.42, 11.99, 0, 0), True),  # 2° askew: a scan's recognised text
+        ((-12, 0, 0, -12, 0, 0), True),  # upside down
+        ((9.2, 7.7, -7.7, 9.2, 0, 0), False),  # turned 40°: a watermark
+    ],
+)
+def test_only_characters_set_aslant_are_left_out(matrix: tuple[float, ...], read: bool) -> None:
+    assert _not_aslant({"object_type": "char", "matrix": matrix}) is read
 
 
 def test_radicals_a_pdf_font_maps_its_characters_to_read_as_the_characters(

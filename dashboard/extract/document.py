@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -644,12 +645,24 @@ _TABLE_PLACE = re.compile(r"\x00(\d+)\x00")
 Stretch = list[PrintedLine]
 
 
+def _not_aslant(thing: dict[str, Any]) -> bool:
+    """Whether a page object is not a character set at a slant: turned 10° to 80° from level
+    or upright, as a watermark's are (a table's label turned upright is read, and so is the
+    text a scan's recognition lays a degree or two askew)."""
+    if thing.get("object_type") != "char":
+        return True
+    a, b = thing["matrix"][:2]
+    turned = math.degrees(math.atan2(b, a)) % 90
+    return not 10 < turned < 80
+
+
 def _pdf_page(page: Any) -> tuple[list[Stretch], list[PdfTable]]:
     """A page's ruled tables and its printed lines around them: one stretch above each table
     and one below the last. A ruled box of sentences is no table (a note set in a frame): its
     text stays in the page's."""
     # Bold set by printing the text twice, a little apart (a title, headings): once is its text.
-    page = page.dedupe_chars()
+    # A watermark set aslant across the page (内部资料, the agency's name) is not.
+    page = page.dedupe_chars().filter(_not_aslant)
     tables = [t for t in page_tables(page) if not any(_holds_sentences(c.text) for c in t.cells)]
 
     def middle(char: dict[str, Any]) -> tuple[float, float]:
