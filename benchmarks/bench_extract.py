@@ -1,6 +1,6 @@
 """Benchmark: how well `extract_figures` finds the hand-labelled figures of a report corpus.
 
-    .venv/bin/python benchmarks/bench_extract.py [--corpus path.jsonl] [--size-kb 1024]
+    .venv/bin/python benchmarks/bench_extract.py [--corpus path.jsonl] [--size-kb 1024] [--files]
 
 Each report's text is extracted with no agency or year given; each label is mapped to its
 (metric, channel, category) as tests/corpus.py does (LABEL_ROWS, Resolver). A figure counts as
@@ -10,6 +10,8 @@ simplified script: a dev label may keep the report's traditional characters), th
 apart the figures of rows no label id names (statutory table 二, a Toutiao or notice-board count,
 a Weibo account's reads), which the labels cannot judge — unless a label of the same metric and
 value went unmatched in that report: then the figure is that label's, in the wrong row, and wrong.
+`--files` times reading the bundled report files (Word, Word 97, PDFs printed from Word) and
+extracting their figures, file by file.
 """
 
 from __future__ import annotations
@@ -208,11 +210,45 @@ def time_big_text(path: Path, size_kb: int) -> str:
     )
 
 
+def time_files(folder: Path = ROOT / "tests" / "data" / "reports") -> list[str]:
+    """Read each bundled report file and extract its figures: the time of each, best of three
+    (reading and extracting; a PDF's pages counted)."""
+    import io
+    import time
+
+    import pdfplumber
+
+    from dashboard.extract.document import read_report
+
+    lines = []
+    for path in sorted([*folder.glob("*.doc"), *folder.glob("**/*.pdf")]):
+        content = path.read_bytes()
+        took = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            document = read_report(content, path.name)
+            extraction = extract_figures(document.text, default_catalogue(), tables=document.tables)
+            took = min(took, time.perf_counter() - started)
+        pages = ""
+        if path.suffix == ".pdf":
+            with pdfplumber.open(io.BytesIO(content)) as pdf:
+                pages = f", {len(pdf.pages)} pages"
+        lines.append(
+            f"{path.relative_to(folder)}: {len(content) / 1024:.0f} KB{pages}"
+            + f", {took:.2f} s, {len(extraction.facts)} figures, {len(document.tables)} tables"
+        )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--size-kb", type=int, help="time one extraction of this much text")
+    parser.add_argument("--files", action="store_true", help="time the bundled report files")
     args = parser.parse_args(argv)
+    if args.files:
+        print("\n".join(time_files()))
+        return 0
     if args.size_kb:
         print(time_big_text(args.corpus, args.size_kb))
         return 0
