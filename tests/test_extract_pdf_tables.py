@@ -198,10 +198,9 @@ def test_page_numbers_and_running_headers_leave_the_text() -> None:
     ]
     text, tables = _pdf_pages(pages)
     assert tables == []
-    # the first page's head is its own (the header's title and the title); a sentence goes on
-    # over the page break, a heading starts a line
+    # the first page's head is its own (the header's title above the same title, once); a
+    # sentence goes on over the page break, a heading starts a line
     assert text.split("\n") == [
-        title,
         title,
         "一、总体情况",
         line + "门户网站发布1239条。",

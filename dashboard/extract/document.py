@@ -724,10 +724,14 @@ def _pdf_pages(pages: list[tuple[list[Stretch], list[PdfTable]]]) -> tuple[str, 
         for at, stretch in enumerate(stretches):
             if at and here[at - 1] is not None:  # the table above this stretch, where it starts
                 lines.append(PrintedLine(f"\x00{here[at - 1]}\x00"))
-            # (the first page's head is the report's title, even when later pages run it)
-            lines += trimmed(
+            # (the first page's head is the report's title, even when later pages run it; the
+            # running header above the same title is said once)
+            kept = trimmed(
                 stretch, running, number + 1, head=at == 0 and number > 0, foot=at == last
             )
+            if number == at == 0 and len(kept) > 1 and kept[0].text == kept[1].text:
+                kept = kept[1:]
+            lines += kept
     # one run of lines for all pages: a sentence goes on over a page break as over a line's end
     return _TABLE_PLACE.sub(
         lambda m: "\n".join("\t".join(r) for r in grids[int(m[1])]), joined(lines)
