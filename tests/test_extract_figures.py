@@ -354,6 +354,26 @@ def test_numbers_in_words_and_with_spaces(catalogue) -> None:  # type: ignore[no
     assert not extract_figures(words, catalogue).facts
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a big centred title printed over two lines where the line was full
+        "福州市鼓楼区人民政府办公室2024年政府信息公开工\n作年度报告",
+        "福州市鼓楼区人民政府办公室2024年政府\n信息公开工作年度报告",
+        # or broken after its place
+        "福州市鼓楼区\n人民政府办公室2024年政府信息公开工作年度报告",
+    ],
+)
+def test_a_title_printed_over_two_lines(title: str) -> None:
+    body = "\n一、总体情况\n2024年，我办通过区政府门户网站主动公开政府信息1239条。"
+    assert find_agency_year(title + body) == ("福州市鼓楼区人民政府办公室", 2024)
+
+
+def test_a_site_header_above_a_whole_title_is_not_part_of_it() -> None:
+    text = "阳城县横河镇\n横河镇人民政府2020年政府信息公开工作年度报告\n一、总体情况"
+    assert find_agency_year(text)[0] != "阳城县横河镇横河镇人民政府"
+
+
 def test_agency_from_short_names_and_other_title_forms() -> None:
     # a short name opening a sentence, completed with the place the report names in full
     assert find_agency_year(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 
 from dashboard.domain.agency_names import listed_places, short_forms
 from dashboard.domain.script import to_simplified
@@ -365,10 +366,38 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+# A title printed over two lines (a PDF's or a Word file's big centred title): its second line
+# a piece without a year that ends it (作年度报告, 信息公开工作年度报告), or its first line a
+# place alone (某某市某某区 / 教育局2024年…报告).
+_TITLE_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,14}(?:报告|年报)$")
+_TITLE_HEAD = re.compile(rf"{_YEAR}\s*年.{{0,30}}[\u4e00-\u9fff]$")
+_PLACE_LINE = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:省|市|区|县|州|旗|镇|乡|街道)$")
+# (a body without a place of its own: 阳城县横河镇 above 横河镇人民政府2020年…报告 is a site's
+# header above a whole title)
+_TITLE_AFTER_PLACE = re.compile(
+    rf"^(?:(?!省|市|区|县|州|旗|镇|乡|街道)[\u4e00-\u9fff]){{2,20}}{_YEAR}\s*年.{{0,30}}(?:报告|年报)$"
+)
+_TITLE_LINES = 6  # the title is among a report's first lines
+
+
+def _title_lines_joined(text: str) -> str:
+    """`text` with a title printed over two lines of its opening put on one."""
+    lines = text.split("\n")
+    shown = [at for at, line in enumerate(lines) if line.strip()][:_TITLE_LINES]
+    for first, second in pairwise(shown):
+        head, tail = lines[first].strip(), lines[second].strip()
+        if (_TITLE_HEAD.search(head) and _TITLE_TAIL.match(tail)) or (
+            _PLACE_LINE.match(head) and _TITLE_AFTER_PLACE.match(tail)
+        ):
+            return "\n".join([*lines[:first], head + tail, *lines[second + 1 :]])
+    return text
+
+
 def find_agency_year(text: str) -> tuple[str | None, int | None]:
     """The agency and year of a report: from its title, else from the sentences naming them.
     The agency comes out in simplified script (廣州市公安局 → 广州市公安局), as tables key it."""
     text = INVISIBLE.sub("", text)  # (some pages set zero-width spaces inside names)
+    text = _title_lines_joined(text)
     # 中国(福建)自由贸易试验区: a pilot zone's name holds its province in brackets, which no
     # name's characters do; read without them, given back with them
     zones = {m["province"]: m[0].replace(" ", "") for m in _PILOT_ZONE.finditer(text)}
