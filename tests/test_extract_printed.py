@@ -64,10 +64,36 @@ def test_a_line_goes_on_when_the_next_piece_did_not_fit_at_its_end() -> None:
     ]
 
 
-def test_a_page_of_a_few_words_has_no_line_that_goes_on() -> None:
-    cover = [_line("某某局", 160.0), _line("2024年政府信息公开工作年度报告", 250.0)]
-    assert not any(line.full for line in by_position(cover, cover))
-    assert joined(by_position(cover, cover)) == "某某局\n2024年政府信息公开工作年度报告"
+def test_a_page_of_short_lines_has_no_line_that_goes_on() -> None:
+    items = [
+        _line("微信公众号386条", 190.0),
+        _line("政务微博120条", 182.0),
+        _line("抖音号57条", 160.0),
+    ]
+    assert not any(line.full for line in by_position(items, items))
+    assert joined(by_position(items, items)) == "微信公众号386条\n政务微博120条\n抖音号57条"
+
+
+def test_a_page_in_a_large_font_goes_on_too() -> None:
+    # 19 characters to a line of 22-point type: few characters, but running text
+    big = 22.0
+
+    def line(text: str, x1: float) -> dict[str, Any]:
+        shaped = _line(text, x1)
+        shaped["bottom"] = shaped["top"] + big
+        for char in shaped["chars"]:
+            char["x0"] = x1 - big * (len(text) - shaped["chars"].index(char))
+            char["x1"] = char["x0"] + big
+        return shaped
+
+    page = [
+        line("为深入贯彻落实《中华人民共和国政府信息", 508.0),
+        line("公开条例》，现公布本年度报告。", 420.0),
+    ]
+    assert (
+        joined(by_position(page, page))
+        == "为深入贯彻落实《中华人民共和国政府信息公开条例》，现公布本年度报告。"
+    )
 
 
 def test_the_margin_is_the_page_s_own() -> None:

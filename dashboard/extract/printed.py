@@ -42,9 +42,10 @@ _SLACK = 0.3
 # A line ending in this last part of the text's width has no room left: as for text without
 # positions (_FULL_LINE), what a renderer leaves at a line's end cannot all be measured.
 _NEAR_MARGIN = 1 - _FULL_LINE
-# A page narrower than this many characters (a cover, a page of a few words) has no margin to
-# run to: none of its lines runs on.
-_MIN_EMS = 20
+# A page whose widest line holds fewer half-width columns than this (a list of short items, a
+# few words) has no running text: none of its lines goes on. (Counted in characters, not in
+# points: a title or a page set in a large font has few characters to a line.)
+_MIN_PAGE_WIDTH = 24
 # The first piece of a line that cannot be broken: a run of digits or Latin letters (with what
 # goes inside a number or an address), else one character; either with the punctuation that may
 # not start a line after it.
@@ -129,7 +130,7 @@ def by_position(
     em = median(line["bottom"] - line["top"] for line in page)
     left = min(line["x0"] for line in page)
     right = max(line["x1"] for line in page)
-    wide = right - left >= _MIN_EMS * em
+    wide = max(_width(line["text"].rstrip()) for line in page) >= _MIN_PAGE_WIDTH
     return [
         PrintedLine(
             line["text"],
