@@ -1,9 +1,10 @@
 """Text in the lines it was printed in: a PDF's pages, or text copied out of one (a .txt, a paste).
 
 A sentence goes on over a printed line's end (发布信息 / 7435条, 其中， / 门户网站, 网站(http:// /
-www…)). A line goes on into the next when the next line's first piece did not fit at its end —
-a character with the punctuation that may not start a line (条。), or a number or Latin word,
-which are not broken — and the line does not end a sentence: a heading, the short last line of
+www…)). A line goes on into the next when it ends near the right margin, or when the next line's
+first piece did not fit at its end — a character with the punctuation that may not start a line
+(条。), or a number or Latin word, which are not broken — and the line does not end a sentence
+and the next does not start a heading or a list's item: a heading, the short last line of
 a paragraph or a line ending in 。 keeps its break, and so do table rows (two numbers or more at
 a line's end, or a unit and a number), left as laid out for the table reader. In a PDF the
 room left at a line's end and the width of the next line's first piece are measured on the
