@@ -565,10 +565,10 @@ def _vanished(run: Any) -> bool:
     return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
-def _docx_cell(tc: Any) -> str:
+def _docx_cell(tc: Any, budget: _Budget) -> str:
     """A cell's text: its paragraphs (in content controls too), each as Word shows it."""
     lines: list[str] = []
-    _docx_blocks(tc, lines, [], _Budget())
+    _docx_blocks(tc, lines, [], budget)
     return " ".join(" ".join(lines).split())
 
 
@@ -594,7 +594,7 @@ def _docx_grid(tbl: Any, budget: _Budget) -> Table:
             if tc.vMerge == "continue":  # the cell above goes on over this row
                 row.extend([""] * span)
                 continue
-            row.append(_docx_cell(tc))
+            row.append(_docx_cell(tc, budget))
             row.extend([""] * (span - 1))
         if any(row):
             rows.append(row)

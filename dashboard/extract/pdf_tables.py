@@ -22,18 +22,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from dashboard.extract.printed import ITEM_MARKER, is_wide
+from dashboard.extract.table_forms import is_number_cell
+
 Table = list[list[str]]
 
 # Rules closer than this (points) are one rule: the same table's rules drift a little between
 # pages, and cells' bounding boxes are rounded differently.
 _SAME_RULE = 2.5
-# A whole cell that is a number: the figures of a row (a label such as 1.属于国家秘密 is not one).
-_NUMBER_CELL = re.compile(r"^[+\-−]?\d[\d,，.]*\s*%?$")
 # A row label that opens with an item marker starts a row of its own: it is never the tail of a
 # row cut by a page break.
-_ITEM_MARKER = re.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[.．、])"
-)
+_ITEM_MARKER = re.compile(rf"^\s*{ITEM_MARKER}")
 
 
 @dataclass
@@ -61,10 +60,6 @@ class PdfTable:
         return [cell for row in self.rows for cell in row]
 
 
-def _wide(char: str) -> bool:
-    return ord(char) >= 0x2E80
-
-
 def cell_text(written: str | None) -> str:
     """A cell's printed lines joined into its text: no space between two lines where either side
     is Chinese (or full-width) or both are digits — a word or a number wrapped in a narrow
@@ -75,7 +70,7 @@ def cell_text(written: str | None) -> str:
         if not line:
             continue
         if text and not (
-            _wide(text[-1]) or _wide(line[0]) or (text[-1].isdigit() and line[0].isdigit())
+            is_wide(text[-1]) or is_wide(line[0]) or (text[-1].isdigit() and line[0].isdigit())
         ):
             text += " "
         text += line
@@ -108,7 +103,7 @@ def continues(before: PdfTable, after: PdfTable) -> bool:
 
 
 def _is_number(cell: Cell) -> bool:
-    return _NUMBER_CELL.match(cell.text) is not None
+    return is_number_cell(cell.text)
 
 
 def _joined(head: str, tail: str) -> str:

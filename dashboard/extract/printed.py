@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-_WRAP_END = re.compile(r"[^\s。！？!?…]$")
-# (not a heading or a list's item: 二、 （三） 1. 2、)
-_WRAP_START = re.compile(
-    r"^(?![一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
-    r"[^\s\x00]"
+# A heading's or a list item's marker: 二、 （三） 1. 2、 (not 1.2, a number).
+ITEM_MARKER = (
+    r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,2}\s*[.．、](?!\d))"
 )
+_WRAP_END = re.compile(r"[^\s。！？!?…]$")
+_WRAP_START = re.compile(rf"^(?!{ITEM_MARKER})[^\s\x00]")  # (not a heading or an item)
 # (条 1234: a unit and its number closing a row of the statistics table before 2019)
 _TABLE_ROW = re.compile(
     r"(?:\s[0-9][0-9,.]*%?){2,}\s*$|^\s*[0-9][0-9,.]*\s+[0-9]"
@@ -75,9 +76,14 @@ class PrintedLine:
 FULL = -1.0  # the room of a line as wide as the page's widest (text without positions)
 
 
+def is_wide(char: str) -> bool:
+    """Whether a character is printed full width (Chinese, full-width punctuation)."""
+    return ord(char) >= 0x2E80
+
+
 def _width(line: str) -> int:
     """A line's printed width in half-width columns (a Chinese character is two)."""
-    return sum(2 if ord(char) >= 0x2E80 else 1 for char in line)
+    return sum(2 if is_wide(char) else 1 for char in line)
 
 
 def runs_on(line: PrintedLine, following: PrintedLine) -> bool:

@@ -175,7 +175,8 @@ def _segment(text: str, words: dict[str, str]) -> list[str] | None:
     return out
 
 
-def _number(text: str) -> bool:
+def is_number_cell(text: str) -> bool:
+    """Whether a cell (or a text row's token) is a number: a figure, not a label."""
     return bool(_NUMBER_TOKEN.match(text.strip()))
 
 
@@ -189,10 +190,10 @@ def _label_numbers(line: str) -> tuple[list[str] | None, list[str]]:
     stands among the words (not a row of a table)."""
     tokens = [t for t in _SEPARATORS.split(line) if t and t.strip() not in _NO_FIGURE]
     split = len(tokens)
-    while split > 0 and _number(tokens[split - 1]):
+    while split > 0 and is_number_cell(tokens[split - 1]):
         split -= 1
     labels, numbers = tokens[:split], tokens[split:]
-    if any(_number(t) for t in labels):
+    if any(is_number_cell(t) for t in labels):
         return None, numbers
     return labels, numbers
 
@@ -203,7 +204,7 @@ def _cells_only(line: str) -> bool:
     if not _CELLS_CHARS.match(line) or _PAGE_NUMBER.match(line):
         return False  # (most lines have a word: the regular expression tells at once)
     tokens = [t for t in _SEPARATORS.split(line) if t]
-    return bool(tokens) and all(_number(t) or t.strip() in _NO_FIGURE for t in tokens)
+    return bool(tokens) and all(is_number_cell(t) or t.strip() in _NO_FIGURE for t in tokens)
 
 
 def join_cell_lines(lines: Sequence[Line], attach: bool = True) -> list[Line]:
@@ -279,7 +280,7 @@ def _stacks(header: Sequence[Sequence[str]], width: int) -> list[list[str]]:
 
 
 def _has_number(cells: Sequence[str]) -> bool:
-    return any(_number(c) for c in cells)
+    return any(is_number_cell(c) for c in cells)
 
 
 class ThreeReader:
@@ -343,8 +344,10 @@ class ThreeReader:
                 continue
             found, context = self._cells(labels, values, context)
             if found is not None:
-                numbers = all(_number(c.written) for c in found)
-                out.append(Row(cells, None, [c for c in found if _number(c.written)], numbers))
+                numbers = all(is_number_cell(c.written) for c in found)
+                out.append(
+                    Row(cells, None, [c for c in found if is_number_cell(c.written)], numbers)
+                )
             elif _has_number(cells):
                 out.append(Row(cells, None, [], False))
         return out
@@ -531,7 +534,7 @@ class FourReader:
             labels = [c for p, c in enumerate(cells) if p not in columns and c.strip()]
             if labels or not values:
                 continue
-            found = [Cell(slot, c) for slot, c in values if _number(c)]
+            found = [Cell(slot, c) for slot, c in values if is_number_cell(c)]
             out.append(Row(cells, None, found, len(found) == len(values)))
         return out
 
@@ -567,7 +570,7 @@ class FourReader:
                 continue
             start, end, line = lines[i]
             tokens = [t for t in _SEPARATORS.split(line) if t]
-            if tokens and all(_number(t) for t in tokens):
+            if tokens and all(is_number_cell(t) for t in tokens):
                 placed = len(tokens) == len(leaves)
                 cells = [Cell(s, t) for s, t in zip(leaves, tokens, strict=False)] if placed else []
                 out.append(Row(None, (start, end), cells, placed))
@@ -681,7 +684,7 @@ class TwoReader:
             found = [
                 Cell(Slot(metrics[i]), w, _unit_hint(intervals[i][2]))
                 for i, w in placed.items()
-                if 0 <= i < len(metrics) and _number(w)
+                if 0 <= i < len(metrics) and is_number_cell(w)
             ]
             out.append(Row(cells, None, found if read else [], read))
         return out
@@ -846,10 +849,10 @@ class OldReader:
             value = cells[value_at] if value_at < len(cells) else ""
             unit = cells[unit_at] if unit_at < len(cells) else ""
             if slot is None or not value.strip():
-                if _number(value):
+                if is_number_cell(value):
                     out.append(Row(cells, None, [], False))
                 continue
-            read = _number(value)
+            read = is_number_cell(value)
             out.append(Row(cells, None, [Cell(slot, value, unit or None)] if read else [], read))
         return out
 
@@ -868,11 +871,11 @@ class OldReader:
                     "位" in "".join(header) and self._header(header) is not None
                 )
                 continue
-            if tokens and _number(tokens[-1]):
-                if len(tokens) == 2 and before is not None and not _number(tokens[0]):
+            if tokens and is_number_cell(tokens[-1]):
+                if len(tokens) == 2 and before is not None and not is_number_cell(tokens[0]):
                     # one cell a line: the label's line, then the unit and the number
                     start, tokens = before[0], [before[2], *tokens]
-                if len(tokens) < 3 or not _key(tokens[-2]) or _number(tokens[-2]):
+                if len(tokens) < 3 or not _key(tokens[-2]) or is_number_cell(tokens[-2]):
                     continue
                 slot, parent = self._slot("".join(tokens[:-2]), parent)
                 cells = [Cell(slot, tokens[-1], tokens[-2])] if slot else []
