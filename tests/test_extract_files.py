@@ -26,7 +26,7 @@ from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.problems import ProblemCode
 from dashboard.extract.document import ReportDocument, _not_aslant, read_report
 from dashboard.extract.figures import extract_figures
-from dashboard.extract.word97 import _shown, doc_text
+from dashboard.extract.word97 import _grid, _shown, doc_blocks
 from dashboard.i18n import messages
 from dashboard.i18n.extraction import skip_key, skip_reason_text
 from dashboard.i18n.problems import problem_action, problem_message
@@ -415,6 +415,76 @@ def test_a_word_97_file_reads_as_its_text(catalogue: Catalogue) -> None:
         assert _figures(document, catalogue) == expected, name
 
 
+def _cells_docx() -> bytes:
+    """The Word file tests/data/reports/cells.doc was saved from by LibreOffice (README there):
+    a page laid out in a table (a cell of sentences), a form whose cells wrap, hold two
+    paragraphs or a line break, or are empty."""
+    document = docx.Document()
+    document.add_paragraph("某某县民政局2022年政府信息公开工作年度报告")
+    layout = document.add_table(rows=1, cols=2)
+    layout.cell(0, 0).text = "首页 > 政务公开 > 年度报告"
+    page = layout.cell(0, 1)
+    page.text = "一、总体情况"
+    page.add_paragraph(
+        "2022年，某某县民政局坚持以公开为常态、不公开为例外，围绕民政中心工作，认真落实政务公开"
+        "各项要求，不断提高政府信息公开的质量和实效。"
+    )
+    page.add_paragraph(
+        "全年通过县政府门户网站主动公开政府信息1739条，政策解读12篇。全年共收到政府信息公开申请"
+        "5件，均按期答复。"
+    )
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    form = document.add_table(rows=3, cols=3)
+    form.style = "Table Grid"
+    for column, text in enumerate(("项目", "自然人", "总计")):
+        form.cell(0, column).text = text
+    label = form.cell(1, 0).paragraphs[0]
+    label.add_run("一、本年新收政府信息").add_break()
+    label.add_run("公开申请数量")
+    form.cell(1, 1).text = form.cell(1, 2).text = "5"
+    form.cell(2, 0).text = "二、上年结转"
+    form.cell(2, 0).add_paragraph("政府信息公开申请数量")
+    form.cell(2, 2).text = "0"
+    document.add_paragraph("四、其他需要报告的事项")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_word_97_file_reads_as_the_word_file_it_was_saved_from(catalogue: Catalogue) -> None:
+    saved = read_report((REPORTS / "cells.doc").read_bytes(), "r.doc")
+    original = read_report(_cells_docx(), "r.docx")
+    assert saved.problems == original.problems == []
+    assert saved.text == original.text
+    assert saved.tables == original.tables
+    # the page's table gives its paragraphs as lines; the form is a table, the empty cell kept
+    # in its place, a cell's paragraphs and lines one text
+    assert "一、总体情况" in saved.text.split("\n")
+    assert saved.tables == [
+        [
+            ["项目", "自然人", "总计"],
+            ["一、本年新收政府信息 公开申请数量", "5", "5"],
+            ["二、上年结转 政府信息公开申请数量", "", "0"],
+        ]
+    ]
+    extraction = extract_figures(saved.text, catalogue, tables=saved.tables)
+    assert extraction.agency == "某某县民政局"
+    facts = {(f.metric, f.channel): f.value for f in extraction.facts}
+    assert facts[("items_published", "gov_portal")] == 1739
+    assert facts[("interpretations", None)] == 12
+
+
+def test_word_97_rows_are_placed_by_their_cell_edges_within_the_files_room() -> None:
+    # row ends 0 and 1: a label over two columns, then two cells; edges 3 twips apart are one
+    rows = [((0, 2000, 3000), (False, False)), ((3, 1000, 2000, 3000), (False, False, True))]
+    table = [(["项目", "总计"], 0), (["申请", "数量", "下面合并"], 1)]
+    assert _grid(table, rows, [100]) == [[["项目", "", "总计"], ["申请", "数量", ""]]]
+    # past the file's room for cells laid out, rows keep their cells only
+    assert _grid(table, rows, [5]) == [[["项目", "总计"], ["申请", "数量", "下面合并"]]]
+    # edges that do not fit the row's cells: that row from the left
+    assert _grid([(["a", "b"], 0)], [((0, 10**4), ())], [100]) == [[["a", "b"]]]
+
+
 def test_word_97_pieces_of_8_bit_text_and_fields() -> None:
     # Word keeps text that cp1252 can write one byte a character ("compressed"); LibreOffice
     # never does, so the test makes such a piece in its file (same sizes: olefile rewrites it)
@@ -434,9 +504,11 @@ def test_word_97_pieces_of_8_bit_text_and_fields() -> None:
         struct.pack_into("<I", table, pcd + 2, (2 * fc) | 0x40000000)
         ole.write_stream("WordDocument", bytes(word))
         ole.write_stream(table_name, bytes(table))
-    assert (
-        doc_text(content.getvalue()) == "Annual report 2022: 1739 items published.\nSecond line.\n"
-    )
+    assert doc_blocks(content.getvalue()) == [
+        "Annual report 2022: 1739 items published.",
+        "Second line.",
+        "",
+    ]
     # a field shows its result, not its code, nested fields too; anchors are no text
     field = (
         '详见\x13 HYPERLINK "http://www.x.gov.cn" \x14www.x.gov.cn\x15网站'

@@ -208,7 +208,7 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
             text, tables = _read_mhtml(content, filename)
         elif suffix == ".doc" or (suffix == ".docx" and content.startswith(_OLE)):
             # (a .doc renamed .docx is read as what it is)
-            text, tables = _read_doc(content, filename), []
+            text, tables = _read_doc(content, filename)
         elif suffix == ".docx":
             text, tables = _read_docx(content, filename, limits)
         elif suffix == ".pdf":
@@ -446,13 +446,27 @@ def _walk_html(element: Any, parts: list[str], tables: list[Table], budget: _Bud
 # ── .doc ─────────────────────────────────────────────────────────────────────────────────────
 
 
-def _read_doc(content: bytes, filename: str) -> str:
-    from dashboard.extract.word97 import DocProblem, doc_text
+def _read_doc(content: bytes, filename: str) -> tuple[str, list[Table]]:
+    """Paragraphs as lines and tables as tables, as for .docx: a table holding the page's
+    sentences lays it out, and its cells' paragraphs are lines; a form's cell is one text."""
+    from dashboard.extract.word97 import DocProblem, doc_blocks
 
     try:
-        return doc_text(content)
+        blocks = doc_blocks(content)
     except DocProblem as error:
         raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail=str(error)) from error
+    lines: list[str] = []
+    tables: list[Table] = []
+    for block in blocks:
+        if isinstance(block, str):
+            lines.append(block)
+        elif any(_holds_sentences(cell) for row in block for cell in row):
+            lines.extend(cell for row in block for cell in row if cell)
+        else:
+            rows = [[" ".join(cell.split()) for cell in row] for row in block]
+            tables.append(rows)
+            lines.extend("\t".join(row) for row in rows)
+    return "\n".join(lines), tables
 
 
 # ── .docx ────────────────────────────────────────────────────────────────────────────────────
