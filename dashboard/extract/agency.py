@@ -67,7 +67,7 @@ _TITLE_MADE = re.compile(
 )
 # "2017年XX局政府信息公开工作年度报告", also in a sentence that publishes it (特公布2022年XX局…)
 _TITLE_YEAR_FIRST = re.compile(
-    rf"(?:^|\n|公布|发布|现将|汇总)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
+    rf"(?:^|\n|公布|发布|现将|汇总|编制)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
 )
 # "XX局政府信息公开工作2019年度报告": the year inside the title
 _TITLE_YEAR_INSIDE = re.compile(
@@ -206,6 +206,8 @@ _TITLE_NOISE = re.compile(
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?(?:编制|编写)了?|制定|制作|形成|发布|公布|印发"
     r"|标题[:：]?|内容概述[:：]?|题名[:：]?"
+    # (2025年年度五通桥区教育局加强…: the year said twice, no name opens with 年度)
+    r"|年度"
     rf"|本{_NOT_A_LISTED_PLACE}|由|的|并"
     # (原安丘市机关事务管理局: a body since merged, by the name it reports under — not 原阳县,
     # 原州区, whose place's name opens with 原)
@@ -651,6 +653,8 @@ def _listed_place_start(simple: str, level_at: int) -> int | None:
 _NOT_PLACE_WORDS = re.compile(
     r"推进|加强|落实|贯彻|做好|开展|组织|通过|围绕|按照|结合|面向|处理|利用|依托|登录|转发|更新|发布|维护|包括"
     r"|召开|参加|提交|报请|经过"
+    # (成立县水利局宣传信息报道工作领导小组: a group set up, no place 成立县)
+    r"|成立|建立|健全|完善|调整|明确|制定|印发"
 )
 
 
