@@ -27,6 +27,7 @@ from dashboard.cli import main
 from dashboard.domain.catalogue import Catalogue
 from dashboard.extract.document import ReportDocument, read_report
 from dashboard.extract.figures import Extraction, Found, extract_figures, to_facts
+from dashboard.extract.table_forms import is_number_cell
 from dashboard.extract.tables import CONFIDENCE, read_tables
 from dashboard.outputs.exporter import export_facts
 
@@ -218,6 +219,21 @@ def _one_cell_a_line(report: dict[str, Any]) -> bytes:
     return "\n\n".join(parts).encode("utf-8")
 
 
+def _marked_rows(report: dict[str, Any], mark: str) -> bytes:
+    """The page's text with its tables in text rows, each row its own cells in order and an
+    empty cell of a row of figures written `mark` (—, /), as many reports print them."""
+    parts: list[str] = []
+    for block in report["blocks"]:
+        if "p" in block:
+            parts.append(block["p"])
+            continue
+        for spec in block["table"]:
+            texts = [s["text"] if isinstance(s, dict) else s for s in spec]
+            figures = any(t.strip() and is_number_cell(t) for t in texts)
+            parts.append(" ".join(t or mark for t in texts if t or figures))
+    return "\n".join(parts).encode("utf-8")
+
+
 @cache
 def _files(name: str) -> dict[str, ReportDocument]:
     """The report of tests/data/reports/`name` written as each kind of file and read back
@@ -235,6 +251,9 @@ def _files(name: str) -> dict[str, ReportDocument]:
     text = documents["report.html"].text.encode("utf-8")
     documents["report.txt"] = read_report(text, "report.txt")
     documents["report-cells.txt"] = read_report(_one_cell_a_line(report), "report-cells.txt")
+    # text rows whose empty cells are marked keep their columns
+    documents["report-dashes.txt"] = read_report(_marked_rows(report, "—"), "report-dashes.txt")
+    documents["report-slashes.txt"] = read_report(_marked_rows(report, "/"), "report-slashes.txt")
     # the Word file saved again as Word 97–2003 by LibreOffice (README there): its tables' rows
     # and cell edges are in its paragraphs' properties
     doc = (REPORTS / name.replace(".json", ".doc")).read_bytes()

@@ -186,13 +186,18 @@ def _filled(text: str) -> bool:
 
 
 def _label_numbers(line: str) -> tuple[list[str] | None, list[str]]:
-    """A text row as its label cells and the numbers after them; labels None when a number
-    stands among the words (not a row of a table)."""
-    tokens = [t for t in _SEPARATORS.split(line) if t and t.strip() not in _NO_FIGURE]
+    """A text row as its label cells and the cells after them: numbers, and the marks a table
+    writes in an empty cell (—, /, 无), which keep their column (a row whose empty cells are
+    marked is placed; a blank cell leaves nothing in a text row). Labels None when a number
+    stands among the words (not a row of a table); no cells when none holds a number."""
+    tokens = [t for t in _SEPARATORS.split(line) if t]
     split = len(tokens)
-    while split > 0 and is_number_cell(tokens[split - 1]):
+    while split > 0 and (is_number_cell(tokens[split - 1]) or tokens[split - 1] in _NO_FIGURE):
         split -= 1
-    labels, numbers = tokens[:split], tokens[split:]
+    labels = [t for t in tokens[:split] if t not in _NO_FIGURE]
+    numbers = tokens[split:]
+    if not any(is_number_cell(t) for t in numbers):
+        numbers = []
     if any(is_number_cell(t) for t in labels):
         return None, numbers
     return labels, numbers
@@ -398,7 +403,8 @@ class ThreeReader:
                 row, _ = _own_row(self.rows, labels)
                 misses = 0 if row is not None or numbers else misses + 1
                 placed = len(numbers) == len(leaves)
-                values = list(zip(leaves, numbers, strict=True)) if placed else []
+                pairs = zip(leaves, numbers, strict=False)
+                values = [(c, n) for c, n in pairs if _filled(n)] if placed else []
                 found, context = self._cells(labels, values, context)
                 if numbers:
                     out.append(Row(None, (start, end), found or [], placed and found is not None))
@@ -570,9 +576,12 @@ class FourReader:
                 continue
             start, end, line = lines[i]
             tokens = [t for t in _SEPARATORS.split(line) if t]
-            if tokens and all(is_number_cell(t) for t in tokens):
+            if any(is_number_cell(t) for t in tokens) and all(
+                is_number_cell(t) or t in _NO_FIGURE for t in tokens
+            ):
                 placed = len(tokens) == len(leaves)
-                cells = [Cell(s, t) for s, t in zip(leaves, tokens, strict=False)] if placed else []
+                pairs = zip(leaves, tokens, strict=False)
+                cells = [Cell(s, t) for s, t in pairs if _filled(t)] if placed else []
                 out.append(Row(None, (start, end), cells, placed))
                 i += 1
         return out
@@ -726,7 +735,9 @@ class TwoReader:
                 continue
             placed = len(numbers) == len(metrics)
             hint = _unit_hint(header_text)
-            cells = [Cell(Slot(m), n, hint) for m, n in zip(metrics, numbers, strict=False)]
+            cells = [
+                Cell(Slot(m), n, hint) for m, n in zip(metrics, numbers, strict=False) if _filled(n)
+            ]
             out.append(Row(None, (start, end), cells if placed else [], placed))
         return out
 
