@@ -24,7 +24,7 @@ from reportlab.pdfgen import canvas
 from dashboard.cli import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, main
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.problems import ProblemCode
-from dashboard.extract.document import ReportDocument, _not_aslant, read_report
+from dashboard.extract.document import ReportDocument, _not_aslant, copied_empty_cells, read_report
 from dashboard.extract.figures import extract_figures
 from dashboard.extract.word97 import _grid, _shown, doc_blocks
 from dashboard.i18n import messages
@@ -541,6 +541,25 @@ def test_a_broken_or_locked_word_97_file_gives_a_clear_problem() -> None:
     moved = bytearray(doc)
     moved[fib + 0x1A2 : fib + 0x1A6] = (10**8).to_bytes(4, "little")
     assert _doc_problem(bytes(moved)) == "piece table"
+
+
+def test_empty_cells_of_a_copied_page_are_marked_and_nothing_else_is() -> None:
+    # a row of tab-parted cells: its empty cells after the first cell
+    assert copied_empty_cells("\t（一）予以公开\t258\t12\t\t \t1\t1\t") == (
+        "（一）予以公开\t258\t12\t—\t—\t1\t1\t—"
+    )
+    # cells on lines of their own: spaces between tabs, a mark each; a lone space beside figures
+    assert copied_empty_cells("821\n\n35\n\n \t \t\n2\n\n1\n\n \n（二）部分公开") == (
+        "821\n\n35\n\n— —\n2\n\n1\n\n—\n（二）部分公开"
+    )
+    # left as they were: a spacer between sentences or headings, tabs in a line without a
+    # figure, a figure in a sentence with tabs around it
+    for text in (
+        "全年公开信息52条。\n\n \n\n二、依申请公开情况\n \n（一）收到申请",
+        "一、总体情况\t\t\n2022年\t我局\t坚持公开",
+        "主动公开信息\t52条。\t\t其中文件3件。",
+    ):
+        assert copied_empty_cells(text) == text
 
 
 def test_text_copied_out_of_a_pdf_reads_as_its_paragraphs(catalogue: Catalogue) -> None:

@@ -351,6 +351,25 @@ def test_a_report_printed_to_pdf_gives_the_figures_of_its_page(
     assert figures(documents["report-printed.pdf"]) == page
 
 
+def _figures(document: ReportDocument, catalogue: Catalogue) -> set[tuple[object, ...]]:
+    extraction = extract_figures(document.text, catalogue, tables=document.tables)
+    return {(f.metric, f.channel, f.category, f.value, f.qualifier) for f in extraction.facts}
+
+
+@pytest.mark.parametrize(
+    "copy", ["sh-bgt-2019.txt", "sh-bgt-2019-plain-cells.txt", "sh-bgt-2019-spacers.txt"]
+)
+def test_a_page_copied_out_of_a_browser_gives_the_figures_of_the_page(
+    copy: str, catalogue: Catalogue
+) -> None:
+    # the page as Chromium copies it (tests/data/reports/README.md): an empty cell is a space
+    # between tabs or on a line of its own, or nothing between tabs; staff paste such text
+    document = read_report((REPORTS / "copied" / copy).read_bytes(), "pasted.txt")
+    page = _figures(_files("sh-bgt-2019.json")["report.html"], catalogue)
+    assert len(page) == 68
+    assert _figures(document, catalogue) == page
+
+
 @pytest.mark.parametrize("name", REAL)
 def test_tables_keep_column_positions(name: str) -> None:
     report = _report(name)

@@ -35,6 +35,7 @@ from dashboard.extract.printed import (
     running_lines,
     trimmed,
 )
+from dashboard.extract.table_forms import is_number_cell
 from dashboard.ingest.limits import LIMITS, Limits, ZipRefusal, ZipRefused, open_zip
 
 # The upload reader's decoding (BOMs, UTF-8, GB18030, detection): a report in a .txt file is
@@ -201,6 +202,7 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
         if suffix == ".txt":
             # (text copied out of a PDF keeps its printed lines: joined as a PDF's are)
             text = join_wrapped_lines(_read_text(content, filename), _TEXT_FULL_LINES)
+            text = copied_empty_cells(text)
             tables = []
         elif suffix in (".html", ".htm"):
             text, tables = _read_html(content, filename)
@@ -260,6 +262,59 @@ def _read_text(content: bytes, filename: str) -> str:
     if "\x00" in text[:4096]:  # a binary file named .txt
         raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="binary")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Text copied out of a web page by a browser: a table's cells are parted by tabs, or each on
+# lines of its own where a cell holds a paragraph; an empty cell holding a space (&nbsp;) is
+# that space — between tabs, or a line of its own.
+_SPACES_AND_TABS = re.compile(r"^(?=[ \u00a0]*\t)(?=\t*[ \u00a0])[ \u00a0\t]+$")
+_SPACE_ONLY = re.compile(r"^[ \u00a0]+$")
+EMPTY_CELL = "—"
+
+
+def copied_empty_cells(text: str) -> str:
+    """Text copied out of a web page with its tables' empty cells marked (—), so that a row of
+    figures keeps its columns (`table_forms`): in a line of tab-parted cells holding a figure,
+    each empty cell after the first cell; a line of spaces between tabs, a mark a space; lines
+    of one space next to a line of figures (a cell's own line), a mark each. A space between
+    sentences (a page's spacer paragraph) and every other line are as they were."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if _SPACES_AND_TABS.match(line):
+            lines[k] = " ".join(EMPTY_CELL for c in line if c != "\t")
+        elif line.count("\t") >= 2:
+            cells = [c.strip() for c in line.split("\t")]
+            while cells and not cells[0]:
+                cells.pop(0)
+            if any(is_number_cell(c) for c in cells):
+                lines[k] = "\t".join(c or EMPTY_CELL for c in cells)
+    # runs of one-space lines (blank lines between them aside) beside a line of figures
+    k = 0
+    while k < len(lines):
+        if not _SPACE_ONLY.match(lines[k]):
+            k += 1
+            continue
+        run = [k]
+        end = k + 1
+        while end < len(lines) and (not lines[end] or _SPACE_ONLY.match(lines[end])):
+            if lines[end]:
+                run.append(end)
+            end += 1
+        before = next((x for x in reversed(lines[:k]) if x.strip()), "")
+        after = lines[end] if end < len(lines) else ""
+        if _figures_line(before) or _figures_line(after):
+            for at in run:
+                lines[at] = EMPTY_CELL
+        k = end
+    return "\n".join(lines)
+
+
+def _figures_line(line: str) -> bool:
+    """A line of a table's cells: figures, and empty cells marked."""
+    cells = line.split()
+    return any(is_number_cell(c) for c in cells) and all(
+        is_number_cell(c) or c == EMPTY_CELL for c in cells
+    )
 
 
 # ── .html ────────────────────────────────────────────────────────────────────────────────────

@@ -203,6 +203,15 @@ def _label_numbers(line: str) -> tuple[list[str] | None, list[str]]:
     return labels, numbers
 
 
+def _fitted(cells: list[str], width: int) -> list[str]:
+    """A text row's cells with the empty ones marked after its last column left out (a page's
+    spacer copied after a table, marked as a cell, is none of the row's)."""
+    cells = list(cells)
+    while len(cells) > width and cells[-1] in _NO_FIGURE:
+        cells.pop()
+    return cells
+
+
 def _cells_only(line: str) -> bool:
     """A line of nothing but numbers and empty cells (—, 无): a row's numbers, or one cell
     (not a page's number: - 3 -, —3—)."""
@@ -402,6 +411,7 @@ class ThreeReader:
                     continue
                 row, _ = _own_row(self.rows, labels)
                 misses = 0 if row is not None or numbers else misses + 1
+                numbers = _fitted(numbers, len(leaves))
                 placed = len(numbers) == len(leaves)
                 pairs = zip(leaves, numbers, strict=False)
                 values = [(c, n) for c, n in pairs if _filled(n)] if placed else []
@@ -579,6 +589,7 @@ class FourReader:
             if any(is_number_cell(t) for t in tokens) and all(
                 is_number_cell(t) or t in _NO_FIGURE for t in tokens
             ):
+                tokens = _fitted(tokens, len(leaves))
                 placed = len(tokens) == len(leaves)
                 pairs = zip(leaves, tokens, strict=False)
                 cells = [Cell(s, t) for s, t in pairs if _filled(t)] if placed else []
@@ -733,6 +744,7 @@ class TwoReader:
             if metrics is None:
                 out.append(Row(None, (start, end), [], False))
                 continue
+            numbers = _fitted(numbers, len(metrics))
             placed = len(numbers) == len(metrics)
             hint = _unit_hint(header_text)
             cells = [
