@@ -25,10 +25,12 @@ from reportlab.pdfgen import canvas
 
 from dashboard.cli import main
 from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.problems import ProblemCode
 from dashboard.extract.document import ReportDocument, read_report
 from dashboard.extract.figures import Extraction, Found, extract_figures, to_facts
 from dashboard.extract.table_forms import is_number_cell
 from dashboard.extract.tables import CONFIDENCE, read_tables
+from dashboard.i18n.problems import problem_message
 from dashboard.outputs.exporter import export_facts
 
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
@@ -368,6 +370,35 @@ def test_a_page_copied_out_of_a_browser_gives_the_figures_of_the_page(
     page = _figures(_files("sh-bgt-2019.json")["report.html"], catalogue)
     assert len(page) == 68
     assert _figures(document, catalogue) == page
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_a_statutory_table_whose_figures_were_not_read_is_a_warning(
+    name: str, catalogue: Catalogue
+) -> None:
+    report = _report(name)
+    # the tables pasted into the page as pictures: their sections' headings and no figures
+    pictured = {**report, "blocks": [b if "p" in b else {"p": ""} for b in report["blocks"]]}
+    page = read_report(_html(pictured).replace(b"<p></p>", b'<p><img src="t.png"></p>'), "r.html")
+    extraction = extract_figures(page.text, catalogue, tables=page.tables)
+    warned = [w for w in extraction.warnings if w.code == ProblemCode.REPORT_TABLE_UNREAD]
+    sections = [str(b["p"]) for b in report["blocks"] if "p" in b]
+    expected = [
+        (table, heading)
+        for table, words in (("二", "主动公开政府信息"), ("三", "收到和处理"), ("四", "行政诉讼"))
+        for heading in sections
+        if words in heading and len(heading) <= 40
+    ]
+    assert expected  # (lg-2024's page ends inside table 三: its 四 is not there)
+    assert [(w.params["table"], w.value) for w in warned] == expected
+    message = problem_message(warned[0], "zh")
+    assert warned[0].value in message and "图片" in message
+    # the page with its tables, and the same page as a report of a year before the form
+    tables = _files(name)["report.html"]
+    read = extract_figures(tables.text, catalogue, tables=tables.tables)
+    assert not [w for w in read.warnings if w.code == ProblemCode.REPORT_TABLE_UNREAD]
+    older = extract_figures(page.text, catalogue, tables=page.tables, year=2018)
+    assert not [w for w in older.warnings if w.code == ProblemCode.REPORT_TABLE_UNREAD]
 
 
 @pytest.mark.parametrize("name", REAL)

@@ -96,6 +96,7 @@ class ProblemCode(StrEnum):
     REPORT_NO_FIGURES = "report-no-figures"
     REPORT_AGENCY_UNKNOWN = "report-agency-unknown"
     REPORT_YEAR_UNKNOWN = "report-year-unknown"
+    REPORT_TABLE_UNREAD = "report-table-unread"
     REPORT_DUPLICATE = "report-duplicate"
     # ── the agency directory (单位名录) ─────────────────────────────────────────────────────
     DIRECTORY_HEADER_MISSING = "directory-header-missing"
@@ -143,6 +144,9 @@ _WARNINGS = {
     # A report's agency or year not found in its text: the editor (or --agency/--year) gives it.
     ProblemCode.REPORT_AGENCY_UNKNOWN,
     ProblemCode.REPORT_YEAR_UNKNOWN,
+    # A statutory table's section is in the report but none of its figures was read (a table
+    # pasted in as a picture): the editor types them from the report.
+    ProblemCode.REPORT_TABLE_UNREAD,
     # A directory without groups still lists the agencies expected to report; a name found in
     # no report may be one that has not reported yet, or a misspelling: the editor decides.
     ProblemCode.DIRECTORY_NO_GROUPS,

@@ -13,11 +13,13 @@ numbers for figures of their own (`merge_tables`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dashboard.domain.catalogue import Catalogue, Metric
+from dashboard.domain.problems import Problem, ProblemCode, Severity
 from dashboard.domain.values import ParsedValue, in_metric_unit, parse_value
 from dashboard.extract.figures import Extraction, Found, Skipped
 from dashboard.extract.table_forms import Grid, Line, Row, Slot, join_cell_lines, readers
@@ -182,6 +184,7 @@ def merge_tables(
     the table's to say), and the numbers of a row the tables read are no longer listed as
     skipped: they are figures now."""
     reading = read_tables(text, tables, catalogue)
+    result.warnings.extend(unread_forms(text, reading, result.year))
     if not reading.rows:
         return
     slots = {(f.metric, f.channel, f.category) for f in reading.found}
@@ -214,3 +217,48 @@ def merge_tables(
         skipped.append(Skipped(fact.as_written, fact.quote, fact.start, fact.end, reason))
     result.skipped = skipped
     result.facts = sorted([*kept, *reading.found], key=lambda f: f.start)
+
+
+# The first year of the statutory form (the 2019 reports): its three tables' section headings,
+# each with what its figures' metric ids begin with. A heading alone on its line, numbered or
+# not (the report's opening sentence lists the sections in one line, and is no heading).
+FIRST_FORM_YEAR = 2019
+_NUMERAL = "[一二三四五六七八九十]{1,2}"
+_NUMBERING = rf"^(?:{_NUMERAL}[、.．]|[(（]{_NUMERAL}[)）]|[0-9]{{1,2}}[、.．])?\s*"
+_FORM_HEADINGS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("二", "table2_", re.compile(_NUMBERING + r"主动公开政府信息(?:的)?情况\s*$")),
+    ("三", "requests_", re.compile(_NUMBERING + r"收到和处理政府信息公开申请(?:的)?情况\s*$")),
+    (
+        "四",
+        "appeal_",
+        re.compile(
+            _NUMBERING + r"(?:因)?政府信息公开(?:工作)?(?:被申请)?行政复议[、和及]?(?:提起)?"
+            r"行政诉讼(?:的)?情况\s*$"
+        ),
+    ),
+)
+
+
+def unread_forms(text: str, reading: TableReading, year: int | None) -> list[Problem]:
+    """A warning for each statutory table whose section the report has but whose figures were
+    not read: the table is most likely a picture (no text to read), or written in a way the
+    readers do not know. Reports before the form had no such tables."""
+    if year is None or year < FIRST_FORM_YEAR:
+        return []
+    read = {f.metric.split("_")[0] + "_" for f in reading.found}
+    out: list[Problem] = []
+    lines = [line.strip() for line in text.split("\n") if 0 < len(line.strip()) <= 40]
+    for table, metrics, heading in _FORM_HEADINGS:
+        if metrics in read:
+            continue
+        found = next((line for line in lines if heading.match(line)), None)
+        if found is not None:
+            out.append(
+                Problem(
+                    ProblemCode.REPORT_TABLE_UNREAD,
+                    Severity.WARNING,
+                    value=found,
+                    params={"table": table},
+                )
+            )
+    return out
