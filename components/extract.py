@@ -147,9 +147,9 @@ def _report_block(
         st.markdown(t_literal("extract.found", lang, name=name, count=len(found)))
     else:
         st.info(t_literal("extract.none_found", lang, name=name))
-    for problem in report.problems:
-        st.warning(literal(problem_message(problem, lang)))
-    for problem in report.extraction.warnings:  # the agency or year not found in the text
+    # what reading the file noticed (pages that are pictures), then what the text lacks (the
+    # agency or year, a statutory table's figures)
+    for problem in [*report.problems, *report.extraction.warnings]:
         st.warning(literal(f"{problem_message(problem, lang)} {problem_action(problem, lang)}"))
     key = f"{round_}_{index}_{report.sha256[:16]}"
     found_agency = report.extraction.agency or ""

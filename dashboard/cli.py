@@ -787,6 +787,8 @@ def _read_one(path: Path, args: argparse.Namespace, lang: str) -> _ReportOutcome
         agency=args.agency,
         year=args.year,
     )
+    # what reading the file noticed (pages that are pictures) before what the text lacks
+    outcome.extraction.warnings[:0] = document.problems
     outcome.agency = outcome.extraction.agency or args.settings.agency
     if not outcome.extraction.facts:
         outcome.errors.append(Problem(ProblemCode.REPORT_NO_FIGURES, Severity.ERROR, value=name))

@@ -517,6 +517,48 @@ def test_word_97_pieces_of_8_bit_text_and_fields() -> None:
     assert _shown(field) == "详见www.x.gov.cn网站第2页\x07表"
 
 
+def test_pages_of_a_pdf_that_are_pictures_are_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    picture = io.BytesIO()
+    Image.new("RGB", (60, 80), "white").save(picture, "PNG")
+    scan = ImageReader(io.BytesIO(picture.getvalue()))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    width, height = A4
+    texts = {
+        1: "某某县民政局2022年政府信息公开工作年度报告。全年主动公开政府信息52条。",
+        3: "五、存在的主要问题及改进情况。六、其他需要报告的事项：无。",
+    }
+    for number in (1, 2, 3, 4):
+        page.setFont("STSong-Light", 12)
+        if number in texts:
+            page.drawString(60, height - 80, texts[number])
+        if number == 3:  # the seal beside the date: a small picture on a page of text
+            page.drawImage(scan, 300, 300, 80, 80)
+        if number in (2, 4):  # a table printed and scanned: the whole page, its number on it
+            page.drawImage(scan, 20, 20, width - 40, height - 40)
+            page.drawString(width / 2, 30, f"- {number} -")
+        page.showPage()
+    page.save()
+    document = read_report(out.getvalue(), "r.pdf")
+    assert document.readable and "主动公开政府信息52条" in document.text
+    [warning] = document.problems
+    assert (warning.code, warning.severity) == (ProblemCode.REPORT_PAGES_PICTURES, "warning")
+    assert warning.params["pages"] == "2、4"
+    assert "第 2、4 页是图片" in problem_message(warning, "zh")
+    assert problem_message(warning, "en").startswith("Pages 2、4 of the PDF")
+    # the command says so too, before what the text lacks
+    path = tmp_path / "r.pdf"
+    path.write_bytes(out.getvalue())
+    assert main(["extract", str(path), "--json", "--year", "2022"]) == EXIT_OK
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["warnings"][0]["code"] == "report-pages-pictures"
+
+
 def _doc_problem(content: bytes) -> str:
     document = read_report(content, "r.doc")
     assert document.text == "" and document.tables == []

@@ -97,6 +97,7 @@ class ProblemCode(StrEnum):
     REPORT_AGENCY_UNKNOWN = "report-agency-unknown"
     REPORT_YEAR_UNKNOWN = "report-year-unknown"
     REPORT_TABLE_UNREAD = "report-table-unread"
+    REPORT_PAGES_PICTURES = "report-pages-pictures"
     REPORT_DUPLICATE = "report-duplicate"
     # ── the agency directory (单位名录) ─────────────────────────────────────────────────────
     DIRECTORY_HEADER_MISSING = "directory-header-missing"
@@ -147,6 +148,8 @@ _WARNINGS = {
     # A statutory table's section is in the report but none of its figures was read (a table
     # pasted in as a picture): the editor types them from the report.
     ProblemCode.REPORT_TABLE_UNREAD,
+    # Some pages of a PDF are scans among pages of text: what they show is not read.
+    ProblemCode.REPORT_PAGES_PICTURES,
     # A directory without groups still lists the agencies expected to report; a name found in
     # no report may be one that has not reported yet, or a misspelling: the editor decides.
     ProblemCode.DIRECTORY_NO_GROUPS,

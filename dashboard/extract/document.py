@@ -188,6 +188,7 @@ def _problem(code: ProblemCode, filename: str, **params: Any) -> _Unreadable:
 
 def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> ReportDocument:
     """Read a report file to text and tables; a file that cannot be read gives a problem."""
+    notes: list[Problem] = []  # warnings of a file that was read (pages that are pictures)
     try:
         if len(content) > limits.max_file_bytes:
             raise _problem(
@@ -214,12 +215,12 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
         elif suffix == ".docx":
             text, tables = _read_docx(content, filename, limits)
         elif suffix == ".pdf":
-            text, tables = _read_pdf(content, filename)
+            text, tables, notes = _read_pdf(content, filename)
         else:
             raise _problem(ProblemCode.REPORT_FORMAT, filename, formats=" ".join(SUFFIXES))
     except _Unreadable as failure:
         return ReportDocument("", [], [failure.problem])
-    return ReportDocument(_tidy(text), tables, [])
+    return ReportDocument(_tidy(text), tables, notes)
 
 
 def _suffix(filename: str, content: bytes) -> str:
@@ -677,7 +678,7 @@ def _docx_grid(tbl: Any, budget: _Budget) -> Table:
 _TEXT_FULL_LINES = 3
 
 
-def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
+def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table], list[Problem]]:
     import pdfplumber
 
     try:
@@ -690,6 +691,7 @@ def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
                 )
             pages = len(pdf.pages)
             text, tables = _pdf_pages([_pdf_page(page) for page in pdf.pages])
+            pictured = [k for k, page in enumerate(pdf.pages, start=1) if _picture_page(page)]
     except _Unreadable:
         raise
     except Exception as error:  # PDFSyntaxError, PdfminerException, password, …
@@ -706,7 +708,37 @@ def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table]]:
     if len(garbled) >= 20 and len(garbled) > len(_SPACES_ANY.sub("", _CID_GLYPH.sub("", text))):
         sample = "".join(garbled[:3])
         raise _problem(ProblemCode.REPORT_TEXT_GARBLED, filename, pages=pages, sample=sample)
-    return text, tables
+    notes = []
+    if pictured:  # some pages scanned among pages of text (a table, a page with the seal)
+        listed = "、".join(str(k) for k in pictured)
+        notes.append(
+            Problem(
+                ProblemCode.REPORT_PAGES_PICTURES,
+                Severity.WARNING,
+                value=filename,
+                params={"pages": listed, "count": len(pictured)},
+            )
+        )
+    return text, tables, notes
+
+
+# A page that is a picture: a picture over half the page, and no more characters than a page
+# number or a stamp's words.
+_PICTURE_SHARE = 0.5
+_PICTURE_PAGE_CHARS = 10
+
+
+def _picture_page(page: Any) -> bool:
+    """Whether a PDF page is a scan: a picture over most of it and (almost) no text."""
+    if sum(1 for c in page.chars if c["text"].strip()) > _PICTURE_PAGE_CHARS:
+        return False
+    area = float(page.width * page.height) or 1.0
+    for image in page.images:
+        width = min(image["x1"], page.width) - max(image["x0"], 0)
+        height = min(image["bottom"], page.height) - max(image["top"], 0)
+        if width > 0 and height > 0 and width * height >= _PICTURE_SHARE * area:
+            return True
+    return False
 
 
 _TABLE_PLACE = re.compile(r"\x00(\d+)\x00")
