@@ -604,6 +604,24 @@ def test_empty_cells_of_a_copied_page_are_marked_and_nothing_else_is() -> None:
         assert copied_empty_cells(text) == text
 
 
+def test_a_kingsoft_wps_file_reads_as_the_word_97_file_it_is() -> None:
+    # WPS 文字 saves .wps as Word 97's compound file: read as a .doc (here a .doc so named)
+    doc = (REPORTS / "cells.doc").read_bytes()
+    as_wps = read_report(doc, "报告.wps")
+    assert as_wps.problems == [] and as_wps.text == read_report(doc, "r.doc").text
+    assert as_wps.tables and "主动公开政府信息1739条" in as_wps.text
+    # not read, with the reason: a compound file with no Word document in it (Microsoft Works
+    # writes its own streams; here the Word stream's name in the directory changed), and a file
+    # that is no compound file at all (an older WPS)
+    word = "WordDocument".encode("utf-16-le")
+    works = doc.replace(word, "WorksContent".encode("utf-16-le"))
+    assert works != doc
+    for content, detail in ((works, "OLE without a Word document"), (b"WPS" + bytes(600), "OLE")):
+        [problem] = read_report(content, "old.wps").problems
+        assert problem.code == ProblemCode.REPORT_UNREADABLE
+        assert problem.params["detail"] == detail
+
+
 def test_text_copied_out_of_a_pdf_reads_as_its_paragraphs(catalogue: Catalogue) -> None:
     # the seed report as a PDF viewer copies it: its printed lines, 30 characters each
     text = (SOURCES / "dinghai-edu-2019.txt").read_text(encoding="utf-8")

@@ -47,7 +47,9 @@ logger = logging.getLogger(__name__)
 
 Table = list[list[str]]
 
-SUFFIXES = (".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".doc", ".pdf")
+# (.wps: Kingsoft WPS 文字's own format since WPS 2005 is Word 97's compound file, read as a .doc;
+# an older WPS file or a Microsoft Works one under the same suffix says it cannot be read.)
+SUFFIXES = (".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".doc", ".wps", ".pdf")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .doc (or an encrypted .docx)
 # A report is tens of pages; a PDF of thousands is not one, and each page costs parsing time.
 MAX_PDF_PAGES = 1000
@@ -209,7 +211,7 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
             text, tables = _read_html(content, filename)
         elif suffix in (".mhtml", ".mht"):
             text, tables = _read_mhtml(content, filename)
-        elif suffix == ".doc" or (suffix == ".docx" and content.startswith(_OLE)):
+        elif suffix in (".doc", ".wps") or (suffix == ".docx" and content.startswith(_OLE)):
             # (a .doc renamed .docx is read as what it is)
             text, tables = _read_doc(content, filename)
         elif suffix == ".docx":
