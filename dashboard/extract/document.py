@@ -292,9 +292,11 @@ def copied_empty_cells(text: str) -> str:
             if any(is_number_cell(c) for c in cells):
                 lines[k] = "\t".join(c or EMPTY_CELL for c in cells)
     # runs of one-space lines (blank lines between them aside) beside a line of figures
+    before = ""  # the last line with text before the run
     k = 0
     while k < len(lines):
         if not _SPACE_ONLY.match(lines[k]):
+            before = lines[k] if lines[k].strip() else before
             k += 1
             continue
         run = [k]
@@ -303,7 +305,6 @@ def copied_empty_cells(text: str) -> str:
             if lines[end]:
                 run.append(end)
             end += 1
-        before = next((x for x in reversed(lines[:k]) if x.strip()), "")
         after = lines[end] if end < len(lines) else ""
         if _figures_line(before) or _figures_line(after):
             for at in run:

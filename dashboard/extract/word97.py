@@ -47,7 +47,7 @@ Table = list[list[str]]
 # cell, a row's end (control characters no text holds; `_shown` keeps them).
 _CELL_END, _CELL_PARAGRAPH, _ROW_END = "\x1c", "\x1d", "\x1e"
 _PARAGRAPH_MARK = re.compile(r"[\r\x07\x0b\x0c\x0e]")
-_BLOCK_MARK = re.compile("([\r\n\x07\x0b\x0c\x0e\x1c\x1d\x1e])")
+_BLOCK_MARK = re.compile(r"([\r\n\x07\x0b\x0c\x0e\x1c\x1d\x1e])")
 # A row's cell edges in twips; a grid of more columns than Word allows a table (63) twice over
 # is no table's, and its rows are given without positions.
 _MAX_COLUMNS = 126
@@ -93,10 +93,10 @@ def doc_blocks(content: bytes) -> list[str | Table]:
     pieces = _pieces(word, table, fib)
     text = "".join(p.text for p in pieces)[: fib.ccp_text]
     try:
-        text, edges = _marked(text, pieces, _paragraph_runs(word, table, fib), data)
+        text, rows = _marked(text, pieces, _paragraph_runs(word, table, fib), data)
     except (struct.error, IndexError, ValueError):
-        edges = []  # properties unreadable: the cells one a line, as the marks alone tell
-    return _blocks(_shown(text), edges)
+        rows = []  # properties unreadable: the cells one a line, as the marks alone tell
+    return _blocks(_shown(text), rows)
 
 
 class _Fib:
