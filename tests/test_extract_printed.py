@@ -16,6 +16,7 @@ from dashboard.extract.printed import (
     is_page_furniture,
     joined,
     running_lines,
+    text_margins,
     trimmed,
 )
 
@@ -62,6 +63,38 @@ def test_a_line_goes_on_when_the_next_piece_did_not_fit_at_its_end() -> None:
         "全年微信发布商务信息263条，抖音",
         "发布视频12条。",
     ]
+
+
+def test_a_last_page_whose_widest_line_is_a_heading_keeps_it_a_heading() -> None:
+    # the report's last page: a heading and one short sentence; the heading is the page's widest
+    # line, but ends well short of the margin the other pages set
+    last = [
+        _line("四、政府信息公开行政复议、行政诉讼情况", 300.0),
+        _line("本年度无行政复议、行政诉讼。", 214.0),
+    ]
+    assert (
+        joined(by_position(last, last))
+        == "四、政府信息公开行政复议、行政诉讼情况本年度无行政复议、行政诉讼。"
+    )
+    assert joined(by_position(last, last, RIGHT)).split("\n") == [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "本年度无行政复议、行政诉讼。",
+    ]
+    # the margin is the document's, for pages as wide; a landscape page has its own, and a page
+    # of short lines sets none
+    body = [
+        _line("本页最宽的一行文字正好排到右边距为止本页最宽的一行文字正好排到右边距为止", RIGHT)
+    ]
+    wide = [
+        _line("横排的统计表页面上最宽的一行文字正好排到这一页的右边距为止横排的统计表页面", 800.0)
+    ]
+    assert text_margins([(595.0, body), (595.0, last), (842.0, wide), (595.0, body)]) == [
+        RIGHT,
+        RIGHT,
+        800.0,
+        RIGHT,
+    ]
+    assert text_margins([(595.0, [_line("目录", 100.0)])]) == [None]
 
 
 def test_a_page_of_short_lines_has_no_line_that_goes_on() -> None:

@@ -33,6 +33,7 @@ from dashboard.extract.printed import (
     join_wrapped_lines,
     joined,
     running_lines,
+    text_margins,
     trimmed,
 )
 from dashboard.extract.table_forms import is_number_cell
@@ -693,7 +694,18 @@ def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table], list[Pro
                     detail=f"{len(pdf.pages)} > {MAX_PDF_PAGES} pages",
                 )
             pages = len(pdf.pages)
-            text, tables = _pdf_pages([_pdf_page(page) for page in pdf.pages])
+            read = [_pdf_page(page) for page in pdf.pages]
+            # (a page's lines, all its stretches': its margins are measured on them)
+            every = [[line for stretch in raw for line in stretch] for raw, _, _ in read]
+            margins = text_margins(
+                [(width, lines) for (_, _, width), lines in zip(read, every, strict=True)]
+            )
+            text, tables = _pdf_pages(
+                [
+                    ([by_position(stretch, lines, margin) for stretch in raw], found)
+                    for (raw, found, _), lines, margin in zip(read, every, margins, strict=True)
+                ]
+            )
             pictured = [k for k, page in enumerate(pdf.pages, start=1) if _picture_page(page)]
     except _Unreadable:
         raise
@@ -760,10 +772,10 @@ def _not_aslant(thing: dict[str, Any]) -> bool:
     return not 10 < turned < 80
 
 
-def _pdf_page(page: Any) -> tuple[list[Stretch], list[PdfTable]]:
-    """A page's ruled tables and its printed lines around them: one stretch above each table
-    and one below the last. A ruled box of sentences is no table (a note set in a frame): its
-    text stays in the page's."""
+def _pdf_page(page: Any) -> tuple[list[list[dict[str, Any]]], list[PdfTable], float]:
+    """A page's text lines around its ruled tables (one stretch above each table and one below
+    the last, as pdfplumber gives lines), the tables, and the page's width. A ruled box of
+    sentences is no table (a note set in a frame): its text stays in the page's."""
     # Bold set by printing the text twice, a little apart (a title, headings): once is its text.
     # A watermark set aslant across the page (内部资料, the agency's name) is not.
     page = page.dedupe_chars().filter(_not_aslant)
@@ -786,8 +798,7 @@ def _pdf_page(page: Any) -> tuple[list[Stretch], list[PdfTable]]:
             prose.filter(lambda c, a=above, b=below: a <= middle(c)[1] < b) if tables else prose
         )
         stretches.append(stretch.extract_text_lines())
-    everything = [line for stretch in stretches for line in stretch]
-    return [by_position(stretch, everything) for stretch in stretches], tables
+    return stretches, tables, float(page.width)
 
 
 def _pdf_pages(pages: list[tuple[list[Stretch], list[PdfTable]]]) -> tuple[str, list[Table]]:

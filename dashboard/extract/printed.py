@@ -127,16 +127,19 @@ def join_wrapped_lines(text: str, full_lines: int = 1) -> str:
 
 
 def by_position(
-    lines: Sequence[dict[str, Any]], page: Sequence[dict[str, Any]]
+    lines: Sequence[dict[str, Any]], page: Sequence[dict[str, Any]], margin: float | None = None
 ) -> list[PrintedLine]:
     """pdfplumber's text lines (`text`, `x0`, `x1`, `top`, `bottom`, `chars`) as printed lines:
     the room left at each one's end before the page's right margin (the right end of its widest
-    `page` line), and the width of its first piece."""
+    `page` line, or the document's `margin` where that is further: a last page of a heading and
+    a short line has no line as wide as the others'), and the width of its first piece."""
     if not lines:
         return []
     em = median(line["bottom"] - line["top"] for line in page)
     left = min(line["x0"] for line in page)
     right = max(line["x1"] for line in page)
+    if margin is not None:
+        right = max(right, margin)
     wide = max(_width(line["text"].rstrip()) for line in page) >= _MIN_PAGE_WIDTH
     return [
         PrintedLine(
@@ -165,6 +168,18 @@ def _lead(text: str, chars: Sequence[dict[str, Any]]) -> float:
     while end + 1 < len(glyphs) and glyphs[end + 1]["text"] in _NO_LINE_START:
         end += 1
     return float(glyphs[end]["x1"] - glyphs[0]["x0"])
+
+
+def text_margins(pages: Sequence[tuple[float, Sequence[dict[str, Any]]]]) -> list[float | None]:
+    """Each page's right margin as the document sets it: the median right end of the widest
+    line of the pages of running text that are as wide as it (a landscape page of a table has
+    its own); None where no such page is."""
+    ends: dict[int, list[float]] = {}
+    for width, lines in pages:
+        if lines and max(_width(line["text"].rstrip()) for line in lines) >= _MIN_PAGE_WIDTH:
+            ends.setdefault(round(width), []).append(max(line["x1"] for line in lines))
+    margins = {width: median(found) for width, found in ends.items()}
+    return [margins.get(round(width)) for width, _ in pages]
 
 
 # ── page furniture ──────────────────────────────────────────────────────────────────────────
