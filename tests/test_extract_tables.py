@@ -236,6 +236,20 @@ def _marked_rows(report: dict[str, Any], mark: str) -> bytes:
     return "\n".join(parts).encode("utf-8")
 
 
+def _barred_rows(report: dict[str, Any]) -> bytes:
+    """The page's text as a crawler keeps it: each table row its own cells between bars, an
+    empty cell nothing between two (规章 | 0 | | 0), header rows too."""
+    parts: list[str] = []
+    for block in report["blocks"]:
+        if "p" in block:
+            parts.append(block["p"])
+            continue
+        for spec in block["table"]:
+            texts = [s["text"] if isinstance(s, dict) else s for s in spec]
+            parts.append(" | ".join(texts) + " |")
+    return "\n".join(parts).encode("utf-8")
+
+
 @cache
 def _files(name: str) -> dict[str, ReportDocument]:
     """The report of tests/data/reports/`name` written as each kind of file and read back
@@ -256,6 +270,7 @@ def _files(name: str) -> dict[str, ReportDocument]:
     # text rows whose empty cells are marked keep their columns
     documents["report-dashes.txt"] = read_report(_marked_rows(report, "—"), "report-dashes.txt")
     documents["report-slashes.txt"] = read_report(_marked_rows(report, "/"), "report-slashes.txt")
+    documents["report-bars.txt"] = read_report(_barred_rows(report), "report-bars.txt")
     # the Word file saved again as Word 97–2003 by LibreOffice (README there): its tables' rows
     # and cell edges are in its paragraphs' properties
     doc = (REPORTS / name.replace(".json", ".doc")).read_bytes()
@@ -399,6 +414,28 @@ def test_a_statutory_table_whose_figures_were_not_read_is_a_warning(
     assert not [w for w in read.warnings if w.code == ProblemCode.REPORT_TABLE_UNREAD]
     older = extract_figures(page.text, catalogue, tables=page.tables, year=2018)
     assert not [w for w in older.warnings if w.code == ProblemCode.REPORT_TABLE_UNREAD]
+
+
+def test_a_rows_empty_cell_that_is_no_column_of_the_form_is_left_out(catalogue: Catalogue) -> None:
+    # the page's header cell 本年新公开数量 spans two cells, and the row writes its figure in the
+    # first and leaves the second empty: the row is still its three figures
+    text = (
+        "第二十条第（一）项 |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n"
+        "规章 | 13 | 13 | | 524 |\n规范性文件 | 60 | | 60 | 368 |\n"
+    )
+    document = read_report(text.encode("utf-8"), "pasted.txt")
+    found = {
+        (f.metric, f.value)
+        for f in extract_figures(document.text, catalogue, tables=document.tables).facts
+    }
+    assert {
+        ("table2_rules_made", 13),
+        ("table2_rules_published", 13),
+        ("table2_rules_total", 524),
+        ("table2_normative_made", 60),
+        ("table2_normative_published", 60),
+        ("table2_normative_total", 368),
+    } <= found
 
 
 @pytest.mark.parametrize("name", REAL)

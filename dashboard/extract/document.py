@@ -270,7 +270,8 @@ def _read_text(content: bytes, filename: str) -> str:
 
 # Text copied out of a web page by a browser: a table's cells are parted by tabs, or each on
 # lines of its own where a cell holds a paragraph; an empty cell holding a space (&nbsp;) is
-# that space — between tabs, or a line of its own.
+# that space — between tabs, or a line of its own. A crawler keeps a row's cells between bars
+# (规章 | 0 | | 0), an empty cell nothing between two.
 _SPACES_AND_TABS = re.compile(r"^(?=[ \u00a0]*\t)(?=\t*[ \u00a0])[ \u00a0\t]+$")
 _SPACE_ONLY = re.compile(r"^[ \u00a0]+$")
 EMPTY_CELL = "—"
@@ -278,20 +279,26 @@ EMPTY_CELL = "—"
 
 def copied_empty_cells(text: str) -> str:
     """Text copied out of a web page with its tables' empty cells marked (—), so that a row of
-    figures keeps its columns (`table_forms`): in a line of tab-parted cells holding a figure,
-    each empty cell after the first cell; a line of spaces between tabs, a mark a space; lines
-    of one space next to a line of figures (a cell's own line), a mark each. A space between
-    sentences (a page's spacer paragraph) and every other line are as they were."""
+    figures keeps its columns (`table_forms`): in a line of cells parted by tabs (or bars)
+    holding a figure, each empty cell after the first cell; a line of spaces between tabs, a
+    mark a space; lines of one space next to a line of figures (a cell's own line), a mark
+    each. A space between sentences (a page's spacer paragraph) and every other line are as
+    they were."""
     lines = text.split("\n")
     for k, line in enumerate(lines):
         if _SPACES_AND_TABS.match(line):
             lines[k] = " ".join(EMPTY_CELL for c in line if c != "\t")
-        elif line.count("\t") >= 2:
-            cells = [c.strip() for c in line.split("\t")]
-            while cells and not cells[0]:
-                cells.pop(0)
-            if any(is_number_cell(c) for c in cells):
-                lines[k] = "\t".join(c or EMPTY_CELL for c in cells)
+        else:
+            for bar in ("\t", "|", "｜"):
+                if line.count(bar) < 2:
+                    continue
+                cells = [c.strip() for c in line.split(bar)]
+                while cells and not cells[0]:
+                    cells.pop(0)
+                if any(is_number_cell(c) for c in cells):
+                    glue = "\t" if bar == "\t" else f" {bar} "
+                    lines[k] = glue.join(c or EMPTY_CELL for c in cells)
+                break
     # runs of one-space lines (blank lines between them aside) beside a line of figures
     before = ""  # the last line with text before the run
     k = 0

@@ -46,7 +46,16 @@ _ROW_VARIANTS: dict[str, tuple[str, ...]] = {
 
 
 # Names compared as the catalogue compares them; a table repeats its words row after row.
-_key = lru_cache(maxsize=1 << 14)(name_key)
+_CELL_BARS = str.maketrans("", "", "|｜")
+
+
+@lru_cache(maxsize=1 << 14)
+def _key(text: str) -> str:
+    """A label or header as names are compared (`name_key`), the bars that part a text row's
+    cells (自然人 | 法人或其他组织 | 总计, as a crawler keeps a table) left out."""
+    return name_key(text.translate(_CELL_BARS))
+
+
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
@@ -204,12 +213,15 @@ def _label_numbers(line: str) -> tuple[list[str] | None, list[str]]:
 
 
 def _fitted(cells: list[str], width: int) -> list[str]:
-    """A text row's cells with the empty ones marked after its last column left out (a page's
-    spacer copied after a table, marked as a cell, is none of the row's)."""
+    """A text row's cells fitted to its table's columns: the empty ones marked after its last
+    column left out (a page's spacer copied after a table, marked as a cell, is none of the
+    row's); a row still too wide whose figures alone fill the columns is its figures (a page's
+    empty cell under a header cell spanning two, none of the form's columns)."""
     cells = list(cells)
     while len(cells) > width and cells[-1] in _NO_FIGURE:
         cells.pop()
-    return cells
+    figures = [c for c in cells if c not in _NO_FIGURE]
+    return figures if len(cells) > width and len(figures) == width else cells
 
 
 def _cells_only(line: str) -> bool:
