@@ -550,7 +550,7 @@ def test_pages_of_a_pdf_that_are_pictures_are_a_warning(
     assert (warning.code, warning.severity) == (ProblemCode.REPORT_PAGES_PICTURES, "warning")
     assert warning.params["pages"] == "2、4"
     assert "第 2、4 页是图片" in problem_message(warning, "zh")
-    assert problem_message(warning, "en").startswith("Pages 2、4 of the PDF")
+    assert "pictures (scanned, no text layer): 2、4." in problem_message(warning, "en")
     # the command says so too, before what the text lacks
     path = tmp_path / "r.pdf"
     path.write_bytes(out.getvalue())
