@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import io
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -221,33 +222,34 @@ def _one_cell_a_line(report: dict[str, Any]) -> bytes:
     return "\n\n".join(parts).encode("utf-8")
 
 
-def _marked_rows(report: dict[str, Any], mark: str) -> bytes:
-    """The page's text with its tables in text rows, each row its own cells in order and an
-    empty cell of a row of figures written `mark` (—, /), as many reports print them."""
+def _rows_as_text(report: dict[str, Any], written: Callable[[list[str]], str]) -> bytes:
+    """The page's text with each table row a line, `written` from the texts of its own cells
+    (a merged cell once, in the row it starts in)."""
     parts: list[str] = []
     for block in report["blocks"]:
         if "p" in block:
             parts.append(block["p"])
             continue
         for spec in block["table"]:
-            texts = [s["text"] if isinstance(s, dict) else s for s in spec]
-            figures = any(t.strip() and is_number_cell(t) for t in texts)
-            parts.append(" ".join(t or mark for t in texts if t or figures))
+            parts.append(written([s["text"] if isinstance(s, dict) else s for s in spec]))
     return "\n".join(parts).encode("utf-8")
+
+
+def _marked_rows(report: dict[str, Any], mark: str) -> bytes:
+    """Text rows whose empty cells, in a row of figures, are written `mark` (—, /), as many
+    reports print them."""
+
+    def written(texts: list[str]) -> str:
+        figures = any(t.strip() and is_number_cell(t) for t in texts)
+        return " ".join(t or mark for t in texts if t or figures)
+
+    return _rows_as_text(report, written)
 
 
 def _barred_rows(report: dict[str, Any]) -> bytes:
-    """The page's text as a crawler keeps it: each table row its own cells between bars, an
-    empty cell nothing between two (规章 | 0 | | 0), header rows too."""
-    parts: list[str] = []
-    for block in report["blocks"]:
-        if "p" in block:
-            parts.append(block["p"])
-            continue
-        for spec in block["table"]:
-            texts = [s["text"] if isinstance(s, dict) else s for s in spec]
-            parts.append(" | ".join(texts) + " |")
-    return "\n".join(parts).encode("utf-8")
+    """The page's text as a crawler keeps it: each row's cells between bars, an empty cell
+    nothing between two (规章 | 0 | | 0), header rows too."""
+    return _rows_as_text(report, lambda texts: " | ".join(texts) + " |")
 
 
 @cache
