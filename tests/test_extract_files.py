@@ -600,6 +600,7 @@ def test_empty_cells_of_a_copied_page_are_marked_and_nothing_else_is() -> None:
         "全年公开信息52条。\n\n \n\n二、依申请公开情况\n \n（一）收到申请",
         "一、总体情况\t\t\n2022年\t我局\t坚持公开",
         "主动公开信息\t52条。\t\t其中文件3件。",
+        "首页|政务公开|2023|12345",
     ):
         assert copied_empty_cells(text) == text
 

@@ -295,7 +295,8 @@ def copied_empty_cells(text: str) -> str:
                 cells = [c.strip() for c in line.split(bar)]
                 while cells and not cells[0]:
                     cells.pop(0)
-                if any(is_number_cell(c) for c in cells):
+                # (a line without an empty cell is left as written)
+                if any(is_number_cell(c) for c in cells) and not all(cells):
                     glue = "\t" if bar == "\t" else f" {bar} "
                     lines[k] = glue.join(c or EMPTY_CELL for c in cells)
                 break
