@@ -608,9 +608,10 @@ def test_empty_cells_of_a_copied_page_are_marked_and_nothing_else_is() -> None:
 def test_a_kingsoft_wps_file_reads_as_the_word_97_file_it_is() -> None:
     # WPS 文字 saves .wps as Word 97's compound file: read as a .doc (here a .doc so named)
     doc = (REPORTS / "cells.doc").read_bytes()
-    as_wps = read_report(doc, "报告.wps")
-    assert as_wps.problems == [] and as_wps.text == read_report(doc, "r.doc").text
-    assert as_wps.tables and "主动公开政府信息1739条" in as_wps.text
+    as_wps, as_doc = read_report(doc, "报告.wps"), read_report(doc, "r.doc")
+    assert as_wps.problems == [] and as_wps.text == as_doc.text
+    assert as_wps.tables == as_doc.tables and len(as_wps.tables) == 1
+    assert "主动公开政府信息1739条" in as_wps.text
     # not read, with the reason: a compound file with no Word document in it (Microsoft Works
     # writes its own streams; here the Word stream's name in the directory changed), and a file
     # that is no compound file at all (an older WPS)

@@ -9,16 +9,9 @@ made up."""
 
 from __future__ import annotations
 
-import pytest
-
-from dashboard.domain.catalogue import Catalogue, default_catalogue
+from dashboard.domain.catalogue import Catalogue
 from dashboard.extract.agency import find_agency_year
 from tests.extract_cases import left_out, taken
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return default_catalogue()
 
 
 def test_the_year_said_twice_before_the_name() -> None:

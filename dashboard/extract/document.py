@@ -36,7 +36,7 @@ from dashboard.extract.printed import (
     text_margins,
     trimmed,
 )
-from dashboard.extract.table_forms import is_number_cell
+from dashboard.extract.table_forms import is_figures_row, is_number_cell
 from dashboard.ingest.limits import LIMITS, Limits, ZipRefusal, ZipRefused, open_zip
 
 # The upload reader's decoding (BOMs, UTF-8, GB18030, detection): a report in a .txt file is
@@ -315,19 +315,11 @@ def copied_empty_cells(text: str) -> str:
                 run.append(end)
             end += 1
         after = lines[end] if end < len(lines) else ""
-        if _figures_line(before) or _figures_line(after):
+        if is_figures_row(before) or is_figures_row(after):
             for at in run:
                 lines[at] = EMPTY_CELL
         k = end
     return "\n".join(lines)
-
-
-def _figures_line(line: str) -> bool:
-    """A line of a table's cells: figures, and empty cells marked."""
-    cells = line.split()
-    return any(is_number_cell(c) for c in cells) and all(
-        is_number_cell(c) or c == EMPTY_CELL for c in cells
-    )
 
 
 # ── .html ────────────────────────────────────────────────────────────────────────────────────

@@ -229,11 +229,14 @@ def _list_item(
     head = _LIST_HEAD.match(words)
     item = words[head.end() :] if head else words
     item_start += len(words) - len(item)
-    # (其中:局门户网站361条: the heading's colon ends the words before the item)
-    colon_head = head is None and bool(_COLON_HEAD.search(text, max(0, item_start - 8), item_start))
+    # (其中:局门户网站361条: the heading's colon or comma ends the words before the item; a
+    # figure's bracket opens its parts)
+    head_before = head is None and bool(
+        _COLON_HEAD.search(text, max(0, item_start - 8), item_start)
+    )
     bracket = re.match(r"[(（]\s*", item)
     if head is None and bracket and _BRACKET_HEAD.search(text, max(0, item_start - 12), item_start):
-        item, item_start, colon_head = item[bracket.end() :], item_start + bracket.end(), True
+        item, item_start, head_before = item[bracket.end() :], item_start + bracket.end(), True
     joined = re.match(r"\s*(?:、|以及|和|及|与)\s*", item)
     if joined:
         item, item_start = item[joined.end() :], item_start + joined.end()
@@ -247,7 +250,11 @@ def _list_item(
     # before the one its 其中 opens)
     lead = _lead(text, match.start() - len(period)) if re.match(r"\s*其中", period) else ""
     sentence_before = lead + sentence_before
-    if head or colon_head or (group_head and not joined and group_start == item_start - len(group)):
+    if (
+        head
+        or head_before
+        or (group_head and not joined and group_start == item_start - len(group))
+    ):
         # a heading: the sentence before it published a figure
         if not (_VERB.search(sentence_before) and NUMBER_RE.search(sentence_before)):
             return None

@@ -98,7 +98,7 @@ def page_tables(page: Any) -> list[PdfTable]:
 
 def continues(before: PdfTable, after: PdfTable) -> bool:
     """Whether `after`, at the top of a page, goes on with `before`, at the bottom of the page
-    before (the caller has seen nothing but page numbers between them): the same outer rules."""
+    before (the caller has seen nothing but page furniture between them): the same outer rules."""
     return abs(before.x0 - after.x0) <= _SAME_RULE and abs(before.x1 - after.x1) <= _SAME_RULE
 
 

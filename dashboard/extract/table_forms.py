@@ -233,6 +233,12 @@ def _cells_only(line: str) -> bool:
     return bool(tokens) and all(is_number_cell(t) or t.strip() in _NO_FIGURE for t in tokens)
 
 
+def is_figures_row(line: str) -> bool:
+    """A line of a table's cells only, one of them a figure (the others figures or empty cells
+    marked —, 无): a row's numbers, or a cell."""
+    return _cells_only(line) and _has_number(_SEPARATORS.split(line))
+
+
 def join_cell_lines(lines: Sequence[Line], attach: bool = True) -> list[Line]:
     """The lines with a table written one cell a line put back into rows: a run of lines of
     numbers becomes one line and, with `attach`, joins the line of words just before it (the
@@ -597,11 +603,8 @@ class FourReader:
             if leaves is None or i >= len(lines):
                 continue
             start, end, line = lines[i]
-            tokens = [t for t in _SEPARATORS.split(line) if t]
-            if any(is_number_cell(t) for t in tokens) and all(
-                is_number_cell(t) or t in _NO_FIGURE for t in tokens
-            ):
-                tokens = _fitted(tokens, len(leaves))
+            if is_figures_row(line):
+                tokens = _fitted([t for t in _SEPARATORS.split(line) if t], len(leaves))
                 placed = len(tokens) == len(leaves)
                 pairs = zip(leaves, tokens, strict=False)
                 cells = [Cell(s, t) for s, t in pairs if _filled(t)] if placed else []
