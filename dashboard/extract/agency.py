@@ -32,12 +32,17 @@ _PILOT_ZONE = re.compile(
 )
 # 泰州医药高新区(高港区)卫生健康委员会, 苏州高新区管委会(虎丘区人民政府): a zone and the
 # district it is one with, in brackets no other name has
+# (北京大兴国际机场临空经济区(廊坊)管理委员会, 阿拉善高新技术产业开发区(乌斯太镇)…中心: a
+# place's short name, or the town the zone is one with, inside the name)
 _PLACE_ALIAS = re.compile(
-    r"(?<=[区县市城会])[(（](?!以下|简称)[\u4e00-\u9fff]{2,10}?(?:区|县|市|城|人民政府)[)）]"
+    r"(?<=[区县市城会])[(（](?!以下|简称)"
+    r"(?:[\u4e00-\u9fff]{2,10}?(?:区|县|市|城|镇|乡|人民政府)|[\u4e00-\u9fff]{2,3}(?=[)）][\u4e00-\u9fff]))"
+    r"[)）]"
 )
 # (政府信息工作年度报告: a title that leaves out 公开)
+# (政府信息年度公开报告: the year's word before 公开)
 _REPORT = (
-    r"\s*(?:(?:政府信息|政务|信息)\s*公开|政府信息)\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:年度)?"
+    r"\s*(?:(?:政府信息|政务|信息)\s*(?:年度)?\s*公开|政府信息)\s*(?:年度)?\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:年度)?"
     r"(?:情况)?(?:报告|年报)"
 )
 _TITLE_CHARS = r"[^\s，,。；;:：《》“”()（）/]{2,40}?"
@@ -67,7 +72,7 @@ _TITLE_MADE = re.compile(
 )
 # "2017年XX局政府信息公开工作年度报告", also in a sentence that publishes it (特公布2022年XX局…)
 _TITLE_YEAR_FIRST = re.compile(
-    rf"(?:^|\n|公布|发布|现将|汇总|编制)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
+    rf"(?:^|\n|公布|发布|现将|汇总|编制|形成)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
 )
 # "XX局政府信息公开工作2019年度报告": the year inside the title
 _TITLE_YEAR_INSIDE = re.compile(
@@ -75,9 +80,10 @@ _TITLE_YEAR_INSIDE = re.compile(
     r"(?:报告|年报)"
 )
 # "根据2023年眉山市司法局信息公开工作实际编制而成": the agency whose year's work the report
-# is made from
+# is made from (结合嵊州市人民政府办公室政府信息公开年度工作情况编制而成: without the year)
 _WORK_OF_THE_YEAR = re.compile(
-    rf"(?:根据|结合)\s*{_YEAR}\s*年度?\s*(?P<agency>{_NAME})(?:政府)?信息公开工作(?:的)?实际"
+    rf"(?:根据|结合)\s*(?:{_YEAR}\s*年度?)?\s*(?P<agency>{_NAME})(?:政府)?信息公开(?:年度)?工作"
+    r"(?:的)?(?:实际|情况)"
 )
 # "请与XX局联系": the agency that answers for the report (its office or unit named or not:
 # 请与闽侯县水利局政府信息公开工作领导小组办公室联系).
@@ -87,6 +93,14 @@ _CONTACT = re.compile(
     rf"|(?:(?:请联系)+[：:]?|可?致电)\s*(?P<by>{_NAME})[(（;；，,]"
     # (请联系吉林市人民政府外事办公室综合处,: the body, by its section's name)
     rf"|请联系[：:]?\s*(?P<section>{_NAME})[\u4e00-\u9fff]{{1,6}}?[处科股][(（;；，,]"
+)
+# "本报告的电子版可在“连云港经济技术开发区管理委员会”网站下载": the report is published on its
+# agency's own site, named in full
+_OWN_SITE = re.compile(
+    rf"电子版[^。\n]{{0,8}}?(?:在|从|于|通过)\s*[“\"]?(?P<agency>{_NAME})[”\"]?"
+    r"(?:政府)?(?:门户|官方)?(?:网站|官网)"
+    # (常州高新区网站: a zone's portal, which carries the reports of the bodies in it)
+    r"(?<!开发区网站)(?<!高新区网站)(?<!经开区网站)"
 )
 # "2025年，区教育局以…", "市教委坚持…": a short name opening a sentence, completed with the
 # place of the government the report names in full (南京市栖霞区人民政府 → 南京市栖霞区教育局).
@@ -117,7 +131,8 @@ _TOWN_OPENING = re.compile(
 )
 _PLACE_OPENING = re.compile(
     rf"(?:^|[。\n]|情况)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<agency>[\u4e00-\u9fff]{{2,4}}?[县区市旗])"
-    r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力)"
+    r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力"
+    r"|贯彻|依托)"
 )
 _GOVERNMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])人民政府")
 # Words a place name matched from the left may carry in front (和石城县, 主要有石城县).
@@ -196,13 +211,13 @@ _PERIOD_RE = re.compile(
 _YEAR_END = re.compile(rf"(?:截至|截止|到)\s*(?P<year>{_YEAR})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 # (2019年12月3日星期二: a page's date, not a sentence opening with its year)
 _YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?(?!\s*[0-9]{{1,2}}\s*月)[,，]?")
-# (not the 本 of 本溪市, a listed place)
+# (not the 本 of 本溪市, a listed place, nor of 本溪高新技术产业开发区: its name without its level)
 _NOT_A_LISTED_PLACE = "".join(
-    f"(?!{re.escape(place[1:])})" for place in listed_places() if place.startswith("本")
+    f"(?!{re.escape(place[1:-1])})" for place in listed_places() if place.startswith("本")
 )
 # Words of the sentence before a title's name (特向社会公布, 制作, 编制本单位…)
 _TITLE_NOISE = re.compile(
-    r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现公布|现公开|现发布|现编制|现向社会公布"
+    r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现就|现公布|现公开|现发布|现编制|现向社会公布"
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?(?:编制|编写)了?|制定|制作|形成|发布|公布|印发"
     r"|标题[:：]?|内容概述[:：]?|题名[:：]?"
@@ -220,8 +235,11 @@ _SETTING_UP = "设立|开设|开通|设置"
 # district's name), 我局/本单位, a party committee (区委).
 # (全州县, 本溪市: listed places that open with a word of the report's own voice)
 _OPENS_LIKE_A_VOICE = "我本区市县省全该度就"
+# (本溪高新技术产业开发区: 本溪 is never the report's voice, whatever follows it)
 _VOICE_LIKE_PLACES = "".join(
-    f"|{re.escape(place)}" for place in listed_places() if place[0] in _OPENS_LIKE_A_VOICE
+    f"|{re.escape(place[:-1] if place.startswith('本') else place)}"
+    for place in listed_places()
+    if place[0] in _OPENS_LIKE_A_VOICE
 )
 _NOT_AGENCY = re.compile(
     r"关于|通知|做好|收到|公开|坚持|贯彻|为中心|召开"
@@ -238,12 +256,12 @@ _NOT_AGENCY = re.compile(
 # (和平街道办事处2020年…: a name may begin with such a character).
 # (经 of 经济开发区 opens a name)
 _PREPOSITION = re.compile(r"^(?:[在按对向为与和及于从]|经(?!济)|以及)")
-# (随县经济开发区, 高新区: a zone, not a place whose government reports)
-_PLACE_END = re.compile(r"(?<![发园新景验税范作])(?<!经开)(?<!管理)[省县市区州旗]$")
+# (随县经济开发区, 高新区, 度假区: a zone, not a place whose government reports)
+_PLACE_END = re.compile(r"(?<![发园新景验税范作假])(?<!经开)(?<!管理)[省县市区州旗]$")
 # a place alone that has a people's government: not a zone (开发区, 物流区, 港区), a town, or a
 # league or prefecture (阿拉善盟, 阿里地区: an administrative office, 行政公署, not a government)
 _BARE_PLACE = re.compile(
-    r"[^镇乡街道盟]{1,12}(?<![发园新景验税范作流港地])(?<!经开)(?<!管理)[省县市区州旗]"
+    r"[^镇乡街道盟]{1,12}(?<![发园新景验税范作流港地假])(?<!经开)(?<!管理)[省县市区州旗]"
 )
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
@@ -537,6 +555,11 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     if agency is None:
         agency = _government_speaking(simple)
     for match in _PUBLISHER.finditer(simple) if agency is None else ():
+        agency = cut(match)
+        if agency:
+            break
+    # (the last resort: a report is as often put on its government's portal as on its own site)
+    for match in _OWN_SITE.finditer(simple) if agency is None else ():
         agency = cut(match)
         if agency:
             break

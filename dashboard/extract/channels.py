@@ -153,9 +153,14 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         hr=bool(agency and re.search(r"人力资源和社会保障|人力社保|人社", agency)),
         field=field,
         media_name=_media_name(agency),
+        # (the zone's committee itself, not a bureau in the zone: 常州工商行政管理局高新区分局)
         zone=bool(
             agency
-            and re.search(r"开发区|经开区|高新区|管委会|管理委员会|园区|产业园|管理区", agency)
+            and re.search(
+                r"(?:开发区|经开区|高新区|管委会|管理委员会|园区|产业园|管理区)"
+                r"(?:[(（][^()（）]{1,10}[)）])?(?:管委会|管理委员会)?(?:党政)?(?:办公室)?$",
+                agency,
+            )
         ),
         district=bool(
             agency and re.search(r"[\u4e00-\u9fff]{2,}[区县旗][\u4e00-\u9fff]{2,}", agency)
