@@ -183,7 +183,9 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 _YEAR_OPENING = re.compile(
     # (在2024年期间,驻马店市科学技术局依据…)
     # ((二)2024年，汕头市政务服务和数据管理局通过…: after a heading's number)
-    rf"(?:^|[。\n])\s*(?:[(（][一二三四五六七八九十]{{1,3}}[)）])?(?:在)?{_YEAR}\s*年度?"
+    # (一、总体情况 2023年，…: after a heading on the same line)
+    rf"(?:^|[。\n]|情况[ \t\u3000]+)\s*(?:[(（][一二三四五六七八九十]{{1,3}}[)）])?(?:在)?"
+    rf"{_YEAR}\s*年度?"
     rf"(?:以来|期间|全年)?[,，]?\s*(?!度)(?P<agency>{_NAME})"
     r"(?![\u4e00-\u9fff]{0,2}网)"
 )
@@ -312,6 +314,8 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
         # (硚口区易家街道办事处党政综合办公室: the street office's own office)
         # (永宁街道办事处综合事务部: its department of general affairs)
         r"|(?:(?<=办事处)|(?<=街道))(?:党政)?(?:综合)?(?:办公室|事务部|事务办)$"
+        # (昆都仑区市府东路街道党群服务中心: the street office's centre that answers for it)
+        r"|(?:(?<=办事处)|(?<=街道))党群服务中心$"
         # (常熟经济技术开发区党政办公室: a zone's own office)
         r"|(?:(?<=开发区)|(?<=高新区)|(?<=园区))党政(?:综合)?办公室$",
         simple,
@@ -449,6 +453,15 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             )
             if bureau:
                 end, words = end + bureau.end(), words + bureau[0]
+        # 舟山市生态环境局定海分局, 上海市公安局长宁分局: a bureau's branch, not the bureau
+        # (not 指导定海分局: a verb, then a branch of it)
+        branch = re.match(
+            rf"(?![{_PLACE_LEAD}]|指导|督促|要求|联合|会同|协助|配合|组织|推动|带领)"
+            r"[\u4e00-\u9fff]{1,8}?分局",
+            simple[end : end + 10],
+        )
+        if words.endswith("局") and branch:
+            end, words = end + branch.end(), words + branch[0]
         # 2012年泾县人民政府信息公开年度报告: the government's 政府 read as the report's
         if words.endswith("人民") and simple.startswith("政府", end):
             end, words = end + 2, words + "政府"
@@ -1027,7 +1040,10 @@ _HAS_PLACE = rf"[{_LEVELS}]|自治|地区|街道|镇|乡|部$|署$|国家|中国
 _OFFICE_AFTER = re.compile(
     # (not 高城镇人民政府党政办公室: a town's own office, which reports as the town)
     r"(?!党政|综合)[\u4e00-\u9fff]{1,8}?(?:街道办事处|办事处|街道|镇|乡|办公室|研究室)"
-    r"(?=[\u4e00-\u9fff]{0,8}?(?:编制|制作|编写)|坚持|认真|深入|全面|办公室|联系)"
+    # (请与杭州市萧山区人民政府蜀山街道办事处党政综合办公室联系: the street office, by its own
+    # office)
+    r"(?=[\u4e00-\u9fff]{0,8}?(?:编制|制作|编写)|坚持|认真|深入|全面|(?:党政|党群)?(?:综合)?办公室"
+    r"|联系)"
 )
 _SHORT_TITLE = re.compile(
     r"(?P<level>自治区|[省市区县州])(?P<core>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|厅|办公室|办))"
@@ -1104,8 +1120,10 @@ def _self_named(simple: str) -> str | None:
         if not re.search(rf"[我本]{word}", simple):
             continue
         names: Counter[str] = Counter()
+        # (《沐川县赋予乡镇县级…清单》: 乡镇, 镇村, 乡级 are words, no town's name)
         body = re.compile(
             rf"[\u4e00-\u9fff]{{1,10}}?{ending}(?![\u4e00-\u9fff]{{0,2}}(?:网|号|平台|领导|党))"
+            r"(?![镇村级])"
         )
         for level in re.finditer(rf"[{_LEVELS}]", simple):
             place = _place_at(simple, level.start())

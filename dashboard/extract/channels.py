@@ -392,11 +392,26 @@ def _respective(
     channels = []
     for name in names:
         where = _where(name, catalogue, report)
+        # 在街道政务微博微信公开信息分别为459条和456条: one name run together from several
+        # channels, which the numbers take in the order it names them
+        fused = len(names) == 1 and len(where.mentioned) > 1
+        if (
+            fused
+            and where.channel is None
+            and not where.reason
+            and all(c in catalogue.channels and c not in _KINDLESS for c in where.mentioned)
+        ):
+            channels.extend(where.mentioned)
+            continue
         if where.channel is None or where.reason:
             return "分别: a name that is not one channel"
         channels.append(where.channel)
     if len(set(channels)) != len(channels):
         return "分别: a channel named twice"
+    # 通过政务微博、微信公开信息分别为459条和456条: no verb after 分别, the list's words say what
+    # was done (and the channels are given apart)
+    if not re.search(r"[^\s为是达有：:]", text[verb_start : numbers[0]]):
+        verb_start = group_start
     if len(numbers) == 1:
         return _Respective(tuple(channels), group_start, verb_start, numbers[0])
     if len(numbers) == len(channels):

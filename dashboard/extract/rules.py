@@ -55,17 +55,23 @@ _HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
 # 已答复69件: the requests handled)
 _APPLICANTS_COUNTED = r"(?:[^，,。；;0-9]{0,8}[0-9]+\s*(?:个|名|位)(?:申请人|自然人|法人|公民))?"
 _RECEIVED = (
-    rf"(?:收到|受理|新收|接收|接到|办理){_APPLICANTS_COUNTED}[^，,。；;0-9]{{0,20}}申请"
+    rf"(?:收到|受理|新收|接收|接受|接到|办理){_APPLICANTS_COUNTED}[^，,。；;0-9]{{0,20}}申请"
     r"[^，,。；;0-9]{0,6}[0-9]+\s*"
 )
 # (收到7条政府信息公开申请: the count before the requests)
-_RECEIVED_FIRST = r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,6}[0-9]+\s*"
+# (共办理8件政府信息公开申请: the requests handled, counted before them)
+_RECEIVED_FIRST = r"(?:收到|受理|新收|接收|接受|接到|办理)[^，,。；;0-9]{0,6}[0-9]+\s*"
 _RECEIVED_REQUESTS = re.compile(
     rf"{_RECEIVED}[件宗份条个次起]|{_RECEIVED_FIRST}[件宗份条个次起][^，,。；;0-9]{{0,12}}申请"
 )
 # … counted in 条 (收到…申请4条，…予以公开3条: the outcomes are counted in 条 too)
 RECEIVED_IN_ITEMS = re.compile(rf"{_RECEIVED}条|{_RECEIVED_FIRST}条[^，,。；;0-9]{{0,12}}申请")
 _ANOTHER = "其中|另外|另有|另"  # (另外5件…: the words opening a further outcome's clause)
+# (其中处理结果4件为不予公开: the outcomes named as such before their numbers)
+_RESULTS = r"(?:其中)?(?:处理|办理|答复)结果(?:中)?"
+# (1件为不予处理, 2件属于本机关不掌握…: the outcome said to be what the requests were)
+_IS = r"(?:为|属于?|系|是)?"
+_OF_THEM = f"对|其中|对其中|{_RESULTS}"  # (the words that may open an outcome's clause)
 
 
 def _number_first(metric: str, lead: str, outcome: str) -> Rule:
@@ -197,9 +203,12 @@ RULES: tuple[Rule, ...] = (
         units=(*_REQUEST_UNITS, "条", "个", "次"),
     ),
     # 共受理申请15件,其中新收到14件: the new ones of the requests counted before
+    # (其中本机关新收5件: the agency's own)
     Rule(
         "requests_new",
-        _r(r"其中(?:本年度?|今年|当年)?(?:新收到|新收|新受理|新接收)(?:的)?(?:申请)?$"),
+        _r(
+            r"其中(?:本机关|本单位)?(?:本年度?|今年|当年)?(?:新收到|新收|新受理|新接收)(?:的)?(?:申请)?$"
+        ),
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
     ),
@@ -343,14 +352,20 @@ RULES: tuple[Rule, ...] = (
     # the past)
     _number_first(
         "requests_disclosed",
-        "对|其中|对其中",
-        r"^\s*(?:按[^，,。；;0-9]{1,8}?)?(?:全部)?(?:予以公开|同意公开|全部公开|已(?:予以?)?公开)",
+        _OF_THEM,
+        rf"^\s*{_IS}(?:按[^，,。；;0-9]{{1,8}}?)?(?:全部)?(?:予以公开|同意公开|全部公开|已(?:予以?)?公开)",
     ),
-    _number_first("requests_partial", "对|其中|对其中", r"^\s*(?:予以)?(?:部分公开|公开部分内容)"),
-    _number_first("requests_refused", "对|其中|对其中", r"^\s*(?:不予公开|不公开|不同意公开)"),
+    _number_first("requests_partial", _OF_THEM, rf"^\s*{_IS}(?:予以)?(?:部分公开|公开部分内容)"),
+    _number_first("requests_refused", _OF_THEM, rf"^\s*{_IS}(?:不予公开|不公开|不同意公开)"),
     # 另外5件办理结果为其他处理, 2件不予处理
-    _number_first("requests_not_processed", _ANOTHER, r"^\s*(?:办理结果为|予以)?不予处理"),
-    _number_first("requests_other", _ANOTHER, r"^\s*(?:办理结果为|作|予以)?其他处理"),
+    _number_first(
+        "requests_not_processed",
+        f"{_ANOTHER}|{_RESULTS}",
+        rf"^\s*(?:办理结果为|予以|{_IS})不予处理",
+    ),
+    _number_first(
+        "requests_other", f"{_ANOTHER}|{_RESULTS}", rf"^\s*(?:办理结果为|作|予以|{_IS})其他处理"
+    ),
     # 其中6件申请进入行政复议程序: requests taken to administrative review
     Rule(
         "appeal_review",
@@ -362,8 +377,8 @@ RULES: tuple[Rule, ...] = (
     # reason, as table 三 words it)
     _number_first(
         "requests_unavailable",
-        "其中",
-        r"^\s*(?:因|属于|系)?[^，,。；;0-9]{0,24}无法提供|^\s*(?:本机关|本行政机关)不掌握",
+        f"其中|{_RESULTS}",
+        rf"^\s*(?:因|属于|系)?[^，,。；;0-9]{{0,24}}无法提供|^\s*{_IS}(?:本机关|本行政机关)不掌握",
     ),
     # (行政复议类信息24条: published items about reviews)
     Rule(
