@@ -2,10 +2,12 @@
 together (政务微博微信…分别为459条和456条) or whose verb comes before 分别; request outcomes
 said after their numbers with 为/属于 (4件为不予公开, 2件属于本机关不掌握…), after 处理结果, and
 in sentences counting requests as 接受 or 办理…N件…申请; the agency's own new requests (其中本机关
-新收5件). Agencies: a bureau's branch (…局定海分局), a street office by its own office or centre
-(…街道办事处党政综合办公室, …街道党群服务中心), a year's sentence after a heading on the same line,
-and 乡镇 read as no township's name. Each test has a case the rule must leave alone; the texts
-are made up."""
+新收5件), and those left over (其余3件不予公开); figures since a body or channel began
+(自街道成立以来), proposals named after their number (办结收到的2件人大代表建议), and the sites
+left over (其余政府信息网站发布12条). Agencies: a bureau's branch (…局定海分局), a street
+office by its own office or centre (…街道办事处党政综合办公室, …街道党群服务中心), a year's
+sentence after a heading on the same line, and 乡镇 read as no township's name. Each test has a
+case the rule must leave alone; the texts are made up."""
 
 from __future__ import annotations
 
@@ -98,3 +100,35 @@ def test_xiangzhen_is_no_townships_name() -> None:
     # a township the text names after its county, in the report's own voice
     named = "本乡严格落实《条例》。沐川县杨村乡主动公开政府信息52条，沐川县杨村乡坚持公开。"
     assert find_agency_year(named)[0] == "沐川县杨村乡"
+
+
+def test_figures_since_the_body_or_channel_began(catalogue: Catalogue) -> None:
+    text = "自街道成立以来利用街道“今日卢沟”公众号平台发布信息169条，利用区政府网站公布信息92条。"
+    assert left_out(text, catalogue) == {"169条": "cumulative", "92条": "cumulative"}
+    # the year's own count on the same account
+    text = "2021年利用街道“今日卢沟”公众号平台发布信息169条。"
+    assert ("items_published", "wechat", None, 169.0) in taken(text, catalogue, agency=AGENCY)
+
+
+def test_proposals_named_after_their_number_are_no_requests(catalogue: Catalogue) -> None:
+    text = "做好代表建议、委员提案办理，按时办结收到的2件人大代表建议、3件政协委员提案。"
+    assert not {f for f in taken(text, catalogue, agency=AGENCY) if f[0].startswith("requests_")}
+    # requests named after the number are requests
+    text = "全年收到信息公开申请5件，按时办结5件政府信息公开申请。"
+    assert ("requests_completed", None, None, 5.0) in taken(text, catalogue, agency=AGENCY)
+
+
+def test_the_rest_of_the_sites_and_the_rest_of_the_requests(catalogue: Catalogue) -> None:
+    text = (
+        "2022年我局主动公开政府信息43条，其中：县政府门户网站信息公开发布23条，"
+        "其余政府信息网站发布12条。"
+    )
+    found = taken(text, catalogue, agency="某某县水务局")
+    assert ("items_published", "gov_portal", None, 23.0) in found
+    assert "12条" in left_out(text, catalogue)
+    # the rest of the items, on a channel named
+    text = "主动公开信息50条，其中门户网站30条，其余信息通过微信公众号发布20条。"
+    assert ("items_published", "wechat", None, 20.0) in taken(text, catalogue, agency=AGENCY)
+    # the rest of the requests, with their outcome
+    text = "全年收到申请5件，其中2件予以公开，其余3件不予公开。"
+    assert ("requests_refused", None, None, 3.0) in taken(text, catalogue, agency=AGENCY)

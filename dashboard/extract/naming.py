@@ -122,6 +122,8 @@ def _name(
         if rule.metric.startswith("requests_") and (
             # (受理和办结网民留言17件: messages left, not requests)
             re.search(r"建议|提案|信箱|留言", before)
+            # (按时办结收到的2件人大代表建议: the proposals named after the number)
+            or re.match(r"[^，,。；;0-9]{0,8}(?:建议|提案|来信|留言)", rest)
             or (
                 re.search(r"信箱|来信", sentence)
                 and not re.search(r"公开申请|依申请|申请公开|信息公开", sentence)

@@ -153,6 +153,8 @@ def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[
 _CUMULATIVE = re.compile(
     r"累计|历年|近[一二三四五两几]年|(?P<since>(?:19|20)[0-9]{2})\s*年[^，,。；;0-9]{0,6}以来"
     r"|(?P<asof>截至|截止|(?<![得达收接受看听遇做截])[到至](?=\s*(?:(?:19|20)[0-9]{2}\s*年|年底|年末|目前)))"
+    # 自街道成立以来…发布信息169条, 自公众号开通以来: since the body or channel began
+    r"|(?P<founded>自[^，,。；;0-9]{1,12}?(?:成立|组建|开通|创建|上线|运行|设立|开设|建立)以来)"
 )
 _AS_OF = re.compile(
     r"\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年|[今本]年度?)?\s*(?:(?P<m>[0-9]{1,2})\s*月)?\s*(?:(?P<d>[0-9]{1,2})\s*日)?"
@@ -245,6 +247,8 @@ def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True
         return not (date.end() > date.start() and _year_end(date, year))
     if mark["since"]:
         return year is None or int(mark["since"]) < year
+    if mark["founded"]:
+        return True
     if mark[0] == "累计":
         # 公开信息动态348条(累计公开3808条): the running total set beside the year's figure
         bracketed = re.search(r"[0-9]\s*[\u4e00-\u9fff]{0,2}\s*[(（]\s*$", period[: mark.start()])

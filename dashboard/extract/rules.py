@@ -66,12 +66,15 @@ _RECEIVED_REQUESTS = re.compile(
 )
 # … counted in 条 (收到…申请4条，…予以公开3条: the outcomes are counted in 条 too)
 RECEIVED_IN_ITEMS = re.compile(rf"{_RECEIVED}条|{_RECEIVED_FIRST}条[^，,。；;0-9]{{0,12}}申请")
-_ANOTHER = "其中|另外|另有|另"  # (另外5件…: the words opening a further outcome's clause)
+# (另外5件…, 其余3件…: the words opening a further outcome's clause)
+_ANOTHER = "其中|另外|另有|另|其余|剩余|余下"
 # (其中处理结果4件为不予公开: the outcomes named as such before their numbers)
 _RESULTS = r"(?:其中)?(?:处理|办理|答复)结果(?:中)?"
 # (1件为不予处理, 2件属于本机关不掌握…: the outcome said to be what the requests were)
 _IS = r"(?:为|属于?|系|是)?"
-_OF_THEM = f"对|其中|对其中|{_RESULTS}"  # (the words that may open an outcome's clause)
+_OF_THEM = (
+    f"对|其中|对其中|其余|剩余|余下|{_RESULTS}"  # (the words that may open an outcome's clause)
+)
 
 
 def _number_first(metric: str, lead: str, outcome: str) -> Rule:
