@@ -764,7 +764,7 @@ def _report_files(folder: Path) -> list[Path]:
 
 def _read_one(path: Path, args: argparse.Namespace, lang: str) -> _ReportOutcome:
     """Read one report and find its figures."""
-    from dashboard.extract.document import read_report
+    from dashboard.extract.document import read_report, report_titles
     from dashboard.extract.figures import extract_figures
 
     outcome = _ReportOutcome(path)
@@ -786,6 +786,7 @@ def _read_one(path: Path, args: argparse.Namespace, lang: str) -> _ReportOutcome
         tables=document.tables,
         agency=args.agency,
         year=args.year,
+        titles=report_titles(document, "" if str(path) == "-" else path.name),
     )
     # what reading the file noticed (pages that are pictures) before what the text lacks
     outcome.extraction.warnings[:0] = document.problems

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.domain.problems import Problem, ProblemCode, Severity
+from dashboard.extract.agency import INVISIBLE
 from dashboard.extract.pdf_tables import PdfTable, continues, grid, join_part, page_tables
 from dashboard.extract.printed import (
     PrintedLine,
@@ -167,11 +168,14 @@ _SPACES_ANY = re.compile(r"\s+")
 
 @dataclass
 class ReportDocument:
-    """A report's text, its tables (rows of cell text) and the problems met reading it."""
+    """A report's text, its tables (rows of cell text) and the problems met reading it; and the
+    titles the file gives itself outside its text (a page's <title>, a Word file's or PDF's
+    title property), which may name the agency and year where the text does not."""
 
     text: str
     tables: list[Table] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    titles: tuple[str, ...] = ()
 
     @property
     def readable(self) -> bool:
@@ -192,6 +196,7 @@ def _problem(code: ProblemCode, filename: str, **params: Any) -> _Unreadable:
 def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> ReportDocument:
     """Read a report file to text and tables; a file that cannot be read gives a problem."""
     notes: list[Problem] = []  # warnings of a file that was read (pages that are pictures)
+    titles: list[str] = []  # the file's own titles, outside its text
     try:
         if len(content) > limits.max_file_bytes:
             raise _problem(
@@ -209,21 +214,44 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
             text = copied_empty_cells(text)
             tables = []
         elif suffix in (".html", ".htm"):
-            text, tables = _read_html(content, filename)
+            text, tables = _read_html(content, filename, titles=titles)
         elif suffix in (".mhtml", ".mht"):
-            text, tables = _read_mhtml(content, filename)
+            text, tables = _read_mhtml(content, filename, titles)
         elif suffix in (".doc", ".wps") or (suffix == ".docx" and content.startswith(_OLE)):
             # (a .doc renamed .docx is read as what it is)
             text, tables = _read_doc(content, filename)
         elif suffix == ".docx":
-            text, tables = _read_docx(content, filename, limits)
+            text, tables = _read_docx(content, filename, limits, titles)
         elif suffix == ".pdf":
-            text, tables, notes = _read_pdf(content, filename)
+            text, tables, notes = _read_pdf(content, filename, titles)
         else:
             raise _problem(ProblemCode.REPORT_FORMAT, filename, formats=" ".join(SUFFIXES))
     except _Unreadable as failure:
         return ReportDocument("", [], [failure.problem])
-    return ReportDocument(_tidy(text), tables, notes)
+    kept = tuple(dict.fromkeys(t for t in map(_file_title, titles) if t))
+    return ReportDocument(_tidy(text), tables, notes, kept)
+
+
+def report_titles(document: ReportDocument, filename: str) -> tuple[str, ...]:
+    """What a report file calls itself outside its text: its titles, then its name without the
+    folder and suffix ("" for pasted text)."""
+    stem = _file_title(filename.replace("\\", "/").rpartition("/")[2])
+    return tuple(dict.fromkeys(t for t in (*document.titles, stem) if t))
+
+
+# (Microsoft Word - 某某局2023年年度报告.docx: a PDF printed from Word keeps the Word file's name)
+_PRINTED_FROM = re.compile(r"^\s*(?:Microsoft\s+Word|WPS\s*文字|Word)\s*-\s*", re.IGNORECASE)
+_OFFICE_SUFFIX = re.compile(r"\.(?:docx?|wps|pdf|html?|mhtml|mht|txt)\s*$", re.IGNORECASE)
+_TITLE_MAX = 200  # characters of a title kept: a report's title is one line
+
+
+def _file_title(title: object) -> str:
+    """A title property as one line of text, without the name of the program that made it."""
+    if not isinstance(title, str):
+        return ""
+    line = " ".join(INVISIBLE.sub("", title).split())
+    line = _OFFICE_SUFFIX.sub("", _PRINTED_FROM.sub("", line))
+    return line[:_TITLE_MAX] if any("\u4e00" <= c <= "\u9fff" for c in line) else ""
 
 
 def _suffix(filename: str, content: bytes) -> str:
@@ -348,7 +376,7 @@ def _html_text(content: bytes, charset: str | None = None) -> str:
 
 
 def _read_html(
-    content: bytes, filename: str, charset: str | None = None
+    content: bytes, filename: str, charset: str | None = None, titles: list[str] | None = None
 ) -> tuple[str, list[Table]]:
     import lxml.html
     from lxml import etree
@@ -360,11 +388,14 @@ def _read_html(
         raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="HTML") from error
     parts: list[str] = []
     tables: list[Table] = []
+    if titles is not None:
+        # (the <title> of the page's head, which the walk below leaves out as page furniture)
+        titles.extend(title.text_content() for title in root.iterfind(".//head/title"))
     _walk_html(root, parts, tables, _Budget())
     return "".join(parts), tables
 
 
-def _read_mhtml(content: bytes, filename: str) -> tuple[str, list[Table]]:
+def _read_mhtml(content: bytes, filename: str, titles: list[str]) -> tuple[str, list[Table]]:
     """A page a browser saved as one file (Chrome's 网页，单个文件 .mhtml, Internet Explorer's
     .mht): a MIME message whose first HTML part is the page; the other parts (pictures, styles,
     the frames inside it) are not the report's text."""
@@ -377,7 +408,7 @@ def _read_mhtml(content: bytes, filename: str) -> tuple[str, list[Table]]:
             continue
         payload = part.get_payload(decode=True)
         if isinstance(payload, bytes) and payload.strip():
-            return _read_html(payload, filename, part.get_content_charset())
+            return _read_html(payload, filename, part.get_content_charset(), titles)
     raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="MHTML: no web page in it")
 
 
@@ -568,12 +599,15 @@ def _zip_problem(refused: ZipRefused, filename: str, limits: Limits) -> _Unreada
     return _problem(ProblemCode.REPORT_TOO_COMPLEX, filename, detail=refused.detail)
 
 
-def _read_docx(content: bytes, filename: str, limits: Limits) -> tuple[str, list[Table]]:
+def _read_docx(
+    content: bytes, filename: str, limits: Limits, titles: list[str]
+) -> tuple[str, list[Table]]:
     _check_zip(content, filename, limits)
     import docx
 
     try:
         document = docx.Document(io.BytesIO(content))
+        titles.append(document.core_properties.title or "")
         lines: list[str] = []
         tables: list[Table] = []
         _docx_blocks(document.element.body, lines, tables, _Budget())
@@ -682,11 +716,14 @@ def _docx_grid(tbl: Any, budget: _Budget) -> Table:
 _TEXT_FULL_LINES = 3
 
 
-def _read_pdf(content: bytes, filename: str) -> tuple[str, list[Table], list[Problem]]:
+def _read_pdf(
+    content: bytes, filename: str, titles: list[str]
+) -> tuple[str, list[Table], list[Problem]]:
     import pdfplumber
 
     try:
         with pdfplumber.open(io.BytesIO(content)) as pdf:
+            titles.append(pdf.metadata.get("Title") or "")
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise _problem(
                     ProblemCode.REPORT_TOO_COMPLEX,

@@ -442,6 +442,24 @@ def _whole_after_part(sentence: str, year: int | None) -> bool:
     return year is not None and after.startswith(f"{year}年")
 
 
+# a title that names a report (…年度报告, …年报): not a site's name (某某市人民政府门户网站)
+_REPORT_TITLE = re.compile(r"报告|年报|報告|年報")
+
+
+def _named_by_titles(titles: Sequence[str]) -> tuple[str | None, int | None]:
+    """The agency and year the first titles naming a report give (either may be None)."""
+    agency: str | None = None
+    year: int | None = None
+    for title in titles:
+        if not _REPORT_TITLE.search(title):
+            continue
+        named, dated = find_agency_year(title)
+        agency, year = agency or named, year or dated
+        if agency and year:
+            break
+    return agency, year
+
+
 def extract_figures(
     text: str,
     catalogue: Catalogue,
@@ -449,9 +467,16 @@ def extract_figures(
     tables: Sequence[Sequence[Sequence[str]]] = (),
     agency: str | None = None,
     year: int | None = None,
+    titles: Sequence[str] = (),
 ) -> Extraction:
-    """The figures of a report's text, each named with the catalogue and quoted exactly."""
+    """The figures of a report's text, each named with the catalogue and quoted exactly.
+
+    `titles`: what the file calls itself outside its text (a page's <title>, a title property,
+    the file's name), read for the agency and year when the text names neither."""
     found_agency, found_year = find_agency_year(text)
+    if found_agency is None or found_year is None:
+        titled_agency, titled_year = _named_by_titles(titles)
+        found_agency, found_year = found_agency or titled_agency, found_year or titled_year
     result = Extraction(agency or found_agency, year or found_year)
     if result.agency is None:
         result.warnings.append(Problem(ProblemCode.REPORT_AGENCY_UNKNOWN, Severity.WARNING))

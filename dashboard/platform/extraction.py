@@ -19,7 +19,7 @@ from typing import Any
 
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.problems import Problem, ProblemCode, Severity
-from dashboard.extract.document import read_report
+from dashboard.extract.document import read_report, report_titles
 from dashboard.extract.figures import Extraction, extract_figures
 from dashboard.ingest.validate import ValidationReport
 from dashboard.outputs.exporter import header, neutralise
@@ -54,7 +54,9 @@ def extract_report(content: bytes, name: str, catalogue: Catalogue) -> ReportExt
     """Read one report (a file's bytes, or pasted text as UTF-8 with `name` "") and find its
     figures."""
     document = read_report(content, name or PASTED_NAME)
-    extraction = extract_figures(document.text, catalogue, tables=document.tables)
+    extraction = extract_figures(
+        document.text, catalogue, tables=document.tables, titles=report_titles(document, name)
+    )
     return ReportExtraction(
         name=name,
         sha256=hashlib.sha256(content).hexdigest(),
