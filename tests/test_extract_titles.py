@@ -64,6 +64,8 @@ def _pdf(title: str) -> bytes:
         (_docx(TITLE), "report.docx"),
         (_pdf("Microsoft Word - " + TITLE + ".docx"), "report.pdf"),
         ("\n".join(BODY).encode(), TITLE + ".txt"),
+        # (a Word 97 file LibreOffice saved from a .docx with that title property)
+        ((Path(__file__).parent / "data" / "reports" / "titled.doc").read_bytes(), "report.doc"),
     ],
 )
 def test_the_agency_and_year_from_the_files_own_title_or_name(

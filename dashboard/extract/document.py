@@ -220,6 +220,7 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
         elif suffix in (".doc", ".wps") or (suffix == ".docx" and content.startswith(_OLE)):
             # (a .doc renamed .docx is read as what it is)
             text, tables = _read_doc(content, filename)
+            titles.append(_doc_title(content))
         elif suffix == ".docx":
             text, tables = _read_docx(content, filename, limits, titles)
         elif suffix == ".pdf":
@@ -558,6 +559,26 @@ def _read_doc(content: bytes, filename: str) -> tuple[str, list[Table]]:
             tables.append(rows)
             lines.extend("\t".join(row) for row in rows)
     return "\n".join(lines), tables
+
+
+# the code pages a Word 97 file's properties are written in (a signed 16-bit number: -535 is
+# 65001, UTF-8); a Chinese Word writes 936
+_CODE_PAGES = {65001: "utf-8", 936: "gb18030", 950: "big5", 1200: "utf-16-le"}
+
+
+def _doc_title(content: bytes) -> str:
+    """The title property of a Word 97 file (its SummaryInformation), "" when it has none."""
+    import olefile
+
+    try:
+        meta = olefile.OleFileIO(io.BytesIO(content)).get_metadata()
+    except Exception:  # the text was read; a broken property set only loses the title
+        return ""
+    title = meta.title
+    if isinstance(title, bytes):
+        encoding = _CODE_PAGES.get((meta.codepage or 936) & 0xFFFF, "gb18030")
+        title = title.decode(encoding, errors="replace")
+    return title.rstrip("\x00") if isinstance(title, str) else ""
 
 
 # ── .docx ────────────────────────────────────────────────────────────────────────────────────
