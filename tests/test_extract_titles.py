@@ -17,8 +17,10 @@ from reportlab.pdfgen import canvas
 
 from dashboard.cli import EXIT_OK, main
 from dashboard.domain.catalogue import Catalogue
+from dashboard.domain.problems import ProblemCode
 from dashboard.extract.document import read_report, report_titles
 from dashboard.extract.figures import extract_figures
+from dashboard.i18n.problems import problem_message
 from dashboard.platform.extraction import extract_report
 
 pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
@@ -73,7 +75,11 @@ def test_the_agency_and_year_from_the_files_own_title_or_name(
 ) -> None:
     found = extract_report(content, name, catalogue)
     assert (found.extraction.agency, found.extraction.year) == ("清河县交通运输局", 2023)
-    assert found.extraction.warnings == []  # (the agency and year are no longer unknown)
+    # (no longer unknown: said to come from the title, for the editor to check)
+    [warning] = found.extraction.warnings
+    assert warning.code is ProblemCode.REPORT_NAMED_BY_TITLE
+    assert warning.value.startswith(TITLE) and warning.params["given"] == "清河县交通运输局 / 2023"
+    assert "清河县交通运输局 / 2023" in problem_message(warning, "zh")
     # the title is not the report's text: no quote comes from it
     assert TITLE not in found.text
     assert {f.metric for f in found.extraction.facts} == {"items_published", "requests_new"}
@@ -83,10 +89,12 @@ def test_the_text_comes_first(catalogue: Catalogue) -> None:
     body = ["某某县民政局2022年政府信息公开工作年度报告", *BODY]
     found = extract_report(_page(TITLE, body), "page.html", catalogue)
     assert (found.extraction.agency, found.extraction.year) == ("某某县民政局", 2022)
-    # the text names the agency only: the year from the title
+    assert not found.extraction.warnings
+    # the text names the agency only: the year from the title, said so
     body = ["结合某某县民政局信息公开工作情况，制定本年报。", *BODY]
     found = extract_report(_page(TITLE, body), "page.html", catalogue)
     assert (found.extraction.agency, found.extraction.year) == ("某某县民政局", 2023)
+    assert [w.params["given"] for w in found.extraction.warnings] == ["2023"]
 
 
 def test_a_title_that_names_no_report_is_not_read(catalogue: Catalogue) -> None:
@@ -119,6 +127,7 @@ def test_the_command_reads_the_files_name(tmp_path: Path, capsys: pytest.Capture
     assert main(["extract", str(path), "--json"]) == EXIT_OK
     payload = json.loads(capsys.readouterr().out)
     assert (payload["agency"], payload["year"]) == ("清河县交通运输局", 2023)
+    assert [w["code"] for w in payload["warnings"]] == ["report-named-by-title"]
     # the name given on the command line stands
     assert main(["extract", str(path), "--json", "--agency", "某某局", "--year", "2021"]) == 0
     payload = json.loads(capsys.readouterr().out)

@@ -96,6 +96,7 @@ class ProblemCode(StrEnum):
     REPORT_NO_FIGURES = "report-no-figures"
     REPORT_AGENCY_UNKNOWN = "report-agency-unknown"
     REPORT_YEAR_UNKNOWN = "report-year-unknown"
+    REPORT_NAMED_BY_TITLE = "report-named-by-title"
     REPORT_TABLE_UNREAD = "report-table-unread"
     REPORT_PAGES_PICTURES = "report-pages-pictures"
     REPORT_DUPLICATE = "report-duplicate"
@@ -145,6 +146,8 @@ _WARNINGS = {
     # A report's agency or year not found in its text: the editor (or --agency/--year) gives it.
     ProblemCode.REPORT_AGENCY_UNKNOWN,
     ProblemCode.REPORT_YEAR_UNKNOWN,
+    # …or taken from the file's title or name, which the editor checks.
+    ProblemCode.REPORT_NAMED_BY_TITLE,
     # A statutory table's section is in the report but none of its figures was read (a table
     # pasted in as a picture): the editor types them from the report.
     ProblemCode.REPORT_TABLE_UNREAD,

@@ -446,18 +446,27 @@ def _whole_after_part(sentence: str, year: int | None) -> bool:
 _REPORT_TITLE = re.compile(r"报告|年报|報告|年報")
 
 
-def _named_by_titles(titles: Sequence[str]) -> tuple[str | None, int | None]:
-    """The agency and year the first titles naming a report give (either may be None)."""
-    agency: str | None = None
-    year: int | None = None
+def _named_by_titles(titles: Sequence[str], agency: str | None, year: int | None) -> Problem | None:
+    """What the first title naming a report gives of the agency and year the text left out, as
+    the warning that says so (its params: `agency`, `year`, the words for them); None when no
+    title gives either."""
     for title in titles:
         if not _REPORT_TITLE.search(title):
             continue
         named, dated = find_agency_year(title)
-        agency, year = agency or named, year or dated
-        if agency and year:
-            break
-    return agency, year
+        named, dated = (named if agency is None else None), (dated if year is None else None)
+        if named is None and dated is None:
+            continue
+        given = " / ".join(str(v) for v in (named, dated) if v is not None)
+        params: dict[str, Any] = {"given": given}
+        if named is not None:
+            params["agency"] = named
+        if dated is not None:
+            params["year"] = dated
+        return Problem(
+            ProblemCode.REPORT_NAMED_BY_TITLE, Severity.WARNING, value=title, params=params
+        )
+    return None
 
 
 def extract_figures(
@@ -474,10 +483,15 @@ def extract_figures(
     `titles`: what the file calls itself outside its text (a page's <title>, a title property,
     the file's name), read for the agency and year when the text names neither."""
     found_agency, found_year = find_agency_year(text)
-    if found_agency is None or found_year is None:
-        titled_agency, titled_year = _named_by_titles(titles)
-        found_agency, found_year = found_agency or titled_agency, found_year or titled_year
+    titled: Problem | None = None
+    if (agency or found_agency) is None or (year or found_year) is None:
+        titled = _named_by_titles(titles, agency or found_agency, year or found_year)
+        if titled is not None:
+            found_agency = found_agency or titled.params.get("agency")
+            found_year = found_year or titled.params.get("year")
     result = Extraction(agency or found_agency, year or found_year)
+    if titled is not None:
+        result.warnings.append(titled)
     if result.agency is None:
         result.warnings.append(Problem(ProblemCode.REPORT_AGENCY_UNKNOWN, Severity.WARNING))
     if result.year is None:
