@@ -125,8 +125,11 @@ _NAME_OPENING = re.compile(
 )
 # "2022年，大寨镇认真贯彻…", "白云街以…": a town or street office by its own name, opening a
 # sentence (after its year) with what it did
+# (在县委县政府的坚强领导下，止戈镇人民政府始终坚持…: after the words on its leaders, by its
+# government's name)
 _TOWN_OPENING = re.compile(
-    rf"(?:^|[。\n]|情况)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<agency>[\u4e00-\u9fff]{{2,5}}?(?:街道|镇|乡|街))"
+    rf"(?:^|[。\n]|情况|领导下[，,]|指导下[，,])\s*(?:{_YEAR}\s*年度?[,，]?\s*)?"
+    r"(?P<agency>[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|街))(?:人民政府)?"
     r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力|以)"
 )
 _PLACE_OPENING = re.compile(
@@ -166,6 +169,10 @@ _PUBLISHER = re.compile(
 # itself 我局/我办 (the same last character)
 _OWN_CHANNEL_NAME = re.compile(
     r"(?P<agency>[\u4e00-\u9fff]{2,14}?(?P<end>[局委办厅]))(?=(?:门户|官方)?(?:网站|官网|微信公众号))"
+)
+_QUOTED_OWN_CHANNEL = re.compile(
+    r"[“\"](?P<agency>[\u4e00-\u9fff]{2,24}?(?P<end>[局委办厅]))[”\"]"
+    r"(?=(?:门户|官方)?(?:网站|官网|微信公众号|公众号))"
 )
 _NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过以至将]")
 # "海关总署(本级机关)": the body itself, said in brackets after its name
@@ -262,8 +269,10 @@ _PREPOSITION = re.compile(r"^(?:[在按对向为与和及于从]|经(?!济)|以�
 _PLACE_END = re.compile(r"(?<![发园新景验税范作假])(?<!经开)(?<!管理)[省县市区州旗]$")
 # a place alone that has a people's government: not a zone (开发区, 物流区, 港区), a town, or a
 # league or prefecture (阿拉善盟, 阿里地区: an administrative office, 行政公署, not a government)
+# (浦东新区, 滨海新区: districts with a government, though named 新区 as zones are)
 _BARE_PLACE = re.compile(
     r"[^镇乡街道盟]{1,12}(?<![发园新景验税范作流港地假])(?<!经开)(?<!管理)[省县市区州旗]"
+    r"|[^镇乡街道盟]{0,8}(?:浦东新区|天津市滨海新区)"
 )
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
@@ -1139,7 +1148,11 @@ def _own_channel_name(original: str, simple: str) -> str | None:
     (玉林市民政局网站, 法制办网站): that name, with the one government place the report names
     in full when it has no place of its own (乐山市人民政府 → 乐山市法制办)."""
     names: Counter[str] = Counter()
-    for m in _OWN_CHANNEL_NAME.finditer(simple):
+    # (通过“西乌珠穆沁旗人力资源和社会保障局”微信公众号: the account's name in quotes, whole)
+    for m in _QUOTED_OWN_CHANNEL.finditer(simple):
+        if f"我{m['end']}" in simple and not _NOT_AGENCY.search(m["agency"]):
+            names[m["agency"]] += 1
+    for m in _OWN_CHANNEL_NAME.finditer(simple) if not names else ():
         if f"我{m['end']}" not in simple:
             continue
         # 在市政府入口网站和法制办网站: the words in front are no part of the name

@@ -36,11 +36,14 @@ _CN_NUM = (
 NUMBER_RE = re.compile(
     rf"""(?<![0-9A-Za-z.\-/:])
     (?P<pre>超过|突破|逾|约|近|不足|不到|将近|接近|大约|超(?=[0-9]))?
+    (?P<open>[(（](?=[0-9,.]+[)）]\s?(?:{_UNIT_RE})))?
     (?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
       |(?<![第每逐统唯进同之任某几零〇一二两三四五六七八九十百千万亿])(?P<cn>{_CN_NUM}))
     (?:[\x20\u00a0\u3000]?(?P<post1>余|多))?
     (?:[\x20\u00a0\u3000]?(?P<mult>[万亿]))?
     (?P<post2>余|多)?
+    # (发布政务信息(1386)条: a form's blank filled in, in its brackets)
+    (?(open)[)）]\s?)
     (?:[\x20\u00a0\u3000]?(?P<unit>{_UNIT_RE}))?
     (?(cn)(?(unit)|(?!)))
     (?P<post3>以上|左右)?
@@ -156,8 +159,11 @@ _CUMULATIVE = re.compile(
     # 自街道成立以来…发布信息169条, 自公众号开通以来: since the body or channel began
     r"|(?P<founded>自[^，,。；;0-9]{1,12}?(?:成立|组建|开通|创建|上线|运行|设立|开设|建立)以来)"
 )
+# (截至202312月31日, 截至1231日: a page that lost its 年 or 月 — the year run into the month, the
+# month into the day)
 _AS_OF = re.compile(
-    r"\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年|[今本]年度?)?\s*(?:(?P<m>[0-9]{1,2})\s*月)?\s*(?:(?P<d>[0-9]{1,2})\s*日)?"
+    r"\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年|(?P<yg>(?:19|20)[0-9]{2})(?=1[0-2]\s*月|[1-9]\s*月)|[今本]年度?)?"
+    r"\s*(?:(?P<m>[0-9]{1,2})\s*月|(?P<mg>1[0-2])(?=[0-3][0-9]\s*日))?\s*(?:(?P<d>[0-9]{1,2})\s*日)?"
     r"\s*(?P<end>年底|年末|底|末)?"
 )
 # A clause opening with a time of its own (截至7月…，7-12月…) is out of an earlier mark's reach.
@@ -177,12 +183,13 @@ def _as_of_year_end(period: str, mark: re.Match[str], year: int | None) -> bool:
 
 def _year_end(date: re.Match[str], year: int | None) -> bool:
     """Whether 截至 names the end of the report year (截至2025年12月31日, 截至年底)."""
-    if date["y"] and (year is None or int(date["y"]) != year):
+    written_year, month = date["y"] or date["yg"], date["m"] or date["mg"]
+    if written_year and (year is None or int(written_year) != year):
         return False
     if date["end"]:
-        return not date["m"] or date["m"] == "12"
+        return not month or month == "12"
     # 截至12月19日: a report written in the last weeks of its year gives the year's figure
-    return date["m"] == "12"
+    return month == "12"
 
 
 # 417条(此数含2008年以来…): an aside saying the figure reaches back over earlier years
@@ -382,6 +389,8 @@ def _value_text(match: re.Match[str]) -> str | None:
         written = match.group(0).replace("突破", "超过", 1)
         if match["unit"] in _EXTRA_UNITS:
             written = written[: match.end("unit") - match.start()][:-1] + "件"
+        if match["open"]:  # (1386)条: the number without the form's brackets
+            written = re.sub(r"[(（)）]\s?", "", written)
         return written
     number = _cn_number(match["cn"])
     if number is None:

@@ -554,7 +554,9 @@ RULES: tuple[Rule, ...] = (
             # (not a clause on 其他主动公开文件19条, the other ones after a kind; not 法规文件及
             # 解读3条, documents and explanations together)
             r"^(?!\s*其他)[^，,。；;]*?(?<!不予)(?<!不)(?:发布|公开|公布|制发|印发|包括)"
-            # (公开市政府暨市政府办公室政策文件23件: the government's and its office's)
+            # (公开市政府暨市政府办公室政策文件23件: the government's and its office's; not
+            # 公开其他政策文件404件, the other ones beside a kind)
+            r"(?![^，,。0-9]{0,6}(?:其他|其它|其余))"
             r"(?:[^，,。0-9]{0,10}|[^，,。0-9]{0,8}政府(?:及|和|暨|与)[^，,。0-9]{0,12})"
             r"(?:文件|公文)"
             # (文件、通知等1506条: documents among kinds listed)
@@ -616,12 +618,13 @@ RULES: tuple[Rule, ...] = (
     # documents made, then how many of them were published
     Rule(
         "items_published",
-        _r(r"(?:^|其中|均)\s*(?:主动)?公开(?:了)?$"),
+        _r(r"(?:^|其中|均)\s*(?:主动)?公开(?:发布)?(?:了)?$"),
         "none",
         units=("条", "件", "个", "篇", "份"),
         category="documents",
         needs=_r(
-            r"(?:产生|制发|备案|制作|印发|发文)[^，,。；;0-9]{0,8}(?:公文|文件)(?:类)?(?:信息)?"
+            # (新制定规范性文件33件，公开发布5件)
+            r"(?:产生|制发|备案|制作|制定|印发|发文)[^，,。；;0-9]{0,8}(?:公文|文件)(?:类)?(?:信息)?"
             r"(?:共|共计)?\s*[0-9]+\s*[条件个篇份][^。；;]*?(?:其中|均|[，,])\s*(?:主动)?公开"
         ),
     ),
