@@ -819,3 +819,22 @@ def test_pre_2019_statistics_table_as_table_and_as_text(catalogue: Catalogue) ->
             if f.confidence == CONFIDENCE
         }
         assert found == OLD_EXPECTED
+
+
+def test_table_rows_with_pinyin_glosses_read_as_without(catalogue: Catalogue) -> None:
+    """A mirror's page that glosses characters (數(shù)量, 申(shēn)請): its table rows kept as
+    text between bars read as the page without them, each quote cut from the text as given."""
+    plain = _barred_rows(_report("sh-bgt-2019.json")).decode("utf-8")
+    glossed = plain.replace("数量", "数(shù)量").replace("申请", "申(shēn)请")
+    assert glossed != plain
+
+    def figures(text: str) -> set[tuple[str, str | None, float]]:
+        extraction = extract_figures(text, catalogue)
+        for fact in extraction.facts:
+            assert text[fact.start : fact.end] == fact.quote
+        return {
+            (f.metric, f.category, f.value) for f in extraction.facts if f.confidence == CONFIDENCE
+        }
+
+    read = figures(plain)
+    assert len(read) >= 30 and figures(glossed) == read
