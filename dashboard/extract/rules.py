@@ -140,6 +140,13 @@ RULES: tuple[Rule, ...] = (
         _r(rf"(?:(?<!部分)予以公开|(?<!不)同意(?:全部)?公开){_OUTCOME_TAIL}"),
         units=_REQUEST_UNITS,
     ),
+    # 其中给予公开7件: given out, in a sentence on requests
+    Rule(
+        "requests_disclosed",
+        _r(rf"(?<!部分)给予公开{_OUTCOME_TAIL}"),
+        units=_REQUEST_UNITS,
+        needs=_r(r"申请"),
+    ),
     Rule(
         "requests_disclosed",
         _r(r"(?<![不无])可以公开的?[^，,。0-9]{0,2}$"),
@@ -396,6 +403,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "litigation_cases",
         _r(r"行政诉讼(?![^，,。0-9]{0,6}(?:信息|指南))[^，,。0-9]{0,6}$"),
+        units=_CASE_UNITS,
+    ),
+    # 复议案件共计1件, 被诉讼的案件共计1件: the cases, without 行政 (not 民事诉讼, 刑事诉讼)
+    Rule(
+        "appeal_review",
+        _r(r"(?<![行政])复议(?:的)?案件(?:共|共计|合计|数|数量)?(?:为|是)?$"),
+        units=_CASE_UNITS,
+    ),
+    Rule(
+        "litigation_cases",
+        _r(r"(?<![行政民事刑])诉讼(?:的)?案件(?:共|共计|合计|数|数量)?(?:为|是)?$"),
         units=_CASE_UNITS,
     ),
     # 发生2起关于政府信息公开的行政诉讼案件: the number before its noun
