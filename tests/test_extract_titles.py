@@ -85,6 +85,22 @@ def test_the_agency_and_year_from_the_files_own_title_or_name(
     assert {f.metric for f in found.extraction.facts} == {"items_published", "requests_new"}
 
 
+def test_the_articles_title_a_government_sites_page_keeps_in_a_meta_tag(
+    catalogue: Catalogue,
+) -> None:
+    # (the <title> is the site's name alone: the article's title is in <meta name=ArticleTitle>)
+    page = _page("清河县人民政府门户网站").replace(
+        b"<title>", f'<meta name="ArticleTitle" content="{TITLE}"><title>'.encode()
+    )
+    found = extract_report(page, "page.html", catalogue)
+    assert (found.extraction.agency, found.extraction.year) == ("清河县交通运输局", 2023)
+    # a meta tag of another kind (keywords) is no title
+    other = _page("清河县人民政府门户网站").replace(
+        b"<title>", f'<meta name="keywords" content="{TITLE}"><title>'.encode()
+    )
+    assert extract_report(other, "page.html", catalogue).extraction.agency is None
+
+
 def test_the_text_comes_first(catalogue: Catalogue) -> None:
     body = ["某某县民政局2022年政府信息公开工作年度报告", *BODY]
     found = extract_report(_page(TITLE, body), "page.html", catalogue)

@@ -390,10 +390,22 @@ def _read_html(
     parts: list[str] = []
     tables: list[Table] = []
     if titles is not None:
-        # (the <title> of the page's head, which the walk below leaves out as page furniture)
+        # (the <title> of the page's head, which the walk below leaves out as page furniture;
+        # the article's title the sites' publishing systems put in a meta tag first, where the
+        # <title> often adds the site's name or is the site's alone)
+        titles.extend(
+            meta.get("content") or ""
+            for meta in root.iterfind(".//meta")
+            if (meta.get("name") or meta.get("property") or "").lower() in _TITLE_METAS
+        )
         titles.extend(title.text_content() for title in root.iterfind(".//head/title"))
     _walk_html(root, parts, tables, _Budget())
     return "".join(parts), tables
+
+
+# <meta name="ArticleTitle" content="…">: the article's title as TRS, Hanweb and other publishing
+# systems of Chinese government sites write it; og:title as other sites do
+_TITLE_METAS = frozenset({"articletitle", "og:title", "title"})
 
 
 def _read_mhtml(content: bytes, filename: str, titles: list[str]) -> tuple[str, list[Table]]:
