@@ -97,6 +97,8 @@ def test_xiangzhen_is_no_townships_name() -> None:
         "根据《沐川县赋予乡镇县级行政权力事项基础清单》，本乡明确职责。"
     )
     assert "赋予乡" not in (find_agency_year(text)[0] or "")
+    # the town that opens the sentence (its county is named only in a cited title)
+    assert find_agency_year(text) == ("杨村乡", 2022)
     # a township the text names after its county, in the report's own voice
     named = "本乡严格落实《条例》。沐川县杨村乡主动公开政府信息52条，沐川县杨村乡坚持公开。"
     assert find_agency_year(named)[0] == "沐川县杨村乡"
@@ -113,6 +115,7 @@ def test_figures_since_the_body_or_channel_began(catalogue: Catalogue) -> None:
 def test_proposals_named_after_their_number_are_no_requests(catalogue: Catalogue) -> None:
     text = "做好代表建议、委员提案办理，按时办结收到的2件人大代表建议、3件政协委员提案。"
     assert not {f for f in taken(text, catalogue, agency=AGENCY) if f[0].startswith("requests_")}
+    assert left_out(text, catalogue)["2件"] == "not requests for information"
     # requests named after the number are requests
     text = "全年收到信息公开申请5件，按时办结5件政府信息公开申请。"
     assert ("requests_completed", None, None, 5.0) in taken(text, catalogue, agency=AGENCY)

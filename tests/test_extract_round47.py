@@ -55,6 +55,7 @@ def test_the_other_documents_and_documents_made_then_published(catalogue: Catalo
     text = "其中，公开规范性文件6件，公开其他政策文件404件，公开疫情防控信息335条。"
     found = taken(text, catalogue, agency=AGENCY)
     assert ("items_published", None, "documents", 404.0) not in found
+    assert left_out(text, catalogue)["404件"] == "part (one kind of item)"
     text = "2024年，新制定规范性文件33件，公开发布5件。"
     assert ("items_published", None, "documents", 5.0) in taken(text, catalogue, agency=AGENCY)
     # documents published, no others beside them

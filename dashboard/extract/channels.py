@@ -239,13 +239,16 @@ class _Where:
     listed: bool = False  # the words list ways to publish (…等方式)
 
 
+# 其余政府信息网站发布12条: the sites left over after those counted, not the one named
+# (其余信息通过微信公众号发布20条: the items left over, on a channel named)
+_LEFT_OVER = re.compile(
+    r"\s*(?:通过|在)?(?:其余|剩余|余下)(?:的)?(?!(?:政府)?信息(?!网)|内容)\D{0,8}?网"
+)
+
+
 def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     """The channel(s) some words name, with the report's own names for its sites read."""
-    # 其余政府信息网站发布12条: the sites left over after those counted, not the one named
-    # (其余信息通过微信公众号发布20条: the items left over, on a channel named)
-    if re.match(
-        r"\s*(?:通过|在)?(?:其余|剩余|余下)(?:的)?(?!(?:政府)?信息(?!网)|内容)\D{0,8}?网", words
-    ):
+    if _LEFT_OVER.match(words):
         return _Where(reason="the channels left over (其余)")
     plain = _QUOTED_OWNER.sub(r"\1", words)
     # “高淳区人民政府门户网站”: a site's full name in quotes reads as the name itself

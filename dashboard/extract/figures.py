@@ -448,8 +448,8 @@ _REPORT_TITLE = re.compile(r"报告|年报|報告|年報")
 
 def _named_by_titles(titles: Sequence[str], agency: str | None, year: int | None) -> Problem | None:
     """What the first title naming a report gives of the agency and year the text left out, as
-    the warning that says so (its params: `agency`, `year`, the words for them); None when no
-    title gives either."""
+    the warning that says so (its params: `agency`, `year`, and `given`, the two as shown); None
+    when no title gives either."""
     for title in titles:
         if not _REPORT_TITLE.search(title):
             continue
