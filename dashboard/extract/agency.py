@@ -21,7 +21,7 @@ _MINISTRY = r"(?<![全干内外局总本各支分])部(?![门分署])"
 _NAME = (
     r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
     # (雅安经开区认真贯彻…: a zone by its short name)
-    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|经开区|高新区|供销合作社联合社|供销合作社|供销社"
+    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|经开区|高新区|产业园(?!区)|工业园(?!区)|供销合作社联合社|供销合作社|供销社"
     r"|供销合作联社|供销联社|联合会"
     r"|海关总署|海关|总署"
     rf"|{_MINISTRY})"
@@ -175,6 +175,20 @@ _QUOTED_OWN_CHANNEL = re.compile(
     r"(?=(?:门户|官方)?(?:网站|官网|微信公众号|公众号))"
 )
 _NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过以至将]")
+# the words before 和 inside a body's name (自然资源和规划局, 住房和城乡建设局): the short forms'
+# full names give most; these are the others reports use
+_JOINED_STEM = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            {full.split("和")[0] for full in _SHORT_FORMS.values() if "和" in full}
+            | {"自然资源", "文化广电", "教育", "林业", "住房保障", "科学技术", "交通运输"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")$"
+)
 # "海关总署(本级机关)": the body itself, said in brackets after its name
 _OWN_LEVEL = re.compile(r"[(（](?:本级机关|机关本级|本级)[)）]")
 # "XX(以下简称YY)": the full name stands, the short one is dropped; so does a body's second
@@ -276,7 +290,7 @@ _BARE_PLACE = re.compile(
 )
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
-    r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社馆]|中心|办事处|管理区|开发区|新区|海关|苏木)$"
+    r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社馆]|中心|办事处|管理区|开发区|新区|产业园|工业园|海关|苏木)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -591,6 +605,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         # 莒南县石莲子镇人民政府办公室: a town's office compiles the town's report; it is no
         # disclosure body of its own (the labels write the town 4 times to 0)
         agency = to_simplified(agency)[: office.start()]
+    if agency is not None:
+        agency = _as_written_in_full(agency, simple)
     if agency is not None and re.fullmatch(_BARE_TOWN, to_simplified(agency)):
         # 大路镇 and …琼海市大路镇… elsewhere: a town by the place its own text puts before it
         # (the labels of the sets named from the text alone, 11 to 5)
@@ -788,6 +804,45 @@ def _placed_town(town: str, simple: str) -> str:
     }
     kept = _longest_places({p for p in places if p})
     return kept.pop() + town if len(kept) == 1 else town
+
+
+def _as_written_in_full(agency: str, simple: str) -> str:
+    """The name as the text writes it elsewhere in full: 迎宾路街道 as 迎宾路街道办事处 (the labels
+    write the office 8 times to 2), 通道县卫生健康局 as 通道侗族自治县卫生健康局, and a
+    district's body with its city (`_fullest_written`)."""
+    name = to_simplified(agency)
+    if name.endswith("街道") and name + "办事处" in simple:
+        name = agency = name + "办事处"
+    if short := re.match(r"([\u4e00-\u9fff]{2,3})县", name):
+        rest = name[short.end() :]
+        full = re.search(rf"{short[1]}[\u4e00-\u9fff]{{1,8}}?自治县(?={re.escape(rest)})", simple)
+        if full:
+            agency = full[0] + rest
+    return _fullest_written(agency, simple)
+
+
+def _fullest_written(agency: str, simple: str) -> str:
+    """A district's body named from its district (阎良区信访局) with the city the text writes
+    right before it elsewhere (…西安市阎良区信访局…), when it writes one city only: the labels
+    name a district's body with its city (21 to 2 in the sets where the text has both), but a
+    county's or a town's by the text's short form most often (13 to 2), so those are left."""
+    name = to_simplified(agency)
+    if not _DISTRICT_BODY.fullmatch(name):
+        return agency
+    cities = {
+        _place_at(simple, m.start() - 1)
+        for m in re.finditer(re.escape(name), simple)
+        if m.start() > 0 and simple[m.start() - 1] == "市"
+    }
+    kept = {c for c in _longest_places({c for c in cities if c}) if not re.search("[省区县]", c)}
+    return kept.pop() + name if len(kept) == 1 else agency
+
+
+# a district's body named from the district on (南沙区审计局, 麒麟区人民政府, 南关区盛世街道办事处),
+# not a town's (towns are placed by `_placed_town`)
+_DISTRICT_BODY = re.compile(
+    r"[\u4e00-\u9fff]{1,4}区(?![\u4e00-\u9fff]*(?:镇|乡)$)[\u4e00-\u9fff]{2,20}"
+)
 
 
 def _longest_places(places: set[str]) -> set[str]:
@@ -1143,6 +1198,17 @@ def _self_named(simple: str) -> str | None:
     return None
 
 
+def _after_front(words: str) -> str:
+    """The name in `words` after the words in front of it (在市政府入口网站和法制办网站 → 法制办),
+    keeping a body's own 和 (通过南通市自然资源和规划局 → 南通市自然资源和规划局)."""
+    front = _NAME_FRONT.match(words)
+    at = front.end() if front else 0
+    while at and words[at - 1] == "和" and _JOINED_STEM.search(words[: at - 1]):
+        earlier = _NAME_FRONT.match(words[: at - 1])
+        at = earlier.end() if earlier else 0
+    return words[at:]
+
+
 def _own_channel_name(original: str, simple: str) -> str | None:
     """The agency of a report that calls itself 我局 (我办…) and names its own site or account
     (玉林市民政局网站, 法制办网站): that name, with the one government place the report names
@@ -1156,8 +1222,7 @@ def _own_channel_name(original: str, simple: str) -> str | None:
         if f"我{m['end']}" not in simple:
             continue
         # 在市政府入口网站和法制办网站: the words in front are no part of the name
-        front = _NAME_FRONT.match(m["agency"])
-        name = m["agency"][front.end() :] if front else m["agency"]
+        name = _after_front(m["agency"])
         if len(name) >= 3 and not _NOT_AGENCY.search(name):
             names[name] += 1
     ranked = names.most_common(2)

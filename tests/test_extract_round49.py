@@ -1,0 +1,93 @@
+"""Round 49, written on the agency misses of blind33–36 (each measured before) and on the lists
+of kinds all sets leave unnamed: a district's body with the city the text writes before it
+(西安市阎良区信访局), a street office as 街道办事处 where the text writes it so, an autonomous
+county by its full name, a body whose name holds 和 before its own site, an industrial park as a
+body, and items published as a long list of kinds closed by 等/以及其他 and 共计. Each test has a
+case the rule must leave alone; the texts are made up."""
+
+from __future__ import annotations
+
+from dashboard.domain.catalogue import Catalogue
+from dashboard.extract.agency import find_agency_year
+from tests.extract_cases import left_out, taken
+
+AGENCY = "某某市某某局"
+
+
+def test_a_districts_body_with_the_city_written_before_it() -> None:
+    text = (
+        "阎良区信访局2025年政府信息公开工作年度报告\n2025年，我局在西安市阎良区信访局网站公开信息。"
+    )
+    assert find_agency_year(text) == ("西安市阎良区信访局", 2025)
+    # a county's body is left as the text names it (the labels keep it short)
+    text = (
+        "开阳县统计局2023年政府信息公开工作年度报告\n"
+        "2023年，开阳县统计局认真贯彻落实《条例》，按照与贵阳市开阳县统计局的分工开展工作。"
+    )
+    assert find_agency_year(text) == ("开阳县统计局", 2023)
+    # two cities before it: which is the body's is not told, so none is written
+    text = (
+        "新华区民政局2025年政府信息公开工作年度报告\n"
+        "我局与石家庄市新华区民政局、与沧州市新华区民政局交流学习。"
+    )
+    assert find_agency_year(text) == ("新华区民政局", 2025)
+
+
+def test_a_street_office_as_the_text_names_it_in_full() -> None:
+    text = "迎宾路街道2021年政府信息公开工作年度报告\n本报告由迎宾路街道办事处编制。"
+    assert find_agency_year(text)[0] == "迎宾路街道办事处"
+    # a text that never writes the office keeps the street's name
+    text = "迎宾路街道2021年政府信息公开工作年度报告\n本报告由迎宾路街道编制。"
+    assert find_agency_year(text)[0] == "迎宾路街道"
+
+
+def test_an_autonomous_county_by_its_full_name() -> None:
+    text = (
+        "通道县卫生健康局2022年度政府信息公开年度报告\n"
+        "现公布通道侗族自治县卫生健康局2022年政府信息公开工作年度报告。"
+    )
+    assert find_agency_year(text)[0] == "通道侗族自治县卫生健康局"
+    # another county's body whose name starts alike is not this one's full name
+    text = "通道县卫生健康局2022年度政府信息公开年度报告\n会同通道侗族自治县教育局开展工作。"
+    assert find_agency_year(text)[0] == "通道县卫生健康局"
+
+
+def test_a_body_whose_name_holds_he_by_its_own_site() -> None:
+    text = (
+        "本报告中统计数据期限自2022年1月1日至2022年12月31日。"
+        "现通过南通市自然资源和规划局门户网站予以公布。\n一、总体情况\n2022年，我局认真贯彻落实《条例》。"
+    )
+    assert find_agency_year(text) == ("南通市自然资源和规划局", 2022)
+    # words joined by 和 before a name are still cut off (在市政府网站和法制办网站)
+    text = (
+        "2022年，我办在乐山市人民政府网站和法制办网站公开信息。"
+        "乐山市人民政府法制办2022年政府信息公开工作年度报告"
+    )
+    assert find_agency_year(text)[0] != "网站和法制办"
+
+
+def test_an_industrial_park_reports_as_a_body() -> None:
+    text = "根据要求，特编制高科技电子产业园2018年度政府信息公开工作年度报告，并向社会公布。"
+    assert find_agency_year(text) == ("高科技电子产业园", 2018)
+    # a park with its committee is the committee
+    text = "根据要求，特编制甘眉工业园区管委会2024年度政府信息公开工作年度报告，并向社会公布。"
+    assert find_agency_year(text)[0] == "甘眉工业园区管委会"
+
+
+def test_items_published_as_a_long_list_of_kinds(catalogue: Catalogue) -> None:
+    text = (
+        "区农业农村局主动公开工作动态、项目申报、行政执法、预算决算、扶贫开发以及其他信息"
+        "共计547条。"
+    )
+    assert ("items_published", None, None, 547.0) in taken(text, catalogue, agency=AGENCY)
+    text = (
+        "通过大冶市人民政府信息公开网站主动公开规划信息、统计信息、许可服务、财政资金、"
+        "政府采购等共计94条。"
+    )
+    assert ("items_published", "gov_portal", None, 94.0) in taken(text, catalogue, agency=AGENCY)
+    # one kind of item is a part, not the year's items
+    text = "主动公开工作动态信息共计547条。"
+    assert left_out(text, catalogue)["547条"].startswith("part")
+    # two kinds named, no list: not read as all items
+    text = "主动公开工作动态、项目申报以及其他共计547条。"
+    assert ("items_published", None, None, 547.0) not in taken(text, catalogue, agency=AGENCY)
