@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dashboard.domain.catalogue import Catalogue
 from dashboard.extract.agency import find_agency_year
+from dashboard.extract.figures import extract_figures
 from tests.extract_cases import left_out, taken
 
 AGENCY = "某某市某某局"
@@ -91,3 +92,23 @@ def test_items_published_as_a_long_list_of_kinds(catalogue: Catalogue) -> None:
     # two kinds named, no list: not read as all items
     text = "主动公开工作动态、项目申报以及其他共计547条。"
     assert ("items_published", None, None, 547.0) not in taken(text, catalogue, agency=AGENCY)
+
+
+def test_one_reason_of_several_under_unavailable(catalogue: Catalogue) -> None:
+    text = (
+        "2023年共收到政府信息公开申请18件，其中予以公开6件，部分公开2件，"
+        "不属于本机关公开8件，信息不存在2件。"
+    )
+    assert left_out(text, catalogue)["2件"] == "one of several reasons it could not be given"
+    text = (
+        "2023年共收到依申请公开12件，予以公开5件，本机关不掌握相关政府信息1件，"
+        "没有现成信息需另行制作1件，申请人主动撤回4件。"
+    )
+    assert ("requests_unavailable", None, None, 1.0) not in taken(text, catalogue)
+    # the one reason given is the outcome's total
+    text = "本年度共收到申请10件，作出答复10件。其中予以公开7件，信息不存在3件。"
+    assert ("requests_unavailable", None, None, 3.0) in taken(text, catalogue)
+    # before the 2019 table, 信息不存在 was a row of its own beside 不属于本机关
+    text = "本街道2017年共收到申请2件，其中申请公开信息不存在1件，不属于本行政机关公开1件。"
+    found = extract_figures(text, catalogue, agency="某街道", year=2017)
+    assert ("requests_unavailable", 1.0) in {(f.metric, f.value) for f in found.facts}

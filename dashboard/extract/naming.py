@@ -104,6 +104,16 @@ def _name(
         # information the agency holds, not what was done with requests
         if rule.metric == "requests_refused" and _KINDS_OF_INFORMATION.search(period):
             return "a kind of information, not a request's outcome"
+        # 不属于本机关公开8件，信息不存在2件: since the 2019 table, both are reasons under 无法提供
+        # (本机关不掌握, 没有现成信息需另行制作…), so one of them is no outcome's total; before it,
+        # 信息不存在 and 非本机关职责 were rows of their own
+        if (
+            rule.metric == "requests_unavailable"
+            and _UNAVAILABLE_REASON.search(found[0])
+            and (report.year or 0) >= 2019
+            and _OTHER_UNAVAILABLE_REASON.search(period + match.group(0) + rest)
+        ):
+            return "one of several reasons it could not be given"
         # 全年报送发布信息23条: sent up to others' sites or published — either, or both
         if rule.metric == "info_submitted" and _SENT_AND_PUBLISHED.search(before):
             return "doubtful (报送发布: submitted or published?)"
@@ -374,6 +384,13 @@ _KINDS_OF_INFORMATION = re.compile(
     # (发文191份，其中属于主动公开的71份，属于不予公开的120份: documents, by how they are held)
     r"|(?:发文|文件)[^。；;]{0,12}?[0-9]+\s*[件条份][^。；;]{0,16}?属于主动公开[^。；;]{0,16}?"
     r"属于不予公开的?$"
+)
+# the reasons a request can be unanswerable by (the 2019 table's 无法提供): 本机关不掌握
+# (信息不存在, 不属于本机关, 非本机关制作或保存), 没有现成信息需另行制作, 补正后仍不明确
+_UNAVAILABLE_REASON = re.compile(r"不掌握|信息不存在|不存在")
+_OTHER_UNAVAILABLE_REASON = re.compile(
+    r"(?:不属于本(?:行政)?机关|非本(?:行政)?机关(?!掌握)|没有现成信息|需(?:要)?另行制作"
+    r"|补正后[^，,。；;0-9]{0,8}不明确)[^，,。；;0-9]{0,12}[0-9]+\s*[件宗条]"
 )
 # …政策解读、人事等各类信息: kinds listed, then all the items
 _ALL_KINDS_END = re.compile(r"等(?:各类|各项|各种)?(?:政府|政务)?信息\s*(?:共|共计|合计)?\s*$")
