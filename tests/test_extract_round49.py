@@ -112,3 +112,48 @@ def test_one_reason_of_several_under_unavailable(catalogue: Catalogue) -> None:
     text = "本街道2017年共收到申请2件，其中申请公开信息不存在1件，不属于本行政机关公开1件。"
     found = extract_figures(text, catalogue, agency="某街道", year=2017)
     assert ("requests_unavailable", 1.0) in {(f.metric, f.value) for f in found.facts}
+
+
+def test_government_information_of_the_agencys_field_is_all_of_it(catalogue: Catalogue) -> None:
+    for text, value in (
+        ("主动公开海关政府信息634条。", 634.0),
+        ("主动公开各类公安政府信息4186条。", 4186.0),
+        ("主动公开政府信息已达300余条。", 300.0),
+    ):
+        assert ("items_published", None, None, value) in taken(text, catalogue, agency=AGENCY)
+    # a kind of information before 信息 (not 政府信息) is still one kind
+    text = "主动公开财政预决算信息634条。"
+    assert left_out(text, catalogue)["634条"].startswith("part")
+
+
+def test_requests_by_another_word(catalogue: Catalogue) -> None:
+    text = "本年度我局收到信息公开请求1件。"
+    assert ("requests_new", None, None, 1.0) in taken(text, catalogue, agency=AGENCY)
+    # a request for something else is none
+    text = "本年度我局收到群众求助请求1件。"
+    assert ("requests_new", None, None, 1.0) not in taken(text, catalogue, agency=AGENCY)
+
+
+def test_an_account_named_with_its_count(catalogue: Catalogue) -> None:
+    text = "全年通过政务新媒体发布信息：新浪微博860余条，区林业局微信公众号115条。"
+    assert {
+        ("items_published", "weibo", None, 860.0),
+        ("items_published", "wechat", None, 115.0),
+    } <= taken(text, catalogue, agency=AGENCY)
+    # accounts counted, or a sentence on no publishing, give no items
+    text = "全年新开通微信公众号2个。"
+    assert not taken(text, catalogue, agency=AGENCY)
+    text = "本单位关注微信公众号115条。"
+    assert ("items_published", "wechat", None, 115.0) not in taken(text, catalogue, agency=AGENCY)
+
+
+def test_disclosed_said_as_gongkai_alone(catalogue: Catalogue) -> None:
+    text = "共受理政府信息公开申请120宗，公开110宗，不予公开10宗。"
+    assert {
+        ("requests_new", None, None, 120.0),
+        ("requests_disclosed", None, None, 110.0),
+        ("requests_refused", None, None, 10.0),
+    } <= taken(text, catalogue, agency=AGENCY)
+    # in a sentence on no request, 公开 counts items
+    text = "全年公开110条，其中政策文件10条。"
+    assert ("requests_disclosed", None, None, 110.0) not in taken(text, catalogue, agency=AGENCY)

@@ -153,6 +153,13 @@ RULES: tuple[Rule, ...] = (
         units=_REQUEST_UNITS,
         needs=_r(r"申请"),
     ),
+    # 收到申请3起，其中公开1起，不予公开2起: 公开 alone, as an outcome beside the others
+    Rule(
+        "requests_disclosed",
+        _r(r"(?:^|其中|[，,；;：:])\s*(?:已|均)?公开$"),
+        units=_REQUEST_UNITS,
+        needs=_r(r"申请[^。]{0,40}?[0-9]+\s*[件宗起份][^。]*?公开$"),
+    ),
     Rule("requests_partial", _r(rf"部分(?:予以)?公开{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
     Rule("requests_unavailable", _r(rf"无法提供{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
     Rule(
@@ -182,7 +189,8 @@ RULES: tuple[Rule, ...] = (
             r"(?<!复议|诉讼)(?:收到|受理|新收|接收|接到|接受|核收|(?<=[年共])收|(?<!未)(?<!未能)(?<!不)提交"
             r"|向[^，,。0-9]{1,8}提交)"
             rf"{_APPLICANTS_COUNTED}[^，,。0-9]{{0,24}}"
-            r"(?:申请|依申请)"
+            # (收到信息公开请求1件: a request by another word)
+            r"(?:申请|依申请|信息公开请求)"
             r"[^，,。0-9]{0,16}$"
         ),
         # 收到依申请公开17条, 收到…申请4次, 收到申请总数为1起: the counting word as written
@@ -618,6 +626,19 @@ RULES: tuple[Rule, ...] = (
         "must",
         units=("条", "篇", "则"),
         confidence=0.8,
+    ),
+    # 新浪微博860余条, 区林业局微信公众号115条, 部门官方微信150期: an account named with its count
+    # and nothing between, in a sentence on what was published
+    Rule(
+        "items_published",
+        _r(
+            r"(?:^|(?<=[，,；;：:、]))[^，,。；;：:0-9]{0,16}?"
+            r"(?:公众号|微信|微博|抖音号?|头条号|视频号|微信公众平台)[”\"」]?(?:共|共计)?$"
+        ),
+        "must",
+        units=("条", "篇", "期"),
+        confidence=0.7,
+        needs=_r(r"发布|推送|公开|更新|推文|发文|刊发"),
     ),
     # 通过官网公布3份文件: documents published, the noun after the number
     # (主动公开《…的通知》《…》等32件规范性文件: the first titles named before it)
