@@ -157,3 +157,18 @@ def test_disclosed_said_as_gongkai_alone(catalogue: Catalogue) -> None:
     # in a sentence on no request, 公开 counts items
     text = "全年公开110条，其中政策文件10条。"
     assert ("requests_disclosed", None, None, 110.0) not in taken(text, catalogue, agency=AGENCY)
+
+
+def test_the_agencys_own_and_its_government_information_are_all_items(
+    catalogue: Catalogue,
+) -> None:
+    for text, value in (
+        ("全年发布本局主动公开信息13条。", 13.0),
+        ("2023年度，共发布各类政府类信息47条。", 47.0),
+        # (信息 whose last character the page lost)
+        ("截至目前，我局共公开各类信24条。", 24.0),
+    ):
+        assert ("items_published", None, None, value) in taken(text, catalogue, agency=AGENCY)
+    # a kind of information is still one kind, and letters are no items
+    assert left_out("全年发布本局人事类信息13条。", catalogue)["13条"].startswith("part")
+    assert not taken("全年共收到群众来信24件。", catalogue, agency=AGENCY)

@@ -901,8 +901,12 @@ _GENERAL_ITEMS = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:主动公开(?=政府|政务))?"
     # (海关政府信息, 各类公安政府信息: the agency's field said before its government information)
     r"(?:[\u4e00-\u9fff]{1,3}?(?=(?:政府|政务)信息))?"
-    r"(?:政府信息公开|政务公开|政府|政务|新闻|工作|网站)?(?:本级)?(?:主动)?(?:公开)?"
-    rf"(?:信息|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档)?{_FILLER}$"
+    # (本局主动公开信息, 各类政府类信息: the agency's own, and its government information)
+    r"(?:本局|本机关|本单位|本部门|我局)?"
+    r"(?:政府信息公开|政务公开|政府类?|政务类?|新闻|工作|网站)?(?:本级)?(?:主动)?(?:公开)?"
+    # (各类政府信 10690 件: 信息 whose last character the page lost)
+    r"(?:信息|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档"
+    rf"|(?<=各类|政府|政务)信)?{_FILLER}$"
 )
 # accounts, columns and press events set up (开设政务微信1个, 专题专栏11个): counted in 个, they
 # are never items published (`figures._list_item` reads them too)
@@ -955,7 +959,7 @@ def _own_items(what: str, field: str | None) -> str:
     return re.sub(rf"(?:{own})(?=(?:政府|政务)?信息)", "", what)
 
 
-_ITEM_KINDS = r"(?<!各)类信息|文件|解读|公告|通知|简报|规章"
+_ITEM_KINDS = r"(?<!各)(?<!政府)(?<!政务)类信息|文件|解读|公告|通知|简报|规章"
 
 
 _COLUMNS_TOGETHER = re.compile(
