@@ -172,3 +172,22 @@ def test_the_agencys_own_and_its_government_information_are_all_items(
     # a kind of information is still one kind, and letters are no items
     assert left_out("全年发布本局人事类信息13条。", catalogue)["13条"].startswith("part")
     assert not taken("全年共收到群众来信24件。", catalogue, agency=AGENCY)
+
+
+def test_requests_handled_and_all_completed(catalogue: Catalogue) -> None:
+    for text, value in (
+        ("全年共计办理依申请公开政府信息18件，全部在规定时限内办结。", 18.0),
+        ("处理依申请公开件1起，已按时限按规范办结办理。", 1.0),
+        (
+            "共处理政府信息公开申请247件(网络申请195件、信函邮寄31件、现场申请6件)，均按时答复。",
+            247.0,
+        ),
+    ):
+        assert ("requests_completed", None, None, value) in taken(text, catalogue, agency=AGENCY)
+    # a count answered of its own is the completed one, not the handled
+    text = "全年共办理政府信息公开申请80件，已答复69件，其中11件顺延至下一年度办理。"
+    rows = taken(text, catalogue, agency=AGENCY)
+    assert ("requests_completed", None, None, 80.0) not in rows
+    # others' requests helped with are not the agency's
+    text = "办理部门依申请信息公开19件，协助办理市政府依申请信息公开7件，均按照规定予以答复。"
+    assert ("requests_completed", None, None, 7.0) not in taken(text, catalogue, agency=AGENCY)

@@ -573,8 +573,11 @@ def _media_reason(before: str, found: re.Match[str]) -> str | None:
 
 # (办理…申请41件(含上年度结转1件),均全部办结: an aside before it, 均全部)
 _ALL_DONE_AFTER = re.compile(
-    r"\s*(?:[(（][^()（）]{0,16}[)）])?\s*[，,]\s*(?:均|全部|均全部)(?:已|已经)?(?:按时|依法|按期)*"
-    r"(?:办结|答复)"
+    # (全部在规定时限内办结, 已按时限按规范办结)
+    # (…申请247件(网络申请195件、信函邮寄31件…),均按时答复: the ways they came, in brackets)
+    r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[，,]\s*(?:均|全部|均全部|已)(?:已|已经)?"
+    # (not 已答复69件: a count of its own)
+    r"(?:按时|依法|按期|在[^，,。；;0-9]{0,10}?内|按[^，,。；;0-9]{1,6}?)*(?:办结|答复)(?!\s*[0-9])"
 )
 
 
@@ -585,11 +588,11 @@ def _handled(period: str, rest: str) -> str | None:
     in it), and None."""
     if re.search(r"办理(?:并)?(?:回复|答复|完毕|完结)", period):
         return "requests_completed"
-    if _APPLICANTS.search(rest):
-        return "requests_new"
     # 办理…申请的政府信息48件，全部按时办结: what was handled, all of it completed
     if _ALL_DONE_AFTER.match(rest):
         return "requests_completed"
+    if _APPLICANTS.search(rest):
+        return "requests_new"
     if _RECEIVED_BEFORE.search(period):
         return "requests_completed"
     return None

@@ -93,7 +93,10 @@ def _number_first(metric: str, lead: str, outcome: str) -> Rule:
 # 办理政府信息公开申请7件: requests handled, read as received or completed by their sentence
 # (not 完成办理上年度申请2件: only the requests carried over)
 _HANDLED_REQUESTS = _r(
-    r"(?<![转续])办理(?:(?!上年|结转)[^，,。0-9]){0,12}申请(?:的政府信息)?[^，,。0-9]{0,4}$"
+    # (办理依申请公开政府信息18件, 处理依申请公开件1起: the requests by what they asked for)
+    # (not 协助办理市政府…依申请信息公开7件: others' requests, helped with)
+    r"(?<![转续])(?<!协助)(?:办理|处理)(?:(?!上年|结转)[^，,。0-9]){0,12}申请"
+    r"(?:的政府信息|公开(?:政府)?信息|公开件)?[^，,。0-9]{0,4}$"
 )
 
 
