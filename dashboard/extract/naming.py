@@ -998,7 +998,8 @@ def _part_reason(
     # (公益事业基本医疗卫生领域发布信息23条: one field's items — not 围绕…等重点领域, the
     # subject matter of all of them)
     # (基层“两化”领域集中发布8991条: the field's, all at once)
-    if re.search(r"动态|(?<!各)类信息", words) or (
+    # (“淮安体育”公众号动态信息更新926条: an account's news are all its posts)
+    if re.search(r"(?<!各)类信息", words) or (not new_media and "动态" in words) or (
         re.search(r"领域(?:集中|统一)?$", words) and not re.search(r"围绕|等|多个|各", words)
     ):
         return "part of a channel"
