@@ -191,3 +191,16 @@ def test_requests_handled_and_all_completed(catalogue: Catalogue) -> None:
     # others' requests helped with are not the agency's
     text = "办理部门依申请信息公开19件，协助办理市政府依申请信息公开7件，均按照规定予以答复。"
     assert ("requests_completed", None, None, 7.0) not in taken(text, catalogue, agency=AGENCY)
+
+
+def test_outcomes_said_after_their_numbers_as_what_the_information_was(
+    catalogue: Catalogue,
+) -> None:
+    text = "共收到政府信息公开申请7件，其中5件为可以公开的政府信息，2件为不存在的政府信息。"
+    assert {
+        ("requests_disclosed", None, None, 5.0),
+        ("requests_unavailable", None, None, 2.0),
+    } <= taken(text, catalogue, agency=AGENCY)
+    # with no request received in the sentence, it is no outcome
+    text = "全年梳理信息7条，其中5件为可以公开的政府信息。"
+    assert ("requests_disclosed", None, None, 5.0) not in taken(text, catalogue, agency=AGENCY)

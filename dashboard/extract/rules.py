@@ -379,7 +379,9 @@ RULES: tuple[Rule, ...] = (
     _number_first(
         "requests_disclosed",
         _OF_THEM,
-        rf"^\s*{_IS}(?:按[^，,。；;0-9]{{1,8}}?)?(?:全部)?(?:予以公开|同意公开|全部公开|已(?:予以?)?公开)",
+        # (5件为可以公开的政府信息)
+        rf"^\s*{_IS}(?:按[^，,。；;0-9]{{1,8}}?)?(?:全部)?(?:予以公开|同意公开|全部公开|已(?:予以?)?公开"
+        r"|可以公开|可公开)",
     ),
     _number_first("requests_partial", _OF_THEM, rf"^\s*{_IS}(?:予以)?(?:部分公开|公开部分内容)"),
     _number_first("requests_refused", _OF_THEM, rf"^\s*{_IS}(?:不予公开|不公开|不同意公开)"),
@@ -401,10 +403,12 @@ RULES: tuple[Rule, ...] = (
     ),
     # 1条因不属于本行政机关负责公开无法提供; 2条本机关不掌握相关政府信息 (the outcome by its
     # reason, as table 三 words it)
+    # (另1件因所申请信息不存在，无法提供; 2件为不存在的政府信息)
     _number_first(
         "requests_unavailable",
-        f"其中|{_RESULTS}",
-        rf"^\s*(?:因|属于|系)?[^，,。；;0-9]{{0,24}}无法提供|^\s*{_IS}(?:本机关|本行政机关)不掌握",
+        f"{_ANOTHER}|{_RESULTS}",
+        rf"^\s*(?:因|属于|系)?[^，,。；;0-9]{{0,24}}[，,]?\s*无法提供"
+        rf"|^\s*{_IS}(?:本机关|本行政机关)不掌握|^\s*{_IS}不存在的",
     ),
     # (行政复议类信息24条: published items about reviews)
     Rule(
