@@ -204,3 +204,19 @@ def test_outcomes_said_after_their_numbers_as_what_the_information_was(
     # with no request received in the sentence, it is no outcome
     text = "全年梳理信息7条，其中5件为可以公开的政府信息。"
     assert ("requests_disclosed", None, None, 5.0) not in taken(text, catalogue, agency=AGENCY)
+
+
+def test_hotline_cases_named_at_length(catalogue: Catalogue) -> None:
+    for text, value in (
+        ("通过“12345市民服务热线”办理各类咨询及问题反映1336条。", 1336.0),
+        ("通过12345热线平台回复投诉举报咨询求助403条。", 403.0),
+    ):
+        assert ("hotline_received", "hotline_12345", None, value) in taken(
+            text, catalogue, agency=AGENCY
+        )
+    # with a mailbox's cases, or among several platforms: not the hotline's alone
+    for text in (
+        "办理12345服务热线转办件和市长信箱转办件2件。",
+        "通过“巨好办”、阳光理政、12345便民服务平台答复群众关心问题153条。",
+    ):
+        assert not [r for r in taken(text, catalogue, agency=AGENCY) if r[0] == "hotline_received"]

@@ -118,6 +118,17 @@ RULES: tuple[Rule, ...] = (
         "hotline",
         units=_HOTLINE_UNITS,
     ),
+    # 通过“12345市民服务热线”办理各类咨询及问题反映1336条: the cases handled, named at length
+    # after the hotline's verb
+    Rule(
+        "hotline_received",
+        _r(r"(?:12345|热线)[^，,。0-9]{0,8}(?:办理|回复|答复|处理|转办)[^，,。0-9]{0,14}$"),
+        "hotline",
+        units=_HOTLINE_UNITS,
+        confidence=0.8,
+        # (not the hotline's and a mailbox's cases, or several platforms', together)
+        unless=_r(r"信箱|留言板|、[^，,。0-9]{0,12}12345"),
+    ),
     # 12345热线…受理8000件，办结7990件: the hotline's cases closed, in a sentence on the hotline
     Rule(
         "hotline_closed",
