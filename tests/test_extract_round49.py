@@ -220,3 +220,14 @@ def test_hotline_cases_named_at_length(catalogue: Catalogue) -> None:
         "通过“巨好办”、阳光理政、12345便民服务平台答复群众关心问题153条。",
     ):
         assert not [r for r in taken(text, catalogue, agency=AGENCY) if r[0] == "hotline_received"]
+
+
+def test_the_years_total_after_a_channel_no_row_is_named_for(catalogue: Catalogue) -> None:
+    for text, value in (
+        ("乌恰县审计局以政府网站作为公开信息平台，2025年度共公开政务信息40条。", 40.0),
+        ("2022年，我镇通过政府信息公开专栏，按照要求主动公开信息33条。", 33.0),
+    ):
+        assert ("items_published", None, None, value) in taken(text, catalogue, agency=AGENCY)
+    # without words of the year's or the proactive total, it stays unnamed
+    text = "2020年，我局做好政务信息公开平台维护，发布信息5条。"
+    assert ("items_published", None, None, 5.0) not in taken(text, catalogue, agency=AGENCY)

@@ -845,6 +845,16 @@ def _channel_of(
         return [(rule, None, 0.7)]
     if _site_and_more(mentioned, catalogue):
         return [(rule, None, 0.7)]
+    # 以政府网站作为公开信息平台，2025年度共公开政务信息40条; 通过政府信息公开专栏，主动公开信息
+    # 33条: a channel no row is named for, then the year's items in general — the total (the
+    # labels of every set so)
+    if (
+        publishing
+        and earlier.channel is None
+        and re.search(r"主动公开|年度|累计|新增", before)
+        and _GENERAL_ITEMS.search(before[verb:])
+    ):
+        return [(rule, None, 0.7)]
     return "channel named earlier in the sentence"
 
 
