@@ -231,3 +231,18 @@ def test_the_years_total_after_a_channel_no_row_is_named_for(catalogue: Catalogu
     # without words of the year's or the proactive total, it stays unnamed
     text = "2020年，我局做好政务信息公开平台维护，发布信息5条。"
     assert ("items_published", None, None, 5.0) not in taken(text, catalogue, agency=AGENCY)
+
+
+def test_sites_named_together_then_all_proactive_items_are_the_total(
+    catalogue: Catalogue,
+) -> None:
+    for text, value in (
+        ("通过政府信息公开专栏及我局政务网站主动公开政府信息2585条。", 2585.0),
+        ("我局通过县政府网站、天水市科技局官网等公开方式向社会公布各类政府信息110条。", 110.0),
+    ):
+        assert ("items_published", None, None, value) in taken(text, catalogue, agency=AGENCY)
+    # two sites and a kind of item, or new-media accounts alone: still no total
+    text = "通过政府信息公开专栏及我局政务网站发布人事信息25条。"
+    assert ("items_published", None, None, 25.0) not in taken(text, catalogue, agency=AGENCY)
+    text = "通过微信公众号、微博等政务新媒体平台主动公开政府信息9139条。"
+    assert ("items_published", None, None, 9139.0) not in taken(text, catalogue, agency=AGENCY)

@@ -392,6 +392,9 @@ _OTHER_UNAVAILABLE_REASON = re.compile(
     r"(?:不属于本(?:行政)?机关|非本(?:行政)?机关(?!掌握)|没有现成信息|需(?:要)?另行制作"
     r"|补正后[^，,。；;0-9]{0,8}不明确)[^，,。；;0-9]{0,12}[0-9]+\s*[件宗条]"
 )
+# 通过政府信息公开专栏及我局政务网站主动公开政府信息2585条: the sites named together, then the
+# agency's proactive information in general — all its items, the total (the labels so, 9 to 0)
+_SITES_TOGETHER_ALL = re.compile(r"主动(?:公开|发布)|各类")
 # …政策解读、人事等各类信息: kinds listed, then all the items
 _ALL_KINDS_END = re.compile(r"等(?:各类|各项|各种)?(?:政府|政务)?信息\s*(?:共|共计|合计)?\s*$")
 # 公开政府信息2874项: items in 项, named as information
@@ -522,6 +525,18 @@ def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
 
 
 _NOT_ITEMS = re.compile(r"访问|浏览|阅读|点击|关注|粉丝|采用|录用|报送|上报")
+
+
+def _all_items_of_sites(
+    before: str, what: str, mentioned: Sequence[str], catalogue: Catalogue
+) -> bool:
+    """Whether the channels named together published all the agency's proactive items (通过
+    政府信息公开专栏及我局政务网站主动公开政府信息2585条: the total) — not new media alone."""
+    return bool(
+        _SITES_TOGETHER_ALL.search(before)
+        and _GENERAL_ITEMS.search(what)
+        and not _new_media_only(mentioned, catalogue)
+    )
 
 
 def _channels_after(rest: str, catalogue: Catalogue, report: _Report) -> int:
@@ -700,6 +715,8 @@ def _channel_of(
             )
         ):
             return [(rule, None, 0.7)]
+        if publishing and _all_items_of_sites(before, what, where.mentioned, catalogue):
+            return [(rule, None, 0.7)]
         return "several channels"
     if where.channel is not None:
         if re.search(r"同步|发布会", words):
@@ -717,6 +734,8 @@ def _channel_of(
         # 通过市政府门户网站及本部门门户网站公开794条: two sites joined before one number,
         # even when the catalogue reads one channel in them — never that one channel's figure
         if _TWO_SITES.search(words):
+            if publishing and _all_items_of_sites(before, what, where.mentioned, catalogue):
+                return [(rule, None, 0.7)]
             return "several channels"
         # 微信公众平台及美篇共计发布: the channel and a platform the catalogue has no channel for,
         # counted together
@@ -754,6 +773,10 @@ def _channel_of(
         )
         if _site_and_more(where.mentioned, catalogue) or (
             (_TOGETHER.search(words) or listed) and not _new_media_only(where.mentioned, catalogue)
+        ):
+            return [(rule, None, 0.7)]
+        if len(set(where.mentioned) - {"website"}) >= 2 and _all_items_of_sites(
+            before, what, where.mentioned, catalogue
         ):
             return [(rule, None, 0.7)]
         return "several channels"
@@ -1009,8 +1032,10 @@ def _part_reason(
     # subject matter of all of them)
     # (基层“两化”领域集中发布8991条: the field's, all at once)
     # (“淮安体育”公众号动态信息更新926条: an account's news are all its posts)
-    if re.search(r"(?<!各)类信息", words) or (not new_media and "动态" in words) or (
-        re.search(r"领域(?:集中|统一)?$", words) and not re.search(r"围绕|等|多个|各", words)
+    if (
+        re.search(r"(?<!各)类信息", words)
+        or (not new_media and "动态" in words)
+        or (re.search(r"领域(?:集中|统一)?$", words) and not re.search(r"围绕|等|多个|各", words))
     ):
         return "part of a channel"
     # 重点公开…等重要信息71条: the chosen part — not 围绕…等重点领域公开政府信息 (the subject
