@@ -246,3 +246,19 @@ def test_sites_named_together_then_all_proactive_items_are_the_total(
     assert ("items_published", None, None, 25.0) not in taken(text, catalogue, agency=AGENCY)
     text = "通过微信公众号、微博等政务新媒体平台主动公开政府信息9139条。"
     assert ("items_published", None, None, 9139.0) not in taken(text, catalogue, agency=AGENCY)
+
+
+def test_a_qualifier_spaced_from_its_number_and_bufen_written_bufen(catalogue: Catalogue) -> None:
+    text = "全县政府门户网站公开政府信息超过 1 万条。"
+    found = extract_figures(text, catalogue, agency="某县人民政府", year=2016)
+    assert [(f.metric, f.value, str(f.qualifier)) for f in found.facts] == [
+        ("items_published", 10000.0, "at_least")
+    ]
+    text = "收到申请3件，其中予以部份公开1件，予以公开2件。"
+    assert {
+        ("requests_partial", None, None, 1.0),
+        ("requests_disclosed", None, None, 2.0),
+    } <= taken(text, catalogue, agency=AGENCY)
+    # 部份 is no partial disclosure when it names a part of something else
+    text = "全年公开部份政府信息3条。"
+    assert ("requests_partial", None, None, 3.0) not in taken(text, catalogue, agency=AGENCY)

@@ -32,10 +32,11 @@ _CN_NUM = (
 )
 # A number as reports write it: 约/近/超过/超 7,100.5 余 万 条 以上, or 三百余条. Digits glued to
 # other digits or letters are never a figure start (look-behind). Pages and PDFs often set a
-# space around digits (165 条, 85.4 万): one space before the words after them is read too.
+# space around digits (165 条, 85.4 万, 超过 1 万条): one space beside the words around them is
+# read too.
 NUMBER_RE = re.compile(
     rf"""(?<![0-9A-Za-z.\-/:])
-    (?P<pre>超过|突破|逾|约|近|不足|不到|将近|接近|大约|超(?=[0-9]))?
+    (?:(?P<pre>超过|突破|逾|约|近|不足|不到|将近|接近|大约|超(?=[0-9]))[\x20\u00a0\u3000]?)?
     (?P<open>[(（](?=[0-9,.]+[)）]\s?(?:{_UNIT_RE})))?
     (?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
       |(?<![第每逐统唯进同之任某几零〇一二两三四五六七八九十百千万亿])(?P<cn>{_CN_NUM}))

@@ -151,7 +151,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_disclosed",
         # (not 部分予以公开1件: the partial ones)
-        _r(rf"(?:(?<!部分)予以公开|(?<!不)同意(?:全部)?公开){_OUTCOME_TAIL}"),
+        _r(rf"(?:(?<!部分)(?<!部份)予以公开|(?<!不)同意(?:全部)?公开){_OUTCOME_TAIL}"),
         units=_REQUEST_UNITS,
     ),
     # 其中给予公开7件: given out, in a sentence on requests
@@ -174,7 +174,8 @@ RULES: tuple[Rule, ...] = (
         units=_REQUEST_UNITS,
         needs=_r(r"申请[^。]{0,40}?[0-9]+\s*[件宗起份][^。]*?公开$"),
     ),
-    Rule("requests_partial", _r(rf"部分(?:予以)?公开{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
+    # (予以部份公开: 部份, a common variant of 部分)
+    Rule("requests_partial", _r(rf"部[分份](?:予以)?公开{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
     Rule("requests_unavailable", _r(rf"无法提供{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
     Rule(
         "requests_unavailable",
@@ -394,7 +395,9 @@ RULES: tuple[Rule, ...] = (
         rf"^\s*{_IS}(?:按[^，,。；;0-9]{{1,8}}?)?(?:全部)?(?:予以公开|同意公开|全部公开|已(?:予以?)?公开"
         r"|可以公开|可公开)",
     ),
-    _number_first("requests_partial", _OF_THEM, rf"^\s*{_IS}(?:予以)?(?:部分公开|公开部分内容)"),
+    _number_first(
+        "requests_partial", _OF_THEM, rf"^\s*{_IS}(?:予以)?(?:部[分份]公开|公开部分内容)"
+    ),
     _number_first("requests_refused", _OF_THEM, rf"^\s*{_IS}(?:不予公开|不公开|不同意公开)"),
     # 另外5件办理结果为其他处理, 2件不予处理
     _number_first(
