@@ -262,3 +262,11 @@ def test_a_qualifier_spaced_from_its_number_and_bufen_written_bufen(catalogue: C
     # 部份 is no partial disclosure when it names a part of something else
     text = "全年公开部份政府信息3条。"
     assert ("requests_partial", None, None, 3.0) not in taken(text, catalogue, agency=AGENCY)
+
+
+def test_an_account_named_fabu_unquoted(catalogue: Catalogue) -> None:
+    text = "洪雅教育发布微信公众号累计推送教育新闻和各类信息910余篇。"
+    assert ("items_published", "wechat", None, 910.0) in taken(text, catalogue, agency=AGENCY)
+    # 发布 before an account is still the verb when nothing names the account
+    text = "发布微信推文20条。"
+    assert ("items_published", "wechat", None, 20.0) in taken(text, catalogue, agency=AGENCY)
