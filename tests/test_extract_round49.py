@@ -270,3 +270,12 @@ def test_an_account_named_fabu_unquoted(catalogue: Catalogue) -> None:
     # 发布 before an account is still the verb when nothing names the account
     text = "发布微信推文20条。"
     assert ("items_published", "wechat", None, 20.0) in taken(text, catalogue, agency=AGENCY)
+
+
+def test_a_tax_bureau_under_the_state_taxation_administration() -> None:
+    for name in ("国家税务总局广州市白云区税务局", "国家税务总局上海市税务局第三税务分局"):
+        text = f"根据《条例》要求，由{name}编制。本年度报告所列数据的统计期限从2021年1月1日起。"
+        assert find_agency_year(text) == (name, 2021)
+    # the administration's own report keeps its name
+    text = "根据《条例》要求，由国家税务总局编制。本年度报告所列数据的统计期限从2021年1月1日起。"
+    assert find_agency_year(text)[0] == "国家税务总局"

@@ -165,6 +165,10 @@ _PUBLISHER = re.compile(
     rf"(?:发布机构|发布单位|发文机关|来源|工作机构名称|机构名称|单位名称)[:：]?\s*[|｜]?\s*"
     rf"(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,8}}?(?:街道|镇|乡|苏木))(?=\s*(?:[|｜\n]|$))"
 )
+# what follows 国家税务总局 in a local tax bureau's name: its place, 税务局, and a branch of it
+_TAX_BUREAU = re.compile(
+    r"[\u4e00-\u9fff]{2,16}?税务局(?:第[一二三四五六七八九十]{1,3}税务分局|[\u4e00-\u9fff]{1,6}?(?:税务分局|稽查局))?"
+)
 # 玉林市民政局网站, 法制办网站: a name before its own site or account, for a report that calls
 # itself 我局/我办 (the same last character)
 _OWN_CHANNEL_NAME = re.compile(
@@ -476,6 +480,11 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             )
             if bureau:
                 end, words = end + bureau.end(), words + bureau[0]
+        # 国家税务总局广州市白云区税务局: a tax bureau under the State Taxation Administration,
+        # named after it (and its branches: …税务局第三税务分局)
+        taxes = _TAX_BUREAU.match(simple, end) if words.endswith("国家税务总局") else None
+        if taxes:
+            end, words = taxes.end(), words + taxes[0]
         # 舟山市生态环境局定海分局, 上海市公安局长宁分局: a bureau's branch, not the bureau
         # (not 指导定海分局: a verb, then a branch of it)
         branch = re.match(
