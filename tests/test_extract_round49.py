@@ -279,3 +279,19 @@ def test_a_tax_bureau_under_the_state_taxation_administration() -> None:
     # the administration's own report keeps its name
     text = "根据《条例》要求，由国家税务总局编制。本年度报告所列数据的统计期限从2021年1月1日起。"
     assert find_agency_year(text)[0] == "国家税务总局"
+
+
+def test_a_doubtful_site_among_other_ways_then_all_items_is_the_total(
+    catalogue: Catalogue,
+) -> None:
+    for text, value in (
+        ("全年通过政府网站等平台发布各类信息94条。", 94.0),
+        (
+            "2023年全镇通过政府网站、公开专栏、群众会议、电子屏等途径向社会公开各类政府信息328条。",
+            328.0,
+        ),
+    ):
+        assert ("items_published", None, None, value) in taken(text, catalogue, agency=AGENCY)
+    # a doubtful site alone (及时 is no joining word) stays out
+    text = "通过门户网站及时发布各类信息267条。"
+    assert ("items_published", None, None, 267.0) not in taken(text, catalogue, agency=AGENCY)

@@ -392,6 +392,12 @@ _OTHER_UNAVAILABLE_REASON = re.compile(
     r"(?:不属于本(?:行政)?机关|非本(?:行政)?机关(?!掌握)|没有现成信息|需(?:要)?另行制作"
     r"|补正后[^，,。；;0-9]{0,8}不明确)[^，,。；;0-9]{0,12}[0-9]+\s*[件宗条]"
 )
+# a channel among other ways (等平台, 等渠道, …和宣传板报, …、政务新媒体)
+_AMONG_OTHER_WAYS = re.compile(
+    r"等(?:平台|渠道|载体|途径|方式|形式|网站)"
+    r"|(?:网站|门户|平台|网)[”\"」]?[、和及与,，](?!时)[^，,。；;0-9]{0,10}?"
+    r"(?:网站|平台|新媒体|公众号|微信|微博|专栏|板报|公开栏|显示屏|电子屏|媒体)"
+)
 # 通过政府信息公开专栏及我局政务网站主动公开政府信息2585条: the sites named together, then the
 # agency's proactive information in general — all its items, the total (the labels so, 9 to 0)
 _SITES_TOGETHER_ALL = re.compile(r"主动(?:公开|发布)|各类")
@@ -665,6 +671,14 @@ def _channel_of(
     words, what = before[:verb], before[verb:]
     where = _where(words, catalogue, report)
     if where.reason:
+        # 通过政府网站等平台…主动公开各类信息431条, 通过…门户网站,政务新媒体和宣传板报…143条: a
+        # doubtful site among other ways, then all the proactive items — the total
+        if (
+            publishing
+            and _AMONG_OTHER_WAYS.search(words)
+            and _all_items_of_sites(before, what, where.mentioned, catalogue)
+        ):
+            return [(rule, None, 0.7)]
         return where.reason
     if publishing and where.channel is None and not where.mentioned:
         # 共发布微信消息500余条, 更新微博动态800余条, 发布2436条微博: the items named by their
