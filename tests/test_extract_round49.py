@@ -1,9 +1,13 @@
-"""Round 49, written on the agency misses of blind33–36 (each measured before) and on the lists
-of kinds all sets leave unnamed: a district's body with the city the text writes before it
-(西安市阎良区信访局), a street office as 街道办事处 where the text writes it so, an autonomous
-county by its full name, a body whose name holds 和 before its own site, an industrial park as a
-body, and items published as a long list of kinds closed by 等/以及其他 and 共计. Each test has a
-case the rule must leave alone; the texts are made up."""
+"""Rounds 49–51. Round 49, written on the agency misses of blind33–36 (each measured before)
+and on the lists of kinds all sets leave unnamed: a district's body with the city the text
+writes before it (西安市阎良区信访局), a street office as 街道办事处 where the text writes it so,
+an autonomous county by its full name, a body whose name holds 和 before its own site, an
+industrial park as a body, items published as a long list of kinds closed by 等/以及其他 and
+共计, and one reason of several under 无法提供. Rounds 50 and 51, written on all sets after
+blind37 and blind38 were each measured once: the agency's own and its field's government
+information, requests handled then all completed, accounts named with their counts, hotline
+cases named at length, sites named together then all proactive items, a tax bureau's whole
+name. Each test has a case the rule must leave alone; the texts are made up."""
 
 from __future__ import annotations
 
