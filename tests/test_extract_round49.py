@@ -299,3 +299,14 @@ def test_a_doubtful_site_among_other_ways_then_all_items_is_the_total(
     # a doubtful site alone (及时 is no joining word) stays out
     text = "通过门户网站及时发布各类信息267条。"
     assert ("items_published", None, None, 267.0) not in taken(text, catalogue, agency=AGENCY)
+
+
+def test_a_bureau_named_right_after_its_zone() -> None:
+    text = (
+        "报告数据统计期限为2025年1月1日至2025年12月31日。\n一、总体情况\n"
+        "2025年，大连高新区应急管理局坚持以习近平新时代中国特色社会主义思想为指导。"
+    )
+    assert find_agency_year(text) == ("大连高新区应急管理局", 2025)
+    # the zone's site or government after it is no bureau
+    text = "大连高新区2025年政府信息公开工作年度报告\n2025年，大连高新区门户网站公开信息。"
+    assert find_agency_year(text)[0] != "大连高新区门户网站"

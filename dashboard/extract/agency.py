@@ -165,6 +165,12 @@ _PUBLISHER = re.compile(
     rf"(?:发布机构|发布单位|发文机关|来源|工作机构名称|机构名称|单位名称)[:：]?\s*[|｜]?\s*"
     rf"(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,8}}?(?:街道|镇|乡|苏木))(?=\s*(?:[|｜\n]|$))"
 )
+# a bureau named right after its zone (大连高新区应急管理局, …新区财政金融局), before the words
+# that follow a name
+_ZONE_BUREAU = re.compile(
+    r"(?!门户|网站|政府|管委|管理委员|信息|政务|公开)[\u4e00-\u9fff]{2,8}?(?:局|委员会)"
+    r"(?=[\u4e00-\u9fff]{0,2}[^\u4e00-\u9fff]|深入|认真|坚持|严格|按照|政府信息|20)"
+)
 # what follows 国家税务总局 in a local tax bureau's name: its place, 税务局, and a branch of it
 _TAX_BUREAU = re.compile(
     r"[\u4e00-\u9fff]{2,16}?税务局(?:第[一二三四五六七八九十]{1,3}税务分局|[\u4e00-\u9fff]{1,6}?(?:税务分局|稽查局))?"
@@ -480,6 +486,11 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             )
             if bureau:
                 end, words = end + bureau.end(), words + bureau[0]
+        elif re.search(r"(?:开发区|高新区|经开区|新区)$", words):
+            # 大连高新区应急管理局: a bureau of the zone, named right after it
+            bureau = _ZONE_BUREAU.match(simple, end)
+            if bureau:
+                end, words = bureau.end(), words + bureau[0]
         # 国家税务总局广州市白云区税务局: a tax bureau under the State Taxation Administration,
         # named after it (and its branches: …税务局第三税务分局)
         taxes = _TAX_BUREAU.match(simple, end) if words.endswith("国家税务总局") else None
