@@ -310,3 +310,11 @@ def test_a_bureau_named_right_after_its_zone() -> None:
     # the zone's site or government after it is no bureau
     text = "大连高新区2025年政府信息公开工作年度报告\n2025年，大连高新区门户网站公开信息。"
     assert find_agency_year(text)[0] != "大连高新区门户网站"
+
+
+def test_a_title_of_a_zhengwu_xinxi_report() -> None:
+    text = "根据规定，现公开陕西省西咸新区沣西新城管理委员会2020年政务信息公开年度报告。"
+    assert find_agency_year(text) == ("陕西省西咸新区沣西新城管理委员会", 2020)
+    # the words making the report are no part of the name
+    text = "根据部署安排，现组织编制县退役军人事务局2023年度政务信息公开年度报告。"
+    assert not (find_agency_year(text)[0] or "").startswith("现")
