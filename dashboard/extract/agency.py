@@ -845,7 +845,7 @@ def _fullest_written(agency: str, simple: str) -> str:
     """A district's body named from its district (阎良区信访局) with the city the text writes
     right before it elsewhere (…西安市阎良区信访局…), when it writes one city only: the labels
     name a district's body with its city (21 to 2 in the sets where the text has both), but a
-    county's or a town's by the text's short form most often (13 to 2), so those are left."""
+    county's or a town's by the text's short form most often (15 to 1), so those are left."""
     name = to_simplified(agency)
     if not _DISTRICT_BODY.fullmatch(name):
         return agency

@@ -399,7 +399,8 @@ _AMONG_OTHER_WAYS = re.compile(
     r"(?:网站|平台|新媒体|公众号|微信|微博|专栏|板报|公开栏|显示屏|电子屏|媒体)"
 )
 # 通过政府信息公开专栏及我局政务网站主动公开政府信息2585条: the sites named together, then the
-# agency's proactive information in general — all its items, the total (the labels so, 9 to 0)
+# agency's proactive information in general — all its items, the total (the labels of 11
+# reports so; the labellers of 4 older ones left such counts out)
 _SITES_TOGETHER_ALL = re.compile(r"主动(?:公开|发布)|各类")
 # …政策解读、人事等各类信息: kinds listed, then all the items
 _ALL_KINDS_END = re.compile(r"等(?:各类|各项|各种)?(?:政府|政务)?信息\s*(?:共|共计|合计)?\s*$")
@@ -603,10 +604,10 @@ _ALL_DONE_AFTER = re.compile(
 
 
 def _handled(period: str, rest: str) -> str | None:
-    """What 办理…申请N件 counts: the requests that came in when the sentence goes on with who
-    applied (其中自然人6件…, the received part of the form); those handled when it has given the
-    received ones before (收到…申请5件，依法办理…申请4件); else it cannot be told (上年结转 may be
-    in it), and None."""
+    """What 办理…申请N件 counts: those completed when the sentence says all were (…18件，全部在
+    规定时限内办结), the requests that came in when it goes on with who applied (其中自然人6件…,
+    the received part of the form); those handled when it has given the received ones before
+    (收到…申请5件，依法办理…申请4件); else it cannot be told (上年结转 may be in it), and None."""
     if re.search(r"办理(?:并)?(?:回复|答复|完毕|完结)", period):
         return "requests_completed"
     # 办理…申请的政府信息48件，全部按时办结: what was handled, all of it completed
