@@ -817,13 +817,19 @@ def _government_of_its_office(agency: str, simple: str) -> str:
 def _placed_town(town: str, simple: str) -> str:
     """A town or street office named in a sentence (大寨镇), with the place the text writes right
     before it elsewhere (…云县大寨镇…), when it writes one place only."""
-    places = {
-        _place_at(simple, m.start() - 1) or _short_place(simple, m.start() - 1)
-        for m in re.finditer(re.escape(town), simple)
-        if m.start() > 0 and simple[m.start() - 1] in "县区市"
-    }
-    kept = _longest_places({p for p in places if p})
+    kept = _longest_places(_places_before(town, simple, "县区市", short=True))
     return kept.pop() + town if len(kept) == 1 else town
+
+
+def _places_before(name: str, simple: str, levels: str, *, short: bool = False) -> set[str]:
+    """The places the text writes right before `name` (云县 of …云县大寨镇…), each ending in one
+    of `levels`; `short` also reads a place written short (`_short_place`)."""
+    places = {
+        _place_at(simple, m.start() - 1) or (_short_place(simple, m.start() - 1) if short else None)
+        for m in re.finditer(re.escape(name), simple)
+        if m.start() > 0 and simple[m.start() - 1] in levels
+    }
+    return {p for p in places if p}
 
 
 def _as_written_in_full(agency: str, simple: str) -> str:
@@ -849,12 +855,8 @@ def _fullest_written(agency: str, simple: str) -> str:
     name = to_simplified(agency)
     if not _DISTRICT_BODY.fullmatch(name):
         return agency
-    cities = {
-        _place_at(simple, m.start() - 1)
-        for m in re.finditer(re.escape(name), simple)
-        if m.start() > 0 and simple[m.start() - 1] == "市"
-    }
-    kept = {c for c in _longest_places({c for c in cities if c}) if not re.search("[省区县]", c)}
+    cities = _longest_places(_places_before(name, simple, "市"))
+    kept = {c for c in cities if not re.search("[省区县]", c)}
     return kept.pop() + name if len(kept) == 1 else agency
 
 
