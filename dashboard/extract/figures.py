@@ -302,6 +302,8 @@ def _list_item(
     return [(rule, where.channel, rule.confidence * where.confidence)], item_start
 
 
+# a figure said to be all of its kind: 共受理, 合计收到, 全年共
+_ALL_OF_THEM = re.compile(r"(?:全年|本年度?|[0-9]{4}年度?)?\s*(?:共计|合计|总计|共)")
 # (更新公开和新增公开信息280条: one of two kinds joined, not the year's new alone)
 _NEW_OF_YEAR = re.compile(r"(?<![和及与、])(?:新收|新增|新受理|新接收)")
 
@@ -384,6 +386,17 @@ def _second_figure(
         and not _running_total(fact.quote)
     ):
         return "cumulative"
+    # 共受理…申请29件，通过政府信息公开网申请25件，接受书面申请4件: the first said to be all
+    # (共, 合计) and the second after it in its sentence — a part of it, not another figure (for
+    # requests: of items published, 共 opens other kinds' counts as often)
+    if (
+        words is not None
+        and first_period == period_start
+        and slot[0] == "requests_new"
+        and _ALL_OF_THEM.match(fact.quote)
+        and not _ALL_OF_THEM.match(words)
+    ):
+        return "repeated"
     # 平度公安微信粉丝量37056人，…平度交警微信粉丝量5.1万人: two accounts' followers (or
     # reads) in one sentence — neither is the agency's account
     if slot[0] in ("followers", "reads") and first_period == period_start:

@@ -26,6 +26,7 @@ from dashboard.extract.rules import RECEIVED_IN_ITEMS, RULES, Naming, Rule, rule
 _COUNTED_AFTER = re.compile(r"\s*(?:在线|网上|网络)?访谈|\s*(?:新闻)?发布会")
 _COUNTED_AFTER_METRICS = frozenset({"online_interviews", "press_conferences"})
 _NOUN_AFTER = re.compile(r"(?![其以左次人并及和与均已等分共合全各同])[\u4e00-\u9fff]{2}")
+_ITEMS_AFTER = re.compile(r"(?:政务|政府)?信息|依|予以|不予|部分|涉及")
 
 
 def _name(
@@ -66,7 +67,9 @@ def _name(
     # “…政策解读”等8期在线访谈: the number counts what its counting word is followed by
     counted_after = _COUNTED_AFTER.match(rest) or (
         # 更新31个试点领域…目录: a number in 个 whose noun follows it counts that noun
-        unit == "个" and _NOUN_AFTER.match(rest)
+        (unit == "个" and _NOUN_AFTER.match(rest))
+        # (建立健全政府信息公开13项制度: in 项 too — not 35项政务信息, 1项依规予以公开)
+        or (unit == "项" and _NOUN_AFTER.match(rest) and not _ITEMS_AFTER.match(rest))
     )
     for rule in RULES:
         if rule.metric not in catalogue.metrics:
@@ -980,7 +983,8 @@ _SITE_NEWS = re.compile(
 _VERB = re.compile(
     r"(?:发布|公开|公布|推送|推文|推出|更新|发送|发出|刊发|上传|编发|制发|印发)"
     # (洪雅教育发布微信公众号: an account named …发布, unquoted)
-    r"(?!平台|网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|门户|渠道|方式|途径|载体"
+    # (临河区政务公开信息网: a site's name)
+    r"(?!平台|网|信息网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|门户|渠道|方式|途径|载体"
     r"|微信|公众号|微博|抖音|头条号|视频号|客户端"
     # (政府信息公开象园街道专栏: a column named after its body)
     r"|[\u4e00-\u9fff]{2,10}?(?:专栏|专区)(?![\u4e00-\u9fff]{0,3}(?:专栏|专区)))"
@@ -1067,8 +1071,11 @@ def _part_reason(
         return "part of a channel"
     # 重点公开…等重要信息71条: the chosen part — not 围绕…等重点领域公开政府信息 (the subject
     # matter of all of it) nor 公开重点工作、发展规划…等信息 (a list of every kind)
-    if re.search(r"(?<!等)重点[^，,。；;]{0,6}$", words) or (
-        re.search(r"重点", what) and not re.search(r"等[^、，,]{0,12}$", what)
+    # (我镇围绕年度政务公开工作重点发布各类信息: the year's key work, what all of it was about)
+    about = re.search(r"围绕[^，,。；;]*重点", words + what)
+    if not about and (
+        re.search(r"(?<!等)重点[^，,。；;]{0,6}$", words)
+        or (re.search(r"重点", what) and not re.search(r"等[^、，,]{0,12}$", what))
     ):
         return "part (one kind of item)"
     if re.search(r"各[类种项](?:政府|政务)?信息", what):  # 工作动态和各类政府信息660条: all of them
@@ -1104,7 +1111,10 @@ def _part_reason(
         and not any(not _CHANNEL_WORD.search(m[0]) for m in _PUBLISHED_COUNT.finditer(rest))
     )
     if what.strip() and not listed and not general.search(what) and not news:
-        return "part (one kind of item)"
+        # 公开信息累计主动公开政府信息3条: the verb said twice, items in general each time
+        again = [x for x in re.split(r"(?=发布|公开|公布)", what) if x.strip()]
+        if len(again) < 2 or not all(general.search(x) for x in again):
+            return "part (one kind of item)"
     return None
 
 

@@ -47,6 +47,8 @@ _REQUEST_UNITS = ("件", "件次", "宗", "份", "封", "起")
 _OUTCOME_TAIL = r"(?:[^，,。0-9]{0,4}|[”\"」]?的?(?:件数|数量|数)(?:为|是)?)$"
 # 被行政复议5宗, 行政诉讼0宗
 _CASE_UNITS = ("件", "起", "宗", "条", "次", "项")
+# (收到申请63项…同意公开的9项: 项 counts an outcome's requests too)
+_OUTCOME_UNITS = (*_REQUEST_UNITS, "项")
 # 热线咨询7000余人次, 受理来电44790起
 _HOTLINE_UNITS = ("件", "个", "条", "件次", "人次", "起", "次", "单")
 # 收到政府信息公开申请4条: the sentence has counted the requests received (any counting word)
@@ -146,44 +148,44 @@ RULES: tuple[Rule, ...] = (
         _r(
             rf"(?:不予公开|不同意公开)(?!的?文件)(?:[(（][^()（）0-9]{{1,20}}[)）])?{_OUTCOME_TAIL}"
         ),
-        units=_REQUEST_UNITS,
+        units=_OUTCOME_UNITS,
     ),
     Rule(
         "requests_disclosed",
         # (not 部分予以公开1件: the partial ones)
         _r(rf"(?:(?<!部分)(?<!部份)予以公开|(?<!不)同意(?:全部)?公开){_OUTCOME_TAIL}"),
-        units=_REQUEST_UNITS,
+        units=_OUTCOME_UNITS,
     ),
     # 其中给予公开7件: given out, in a sentence on requests
     Rule(
         "requests_disclosed",
         _r(rf"(?<!部分)给予公开{_OUTCOME_TAIL}"),
-        units=_REQUEST_UNITS,
+        units=_OUTCOME_UNITS,
         needs=_r(r"申请"),
     ),
     Rule(
         "requests_disclosed",
         _r(r"(?<![不无])可以公开的?[^，,。0-9]{0,2}$"),
-        units=_REQUEST_UNITS,
+        units=_OUTCOME_UNITS,
         needs=_r(r"申请"),
     ),
     # 收到申请3起，其中公开1起，不予公开2起: 公开 alone, as an outcome beside the others
     Rule(
         "requests_disclosed",
         _r(r"(?:^|其中|[，,；;：:])\s*(?:已|均)?公开$"),
-        units=_REQUEST_UNITS,
+        units=_OUTCOME_UNITS,
         needs=_r(r"申请[^。]{0,40}?[0-9]+\s*[件宗起份][^。]*?公开$"),
     ),
     # (予以部份公开: 部份, a common variant of 部分)
-    Rule("requests_partial", _r(rf"部[分份](?:予以)?公开{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
-    Rule("requests_unavailable", _r(rf"无法提供{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
+    Rule("requests_partial", _r(rf"部[分份](?:予以)?公开{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS),
+    Rule("requests_unavailable", _r(rf"无法提供{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS),
     Rule(
         "requests_unavailable",
         # (非本机关掌握信息2件: not held by this body)
         _r(
             r"(?:不掌握[^，,。0-9]{0,8}|非本机关掌握[^，,。0-9]{0,4}|信息不存在|不存在)[^，,。0-9]{0,2}$"
         ),
-        units=_REQUEST_UNITS,
+        units=_OUTCOME_UNITS,
         needs=_r(r"申请"),
         # …属于保护第三方合法权益73件，…本机关不掌握相关政府信息30件: the reasons a
         # sentence lists one by one, of which 不掌握 is one, not the outcome's total
@@ -192,9 +194,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_not_processed",
         _r(rf"不予处理(?:[(（][^()（）0-9]{{1,20}}[)）])?{_OUTCOME_TAIL}"),
-        units=_REQUEST_UNITS,
+        units=_OUTCOME_UNITS,
     ),
-    Rule("requests_other", _r(rf"其他处理{_OUTCOME_TAIL}"), units=_REQUEST_UNITS),
+    Rule("requests_other", _r(rf"其他处理{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS),
     Rule(
         "requests_new",
         _r(
@@ -304,6 +306,17 @@ RULES: tuple[Rule, ...] = (
         _HANDLED_REQUESTS,
         units=(*_REQUEST_UNITS, "项"),
         confidence=0.8,
+        unless=_r(r"办结\s*[0-9]"),
+        handled=True,
+    ),
+    # 受理依申请公开来件29件，续办上年度结转办件1件，共办理30件: all the requests handled, told
+    # by the sentence as the others (`_handled`: after the received ones, those completed)
+    Rule(
+        "requests_completed",
+        _r(r"(?:^|[，,；;]\s*)(?:共|合计|共计|总计)(?:办理|处理)$"),
+        units=(*_REQUEST_UNITS, "项"),
+        confidence=0.8,
+        needs=_r(r"申请"),
         unless=_r(r"办结\s*[0-9]"),
         handled=True,
     ),
