@@ -166,22 +166,34 @@ def measure(second: Sequence[dict[str, Any]], first: dict[str, dict[str, Any]]) 
     return m
 
 
+def group_of(again: dict[str, Any]) -> str:
+    """The group a second label belongs to: its labeller's name before the last dash (`sample`
+    for the reports drawn from blind27–39, `blind40` for a set labelled twice from the start)."""
+    return str(again.get("labeller", "")).rsplit("-", 1)[0] or "-"
+
+
+def _print(title: str, m: Measures) -> None:
+    print(f"{title}: {m.reports} reports labelled twice")
+    print(f"  second labels against the first: {m.second_vs_first.line()}")
+    print(f"    the second labeller's {m.names.line()}")
+    print(f"  extractor against the first labels:  {m.extractor_vs_first.line()}")
+    print(f"  extractor against the second labels: {m.extractor_vs_second.line()}")
+    print(
+        "  extractor against either labeller (precision) and the figures both gave (recall): "
+        + m.extractor_vs_either.line()
+    )
+    print(f"    the extractor's {m.extractor_names.line()} (against the first labels)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--second", type=Path, default=SECOND)
     args = parser.parse_args(argv)
     second = load_second(args.second)
-    m = measure(second, load_first(x["set"] for x in second))
-    print(f"reports labelled twice: {m.reports}")
-    print(f"second labels against the first: {m.second_vs_first.line()}")
-    print(f"  second labeller's {m.names.line()}")
-    print(f"extractor against the first labels:  {m.extractor_vs_first.line()}")
-    print(f"extractor against the second labels: {m.extractor_vs_second.line()}")
-    print(
-        "extractor against either labeller (precision) and the figures both gave (recall): "
-        + m.extractor_vs_either.line()
-    )
-    print(f"  extractor's {m.extractor_names.line()} (against the first labels)")
+    first = load_first(x["set"] for x in second)
+    for group in sorted({group_of(x) for x in second}):
+        _print(group, measure([x for x in second if group_of(x) == group], first))
+    _print("all", measure(second, first))
     return 0
 
 

@@ -26,7 +26,7 @@ from dashboard.extract.rules import RECEIVED_IN_ITEMS, RULES, Naming, Rule, rule
 _COUNTED_AFTER = re.compile(r"\s*(?:在线|网上|网络)?访谈|\s*(?:新闻)?发布会")
 _COUNTED_AFTER_METRICS = frozenset({"online_interviews", "press_conferences"})
 _NOUN_AFTER = re.compile(r"(?![其以左次人并及和与均已等分共合全各同])[\u4e00-\u9fff]{2}")
-_ITEMS_AFTER = re.compile(r"(?:政务|政府)?信息|依|予以|不予|部分|涉及")
+_ITEMS_AFTER = re.compile(r"(?:政务|政府)?信息|依|予以|不予|部分|涉及|经|因|为|属|系")
 
 
 def _name(
