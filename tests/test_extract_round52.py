@@ -3,7 +3,8 @@ and the extractor missed, checked on all sets: what a bureau publishes named by 
 field (市级气象部门政府信息, 政府交通信息), 政府相关信息, the publishing verb said twice, a
 district's 政务公开信息网, items published around the year's key work, outcomes counted in 项,
 all requests handled after those received, 13项制度, and requests after all received as its
-parts. Each test has a case the rule must leave alone; the texts are made up."""
+parts. After blind40 was measured: a site named by its zone as the zone's portal. Each test
+has a case the rule must leave alone; the texts are made up."""
 
 from __future__ import annotations
 
@@ -102,3 +103,20 @@ def test_a_number_in_xiang_before_how_it_was_told_is_no_count_of_a_noun(
     text = "共收到申请3项，其中1项予以公开，另外2项经调查本机关不掌握信息。"
     # (经调查: how it was found, not the noun the number counts; no rule names it yet)
     assert left_out(text, catalogue)["2项"] == "unnamed"
+
+
+def test_a_site_named_by_its_zone_is_the_zones_portal(catalogue: Catalogue) -> None:
+    text = "2022年通过大连高新区门户网站累计主动公开政府信息15条。"
+    assert taken(text, catalogue, "大连高新区应急管理局") == {
+        ("items_published", "gov_portal", None, 15)
+    }
+    text = "全年在保税区政务网站发布各类信息6038条。"
+    assert taken(text, catalogue, "天津港保税区") == {("items_published", "gov_portal", None, 6038)}
+    # a zone committee's own 开发区政务网站 stays its own site, as the older labels have it
+    text = "在开发区政务网站发布各类信息5236条。"
+    assert taken(text, catalogue, "驻马店开发区管委会") == {
+        ("items_published", "dept_site", None, 5236)
+    }
+    # a bare 门户网站: whose is not told
+    text = "通过门户网站发布各类信息52条。"
+    assert left_out(text, catalogue)["52条"] == "doubtful channel (门户网站 of whom?)"
