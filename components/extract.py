@@ -28,6 +28,7 @@ from dashboard.platform.auth import Actor
 from dashboard.platform.extraction import (
     LOW_CONFIDENCE,
     ReportExtraction,
+    adopted_rows,
     check_reports,
     commit_extracted,
     editor_rows,
@@ -50,6 +51,7 @@ CHECKED = "extract_checked"  # the round whose rows the editor asked to check
 PREVIEWED = "extract_previewed"  # (round, rows digest, versions) of the preview last shown
 FOLDER = "extract_folder_mode"  # the uploader takes a whole folder (kept across saves)
 REPORT_TYPES = [suffix.lstrip(".") for suffix in SUFFIXES]  # the files the reader takes
+ADOPTED = "⚠"  # the 把握 cell of a number the editor took into the table from those left out
 METRIC_WIDTH = (160, 360)  # px, least and most, of the metric column of the review table
 NAME_WIDTH = (90, 220)  # px, of the channel and category columns
 
@@ -102,9 +104,12 @@ def column_width(texts: Iterable[str | None], least: int, most: int) -> int:
     return max(least, min(most, widest + 36))
 
 
-def _skipped_list(index: int, report: ReportExtraction, lang: str) -> None:
+def _skipped_list(
+    index: int, report: ReportExtraction, lang: str, edited: pl.DataFrame, key: str, version: int
+) -> None:
     """The numbers left out and why (in words from the catalogue), for a figure the editor
-    misses in the table."""
+    misses in the table; one chosen is added to the table as it stands (`edited`, so nothing
+    typed there is lost), with a metric or none."""
     skipped = report.extraction.skipped
     if not skipped:
         return
@@ -123,6 +128,41 @@ def _skipped_list(index: int, report: ReportExtraction, lang: str) -> None:
             },
         )
         data_table(frame, hide_index=True, width="stretch")
+        with st.container(key=f"extract_adopt_{index}"):  # .st-key-extract_adopt_0
+            chosen = st.selectbox(
+                t("extract.adopt_pick", lang),
+                range(len(skipped)),
+                index=None,
+                format_func=lambda i: f"{skipped[i].number} · {_short(skipped[i].quote)}",
+                placeholder=t("extract.adopt_placeholder", lang),
+                key=f"extract_adopt_{key}_{version}",
+            )
+            metric = st.selectbox(
+                t("extract.adopt_metric", lang),
+                metric_names(get_catalogue(), lang),
+                index=None,
+                placeholder=t("extract.adopt_metric_placeholder", lang),
+                key=f"extract_adopt_metric_{key}_{version}",
+            )
+            if st.button(
+                t("extract.adopt", lang),
+                disabled=chosen is None,
+                key=f"extract_adopt_button_{key}_{version}",
+            ):
+                added = adopted_rows([skipped[chosen]], metric or "")
+                st.session_state[f"extract_base_{key}"] = [
+                    *edited.to_dicts(),
+                    *({**row, "confidence": ADOPTED} for row in added),
+                ]
+                # a new table (its key) starting from the rows as they stand
+                st.session_state[f"extract_version_{key}"] = version + 1
+                st.rerun()
+
+
+def _short(quote: str, most: int = 36) -> str:
+    """A quote cut to `most` characters for a list entry (the table above shows it whole)."""
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= most else quote[: most - 1] + "…"
 
 
 def _stored_name(found: str) -> str | None:
@@ -170,7 +210,9 @@ def _report_block(
         format="%d",
         key=f"extract_year_{key}",
     )
-    rows = [
+    # the rows as they stood when the editor last added numbers left out, else as found
+    version = st.session_state.get(f"extract_version_{key}", 0)
+    rows = st.session_state.get(f"extract_base_{key}") or [
         {**row, "confidence": _confidence(row["confidence"])}
         for row in editor_rows(report.extraction, catalogue, lang)
     ]
@@ -188,6 +230,9 @@ def _report_block(
     low = sum(1 for f in found if f.confidence < LOW_CONFIDENCE)
     if low:
         st.warning(t("extract.low", lang, count=low))
+    added = sum(1 for row in rows if row.get("confidence") == ADOPTED)
+    if added:
+        st.info(t("extract.adopted", lang, count=added))
     # The table gets most of the width: its value and ⚠ columns must be in view without
     # scrolling; the text beside it is for finding the quotes.
     left, right = st.columns([5, 2])
@@ -198,7 +243,7 @@ def _report_block(
             num_rows="dynamic",
             hide_index=True,
             width="stretch",
-            key=f"extract_rows_{key}",
+            key=f"extract_rows_{key}" + (f"_{version}" if version else ""),
             # The table is narrower than its columns beside the text: the value and the ⚠ of
             # an uncertain figure come right after the metric, in view however long its name
             # (a statutory row's name takes up to 360 px); then channel and category; the long
@@ -230,8 +275,8 @@ def _report_block(
         st.caption(t("extract.text_title", lang))
         with st.container(height=420, key=f"extract_text_{index}"):
             st.markdown(highlighted(report.text, found))
-    _skipped_list(index, report, lang)
     edited = edited if isinstance(edited, pl.DataFrame) else pl.DataFrame(edited)
+    _skipped_list(index, report, lang, edited, key, version)
     return agency.strip(), int(year) if year is not None else None, edited
 
 

@@ -116,6 +116,19 @@ def delete_row(page: Page, grid: Locator, row: int) -> None:
     rerun(page, lambda: page.keyboard.press("Delete"))
 
 
+def open_list(box: Locator) -> None:
+    """Open a selectbox's list: a click that lands while the expander around it is still
+    opening is lost, so click again until the box says it is open."""
+    for _ in range(5):
+        box.click()
+        try:
+            expect(box).to_have_attribute("aria-expanded", "true", timeout=2_000)
+            return
+        except AssertionError:
+            continue
+    expect(box).to_have_attribute("aria-expanded", "true")
+
+
 # ── the test ─────────────────────────────────────────────────────────────────────────────────
 
 
@@ -233,3 +246,54 @@ def test_a_report_s_name_for_the_stored_agency_fills_in_the_stored_name(
     assert box is not None and box["width"] <= (page.viewport_size or {"width": 0})["width"]
     caption.scroll_into_view_if_needed()
     screenshot(page, f"extract-stored-agency-{viewport}")
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_a_number_left_out_is_added_to_the_table_without_losing_a_correction(
+    browser: Browser, app: tuple[str, str], viewport: str
+) -> None:
+    """A figure the extractor left out (培训3次: no rule names it) is picked from the list of
+    numbers left out, with its metric, and added to the table: the value corrected before in
+    the table stays corrected, and the new row is marked for checking."""
+    url, _ = app
+    page = open_page(browser, url, "desktop")
+    sign_in_as_alice(page)
+    go_to(page, "数据")
+    page.get_by_role("tab", name="上传数据").click()
+    section = page.locator(".st-key-extract_section")
+    paste = section.get_by_label("或粘贴报告原文")
+    paste.fill(REPORT + "全年开展政务公开培训3次。\n")
+    rerun(page, lambda: paste.press("Control+Enter"))
+    report = page.locator(".st-key-extract_report_0")
+    grid = editor_grid(report)
+    correct_value(page, grid, 0, "880余条")
+
+    width, height = VIEWPORTS[viewport]
+    # tall enough that the whole section and a list opened below its box are in view
+    page.set_viewport_size({"width": width, "height": 2400})
+    report.locator(".st-key-extract_skipped_0").get_by_text("未采用的数字（3 个）及原因").click()
+    adopt = report.locator(".st-key-extract_adopt_0")
+    open_list(adopt.get_by_role("combobox", name="把未采用的数字加入上表"))
+    rerun(page, page.get_by_role("option", name="3次 · 全年开展政务公开培训3次").click)
+    metric_box = adopt.get_by_role("combobox", name="它的指标")
+    open_list(metric_box)
+    metric_box.press_sequentially("培训次数")  # the long list narrows to it
+    rerun(page, page.get_by_role("option", name="培训次数", exact=True).click)
+    rerun(page, adopt.get_by_role("button", name="加入上表").click)
+
+    expect(report.get_by_text("上表有 1 个手动加入的数字")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    grid = editor_grid(report)
+    expect(grid.locator("tbody tr[role=row]")).to_have_count(4)
+    assert table_rows(grid) == [
+        [FOUND[0][0], "880余条", *FOUND[0][2:]],
+        FOUND[1],
+        FOUND[2],
+        ["培训次数", "3次", "", ""],
+    ]
+    no_exception(page)
+    page.set_viewport_size({"width": width, "height": height})
+    if viewport == "phone":  # the sidebar slides away at phone width: wait until it is gone
+        expect(page.get_by_test_id("stSidebar")).not_to_be_in_viewport()
+    screenshot(page, f"extract-adopted-{viewport}")
+    page.close()

@@ -215,3 +215,61 @@ def test_a_word_97_report_is_uploaded_read_and_saved(db_url: str) -> None:
     assert latest.file_sha256 == hashlib.sha256(doc).hexdigest()
     facts = store.dataset_facts("定海区教育局", 2019)
     assert {"400余条", "3000多条", "111件", "100%"} <= {f.as_written for f in facts}
+
+
+def test_a_number_left_out_is_added_to_the_table_with_its_metric_and_saved(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    text = REPORT + "全年开展政务公开培训3次。\n"
+    at.text_area(key="extract_paste_0").input(text).run()
+    assert not at.exception
+    [pick] = [
+        s for s in at.selectbox if str(s.key).startswith("extract_adopt_") and "metric" not in s.key
+    ]
+    [chosen] = [i for i, o in enumerate(pick.options) if o.startswith("3次 · ")]
+    assert pick.options[chosen] == "3次 · 全年开展政务公开培训3次"
+    pick.set_value(chosen).run()
+    [metric] = [s for s in at.selectbox if str(s.key).startswith("extract_adopt_metric_")]
+    metric.set_value("培训次数").run()
+    button(at, "加入上表").click().run()
+    assert not at.exception
+    # The number is a row of the table, marked, with the metric chosen and its quote; the
+    # rows found before are still there.
+    table = next(d.value for d in at.dataframe if "note" in d.value.columns)
+    rows = table.to_dict("records")
+    assert [r["value"] for r in rows] == ["1200余条", "300条", "15件", "3次"]
+    assert rows[-1] == {
+        "metric": "培训次数",
+        "channel": "",
+        "category": "",
+        "value": "3次",
+        "note": "全年开展政务公开培训3次",
+        "confidence": "⚠",
+    }
+    assert any("1 个手动加入的数字" in i.value for i in at.info)
+
+    button(at, "检查并预览").click().run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric} == {"新增": "4", "修改": "0", "删除": "0"}
+    button(at, "第四步：保存").click().run()
+    assert not at.exception
+    facts = Store(db_url).dataset_facts("定海区教育局", 2020)
+    [training] = [f for f in facts if f.as_written == "3次"]
+    assert training.value == 3 and training.note == "全年开展政务公开培训3次"
+
+
+def test_a_number_added_without_a_metric_is_refused_by_the_checks(db_url: str) -> None:
+    at = open_data_page(EDITOR)
+    at.text_area(key="extract_paste_0").input(REPORT + "全年开展政务公开培训3次。\n").run()
+    [pick] = [
+        s for s in at.selectbox if str(s.key).startswith("extract_adopt_") and "metric" not in s.key
+    ]
+    pick.set_value(next(i for i, o in enumerate(pick.options) if o.startswith("3次 · "))).run()
+    button(at, "加入上表").click().run()
+    button(at, "检查并预览").click().run()
+    assert not at.exception
+    # the check names the row and what is missing, and nothing can be saved
+    assert any("错误 1 个" in e.value for e in at.error)
+    [problems] = [t.value for t in at.table]
+    [problem] = problems.to_dict("records")
+    assert problem["列"] == "指标" and problem["问题"] == "第 5 行没有填写指标。"
+    assert not [b for b in at.button if b.label == "第四步：保存"]

@@ -20,7 +20,7 @@ from typing import Any
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.problems import Problem, ProblemCode, Severity
 from dashboard.extract.document import read_report, report_titles
-from dashboard.extract.figures import Extraction, extract_figures
+from dashboard.extract.figures import Extraction, Skipped, extract_figures
 from dashboard.ingest.validate import ValidationReport
 from dashboard.outputs.exporter import header, neutralise
 from dashboard.platform.auth import Actor, require_editor
@@ -87,6 +87,24 @@ def editor_rows(extraction: Extraction, catalogue: Catalogue, lang: str) -> list
             }
         )
     return rows
+
+
+def adopted_rows(skipped: Sequence[Skipped], metric: str = "") -> list[dict[str, Any]]:
+    """Numbers the extractor left out, taken into the table by the editor: value as written,
+    note = the quote, `metric` (a name as the table shows it) or none — never a channel or a
+    category it did not read; confidence None (the page marks such rows for checking). A row
+    still without a metric is refused by the checks with its row number."""
+    return [
+        {
+            "metric": metric,
+            "channel": "",
+            "category": "",
+            "value": s.number,
+            "note": s.quote,
+            "confidence": None,
+        }
+        for s in skipped
+    ]
 
 
 def metric_names(catalogue: Catalogue, lang: str) -> list[str]:
