@@ -116,6 +116,21 @@ def delete_row(page: Page, grid: Locator, row: int) -> None:
     rerun(page, lambda: page.keyboard.press("Delete"))
 
 
+def paste_report(browser: Browser, url: str, text: str) -> tuple[Page, Locator]:
+    """Sign in as the editor, open 数据 → 上传数据 and paste `text` into 从年度报告提取: the page
+    and the report's block."""
+    page = open_page(browser, url, "desktop")
+    sign_in_as_alice(page)
+    go_to(page, "数据")
+    page.get_by_role("tab", name="上传数据").click()
+    section = page.locator(".st-key-extract_section")
+    expect(section.get_by_role("heading", name="从年度报告提取")).to_be_visible()
+    paste = section.get_by_label("或粘贴报告原文")
+    paste.fill(text)
+    rerun(page, lambda: paste.press("Control+Enter"))
+    return page, page.locator(".st-key-extract_report_0")
+
+
 def open_list(box: Locator) -> None:
     """Open a selectbox's list: a click that lands while the expander around it is still
     opening is lost, so click again until the box says it is open."""
@@ -136,17 +151,8 @@ def test_pasted_report_corrected_in_the_table_is_saved_as_corrected(
     browser: Browser, app: tuple[str, str]
 ) -> None:
     url, db_url = app
-    page = open_page(browser, url, "desktop")
-    sign_in_as_alice(page)
-    go_to(page, "数据")
-    page.get_by_role("tab", name="上传数据").click()
+    page, report = paste_report(browser, url, REPORT)
     section = page.locator(".st-key-extract_section")
-    expect(section.get_by_role("heading", name="从年度报告提取")).to_be_visible()
-
-    paste = section.get_by_label("或粘贴报告原文")
-    paste.fill(REPORT)
-    rerun(page, lambda: paste.press("Control+Enter"))
-    report = page.locator(".st-key-extract_report_0")
     expect(report.get_by_text("粘贴的文本：找到 3 个数字")).to_be_visible()
     expect(report.get_by_label("单位")).to_have_value(AGENCY)
     expect(report.get_by_label("年度")).to_have_value(str(YEAR))
@@ -256,15 +262,7 @@ def test_a_number_left_out_is_added_to_the_table_without_losing_a_correction(
     numbers left out, with its metric, and added to the table: the value corrected before in
     the table stays corrected, and the new row is marked for checking."""
     url, _ = app
-    page = open_page(browser, url, "desktop")
-    sign_in_as_alice(page)
-    go_to(page, "数据")
-    page.get_by_role("tab", name="上传数据").click()
-    section = page.locator(".st-key-extract_section")
-    paste = section.get_by_label("或粘贴报告原文")
-    paste.fill(REPORT + "全年开展政务公开培训3次。\n")
-    rerun(page, lambda: paste.press("Control+Enter"))
-    report = page.locator(".st-key-extract_report_0")
+    page, report = paste_report(browser, url, REPORT + "全年开展政务公开培训3次。\n")
     grid = editor_grid(report)
     correct_value(page, grid, 0, "880余条")
 

@@ -37,6 +37,16 @@ def button(at: AppTest, label: str) -> Button:
     return next(b for b in at.button if b.label == label)
 
 
+def check_and_save(at: AppTest, added: int) -> None:
+    """Check the table, see `added` new figures in the preview, save."""
+    button(at, "检查并预览").click().run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric} == {"新增": str(added), "修改": "0", "删除": "0"}
+    button(at, "第四步：保存").click().run()
+    assert not at.exception
+    assert any("已保存" in s.value for s in at.success)
+
+
 def test_pasted_report_is_extracted_checked_and_saved(db_url: str) -> None:
     at = open_data_page(EDITOR)
     assert not at.exception
@@ -51,12 +61,7 @@ def test_pasted_report_is_extracted_checked_and_saved(db_url: str) -> None:
     assert {"1200余条", "300条", "15件"} <= set(table["value"])
     assert any("找到 3 个数字" in m.value for m in at.markdown)
 
-    button(at, "检查并预览").click().run()
-    assert not at.exception
-    assert {m.label: m.value for m in at.metric} == {"新增": "3", "修改": "0", "删除": "0"}
-    button(at, "第四步：保存").click().run()
-    assert not at.exception
-    assert any("已保存" in s.value for s in at.success)
+    check_and_save(at, added=3)
 
     store = Store(db_url)
     facts = store.dataset_facts("定海区教育局", 2020)
@@ -247,11 +252,7 @@ def test_a_number_left_out_is_added_to_the_table_with_its_metric_and_saved(db_ur
     }
     assert any("1 个手动加入的数字" in i.value for i in at.info)
 
-    button(at, "检查并预览").click().run()
-    assert not at.exception
-    assert {m.label: m.value for m in at.metric} == {"新增": "4", "修改": "0", "删除": "0"}
-    button(at, "第四步：保存").click().run()
-    assert not at.exception
+    check_and_save(at, added=4)
     facts = Store(db_url).dataset_facts("定海区教育局", 2020)
     [training] = [f for f in facts if f.as_written == "3次"]
     assert training.value == 3 and training.note == "全年开展政务公开培训3次"
