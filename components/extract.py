@@ -61,19 +61,23 @@ def _extract(content: bytes, name: str) -> ReportExtraction:
     return extract_report(content, name, get_catalogue())
 
 
-def highlighted(text: str, facts: list[Found]) -> str:
+def highlighted(text: str, facts: list[Found], added: Iterable[tuple[int, int]] = ()) -> str:
     """The report's text as Markdown showing exactly as written (it is user input: every piece
-    goes through `literal`), with each quote on a highlight; lines kept as lines."""
-    pieces: list[tuple[str, bool]] = []
+    goes through `literal`), with each quote of a figure found on an orange highlight and each
+    span of a number the editor added (`added`) on a blue one; lines kept as lines."""
+    spans = sorted(
+        [*((f.start, f.end, "orange") for f in facts), *((a, b, "blue") for a, b in added)]
+    )
+    pieces: list[tuple[str, str]] = []
     at = 0
-    for found in sorted(facts, key=lambda f: f.start):
-        if found.start < at or found.end <= found.start:
+    for start, end, colour in spans:
+        if start < at or end <= start:
             continue  # overlapping quotes: the first one is highlighted
-        pieces += [(text[at : found.start], False), (text[found.start : found.end], True)]
-        at = found.end
-    pieces.append((text[at:], False))
+        pieces += [(text[at:start], ""), (text[start:end], colour)]
+        at = end
+    pieces.append((text[at:], ""))
     lines: list[str] = [""]
-    for piece, marked in pieces:
+    for piece, colour in pieces:
         for i, part in enumerate(piece.split("\n")):
             if i:
                 lines.append("")
@@ -82,7 +86,7 @@ def highlighted(text: str, facts: list[Found]) -> str:
             if not lines[-1]:
                 part = part.lstrip(" \t")  # leading spaces would make a code block
             shown = literal(part)
-            lines[-1] += f":orange-background[**{shown}**]" if marked and part.strip() else shown
+            lines[-1] += f":{colour}-background[**{shown}**]" if colour and part.strip() else shown
     return "  \n".join(lines)
 
 
@@ -157,6 +161,13 @@ def _skipped_list(
                 # a new table (its key) starting from the rows as they stand
                 st.session_state[f"extract_version_{key}"] = version + 1
                 st.rerun()
+
+
+def _added_spans(report: ReportExtraction, edited: pl.DataFrame) -> list[tuple[int, int]]:
+    """Where the numbers added by hand and still in the table stand in the text: a left-out
+    number whose quote is the note of a row marked as added."""
+    notes = {r.get("note") for r in edited.to_dicts() if r.get("confidence") == ADOPTED}
+    return [(s.start, s.end) for s in report.extraction.skipped if s.quote in notes]
 
 
 def _short(quote: str, most: int = 36) -> str:
@@ -271,11 +282,11 @@ def _report_block(
                 ),
             },
         )
+    edited = edited if isinstance(edited, pl.DataFrame) else pl.DataFrame(edited)
     with right:
         st.caption(t("extract.text_title", lang))
         with st.container(height=420, key=f"extract_text_{index}"):
-            st.markdown(highlighted(report.text, found))
-    edited = edited if isinstance(edited, pl.DataFrame) else pl.DataFrame(edited)
+            st.markdown(highlighted(report.text, found, _added_spans(report, edited)))
     _skipped_list(index, report, lang, edited, key, version)
     return agency.strip(), int(year) if year is not None else None, edited
 

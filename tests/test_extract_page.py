@@ -10,7 +10,9 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
-from components.extract import METRIC_WIDTH, NAME_WIDTH, column_width
+from components.extract import METRIC_WIDTH, NAME_WIDTH, column_width, highlighted
+from dashboard.domain.values import Qualifier
+from dashboard.extract.figures import Found
 from dashboard.platform.auth import Actor, Role
 from dashboard.store.database import Store
 
@@ -251,6 +253,8 @@ def test_a_number_left_out_is_added_to_the_table_with_its_metric_and_saved(db_ur
         "confidence": "⚠",
     }
     assert any("1 个手动加入的数字" in i.value for i in at.info)
+    # the text beside the table shows the number added on its own highlight
+    assert any(":blue-background[**3次**]" in m.value for m in at.markdown)
 
     check_and_save(at, added=4)
     facts = Store(db_url).dataset_facts("定海区教育局", 2020)
@@ -274,3 +278,26 @@ def test_a_number_added_without_a_metric_is_refused_by_the_checks(db_url: str) -
     [problem] = problems.to_dict("records")
     assert problem["列"] == "指标" and problem["问题"] == "第 5 行没有填写指标。"
     assert not [b for b in at.button if b.label == "第四步：保存"]
+
+
+def test_the_text_highlights_figures_found_and_numbers_added_apart() -> None:
+    text = "发布信息*300*条。\n培训3次。"
+    found = Found(
+        metric="items_published",
+        channel=None,
+        category=None,
+        value=300.0,
+        qualifier=Qualifier.EXACT,
+        unit="条",
+        as_written="*300*条",
+        quote="发布信息*300*条",
+        start=0,
+        end=10,
+        confidence=0.9,
+    )
+    shown = highlighted(text, [found], added=[(text.index("3次"), text.index("3次") + 2)])
+    # the text's own Markdown characters are escaped; the quote and the number added each
+    # on their own colour, lines kept
+    assert shown == (
+        ":orange-background[**发布信息\\*300\\*条**]。  \n培训:blue-background[**3次**]。"
+    )
