@@ -165,9 +165,12 @@ def _skipped_list(
 
 def _added_spans(report: ReportExtraction, edited: pl.DataFrame) -> list[tuple[int, int]]:
     """Where the numbers added by hand and still in the table stand in the text: a left-out
-    number whose quote is the note of a row marked as added."""
-    notes = {r.get("note") for r in edited.to_dicts() if r.get("confidence") == ADOPTED}
-    return [(s.start, s.end) for s in report.extraction.skipped if s.quote in notes]
+    number whose quote and number are the note and value of a row marked as added (a quote can
+    hold two numbers left out)."""
+    added = {
+        (r.get("note"), r.get("value")) for r in edited.to_dicts() if r.get("confidence") == ADOPTED
+    }
+    return [(s.start, s.end) for s in report.extraction.skipped if (s.quote, s.number) in added]
 
 
 def _short(quote: str, most: int = 36) -> str:

@@ -1015,8 +1015,8 @@ def _own_items(what: str, field: str | None) -> str:
             own += rf"|{re.escape(field[0] + field[2])}(?:行业|领域|工作|相关)?(?:类)?"
         # (政府交通信息, a 交通运输厅's; 各类环境信息, a 生态环境局's; 市级气象部门政府信息; 与审计
         # 相关的政府信息: a word of its field, with its level or 部门 — all its items)
-        words = "|".join(re.escape(field[i : i + 2]) for i in range(0, len(field) - 1, 2))
-        words += f"|{re.escape(field[-2:])}"
+        pairs = {field[i : i + 2] for i in range(0, len(field) - 1, 2)} | {field[-2:]}
+        words = "|".join(re.escape(w) for w in sorted(pairs))
         own += (
             rf"|(?:[省市县区]级)?(?:{words})(?:部门|系统|行业|领域|工作)?(?:相关)?"
             rf"|与(?:{words})(?:工作)?相关的"
