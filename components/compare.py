@@ -179,15 +179,14 @@ def linked_slice(metric: str, default: Slice | None) -> Slice:
     return Slice(metric, part(CHANNEL, usual.channel), part(CATEGORY, usual.category))
 
 
-def write_slice(figure: Slice, default: Slice | None) -> None:
+def slice_params(figure: Slice, default: Slice | None) -> dict[str, str | None]:
     """`?channel=` and `?category=` for a slice that is not its metric's default one (short
-    links), `-` for a part the slice has not; neither for the default."""
+    links), `-` for a part the slice has not; neither (None: removed) for the default."""
+    params: dict[str, str | None] = {}
     for name, value in ((CHANNEL, figure.channel), (CATEGORY, figure.category)):
         usual = getattr(default, name) if default is not None else None
-        if figure == default or value == usual:
-            st.query_params.pop(name, None)
-        else:
-            st.query_params[name] = value or NONE_PARAM
+        params[name] = None if figure == default or value == usual else value or NONE_PARAM
+    return params
 
 
 def linked_deck(default: tuple[str, ...]) -> tuple[str, ...]:

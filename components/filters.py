@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components import state
+from components.address import write_params
 from components.data import find_agencies
 from components.text import t_literal
 from dashboard.i18n.messages import DEFAULT_LANG, LANGS, t
@@ -37,10 +38,7 @@ class View:
 def _sync_lang_to_url() -> None:
     # UI state only: mirror the choice into the URL so a shared link keeps the language.
     lang = st.session_state[state.LANG]
-    if lang == DEFAULT_LANG:
-        st.query_params.pop(state.LANG, None)
-    else:
-        st.query_params[state.LANG] = lang
+    write_params({state.LANG: None if lang == DEFAULT_LANG else lang})
 
 
 def current_lang() -> str:
@@ -124,8 +122,7 @@ def view_selector(agency_years: dict[str, list[int]], lang: str) -> View:
     years = [str(y) for y in agency_years[agency]]
     _choose(state.YEAR, years, years[0])
     year = st.sidebar.selectbox(t("app.year", lang), years, key=state.YEAR)
-    st.query_params[state.AGENCY] = agency
-    st.query_params[state.YEAR] = year
+    write_params({state.AGENCY: agency, state.YEAR: year})
     return View(agency, int(year), lang)
 
 

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from pptx import Presentation
 
 from benchmarks.bench_compare import NEVER_REPORTED, build_compare_store, directory_entries
+from components.compare import slice_params
 from dashboard.analytics.compare import distribution, place, quantiles, ranked, search, top
 from dashboard.charts.compare import (
     HIGHLIGHT,
@@ -575,3 +576,18 @@ def test_compare_slide_needs_a_comparison(catalogue: Catalogue) -> None:
     )
     slide = next(s for s in deck.slides if s.id == "compare")
     assert slide.highlight == () and "does not give this figure" in slide.takeaway
+
+
+def test_a_slice_names_in_the_address_only_the_parts_not_its_metrics_default() -> None:
+    """`slice_params`: nothing (None: removed) for the default slice; its channel, or `-` for a
+    part it has not, otherwise — all returned together so the page writes them in one go."""
+    default = Slice("items_published", "gov_portal", None)
+    assert slice_params(default, default) == {"channel": None, "category": None}
+    assert slice_params(Slice("items_published", "wechat", None), default) == {
+        "channel": "wechat",
+        "category": None,
+    }
+    assert slice_params(Slice("items_published", None, None), default) == {
+        "channel": "-",
+        "category": None,
+    }

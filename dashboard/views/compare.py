@@ -17,6 +17,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import compare as data
+from components.address import write_params
 from components.chart import chart_card, data_table
 from components.compare import CATEGORY, CHANNEL, GROUP, METRIC, NONE_PARAM
 from components.data import get_catalogue
@@ -75,10 +76,7 @@ def _choose_group(lang: str) -> Group | None:
         disabled=len(options) == 1,
         help=t("compare.group_help", lang),
     )
-    if chosen:
-        st.query_params[GROUP] = chosen
-    else:
-        st.query_params.pop(GROUP, None)
+    write_params({GROUP: chosen or None})
     return Group.from_param(chosen)
 
 
@@ -130,8 +128,7 @@ def _choose_figure(
             key=key,
             disabled=len(choices) == 1,
         )
-    st.query_params[METRIC] = metric
-    data.write_slice(figure, default)
+    write_params({METRIC: metric, **data.slice_params(figure, default)})
     return figure
 
 

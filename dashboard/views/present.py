@@ -7,6 +7,7 @@ import time
 import streamlit as st
 
 from components import state
+from components.address import write_params
 from components.compare import deck_comparison, linked_deck
 from components.data import agency_facts, get_catalogue, get_store
 from components.filters import current_view
@@ -87,7 +88,7 @@ def _go_to(index: int, count: int) -> None:
     index %= count  # past the last slide comes the first again (a looping screen)
     st.session_state[state.SLIDE] = index
     st.session_state[state.SLIDE_MOVED] = time.monotonic()
-    st.query_params["slide"] = str(index + 1)
+    write_params({"slide": str(index + 1)})
 
 
 def _show_slide(slide: Slide, index: int, lang: str) -> None:
