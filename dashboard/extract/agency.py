@@ -23,6 +23,8 @@ _NAME = (
     # (雅安经开区认真贯彻…: a zone by its short name)
     r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|经开区|高新区|产业园(?!区)|工业园(?!区)|供销合作社联合社|供销合作社|供销社"
     r"|供销合作联社|供销联社|联合会"
+    # (北京市交通执法总队, 交警支队: law-enforcement, fire and traffic-police corps)
+    r"|总队|支队|大队"
     r"|海关总署|海关|总署"
     rf"|{_MINISTRY})"
 )
@@ -72,7 +74,8 @@ _TITLE_MADE = re.compile(
 )
 # "2017年XX局政府信息公开工作年度报告", also in a sentence that publishes it (特公布2022年XX局…)
 _TITLE_YEAR_FIRST = re.compile(
-    rf"(?:^|\n|公布|发布|现将|汇总|编制|形成)\s*(?P<year>{_YEAR})\s*年度?\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
+    # (2022度珠晖区粤汉街道…报告: 年 left out)
+    rf"(?:^|\n|公布|发布|现将|汇总|编制|形成)\s*(?P<year>{_YEAR})\s*(?:年度?|度)\s*(?P<agency>{_TITLE_CHARS}){_REPORT}"
 )
 # "XX局政府信息公开工作2019年度报告": the year inside the title
 _TITLE_YEAR_INSIDE = re.compile(
@@ -497,10 +500,10 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         if taxes:
             end, words = taxes.end(), words + taxes[0]
         # 舟山市生态环境局定海分局, 上海市公安局长宁分局: a bureau's branch, not the bureau
-        # (not 指导定海分局: a verb, then a branch of it)
+        # (not 指导定海分局: a verb, then a branch of it); 肇庆市公安局交警支队第三大队: its corps
         branch = re.match(
             rf"(?![{_PLACE_LEAD}]|指导|督促|要求|联合|会同|协助|配合|组织|推动|带领)"
-            r"[\u4e00-\u9fff]{1,8}?分局",
+            r"[\u4e00-\u9fff]{1,8}?(?:分局|支队(?:第[一二三四五六七八九十]{1,3}大队)?|总队|大队)",
             simple[end : end + 10],
         )
         if words.endswith("局") and branch:

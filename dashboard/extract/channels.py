@@ -42,10 +42,12 @@ _ZONE_NAMED_SITE = re.compile(
 _GOV_NAMED = re.compile(
     r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户|[区市县]政府信息网"
     # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
-    r"|(?:[区市县省州镇乡旗]|人民)政府信息公开(?:平台|专栏|专区|系统|门户网站?)|政府信息公开网"
+    r"|(?:[区市县省州镇乡旗]|人民)政府信息(?:公开)?(?:平台|专栏|专区|系统|门户网站?)|政府信息公开网"
     r"|(?<!开发)(?<!高新)(?<!园)[区市县省州]门户网"
     # 盟行署门户网站, 地区行政公署网站: a league's or prefecture's government (行政公署)
     r"|(?:行署|行政公署)(?:门户)?网"
+    # 在政务公开平台: the government's, not 各级政务公开平台 (+6 right, none wrong, all sets)
+    r"|(?<![局委办厅心级])政务公开平台"
     # 政府信息公开平台, 信息公开网: the government's disclosure platform (not 局信息公开网);
     # 福田政府在线: a district's portal by its name
     r"|(?<![局委厅办])政府(?:网站)?信息公开(?:统一)?平台(?!建设)|(?<![局委厅办门])信息公开网(?!站?[^，,。；;]{0,2}栏)|政府在线"
