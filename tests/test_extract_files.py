@@ -247,6 +247,45 @@ def test_real_reports_read_alike_from_every_format(
     assert _plain(pdf.text) == _plain(text)
 
 
+def _traditional_reports() -> tuple[list[str], list[str]]:
+    """Every corpus text in traditional script that Big5 can write, and every text GB18030 can."""
+    big5: list[str] = []
+    gb: list[str] = []
+    for path in sorted((ROOT / "tests" / "data" / "corpus").glob("reports-*.jsonl")):
+        for record in map(json.loads, path.open(encoding="utf-8")):
+            text = record["text"]
+            gb.append(text)
+            if record.get("script") == "traditional":
+                try:
+                    text.encode("big5")
+                except UnicodeEncodeError:
+                    continue
+                big5.append(text)
+    return big5, gb
+
+
+def test_a_report_in_big5_reads_as_written_and_no_gb18030_one_is_taken_for_it(
+    catalogue: Catalogue,
+) -> None:
+    """Big5 bytes mostly decode as GB18030 too, into nonsense with no error: a traditional
+    report saved in Big5 must come back as written, with its figures, and a GB18030 one stay
+    GB18030."""
+    big5, gb = _traditional_reports()
+    assert len(big5) >= 150 and len(gb) >= 3000
+    for text in big5:
+        as_utf8 = read_report(text.encode("utf-8"), "r.txt").text
+        assert read_report(text.encode("big5"), "r.txt").text == as_utf8, text[:40]
+    for text in gb:
+        content = text.encode("gb18030")
+        if content.isascii():
+            continue
+        as_utf8 = read_report(text.encode("utf-8"), "r.txt").text
+        assert read_report(content, "r.txt").text == as_utf8, text[:40]
+    sample = "某縣教育局2022年政府信息公開工作年度報告\n2022年，我局主動公開政府信息120條。"
+    document = read_report(sample.encode("big5"), "r.txt")
+    assert _figures(document, catalogue) == [("items_published", None, None, 120.0, "120条")]
+
+
 PRINTED = {  # tests/data/reports/printed/<id>.pdf: a corpus text printed by LibreOffice
     "zezhou-county-gov-2024": "blind31",  # a line broken after a comma (其中…15条,\n政务动态…)
     "ag-qinhuai-wlj-2020": "blind31",  # and before 累计阅读量超过17万

@@ -44,6 +44,9 @@ SHOWN_CHARS = 40  # of a long or broken cell, in a problem's value
 # Characters a Chinese text in GB18030 plausibly holds besides ASCII: Latin-1 signs, Greek and
 # Cyrillic (both in GBK), punctuation, symbols and ①, CJK punctuation, ideographs, full-width
 # forms. Bytes of another encoding read as GB18030 give mostly other characters.
+# what a Chinese text read in the wrong encoding is strewn with: kana, Greek and Cyrillic, box
+# drawing and private-use characters (`_as_big5`)
+_MISREAD = re.compile("[\u0370-\u04ff\u2500-\u259f\u3040-\u30ff\ue000-\uf8ff]")
 _UNCOMMON = re.compile(
     "[^\x00-\x7f\u00a0-\u00ff\u0370-\u04ff\u2000-\u27ff\u3000-\u33ff\u4e00-\u9fff"
     "\ue000-\uf8ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
@@ -195,7 +198,8 @@ def _decode(content: bytes) -> tuple[str | None, str | None]:
       a stray byte, or with a few rows pasted from a GBK source. Reading such a file as GB18030
       would turn every Chinese character into another one, with no error at all.
     - Otherwise strict GB18030, when the text it gives is plausible Chinese (at least two
-      non-ASCII characters, at most half of them outside the characters Chinese text uses).
+      non-ASCII characters, at most half of them outside the characters Chinese text uses) —
+      or Big5, when that reading is strewn with what no Chinese text holds (`_as_big5`).
     - A few bad bytes in otherwise ASCII text: UTF-8, the rows reported.
     - Then charset detection (Big5 and the like); nothing plausible is `file-encoding`.
     """
@@ -230,7 +234,8 @@ def _decode(content: bytes) -> tuple[str | None, str | None]:
         sample = text[:1_000_000]
         non_ascii = len(sample) - len(sample.encode("ascii", errors="ignore"))
         if non_ascii >= 2 and _UNCOMMON.subn("", sample)[1] * 2 <= non_ascii:
-            return text, "gb18030"
+            big5 = _as_big5(content, sample, non_ascii)
+            return (big5, "big5") if big5 is not None else (text, "gb18030")
     if bad <= 3:
         return lenient, "utf-8"
     try:
@@ -241,6 +246,24 @@ def _decode(content: bytes) -> tuple[str | None, str | None]:
     if best is None:
         return None, None
     return str(best), best.encoding
+
+
+def _as_big5(content: bytes, gb_sample: str, non_ascii: int) -> str | None:
+    """The text in Big5 when its GB18030 reading looks misread and Big5 reads it cleanly.
+
+    Big5 bytes (traditional script, Taiwan's and Hong Kong's encoding) are mostly valid GB18030
+    too, and read so they give Chinese characters with no error — but nonsense, strewn with
+    kana, Cyrillic, box drawing and private-use characters that no report holds. Such a reading
+    is dropped for Big5's when Big5 decodes the bytes strictly with far fewer of them.
+    """
+    misread = len(_MISREAD.findall(gb_sample))
+    if misread * 50 <= non_ascii:  # (a stray symbol or two: GB18030 it is)
+        return None
+    try:
+        text = content.decode("big5")
+    except UnicodeDecodeError:
+        return None
+    return text if len(_MISREAD.findall(text[:1_000_000])) * 5 < misread else None
 
 
 def _looks_binary(text: str) -> bool:
