@@ -1,7 +1,8 @@
 """Round 53, written on blind40's agencies the extractor missed, checked on all sets (+3 found,
 none lost): a law-enforcement corps (总队, 支队, 大队) as a body, a title's year written 2022度
 without 年, and a province's bureau (厅) named short in its title and in full in its text; and,
-on the figures of all sets, a government's disclosure platform (政务公开平台) as its portal.
+on the figures of all sets, a government's disclosure platform (政务公开平台) as its portal;
+then an administrative area (管理区) and a sentence opening with its year without 年.
 Each test has a case the rule must leave alone; the texts are made up."""
 
 from __future__ import annotations
@@ -53,3 +54,13 @@ def test_a_disclosure_platform_is_the_governments_portal(catalogue: Catalogue) -
     # the platforms of every level together are no one channel: the total
     text = "2022年，全年共通过各级政务公开平台主动公开政府信息7800余条。"
     assert taken(text, catalogue, "吴江区") == {("items_published", None, None, 7800)}
+
+
+def test_an_administrative_area_and_a_year_without_nian_open_the_body() -> None:
+    text = "2025年，熊口管理区在市委、市政府的正确领导下，认真贯彻实施《条例》。"
+    assert find_agency_year(text) == ("熊口管理区", 2025)
+    text = "一、总体情况\n2025,吐鲁番市高昌区住建局以《条例》为遵循，做好公开工作。"
+    assert find_agency_year(text)[0] == "吐鲁番市高昌区住房和城乡建设局"
+    # a number before a comma, not a year, opens no body
+    text = "一、总体情况\n2500,吐鲁番市高昌区住建局以《条例》为遵循。"
+    assert find_agency_year(text) == (None, None)

@@ -25,6 +25,8 @@ _NAME = (
     r"|供销合作联社|供销联社|联合会"
     # (北京市交通执法总队, 交警支队: law-enforcement, fire and traffic-police corps)
     r"|总队|支队|大队"
+    # (熊口管理区: an administrative area)
+    r"|管理区"
     r"|海关总署|海关|总署"
     rf"|{_MINISTRY})"
 )
@@ -218,8 +220,9 @@ _YEAR_OPENING = re.compile(
     # (在2024年期间,驻马店市科学技术局依据…)
     # ((二)2024年，汕头市政务服务和数据管理局通过…: after a heading's number)
     # (一、总体情况 2023年，…: after a heading on the same line)
+    # (2025,吐鲁番市高昌区住建局以…: the year without 年)
     rf"(?:^|[。\n]|情况[ \t\u3000]+)\s*(?:[(（][一二三四五六七八九十]{{1,3}}[)）])?(?:在)?"
-    rf"{_YEAR}\s*年度?"
+    rf"{_YEAR}\s*(?:年度?|(?=[,，]))"
     rf"(?:以来|期间|全年)?[,，]?\s*(?!度)(?P<agency>{_NAME})"
     r"(?![\u4e00-\u9fff]{0,2}网)"
 )
