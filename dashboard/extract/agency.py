@@ -53,7 +53,8 @@ _TITLE_CHARS = r"[^\s，,。；;:：《》“”()（）/]{2,40}?"
 # "XX局2019年政府信息公开工作年度报告" (the title may be broken over two lines)
 # (广州海关2015年海关政府信息公开年度报告: the field's word again before the report's)
 _TITLE_RE = re.compile(
-    rf"(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*"
+    # (上海市宝山区大场镇人民政府\n关于2025年政府信息公开工作年度报告: 关于 before the year)
+    rf"(?P<agency>{_TITLE_CHARS})\s*(?:关于\s*)?(?P<year>{_YEAR})\s*"
     r"(?:年度?|(?=[ \t]*\n)|(?=政府信息|政务公开))"
     rf"(?:[\u4e00-\u9fff]{{2}}(?=政府信息))?{_REPORT}"
 )
@@ -328,7 +329,16 @@ def simplified_by_char(text: str) -> str:
             converted = _char_simplified(char)
             out.append(converted if len(converted) == 1 else char)
         simple = "".join(out)
+    if simple != text and _TAIWAN_WORDING.search(simple):
+        simple = _TAIWAN_DOCUMENTS.sub("文件", simple.replace("入口网站", "门户网站"))
     return simple.translate(_HALF_WIDTH)
+
+
+# A page turned into traditional script with Taiwan's wording (OpenCC's s2twp, as some mirrors
+# and older sites do) writes 入口網站 for 门户网站 and 檔案 for 文件 (規範性檔案): read back, word
+# for word of the same length, where the text shows that wording. (檔案館, 檔案局: archives.)
+_TAIWAN_WORDING = re.compile(r"入口网站|软体|网路|资讯|最佳化")
+_TAIWAN_DOCUMENTS = re.compile(r"档案(?![馆局室管工])")
 
 
 @cache

@@ -216,7 +216,10 @@ def _name(
         # 行政处罚案件信息公开47期: issues are items only of a periodical (简报, 期刊, 专栏…)
         if rule.metric == "items_published" and unit == "期" and not _PERIODICAL.search(before):
             return "issues, not items"
-        if rule.category == "documents" and _READING_ROOMS.search(before):
+        # (向图书馆、档案馆等查阅场所报送信息数为1: copies for the reading rooms, not news
+        # sent up to a higher body)
+        sent = rule.category == "documents" or rule.metric == "info_submitted"
+        if sent and _READING_ROOMS.search(before):
             return "sent to reading rooms"
         if rule.category == "documents" and re.search(r"现行有效|清理", before):
             return "documents in force, not the year's"
@@ -317,6 +320,9 @@ def _name(
         # agency had other bodies do, their figures (no label is in such a sentence)
         # (not requests: 公益组织各…申请, those who applied)
         if not rule.metric.startswith("requests_") and _OTHERS_DID.search(period):
+            return "other bodies' figures"
+        # 督促各单位办理依申请公开件64件: requests other bodies handled, at the agency's urging
+        if rule.metric.startswith("requests_") and _OTHERS_HANDLED.search(before):
             return "other bodies' figures"
         # 新增粉丝量1625个: the year's new followers, not how many follow the account
         if rule.metric == "followers" and _NEW_FOLLOWERS.search(before):
@@ -433,9 +439,10 @@ _NOT_PROACTIVE = re.compile(
 )
 # 主动公开, 主动发布: all the items published (not one kind of them)
 _ALL_PUBLISHED = re.compile(r"主动公开|主动发布")
-_OTHERS_DID = re.compile(
-    r"(?:指导|督促|组织|推动|要求|带动)(?:全市|全区|全县|全省)?各(?:地|单位|部门|乡镇|街道|县区|区县|县|级)"
-)
+_EACH_BODY = r"(?:全市|全区|全县|全省)?各(?:地|单位|部门|乡镇|街道|县区|区县|县|级)"
+_OTHERS_DID = re.compile(rf"(?:指导|督促|组织|推动|要求|带动){_EACH_BODY}")
+# (not 组织: 法人或其他组织各1件 counts applicants)
+_OTHERS_HANDLED = re.compile(rf"(?:指导|督促|要求|推动){_EACH_BODY}")
 _NEW_FOLLOWERS = re.compile(
     r"(?:新增|增加|净增|增长|新吸引)[^，,。；;0-9]{0,4}(?:粉丝|关注|订阅|用户)[^，,。；;0-9]{0,8}$"
 )
@@ -495,8 +502,10 @@ _RECEIVED_AND_DONE = re.compile(
     r"(?:[^，,。；;0-9]{0,12}申请[^，,。；;0-9]{0,10})?$"
     r"|申请[^，,。；;0-9]{0,6}(?:收到|受理|接收)(?:并|且|和|及)(?:全部|均)?(?:办结|答复)[^，,。；;0-9]{0,2}$"
 )
+# (not …其中上年度结转案件0件: none carried over, all of them new)
 _CARRIED_OVER = re.compile(
     r"\s*[，,]?\s*[(（]?\s*(?:其中|含|包括|包含)[^)）。；;]{0,6}上(?:一)?年度?结转"
+    r"(?![^，,。；;0-9]{0,6}(?:0|零)\s*[件个宗条])"
 )
 
 
@@ -981,7 +990,7 @@ _SITE_NEWS = re.compile(
     rf"^{_FILLER}(?:各类)?(?:工作|部门|新闻|政务)?动态(?:类)?(?:信息)?{_FILLER}$"
 )
 _VERB = re.compile(
-    r"(?:发布|公开|公布|推送|推文|推出|更新|发送|发出|刊发|上传|编发|制发|印发)"
+    r"(?:发布|公开|公布|推送|推文|推出|更新|发送|发出|刊发|上传|编发|制发|印发|主动公示)"
     # (洪雅教育发布微信公众号: an account named …发布, unquoted)
     # (临河区政务公开信息网: a site's name)
     r"(?!平台|网|信息网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|门户|渠道|方式|途径|载体"

@@ -26,8 +26,10 @@ _UNIT_RE = (
 # word begins another word (一件事, 一次性): 一是, 二十大 and 十四五 are never figures.
 # (零件; of 已答复零件;: a stated zero, only with its counting word right before a clause's end —
 # 零件 is also a word, parts)
+# (上百条, 近千条: a hundred or more, nearly a thousand — the magnitude alone after 上 or 近)
 _CN_NUM = (
     r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+    r"|(?<=[上近])[百千万]"
     r"|零(?=[件条次个项宗篇](?:[;；，,。、)）]|\s*$))"
 )
 # A number as reports write it: 约/近/超过/超 7,100.5 余 万 条 以上, or 三百余条. Digits glued to
@@ -36,7 +38,7 @@ _CN_NUM = (
 # read too.
 NUMBER_RE = re.compile(
     rf"""(?<![0-9A-Za-z.\-/:])
-    (?:(?P<pre>超过|突破|逾|约|近|不足|不到|将近|接近|大约|超(?=[0-9]))[\x20\u00a0\u3000]?)?
+    (?:(?P<pre>超过|突破|逾|约|近|不足|不到|将近|接近|大约|超(?=[0-9])|上(?=[百千万]))[\x20\u00a0\u3000]?)?
     (?P<open>[(（](?=[0-9,.]+[)）]\s?(?:{_UNIT_RE})))?
     (?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
       |(?<![第每逐统唯进同之任某几零〇一二两三四五六七八九十百千万亿])(?P<cn>{_CN_NUM}))
@@ -397,7 +399,9 @@ def _value_text(match: re.Match[str]) -> str | None:
     if number is None:
         return None
     rest = match.group(0)[match.end("cn") - match.start() :]
-    return (match["pre"] or "").replace("突破", "超过") + plain_number(number) + rest
+    # (上百: a hundred or more, at least, as 超过 says)
+    pre = (match["pre"] or "").replace("突破", "超过").replace("上", "超过")
+    return pre + plain_number(number) + rest
 
 
 @cache
@@ -406,6 +410,8 @@ def _cn_number(words: str) -> float | None:
     does not read as one number (三四百: three or four hundred)."""
     import cn2an  # imported when a report writes a number in words: it takes ~80 ms to load
 
+    if words in ("百", "千", "万"):  # (上百, 近千: the magnitude alone)
+        words = "一" + words
     try:
         return float(cn2an.cn2an(words.replace("两", "二"), "strict"))
     except ValueError:
