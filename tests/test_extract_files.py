@@ -281,6 +281,9 @@ def test_a_report_in_big5_reads_as_written_and_no_gb18030_one_is_taken_for_it(
             continue
         as_utf8 = read_report(text.encode("utf-8"), "r.txt").text
         assert read_report(content, "r.txt").text == as_utf8, text[:40]
+    # Greek in a GB18030 text (β受体, α1) is no sign of Big5
+    greek = "本品为β受体阻滞剂，α1受体激动剂；γ射线与δ值，ε、ζ、η、θ。" * 3
+    assert read_report(greek.encode("gb18030"), "r.txt").text.startswith(greek[:20])
     sample = "某縣教育局2022年政府信息公開工作年度報告\n2022年，我局主動公開政府信息120條。"
     document = read_report(sample.encode("big5"), "r.txt")
     assert _figures(document, catalogue) == [("items_published", None, None, 120.0, "120条")]
