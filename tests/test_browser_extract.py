@@ -7,6 +7,7 @@ report. Screenshots go to test-artifacts/extract-*.png.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from urllib.parse import urlencode
 
@@ -71,8 +72,14 @@ def editor_grid(report: Locator) -> Locator:
 def table_rows(grid: Locator) -> list[list[str]]:
     """指标, 数值, 渠道, 类别 of each row: the table shows 指标, 数值, 把握, 渠道, 类别 whole (渠道
     as wide as 政府门户网站 needs), then the start of 备注."""
+    # Every column up to 类别 is on screen — once the grid has laid itself out again: after the
+    # window grows (a phone's width to a desktop's), it draws its new columns a moment later.
     rows = grid_rows(grid)
-    assert all(len(row) >= 5 for row in rows), rows  # every column up to 类别 is on screen
+    deadline = time.monotonic() + 10
+    while not all(len(row) >= 5 for row in rows) and time.monotonic() < deadline:
+        grid.page.wait_for_timeout(200)
+        rows = grid_rows(grid)
+    assert all(len(row) >= 5 for row in rows), rows
     return [[row[0], row[1], row[3], row[4]] for row in rows]
 
 

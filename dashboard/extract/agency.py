@@ -96,7 +96,8 @@ _WORK_OF_THE_YEAR = re.compile(
 _CONTACT = re.compile(
     rf"(?:请|可)与(?P<agency>{_NAME})(?:[\u4e00-\u9fff]{{0,16}}?(?:办公室|办|科|股|室|组))?联系"
     # (请联系中村乡人民政府党政办公室,联系电话…; 可致电福州市晋安区人民政府办公室,电话…)
-    rf"|(?:(?:请联系)+[：:]?|可?致电)\s*(?P<by>{_NAME})[(（;；，,]"
+    # (可联系伊吾县人民政府办公室(电子政务办公室),电话…)
+    rf"|(?:(?:[请可]联系)+[：:]?|可?致电)\s*(?P<by>{_NAME})[(（;；，,]"
     # (请联系吉林市人民政府外事办公室综合处,: the body, by its section's name)
     rf"|请联系[：:]?\s*(?P<section>{_NAME})[\u4e00-\u9fff]{{1,6}}?[处科股][(（;；，,]"
 )
@@ -331,7 +332,8 @@ def simplified_by_char(text: str) -> str:
         simple = "".join(out)
     if simple != text and _TAIWAN_WORDING.search(simple):
         simple = _TAIWAN_DOCUMENTS.sub("文件", simple.replace("入口网站", "门户网站"))
-    return simple.translate(_HALF_WIDTH)
+    # (其它 and 其他 are one word, "other", as reports write it either way)
+    return simple.replace("其它", "其他").translate(_HALF_WIDTH)
 
 
 # A page turned into traditional script with Taiwan's wording (OpenCC's s2twp, as some mirrors
@@ -822,8 +824,9 @@ def _government_of_its_office(agency: str, simple: str) -> str:
         return agency
     # (…我县…, or 靖安县深入贯彻…: the report speaks as the place)
     place = re.sub(r"人民政府$", "", to_simplified(agency)[: office.start()])
+    # (2023年,伊吾县政府信息公开工作按照…: the place's disclosure work, the government's)
     speaks = any(place.endswith(m["agency"]) for m in _PLACE_OPENING.finditer(simple)) or bool(
-        re.search(rf"{re.escape(place)}(?:人民)?政府(?={_DOING.pattern})", simple)
+        re.search(rf"{re.escape(place)}(?:人民)?政府(?={_DOING.pattern}|信息公开工作)", simple)
     )
     if not re.search(r"[我本][区县市州旗]", simple) and not speaks:
         return agency

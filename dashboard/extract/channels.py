@@ -24,7 +24,8 @@ _QUOTED_OWNER = re.compile(
 )
 # (not “番禺政府网”微信公众号: an account named after the site)
 _QUOTED_SITE = re.compile(
-    r"[“\"「『]([^”\"」』]{2,30}?政府(?:门户)?网站)(?:[—\-－][^”\"」』]{2,24})?[”\"」』]"
+    # (“滨江区门户网站”: a district's portal by its place)
+    r"[“\"「『]([^”\"」』]{2,30}?(?:政府(?:门户)?网站|[区市县]门户网站?))(?:[—\-－][^”\"」』]{2,24})?[”\"」』]"
     r"(?![^，,。；;]{0,4}(?:微信|微博|公众号|抖音|号))"
 )
 # 我局政府网站, 本局门户网站, 局政务网站: the agency's own site
@@ -96,6 +97,8 @@ _MEDIA_LEVEL = re.compile(r"(国家|中央|省|市|县|区)级(?:及以上)?(?:�
 # A list of ways (通过门户网、政务微博微信及新闻发布会等方式): the figure after it is the total
 _OTHER_WAYS = re.compile(
     r"(?:和|及|与|、|以及)其[他它][^，,。；;]{0,8}(?:渠道|方式|途径|平台|载体|媒介|形式)"
+    # (通过线下政务公开专栏、政务公开专区和线上政务服务平台相结合的方式: several ways together)
+    r"|相结合的?(?:方式|形式|渠道)"
 )
 # mentions that are no channel of the catalogue: a bare 网站, new media in general, other ways
 _KINDLESS = ("website", "new_media", "other_ways")

@@ -321,6 +321,9 @@ def _name(
         # (not requests: 公益组织各…申请, those who applied)
         if not rule.metric.startswith("requests_") and _OTHERS_DID.search(period):
             return "other bodies' figures"
+        # 其中，通过信函提交申请的6件: the requests that came one way, a part of them all
+        if rule.metric == "requests_new" and _CAME_BY.match(before) and "其中" in period:
+            return "part (by how requests came)"
         # 督促各单位办理依申请公开件64件: requests other bodies handled, at the agency's urging
         if rule.metric.startswith("requests_") and _OTHERS_HANDLED.search(before):
             return "other bodies' figures"
@@ -456,6 +459,11 @@ _APPLICANTS = re.compile(
     r"^[，,；;：:（(]?\s*(?:其中)?[，,：:]?\s*(?:自然人|法人|公民|网上|网络|信函|当面|现场)"
 )
 # 收到…申请5件 before in the sentence: the requests received, given apart
+_CAME_BY = re.compile(
+    r"\s*(?:其中[，,：:]?)?\s*(?:通过[^，,。；;0-9]{0,10}?)?"
+    r"(?:信函|网上|网络|互联网|在线|当面|现场|邮寄|传真|电子邮件|邮件|网站|平台|系统|窗口)"
+    r"[^，,。；;0-9]{0,4}提交"
+)
 _RECEIVED_BEFORE = re.compile(
     r"(?:收到|受理|新收|接收|接到)[^，,。；;0-9]{0,20}申请[^。；;]*?[0-9一二两三四五六七八九十]"
 )

@@ -49,7 +49,7 @@ NUMBER_RE = re.compile(
     (?(open)[)）]\s?)
     (?:[\x20\u00a0\u3000]?(?P<unit>{_UNIT_RE}))?
     (?(cn)(?(unit)|(?!)))
-    (?P<post3>以上|左右)?
+    (?P<post3>以上|左右|余(?![额下量粮]))?  # (220条余: 余 after the counting word)
     (?(cn)(?![事性龙式站体化级]))""",
     re.VERBOSE,
 )
