@@ -70,13 +70,20 @@ def language_selector() -> str:
 def _choose(key: str, options: Collection[str], default: str) -> None:
     """Initialise a selector's state: the URL's value when it is an option, else the default."""
     current = st.session_state.get(key)
+    wanted = st.query_params.get(key)
+    written = st.session_state.get(state.ADDRESS_WRITTEN, {}).get(key)
+    if wanted in options and written is not None and wanted != written:
+        # The address changed since this session last wrote it: Back or Forward (Streamlit runs
+        # the page again with that history entry's address) or a link pasted over it. The
+        # address wins over the selector's own state, else the page would write it back.
+        st.session_state[key] = wanted
+        return
     if current in options:
         # Written back so the server sends the value with the widget: a page switch clicked
         # before the browser had drawn the sidebar carries no widget values, and the browser
         # would otherwise fall back to the first option (another agency's figures from then on).
         st.session_state[key] = current
         return
-    wanted = st.query_params.get(key)
     st.session_state[key] = wanted if wanted in options else default
 
 
@@ -123,6 +130,7 @@ def view_selector(agency_years: dict[str, list[int]], lang: str) -> View:
     _choose(state.YEAR, years, years[0])
     year = st.sidebar.selectbox(t("app.year", lang), years, key=state.YEAR)
     write_params({state.AGENCY: agency, state.YEAR: year})
+    st.session_state[state.ADDRESS_WRITTEN] = {state.AGENCY: agency, state.YEAR: year}
     return View(agency, int(year), lang)
 
 

@@ -13,3 +13,4 @@ SLIDE_MOVED = "present_moved"  # monotonic time of the last move, for ?auto=N
 SLIDE_DECK = "present_deck"  # the deck the slide index belongs to
 PRESENTING = "presenting"  # the last run showed /present (app.py: no chrome there)
 PRESENTING_RERUN = "presenting_rerun"  # app.py reran after a wrong guess of PRESENTING
+ADDRESS_WRITTEN = "address_written"  # agency and year as this session last wrote them to the URL

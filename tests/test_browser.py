@@ -76,17 +76,26 @@ def test_choosing_another_year_updates_the_url(browser: Browser, app_url: str) -
 def test_the_address_is_written_once_per_choice(browser: Browser, app_url: str) -> None:
     """Agency and year reach the URL in one write: opening the dashboard adds one history
     entry (it added four, one per parameter per run), and one Back after choosing a year
-    shows the year before."""
+    shows the year before (the address wins over the selector's state: it used to write the
+    chosen year back over the address Back had brought)."""
     page = open_page(browser, f"{app_url}/?agency=杭州市教育局", "desktop")
     expect(page).to_have_url(re.compile(r"year=\d{4}"))
     # about:blank (where a new page starts), the address opened, the one with the year
     assert page.evaluate("history.length") == 3
     first = page.url
+    opened = re.search(r"year=(\d{4})", first)
+    assert opened is not None and opened[1] != "2020"
+    latest = opened[1]
     page.locator(".st-key-year").get_by_role("combobox").click()
     page.get_by_role("option", name="2020").click()
     wait_until_idle(page)
     expect(page).to_have_url(re.compile(r"year=2020"))
     assert page.evaluate("history.length") == 4
     page.go_back()
+    expect(page).to_have_url(first)
+    # …and the page follows the address back: the year before is shown, and stays
+    wait_until_idle(page)
+    expect(page.get_by_test_id("stMain").get_by_text(f"杭州市教育局 · {latest}")).to_be_visible()
+    expect(page.locator(".st-key-year input")).to_have_value(latest)
     expect(page).to_have_url(first)
     page.close()
