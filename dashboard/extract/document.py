@@ -303,7 +303,23 @@ def _read_text(content: bytes, filename: str) -> str:
 # (规章 | 0 | | 0), an empty cell nothing between two.
 _SPACES_AND_TABS = re.compile(r"^(?=[ \u00a0]*\t)(?=\t*[ \u00a0])[ \u00a0\t]+$")
 _SPACE_ONLY = re.compile(r"^[ \u00a0]+$")
+_ONE_BAR = re.compile(r"^[ \u00a0]*[|｜][ \u00a0]*$")
 EMPTY_CELL = "—"
+
+
+def _bars_are_empty_cells(lines: list[str]) -> bool:
+    """Whether the lines holding a bar alone are empty cells: some are, and none stands after
+    a line of text that is not a cell (where a bar opens a row)."""
+    seen = False
+    before = ""
+    for line in lines:
+        if _ONE_BAR.match(line):
+            if not before.rstrip().endswith(("|", "｜")):
+                return False
+            seen = True
+        elif line.strip():
+            before = line
+    return seen
 
 
 def copied_empty_cells(text: str) -> str:
@@ -314,7 +330,16 @@ def copied_empty_cells(text: str) -> str:
     each. A space between sentences (a page's spacer paragraph) and every other line are as
     they were."""
     lines = text.split("\n")
+    # A crawler that keeps a table one cell a line, each cell ending in a bar (规章 |, 0 |),
+    # keeps an empty cell as its bar alone; another opens each row with a bar alone (then one
+    # stands before a table's first cell, after a line that is no cell).
+    empty_bars = _bars_are_empty_cells(lines)
+    before = ""  # the last line with text
     for k, line in enumerate(lines):
+        if empty_bars and _ONE_BAR.match(line) and before.rstrip().endswith(("|", "｜")):
+            lines[k] = EMPTY_CELL
+            continue
+        before = line if line.strip() else before
         if _SPACES_AND_TABS.match(line):
             lines[k] = " ".join(EMPTY_CELL for c in line if c != "\t")
         else:

@@ -85,11 +85,13 @@ _ON_BEHALF_BEFORE = re.compile(
 _SEVERAL_NAMES_BEFORE = re.compile(
     r"以[^，,。；;0-9]{1,20}[和及与、][^，,。；;0-9]{1,20}名义[^，,。；;0-9]{0,24}$"
 )
-_PART_BEFORE = re.compile(r"其中[，,：:]?[^，,。；;]{0,12}$")
+# (在主动公开的信息中，政策法规类4条…: the same opener in other words)
+_PARTS_OPEN = r"(?:其中|在[^，,。；;0-9]{1,12}(?:信息|内容)中[，,：:])"
+_PART_BEFORE = re.compile(rf"{_PARTS_OPEN}[，,：:]?[^，,。；;]{{0,12}}$")
 # 其中公开通知公告6条、部门动态4条，…政府信息公开36条: a later item of the list 其中 opens (a
 # counted item between 其中 and the figure), a part as much as the first
 _PART_LIST = re.compile(
-    r"其中[^。；;]*?[0-9]+\s*[条件篇个份][^。；;0-9]*$"
+    rf"{_PARTS_OPEN}[^。；;]*?[0-9]+\s*[条件篇个份][^。；;0-9]*$"
     # 全年主动公开政府信息3614条,要闻动态3485条,…,数据发布信息10条: the kinds listed right
     # after a total, without 其中 (a kind counted between the total and the figure)
     r"|主动公开[^，,。；;0-9]{0,12}[0-9]+\s*[条件篇][，,、]\s*"

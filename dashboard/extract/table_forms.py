@@ -31,7 +31,8 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|[0-9]+)+")
 # A remark in brackets: （区分处理的，只计这一情形…）, （单位：万元）, and numbering such as （一）.
 _REMARK = re.compile(r"[（(][^（()）]*[)）]")
 _SEPARATORS = re.compile(r"[ \t|｜]+")
-_NUMBER_TOKEN = re.compile(r"^[+＋\-－−]?[0-9０-９][0-9０-９,，.．]*(?:万元|元)?$")
+# (增10, 减3: a change written with its word, in table 二's 本年增/减 column)
+_NUMBER_TOKEN = re.compile(r"^(?:[+＋\-－−]|增|减)?[0-9０-９][0-9０-９,，.．]*(?:万元|元)?$")
 _UNIT_HINT = re.compile(r"单位[:：]\s*([^）)\s]+)")
 # the characters a line of cells can hold: numbers, separators, 万元/元, the no-figure marks
 _CELLS_CHARS = re.compile(r"^[\s|｜0-9０-９,，.．+＋\-－−—/／\\无万元]+$")
@@ -233,6 +234,11 @@ def _cells_only(line: str) -> bool:
     return bool(tokens) and all(is_number_cell(t) or t.strip() in _NO_FIGURE for t in tokens)
 
 
+def _marks_only(line: str) -> bool:
+    """A line of empty cells alone (—, /, 无): no row's label, no figure."""
+    return _cells_only(line) and not _has_number(_SEPARATORS.split(line))
+
+
 def is_figures_row(line: str) -> bool:
     """A line of a table's cells only, one of them a figure (the others figures or empty cells
     marked —, 无): a row's numbers, or a cell."""
@@ -258,7 +264,9 @@ def join_cell_lines(lines: Sequence[Line], attach: bool = True) -> list[Line]:
         while j < len(lines) and _cells_only(lines[j][2]):
             j += 1
         run = (start, lines[j - 1][1], " ".join(" ".join(t.split()) for _, _, t in lines[i:j]))
-        if attach and out and out[-1] == lines[i - 1]:
+        # (a run of empty cells alone is no row's figures: after a header's last cell, the
+        # empty cells that close its row)
+        if attach and out and out[-1] == lines[i - 1] and is_figures_row(run[2]):
             labels, numbers = _label_numbers(out[-1][2])
             if labels and not numbers and "。" not in out[-1][2]:
                 run = (out[-1][0], run[1], f"{' '.join(out[-1][2].split())} {run[2]}")
@@ -278,7 +286,26 @@ def _segment_lines(
         joined = _segment(lines[j][2] + lines[j + 1][2], words)
         if joined is not None and len(joined) == 1:
             return joined, 2
+        paired = _paired_cells(lines[j][2], lines[j + 1][2], words)
+        if paired is not None:
+            return paired, 2
     return found, 1
+
+
+def _paired_cells(upper: str, lower: str, words: dict[str, str]) -> list[str] | None:
+    """A header row whose narrow cells broke their words over two lines, each cell's second
+    part on the line under it in the cells' order (商业 | 科研 | 社会公益组织 | 法律服务机构 |
+    其他 over 企业 | 机构, as a crawler keeps a page's table): the row's words with the parts
+    put back together; None unless every cell then is a header word."""
+    cells = [c for c in _SEPARATORS.split(upper) if c]
+    tails = [c for c in _SEPARATORS.split(lower) if c]
+    broken = [k for k, c in enumerate(cells) if _term(words, c) is None]
+    if len(broken) < 2 or len(broken) != len(tails) or _DIGIT.search(upper + lower):
+        return None
+    for k, tail in zip(broken, tails, strict=True):
+        cells[k] += tail
+    found = [_term(words, c) for c in cells]
+    return None if None in found else [w for w in found if w is not None]
 
 
 # ── cells with positions ────────────────────────────────────────────────────────────────────
@@ -423,6 +450,8 @@ class ThreeReader:
             while i < len(lines) and misses < 3 and self._header_line(lines[i][2]) is None:
                 start, end, line = lines[i]
                 i += 1
+                if _marks_only(line):
+                    continue  # (a row's empty cells on lines of their own)
                 labels, numbers = _label_numbers(line)
                 if labels is None:
                     misses += 1
@@ -636,6 +665,15 @@ class FourReader:
         ]
 
 
+# 第二十条(六)项: the item's 第 left out
+_ITEM_WITHOUT_DI = re.compile(r"(第二十[条條])\s*(?=[（(])")
+
+
+def _heading_key(text: str) -> str:
+    """A block's 第二十条第（X）项 line as compared, written with or without the item's 第."""
+    return _key(_ITEM_WITHOUT_DI.sub(r"\1第", text))
+
+
 @dataclass(frozen=True, slots=True)
 class _GridBlock:
     heading: str  # key of 第二十条第（一）项
@@ -667,11 +705,23 @@ class TwoReader:
     def _candidates(self, headings: Sequence[str], heading: str | None) -> list[_GridBlock]:
         full = "".join(_key(h) for h in headings)
         bare = "".join(_key(_REMARK.sub("", h)) for h in headings)
+        blocks = [b for b in self.blocks if heading is None or b.heading == heading]
+        found = [
+            b
+            for b in blocks
+            if full in ("".join(b.columns), "".join(b.bare)) or bare == "".join(b.bare)
+        ]
+        if found or heading is None:
+            return found
+        # 本年新 | 本年新 | 对外公开总数量: headings cut to their first line (a crawler keeps a
+        # cell's first line), each the start of the form's own heading in the same place —
+        # only under the block's own 第二十条 line
+        cut = [_key(_REMARK.sub("", h)) for h in headings if _key(h)]
         return [
             b
-            for b in self.blocks
-            if (heading is None or b.heading == heading)
-            and (full in ("".join(b.columns), "".join(b.bare)) or bare == "".join(b.bare))
+            for b in blocks
+            if len(cut) == len(b.bare) > 1
+            and all(len(h) >= 3 and c.startswith(h) for h, c in zip(cut, b.bare, strict=True))
         ]
 
     def _row(self, blocks: Sequence[_GridBlock], label: str) -> tuple[str, ...] | None:
@@ -692,8 +742,8 @@ class TwoReader:
             texts = [(p, c) for p, c in enumerate(cells) if c.strip()]
             if not texts:
                 continue
-            if all(_key(c) in self.headings for _, c in texts):
-                heading, blocks = _key(texts[0][1]), []
+            if all(_heading_key(c) in self.headings for _, c in texts):
+                heading, blocks = _heading_key(texts[0][1]), []
                 continue
             if _key(texts[0][1]) in self.item:
                 heads = _collapse(texts[1:])
@@ -733,8 +783,8 @@ class TwoReader:
         while i < len(lines):
             start, end, line = lines[i]
             i += 1
-            if "第二十" in line and _key(line) in self.headings:
-                heading, blocks = _key(line), []
+            if "第二十" in line and _heading_key(line) in self.headings:
+                heading, blocks = _heading_key(line), []
                 continue
             tokens = [t for t in _SEPARATORS.split(line) if t]
             heads = None
@@ -748,7 +798,7 @@ class TwoReader:
                 blocks = self._candidates(heads, heading)
                 header_text = " ".join(heads)
                 continue
-            if not blocks:
+            if not blocks or _marks_only(line):
                 continue
             labels, numbers = _label_numbers(line)
             metrics = self._row(blocks, "".join(labels)) if labels else None

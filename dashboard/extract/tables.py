@@ -47,11 +47,14 @@ class TableReading:
 # ── reading a document's tables ─────────────────────────────────────────────────────────────
 
 
+_NO_TEXT = " \t\u00a0\u3000|｜"
+
+
 def _lines(text: str) -> list[Line]:
     out = []
     start = 0
     for line in text.split("\n"):
-        if line.strip():
+        if line.strip(_NO_TEXT):  # (a line of bars alone is a crawled row's empty cells' end)
             out.append((start, start + len(line), line))
         start += len(line) + 1
     return out
@@ -73,6 +76,10 @@ def _find_line(text: str, line: str, start: int) -> tuple[int, int] | None:
 def _value(metric: Metric, written: str, unit: str | None) -> tuple[ParsedValue, float] | None:
     """A cell's figure in the metric's unit, with its confidence; None when it is not one."""
     text = written.strip().replace("＋", "+")
+    if text[:1] in ("增", "减"):  # (增10: only a change is written with its word)
+        if metric.kind != "change":
+            return None
+        text = ("-" if text[0] == "减" else "") + text[1:]
     if metric.kind == "change" and text.startswith("+"):
         text = text[1:]
     parsed = parse_value(text)

@@ -1,0 +1,218 @@
+"""Statutory tables in the text of real report pages as crawlers keep them
+(`tests/data/reports/crawled/`, each page's opening as stored, with its address in the folder's
+README): a row's cells on one line or one a line, parted by bars, with empty cells kept as a bar
+alone, as a row's closing bars, or lost. Each figure expected here was read off the page's rows
+by hand; a figure the text cannot place (its row lost its empty cells) is expected absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.domain.catalogue import Catalogue
+from dashboard.extract.document import read_report
+from dashboard.extract.figures import extract_figures
+from dashboard.extract.tables import CONFIDENCE
+
+CRAWLED = Path(__file__).resolve().parent / "data" / "reports" / "crawled"
+
+Slots = dict[tuple[str, str | None], float]
+
+
+def _table_figures(name: str, catalogue: Catalogue, prefix: str = "") -> Slots:
+    """The figures of a crawled page read from its statutory tables (table 二's metrics start
+    with table2_; table 三's are the requests' rows), as a text file is read."""
+    document = read_report((CRAWLED / name).read_bytes(), name)
+    extraction = extract_figures(document.text, catalogue, tables=document.tables)
+    return {
+        (f.metric, f.category): f.value
+        for f in extraction.facts
+        if f.metric.startswith(prefix) and f.quote.count("\n") + f.quote.count("|") >= 2
+    }
+
+
+def _table_two(name: str, catalogue: Catalogue) -> Slots:
+    return _table_figures(name, catalogue, "table2_")
+
+
+def test_bars_alone_as_empty_cells_keep_each_figure_in_its_column(catalogue: Catalogue) -> None:
+    # 行政处罚 | (empty) | +239 | 239: the bar alone is the empty 上一年项目数量, so +239 is the
+    # change and 239 the decisions — not 239 the items; a row's closing bar is no column
+    found = _table_two("bars-as-empty-cells-2019.txt", catalogue)
+    assert found == {
+        ("table2_rules_made", None): 0,
+        ("table2_rules_published", None): 0,
+        ("table2_rules_total", None): 0,
+        ("table2_normative_made", None): 0,
+        ("table2_normative_published", None): 0,
+        ("table2_normative_total", None): 0,
+        ("table2_licensing_items", None): 339,
+        ("table2_licensing_change", None): 123,
+        ("table2_licensing_decisions", None): 462,
+        ("table2_services_items", None): 0,
+        ("table2_services_change", None): 0,
+        ("table2_services_decisions", None): 0,
+        ("table2_penalty_change", None): 239,
+        ("table2_penalty_decisions", None): 239,
+        ("table2_enforcement_change", None): 10,
+        ("table2_enforcement_decisions", None): 10,
+        ("table2_fees_items", None): 0,
+        ("table2_fees_change", None): 0,
+        ("table2_procurement_items", None): 2,
+        ("table2_procurement_amount", None): 27270,
+    }
+
+
+def test_a_bar_alone_that_opens_each_row_is_no_empty_cell(catalogue: Catalogue) -> None:
+    # `| ⏎ 规章  | ⏎ 0  | …`: here a bar alone opens a row (one stands before the table's first
+    # cell), so the rows' figures stay in their columns
+    found = _table_two("bars-opening-rows-2022.txt", catalogue)
+    assert found == {
+        ("table2_rules_issued", None): 0,
+        ("table2_rules_repealed", None): 0,
+        ("table2_rules_in_force", None): 0,
+        ("table2_normative_issued", None): 0,
+        ("table2_normative_repealed", None): 0,
+        ("table2_normative_in_force", None): 0,
+        ("table2_licensing_decisions", None): 0,
+    }
+
+
+def test_bars_between_cells_and_a_header_word_broken_over_lines(catalogue: Catalogue) -> None:
+    # one cell a line with a bar between cells; 商业⏎企业 and 科研⏎机构 in table 三's header
+    found = _table_figures("bars-between-cells-2023.txt", catalogue)
+    assert found[("table2_rules_in_force", None)] == 6
+    assert found[("table2_rules_issued", None)] == 0
+    assert found[("table2_fees_amount", None)] == 0
+    terms = ("natural_person", "commercial", "research", "public_interest", "legal_service")
+    for metric in ("requests_new", "requests_carried_over", "requests_disclosed"):
+        assert {c: found[(metric, c)] for c in (*terms, "other_org", None)} == dict.fromkeys(
+            (*terms, "other_org", None), 0
+        )
+
+
+def test_empty_cells_one_a_line_before_the_total(catalogue: Catalogue) -> None:
+    # 一、本年新收… | ⏎|⏎|⏎|⏎|⏎|⏎|⏎0 |: six empty cells, then the 总计; a row of `/` and the
+    # lines of bars that close a row (||, |||) end no block (行政强制 after 行政处罚 is read)
+    found = _table_figures("one-cell-a-line-2023.txt", catalogue)
+    assert found == {
+        ("table2_normative_issued", None): 0,
+        ("table2_normative_repealed", None): 0,
+        ("table2_normative_in_force", None): 0,
+        ("table2_licensing_decisions", None): 0,
+        ("table2_penalty_decisions", None): 0,
+        ("table2_enforcement_decisions", None): 0,
+        ("table2_fees_amount", None): 0,
+        ("requests_new", None): 0,
+        ("requests_carried_over", None): 0,
+    }
+
+
+def test_the_parts_listed_after_the_published_items_are_no_total(catalogue: Catalogue) -> None:
+    # 在主动公开的信息中，政策法规类的信息4条，…信息公开30条: a list of parts, as after 其中 — the
+    # total before it (主动在门户网站公开政府信息50条) names no one's portal and is skipped
+    text = (CRAWLED / "one-cell-a-line-2023.txt").read_text(encoding="utf-8")
+    extraction = extract_figures(text, catalogue)
+    assert not [f for f in extraction.facts if f.metric == "items_published"]
+    reasons = {s.number: s.reason for s in extraction.skipped}
+    assert reasons["30条"] == "part (其中)"
+
+
+def test_column_headings_cut_to_their_first_line(catalogue: Catalogue) -> None:
+    # 信息内容 | 本年新 | 本年新 | 对外公开总数量: each heading the start of the form's own,
+    # in its place, under the block's 第二十条第（一）项
+    found = _table_two("headings-cut-2023.txt", catalogue)
+    assert {k: v for k, v in found.items() if k[0].startswith(("table2_rules", "table2_norm"))} == {
+        ("table2_rules_made", None): 1,
+        ("table2_rules_published", None): 1,
+        ("table2_rules_total", None): 1,
+        ("table2_normative_made", None): 22,
+        ("table2_normative_published", None): 22,
+        ("table2_normative_total", None): 22,
+    }
+
+
+def test_a_block_heading_without_the_items_di(catalogue: Catalogue) -> None:
+    # 第二十条(六)项 is 第二十条第（六）项: its rows are 行政处罚's and 行政强制's, not (五)'s
+    found = _table_two("items-without-di-2020.txt", catalogue)
+    for name in ("penalty", "enforcement"):
+        for column in ("items", "change", "decisions"):
+            assert found[(f"table2_{name}_{column}", None)] == 0
+    assert found[("table2_procurement_items", None)] == 0
+    assert len(found) == 22
+
+
+def test_a_change_written_with_its_word(catalogue: Catalogue) -> None:
+    # 行政许可 | 8 | 增10 | 18: 增10 is a change of +10 (减 would be a fall)
+    document = read_report((CRAWLED / "change-with-word-2020.txt").read_bytes(), "p.txt")
+    facts = extract_figures(document.text, catalogue).facts
+    licensing = {f.metric: (f.value, f.confidence) for f in facts if "licensing" in f.metric}
+    assert licensing == {
+        "table2_licensing_items": (8, CONFIDENCE),
+        "table2_licensing_change": (10, CONFIDENCE),
+        "table2_licensing_decisions": (18, CONFIDENCE),
+    }
+    fall = "\n".join(
+        [
+            "第二十条第(五)项 |",
+            "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |",
+            "行政许可 | 8 | 减3 | 5 |",
+        ]
+    )
+    changes = {f.metric: f.value for f in extract_figures(fall, catalogue).facts}
+    assert changes["table2_licensing_change"] == -3
+    # a word before a count is no count
+    count = fall.replace("| 8 | 减3 | 5 |", "| 增8 | 3 | 5 |")
+    counts = {f.metric: f.value for f in extract_figures(count, catalogue).facts}
+    assert "table2_licensing_items" not in counts
+
+
+def test_a_row_of_empty_cells_ends_no_block(catalogue: Catalogue) -> None:
+    # 规章 |⏎|⏎|⏎|: a row of empty cells; the row after it is still the block's
+    # (规范性文件(指各行政机关印发的有正式文号的文件) | 2 | 0 | 83)
+    found = _table_two("row-of-empty-cells-2019.txt", catalogue)
+    assert found[("table2_normative_made", None)] == 2
+    assert found[("table2_normative_published", None)] == 0
+    assert found[("table2_normative_total", None)] == 83
+    assert ("table2_rules_made", None) not in found
+
+
+XUWEN = "\n".join(  # http://www.xuwen.gov.cn/zfxxgk/zjsxwxsfj/content/post_1865610.html
+    [
+        "三、收到和处理政府信息公开申请情况",
+        "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |",
+        "自然人 | 法人或其他组织 | 总计 |",
+        "商业 | 科研 | 社会公益组织 | 法律服务机构 | 其他 |",
+        "企业 | 机构 |",
+        "一、本年新收政府信息公开申请数量 | 0 | | | | | | 0 |",
+        "二、上年结转政府信息公开申请数量 | | | | | | | 0 |",
+        "三、本年度办理结果 | (一)予以公开 | | | | | | | 0 |",
+        "| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | | | | | | | 0 |",
+        "| (三)不予公开 | 1.属于国家秘密 | | | | | | | 0 |",
+    ]
+)
+
+
+@pytest.mark.parametrize("broken", [True, False])
+def test_header_cells_broken_over_two_lines_in_their_order(
+    catalogue: Catalogue, broken: bool
+) -> None:
+    # 商业 | 科研 | … over 企业 | 机构: each narrow cell's second line under it, in order
+    whole = XUWEN.replace("商业 | 科研 |", "商业企业 | 科研机构 |").replace("企业 | 机构 |\n", "")
+    text = XUWEN if broken else whole
+    document = read_report(text.encode("utf-8"), "xuwen.txt")
+    found = {
+        (f.metric, f.category): f.value
+        for f in extract_figures(document.text, catalogue).facts
+        if f.quote.startswith(("一、", "二、", "三、", "(", "|"))
+    }
+    assert found == {
+        ("requests_new", "natural_person"): 0,
+        ("requests_new", None): 0,
+        ("requests_carried_over", None): 0,
+        ("requests_disclosed", None): 0,
+        ("requests_partial", None): 0,
+        ("requests_refused_state_secret", None): 0,
+    }
