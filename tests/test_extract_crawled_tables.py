@@ -179,6 +179,20 @@ def test_a_row_of_empty_cells_ends_no_block(catalogue: Catalogue) -> None:
     assert ("table2_rules_made", None) not in found
 
 
+def test_headings_and_labels_with_pinyin_glosses(catalogue: Catalogue) -> None:
+    # 信息內(nèi)容 | 本年制發(fā)件數(shù): a mirror's glosses in the headings are none of them
+    found = _table_two("glossed-traditional-2021.txt", catalogue)
+    assert found == {
+        ("table2_rules_issued", None): 0,
+        ("table2_rules_repealed", None): 0,
+        ("table2_rules_in_force", None): 0,
+        ("table2_normative_issued", None): 0,
+        ("table2_normative_repealed", None): 0,
+        ("table2_normative_in_force", None): 0,
+        ("table2_licensing_decisions", None): 951,
+    }
+
+
 XUWEN = "\n".join(  # http://www.xuwen.gov.cn/zfxxgk/zjsxwxsfj/content/post_1865610.html
     [
         "三、收到和处理政府信息公开申请情况",
