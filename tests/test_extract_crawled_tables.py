@@ -14,7 +14,7 @@ import pytest
 from dashboard.domain.catalogue import Catalogue
 from dashboard.extract.document import read_report
 from dashboard.extract.figures import extract_figures
-from dashboard.extract.tables import CONFIDENCE
+from dashboard.extract.tables import CONFIDENCE, INFERRED
 
 CRAWLED = Path(__file__).resolve().parent / "data" / "reports" / "crawled"
 
@@ -190,6 +190,23 @@ def test_headings_and_labels_with_pinyin_glosses(catalogue: Catalogue) -> None:
         ("table2_normative_repealed", None): 0,
         ("table2_normative_in_force", None): 0,
         ("table2_licensing_decisions", None): 951,
+    }
+
+
+def test_rows_that_lost_their_empty_cells_give_their_totals_for_review(
+    catalogue: Catalogue,
+) -> None:
+    # 一、本年新收… |⏎3 |⏎3 |: which applicant the first 3 is cannot be told, the 总计 can (it
+    # is the sum of the rest); flagged for review — but for the 3 new requests, which the
+    # prose states too (全年收到依申请公开信息3条): two readings agree
+    name = "empty-cells-dropped-2019.txt"
+    document = read_report((CRAWLED / name).read_bytes(), name)
+    facts = extract_figures(document.text, catalogue).facts
+    rows = {(f.metric, f.category): (f.value, f.confidence) for f in facts if "|" in f.quote}
+    assert {k: v for k, v in rows.items() if not k[0].startswith("table2_")} == {
+        ("requests_new", None): (3, CONFIDENCE),
+        ("requests_carried_over", None): (0, INFERRED),
+        ("requests_disclosed", None): (3, INFERRED),
     }
 
 

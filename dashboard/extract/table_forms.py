@@ -87,6 +87,7 @@ class Cell:
     slot: Slot
     written: str
     unit: str | None = None  # the column's unit (单位：万元) when the cell has none
+    inferred: bool = False  # its column told by the row's sum, not by its place
 
 
 @dataclass
@@ -347,6 +348,19 @@ def _has_number(cells: Sequence[str]) -> bool:
     return any(is_number_cell(c) for c in cells)
 
 
+def _total_of_parts(numbers: Sequence[str], leaves: Sequence[str]) -> list[tuple[str, str]]:
+    """A text row of table 三 that lost its empty cells (本年新收… | 3 | 3 |, the crawler keeping
+    only the filled ones): its last number is the 总计 when it is the sum of the others (the
+    form's own check) — the others' columns stay unknown. Nothing otherwise."""
+    figures = [n for n in numbers if _filled(n)]
+    if len(figures) < 2 or not leaves or leaves[-1] != TOTAL:
+        return []
+    if not all(re.fullmatch(r"[0-9]+", n.strip()) for n in figures):
+        return []
+    *parts, last = (int(n) for n in figures)
+    return [(TOTAL, figures[-1])] if sum(parts) == last else []
+
+
 class ThreeReader:
     """Table 三: rows by the form's wording, columns the applicant vocabulary's terms."""
 
@@ -467,7 +481,17 @@ class ThreeReader:
                 placed = len(numbers) == len(leaves)
                 pairs = zip(leaves, numbers, strict=False)
                 values = [(c, n) for c, n in pairs if _filled(n)] if placed else []
-                found, context = self._cells(labels, values, context)
+                # (not on the text's last line: a page cut off inside a row lost its last
+                # cells, not its empty ones)
+                whole = i < len(lines)
+                total = None if placed or not whole else _total_of_parts(numbers, leaves)
+                found, context = self._cells(labels, values or total or [], context)
+                if total and found:
+                    found = [
+                        Cell(c.slot, c.written, c.unit, inferred=True)
+                        for c in found
+                        if c.slot.category is None
+                    ]
                 if numbers:
                     out.append(Row(None, (start, end), found or [], placed and found is not None))
         return out

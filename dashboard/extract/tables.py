@@ -27,6 +27,8 @@ from dashboard.extract.table_forms import Grid, Line, Row, Slot, join_cell_lines
 CONFIDENCE = 0.9
 # An amount (万元) whose cell and column both leave the unit unsaid: kept, but for review.
 UNSURE_UNIT = 0.7
+# a 总计 told by a row's sum when the row lost its empty cells: flagged for the editor to check
+INFERRED = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +163,8 @@ def _add(
             read = False
             continue
         parsed, confidence = valued
+        if cell.inferred:
+            confidence = min(confidence, INFERRED)
         found = Found(
             metric=cell.slot.metric,
             channel=cell.slot.channel,
@@ -195,6 +199,13 @@ def merge_tables(
     if not reading.rows:
         return
     slots = {(f.metric, f.channel, f.category) for f in reading.found}
+    # a table figure flagged for review (a total told by its row's sum) that the prose states
+    # too, the same: two readings agree, and it is as sure as the prose one
+    said = {(f.metric, f.channel, f.category, f.value): f.confidence for f in result.facts}
+    for found in reading.found:
+        prose = said.get((found.metric, found.channel, found.category, found.value))
+        if prose is not None and found.confidence < prose:
+            found.confidence = prose
     # A line is one row (read when any reading of it read it all): looked up by its start.
     read_of: dict[tuple[int, int], bool] = {}
     for row in reading.rows:
