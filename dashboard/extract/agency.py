@@ -136,7 +136,7 @@ _NAME_OPENING = re.compile(
 # government's name)
 _TOWN_OPENING = re.compile(
     rf"(?:^|[。\n]|情况|领导下[，,]|指导下[，,])\s*(?:{_YEAR}\s*年度?[,，]?\s*)?"
-    r"(?P<agency>[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|街))(?:人民政府)?"
+    r"(?P<agency>[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|街))(?:人民政府|办事处)?"
     r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力|以)"
 )
 _PLACE_OPENING = re.compile(
@@ -225,7 +225,10 @@ _YEAR_OPENING = re.compile(
     # (2025,吐鲁番市高昌区住建局以…: the year without 年)
     rf"(?:^|[。\n]|情况[ \t\u3000]+)\s*(?:[(（][一二三四五六七八九十]{{1,3}}[)）])?(?:在)?"
     rf"{_YEAR}\s*(?:年度?|(?=[,，]))"
-    rf"(?:以来|期间|全年)?[,，]?\s*(?!度)(?P<agency>{_NAME})"
+    rf"(?:以来|期间|全年)?[,，]?\s*(?!度)"
+    # (2023年，在区委、区政府的坚强领导下，XX局认真…: the words on its leaders between)
+    r"(?:在[^。，,；;]{2,24}?(?:领导|部署|指导|带领)下[,，]\s*)?"
+    rf"(?P<agency>{_NAME})"
     r"(?![\u4e00-\u9fff]{0,2}网)"
 )
 # 《XX局(机关)政府信息主动公开目录》: the agency's own disclosure rules name it in full.
@@ -348,9 +351,16 @@ def _char_simplified(char: str) -> str:
     return to_simplified(char)
 
 
+# Words a hijacked mirror puts into a page (for a place's name, before a body's): in no
+# agency's name.
+_SPAM = re.compile(r"博彩|官网|娱乐城|彩票|赌场|棋牌|真人视讯")
+
+
 def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | None:
     """The agency of a matched name (in the text's own script), or None when it is not one;
     `line_start`: the name opens a line (a title), where a leading 和 or 与 is part of it."""
+    if _SPAM.search(simple):
+        return None  # a hijacked mirror's words put in for a place's name (XX博彩官网区)
     noise = _TITLE_NOISE.match(simple)
     cut = noise.end() if noise else 0
     name, simple = name[cut:].strip(), simple[cut:].strip()
