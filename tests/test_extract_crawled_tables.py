@@ -29,7 +29,9 @@ def _table_figures(name: str, catalogue: Catalogue, prefix: str = "") -> Slots:
     return {
         (f.metric, f.category): f.value
         for f in extraction.facts
-        if f.metric.startswith(prefix) and f.quote.count("\n") + f.quote.count("|") >= 2
+        # (a row's line: cells parted by bars or lines, or a line of figures alone)
+        if f.metric.startswith(prefix)
+        and (f.quote.count("\n") + f.quote.count("|") >= 2 or len(f.quote.split()) >= 3)
     }
 
 
@@ -195,6 +197,28 @@ def test_rows_that_lost_their_empty_cells_give_their_totals_for_review(
         ("requests_carried_over", None): (0, INFERRED),
         ("requests_disclosed", None): (3, INFERRED),
     }
+
+
+def test_table_four_whose_result_headings_are_a_character_a_line(catalogue: Catalogue) -> None:
+    # A PDF's narrow columns print 结果维持 … 总计 a character a line under 行政复议 / 行政诉讼 /
+    # 未经复议直接起诉 复议后起诉: the one row of fifteen figures is read in the form's own order
+    # when each group's 总计 is the sum of its results.
+    found = _table_figures("stacked-headings-2020.txt", catalogue, "appeal_")
+    results = ("upheld", "corrected", "other", "pending", None)
+    groups = ("appeal_review", "appeal_litigation_direct", "appeal_litigation_after_review")
+    assert found == {(g, r): 0 for g in groups for r in results}
+    text = (CRAWLED / "stacked-headings-2020.txt").read_text(encoding="utf-8")
+    zeros = "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"
+    summed = "2 1 0 1 4 0 0 1 0 1 0 0 0 0 0"
+    facts = extract_figures(text.replace(zeros, summed), catalogue).facts
+    read = {(f.metric, f.category): f.value for f in facts if f.metric.startswith("appeal_")}
+    assert read[("appeal_review", "upheld")] == 2
+    assert read[("appeal_review", None)] == 4
+    assert read[("appeal_litigation_direct", "other")] == 1
+    # a total that is not its results' sum: the order is not certain, nothing is read
+    wrong = "2 1 0 1 5 0 0 1 0 1 0 0 0 0 0"
+    facts = extract_figures(text.replace(zeros, wrong), catalogue).facts
+    assert not [f for f in facts if f.metric.startswith("appeal_")]
 
 
 XUWEN = "\n".join(  # http://www.xuwen.gov.cn/zfxxgk/zjsxwxsfj/content/post_1865610.html

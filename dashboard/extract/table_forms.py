@@ -603,6 +603,10 @@ class FourReader:
             else:
                 parent = row.metric
         self.all_words = {**self.words, **{k: "\x00g" + m for k, m in self.groups.items()}}
+        # the form's columns in its own order: each leaf group's results, then its 总计
+        leaf_groups = [r.metric for r in table.rows if r.indent or r.metric not in self.children]
+        results = [*catalogue.vocabularies[table.vocabulary].terms, TOTAL]
+        self.form_order = [Slot(g, None if t == TOTAL else t) for g in leaf_groups for t in results]
 
     def _group(self, text: str) -> str | None:
         return self.groups.get(_key(text))
@@ -658,6 +662,8 @@ class FourReader:
                 i += 1
                 continue
             leaves = self._leaves([w for line in run for w in line])
+            if leaves is None:
+                leaves, i = self._in_form_order(run, lines, i)
             if leaves is None or i >= len(lines):
                 continue
             start, end, line = lines[i]
@@ -669,6 +675,44 @@ class FourReader:
                 out.append(Row(None, (start, end), cells, placed))
                 i += 1
         return out
+
+    def _in_form_order(
+        self, run: list[list[str]], lines: Sequence[Line], i: int
+    ) -> tuple[list[Slot] | None, int]:
+        """Under the form's group names whose result headings are not words (a PDF's narrow
+        columns print 结果维持 a character a line: 结 结 其 尚 / 果 果 他 未 …): the first row of
+        as many figures as the form has columns, within a few lines and no other figure before
+        it, read in the form's own order — when each group's 总计 is the sum of its results
+        (the form's check). None otherwise; and the line to go on from."""
+        groups = {w[2:] for line in run for w in line if w.startswith("\x00g")}
+        if not {s.metric for s in self.form_order} <= groups | {
+            kid for g in groups for kid in self.children.get(g, ())
+        }:
+            return None, i
+        width = len(self.form_order)
+        for j in range(i, min(i + 12, len(lines))):
+            line = lines[j][2]
+            if not _DIGIT.search(line):
+                continue  # (a line of the headings' characters)
+            tokens = [t for t in _SEPARATORS.split(line) if t]
+            if not is_figures_row(line) or len(tokens) != width:
+                return None, i
+            if not all(re.fullmatch(r"[0-9]+", t) for t in tokens):
+                return None, i
+            values = [int(t) for t in tokens]
+            size = len(self.vocabulary_order)
+            for k in range(0, width, size):
+                *results, total = values[k : k + size]
+                if sum(results) != total:
+                    return None, i
+            return list(self.form_order), j
+        return None, i
+
+    @property
+    def vocabulary_order(self) -> list[Slot]:
+        """One group's columns: its results, then its 总计."""
+        first = self.form_order[0].metric
+        return [s for s in self.form_order if s.metric == first]
 
     def _leaves(self, words: list[str]) -> list[Slot] | None:
         groups = list(dict.fromkeys(w[2:] for w in words if w.startswith("\x00g")))
