@@ -221,6 +221,35 @@ def test_table_four_whose_result_headings_are_a_character_a_line(catalogue: Cata
     assert not [f for f in facts if f.metric.startswith("appeal_")]
 
 
+def test_table_three_rows_without_their_header_in_the_forms_order(catalogue: Catalogue) -> None:
+    # The page turns inside table 三 (its header on the page before) or a PDF printed its
+    # narrow headings a character a line: a row of the form's wording with seven figures is
+    # read in the form's order when its 总计 is the sum of the others.
+    found = _table_figures("stacked-headings-2020.txt", catalogue, "requests_")
+    order = (
+        "natural_person",
+        "commercial",
+        "research",
+        "public_interest",
+        "legal_service",
+        "other_org",
+        None,
+    )
+    assert found == {("requests_carried_forward", c): 0 for c in order}
+    rows = ["一、本年新收政府信息公开申请数量 5 1 0 0 0 1 7", "(一)予以公开 3 1 0 0 0 0 4"]
+    facts = extract_figures("\n".join(rows), catalogue).facts
+    read = {(f.metric, f.category): f.value for f in facts}
+    assert read[("requests_new", "natural_person")] == 5
+    assert read[("requests_new", "other_org")] == 1
+    assert read[("requests_new", None)] == 7
+    assert read[("requests_disclosed", "commercial")] == 1
+    assert read[("requests_disclosed", None)] == 4
+    # a total that is not the sum, or a row short of a column: not placed
+    rows = ["一、本年新收政府信息公开申请数量 5 1 0 0 0 1 8", "(一)予以公开 3 1 0 0 0 4"]
+    facts = extract_figures("\n".join(rows), catalogue).facts
+    assert not [f for f in facts if f.category is not None]
+
+
 XUWEN = "\n".join(  # http://www.xuwen.gov.cn/zfxxgk/zjsxwxsfj/content/post_1865610.html
     [
         "三、收到和处理政府信息公开申请情况",

@@ -374,6 +374,8 @@ class ThreeReader:
             t: term.parts for t, term in catalogue.vocabularies[table.vocabulary].terms.items()
         }
         self.carried: tuple[int, dict[int, str]] | None = None  # width and columns
+        # the form's columns in its own order: the terms that are no subtotal, then 总计
+        self.form_order = [t for t, parts in self.parts.items() if not parts] + [TOTAL]
 
     def _context_ok(self, row: _FormRow, context: set[str]) -> bool:
         # 3.其他 is only 其他处理's third item where 其他处理 or a sibling came just before
@@ -494,6 +496,29 @@ class ThreeReader:
                     ]
                 if numbers:
                     out.append(Row(None, (start, end), found or [], placed and found is not None))
+        return out or self._in_form_order(lines)
+
+    def _in_form_order(self, lines: Sequence[Line]) -> list[Row]:
+        """Rows of a table whose header is not words (a PDF's narrow columns print 商业企业 a
+        character a line), or on a page after it: a row of the form's wording with as many
+        figures as the form has columns, read in the form's own order when its 总计 is the sum
+        of the others (the form's check)."""
+        out: list[Row] = []
+        context: set[str] = set()
+        width = len(self.form_order)
+        for start, end, line in lines:
+            labels, numbers = _label_numbers(line)
+            if not labels or len(numbers) != width:
+                continue
+            if not all(re.fullmatch(r"[0-9]+", n) for n in numbers):
+                continue
+            *parts, total = (int(n) for n in numbers)
+            if sum(parts) != total:
+                continue
+            values = list(zip(self.form_order, numbers, strict=True))
+            found, context = self._cells(labels, values, context)
+            if found:
+                out.append(Row(None, (start, end), found, True))
         return out
 
     def _header_line(self, line: str) -> list[str] | None:
