@@ -199,13 +199,6 @@ def merge_tables(
     if not reading.rows:
         return
     slots = {(f.metric, f.channel, f.category) for f in reading.found}
-    # a table figure flagged for review (a total told by its row's sum) that the prose states
-    # too, the same: two readings agree, and it is as sure as the prose one
-    said = {(f.metric, f.channel, f.category, f.value): f.confidence for f in result.facts}
-    for found in reading.found:
-        prose = said.get((found.metric, found.channel, found.category, found.value))
-        if prose is not None and found.confidence < prose:
-            found.confidence = prose
     # A line is one row (read when any reading of it read it all): looked up by its start.
     read_of: dict[tuple[int, int], bool] = {}
     for row in reading.rows:
@@ -221,6 +214,17 @@ def merge_tables(
         span = row_of(position)
         return span is not None and read_of[span]
 
+    # a table figure flagged for review (a total told by its row's sum) that the prose outside
+    # the tables states too, the same: two readings agree, and it is as sure as the prose one
+    said = {
+        (f.metric, f.channel, f.category, f.value): f.confidence
+        for f in result.facts
+        if row_of(f.start) is None and row_of(f.end - 1) is None
+    }
+    for found in reading.found:
+        prose = said.get((found.metric, found.channel, found.category, found.value))
+        if prose is not None and found.confidence < prose:
+            found.confidence = prose
     skipped = [s for s in result.skipped if not in_read_row(s.start)]
     kept: list[Found] = []
     for fact in result.facts:
