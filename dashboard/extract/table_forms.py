@@ -488,12 +488,8 @@ class ThreeReader:
                 whole = i < len(lines)
                 total = None if placed or not whole else _total_of_parts(numbers, leaves)
                 found, context = self._cells(labels, values or total or [], context)
-                if total and found:
-                    found = [
-                        Cell(c.slot, c.written, c.unit, inferred=True)
-                        for c in found
-                        if c.slot.category is None
-                    ]
+                if total and found:  # (the 总计 alone)
+                    found = [Cell(c.slot, c.written, c.unit, inferred=True) for c in found]
                 if numbers:
                     out.append(Row(None, (start, end), found or [], placed and found is not None))
         return out or self._in_form_order(lines)
@@ -632,6 +628,7 @@ class FourReader:
         leaf_groups = [r.metric for r in table.rows if r.indent or r.metric not in self.children]
         results = [*catalogue.vocabularies[table.vocabulary].terms, TOTAL]
         self.form_order = [Slot(g, None if t == TOTAL else t) for g in leaf_groups for t in results]
+        self.group_width = len(results)
 
     def _group(self, text: str) -> str | None:
         return self.groups.get(_key(text))
@@ -725,19 +722,12 @@ class FourReader:
             if not all(re.fullmatch(r"[0-9]+", t) for t in tokens):
                 return None, i
             values = [int(t) for t in tokens]
-            size = len(self.vocabulary_order)
-            for k in range(0, width, size):
-                *results, total = values[k : k + size]
+            for k in range(0, width, self.group_width):
+                *results, total = values[k : k + self.group_width]
                 if sum(results) != total:
                     return None, i
             return list(self.form_order), j
         return None, i
-
-    @property
-    def vocabulary_order(self) -> list[Slot]:
-        """One group's columns: its results, then its 总计."""
-        first = self.form_order[0].metric
-        return [s for s in self.form_order if s.metric == first]
 
     def _leaves(self, words: list[str]) -> list[Slot] | None:
         groups = list(dict.fromkeys(w[2:] for w in words if w.startswith("\x00g")))
