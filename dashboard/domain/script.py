@@ -9,9 +9,14 @@ hand-kept list that would miss the next report's characters. Simplified text pas
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import opencc
+
+# A pinyin gloss some mirrors set right after a character (發(fā)布, 本年制發(fā)件數(shù)): no part
+# of the text's words.
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 
 @cache

@@ -253,12 +253,12 @@ _PERIOD_RE = re.compile(
 )
 # 截至2022年12月31日, 截至2022年底: the end of the year the report is about
 _YEAR_END = re.compile(rf"(?:截至|截止|到)\s*(?P<year>{_YEAR})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
-# (2019年12月3日星期二: a page's date, not a sentence opening with its year)
 # 现将我局2020年度政府信息公开情况报告如下: the report saying its own year
 _REPORTS_ITS_YEAR = re.compile(
     rf"现将[^。，,；;《]{{0,12}}?(?P<year>{_YEAR})\s*年度?[^。，,；;《]{{0,24}}?"
     r"(?:报告|情况|年报)(?:如下|予以公布|公布|发布)"
 )
+# (2019年12月3日星期二: a page's date, not a sentence opening with its year)
 _YEAR_START = re.compile(rf"(?:^|[。\n])\s*(?P<year>{_YEAR})\s*年度?(?!\s*[0-9]{{1,2}}\s*月)[,，]?")
 # (not the 本 of 本溪市, a listed place, nor of 本溪高新技术产业开发区: its name without its level)
 _NOT_A_LISTED_PLACE = "".join(

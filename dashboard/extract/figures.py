@@ -34,6 +34,7 @@ from typing import Any
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.facts import Fact
 from dashboard.domain.problems import Problem, ProblemCode, Severity
+from dashboard.domain.script import PINYIN_GLOSS
 from dashboard.domain.values import Qualifier, normalize_text, parse_value
 from dashboard.extract.agency import INVISIBLE, find_agency_year, simplified_by_char
 from dashboard.extract.channels import _Report, _report_context, _respective, _where
@@ -720,7 +721,7 @@ def extract_figures(
 # characters a page sets inside words that show nothing (zero-width spaces and joiners, the
 # soft hyphen, a stray byte-order mark: 政府\u200b门户网站)
 _GLOSS = re.compile(
-    r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|(?<=[\u4e00-\u9fff])\?+(?=[0-9])"
+    rf"{PINYIN_GLOSS.pattern}|(?<=[\u4e00-\u9fff])\?+(?=[0-9])"
     rf"|{INVISIBLE.pattern}"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")

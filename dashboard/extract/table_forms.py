@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from dashboard.domain.catalogue import Catalogue, StatutoryTable, name_key
+from dashboard.domain.script import PINYIN_GLOSS
 
 Grid = Sequence[Sequence[str]]
 Line = tuple[int, int, str]  # a line of the text: start, end, the line
@@ -50,16 +51,12 @@ _ROW_VARIANTS: dict[str, tuple[str, ...]] = {
 _CELL_BARS = str.maketrans("", "", "|｜")
 
 
-# a pinyin gloss a mirror sets after a character (制發(fā)件數(shù))
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
-
-
 @lru_cache(maxsize=1 << 14)
 def _key(text: str) -> str:
     """A label or header as names are compared (`name_key`), the bars that part a text row's
     cells (自然人 | 法人或其他组织 | 总计, as a crawler keeps a table) and pinyin glosses left
     out."""
-    return name_key(_GLOSS.sub("", text.translate(_CELL_BARS)))
+    return name_key(PINYIN_GLOSS.sub("", text.translate(_CELL_BARS)))
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
