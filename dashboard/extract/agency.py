@@ -11,6 +11,7 @@ from functools import cache
 from itertools import pairwise
 
 from dashboard.domain.agency_names import listed_places, short_forms
+from dashboard.domain.places import division_names
 from dashboard.domain.script import to_simplified
 
 # A ministry's name ends in 部, as many words do (全部, 干部, 内部): only the two to eight
@@ -741,24 +742,30 @@ _LEVELS = "省市区县州旗盟"
 _NAME_MARKS = _PLACE_LEAD + _LEVELS  # the characters a place's name may follow
 
 
-def _by_level(places: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The listed places by their level character, longest first."""
-    grouped: dict[str, list[str]] = {}
-    for place in sorted(places, key=len, reverse=True):
-        grouped.setdefault(place[-1], []).append(place)
-    return {level: tuple(names) for level, names in grouped.items()}
+def _by_level(places: tuple[str, ...]) -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+    """The listed places by their level character, as sets of names of one length, longest
+    first (a set lookup per length: the divisions are thousands of names)."""
+    grouped: dict[str, dict[int, set[str]]] = {}
+    for place in places:
+        grouped.setdefault(place[-1], {}).setdefault(len(place), set()).add(place)
+    return {
+        level: tuple((n, frozenset(names)) for n, names in sorted(by_length.items(), reverse=True))
+        for level, by_length in grouped.items()
+    }
 
 
 # Places whose names hold characters that elsewhere end the words before a name (和, 中, 同…):
-# read as places only as listed (data/catalogue/agency_names.toml).
-_LISTED_BY_LEVEL = _by_level(listed_places())
+# read as places only as listed (data/catalogue/agency_names.toml); and the divisions down to the
+# county (data/catalogue/places.csv), known wherever they stand (主动公开湖南省司法厅: no mark
+# before 湖南 tells where the place starts)
+_LISTED_BY_LEVEL = _by_level(listed_places() + division_names())
 
 
 def _listed_place_start(simple: str, level_at: int) -> int | None:
     """Where a listed place ending at `level_at` starts, if one does."""
-    for name in _LISTED_BY_LEVEL.get(simple[level_at], ()):
-        start = level_at + 1 - len(name)
-        if start >= 0 and simple.startswith(name, start):
+    for length, names in _LISTED_BY_LEVEL.get(simple[level_at], ()):
+        start = level_at + 1 - length
+        if start >= 0 and simple[start : level_at + 1] in names:
             return start
     return None
 
@@ -1352,6 +1359,8 @@ _SHORT_ANYWHERE = re.compile(
 )
 
 
+# what follows a body that leads or guides the report's own (…局的具体指导下)
+_GUIDING = re.compile(r"的[^，,。；;]{0,8}?(?:指导|领导|支持|帮助|督促)下?")
 # what a body opening a clause goes on to do (县民政局坚持…, 市教育局认真贯彻…)
 _DOING = re.compile(r"坚持|认真|严格|高度|深入|全面|积极|始终|紧紧|扎实|持续|按照|围绕")
 
@@ -1367,7 +1376,9 @@ def _short_with_site(simple: str) -> str | None:
     named = {
         place + _SHORT_FORMS.get(m["short"], m["short"])
         for m in _SHORT_ANYWHERE.finditer(simple)
-        if (
+        # (在县委、县政府的正确领导、县政务和大数据局的具体指导下，我局…: the body guiding it)
+        if not _GUIDING.match(simple, m.end())
+        and (
             place := ((site := _site_place(simple, m["short"])) and site + m["level"])
             or _one_place(simple, m["level"])
             # (，县民政局坚持…: the short name opening a clause on what it did — not 城市管理

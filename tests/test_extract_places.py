@@ -1,0 +1,74 @@
+"""Places known from China's division names (data/catalogue/places.csv), wherever they stand in
+a sentence: a report's agency found where no mark tells where its place's name starts, and a town
+or a district's body given with the place the text writes before it. The texts are excerpts of
+real reports of the labelled sets (湖南省司法厅 2023, 钦州市钦北区审计局 2023,
+枣庄市市中区交通运输局 2025, 东至县大渡口镇 2022), and one whole (阳新县自然资源和规划局 2022)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard.domain.places import division_names
+from dashboard.extract.agency import find_agency_year
+
+
+def test_the_divisions_down_to_the_county_current_and_older() -> None:
+    names = set(division_names())
+    # a province, a prefecture by its full name, a county-level city and its county before 2021
+    assert {"湖南省", "黔东南苗族侗族自治州", "祁阳市", "祁阳县", "枣庄市", "市中区"} <= names
+    # a district that is no zone though named 新区
+    assert "滨海新区" in names
+    # the zones the codes list among counties are no places; nor 市辖区, nor two-character words
+    assert not [n for n in names if re.search("开发区|高新|管理区|辖", n)]
+    assert all(len(n) >= 3 and n[-1] in "省市区县州旗盟" for n in names)
+    assert len(names) > 2800
+
+
+def test_a_place_no_mark_starts() -> None:
+    text = (
+        "一、总体情况\n2023年,我厅坚持以公开为常态、不公开为例外,不断提升政府信息公开的工作效率。\n"
+        "(一)主动公开\n2023年,湖南司法行政网公开发布各类政务动态信息6770条,主动公开湖南省"
+        "司法厅2023年部门预算和2022年度部门决算,依法依规公开行政许可信息。"
+    )
+    assert find_agency_year(text) == ("湖南省司法厅", 2023)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        (
+            "一、总体情况\n根据《钦州市钦北区政府信息公开领导小组办公室关于转发自治区做好2023年"
+            "政府信息公开工作年度报告发布和报送工作的通知》文件规定,现向社会公布钦州市钦北区审计局"
+            "2023年度政府信息公开工作情况。\n(一)政府信息主动公开情况\n2023年,我局在政府信息公开"
+            "平台累积发布信息32条。",
+            "钦州市钦北区审计局",
+        ),
+        (
+            "市中区交通运输局2025年政府信息公开工作年度报告\n如对本报告有疑问,可与市中区交通运输局"
+            "联系(地址枣庄市市中区振兴南路68号,邮编:277100)。",
+            "枣庄市市中区交通运输局",
+        ),
+        (
+            "本报告中所列数据统计期限为2022年1月1日至12月31日。如对本报告有任何疑问,请与东至县"
+            "大渡口镇政府党政办联系(地址:东至县大渡口镇南大街2号;邮编:247210)。\n一、总体情况\n"
+            "2022年,我镇的政务公开工作在县委、县政府的统一领导和部署下,取得了明显的效果。",
+            "东至县大渡口镇",
+        ),
+    ],
+)
+def test_a_body_with_the_place_written_before_it(text: str, agency: str) -> None:
+    assert find_agency_year(text)[0] == agency
+
+
+def test_a_body_guiding_the_report_is_not_its_own() -> None:
+    # (…在县委、县政府的正确领导、县政务和大数据局的具体指导下,我局…: the whole report, whose
+    # 阳新县人民政府信息网站 places the short name 县政务和大数据局 as well)
+    corpus = Path(__file__).parent / "data" / "corpus" / "reports-blind8.jsonl"
+    reports = (json.loads(line) for line in corpus.read_text("utf-8").splitlines())
+    text = next(r["text"] for r in reports if r["id"] == "yx-zrzygh-2022")
+    assert "县政务和大数据局的具体指导下" in text
+    assert find_agency_year(text) == ("阳新县自然资源和规划局", 2022)
