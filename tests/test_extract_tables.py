@@ -685,6 +685,38 @@ def test_a_text_row_missing_cells_gives_only_the_total_its_sum_tells(
     assert slots[("requests_carried_over", None)] == 18
 
 
+def test_a_headerless_row_whose_columns_are_not_certain_gives_no_prose_figure(
+    catalogue: Catalogue,
+) -> None:
+    # No header read (a PDF printed it a character a line, or on the page before): a row of the
+    # form's wording whose 总计 is not the sum of the others has no certain columns, so no prose
+    # rule reads its first number (5 is the 自然人 column, not the year's requests); a row that
+    # lost its empty cells gives the 总计 its sum tells, flagged for review.
+    carried = "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0"
+
+    def read(row: str) -> tuple[dict[str | None, float], dict[str, str]]:
+        text = "\n".join(["三、收到和处理政府信息公开申请情况", row, carried])
+        extraction = extract_figures(text, catalogue)
+        new = {
+            f.category: (f.value, f.confidence)
+            for f in extraction.facts
+            if f.metric == "requests_new"
+        }
+        reasons = {s.number: s.reason for s in extraction.skipped if s.start < len(row) + 18}
+        return new, reasons
+
+    sums_fail, reasons = read("一、本年新收政府信息公开申请数量 5 1 0 0 0 1 8")
+    assert sums_fail == {}
+    assert reasons == {n: "table row: columns not certain" for n in ("5", "1", "0", "8")}
+    short, reasons = read("一、本年新收政府信息公开申请数量 5 1 1 7")
+    assert short == {None: (7, INFERRED)}
+    assert reasons == {"5": "repeated", "1": "table row: columns not certain"}
+    # in the form's order when the sums hold
+    whole, _ = read("一、本年新收政府信息公开申请数量 5 1 0 0 0 1 7")
+    assert whole[None] == (7, CONFIDENCE)
+    assert whole["natural_person"] == (5, CONFIDENCE)
+
+
 def _one_a_line(*cells: str) -> str:
     return "\n\n".join(cells)
 

@@ -495,23 +495,33 @@ class ThreeReader:
         """Rows of a table whose header is not words (a PDF's narrow columns print 商业企业 a
         character a line), or on a page after it: a row of the form's wording with as many
         figures as the form has columns, read in the form's own order when its 总计 is the sum
-        of the others (the form's check)."""
+        of the others (the form's check). A row with fewer figures gives its 总计 when the sum
+        tells it (`_total_of_parts`); any other row of the form with figures is a row whose
+        columns are not certain, so that no prose rule reads its first number (本年新收…申请数量
+        5 1 0 0 0 1 8: the 5 is the 自然人 column, not the year's requests)."""
         out: list[Row] = []
         context: set[str] = set()
         width = len(self.form_order)
-        for start, end, line in lines:
+        for at, (start, end, line) in enumerate(lines):
             labels, numbers = _label_numbers(line)
-            if not labels or len(numbers) != width:
+            if not labels or len(numbers) < 2:
                 continue
-            if not all(re.fullmatch(r"[0-9]+", n) for n in numbers):
-                continue
-            *parts, total = (int(n) for n in numbers)
-            if sum(parts) != total:
-                continue
-            values = list(zip(self.form_order, numbers, strict=True))
+            whole = all(re.fullmatch(r"[0-9]+", n) for n in numbers)
+            *parts, total = (int(n) if whole else 0 for n in numbers)
+            values: list[tuple[str, str]] = []
+            inferred = False
+            if whole and len(numbers) == width and sum(parts) == total:
+                values = list(zip(self.form_order, numbers, strict=True))
+            elif len(numbers) < width and at + 1 < len(lines):
+                # (not on the text's last line: a page cut off inside a row lost its last cells)
+                values = _total_of_parts(numbers, self.form_order)
+                inferred = bool(values)
             found, context = self._cells(labels, values, context)
-            if found:
-                out.append(Row(None, (start, end), found, True))
+            if found is None:
+                continue
+            if inferred:
+                found = [Cell(c.slot, c.written, c.unit, inferred=True) for c in found]
+            out.append(Row(None, (start, end), found, bool(found) and not inferred))
         return out
 
     def _header_line(self, line: str) -> list[str] | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dashboard.domain.catalogue import Catalogue, Metric
 from dashboard.domain.problems import Problem, ProblemCode, Severity
@@ -210,10 +210,6 @@ def merge_tables(
         at = bisect_right(starts, position) - 1
         return spans[at] if at >= 0 and position < spans[at][1] else None
 
-    def in_read_row(position: int) -> bool:
-        span = row_of(position)
-        return span is not None and read_of[span]
-
     # a table figure flagged for review (a total told by its row's sum) that the prose outside
     # the tables states too, the same: two readings agree, and it is as sure as the prose one
     said = {
@@ -225,14 +221,28 @@ def merge_tables(
         prose = said.get((found.metric, found.channel, found.category, found.value))
         if prose is not None and found.confidence < prose:
             found.confidence = prose
-    skipped = [s for s in result.skipped if not in_read_row(s.start)]
+    uncertain = "table row: columns not certain"
+    # the numbers of a row whose columns are not certain are left out for that reason, but
+    # for the one the tables took all the same: a 总计 told by its row's sum, the row's last
+    # number so written
+    taken = {(row_of(f.start), f.as_written) for f in reading.found}
+    skipped: list[Skipped] = []
+    for s in reversed(result.skipped):
+        span = row_of(s.start)
+        if span is None:
+            skipped.append(s)
+        elif not read_of[span] and (span, s.number) not in taken:
+            skipped.append(replace(s, reason=uncertain))
+        else:
+            taken.discard((span, s.number))
+    skipped.reverse()
     kept: list[Found] = []
     for fact in result.facts:
         span = row_of(fact.start) or row_of(fact.end - 1)
         if (fact.metric, fact.channel, fact.category) in slots:
             reason = "repeated"
         elif span is not None:
-            reason = "table row" if read_of[span] else "table row: columns not certain"
+            reason = "table row" if read_of[span] else uncertain
         else:
             kept.append(fact)
             continue
