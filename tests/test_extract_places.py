@@ -72,3 +72,26 @@ def test_a_body_guiding_the_report_is_not_its_own() -> None:
     text = next(r["text"] for r in reports if r["id"] == "yx-zrzygh-2022")
     assert "县政务和大数据局的具体指导下" in text
     assert find_agency_year(text) == ("阳新县自然资源和规划局", 2022)
+
+
+def test_the_bureau_owning_the_reports_guide_or_work_when_nothing_else_names_it() -> None:
+    # (excerpts of 驻马店市文化广电和旅游局 2020 and 盐津县公安局 2016, whose texts have no title,
+    # byline or contact line)
+    guide = (
+        "(三)政府信息管理及规范化建设情况\n一是专门成立了由市文化广电和旅游局主要负责人任组长的"
+        "领导小组,推进、指导和监督市文化广电和旅游局政府信息公开工作。二是完善依申请公开制度。"
+        "严格按照《信息公开条例》,制定了“驻马店市文化广电和旅游局政府信息公开指南”,确定了我局"
+        "受理申请的机构。"
+    )
+    assert find_agency_year(guide)[0] == "驻马店市文化广电和旅游局"
+    work = (
+        "一、总体情况\n2016年度,全县公安机关在县委、县政府的正确领导下,主动通过政府网站发布信息。"
+        "主动发布各类信息314条,其中,局机关发布信息64条。安排2名民警和1名合同制工作人员承担"
+        "盐津县公安局政府信息公开工作。"
+    )
+    assert find_agency_year(work)[0] == "盐津县公安局"
+    # (a report that does not speak as a bureau: another body's work)
+    assert find_agency_year(work.replace("局机关", "机关"))[0] is None
+    # a government's portal carries other bodies' reports: no owner of this one
+    portal = "一、总体情况\n2024年,我局通过祁阳市人民政府网站主动公开政府信息120条。"
+    assert find_agency_year(portal)[0] is None

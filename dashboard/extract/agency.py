@@ -653,6 +653,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         agency = cut(match)
         if agency:
             break
+    if agency is None:
+        agency = _owner_named(simple)
     if agency is not None:
         agency = _completed(agency, simple)
     if agency is not None and (office := _TOWN_OFFICE.search(to_simplified(agency))):
@@ -1259,6 +1261,40 @@ def _self_named(simple: str) -> str | None:
                 names[place + named[0]] += 1
         return _dominant(names)
     return None
+
+
+# a bureau (commission, department) named in full as the owner of the report's guide, work, site
+# or account (制定了“驻马店市文化广电和旅游局政府信息公开指南”, 承担盐津县公安局政府信息公开工作,
+# 在河北省体育局门户网站): not a government's or an office's, whose portal carries other bodies'
+# reports too
+_OWNED = re.compile(
+    r"[\u4e00-\u9fff]{2,14}?(?:局|委员会|厅)(?=[“”]?(?:政府信息公开指南|政府信息公开工作"
+    r"|信息公开工作|政务公开工作|门户网站|网站|官网|官方网站|微信|政务微博))"
+)
+
+
+def _owner_named(simple: str) -> str | None:
+    """The agency of a report that names itself nowhere else but speaks as a bureau (我局,
+    本单位, 局机关…): the one bureau (or the one named at least twice as often as any other)
+    that owns its guide, work, site or account, with a place of the division list before it
+    (驻马店市, 盐津县; not 接受监督市…)."""
+    names: Counter[str] = Counter()
+    for level in re.finditer(rf"[{_LEVELS}]", simple):
+        if _listed_place_start(simple, level.start()) is None:
+            continue
+        place = _place_at(simple, level.start())
+        owned = _OWNED.match(simple, level.end()) if place else None
+        if owned and not _NOT_AGENCY.search(owned[0]) and not re.search("[、，,及与]", owned[0]):
+            names[f"{place}{owned[0]}"] += 1
+    # (only a report that speaks as such a body: 2022年,台州市统计局网站公开信息120条 alone is
+    # another body's site)
+    kinds = {name: "委" if name.endswith("委员会") else name[-1] for name in names}
+    return _dominant(Counter({n: c for n, c in names.items() if _speaks_as(kinds[n], simple)}))
+
+
+def _speaks_as(kind: str, simple: str) -> bool:
+    """Whether the report speaks as a body of `kind` (局: 我局, 本单位, 局机关, 局属…)."""
+    return bool(re.search(rf"[我本](?:{kind}|单位|机关|部门)|{kind}(?:机关|属|党组|领导)", simple))
 
 
 def _after_front(words: str) -> str:
