@@ -95,3 +95,37 @@ def test_the_bureau_owning_the_reports_guide_or_work_when_nothing_else_names_it(
     # a government's portal carries other bodies' reports: no owner of this one
     portal = "一、总体情况\n2024年,我局通过祁阳市人民政府网站主动公开政府信息120条。"
     assert find_agency_year(portal)[0] is None
+
+
+def test_a_bureau_named_by_its_kind_alone_under_the_one_county_the_text_names() -> None:
+    # (excerpts of 汝州市应急管理局 2019 and 同心县统计局 2021: no government named in full)
+    emergency = (
+        "一、总体情况\n2019年,作为新组建部门,市应急管理局严格按照新修订的《中华人民共和国政府信息"
+        "公开条例》,全面推进政务公开工作。\n(一)主动公开情况\n2019年,应急管理局通过政府门户网站"
+        "和微信公众平台主动公开信息942条。\n(五)政府信息公开监督保障及教育培训情况\n参加了汝州市"
+        "政府组织的政务公开培训班。"
+    )
+    assert find_agency_year(emergency)[0] == "汝州市应急管理局"
+    statistics = (
+        "现将统计局2021年政府信息公开年度报告编制和公布工作有关情况报告如下。\n一、总体情况\n"
+        "我局严格依照《宁夏回族自治区实施(中华人民共和国政府信息公开条例)办法》有关规定,坚持以"
+        "公开为常态。主动公开文件及时在同心县政府公众网公开。"
+    )
+    assert find_agency_year(statistics)[0] == "同心县统计局"
+    # the county a city's bureau (市…局) names in passing is not its place
+    city = emergency.replace("汝州市政府", "宝丰县政府")
+    assert find_agency_year(city)[0] == "应急管理局"
+    # two counties named: no place is taken
+    two = statistics + "并抄送海原县政府。"
+    assert find_agency_year(two)[0] == "统计局"
+
+
+def test_a_town_under_the_one_county_the_text_names() -> None:
+    # (沙德格苏木 2021, a page of 乌拉特前旗's disclosure platform)
+    text = (
+        "您好,欢迎登录乌拉特前旗政务公开平台\n发布机构 沙德格苏木\n"
+        "沙德格苏木2021年度政府信息公开工作年度报告\n一、总体情况\n2021年,沙德格苏木认真围绕重点"
+        "工作和年度目标任务,扎实有序推进政务公开工作落实。现将我苏木2021年政府信息公开年度报告"
+        "公布如下。2021年,我苏木在“巴彦淖尔市政务公开”主动公开沙德格苏木政府信息28条。"
+    )
+    assert find_agency_year(text) == ("乌拉特前旗沙德格苏木", 2021)

@@ -97,8 +97,9 @@ def test_xiangzhen_is_no_townships_name() -> None:
         "根据《沐川县赋予乡镇县级行政权力事项基础清单》，本乡明确职责。"
     )
     assert "赋予乡" not in (find_agency_year(text)[0] or "")
-    # the town that opens the sentence (its county is named only in a cited title)
-    assert find_agency_year(text) == ("杨村乡", 2022)
+    # the town that opens the sentence, under the one county the text names (in a cited title:
+    # since the division list, the labels' 沐川县杨村乡 of this report)
+    assert find_agency_year(text) == ("沐川县杨村乡", 2022)
     # a township the text names after its county, in the report's own voice
     named = "本乡严格落实《条例》。沐川县杨村乡主动公开政府信息52条，沐川县杨村乡坚持公开。"
     assert find_agency_year(named)[0] == "沐川县杨村乡"

@@ -28,6 +28,19 @@ PLACES_FILE = CATALOGUE_DIR / "places.csv"
 
 
 @cache
+def division_codes(path: Path = PLACES_FILE) -> dict[str, str]:
+    """Each division's name → its six-digit code (the first the file gives for the name)."""
+    frame = pl.read_csv(path, schema_overrides={"code": pl.String}).unique("name", keep="first")
+    return dict(zip(frame["name"].to_list(), frame["code"].to_list(), strict=True))
+
+
 def division_names(path: Path = PLACES_FILE) -> tuple[str, ...]:
-    """The names of the divisions, current and older, in the file's order."""
-    return tuple(pl.read_csv(path, schema_overrides={"code": pl.String})["name"].to_list())
+    """The names of the divisions, current and older."""
+    return tuple(division_codes(path))
+
+
+def is_county_level(name: str) -> bool:
+    """Whether a division is a county, a district or a county-level city (its code's last two
+    digits not 00); False for provinces, prefectures and names not listed."""
+    code = division_codes().get(name)
+    return code is not None and not code.endswith("00")

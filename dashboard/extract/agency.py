@@ -11,7 +11,7 @@ from functools import cache
 from itertools import pairwise
 
 from dashboard.domain.agency_names import listed_places, short_forms
-from dashboard.domain.places import division_names
+from dashboard.domain.places import division_codes, division_names, is_county_level
 from dashboard.domain.script import to_simplified
 
 # A ministry's name ends in 部, as many words do (全部, 干部, 内部): only the two to eight
@@ -675,6 +675,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         place = _one_place(simple, None)
         if place is not None:
             agency = place + to_simplified(agency)
+        else:
+            agency = _in_its_division(to_simplified(agency), simple)
     if agency is not None and _PLACELESS_ZONE.fullmatch(to_simplified(agency)):
         # 请与经济开发区管委会党政办公室联系, 定州市人民政府门户: a zone named by its kind alone,
         # under the one government the report names in full
@@ -1007,7 +1009,53 @@ def _town_of_its_county(town: str, simple: str) -> str:
     town's report cites and publishes on is its county's. Unchanged when the text names none or
     several."""
     kept = _longest_places(set(_governments_named(simple)))
+    if not kept:
+        # (…乌拉特前旗… and no government named: the one county the text names)
+        kept = _divisions_named(simple, county=True)
     return kept.pop() + town if len(kept) == 1 else town
+
+
+def _divisions_named(simple: str, *, county: bool) -> set[str]:
+    """The divisions of the list the text names (county level, or the levels above), each once
+    in its fullest form as `_place_at` reads it before a level character."""
+    named = set()
+    for level in re.finditer(rf"[{_LEVELS}]", simple):
+        start = _listed_place_start(simple, level.start())
+        if start is None:
+            continue
+        division = simple[start : level.end()]
+        if division in _DIVISION_CODES and is_county_level(division) == county:
+            named.add(division)
+    return _longest_places(named)
+
+
+# the divisions' names without their level (阜阳 of 阜阳市): a name opening with one has its place
+_DIVISION_CODES = division_codes()
+_DIVISION_STEMS = frozenset(name[:-1] for name in _DIVISION_CODES if len(name) >= 3)
+
+
+def _in_its_division(name: str, simple: str) -> str:
+    """A bureau named by its kind alone (应急管理局, 科技局) in a text naming no government in
+    full: under the one county-level division the text names (…汝州市…), else, when the text
+    calls it 市…局, the one city; as written with the level the text puts before it (县统计局
+    under a 县). Unchanged when the name opens with a place of its own (阜阳气象局) or the
+    text names none or several."""
+    if not re.search(r"(?:局|委员会|委|厅|办)$", name) or any(
+        name[:n] in _DIVISION_STEMS for n in range(2, 6)
+    ):
+        return name
+    # (《安吉县人民政府办公室…》 and 《湖州市人民政府办公室…》: which one cannot be told; a
+    # province's government, whose rules every report cites, tells nothing)
+    governments = {m["place"] for m in _GOVERNMENT.finditer(simple)}
+    if len({g for g in governments if not re.search("省$|自治区$", g)}) > 1:
+        return name
+    levels = {m[1] for m in re.finditer(rf"([{_LEVELS}]){re.escape(name)}", simple)}
+    county = {d for d in _divisions_named(simple, county=True) if not levels or d[-1] in levels}
+    above = {d for d in _divisions_named(simple, county=False) if d[-1] in levels}
+    kept = county or above
+    if len(kept) != 1:
+        return name
+    return kept.pop() + _SHORT_FORMS.get(name, name)
 
 
 # 我县, 我区, 本级政府: a report in a county's (district's, city's) own voice; 我局, 本单位…: a
