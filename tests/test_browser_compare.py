@@ -126,6 +126,27 @@ def test_group_and_search_from_the_page(browser: Browser, app_url: str) -> None:
     page.close()
 
 
+def test_opening_the_page_writes_its_address_once(browser: Browser, app_url: str) -> None:
+    """Opening /compare with no parameters adds one history entry, the sidebar's agency and
+    year (it made two: the page wrote its default figure as a second one); choosing another
+    figure adds one more, and Back shows the default figure again."""
+    page = open_page(browser, f"{app_url}/compare", "desktop")
+    expect(page).to_have_url(re.compile(r"agency=.+&year=\d{4}$"))
+    charts_drawn(page)
+    wait_until_idle(page)
+    # about:blank (where a new page starts), the address opened, the one written
+    assert page.evaluate("history.length") == 3
+    opened = page.url
+    page.locator(".st-key-compare_metric").get_by_role("combobox").click()
+    page.get_by_role("option").nth(1).click()
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"&metric=\w+"))
+    assert page.evaluate("history.length") == 4
+    page.go_back()
+    expect(page).to_have_url(opened)
+    page.close()
+
+
 def test_english_page_and_the_slide_link(browser: Browser, app_url: str) -> None:
     page = open_page(browser, f"{app_url}/compare?{QUERY}&lang=en", "desktop")
     charts_drawn(page)

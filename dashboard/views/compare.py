@@ -128,7 +128,10 @@ def _choose_figure(
             key=key,
             disabled=len(choices) == 1,
         )
-    write_params({METRIC: metric, **data.slice_params(figure, default)})
+    # (the default figure of a link that names none stays out of the address: opening /compare
+    # is then the sidebar's one write, one history entry, not two)
+    unnamed = wanted is None and figure == fallback
+    write_params({METRIC: None if unnamed else metric, **data.slice_params(figure, default)})
     return figure
 
 
