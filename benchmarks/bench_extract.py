@@ -1,6 +1,7 @@
 """Benchmark: how well `extract_figures` finds the hand-labelled figures of a report corpus.
 
     .venv/bin/python benchmarks/bench_extract.py [--corpus path.jsonl] [--size-kb 1024] [--files]
+        [--by-kind]
 
 Each report's text is extracted with no agency or year given; each label is mapped to its
 (metric, channel, category) as tests/corpus.py does (LABEL_ROWS, Resolver). A figure counts as
@@ -11,7 +12,8 @@ apart the figures of rows no label id names (statutory table 二, a Toutiao or n
 a Weibo account's reads), which the labels cannot judge — unless a label of the same metric and
 value went unmatched in that report: then the figure is that label's, in the wrong row, and wrong.
 `--files` times reading the bundled report files (Word, Word 97, PDFs printed from Word) and
-extracting their figures, file by file.
+extracting their figures, file by file. `--by-kind` prints each kind of figure's precision over
+every labelled set, marking the kinds the review table highlights (data/catalogue/review.toml).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from dashboard.domain.agency_names import same_agency, same_agency_placed  # noq
 from dashboard.domain.catalogue import default_catalogue  # noqa: E402
 from dashboard.domain.script import to_simplified  # noqa: E402
 from dashboard.extract.figures import Found, Skipped, extract_figures  # noqa: E402
+from dashboard.extract.review import review_cap  # noqa: E402
 from tests.corpus import CORPUS, LABEL_ROWS, Resolver, same_number  # noqa: E402
 
 Slot = tuple[str, str | None, str | None]
@@ -57,6 +60,19 @@ class ExtractMeasure:
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     unjudged: list[str] = field(default_factory=list)  # figures no label id can name
+    # (metric, channel) → [figures taken, right]: which kinds of figure the rules get wrong
+    by_kind: dict[tuple[str, str | None], list[int]] = field(default_factory=dict)
+
+    def add(self, other: ExtractMeasure) -> None:
+        """Pool another set's measure into this one (counts and kinds; not the lists)."""
+        for name in ("facts", "right", "labels", "found", "reports", "agency_found"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("agency_same", "agency_placed", "year_found"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for kind, (taken, right) in other.by_kind.items():
+            counts = self.by_kind.setdefault(kind, [0, 0])
+            counts[0] += taken
+            counts[1] += right
 
     @property
     def precision(self) -> float:
@@ -165,8 +181,11 @@ def measure(path: Path = CORPUS, adjudications: Path = ADJUDICATIONS) -> Extract
             said = verdicts.get(
                 (report["id"], label_of.get(slot, ""), fact.value, str(fact.qualifier)), ""
             )
+            counts = result.by_kind.setdefault((fact.metric, fact.channel), [0, 0])
+            counts[0] += 1
             if any(_matches(fact, s, v, q) for s, v, q, _ in wanted):
                 result.right += 1
+                counts[1] += 1
                 result.adj_right += said != "incorrect"
             else:
                 # the labels lack it; right if the adjudicator says so (and then a label too)
@@ -190,6 +209,32 @@ def measure(path: Path = CORPUS, adjudications: Path = ADJUDICATIONS) -> Extract
                     f" [{why}]"
                 )
     return result
+
+
+def all_sets(folder: Path = CORPUS.parent) -> ExtractMeasure:
+    """Every labelled set of the folder, pooled."""
+    pooled = ExtractMeasure()
+    for path in sorted(folder.glob("reports-*.jsonl")):
+        pooled.add(measure(path))
+    return pooled
+
+
+def precision_by_kind(min_taken: int = 10) -> list[str]:
+    """Each kind of figure (metric and channel) taken at least `min_taken` times over every
+    labelled set, lowest precision first; kinds the review table highlights whatever rule read
+    them (data/catalogue/review.toml) are marked."""
+    pooled = all_sets()
+    rows = [
+        (right / taken, metric, channel, taken, right)
+        for (metric, channel), (taken, right) in pooled.by_kind.items()
+        if taken >= min_taken
+    ]
+    lines = [f"kinds taken at least {min_taken} times over {pooled.reports} reports:"]
+    for share, metric, channel, taken, right in sorted(rows):
+        flag = "  highlighted" if review_cap(metric, channel) is not None else ""
+        kind = f"{metric}/{channel or '-'}"
+        lines.append(f"  {kind:36s} {share:.3f} ({right}/{taken}){flag}")
+    return lines
 
 
 def time_big_text(path: Path, size_kb: int) -> str:
@@ -245,9 +290,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--size-kb", type=int, help="time one extraction of this much text")
     parser.add_argument("--files", action="store_true", help="time the bundled report files")
+    parser.add_argument(
+        "--by-kind",
+        action="store_true",
+        help="precision of each kind of figure over every labelled set (tests/data/corpus)",
+    )
     args = parser.parse_args(argv)
     if args.files:
         print("\n".join(time_files()))
+        return 0
+    if args.by_kind:
+        print("\n".join(precision_by_kind()))
         return 0
     if args.size_kb:
         print(time_big_text(args.corpus, args.size_kb))

@@ -59,6 +59,7 @@ from dashboard.extract.numbers import (
     _skip_reason,
     _value_text,
 )
+from dashboard.extract.review import cap_doubtful
 from dashboard.extract.rules import _LIST_RULE, _PUBLISH_UNITS, RULES, Naming, Rule, rule_by_id
 
 __all__ = [
@@ -713,6 +714,8 @@ def extract_figures(
     if positions is not None:
         _map_back(result, original, positions)
     merge_tables(result, original, tables, catalogue)
+    # kinds the rules often get wrong: highlighted for review whatever rule read them
+    cap_doubtful(result.facts)
     return result
 
 
