@@ -1035,11 +1035,12 @@ _DIVISION_STEMS = frozenset(name[:-1] for name in _DIVISION_CODES if len(name) >
 
 
 def _in_its_division(name: str, simple: str) -> str:
-    """A bureau named by its kind alone (应急管理局, 科技局) in a text naming no government in
-    full: under the one county-level division the text names (…汝州市…), else, when the text
-    calls it 市…局, the one city; as written with the level the text puts before it (县统计局
-    under a 县). Unchanged when the name opens with a place of its own (阜阳气象局) or the
-    text names none or several."""
+    """A bureau named by its kind alone (应急管理局, 科技局) whose place no one government named
+    in full gives: under the one county-level division the text names (…汝州市…), else, when
+    the text calls it 市…局, the one city; as written with the level the text puts before it
+    (县统计局 under a 县). Unchanged when the name opens with a place of its own (阜阳气象局),
+    when the text names two governments other than a province's, or none or several such
+    divisions."""
     if not re.search(r"(?:局|委员会|委|厅|办)$", name) or any(
         name[:n] in _DIVISION_STEMS for n in range(2, 6)
     ):

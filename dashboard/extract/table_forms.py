@@ -507,10 +507,9 @@ class ThreeReader:
             if not labels or len(numbers) < 2:
                 continue
             whole = all(re.fullmatch(r"[0-9]+", n) for n in numbers)
-            *parts, total = (int(n) if whole else 0 for n in numbers)
             values: list[tuple[str, str]] = []
             inferred = False
-            if whole and len(numbers) == width and sum(parts) == total:
+            if whole and len(numbers) == width and sum(map(int, numbers[:-1])) == int(numbers[-1]):
                 values = list(zip(self.form_order, numbers, strict=True))
             elif len(numbers) < width and at + 1 < len(lines):
                 # (not on the text's last line: a page cut off inside a row lost its last cells)
