@@ -6,6 +6,7 @@ real reports of the labelled sets (湖南省司法厅 2023, 钦州市钦北区�
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -129,3 +130,40 @@ def test_a_town_under_the_one_county_the_text_names() -> None:
         "公布如下。2021年,我苏木在“巴彦淖尔市政务公开”主动公开沙德格苏木政府信息28条。"
     )
     assert find_agency_year(text) == ("乌拉特前旗沙德格苏木", 2021)
+
+
+def test_the_list_is_rebuilt_by_its_script_with_its_rules(tmp_path: Path) -> None:
+    """scripts/build_places.py: provinces, prefectures and counties; no functional zone (codes
+    xx xx 71–80) and no 市辖区 or two-character name; an older name kept beside the current one,
+    and a name both sources give keeps the current code."""
+    script = Path(__file__).parents[1] / "scripts" / "build_places.py"
+    spec = importlib.util.spec_from_file_location("build_places", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "provinces.csv").write_text('code,name\n43,"湖南省"\n', "utf-8")
+    (dist / "cities.csv").write_text(
+        'code,name,provinceCode\n4301,"长沙市",43\n4390,"省直辖县级行政区划",43\n', "utf-8"
+    )
+    (dist / "areas.csv").write_text(
+        "code,name,cityCode,provinceCode\n"
+        '430102,"芙蓉区",4301,43\n430171,"长沙经济技术开发区",4301,43\n'
+        '430181,"浏阳市",4301,43\n430103,"城区",4301,43\n430100,"市辖区",4301,43\n',
+        "utf-8",
+    )
+    adcodes = tmp_path / "adcodes.csv"
+    adcodes.write_text(
+        "adcode,name,longitude,latitude\n431121000000,祁阳县,0,0\n430181000000,浏阳市,0,0\n"
+        "430181999999,浏阳市,0,0\n",
+        "utf-8",
+    )
+    built = module.build(dist, adcodes)
+    assert built.rows() == [
+        ("430000", "湖南省", "nbs-2023"),
+        ("430100", "长沙市", "nbs-2023"),
+        ("430102", "芙蓉区", "nbs-2023"),
+        ("430181", "浏阳市", "nbs-2023"),
+        ("431121", "祁阳县", "cpca-adcodes"),
+    ]
