@@ -83,12 +83,20 @@ def table_rows(grid: Locator) -> list[list[str]]:
     return [[row[0], row[1], row[3], row[4]] for row in rows]
 
 
-def row_point(grid: Locator, row: int, x: float) -> tuple[float, float]:
-    """A point `x` px into the grid's canvas, in the middle of body row `row`."""
+def click_row(grid: Locator, row: int, x: float) -> None:
+    """Click `x` px into the grid's canvas, in the middle of body row `row`. Playwright's own
+    click scrolls the grid into view and waits until it stands still and takes the click there
+    (a click at page coordinates computed first could land where the grid had been before a
+    late layout moved it, or below a phone's screen). Glide's scroller lies over its canvas and
+    takes the pointer: the click goes to it, at the canvas's point."""
+    scroller = grid.locator(".dvn-scroller")
+    scroller.scroll_into_view_if_needed()
     canvas = grid.get_by_test_id("data-grid-canvas").bounding_box()
     header = grid.locator("canvas").nth(1).bounding_box()  # the header's own canvas
-    assert canvas is not None and header is not None
-    return canvas["x"] + x, canvas["y"] + header["height"] + ROW_HEIGHT * row + ROW_HEIGHT / 2
+    box = scroller.bounding_box()
+    assert canvas is not None and header is not None and box is not None
+    y = header["height"] + ROW_HEIGHT * row + ROW_HEIGHT / 2
+    scroller.click(position={"x": canvas["x"] - box["x"] + x, "y": canvas["y"] - box["y"] + y})
 
 
 def correct_value(page: Page, grid: Locator, row: int, value: str) -> None:
@@ -99,7 +107,7 @@ def correct_value(page: Page, grid: Locator, row: int, value: str) -> None:
     # layout, a CI run under load): then nothing is selected, and the click is made again at
     # the grid's place as it now is.
     for attempt in range(3):
-        page.mouse.click(*row_point(grid, row, 100))
+        click_row(grid, row, 100)
         for _ in range(VALUE_COLUMN - 1):
             page.keyboard.press("ArrowRight")
         try:
@@ -129,7 +137,7 @@ def correct_value(page: Page, grid: Locator, row: int, value: str) -> None:
 
 def delete_row(page: Page, grid: Locator, row: int) -> None:
     """Tick the row's marker (the checkbox at its left) and press Delete (the app reruns)."""
-    page.mouse.click(*row_point(grid, row, 15))
+    click_row(grid, row, 15)
     expect(grid.locator("tbody tr[role=row]").nth(row)).to_have_attribute("aria-selected", "true")
     rerun(page, lambda: page.keyboard.press("Delete"))
 
