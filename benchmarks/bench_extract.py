@@ -65,9 +65,8 @@ class ExtractMeasure:
 
     def add(self, other: ExtractMeasure) -> None:
         """Pool another set's measure into this one (counts and kinds; not the lists)."""
-        for name in ("facts", "right", "labels", "found", "reports", "agency_found"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("agency_same", "agency_placed", "year_found"):
+        counts = ("facts", "right", "labels", "found", "reports", "agency_found", "agency_same")
+        for name in (*counts, "agency_placed", "year_found"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for kind, (taken, right) in other.by_kind.items():
             counts = self.by_kind.setdefault(kind, [0, 0])

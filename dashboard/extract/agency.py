@@ -1011,27 +1011,26 @@ def _town_of_its_county(town: str, simple: str) -> str:
     kept = _longest_places(set(_governments_named(simple)))
     if not kept:
         # (…乌拉特前旗… and no government named: the one county the text names)
-        kept = _divisions_named(simple, county=True)
+        kept = _divisions_named(simple)[0]
     return kept.pop() + town if len(kept) == 1 else town
-
-
-def _divisions_named(simple: str, *, county: bool) -> set[str]:
-    """The divisions of the list the text names (county level, or the levels above), each once
-    in its fullest form as `_place_at` reads it before a level character."""
-    named = set()
-    for level in re.finditer(rf"[{_LEVELS}]", simple):
-        start = _listed_place_start(simple, level.start())
-        if start is None:
-            continue
-        division = simple[start : level.end()]
-        if division in _DIVISION_CODES and is_county_level(division) == county:
-            named.add(division)
-    return _longest_places(named)
 
 
 # the divisions' names without their level (阜阳 of 阜阳市): a name opening with one has its place
 _DIVISION_CODES = division_codes()
 _DIVISION_STEMS = frozenset(name[:-1] for name in _DIVISION_CODES if len(name) >= 3)
+
+
+def _divisions_named(simple: str) -> tuple[set[str], set[str]]:
+    """The divisions of the list the text names, each once in its fullest form as `_place_at`
+    reads it before a level character: (those of county level, those above)."""
+    county: set[str] = set()
+    above: set[str] = set()
+    for level in re.finditer(rf"[{_LEVELS}]", simple):
+        start = _listed_place_start(simple, level.start())
+        division = simple[start : level.end()] if start is not None else ""
+        if division in _DIVISION_CODES:
+            (county if is_county_level(division) else above).add(division)
+    return _longest_places(county), _longest_places(above)
 
 
 def _in_its_division(name: str, simple: str) -> str:
@@ -1051,8 +1050,9 @@ def _in_its_division(name: str, simple: str) -> str:
     if len({g for g in governments if not re.search("省$|自治区$", g)}) > 1:
         return name
     levels = {m[1] for m in re.finditer(rf"([{_LEVELS}]){re.escape(name)}", simple)}
-    county = {d for d in _divisions_named(simple, county=True) if not levels or d[-1] in levels}
-    above = {d for d in _divisions_named(simple, county=False) if d[-1] in levels}
+    counties, aboves = _divisions_named(simple)
+    county = {d for d in counties if not levels or d[-1] in levels}
+    above = {d for d in aboves if d[-1] in levels}
     kept = county or above
     if len(kept) != 1:
         return name
