@@ -93,6 +93,10 @@ def _slice_label(figure: Slice, catalogue: Catalogue, lang: str) -> str:
     return t("compare.slice_label", lang, channel=channel, category=category)
 
 
+# the figure's parameters as the page last wrote them into the address
+_WRITTEN = "compare_written_params"
+
+
 def _choose_figure(
     available: pl.DataFrame, catalogue: Catalogue, lang: str, cells: list[DeltaGenerator]
 ) -> Slice:
@@ -103,6 +107,13 @@ def _choose_figure(
     fallback = data.default_figure(available, catalogue)
     assert fallback is not None  # `available` is not empty
     wanted = st.query_params.get(METRIC)
+    # the address changed under the page since it last wrote it (Back, Forward): what the address
+    # names wins over the selectors' state, as when the link was first opened
+    written = st.session_state.get(_WRITTEN)
+    if written is not None and any(st.query_params.get(k) != v for k, v in written.items()):
+        for key in [k for k in st.session_state if str(k).startswith("compare_slice_")]:
+            del st.session_state[key]
+        st.session_state.pop("compare_metric", None)
     if st.session_state.get("compare_metric") not in metrics:
         st.session_state.compare_metric = wanted if wanted in metrics else fallback.metric
 
@@ -131,7 +142,9 @@ def _choose_figure(
     # (the default figure of a link that names none stays out of the address: opening /compare
     # is then the sidebar's one write, one history entry, not two)
     unnamed = wanted is None and figure == fallback
-    write_params({METRIC: None if unnamed else metric, **data.slice_params(figure, default)})
+    params = {METRIC: None if unnamed else metric, **data.slice_params(figure, default)}
+    write_params(params)
+    st.session_state[_WRITTEN] = params
     return figure
 
 
