@@ -36,6 +36,14 @@ from dashboard.domain.agency_names import (
         ("陜西省人民政府办公厅", "陝西省人民政府辦公廳"),
         ("北京大兴国际机场临空经济区（廊坊）管理委员会", "北京大兴国际机场临空经济区(廊坊)管委会"),
         ("定海区 教育局", "定海区教育局"),
+        # a street office (a town) is its district's government's, said or not
+        ("南京市鼓楼区人民政府华侨路街道办事处", "南京市鼓楼区华侨路街道办事处"),
+        ("天津市河东区人民政府春华街道办事处", "天津市河东区春华街道"),
+        ("莒南县人民政府石莲子镇", "莒南县石莲子镇"),
+        # short forms the reports use (市人民防空办, 区政务服务办, 住房城乡建设局)
+        ("重庆市人民防空办", "重庆市人民防空办公室"),
+        ("宁河区政务服务办", "宁河区政务服务办公室"),
+        ("安居区住房城乡建设局", "安居区住房和城乡建设局"),
     ],
 )
 def test_spellings_of_one_agency_share_a_key(one: str, other: str) -> None:
@@ -51,6 +59,8 @@ def test_spellings_of_one_agency_share_a_key(one: str, other: str) -> None:
         ("定海区教育局", "普陀区教育局"),
         ("大化瑶族自治县教育局", "大化县教育局"),
         ("苏州高新区", "苏州高新区管委会"),
+        # (the government's office of a district is no street office)
+        ("鼓楼区人民政府办公室", "鼓楼区办公室"),
     ],
 )
 def test_different_agencies_keep_different_keys(one: str, other: str) -> None:

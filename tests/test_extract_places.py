@@ -167,3 +167,44 @@ def test_the_list_is_rebuilt_by_its_script_with_its_rules(tmp_path: Path) -> Non
         ("430181", "浏阳市", "nbs-2023"),
         ("431121", "祁阳县", "cpca-adcodes"),
     ]
+
+
+def test_a_body_named_short_under_the_one_division_of_its_level() -> None:
+    # (excerpts of 湖南省体育局 2012 and 盐都区司法局 2022: no title, no name in full)
+    province = (
+        "本报告中所列数据的统计期限自2012年1月1日起至2012年12月31日止。\n一、概述\n按照《中华"
+        "人民共和国政府信息公开条例》的要求,2012年省体育局政府信息公开工作取得了新的进展。\n"
+        "1.《湖南省全民健身条例》经湖南省十一届人大常委会第二十九次会议通过。"
+    )
+    assert find_agency_year(province) == ("湖南省体育局", 2012)
+    district = (
+        "本报告的电子版可在盐城市盐都区政府网站政府信息公开专栏下载。如对本报告有任何疑问,请与"
+        "区司法局办公室联系(地址:盐都区行政中心一楼0107)。\n一、总体情况\n2022年,区司法局在区委"
+        "区政府坚强领导下,切实做好2022年政府信息公开年度报告编制和发布工作。"
+    )
+    # (盐城市 is a city: a district's body takes the district, the one of its level)
+    assert find_agency_year(district)[0] == "盐都区司法局"
+    # a short name spelt out (市人防办, 区政务服务办)
+    assert find_agency_year(province.replace("省体育局", "省人防办"))[0] == "湖南省人民防空办公室"
+    # two districts named: no place is taken
+    assert find_agency_year(district + "并抄送亭湖区政府。")[0] is None
+    # two short names: which is the report's own is not known
+    assert find_agency_year(district + "区财政局予以配合。")[0] is None
+    # the body guiding the report is not its own
+    guided = province.replace("2012年省体育局政府", "在省教育厅的指导下,政府")
+    assert find_agency_year(guided)[0] is None
+
+
+def test_a_name_opening_a_sentence_after_the_words_on_the_year() -> None:
+    # (excerpts of 东胜区统计局 2023 and 中旺镇 2025)
+    bureau = (
+        "一、总体情况\n今年以来,东胜区统计局以习近平新时代中国特色社会主义思想为指导,全面贯彻落实"
+        "党的二十大精神,扎实做好政府信息公开工作。"
+    )
+    assert find_agency_year(bureau)[0] == "东胜区统计局"
+    town = (
+        "按照《中华人民共和国政府信息公开条例》要求及静海区政府《关于做好2025年度我区行政机关政府"
+        "信息公开年度报告的编制和发布工作的通知》部署,中旺镇紧扣乡村振兴、产业发展等中心工作,"
+        "持续提升政务公开规范化水平。"
+    )
+    assert find_agency_year(town)[0] == "静海区中旺镇"

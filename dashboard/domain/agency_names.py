@@ -31,6 +31,11 @@ _LEVELS = "省市区县州旗盟"
 # A government named by its place alone (白河县, 江西省, 黔南州): the key drops the 政府 of
 # `X县政府`, so the place alone and the place's government agree.
 _PLACE_GOVERNMENT = re.compile(rf"(?<=[{_LEVELS}镇乡])政府$|(?<=苏木)政府$")
+# 南京市鼓楼区人民政府华侨路街道办事处 and 南京市鼓楼区华侨路街道办事处: a street office (a town)
+# is its district's government's, whether the name says so or not (a key's 人民政府 is 政府 by then)
+_GOVERNMENT_OF_TOWN = re.compile(
+    rf"(?<=[{_LEVELS}])政府(?=[\u4e00-\u9fff]{{1,10}}?(?:街道|镇|乡|苏木)$)"
+)
 # 苏州高新区管委会(虎丘区人民政府), 泰州医药高新区(高港区)…: a zone's name with the district it
 # is one with in brackets — the same agency as the name without them
 _ALIAS = re.compile(r"[(（][\u4e00-\u9fff]{2,10}?(?:区|县|市|城|人民政府)[)）]")
@@ -88,7 +93,7 @@ def agency_key(name: str) -> str:
     key = _spelt_out(key, forms)
     for word, common in same.items():
         key = key.replace(word, common)
-    return _PLACE_GOVERNMENT.sub("", key)
+    return _PLACE_GOVERNMENT.sub("", _GOVERNMENT_OF_TOWN.sub("", key))
 
 
 def same_agency(a: str | None, b: str | None) -> bool:

@@ -127,18 +127,24 @@ _SHORT_MAKER = re.compile(
     rf"编制(?:了)?\s*{_YEAR}\s*年"
 )
 # "一、总体情况\n衡阳市统计局坚持…": a full name opening a sentence with what it did
+# (今年以来，东胜区统计局以…; 部署，中旺镇紧扣…: after the words on the year or the orders)
+_OPENING_VERBS = (
+    "认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力"
+    "|紧扣|聚焦|扎实"
+)
+_SINCE = rf"(?:(?:今年以来|{_YEAR}\s*年(?:度|以来)?)[,，]\s*)?"
 _NAME_OPENING = re.compile(
-    rf"(?:^|[。\n]|情况)\s*(?P<agency>{_NAME})(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终"
-    r"|积极|进一步|不断|继续|切实|持续|着力|主动|共|通过|以)"
+    rf"(?:^|[。\n]|情况)\s*{_SINCE}(?P<agency>{_NAME})(?={_OPENING_VERBS}|主动|共|通过|以)"
 )
 # "2022年，大寨镇认真贯彻…", "白云街以…": a town or street office by its own name, opening a
 # sentence (after its year) with what it did
 # (在县委县政府的坚强领导下，止戈镇人民政府始终坚持…: after the words on its leaders, by its
 # government's name)
 _TOWN_OPENING = re.compile(
-    rf"(?:^|[。\n]|情况|领导下[，,]|指导下[，,])\s*(?:{_YEAR}\s*年度?[,，]?\s*)?"
+    rf"(?:^|[。\n]|情况|领导下[，,]|指导下[，,]|部署[，,])\s*"
+    rf"(?:(?:今年以来|{_YEAR}\s*年(?:度|以来)?)[,，]?\s*)?"
     r"(?P<agency>[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|街))(?:人民政府|办事处)?"
-    r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力|以)"
+    rf"(?={_OPENING_VERBS}|以|政府信息公开工作在)"
 )
 _PLACE_OPENING = re.compile(
     rf"(?:^|[。\n]|情况)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<agency>[\u4e00-\u9fff]{{2,4}}?[县区市旗])"
@@ -655,6 +661,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             break
     if agency is None:
         agency = _owner_named(simple)
+    if agency is None:
+        agency = _short_in_its_division(simple)
     if agency is not None:
         agency = _completed(agency, simple)
     if agency is not None and (office := _TOWN_OFFICE.search(to_simplified(agency))):
@@ -1476,6 +1484,45 @@ def _short_with_site(simple: str) -> str | None:
         )
     }
     return named.pop() if len(named) == 1 else None
+
+
+# 省体育局, 区司法局, 市人防办: a body by its level and kind, anywhere in a sentence
+_SHORT_BODY = re.compile(
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_PLACE_LEAD}立]))(?P<level>[省市区县])"
+    r"(?P<short>[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|委(?!会)|办公室|办(?!公)))"
+)
+# the body's own voice for each ending of its name (我局 for …局, 我委 for …委员会)
+_SELF_BY_END = {"局": "局", "厅": "厅", "委": "委", "会": "委", "室": "办", "办": "办"}
+# short names of a government's offices and of the bodies that steer disclosure work: a
+# report cites them whoever wrote it
+# (…and words run into a name: 全县公安机关在县委)
+_NOT_OWN_SHORT = re.compile(
+    r"政府|政务公开|党|人大|政协|纪委|领导小组|机关|[在由向对于的是为从将把被了]"
+)
+
+
+def _short_in_its_division(simple: str) -> str | None:
+    """The last resort for a report that names itself short only (省体育局, 区司法局) and speaks
+    as that body (我局, 我厅): the one short name of its voice, under the one division of the
+    list of that level the text names (湖南省 → 湖南省体育局); None when either is not one."""
+    shorts = set()
+    for m in _SHORT_BODY.finditer(simple):
+        level, short = m["level"], m["short"]
+        # (市场监督管理局: 市 of 市场, no level; 市外侨办 a short form all the same)
+        if (short[0] in _NOT_LEVEL_AFTER and short not in _SHORT_FORMS) or _NOT_OWN_SHORT.search(
+            short
+        ):
+            continue
+        if _GUIDING.match(simple, m.end()):
+            continue
+        shorts.add((level, _SHORT_FORMS.get(short, short)))
+    if len(shorts) != 1:
+        return None
+    level, short = shorts.pop()
+    county, above = _divisions_named(simple)
+    pool = county if level in "区县" else above if level == "省" else county | above
+    places = {p for p in pool if p.endswith(level)}
+    return places.pop() + short if len(places) == 1 else None
 
 
 # words that stand where a site's place would (中国审计网, 政府信息网): no place
