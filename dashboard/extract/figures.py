@@ -403,6 +403,14 @@ def _second_figure(
     # reads) in one sentence — neither is the agency's account
     if slot[0] in ("followers", "reads") and first_period == period_start:
         return _both_out(result, taken, slot, fact)
+    # 其中省级以上媒体录用10篇，市级媒体录用52篇: the items each adopter took — neither is all
+    # (录用16篇，其中2篇被省委录用: the second a part of the first, which stands)
+    if (
+        slot[0] == "info_adopted"
+        and first_period == period_start
+        and "其中" not in period[max(0, fact.end - period_start) :]
+    ):
+        return _both_out(result, taken, slot, fact)
     # 其中…微信微视频发布18条，抖音发布38条: two items of one 其中 list, each naming its own
     # platform of one kind — neither is the row's figure
     listed_apart = (
@@ -644,11 +652,13 @@ def extract_figures(
         for rule, channel, confidence in found:
             skip = None
             # 其中工作动态270条: a part of the total that no channel or category names
+            # (其中，通过区政府网站公开信息49条，通过邮箱等形式报送信息25条: what was sent up is
+            # a way the year's items went out, not all the agency sent up)
             if (
                 (_PART_BEFORE.search(sentence) or _PART_LIST.search(sentence))
                 and channel is None
                 and rule.category is None
-                and rule.metric in ("items_published", "media_reports")
+                and rule.metric in ("items_published", "media_reports", "info_submitted")
                 and not _whole_after_part(sentence, result.year)
             ):
                 skip = "part (其中)"
