@@ -1491,8 +1491,6 @@ _SHORT_BODY = re.compile(
     rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_PLACE_LEAD}立]))(?P<level>[省市区县])"
     r"(?P<short>[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|委(?!会)|办公室|办(?!公)))"
 )
-# the body's own voice for each ending of its name (我局 for …局, 我委 for …委员会)
-_SELF_BY_END = {"局": "局", "厅": "厅", "委": "委", "会": "委", "室": "办", "办": "办"}
 # short names of a government's offices and of the bodies that steer disclosure work: a
 # report cites them whoever wrote it
 # (…and words run into a name: 全县公安机关在县委)
@@ -1502,9 +1500,9 @@ _NOT_OWN_SHORT = re.compile(
 
 
 def _short_in_its_division(simple: str) -> str | None:
-    """The last resort for a report that names itself short only (省体育局, 区司法局) and speaks
-    as that body (我局, 我厅): the one short name of its voice, under the one division of the
-    list of that level the text names (湖南省 → 湖南省体育局); None when either is not one."""
+    """The last resort for a report that names itself short only (2012年省体育局…, 区司法局在
+    区委区政府坚强领导下): the one short name of a body the text gives, under the one division of
+    the list of that level it names (湖南省 → 湖南省体育局); None when either is not one."""
     shorts = set()
     for m in _SHORT_BODY.finditer(simple):
         level, short = m["level"], m["short"]
