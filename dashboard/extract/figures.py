@@ -345,6 +345,10 @@ def _higher_portal(
     return None
 
 
+# (含…, 其中…, 包括…: what opens a bracket of parts after a figure)
+_PART_IN_BRACKETS = re.compile(r"\s*[(（]\s*(?:含|其中|包括)")
+
+
 def _second_figure(
     result: Extraction,
     taken: dict[tuple[str, str | None, str | None], tuple[Found, int] | None],
@@ -388,13 +392,24 @@ def _second_figure(
         and not _running_total(fact.quote)
     ):
         return "cumulative"
+    # 收到政府信息公开申请1521宗(含区规划资源分局收到申请1187宗): a part, in brackets right after
+    # the figure it is part of (after the year's new count, which the rules above put first)
+    if first_period == period_start and _PART_IN_BRACKETS.match(
+        period[max(0, fact.end - period_start) :]
+    ):
+        return "part (其中)"
     # 共受理…申请29件，通过政府信息公开网申请25件，接受书面申请4件: the first said to be all
     # (共, 合计) and the second after it in its sentence — a part of it, not another figure (for
-    # requests: of items published, 共 opens other kinds' counts as often)
+    # requests and interpretations — 共发布政策解读信息总数105条，解读材料数量12条 — : of items
+    # published, 共 opens other kinds' counts as often)
     if (
         words is not None
         and first_period == period_start
-        and slot[0] == "requests_new"
+        and (
+            slot[0] == "requests_new"
+            # (共制作解读材料6篇，多形式解读产品7个: two kinds; 总数 says which is all)
+            or (slot[0] == "interpretations" and re.search(r"总数|总量|总计|合计", fact.quote))
+        )
         and _ALL_OF_THEM.match(fact.quote)
         and not _ALL_OF_THEM.match(words)
     ):

@@ -422,6 +422,11 @@ _INFORMATION_IN_XIANG = re.compile(r"信息[^，,。；;0-9、]{0,4}$")
 _COUNT_SAID = re.compile(r"(?:数量|数|总数|事项|总量)(?:为|达|共|共计|是)?\s*$")
 # 发布信息3403，: a number without its unit, at the end of a clause, after what was published
 _BARE_END = re.compile(r"(?:信息|稿件|条目|文章)(?:数量|数|总数)?(?:为|达|共|共计)?\s*$")
+# a clause opening with the year and the agency's own voice (2024年我局…, 全年本单位…)
+_FRESH_START = re.compile(
+    r"\s*(?:(?:19|20)[0-9]{2}\s*年度?|今年|全年|本年度?)[,，]?\s*"
+    r"(?:我|本)(?:局|委|办|厅|单位|机关|部门|中心|镇|乡|街道|区|县|市)"
+)
 _BARE_CONFIDENCE = 0.7  # taken, but below LOW_CONFIDENCE: the editor checks it
 _UNSURE_KIND = 0.7  # a kind the labels split on (法规文件): taken, highlighted for review
 # counts whose bare number (报送规范性文件6) is taken only at a clause's end after what it counts
@@ -822,13 +827,16 @@ def _channel_of(
         if _SEVERAL_ACCOUNTS.search(period):
             return "several accounts together"
         return [(rule, earlier.channel, rule.confidence * 0.85)]
-    if re.search(r"全平台|各平台|全渠道|所有平台", words) and _TOGETHER.search(before):
+    # (我局在各个平台共公开信息1638条: every one of them, together)
+    if re.search(r"全平台|各个?平台|全渠道|所有平台", words) and _TOGETHER.search(before):
         return [(rule, None, 0.7)]
     # 通过各类渠道公开各类政府信息420余条, 通过各级政务公开平台: every channel — the total
     # (各类媒体 stays the press's or no one's)
     if (
         publishing
-        and re.search(r"(?:各类|各种|多种|各级[^，,。；;]{0,4}?)(?:平台|渠道|载体|途径)", words)
+        and re.search(
+            r"(?:各类|各种|各个|多种|多个|各级[^，,。；;]{0,4}?)(?:平台|渠道|载体|途径)", words
+        )
         and _GENERAL_ITEMS.search(before[verb:])
     ):
         return [(rule, None, 0.7)]
@@ -889,6 +897,10 @@ def _channel_of(
         and _GENERAL_ITEMS.search(before[verb:])
     ):
         return [(rule, None, 0.7)]
+    # 我局调整优化了州政府门户网站维护栏目，…，2024年我局主动公开信息共373条: a clause that opens
+    # anew with its year and the agency's own name is the year's statement, not the site's
+    if earlier.channel is not None and _FRESH_START.match(before):
+        return [(rule, None, rule.confidence)]
     if earlier.channel is not None and not earlier.listed and earlier.channel != "news_media":
         return [(rule, earlier.channel, rule.confidence * 0.85)]
     # 通过市政府信息公开统一平台等渠道，主动公开政府信息79条: a channel and others (等渠道) the
@@ -1103,11 +1115,17 @@ def _part_reason(
     ):
         return "part (one kind of item)"
     # 文件、新闻动态和业务信息等: all kinds
+    # (机构职能、政策法规共计32条: kinds listed, then said to be counted together — not
+    # 其他法定信息、政策文件共30条, the other kinds beside the main ones)
     listed = re.search(
         r"等[^、，,]{0,12}$|(?:及|和|以及)其[他它](?:各类)?信息"
         if total
         else r"等[^、，,]{0,12}$|、",
         what,
+    ) or (
+        total
+        and re.search(r"、[^、，,]{1,12}(?:共计|合计|总计|共)\s*$", what)
+        and not re.search(r"其[他它]", what)
     )
     # 发布市政府及政府办文件及解读信息66条: kinds of item
     # (an account's 动态信息 are its posts: 在船山公安微信公众号公布动态信息332条; a site's are

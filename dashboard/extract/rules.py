@@ -106,6 +106,16 @@ _HANDLED_REQUESTS = _r(
 RULES: tuple[Rule, ...] = (
     Rule("hotline_closure_rate", _r(r"办结率"), "hotline", percent=True),
     Rule("hotline_satisfaction_rate", _r(r"满意率|满意度"), "hotline", percent=True),
+    # 全年办结12345政风热线2638件: the hotline's cases closed, 办结 before the hotline's name
+    Rule(
+        "hotline_closed",
+        _r(
+            r"(?:^|[，,；;]|全年|共|已|累计)(?:办结|办理完结|处理完毕)[“\"]?(?:12345|[^，,。0-9]{1,8}热线)"
+            r"[^，,。0-9]{0,12}$"
+        ),
+        "hotline",
+        units=_HOTLINE_UNITS,
+    ),
     Rule(
         "hotline_received",
         _r(
