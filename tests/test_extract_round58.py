@@ -76,3 +76,15 @@ def test_kinds_listed_then_counted_together_are_the_total(catalogue: Catalogue) 
     # kinds joined without 等 or 共计 are one kind of item, a part
     one = "公开人大建议、政协提案办理结果信息105条。"
     assert left_out(one, catalogue)["105条"] == "part (one kind of item)"
+
+
+def test_parts_after_bao_kuo_an_average_and_a_part_of_the_reads(catalogue: Catalogue) -> None:
+    # (excerpts of 泽州县大箕镇 2025, 杭州市医疗保障局 2023 and 浙江省市场监督管理局 2020)
+    text = "2025年,全年累计主动公开政府信息36条,包括政务信息更新8条。"
+    assert ("items_published", None, None, 36.0) in taken(text, catalogue)
+    assert left_out(text, catalogue)["8条"] == "part (其中)"
+    reads = "“杭州医保”微信公众号全年发布信息465条,总阅读量达375.4万次,平均阅读量8072.8次。"
+    assert ("reads", "wechat", None, 3754000.0) in taken(reads, catalogue)
+    assert left_out(reads, catalogue)["8072.8次"] == "average"
+    part = "“浙江市场监管”微信公众号发布信息1200条,阅读总量124.64万,其中阅读量超过1万的文章12篇。"
+    assert ("reads", "wechat", None, 1246400.0) in taken(part, catalogue)

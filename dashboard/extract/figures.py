@@ -416,12 +416,11 @@ def _second_figure(
         return "repeated"
     # 平度公安微信粉丝量37056人，…平度交警微信粉丝量5.1万人: two accounts' followers (or
     # reads) in one sentence — neither is the agency's account
-    if slot[0] in ("followers", "reads") and first_period == period_start:
-        return _both_out(result, taken, slot, fact)
     # 其中省级以上媒体录用10篇，市级媒体录用52篇: the items each adopter took — neither is all
-    # (录用16篇，其中2篇被省委录用: the second a part of the first, which stands)
+    # (录用16篇，其中2篇被省委录用; 阅读总量124.64万，其中阅读量超过1万…: the second a part of
+    # the first, which stands)
     if (
-        slot[0] == "info_adopted"
+        slot[0] in ("followers", "reads", "info_adopted")
         and first_period == period_start
         and "其中" not in period[max(0, fact.end - period_start) :]
     ):

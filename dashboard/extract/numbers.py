@@ -86,7 +86,11 @@ _SEVERAL_NAMES_BEFORE = re.compile(
     r"以[^，,。；;0-9]{1,20}[和及与、][^，,。；;0-9]{1,20}名义[^，,。；;0-9]{0,24}$"
 )
 # (在主动公开的信息中，政策法规类4条…: the same opener in other words)
-_PARTS_OPEN = r"(?:其中|在[^，,。；;0-9]{1,12}(?:信息|内容)中[，,：:])"
+# (…共36条，包括政务信息更新8条: 包括 after a figure opens its parts as 其中 does — not 包括…等,
+# the list of what all of it was)
+_PARTS_OPEN = (
+    r"(?:其中|在[^，,。；;0-9]{1,12}(?:信息|内容)中[，,：:]|(?<=[，,；;])包括(?![^，,。；;0-9]*等))"
+)
 _PART_BEFORE = re.compile(rf"{_PARTS_OPEN}[，,：:]?[^，,。；;]{{0,12}}$")
 # 其中公开通知公告6条、部门动态4条，…政府信息公开36条: a later item of the list 其中 opens (a
 # counted item between 其中 and the figure), a part as much as the first
@@ -335,6 +339,10 @@ def _skip_reason(
         return "change"
     # 日均发布信息3条以上: an average per day (or month) is never the year's figure
     if _AVERAGE_BEFORE.search(before):
+        return "average"
+    # 总阅读量达375.4万次，平均阅读量8072.8次: an average per item (a rate stays the rate:
+    # 平均满意率98%)
+    if re.search(r"平均[^，,。；;0-9]{0,8}$", before) and match["unit"] != "%":
         return "average"
     if _MAXIMUM_BEFORE.search(before) and match["unit"] != "%":
         return "a maximum"
