@@ -88,3 +88,17 @@ def test_parts_after_bao_kuo_an_average_and_a_part_of_the_reads(catalogue: Catal
     assert left_out(reads, catalogue)["8072.8次"] == "average"
     part = "“浙江市场监管”微信公众号发布信息1200条,阅读总量124.64万,其中阅读量超过1万的文章12篇。"
     assert ("reads", "wechat", None, 1246400.0) in taken(part, catalogue)
+
+
+def test_requests_handled_then_said_all_answered_are_the_completed(catalogue: Catalogue) -> None:
+    # (江门市人民政府 2024, 昭通市人民政府 2022, 达州市交通运输局 2025, 苏州市人民政府办公室 2023)
+    for text, value in (
+        ("全年共办理公开申请1334宗,均在法定期限内予以答复。", 1334.0),
+        ("全市各级各部门办理政府信息公开申请651件,均在法定期限内予以办结。", 651.0),
+        ("2025年办理依申请公开事项2件,办结率100%。", 2.0),
+        ("全年办理市政府本级依申请公开答复263件。", 263.0),
+    ):
+        assert ("requests_completed", None, None, value) in taken(text, catalogue), text
+    # handled, with nothing said of how many were answered: either
+    alone = "全年共办理公开申请1334宗。"
+    assert left_out(alone, catalogue)["1334宗"] == "doubtful (办理: received or completed?)"

@@ -622,9 +622,14 @@ def _media_reason(before: str, found: re.Match[str]) -> str | None:
 _ALL_DONE_AFTER = re.compile(
     # (全部在规定时限内办结, 已按时限按规范办结)
     # (…申请247件(网络申请195件、信函邮寄31件…),均按时答复: the ways they came, in brackets)
-    r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[，,]\s*(?:均|全部|均全部|已)(?:已|已经)?"
+    r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[，,]\s*"
+    # (均在法定期限内予以办结, 并已进行回复, 皆按时办结答复, 已全部办结, 均在规定时间内按照申请人的
+    # 要求进行了答复)
+    r"(?:(?:均|全部|均全部|已|皆|并已|已全部)(?:已|已经)?"
     # (not 已答复69件: a count of its own)
-    r"(?:按时|依法|按期|在[^，,。；;0-9]{0,10}?内|按[^，,。；;0-9]{1,6}?)*(?:办结|答复)(?!\s*[0-9])"
+    r"[^，,。；;0-9]{0,16}?(?:办结|答复|回复)(?!\s*[0-9])"
+    # (办理依申请公开事项2件，办结率100%)
+    r"|办结率(?:为|达)?\s*100\s*%)"
 )
 
 
@@ -633,7 +638,10 @@ def _handled(period: str, rest: str) -> str | None:
     规定时限内办结), the requests that came in when it goes on with who applied (其中自然人6件…,
     the received part of the form); those handled when it has given the received ones before
     (收到…申请5件，依法办理…申请4件); else it cannot be told (上年结转 may be in it), and None."""
-    if re.search(r"办理(?:并)?(?:回复|答复|完毕|完结)", period):
+    # (全年办理市政府本级依申请公开答复263件: the answers it gave)
+    if re.search(r"办理(?:并)?(?:回复|答复|完毕|完结)", period) or re.search(
+        r"(?:办理|处理)[^，,。；;0-9]{1,14}(?:回复|答复)\s*$", period
+    ):
         return "requests_completed"
     # 办理…申请的政府信息48件，全部按时办结: what was handled, all of it completed
     if _ALL_DONE_AFTER.match(rest):
