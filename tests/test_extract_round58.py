@@ -102,3 +102,12 @@ def test_requests_handled_then_said_all_answered_are_the_completed(catalogue: Ca
     # handled, with nothing said of how many were answered: either
     alone = "全年共办理公开申请1334宗。"
     assert left_out(alone, catalogue)["1334宗"] == "doubtful (办理: received or completed?)"
+
+
+def test_every_kind_with_some_named_among_them_is_the_total(catalogue: Catalogue) -> None:
+    # (苍南县市场监督管理局 2023, 平阳县市场监督管理局 2020)
+    text = "2023年,我局共发布包括食品、药品、特种设备信息等重点领域信息在内的各类信息1600余条。"
+    assert ("items_published", None, None, 1600.0) in taken(text, catalogue)
+    # the key fields alone are a part
+    key = "2023年,我局共发布重点领域信息1600余条。"
+    assert left_out(key, catalogue)["1600余条"] == "part (one kind of item)"

@@ -1109,6 +1109,10 @@ def _part_reason(
     # 重点公开…等重要信息71条: the chosen part — not 围绕…等重点领域公开政府信息 (the subject
     # matter of all of it) nor 公开重点工作、发展规划…等信息 (a list of every kind)
     # (我镇围绕年度政务公开工作重点发布各类信息: the year's key work, what all of it was about)
+    # (共发布包括食品、药品、特种设备信息等重点领域信息在内的各类信息516条: all of them, those
+    # fields among them)
+    if re.search(r"包括[^，,。；;]+在内的各[类种项](?:政府|政务)?信息\s*$", what):
+        return None
     about = re.search(r"围绕[^，,。；;]*重点", words + what)
     if not about and (
         re.search(r"(?<!等)重点[^，,。；;]{0,6}$", words)
