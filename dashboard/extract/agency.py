@@ -132,7 +132,8 @@ _OPENING_VERBS = (
     "认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力"
     "|紧扣|聚焦|扎实"
 )
-_SINCE = rf"(?:(?:今年以来|{_YEAR}\s*年(?:度|以来)?)[,，]\s*)?"
+_SINCE_WORDS = rf"(?:今年以来|{_YEAR}\s*年(?:度|以来)?)"
+_SINCE = rf"(?:{_SINCE_WORDS}[,，]\s*)?"
 _NAME_OPENING = re.compile(
     rf"(?:^|[。\n]|情况)\s*{_SINCE}(?P<agency>{_NAME})(?={_OPENING_VERBS}|主动|共|通过|以)"
 )
@@ -142,7 +143,7 @@ _NAME_OPENING = re.compile(
 # government's name)
 _TOWN_OPENING = re.compile(
     rf"(?:^|[。\n]|情况|领导下[，,]|指导下[，,]|部署[，,])\s*"
-    rf"(?:(?:今年以来|{_YEAR}\s*年(?:度|以来)?)[,，]?\s*)?"
+    rf"(?:{_SINCE_WORDS}[,，]?\s*)?"
     r"(?P<agency>[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|街))(?:人民政府|办事处)?"
     rf"(?={_OPENING_VERBS}|以|政府信息公开工作在)"
 )
@@ -1507,11 +1508,8 @@ def _short_in_its_division(simple: str) -> str | None:
     for m in _SHORT_BODY.finditer(simple):
         level, short = m["level"], m["short"]
         # (市场监督管理局: 市 of 市场, no level; 市外侨办 a short form all the same)
-        if (short[0] in _NOT_LEVEL_AFTER and short not in _SHORT_FORMS) or _NOT_OWN_SHORT.search(
-            short
-        ):
-            continue
-        if _GUIDING.match(simple, m.end()):
+        no_level = short[0] in _NOT_LEVEL_AFTER and short not in _SHORT_FORMS
+        if no_level or _NOT_OWN_SHORT.search(short) or _GUIDING.match(simple, m.end()):
             continue
         shorts.add((level, _SHORT_FORMS.get(short, short)))
     if len(shorts) != 1:

@@ -368,6 +368,8 @@ def _second_figure(
     if first is None:
         return "two figures for one row"
     fact, first_period = first
+    # the words between the first figure and this one, in the same sentence
+    between = period[max(0, fact.end - period_start) :]
     # 本年度新收申请数112件，…共受理…121件; 新增的主动公开政府信息30条，累计…305条: of two
     # figures in one sentence, the one said to be the year's new is the row's
     # (累计主动公开政府信息305条,全文电子化率达100%。2022年新增的…30条: a running total, the
@@ -394,9 +396,7 @@ def _second_figure(
         return "cumulative"
     # 收到政府信息公开申请1521宗(含区规划资源分局收到申请1187宗): a part, in brackets right after
     # the figure it is part of (after the year's new count, which the rules above put first)
-    if first_period == period_start and _PART_IN_BRACKETS.match(
-        period[max(0, fact.end - period_start) :]
-    ):
+    if first_period == period_start and _PART_IN_BRACKETS.match(between):
         return "part (其中)"
     # 共受理…申请29件，通过政府信息公开网申请25件，接受书面申请4件: the first said to be all
     # (共, 合计) and the second after it in its sentence — a part of it, not another figure (for
@@ -422,7 +422,7 @@ def _second_figure(
     if (
         slot[0] in ("followers", "reads", "info_adopted")
         and first_period == period_start
-        and "其中" not in period[max(0, fact.end - period_start) :]
+        and "其中" not in between
     ):
         return _both_out(result, taken, slot, fact)
     # 其中…微信微视频发布18条，抖音发布38条: two items of one 其中 list, each naming its own
