@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
 
@@ -145,7 +146,8 @@ _TOWN_OPENING = re.compile(
     rf"(?:^|[。\n]|情况|领导下[，,]|指导下[，,]|部署[，,])\s*"
     rf"(?:{_SINCE_WORDS}[,，]?\s*)?"
     r"(?P<agency>[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|街))(?:人民政府|办事处)?"
-    rf"(?={_OPENING_VERBS}|以|政府信息公开工作在)"
+    # (2022年狮子山街道通过高新区政府信息公开栏…主动公开信息30条: by the way it published)
+    rf"(?={_OPENING_VERBS}|以|政府信息公开工作在|通过|依托|主动公开)"
 )
 _PLACE_OPENING = re.compile(
     rf"(?:^|[。\n]|情况)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<agency>[\u4e00-\u9fff]{{2,4}}?[县区市旗])"
@@ -308,6 +310,8 @@ _NOT_AGENCY = re.compile(
     # (由…办公室综合区政府各部门和全区各乡镇…编制: the bodies whose reports it put together)
     r"|各部门|各乡镇|各单位|各街道"
     rf"|{_SETTING_UP}|网中"
+    # (赣州开发区门户网站区劳动监察局, 狮子山街道通过高新区: a sentence's words run into a name)
+    r"|网站|通过"
 )
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
 # (和平街道办事处2020年…: a name may begin with such a character).
@@ -574,6 +578,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
                 break
         if agency and re.search(_HAS_PLACE, to_simplified(agency)):
             break
+    if agency is not None and year is not None:
+        agency = _formal_name(agency, year, simple, cut)
     if agency is not None:
         # 2024年福田区福田街道…报告, 由深圳市福田区福田街道办事处负责编写: the title's name,
         # given in full by the sentence saying who wrote the report
@@ -625,7 +631,8 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         named = Counter(n for m in _NAME_OPENING.finditer(simple) if (n := cut(m)))
         agency = _dominant(named)
     if agency is None:
-        towns = Counter(m["agency"] for m in _TOWN_OPENING.finditer(simple))
+        # (2025年,武山县城关镇全面贯彻… and 城关镇主动公开…: one town, in full and short)
+        towns = _towns_merged(Counter(m["agency"] for m in _TOWN_OPENING.finditer(simple)))
         town = _dominant(towns)
         # (本街道, 全镇: the report's words for itself, no name)
         if (
@@ -718,6 +725,36 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     if agency is not None and _PLACE_ALIAS.search(aliased):
         agency = _with_alias(agency, aliased)
     return (to_simplified(agency) if agency else None), year
+
+
+def _formal_name(
+    agency: str, year: int, simple: str, cut: Callable[[re.Match[str]], str | None]
+) -> str:
+    """The title's name, or the fuller one another sentence gives the same year's report (中山市
+    金融局2010年度…报告, 现公布中山市人民政府金融工作局2010年…年度报告): the same place and ending,
+    each of the title's characters in it, in order."""
+    short = to_simplified(agency)
+    for match in _TITLE_RE.finditer(simple):
+        if int(match["year"]) != year:
+            continue
+        name = cut(match)
+        full = to_simplified(name) if name else ""
+        # (not 由安庆市数据资源管理局局编制的…: the title's name with a character said twice)
+        if (
+            len(full) > len(short)
+            and not full.startswith(short)
+            and full[:2] == short[:2]
+            and full[-1] == short[-1]
+            and _in_order(short, full)
+        ):
+            return name or agency
+    return agency
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether each character of `short` is in `full`, in the same order."""
+    chars = iter(full)
+    return all(char in chars for char in short)
 
 
 def _with_place_of(agency: str | None, name: str) -> bool:
@@ -846,6 +883,22 @@ def _short_names_merged(counted: Counter[str]) -> Counter[str]:
 
     for short in [n for n in counted if len(fuller(n)) == 1]:
         counted[fuller(short)[0]] += counted.pop(short)
+    return counted
+
+
+def _towns_merged(counted: Counter[str]) -> Counter[str]:
+    """Towns counted, a town's short name given to the one name that puts its place before it
+    (2025年,武山县城关镇全面贯彻… and 城关镇主动公开…: one town)."""
+    for short in list(counted):
+        fuller = [
+            name
+            for name in counted
+            if name != short
+            and name.endswith(short)
+            and re.fullmatch(r"[\u4e00-\u9fff]{1,8}[省市区县旗]", name[: -len(short)])
+        ]
+        if len(fuller) == 1:
+            counted[fuller[0]] += counted.pop(short)
     return counted
 
 
@@ -1150,7 +1203,7 @@ def _completed(agency: str, simple: str) -> str:
     """`_completed_place`, with a common short form spelt out at the end of the name
     (文登区住建局 → 文登区住房和城乡建设局: one name for an agency whichever its reports use),
     and a town's or street office's government words dropped."""
-    name = to_simplified(_completed_place(agency, simple))
+    name = _level_restored(to_simplified(_completed_place(agency, simple)), simple)
     for short, full in _SHORT_FORMS.items():
         # (城中区文体旅游科技局: 科技局 of a longer name is the name, not a short form)
         if name.endswith(short) and re.search(r"[省市区县州旗盟]$", name[: -len(short)]):
@@ -1158,6 +1211,34 @@ def _completed(agency: str, simple: str) -> str:
             break
     name = _DISTRICT_GOVERNMENT.sub("", _TOWN_GOVERNMENT.sub("", name))
     return name if name != to_simplified(agency) else agency
+
+
+_DIVISIONS = frozenset(listed_places() + division_names())
+
+
+def _level_restored(name: str, simple: str) -> str:
+    """A county's or district's bureau written without its place's level (武进地税局, 平江档案局)
+    with the level the text gives that place elsewhere (武进区政府信息公开工作规定 → 武进区地税局):
+    one listed place of that stem only. A city's is left as written (连云港海事局, 深圳海事局: the
+    labels write it so), as is a name whose stem runs on into a place (昌吉州, 黄石港区)."""
+    # (a bureau's name only: 和平街道办事处 is a street office, not 和平区's)
+    if not re.search(r"(?:局|委员会|委|办公室|办)$", name):
+        return name
+    found = {
+        place
+        for size in (2, 3)
+        for place in (name[:size] + level for level in "区县旗")
+        if place in _DIVISIONS
+        and place in simple
+        and not re.match(r"[省市区县州旗盟]|地区|港区", name[size:])
+        and not re.match(
+            r"[\u4e00-\u9fff]{0,4}(?:街道|镇|乡|开发区|新区|园|高新|经开)", name[size:]
+        )
+    }
+    if len(found) != 1:
+        return name
+    place = found.pop()
+    return place + name[len(place) - 1 :]
 
 
 def _fuller_place(place: str, body: str, simple: str) -> str | None:

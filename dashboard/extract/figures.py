@@ -77,6 +77,10 @@ __all__ = [
     "to_facts",
 ]
 
+# 报送并被采用信息179条，其中…: a list of parts of what was sent up or adopted
+_SENT_UP_PARTS = re.compile(
+    r"(?:报送|上报|采用|录用)[^，,。；;]{0,20}[0-9]+\s*[条篇件][，,；;:：]?\s*其中"
+)
 # Below this confidence a figure is left out (kept in `skipped`).
 MIN_CONFIDENCE = 0.6
 
@@ -675,6 +679,10 @@ def extract_figures(
                 and rule.metric in ("items_published", "media_reports", "info_submitted")
                 and not _whole_after_part(sentence, result.year)
             ):
+                skip = "part (其中)"
+            # 向政府主站报送并被采用信息179条，其中…法规公文37条: the kinds of what was sent up
+            # and adopted, not documents published
+            if rule.category == "documents" and _SENT_UP_PARTS.search(sentence):
                 skip = "part (其中)"
             slot = (rule.metric, channel, rule.category)
             if skip is None and confidence < MIN_CONFIDENCE:

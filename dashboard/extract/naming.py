@@ -20,7 +20,7 @@ from dashboard.extract.channels import (
     _where,
 )
 from dashboard.extract.numbers import _MADE_TOTAL
-from dashboard.extract.rules import RECEIVED_IN_ITEMS, RULES, Naming, Rule, rule_by_id
+from dashboard.extract.rules import RECEIVED_IN, RULES, Naming, Rule, rule_by_id
 
 # what a number may count when named right after its counting word (8期在线访谈, 3场新闻发布会)
 _COUNTED_AFTER = re.compile(r"\s*(?:在线|网上|网络)?访谈|\s*(?:新闻)?发布会")
@@ -63,7 +63,7 @@ def _name(
     # later clause opening with 其中 reads the sentence before too (found once, when asked)
     outcomes_in: str | None = None
     licence: bool | None = None  # about applications for a licence (found once, when asked)
-    in_items: bool | None = None  # requests counted in 条 before (found once, when asked)
+    in_items: set[str] | None = None  # the words requests were counted in (条, 次; found once)
     # “…政策解读”等8期在线访谈: the number counts what its counting word is followed by
     counted_after = _COUNTED_AFTER.match(rest) or (
         # 更新31个试点领域…目录: a number in 个 whose noun follows it counts that noun
@@ -177,14 +177,18 @@ def _name(
         # 建议提案及“12345”热线交办事项办理工作…办结率100%: one rate for several kinds of case
         if rule.percent and re.search(r"建议|提案", sentence):
             return "several kinds together"
+        # 办理12345热线来电来信15847件，办理区长信箱65件，按时办结率均为100%: one rate said of
+        # the hotline's cases and a mailbox's alike
+        if rule.percent and "均" in before and re.search(r"信箱|留言", sentence):
+            return "several kinds together"
         # (收到…申请4条，…予以公开3条: an outcome counted in the sentence's own counting word
         # for requests)
         if rule.units and unit and unit not in rule.units:
-            if not (unit == "条" and rule.metric in _OUTCOMES):
+            if not (unit in ("条", "次") and rule.metric in _OUTCOMES):
                 continue
             if in_items is None:
-                in_items = bool(RECEIVED_IN_ITEMS.search(period))
-            if not in_items:
+                in_items = {m["unit"] or m["first"] for m in RECEIVED_IN.finditer(period)}
+            if unit not in in_items:
                 continue
         # 两个子栏目, 三项制度: a number word with 个/项 counts parts of a list or a structure,
         # never a metric's figure (those are written 两条, 三件)
@@ -323,6 +327,13 @@ def _name(
             return "other bodies' figures"
         # 其中，通过信函提交申请的6件: the requests that came one way, a part of them all
         if rule.metric == "requests_new" and _CAME_BY.match(before) and "其中" in period:
+            return "part (by how requests came)"
+        # 收到依申请公开线上4件，线下23件，共27件: the online ones, the offline ones counted next
+        if (
+            rule.metric == "requests_new"
+            and re.search(r"线上|网上|网络", before)
+            and re.match(r"[^。；;]{0,14}?(?:线下|书面|信函|当面|现场)[^。；;0-9]{0,10}[0-9]", rest)
+        ):
             return "part (by how requests came)"
         # 督促各单位办理依申请公开件64件: requests other bodies handled, at the agency's urging
         if rule.metric.startswith("requests_") and _OTHERS_HANDLED.search(before):
@@ -983,6 +994,8 @@ _ITEMS = re.compile(
 # 《条例》第二十条规定的相关政府信息 — not 部门财政预决算信息, 招标与中标信息, 目录信息
 _GENERAL_ITEMS = re.compile(
     rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?"
+    # (编制索引目录的政府信息, 带索引号的信息: every item of the catalogue, each with its number)
+    r"(?:编制索引目录的|带索引号的|编有索引号的)?"
     # (主动公开朋普镇政府信息: a town's report names its own)
     # (区政府及区政府办信息, 省政府及省政府办公厅政府信息: a government office's report, its
     # government's items and its own)
@@ -1102,7 +1115,12 @@ def _part_reason(
     # (“淮安体育”公众号动态信息更新926条: an account's news are all its posts)
     if (
         re.search(r"(?<!各)类信息", words)
-        or (not new_media and "动态" in words)
+        # (以规范性文件、政策解读、工作动态等形式主动公开…各类政务信息100余条: every kind)
+        or (
+            not new_media
+            and "动态" in words
+            and not re.search(r"等[^，,。；;]{0,60}各[类种项]", words + what)
+        )
         or (re.search(r"领域(?:集中|统一)?$", words) and not re.search(r"围绕|等|多个|各", words))
     ):
         return "part of a channel"

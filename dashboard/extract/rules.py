@@ -66,8 +66,11 @@ _RECEIVED_FIRST = r"(?:收到|受理|新收|接收|接受|接到|办理)[^，,�
 _RECEIVED_REQUESTS = re.compile(
     rf"{_RECEIVED}[件宗份条个次起]|{_RECEIVED_FIRST}[件宗份条个次起][^，,。；;0-9]{{0,12}}申请"
 )
-# … counted in 条 (收到…申请4条，…予以公开3条: the outcomes are counted in 条 too)
-RECEIVED_IN_ITEMS = re.compile(rf"{_RECEIVED}条|{_RECEIVED_FIRST}条[^，,。；;0-9]{{0,12}}申请")
+# … counted in 条 or 次 (收到…申请4条，…予以公开3条; 收到依申请公开3次，其中：予以公开2次: the
+# outcomes are counted in the same word)
+RECEIVED_IN = re.compile(
+    rf"{_RECEIVED}(?P<unit>[条次])|{_RECEIVED_FIRST}(?P<first>[条次])[^，,。；;0-9]{{0,12}}申请"
+)
 # (另外5件…, 其余3件…: the words opening a further outcome's clause)
 _ANOTHER = "其中|另外|另有|另|其余|剩余|余下"
 # (其中处理结果4件为不予公开: the outcomes named as such before their numbers)
@@ -207,6 +210,34 @@ RULES: tuple[Rule, ...] = (
         units=_OUTCOME_UNITS,
     ),
     Rule("requests_other", _r(rf"其他处理{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS),
+    # …部分公开1件，无法提供3件，其他0件: 其他 alone, the last of a list of outcomes
+    Rule(
+        "requests_other",
+        _r(r"^\s*其他(?:情[况形])?$"),
+        units=_OUTCOME_UNITS,
+        needs=_r(
+            r"(?:予以公开|部分公开|无法提供|不予公开|不予处理)[^，,。；;0-9]{0,12}[0-9]+\s*"
+            r"[件宗条次起项个]\s*[，,、；;]\s*其他(?:情[况形])?$"
+        ),
+    ),
+    # 收到依申请公开线上4件，线下23件，共27件: the online and offline ones added up
+    Rule(
+        "requests_new",
+        _r(r"(?:^|[，,；;])\s*(?:共计?|合计|总计)$"),
+        units=(*_REQUEST_UNITS, "条"),
+        needs=_r(
+            r"申请[^。]{0,30}(?:线上|网上|网络)[^。]{0,16}[0-9]+[^。]{0,20}(?:线下|书面|信函)"
+            r"[^。]{0,16}[0-9]+[^。0-9]{0,6}(?:共计?|合计|总计)$"
+        ),
+    ),
+    # 受理依申请公开301件，上年度结转申请3件，新增298件: the new ones, counted after the carried
+    # over ones
+    Rule(
+        "requests_new",
+        _r(r"(?:^|[，,；;])\s*(?:本年度?|今年|当年)?(?:新增|新收)(?:申请)?$"),
+        units=_REQUEST_UNITS,
+        needs=_r(r"申请[^。]{0,40}结转[^。]{0,16}(?:新增|新收)(?:申请)?$"),
+    ),
     Rule(
         "requests_new",
         _r(
@@ -648,6 +679,17 @@ RULES: tuple[Rule, ...] = (
             r"|信息[、和及与][^，,。；;0-9]{0,8}(?:文件|公文)(?:共|共计|合计)[0-9]"
         ),
     ),
+    # 全年主动公开政府信息1464条，其中政府发文6条: the documents issued, one part of the items
+    Rule(
+        "items_published",
+        _r(r"^[，,]?\s*其中[，,：:]?\s*(?:政府|本级|机关|部门|本机关|本单位)?发文$"),
+        "none",
+        units=("条", "件", "个", "篇", "份"),
+        category="documents",
+        needs=_r(
+            r"主动公开[^。]{0,30}[0-9]+\s*[条件篇][，,；;：:]?\s*其中[，,：:]?[^，,。；;0-9]{0,8}$"
+        ),
+    ),
     # 官方微信信息数30条, 政务微信信息数9条: an account's items counted by name (the account
     # must be named: 政务动态信息数221条 is one kind of item)
     Rule(
@@ -799,6 +841,19 @@ RULES: tuple[Rule, ...] = (
         "read",
         units=_PUBLISH_UNITS,
         confidence=0.8,
+    ),
+    # 在微信公众号…累计发布工作要闻、基层动态、通知公告等，共计261条信息: the list's count, in a
+    # clause of its own after the comma
+    Rule(
+        "items_published",
+        _r(r"^\s*(?:共计|共|合计)$"),
+        "read",
+        units=_PUBLISH_UNITS,
+        confidence=0.8,
+        needs=_r(
+            r"(?:发布|公开|公布|推送)(?:[^、，,。；;0-9]{1,16}、){2,}[^、，,。；;0-9]{1,16}?等[，,]\s*"
+            r"(?:共计|共|合计)$"
+        ),
     ),
 )
 
