@@ -440,10 +440,14 @@ def _catalogue_with(tmp_path: Path, old: str, new: str) -> Path:
     [
         ('combines = ["weibo", "wechat"]', 'combines = ["weibo", "wechats"]', "wechats"),
         ('combines = ["weibo", "wechat"]', 'combines = ["weibo"]', "two or more"),
-        ('keywords = ["微博"]', 'keywords = ["微博", ""]', "empty keyword"),
+        ('keywords = ["微博", "博文"]', 'keywords = ["微博", "博文", ""]', "empty keyword"),
         ('patterns = ["(公开', 'patterns = ["(?<!新)*", "(公开', "pattern"),
         ('aliases = ["官方微博"', 'aliases = ["微信", "官方微博"', "used by"),
-        ('priority = 50\nkeywords = ["微博"]', 'priorty = 50\nkeywords = ["微博"]', "priorty"),
+        (
+            'priority = 50\nkeywords = ["微博", "博文"]',
+            'priorty = 50\nkeywords = ["微博", "博文"]',
+            "priorty",
+        ),
     ],
 )
 def test_a_broken_channel_rule_fails_on_load(

@@ -135,8 +135,9 @@ _OPENING_VERBS = (
 )
 _SINCE_WORDS = rf"(?:今年以来|{_YEAR}\s*年(?:度|以来)?)"
 _SINCE = rf"(?:{_SINCE_WORDS}[,，]\s*)?"
+# (…的通知》要求,砚山县交通运输局认真贯彻…: after the words on the orders it follows)
 _NAME_OPENING = re.compile(
-    rf"(?:^|[。\n]|情况)\s*{_SINCE}(?P<agency>{_NAME})(?={_OPENING_VERBS}|主动|共|通过|以)"
+    rf"(?:^|[。\n]|情况|要求[，,])\s*{_SINCE}(?P<agency>{_NAME})(?={_OPENING_VERBS}|主动|共|通过|以)"
 )
 # "2022年，大寨镇认真贯彻…", "白云街以…": a town or street office by its own name, opening a
 # sentence (after its year) with what it did
@@ -149,8 +150,10 @@ _TOWN_OPENING = re.compile(
     # (2022年狮子山街道通过高新区政府信息公开栏…主动公开信息30条: by the way it published)
     rf"(?={_OPENING_VERBS}|以|政府信息公开工作在|通过|依托|主动公开)"
 )
+# (在区委区政府领导下,城固县全面贯彻…: after the words on its leaders)
 _PLACE_OPENING = re.compile(
-    rf"(?:^|[。\n]|情况)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<agency>[\u4e00-\u9fff]{{2,4}}?[县区市旗])"
+    rf"(?:^|[。\n]|情况|领导下[，,]|指导下[，,])\s*(?:{_YEAR}\s*年度?[,，]?\s*)?"
+    r"(?P<agency>[\u4e00-\u9fff]{2,4}?[县区市旗])"
     r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力"
     r"|贯彻|依托)"
 )

@@ -40,6 +40,8 @@ _OWN_SITE = re.compile(
 _ZONE_NAMED_SITE = re.compile(
     r"(?:开发区|高新区|经开区|新区|保税区|新城|园区|试验区)(?:互联网|政务)?(?:门户网|政务网)"
 )
+# 总局政府网站, 我局政府网站: a government site named by the agency's word for itself
+_OWN_GOV_SITE = re.compile(r"(?:总局|本局|我局|本委|我委|本厅|我厅)政府(?:门户)?(?:网站|官网)")
 _GOV_NAMED = re.compile(
     r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户|[区市县]政府信息网"
     # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
@@ -334,6 +336,9 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     if reading.channel is None:
         return _Where(mentioned=tuple(mentioned), listed=listed)
     channel = reading.channel.id
+    if channel == "gov_portal" and _OWN_GOV_SITE.search(plain):
+        # 总局政府网站, 我局政府网站: the agency's own site, by the word the report calls it
+        return _Where("dept_site", ("dept_site",), 0.85, listed=listed)
     if channel == "gov_portal" and not _GOV_NAMED.search(plain):
         # a bare 门户网站: whose the report says elsewhere (亳州市教育局门户网站 → its own)
         if "门户网" in plain and report.portal_owner:

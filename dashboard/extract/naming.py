@@ -344,6 +344,11 @@ def _name(
         # 全文电子化的主动公开信息数4120条: the items online in full, a part of the total
         if rule.metric == "items_published" and re.search(r"全文电子化", before):
             return "part (one kind of item)"
+        # 我镇政府各站办所党务公开44条: the Party's affairs made public, not government information
+        if rule.metric == "items_published" and re.search(
+            r"党务(?:公开)?[^，,。；;0-9]{0,4}$", before
+        ):
+            return "not government information (党务)"
         # 开展…重要政策文件决策预公开33件: drafts put out for comment, not the year's items
         if rule.metric == "items_published" and re.search(r"预公开[^，,。；;0-9]{0,4}$", before):
             return "drafts put out for comment"
@@ -1141,7 +1146,9 @@ def _part_reason(
         return None
     # 预算决算公开2条, 人事任免发布3条: one kind of item named before the verb, none after it
     if re.fullmatch(r"(?:发布|公开|公布|更新|推送)?(?:了)?\s*", what) and re.search(
-        r"(?:预算|决算|预决算|人事任免|政府采购|招聘|招考|招标)(?:信息)?(?:类)?\s*$", words
+        # (部门会议公开5条: the meetings' items)
+        r"(?:预算|决算|预决算|人事任免|政府采购|招聘|招考|招标|会议)(?:信息)?(?:类)?\s*$",
+        words,
     ):
         return "part (one kind of item)"
     # 文件、新闻动态和业务信息等: all kinds

@@ -242,6 +242,14 @@ def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True
         and re.search(r"[，,；;]", period[marks[-1].end() :])
         and "其中" not in period[marks[-1].end() :]
     ):
+        # 梳理…信息25条，历年累计101条，在…网站…发布…信息25条: the years' total of an earlier
+        # clause, 历年累计 said whole, leaves the next clause's figure the year's
+        if (
+            marks[-1][0] == "累计"
+            and marks[-2][0] == "历年"
+            and marks[-2].end() == marks[-1].start()
+        ):
+            marks.pop()
         marks.pop()
     if not marks:
         return False

@@ -119,6 +119,14 @@ RULES: tuple[Rule, ...] = (
         "hotline",
         units=_HOTLINE_UNITS,
     ),
+    # 通过“12345”便民服务热线回应并办结群众诉求64件: closed, said after the hotline's name
+    Rule(
+        "hotline_closed",
+        # (not 受理并办结: received and closed in one number)
+        _r(r"(?:12345|热线)(?:(?!受理)[^，,。0-9]){0,12}(?:并|且|均|已)办结[^，,。0-9]{0,10}$"),
+        "hotline",
+        units=_HOTLINE_UNITS,
+    ),
     Rule(
         "hotline_received",
         _r(
@@ -230,13 +238,17 @@ RULES: tuple[Rule, ...] = (
             r"[^。]{0,16}[0-9]+[^。0-9]{0,6}(?:共计?|合计|总计)$"
         ),
     ),
-    # 受理依申请公开301件，上年度结转申请3件，新增298件: the new ones, counted after the carried
-    # over ones
+    # 受理依申请公开301件，上年度结转申请3件，新增298件; 共办理…依申请公开件659宗，其中，新收到
+    # 610宗，上年结转49宗: the new ones, beside the carried-over ones
     Rule(
         "requests_new",
-        _r(r"(?:^|[，,；;])\s*(?:本年度?|今年|当年)?(?:新增|新收)(?:申请)?$"),
+        _r(r"(?:^|[，,；;]|其中[，,：:]?)\s*(?:本年度?|今年|当年)?(?:新增|新收到?)(?:申请)?$"),
         units=_REQUEST_UNITS,
-        needs=_r(r"申请[^。]{0,40}结转[^。]{0,16}(?:新增|新收)(?:申请)?$"),
+        needs=_r(
+            r"申请[^。]{0,40}结转[^。]{0,16}(?:新增|新收)(?:申请)?$"
+            r"|申请[^。]{0,12}[0-9]+\s*[件宗][，,；;]\s*其中[，,：:]?\s*(?:本年度?|今年|当年)?"
+            r"(?:新增|新收到?)(?:申请)?$"
+        ),
     ),
     Rule(
         "requests_new",
@@ -265,6 +277,14 @@ RULES: tuple[Rule, ...] = (
             r"^(?:[件条项个份宗]?[^，,。0-9人]{0,14}?(?:依申请|公开申请|公开的申请|公开事务申请|申请)(?![人者]))"
         ),
         units=(*_REQUEST_UNITS, "个", "项", "例", "条", "起"),
+    ),
+    # 收到1条自然人通过“汕尾市政府信息依申请公开系统”提交的申请: the requests counted first, who
+    # made them and how after (not 收到2个自然人的申请: the applicants, in 个)
+    Rule(
+        "requests_new",
+        _r(r"(?:收到|受理|新收|接收|接到)(?:了)?[^，,。0-9申]{0,6}$"),
+        after=_r(r"^[件条份宗]?[^，,。0-9]{0,30}?提交的(?:政府信息公开|信息公开)?申请"),
+        units=("件", "条", "份", "宗"),
     ),
     # 收到1件自然人提起的…申请: counted in 件, the requests, whoever made them
     Rule(
