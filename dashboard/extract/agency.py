@@ -394,7 +394,10 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
         r"(?<=[局委厅镇乡馆])(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
         # (硚口区易家街道办事处党政综合办公室: the street office's own office)
         # (永宁街道办事处综合事务部: its department of general affairs)
-        r"|(?:(?<=办事处)|(?<=街道))(?:党政)?(?:综合)?(?:办公室|事务部|事务办)$"
+        # (桂山街道综合管理办公室: its office of general management)
+        r"|(?:(?<=办事处)|(?<=街道))(?:党政)?(?:综合)?(?:管理)?(?:办公室|事务部|事务办)$"
+        # (请与舒城县财政局信息中心联系: the bureau's information centre that answers for it)
+        r"|(?<=[局委厅])信息中心$"
         # (昆都仑区市府东路街道党群服务中心: the street office's centre that answers for it)
         r"|(?:(?<=办事处)|(?<=街道))党群服务中心$"
         # (常熟经济技术开发区党政办公室: a zone's own office)
@@ -403,6 +406,10 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     )
     if office:
         name, simple = name[: office.start()], simple[: office.start()]
+    # (2022年,松涛镇镇坚持…: a town's level written twice)
+    doubled = re.search(r"(?<=[镇乡])[镇乡]$", simple)
+    if doubled and simple[-1] == simple[-2]:
+        name, simple = name[:-1], simple[:-1]
     # 由XX街道办事处编制的2017年度…报告
     # (中马街道办事处特编制2019年度…报告: the name, then the words making it)
     made = re.search(r"(?:[特现])?(?:编制|制定|制作|印发|发布|公布)(?:完成|完毕|了)?的?$", simple)
@@ -635,7 +642,12 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         agency = _dominant(named)
     if agency is None:
         # (2025年,武山县城关镇全面贯彻… and 城关镇主动公开…: one town, in full and short)
-        towns = _towns_merged(Counter(m["agency"] for m in _TOWN_OPENING.finditer(simple)))
+        # (松涛镇镇坚持…: the level written twice)
+        towns = _towns_merged(
+            Counter(
+                re.sub(r"([镇乡])\1$", r"\1", m["agency"]) for m in _TOWN_OPENING.finditer(simple)
+            )
+        )
         town = _dominant(towns)
         # (本街道, 全镇: the report's words for itself, no name)
         if (

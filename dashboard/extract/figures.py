@@ -400,7 +400,12 @@ def _second_figure(
         return "cumulative"
     # 收到政府信息公开申请1521宗(含区规划资源分局收到申请1187宗): a part, in brackets right after
     # the figure it is part of (after the year's new count, which the rules above put first)
-    if first_period == period_start and _PART_IN_BRACKETS.match(between):
+    # (not 申请151件(含上年结转13件)，办结146件: a figure after the bracket has closed)
+    if (
+        first_period == period_start
+        and _PART_IN_BRACKETS.match(between)
+        and not re.search(r"[)）]", between)
+    ):
         return "part (其中)"
     # 共受理…申请29件，通过政府信息公开网申请25件，接受书面申请4件: the first said to be all
     # (共, 合计) and the second after it in its sentence — a part of it, not another figure (for

@@ -344,6 +344,14 @@ def _name(
         # 全文电子化的主动公开信息数4120条: the items online in full, a part of the total
         if rule.metric == "items_published" and re.search(r"全文电子化", before):
             return "part (one kind of item)"
+        # “腾冲滇滩”微博发布原创微博64条，转载34条: the original posts, the reposts counted next —
+        # a part of what the account put out (the labels leave both out, 4 of 4)
+        if (
+            rule.metric == "items_published"
+            and "原创" in before
+            and re.match(r"[^。；;0-9]{0,4}[，,、]\s*(?:转载|转发)[^，,。；;0-9]{0,12}[0-9]", rest)
+        ):
+            return "part (original posts only)"
         # 我镇政府各站办所党务公开44条: the Party's affairs made public, not government information
         if rule.metric == "items_published" and re.search(
             r"党务(?:公开)?[^，,。；;0-9]{0,4}$", before
@@ -563,6 +571,15 @@ def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
             _INTERPRETATION_FORMS.search(k) for k in re.split(r"[、及和与或]", kinds) if k
         ):
             return "several kinds together"
+        # 本年新制作规范性文件和发布政策解读信息0条: another kind with a verb of its own, joined
+        # to the interpretations, counted in one number
+        joined = re.search(
+            r"(?P<other>[^，,。；;0-9、和及与]{2,12})[和及与、]\s*(?:新)?(?:发布|公开|推出|制作|编发)"
+            r"[^，,。；;0-9]{0,4}解读",
+            before,
+        )
+        if joined and not _INTERPRETATION_FORMS.search(joined["other"]):
+            return "several kinds together"
         # 推送政策解读、工作动态等信息936条: the first of a list of kinds, not their number
         # (解读文字和图片8个, 政策解读及图解40条: forms of the interpretations themselves)
         listed = _LISTED_AFTER_INTERPRETATIONS.search(before)
@@ -697,7 +714,10 @@ def _channel_of(
         # 12345 only where the words name it: 12333, 12320, 12315… have no channel here
         if _OTHER_HOTLINE.search(sentence):
             return "a hotline the catalogue has no channel for"
-        if not re.search(r"12345|政务服务热线|便民服务热线|政务热线|市民热线|市长热线", sentence):
+        # (共受理县长热线387件: the county head's line, as the city head's)
+        if not re.search(
+            r"12345|政务服务热线|便民服务热线|政务热线|市民热线|[市县区州]长热线", sentence
+        ):
             return "hotline not named"
         # 12345热线电话、网上分局局长信箱等网上咨询、信访8073起: the hotline among other ways
         if re.search(r"、[^，,。；;0-9]{0,20}(?:信箱|信访|留言|咨询)", before):
@@ -1015,6 +1035,8 @@ _GENERAL_ITEMS = re.compile(
     r"(?:政府信息公开|政务公开|政府类?|政务类?|新闻|工作|网站)?(?:本级)?(?:主动)?(?:公开)?"
     # (各类政府信 10690 件: 信息 whose last character the page lost)
     r"(?:信息|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档"
+    # (政府信息公开总件数14件: all of them, counted so)
+    r"|(?<=公开)总(?:件|条)?数"
     rf"|(?<=各类|政府|政务)信)?{_FILLER}$"
 )
 # accounts, columns and press events set up (开设政务微信1个, 专题专栏11个): counted in 个, they

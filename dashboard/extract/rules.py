@@ -193,9 +193,10 @@ RULES: tuple[Rule, ...] = (
     # 收到申请3起，其中公开1起，不予公开2起: 公开 alone, as an outcome beside the others
     Rule(
         "requests_disclosed",
-        _r(r"(?:^|其中|[，,；;：:])\s*(?:已|均)?公开$"),
+        # (其中向社会公开3条: made public, to all)
+        _r(r"(?:^|其中|[，,；;：:])\s*(?:已|均)?(?:向社会|向申请人)?公开$"),
         units=_OUTCOME_UNITS,
-        needs=_r(r"申请[^。]{0,40}?[0-9]+\s*[件宗起份][^。]*?公开$"),
+        needs=_r(r"申请[^。]{0,40}?[0-9]+\s*[件宗起份条][^。]*?公开$"),
     ),
     # (予以部份公开: 部份, a common variant of 部分)
     Rule("requests_partial", _r(rf"部[分份](?:予以)?公开{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS),
@@ -204,7 +205,8 @@ RULES: tuple[Rule, ...] = (
         "requests_unavailable",
         # (非本机关掌握信息2件: not held by this body)
         _r(
-            r"(?:不掌握[^，,。0-9]{0,8}|非本机关掌握[^，,。0-9]{0,4}|信息不存在|不存在)[^，,。0-9]{0,2}$"
+            r"(?:不掌握[^，,。0-9]{0,8}|非本(?:机关|部门|单位)掌握[^，,。0-9]{0,4}|信息不存在|不存在)"
+            r"[^，,。0-9]{0,2}$"
         ),
         units=_OUTCOME_UNITS,
         needs=_r(r"申请"),
@@ -277,6 +279,17 @@ RULES: tuple[Rule, ...] = (
             r"^(?:[件条项个份宗]?[^，,。0-9人]{0,14}?(?:依申请|公开申请|公开的申请|公开事务申请|申请)(?![人者]))"
         ),
         units=(*_REQUEST_UNITS, "个", "项", "例", "条", "起"),
+    ),
+    # 收到当面申请、电子邮件、传真、信函、和其他形式的政府信息公开申请0条: the ways listed at
+    # length, then the requests (not …向市政府及市政府办公室提出的…申请5件, made to a government
+    # another body's report names)
+    Rule(
+        "requests_new",
+        _r(
+            r"(?:收到|受理|接收)(?:(?!向[市区县省州](?:人民)?政府)[^，,。0-9]){0,44}"
+            r"(?:政府)?信息公开申请(?:共|共计)?$"
+        ),
+        units=(*_REQUEST_UNITS, "条"),
     ),
     # 收到1条自然人通过“汕尾市政府信息依申请公开系统”提交的申请: the requests counted first, who
     # made them and how after (not 收到2个自然人的申请: the applicants, in 个)
@@ -776,6 +789,8 @@ RULES: tuple[Rule, ...] = (
             # (新制定规范性文件33件，公开发布5件)
             r"(?:产生|制发|备案|制作|制定|印发|发文)[^，,。；;0-9]{0,8}(?:公文|文件)(?:类)?(?:信息)?"
             r"(?:共|共计)?\s*[0-9]+\s*[条件个篇份][^。；;]*?(?:其中|均|[，,])\s*(?:主动)?公开"
+            # (我局公开发文207件，其中主动公开197件: the documents issued, counted as 发文)
+            r"|发文(?:共|共计)?\s*[0-9]+\s*[件份][，,]\s*其中\s*主动公开"
         ),
     ),
     # 公文发布数74件: documents published, counted by name
@@ -873,6 +888,10 @@ RULES: tuple[Rule, ...] = (
         needs=_r(
             r"(?:发布|公开|公布|推送)(?:[^、，,。；;0-9]{1,16}、){2,}[^、，,。；;0-9]{1,16}?等[，,]\s*"
             r"(?:共计|共|合计)$"
+            # (通过市人民政府网、公开栏等形式面向社会公开了各类信息，共计100余条: the ways listed,
+            # then every kind, counted after the comma)
+            r"|通过[^，,。；;0-9]{2,30}等(?:形式|方式|渠道|平台)[^，,。；;0-9]{0,12}(?:发布|公开|公布)"
+            r"(?:了)?各类(?:政府|政务)?信息[，,]\s*(?:共计|共|合计)$"
         ),
     ),
 )
