@@ -23,7 +23,12 @@ from dashboard.extract.numbers import _MADE_TOTAL
 from dashboard.extract.rules import RECEIVED_IN, RULES, Naming, Rule, rule_by_id
 
 # what a number may count when named right after its counting word (8期在线访谈, 3场新闻发布会)
-_COUNTED_AFTER = re.compile(r"\s*(?:在线|网上|网络)?访谈|\s*(?:新闻)?发布会")
+# (全年共发布16条青铜峡市环境空气质量状况报告: reports of one kind, named after their number)
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:在线|网上|网络)?访谈|\s*(?:新闻)?发布会"
+    # (not 19条、政府简报信息报送24条: the next item of a list)
+    r"|(?![、和及与等])[^，,。；;0-9、]{2,16}(?:状况报告|质量报告|监测报告|公报|简报|通报|快报)"
+)
 _COUNTED_AFTER_METRICS = frozenset({"online_interviews", "press_conferences"})
 _NOUN_AFTER = re.compile(r"(?![其以左次人并及和与均已等分共合全各同])[\u4e00-\u9fff]{2}")
 _ITEMS_AFTER = re.compile(r"(?:政务|政府)?信息|依|予以|不予|部分|涉及|经|因|为|属|系")
@@ -637,6 +642,9 @@ def _media_reason(before: str, found: re.Match[str]) -> str | None:
     # outlets carried)
     if re.search(r"转发", words):
         return "reposted from another body"
+    # 政府网站、公众号等媒体发稿178篇: its own channels listed as the outlets
+    if re.search(r"(?:网站|公众号|微信|微博|客户端|新媒体)[^，,。；;0-9]{0,12}等媒体", before):
+        return "doubtful channel"
     through = re.search(r"通过[^，,。；;]{0,16}$", before[: found.start()])
     # (通过新闻媒体发布信息534条: the press's reports of it — but 通过部门网站、报刊杂志、新媒体等
     # 方式发布, its own channels among the outlets, or 通过…等媒体发布我局提供的新闻信息, what it
@@ -709,6 +717,12 @@ def _channel_of(
             media = _media_reason(before, found)
             if media:
                 return media
+            # 厅门户网站共更新工作动态类信息397条，时政类信息140条，媒体报道264条: a column of the
+            # site's, among its others
+            if re.fullmatch(r"\s*媒体报道(?:类)?(?:信息)?", before) and re.search(
+                r"网站[^。]{0,40}[0-9]+\s*条", period[: len(period) - len(before)]
+            ):
+                return "part (one kind of item)"
         return [(rule, metric.default_channel, rule.confidence)]
     if rule.channel == "hotline":
         # 12345 only where the words name it: 12333, 12320, 12315… have no channel here
@@ -1018,7 +1032,8 @@ _ITEMS = re.compile(
 # … on a website or as a total, only items in general: 政府信息, 各类政务信息, 相关信息, 新闻信息,
 # 《条例》第二十条规定的相关政府信息 — not 部门财政预决算信息, 招标与中标信息, 目录信息
 _GENERAL_ITEMS = re.compile(
-    rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?"
+    # (各类重要信息: every kind, the important ones being all of them)
+    rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?(?:重要)?"
     # (编制索引目录的政府信息, 带索引号的信息: every item of the catalogue, each with its number)
     r"(?:编制索引目录的|带索引号的|编有索引号的)?"
     # (主动公开朋普镇政府信息: a town's report names its own)
