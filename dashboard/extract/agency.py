@@ -742,6 +742,9 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     return (to_simplified(agency) if agency else None), year
 
 
+_OPENING_CHARS = 5000  # how far into a report its words on itself are looked for
+
+
 def _formal_name(
     agency: str, year: int, simple: str, cut: Callable[[re.Match[str]], str | None]
 ) -> str:
@@ -749,7 +752,8 @@ def _formal_name(
     金融局2010年度…报告, 现公布中山市人民政府金融工作局2010年…年度报告): the same place and ending,
     each of the title's characters in it, in order."""
     short = to_simplified(agency)
-    for match in _TITLE_RE.finditer(simple):
+    # (the report's own words on itself open it: a long text is not read through for them)
+    for match in _TITLE_RE.finditer(simple, 0, _OPENING_CHARS):
         if int(match["year"]) != year:
             continue
         name = cut(match)
