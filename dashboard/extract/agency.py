@@ -1597,6 +1597,8 @@ _SHORT_BODY = re.compile(
 # (…and words run into a name: 全县公安机关在县委)
 _NOT_OWN_SHORT = re.compile(
     r"政府|政务公开|党|人大|政协|纪委|领导小组|机关|[在由向对于的是为从将把被了]"
+    # (全市共办结…: a sentence's verb, not a body's name)
+    r"|^[共已均并都总另]"
 )
 
 

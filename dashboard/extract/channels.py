@@ -47,6 +47,8 @@ _GOV_NAMED = re.compile(
     # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
     r"|(?:[区市县省州镇乡旗]|人民)政府信息(?:公开)?(?:平台|专栏|专区|系统|门户网站?)|政府信息公开网"
     r"|(?<!开发)(?<!高新)(?<!园)[区市县省州]门户网"
+    # (区官网公开…信息235条: the district's official site)
+    r"|(?<![局委办厅心镇乡])(?<!片区)(?<!园区)(?<!开发区)(?<!新区)(?<=[区市县])官网"
     # 盟行署门户网站, 地区行政公署网站: a league's or prefecture's government (行政公署)
     r"|(?:行署|行政公署)(?:门户)?网"
     # 在政务公开平台: the government's, not 各级政务公开平台 (+6 right, none wrong, all sets)
@@ -277,6 +279,10 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 青岛政务网, 石柱县人民政府公众信息网: a government's portal by other names
     plain = re.sub(r"(?<!部门)政务网(?!站)", "政府门户网站", plain)
     plain = plain.replace("政府公众信息网", "政府门户网站")
+    # 萧山政府网微博公众号, 萧山政府网微信公众号: an account named after the site, not the site
+    # (and a 微博公众号 is a Weibo account, not a WeChat one)
+    plain = re.sub(r"(?:政府)?网(?=(?:官方)?(?:微博|微信|公众号))", "", plain)
+    plain = plain.replace("微博公众号", "微博")
     # 县政府信息网站, 区人民政府政务公开网站: the government's portal
     plain = re.sub(r"(?<=政府)(?:信息|政务公开|信息公开)网站", "门户网站", plain)
     # 管委会门户网站, 开发区门户网站: a zone's own site (in its own report)
