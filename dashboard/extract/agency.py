@@ -151,6 +151,8 @@ _TOWN_OPENING = re.compile(
     rf"(?={_OPENING_VERBS}|以|政府信息公开工作在|通过|依托|主动公开)"
 )
 # (在区委区政府领导下,城固县全面贯彻…: after the words on its leaders)
+# 松涛镇镇: a town's level written twice
+_LEVEL_TWICE = re.compile(r"([镇乡])\1$")
 _PLACE_OPENING = re.compile(
     rf"(?:^|[。\n]|情况|领导下[，,]|指导下[，,])\s*(?:{_YEAR}\s*年度?[,，]?\s*)?"
     r"(?P<agency>[\u4e00-\u9fff]{2,4}?[县区市旗])"
@@ -407,8 +409,7 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     if office:
         name, simple = name[: office.start()], simple[: office.start()]
     # (2022年,松涛镇镇坚持…: a town's level written twice)
-    doubled = re.search(r"(?<=[镇乡])[镇乡]$", simple)
-    if doubled and simple[-1] == simple[-2]:
+    if _LEVEL_TWICE.search(simple):
         name, simple = name[:-1], simple[:-1]
     # 由XX街道办事处编制的2017年度…报告
     # (中马街道办事处特编制2019年度…报告: the name, then the words making it)
@@ -643,10 +644,9 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
     if agency is None:
         # (2025年,武山县城关镇全面贯彻… and 城关镇主动公开…: one town, in full and short)
         # (松涛镇镇坚持…: the level written twice)
-        towns = _towns_merged(
-            Counter(
-                re.sub(r"([镇乡])\1$", r"\1", m["agency"]) for m in _TOWN_OPENING.finditer(simple)
-            )
+        towns = _short_names_merged(
+            Counter(_LEVEL_TWICE.sub(r"\1", m["agency"]) for m in _TOWN_OPENING.finditer(simple)),
+            front=_PLACE_FRONT,
         )
         town = _dominant(towns)
         # (本街道, 全镇: the report's words for itself, no name)
@@ -827,7 +827,9 @@ def _by_level(places: tuple[str, ...]) -> dict[str, tuple[tuple[int, frozenset[s
 # read as places only as listed (data/catalogue/agency_names.toml); and the divisions down to the
 # county (data/catalogue/places.csv), known wherever they stand (主动公开湖南省司法厅: no mark
 # before 湖南 tells where the place starts)
-_LISTED_BY_LEVEL = _by_level(listed_places() + division_names())
+_KNOWN_PLACES = listed_places() + division_names()
+_LISTED_BY_LEVEL = _by_level(_KNOWN_PLACES)
+_DIVISIONS = frozenset(_KNOWN_PLACES)
 
 
 def _listed_place_start(simple: str, level_at: int) -> int | None:
@@ -888,36 +890,28 @@ def _place_at(simple: str, level_at: int) -> str | None:
     return place
 
 
-def _short_names_merged(counted: Counter[str]) -> Counter[str]:
+# the places a town's full name puts before its short one (武山县 of 武山县城关镇)
+_PLACE_FRONT = re.compile(r"[\u4e00-\u9fff]{1,8}[省市区县旗]")
+
+
+def _short_names_merged(
+    counted: Counter[str], front: re.Pattern[str] | None = None
+) -> Counter[str]:
     """Names counted, each short one given to the one full name it ends (黄石港工业园区管委会 once,
     园区管委会 twice: the full one's three times) — not to words run into a name before it
-    (未发生涉及卫生健康局)."""
+    (未发生涉及卫生健康局); with `front`, only to a full name whose words before the short one
+    it matches whole (towns: 武山县城关镇 and 城关镇, one town)."""
+
+    def before_ok(words: str) -> bool:
+        return bool(front.fullmatch(words)) if front else not _NOT_PLACE.search(words)
 
     def fuller(short: str) -> list[str]:
         return [
-            m
-            for m in counted
-            if m != short and m.endswith(short) and not _NOT_PLACE.search(m[: -len(short)])
+            m for m in counted if m != short and m.endswith(short) and before_ok(m[: -len(short)])
         ]
 
     for short in [n for n in counted if len(fuller(n)) == 1]:
         counted[fuller(short)[0]] += counted.pop(short)
-    return counted
-
-
-def _towns_merged(counted: Counter[str]) -> Counter[str]:
-    """Towns counted, a town's short name given to the one name that puts its place before it
-    (2025年,武山县城关镇全面贯彻… and 城关镇主动公开…: one town)."""
-    for short in list(counted):
-        fuller = [
-            name
-            for name in counted
-            if name != short
-            and name.endswith(short)
-            and re.fullmatch(r"[\u4e00-\u9fff]{1,8}[省市区县旗]", name[: -len(short)])
-        ]
-        if len(fuller) == 1:
-            counted[fuller[0]] += counted.pop(short)
     return counted
 
 
@@ -1230,9 +1224,6 @@ def _completed(agency: str, simple: str) -> str:
             break
     name = _DISTRICT_GOVERNMENT.sub("", _TOWN_GOVERNMENT.sub("", name))
     return name if name != to_simplified(agency) else agency
-
-
-_DIVISIONS = frozenset(listed_places() + division_names())
 
 
 def _level_restored(name: str, simple: str) -> str:

@@ -68,7 +68,7 @@ def _name(
     # later clause opening with 其中 reads the sentence before too (found once, when asked)
     outcomes_in: str | None = None
     licence: bool | None = None  # about applications for a licence (found once, when asked)
-    in_items: set[str] | None = None  # the words requests were counted in (条, 次; found once)
+    counted_in: set[str] | None = None  # the words requests were counted in (条, 次; found once)
     # “…政策解读”等8期在线访谈: the number counts what its counting word is followed by
     counted_after = _COUNTED_AFTER.match(rest) or (
         # 更新31个试点领域…目录: a number in 个 whose noun follows it counts that noun
@@ -191,9 +191,9 @@ def _name(
         if rule.units and unit and unit not in rule.units:
             if not (unit in ("条", "次") and rule.metric in _OUTCOMES):
                 continue
-            if in_items is None:
-                in_items = {m["unit"] or m["first"] for m in RECEIVED_IN.finditer(period)}
-            if unit not in in_items:
+            if counted_in is None:
+                counted_in = {m["unit"] or m["first"] for m in RECEIVED_IN.finditer(period)}
+            if unit not in counted_in:
                 continue
         # 两个子栏目, 三项制度: a number word with 个/项 counts parts of a list or a structure,
         # never a metric's figure (those are written 两条, 三件)
