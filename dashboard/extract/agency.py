@@ -959,6 +959,9 @@ def _as_written_in_full(agency: str, simple: str) -> str:
     name = to_simplified(agency)
     if name.endswith("街道") and name + "办事处" in simple:
         name = agency = name + "办事处"
+    # (title 新港街2023年…报告, text 新港街道办事处2023年度…: the office a title writes short)
+    elif name.endswith("街") and not name.endswith("大街") and name[-3:] + "道办事处" in simple:
+        name = agency = name + "道办事处"
     if short := re.match(r"([\u4e00-\u9fff]{2,3})县", name):
         rest = name[short.end() :]
         full = re.search(rf"{short[1]}[\u4e00-\u9fff]{{1,8}}?自治县(?={re.escape(rest)})", simple)

@@ -426,6 +426,10 @@ def _respective(
     if match.start() not in numbers:
         return "分别: not a figure of the list"
     names = [n for n in re.split(r"[、和及与]", head[:at]) if n.strip()]
+    # 通过区政府网站、社区政务公开栏等，分别在…等领域主动公开政府信息71条: no names in its own
+    # clause — 分别 spreads over the fields, and the clause before is read as for any figure
+    if not names:
+        return None
     channels = []
     for name in names:
         where = _where(name, catalogue, report)

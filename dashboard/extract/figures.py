@@ -44,6 +44,7 @@ from dashboard.extract.numbers import (
     _EXTRA_UNITS,
     _GROUP_END,
     _MADE_TOTAL,
+    _OTHER_KINDS,
     _PART_BEFORE,
     _PART_LIST,
     _PERIOD_END,
@@ -164,6 +165,12 @@ _THIS_YEAR_ADDED_NEXT = re.compile(
     r"\s*[，,；;]\s*(?:今年|本年度?|当年)新增[^，,。；;0-9]{0,12}[0-9]"
 )
 # 。其中,上年结转申请1件: the requests carried over, told at the next sentence's start
+# 累计公开206条，其中主动公开信息数为200条，依申请公开…: a count of all three kinds, proactive
+# or not — no figure of what was published
+_THREE_KINDS_NEXT = re.compile(
+    r"\s*[，,；;]?\s*其中[，,：:]?\s*主动公开[^，,。；;0-9]{0,10}[0-9]+\s*[条件篇]"
+    r"[^，,。；;、]{0,6}(?:[，,；;][^，,。；;]{0,10})?[，,；;、]\s*(?:作为)?可?(?:依申请|不予公开|不公开)"
+)
 _CARRIED_NEXT = re.compile(r"\s*[。；;]\s*其中[，,：:]?\s*(?:包括|含)?上(?:一)?年度?结转")
 # 本年度新增237条: the year's new count, with no words of its own for what it counts
 _YEAR_ADDED = re.compile(r"(?:今年|本年度?|当年)新增(?:了)?(?:共|共计)?")
@@ -436,16 +443,23 @@ def _second_figure(
         return _both_out(result, taken, slot, fact)
     # 其中…微信微视频发布18条，抖音发布38条: two items of one 其中 list, each naming its own
     # platform of one kind — neither is the row's figure
+    # (其中…微信公众号“健康合江”发布440条，微信服务号“健康合江服务”发布37条: two accounts,
+    # each quoted by its name)
+    named_apart = (
+        _QUOTED.search(words or "")
+        and _QUOTED.search(fact.quote)
+        and set(_QUOTED.findall(words or "")) != set(_QUOTED.findall(fact.quote))
+    )
     listed_apart = (
         slot[0] == "items_published"
         and slot[1] is not None
         and first_period == period_start
         and "其中" in period
         and words is not None
-        and not _QUOTED.search(words)
-        and not _QUOTED.search(fact.quote)
-        and len(words) <= 16
-        and len(fact.quote) <= 24
+        and (named_apart or (not _QUOTED.search(words) and not _QUOTED.search(fact.quote)))
+        # (short: a list's item, its quoted name aside)
+        and len(_QUOTED.sub("", words)) <= 16
+        and len(_QUOTED.sub("", fact.quote)) <= 24
     )
     if listed_apart:
         return _both_out(result, taken, slot, fact)
@@ -478,11 +492,17 @@ def _lead(text: str, period_start: int) -> str:
     return text[max(lead_start, period_start - _QUOTE_REACH) : period_start]
 
 
-def _whole_after_part(sentence: str, year: int | None) -> bool:
+def _whole_after_part(sentence: str, rest: str, year: int | None) -> bool:
     """Whether a figure after 其中 is the year's whole all the same: the part of a running
     total that is the report year's (历年累计52条，其中2010年新增…14条), or what was published
-    of all information made (共制作政府信息3021条，其中主动公开信息1027条)."""
+    of all information made (共制作政府信息3021条，其中主动公开信息1027条) or of the three
+    kinds a count holds (累计公开206条，其中主动公开…200条，依申请公开…6条: `rest`, the words
+    after it)."""
     if _MADE_TOTAL.search(sentence):
+        return True
+    # (not 收到政务公开申请11件，其中：主动公开1件，依申请公开4件: requests, by what they asked)
+    held = re.search(r"其中[，,：:]?\s*主动公开[^，,。；;0-9]{0,10}$", sentence)
+    if held and "申请" not in sentence[: held.start()] and _OTHER_KINDS.match(rest):
         return True
     after = re.split(r"其中[，,：:]?", sentence)[-1].lstrip()
     return year is not None and after.startswith(f"{year}年")
@@ -602,6 +622,24 @@ def extract_figures(
             and _ITEMS_AFTER_ISSUES.match(text, end)
         ):
             reason = "issues, items counted after"
+        # 主动公开信息数:175条, 微信公众号：600条: a name, a colon, then its number — the name's
+        # words are the number's (not 其中：, 具体为：, which open a list)
+        if (
+            not text[scope_start:start].strip()
+            and scope_start > 0
+            and text[scope_start - 1] in "：:"
+        ):
+            head_start = _scope_start(text, scope_start - 1)
+            head = text[head_start : scope_start - 1]
+            # (not 发布41条信息：2条…: the words after a figure are its own)
+            after_figure = re.search(r"[0-9]", text[max(0, head_start - 3) : head_start])
+            if (
+                head.strip()
+                and not re.search(r"[0-9]", head)
+                and not after_figure
+                and not _COLON_HEAD.search(text, head_start, scope_start)
+            ):
+                scope_start, before = head_start, head
         issues = _ISSUES_JUST_BEFORE.search(text, max(0, start - 12), start)
         if issues is not None and not text[scope_start:start].strip():
             scope_start = _scope_start(text, issues.start())
@@ -612,6 +650,14 @@ def extract_figures(
         if applicants is not None and _BY_APPLICANTS.match(before):
             scope_start = _scope_start(text, applicants.start())
             before = text[scope_start:start]
+        # (not 全年累计主动公开…46条，其中主动公开公文14条: proactive already; nor requests)
+        if (
+            reason is None
+            and match["unit"]
+            and _THREE_KINDS_NEXT.match(text, end)
+            and not re.search(r"主动|申请", text[clause_start:start])
+        ):
+            reason = "all kinds of information, proactive or not"
         if reason is None and _YEAR_WORD.match(match["num"] or "") and not match["unit"]:
             reason = "year"
         if reason is None and result.year and match["num"] == str(result.year):
@@ -655,7 +701,7 @@ def extract_figures(
                 found, scope_start = listed
             elif listed is not None:
                 found = listed
-        if found is None or isinstance(found, str):
+        if not found or isinstance(found, str):
             # at most _QUOTE_REACH either side: a table's text without punctuation would
             # otherwise give every skipped number a quote of thousands of characters
             skipped_quote = text[
@@ -682,7 +728,7 @@ def extract_figures(
                 and channel is None
                 and rule.category is None
                 and rule.metric in ("items_published", "media_reports", "info_submitted")
-                and not _whole_after_part(sentence, result.year)
+                and not _whole_after_part(sentence, text[end:period_end], result.year)
             ):
                 skip = "part (其中)"
             # 向政府主站报送并被采用信息179条，其中…法规公文37条: the kinds of what was sent up

@@ -19,7 +19,7 @@ from dashboard.extract.channels import (
     _site_and_more,
     _where,
 )
-from dashboard.extract.numbers import _MADE_TOTAL
+from dashboard.extract.numbers import _MADE_TOTAL, _OTHER_KINDS
 from dashboard.extract.rules import RECEIVED_IN, RULES, Naming, Rule, rule_by_id
 
 # what a number may count when named right after its counting word (8期在线访谈, 3场新闻发布会)
@@ -76,11 +76,17 @@ def _name(
         # (建立健全政府信息公开13项制度: in 项 too — not 35项政务信息, 1项依规予以公开)
         or (unit == "项" and _NOUN_AFTER.match(rest) and not _ITEMS_AFTER.match(rest))
     )
+    # 2条政策解读、5条工作动态: a list of counts each before its noun — the words before 、 are
+    # the previous count's, not this one's (only a rule reading the noun after it names it)
+    listed_before_nouns = before.endswith("、") and _NOUN_AFTER.match(rest)
     for rule in RULES:
         if rule.metric not in catalogue.metrics:
             continue
         found = rule.before.search(before)
         if not found:
+            continue
+        if listed_before_nouns and (rule.after is None or not rule.after.match(after)):
+            guarded = guarded or "counts what follows it"
             continue
         # (收到1个依申请公开事项: a rule reading what follows the number names it)
         if (
@@ -325,6 +331,14 @@ def _name(
             return "reposted from another body"
         if rule.metric == "items_published" and _NOT_PROACTIVE.search(before[: found.start() + 2]):
             return "not proactive (依申请, 不予公开)"
+        # 收到并及时处理网上互动咨询261件，公开163件: a verb alone after a clause counting letters,
+        # questions or proposals publishes some of those, not the year's items
+        if (
+            rule.metric == "items_published"
+            and _BARE_VERB.match(before)
+            and _OTHER_MATTERS_BEFORE.search(period[: len(period) - len(before)])
+        ):
+            return "of what the clause before counts"
         # 指导各单位发布…政策解读48条, 组织各地、各部门…共发布各类信息5.7万余条: what the
         # agency had other bodies do, their figures (no label is in such a sentence)
         # (not requests: 公益组织各…申请, those who applied)
@@ -754,6 +768,10 @@ def _channel_of(
     verb = _verb_at(before, found.start()) if publishing else len(before)
     words, what = before[:verb], before[verb:]
     where = _where(words, catalogue, report)
+    # 通过市中区政府信息公开网站等主动公开信息105条: a site and others (等), then the year's items
+    # — the total
+    if publishing and _SITE_AND_OTHERS.search(words) and _GENERAL_ITEMS.search(what):
+        return [(rule, None, 0.7)]
     if where.reason:
         # 通过政府网站等平台…主动公开各类信息431条, 通过…门户网站,政务新媒体和宣传板报…143条: a
         # doubtful site among other ways, then all the proactive items — the total
@@ -792,6 +810,7 @@ def _channel_of(
         return part
     if where.channel is not None and where.listed and publishing and _TOGETHER.search(words):
         return [(rule, None, 0.7)]
+
     # 通过报刊、广播、电视等媒体公开246条: kinds of news media, listed under 媒体 — the news
     # media's figure
     media_list = (
@@ -819,6 +838,11 @@ def _channel_of(
     if where.channel is not None:
         if re.search(r"同步|发布会", words):
             return "doubtful channel"
+        # (the count of sites may be a figure of its own, just before the words: 全区8个门户网站)
+        if _SEVERAL_SITES.search(words) or _SEVERAL_SITES.search(
+            period, max(0, len(period) - len(before) - 6)
+        ):
+            return "several channels"
         if kind == "new_media" and _SEVERAL_ACCOUNTS.search(words):
             return "several accounts together"
         if where.channel == "dept_site" and report.city and _HIGHER_BODY_SITE.search(words):
@@ -946,6 +970,10 @@ def _channel_of(
         return "several channels"
     # 在市政府网站公示共23条，其中市级部门信息公开20条: a part of that channel's figure
     if earlier.channel is not None and re.match(r"\s*其中", before):
+        # (…平台累公开206条，其中主动公开信息数为206条，依申请公开…0条: the proactive kind of
+        # all the platform holds — the year's published items, as the labels take it)
+        if re.match(r"\s*其中[，,：:]?\s*主动公开", before) and _OTHER_KINDS.match(rest):
+            return [(rule, None, rule.confidence)]
         return "part (其中)"
     # 以网上公开…和公开栏公开为主要形式，…，全年共主动公开政府信息近2.4万条: the year's
     # figure after the main ways were named, some in words no channel has — the total
@@ -960,6 +988,12 @@ def _channel_of(
     if earlier.channel is not None and _FRESH_START.match(before):
         return [(rule, None, rule.confidence)]
     if earlier.channel is not None and not earlier.listed and earlier.channel != "news_media":
+        # 建设微信公众号等政务新媒体账号141个，发布各类政务信息23813条: all the accounts', not the
+        # one named first; 全区8个门户网站…: several sites', not one
+        if clauses and (
+            _SEVERAL_ACCOUNTS.search(clauses[-1]) or _SEVERAL_SITES.search(clauses[-1])
+        ):
+            return "several channels"
         return [(rule, earlier.channel, rule.confidence * 0.85)]
     # 通过市政府信息公开统一平台等渠道，主动公开政府信息79条: a channel and others (等渠道) the
     # clause before names, then the year's items — the total
@@ -987,6 +1021,17 @@ def _channel_of(
 
 
 # “大连市医保局”“大连市医疗保障局”微信公众号, 两个微信公众号: several accounts, one figure
+_SITE_AND_OTHERS = re.compile(r"(?:网站|网|平台|专栏|专区)[”\"」』]?等\s*(?:主动)?$")
+# 公开163件 (a verb alone) after 咨询261件 (a clause counting something else than information)
+_BARE_VERB = re.compile(r"\s*(?:共|已|并|均)?(?:公开|发布|公布)(?:了)?$")
+_OTHER_MATTERS_BEFORE = re.compile(
+    r"(?:咨询|留言|来信|来电|建议|提案|诉求|投诉|举报|问题)[^，,。；;0-9]{0,6}[0-9]+\s*[件条个次封]"
+    r"[，,；;、]\s*$"
+)
+# 全区8个门户网站, 12个政府网站: sites counted, each its own channel
+_SEVERAL_SITES = re.compile(
+    r"(?:[两二三四五六七八九十]|[0-9]+)\s*(?:个|家)[^，,。；;0-9个]{0,6}?(?:网站|门户网|政务网)"
+)
 _SEVERAL_ACCOUNTS = re.compile(
     r"[”\"」』]\s*[、和及与]?\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:官方)?(?:微信|微博|公众号|抖音|视频号|头条号)"
     # (乡级微信公众号“云端之巅逐梦大兴”“云雾茶山重楼之乡至美大兴”: two accounts named after it)
@@ -1001,7 +1046,10 @@ _SEVERAL_ACCOUNTS = re.compile(
 )
 _KEPT_BACK = re.compile(r"免予公开|不宜公开|暂缓公开|(?<!以)不公开的|未(?:予|能)?公开的")
 _COLUMN = re.compile(r"(?:开设|设置|设立|开辟|设)[^，,。；;]{0,12}(?:专栏|栏目)")
-_LISTED_WAYS = re.compile(r"等(?:渠道|平台|方式|途径|载体)")
+# (通过政府门户网站、政务公开专栏等形式: ways too — not 以图文、视频等形式, the forms of content)
+_LISTED_WAYS = re.compile(
+    r"等(?:渠道|平台|方式|途径|载体)|(?<!图文)(?<!视频)(?<!文字)(?<!图片)(?<!解读)(?<!音频)等形式"
+)
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 # 发布一条解读一条: a rule of one for each
 _ONE_FOR_EACH = re.compile(r"一[条件篇个][\u4e00-\u9fff]{1,4}一[条件篇个]")
@@ -1033,7 +1081,9 @@ _ITEMS = re.compile(
 # 《条例》第二十条规定的相关政府信息 — not 部门财政预决算信息, 招标与中标信息, 目录信息
 _GENERAL_ITEMS = re.compile(
     # (各类重要信息: every kind, the important ones being all of them)
-    rf"^{_FILLER}(?:[^，,。；;]{{0,24}}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?(?:重要)?"
+    # (公开本年度信息69条: the year's, all of them)
+    rf"^{_FILLER}(?:本年度?的?|全年的?|当年的?|今年的?)?"
+    r"(?:[^，,。；;]{0,24}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?(?:重要)?"
     # (编制索引目录的政府信息, 带索引号的信息: every item of the catalogue, each with its number)
     r"(?:编制索引目录的|带索引号的|编有索引号的)?"
     # (主动公开朋普镇政府信息: a town's report names its own)

@@ -37,7 +37,7 @@ _CN_NUM = (
 # space around digits (165 条, 85.4 万, 超过 1 万条): one space beside the words around them is
 # read too.
 NUMBER_RE = re.compile(
-    rf"""(?<![0-9A-Za-z.\-/:])
+    rf"""(?<![0-9A-Za-z.\-/])(?<![0-9A-Za-z]:)
     (?:(?P<pre>超过|突破|逾|约|近|不足|不到|将近|接近|大约|超(?=[0-9])|上(?=[百千万]))[\x20\u00a0\u3000]?)?
     (?P<open>[(（](?=[0-9,.]+[)）]\s?(?:{_UNIT_RE})))?
     (?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
@@ -107,6 +107,12 @@ _PART_LIST = re.compile(
 # 2008 form's first line); what was published (主动公开) is a part of it and the year's total
 _MADE_TOTAL = re.compile(
     r"(?:制作|产生|生成|获取)[^，,。；;0-9]{0,10}[0-9]+\s*条[，,]?\s*其中[，,：:]?\s*主动公开[^，,。；;]{0,10}$"
+)
+# …，依申请公开信息数为6条，不予公开信息数为0条: the other kinds of information after the
+# proactive ones (the old reports' three kinds of what an agency holds)
+# (…24条，占比80%；依申请公开信息数6条: one short clause between)
+_OTHER_KINDS = re.compile(
+    r"[^，,。；;、]{0,6}(?:[，,；;][^，,。；;]{0,10})?[，,；;、]\s*(?:作为)?可?(?:依申请|不予公开|不公开)"
 )
 _YEAR_WORD = re.compile(r"^(?:19|20)[0-9]{2}$")
 _NUMBERED_HEADING = re.compile(r"[.．](?=\s*[\u4e00-\u9fff])")

@@ -226,7 +226,8 @@ RULES: tuple[Rule, ...] = (
         _r(r"^\s*其他(?:情[况形])?$"),
         units=_OUTCOME_UNITS,
         needs=_r(
-            r"(?:予以公开|部分公开|无法提供|不予公开|不予处理)[^，,。；;0-9]{0,12}[0-9]+\s*"
+            # (本办不掌握相关政府信息2件，其他1件: after a reason it could not be given)
+            r"(?:予以公开|部分公开|无法提供|不予公开|不予处理|不掌握|不存在)[^，,。；;0-9]{0,12}[0-9]+\s*"
             r"[件宗条次起项个]\s*[，,、；;]\s*其他(?:情[况形])?$"
         ),
     ),
@@ -372,6 +373,17 @@ RULES: tuple[Rule, ...] = (
             r"(?:为|是|共|达)?$"
         ),
         units=(*_REQUEST_UNITS, "个", "项", "条"),
+    ),
+    # 2023年全年依申请公开政府信息申请 4件: requests named with no verb, as 申请 (依申请公开0件
+    # alone is left: labellers split between the requests and the information given on them)
+    Rule(
+        "requests_new",
+        _r(
+            r"^\s*(?!.*(?:办理|办结|答复|处理|不予|结转|上年|主动))[^，,。0-9]{0,12}?"
+            r"(?:[0-9]{4}年度?[^，,。0-9]{0,6}?)?(?:全年|共)?依申请公开(?:政府|政务)?信息申请"
+            r"(?:数|数量)?(?:共计?|合计|为|是)*$"
+        ),
+        units=_REQUEST_UNITS,
     ),
     # 办理政府信息公开申请7件: what came in or what was handled, as the sentence tells
     # (`_handled`) — unless it gives 办结 apart (共办理申请74件，办结71件)
@@ -555,6 +567,14 @@ RULES: tuple[Rule, ...] = (
         _r(r"(?:^|发生|引发|引起|收到|涉及|共有|共|有)$"),
         after=_r(r"^[^，,。；;0-9]{0,16}行政诉讼"),
         units=_CASE_UNITS,
+    ),
+    # 发布41条信息：2条政策解读、0条政府信息公开指南: the interpretations counted before their
+    # name, in a list of such counts
+    Rule(
+        "interpretations",
+        _r(r"(?:^|[、：:]|发布|公开|公布|制作|推出)$"),
+        after=_r(r"^(?:政策|文件|图文|图解)?解读(?:材料|稿件?|文章|信息)?(?=[，,。；;、]|$)"),
+        units=("篇", "条", "期", "个", "份", "件"),
     ),
     Rule(
         "interpretations",
