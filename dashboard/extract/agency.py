@@ -317,6 +317,8 @@ _NOT_AGENCY = re.compile(
     rf"|{_SETTING_UP}|网中"
     # (赣州开发区门户网站区劳动监察局, 狮子山街道通过高新区: a sentence's words run into a name)
     r"|网站|通过"
+    # (确保各项工作落到实处依法按时完成长通街道, 三是街道, 创建国家食品安全示范城市: the same)
+    r"|完成|确保|落到实处|^[一二三四五六七八九十]是|示范城市|文明城市|卫生城市"
 )
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
 # (和平街道办事处2020年…: a name may begin with such a character).
@@ -847,6 +849,8 @@ _NOT_PLACE_WORDS = re.compile(
     r"|召开|参加|提交|报请|经过"
     # (成立县水利局宣传信息报道工作领导小组: a group set up, no place 成立县)
     r"|成立|建立|健全|完善|调整|明确|制定|印发"
+    # (创建国家食品安全示范城市, 全国文明城市: a title a city strives for, no city's name)
+    r"|示范城|文明城|卫生城|园林城|创建"
 )
 
 

@@ -171,6 +171,10 @@ _THREE_KINDS_NEXT = re.compile(
     r"\s*[，,；;]?\s*其中[，,：:]?\s*主动公开[^，,。；;0-9]{0,10}[0-9]+\s*[条件篇]"
     r"[^，,。；;、]{0,6}(?:[，,；;][^，,。；;]{0,10})?[，,；;、]\s*(?:作为)?可?(?:依申请|不予公开|不公开)"
 )
+_CLAUSE_YEAR = re.compile(
+    r"\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?(?!\s*[0-9]{1,2}\s*月|以来|来|[至到—\-~－～]|[0-9]|底|末)"
+    r"(?![^，,。；;]*(?:累计|以来|截至|截止))"
+)
 _CARRIED_NEXT = re.compile(r"\s*[。；;]\s*其中[，,：:]?\s*(?:包括|含)?上(?:一)?年度?结转")
 # 本年度新增237条: the year's new count, with no words of its own for what it counts
 _YEAR_ADDED = re.compile(r"(?:今年|本年度?|当年)新增(?:了)?(?:共|共计)?")
@@ -505,6 +509,9 @@ def _whole_after_part(sentence: str, rest: str, year: int | None) -> bool:
     if held and "申请" not in sentence[: held.start()] and _OTHER_KINDS.match(rest):
         return True
     after = re.split(r"其中[，,：:]?", sentence)[-1].lstrip()
+    # (…累计主动公开政府信息16条，其中本年度新增的主动公开信息1条: the year's, said so)
+    if re.match(r"(?:本年度?|今年|当年)(?:新增|新发布|新公开)", after):
+        return True
     return year is not None and after.startswith(f"{year}年")
 
 
@@ -590,6 +597,16 @@ def extract_figures(
         # 2025年: a sentence on another year (not when the year read may be the wrong one)
         opening = OPENING_YEAR.match(period) if reason is None and own_year_opens else None
         if opening and int(opening["year"]) != result.year:
+            reason = "another year"
+        # 2014年…主动公开政府信息206条，2013年主动公开政府信息202条: a clause of the sentence
+        # opening on another year (not 2013年以来, 2013年底累计…: a running total's start)
+        clause_year = _CLAUSE_YEAR.match(text, scope_start, start) if reason is None else None
+        if (
+            clause_year
+            and result.year
+            and int(clause_year["year"]) != result.year
+            and text[scope_start - 1 : scope_start] in "，,；;"
+        ):
             reason = "another year"
         # 累计公开信息7976条(2022年新增435条): a running total, the year's part given after it
         part = _YEAR_PART_AFTER.match(text, end) if reason is None else None

@@ -728,6 +728,11 @@ def _channel_of(
         if _NO_CHANNEL.search(before):  # 新闻媒体等其他方式: the press among other ways
             return "doubtful channel"
         if rule.metric == "media_reports":
+            # 通过辽宁省林业厅网站、民心网、中国朝阳网及新闻媒体等途径共发布各类信息541条: sites
+            # and the press among the ways listed — everything published, the total
+            if _SITES_AND_PRESS.search(before) and _GENERAL_ITEMS.search(before[found.end() - 2 :]):
+                items = rule_by_id("items_published")
+                return [(items, None, 0.7)]
             media = _media_reason(before, found)
             if media:
                 return media
@@ -767,7 +772,8 @@ def _channel_of(
     publishing = rule.metric == "items_published"
     verb = _verb_at(before, found.start()) if publishing else len(before)
     words, what = before[:verb], before[verb:]
-    where = _where(words, catalogue, report)
+    # (会同县政府门户网包括部门及乡镇专栏: the site with the columns it holds, one channel)
+    where = _where(_INCLUDING_COLUMNS.sub("", words), catalogue, report)
     # 通过市中区政府信息公开网站等主动公开信息105条: a site and others (等), then the year's items
     # — the total
     if publishing and _SITE_AND_OTHERS.search(words) and _GENERAL_ITEMS.search(what):
@@ -861,7 +867,7 @@ def _channel_of(
             return "several channels"
         # 微信公众平台及美篇共计发布: the channel and a platform the catalogue has no channel for,
         # counted together
-        joined = _JOINED_OTHER.search(words)
+        joined = _JOINED_OTHER.search(_INCLUDING_COLUMNS.sub("", words))
         if joined and not _where(joined["other"], catalogue, report).mentioned:
             return "several channels"
         if publishing and where.channel == "news_media":
@@ -1022,6 +1028,12 @@ def _channel_of(
 
 # “大连市医保局”“大连市医疗保障局”微信公众号, 两个微信公众号: several accounts, one figure
 _SITE_AND_OTHERS = re.compile(r"(?:网站|网|平台|专栏|专区)[”\"」』]?等\s*(?:主动)?$")
+_SITES_AND_PRESS = re.compile(
+    r"(?:网站|网)[”\"」』]?[、，,及和与][^。]{0,30}?媒体等(?:途径|渠道|方式|平台|形式|载体)"
+)
+_INCLUDING_COLUMNS = re.compile(
+    r"(?:(?<=网站)|(?<=门户)|(?<=网))(?:包括|含|包含)[^，,。；;0-9]{0,16}(?:专栏|栏目|子站|子网站)(?:在内)?"
+)
 # 公开163件 (a verb alone) after 咨询261件 (a clause counting something else than information)
 _BARE_VERB = re.compile(r"\s*(?:共|已|并|均)?(?:公开|发布|公布)(?:了)?$")
 _OTHER_MATTERS_BEFORE = re.compile(
@@ -1229,6 +1241,9 @@ def _part_reason(
         or (re.search(r"重点", what) and not re.search(r"等[^、，,]{0,12}$", what))
     ):
         return "part (one kind of item)"
+    # (公开县政府文件39件，…，公开其他各类信息16057条: the kinds not named before, a part)
+    if re.search(r"其[他它]各[类种项](?:政府|政务)?信息", what):
+        return "part (one kind of item)"
     if re.search(r"各[类种项](?:政府|政务)?信息", what):  # 工作动态和各类政府信息660条: all of them
         return None
     # 预算决算公开2条, 人事任免发布3条: one kind of item named before the verb, none after it
@@ -1236,6 +1251,12 @@ def _part_reason(
         # (部门会议公开5条: the meetings' items)
         r"(?:预算|决算|预决算|人事任免|政府采购|招聘|招考|招标|会议)(?:信息)?(?:类)?\s*$",
         words,
+    ):
+        return "part (one kind of item)"
+    # 公开政策文件、通知公告类信息126条: kinds named, of one class (…类信息), with no 等 — a part
+    if (
+        re.search(r"、[^、，,]{1,10}(?<![各他它府务])类(?:政府|政务)?信息\s*$", what)
+        and "等" not in what
     ):
         return "part (one kind of item)"
     # 文件、新闻动态和业务信息等: all kinds

@@ -304,8 +304,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_new",
         _r(r"(?:收到|受理|新收|接收|接到)(?:和处理|并处理|了)?[^，,。0-9申]{0,6}$"),
-        after=_r(r"^[^，,。0-9]{0,14}?(?:公开申请|公开的申请|申请)"),
-        units=("件", "件次", "宗", "份", "起"),
+        # (收到1条自然人公开信息申请: in 条 too)
+        after=_r(r"^[^，,。0-9]{0,14}?(?:公开申请|公开的申请|公开信息申请|申请)"),
+        units=("件", "件次", "宗", "份", "起", "条"),
     ),
     # 2019年依申请公开共受理2件, 依申请公开受理和办结6件: the requests named first
     Rule(
@@ -799,7 +800,9 @@ RULES: tuple[Rule, ...] = (
         category="documents",
         after=_r(
             # (not 等1件规范性文件及《…》: documents and another kind, counted together)
-            r"^\s*(?:政策性?|行政规范性|规范性|政府|部门)?(?:文件|公文)(?![^，,。；;]{0,4}解读|[及和与]《)"
+            # (等国资监管非涉密政策文件14件: what the documents are about, before their kind)
+            r"^\s*(?:[^，,。；;0-9《》、]{0,8}?(?:政策性?|行政规范性|规范性)|政府|部门)?(?:文件|公文)"
+            r"(?![^，,。；;]{0,4}解读|[及和与]《)"
         ),
     ),
     # 本年度产生政府文件信息22条，其中主动公开14条; 我委备案公文136件，主动公开136件: the
@@ -930,5 +933,5 @@ Naming = list[tuple[Rule, str | None, float]]
 
 
 def rule_by_id(metric: str) -> Rule:
-    """The rule of a metric (the first one)."""
-    return next(r for r in RULES if r.metric == metric)
+    """The rule of a metric (the first one with no category: items in general, not documents)."""
+    return next(r for r in RULES if r.metric == metric and r.category is None)
