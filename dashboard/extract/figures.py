@@ -598,14 +598,16 @@ def extract_figures(
         opening = OPENING_YEAR.match(period) if reason is None and own_year_opens else None
         if opening and int(opening["year"]) != result.year:
             reason = "another year"
-        # 2014年…主动公开政府信息206条，2013年主动公开政府信息202条: a clause of the sentence
-        # opening on another year (not 2013年以来, 2013年底累计…: a running total's start)
+        # 2014年…主动公开政府信息206条，2013年主动公开政府信息202条: a clause opening on
+        # another year than the report's, which the same sentence names too (not 2013年以来,
+        # 2013年底累计…: a running total's start)
         clause_year = _CLAUSE_YEAR.match(text, scope_start, start) if reason is None else None
         if (
             clause_year
             and result.year
             and int(clause_year["year"]) != result.year
-            and text[scope_start - 1 : scope_start] in "，,；;"
+            and (scope_start == 0 or text[scope_start - 1] in "，,；;。\n")
+            and re.search(rf"(?<![0-9]){result.year}\s*年", text[period_start:period_end])
         ):
             reason = "another year"
         # 累计公开信息7976条(2022年新增435条): a running total, the year's part given after it
@@ -677,7 +679,13 @@ def extract_figures(
             reason = "all kinds of information, proactive or not"
         if reason is None and _YEAR_WORD.match(match["num"] or "") and not match["unit"]:
             reason = "year"
-        if reason is None and result.year and match["num"] == str(result.year):
+        # (2025年共受理12345投诉件2025件: a count equal to the year, with its counting word)
+        if (
+            reason is None
+            and result.year
+            and match["num"] == str(result.year)
+            and match["unit"] in (None, "", "年", "年度")
+        ):
             reason = "year"
         respective = None if reason else _respective(text, match, catalogue, report)
         if isinstance(respective, str):

@@ -190,7 +190,11 @@ def _name(
             return "several kinds together"
         # 办理12345热线来电来信15847件，办理区长信箱65件，按时办结率均为100%: one rate said of
         # the hotline's cases and a mailbox's alike
-        if rule.percent and "均" in before and re.search(r"信箱|留言", sentence):
+        # (收到信箱诉求6条，12345热线8条，…办结率100%: the mailbox counted before the hotline)
+        if rule.percent and (
+            ("均" in before and re.search(r"信箱|留言", sentence))
+            or re.search(r"信箱[^。；;]{0,40}(?:12345|热线)", sentence)
+        ):
             return "several kinds together"
         # (收到…申请4条，…予以公开3条: an outcome counted in the sentence's own counting word
         # for requests)
@@ -321,8 +325,16 @@ def _name(
         if combined:
             return combined
         # 数字图文解读21条: one form of the interpretations, not their number
-        if rule.metric == "interpretations" and _ONE_FORM.search(before):
+        # (发布文字解读和图文解读28条: the forms joined, all of them — not after 其中)
+        if (
+            rule.metric == "interpretations"
+            and _ONE_FORM.search(before)
+            and (not _FORMS_JOINED.search(before) or "其中" in before)
+        ):
             return "one form of interpretation"
+        # 解读回应13条: interpretations and responses to concerns, counted together
+        if rule.metric == "interpretations" and re.search(r"解读回应[^，,。0-9]{0,4}$", before):
+            continue
         # 转载上级政策解读8件: another body's interpretations, reposted
         # (转载发布政策解读信息23条 alone: its own publishing of them, as the labels take it)
         if rule.metric == "interpretations" and re.search(
@@ -372,8 +384,9 @@ def _name(
         ):
             return "part (original posts only)"
         # 我镇政府各站办所党务公开44条: the Party's affairs made public, not government information
+        # (全年居务公开累计558条, 村务公开: a neighbourhood's or a village's affairs, the same)
         if rule.metric == "items_published" and re.search(
-            r"党务(?:公开)?[^，,。；;0-9]{0,4}$", before
+            r"(?:党务|居务|村务)(?:公开)?[^，,。；;0-9]{0,4}$", before
         ):
             return "not government information (党务)"
         # 开展…重要政策文件决策预公开33件: drafts put out for comment, not the year's items
@@ -417,6 +430,10 @@ _PERIODICAL = re.compile(r"简报|期刊|专刊|刊物|杂志|报纸|周报|月�
 _MADE = re.compile(r"制发|印发|制定|出台|起草")
 _PUBLISHED = re.compile(r"(?<!印)发布|公开|公布")
 _ONE_FORM = re.compile(
+    r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字)解读[^，,。0-9]{0,6}$"
+)
+_FORMS_JOINED = re.compile(
+    r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字)(?:解读)?[和及与、]"
     r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字)解读[^，,。0-9]{0,6}$"
 )
 # two sites or accounts joined (市政府门户网站及本部门门户网站, 政府网站、政府信息公开平台)
@@ -1067,7 +1084,10 @@ _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 _ONE_FOR_EACH = re.compile(r"一[条件篇个][\u4e00-\u9fff]{1,4}一[条件篇个]")
 # 以A与B为主要公开途径: the ways the agency publishes by
 # (强化门户网站信息公开第一平台作用: the portal's part, named as the main way, not the only)
-_MAIN_WAYS = re.compile(r"为主要?(?:公开)?(?:途径|渠道|平台|载体|阵地|方式|形式)|第一平台")
+# (依托县政府门户网站作为主要发布平台: the main platform for publishing)
+_MAIN_WAYS = re.compile(
+    r"为主要?(?:公开|发布|信息发布|信息公开)?(?:途径|渠道|平台|载体|阵地|方式|形式)|第一平台"
+)
 # …及美篇共计: a name joined to the channel's just before 共/共计 (not 及时)
 _JOINED_OTHER = re.compile(
     r"(?:及|和|与|、)(?!时)(?P<other>[^，,。；;、及和与0-9]{1,8}?)(?:共计|合计|共)[^，,。；;、]{0,8}$"
@@ -1111,7 +1131,8 @@ _GENERAL_ITEMS = re.compile(
     r"(?:本局|本机关|本单位|本部门|我局)?"
     r"(?:政府信息公开|政务公开|政府类?|政务类?|新闻|工作|网站)?(?:本级)?(?:主动)?(?:公开)?"
     # (各类政府信 10690 件: 信息 whose last character the page lost)
-    r"(?:信息|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档"
+    # (信息材料98条, 政府信息项目378条: the items by other words)
+    r"(?:信息(?:材料|项目)?|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档"
     # (政府信息公开总件数14件: all of them, counted so)
     r"|(?<=公开)总(?:件|条)?数"
     rf"|(?<=各类|政府|政务)信)?{_FILLER}$"
@@ -1301,6 +1322,7 @@ def _part_reason(
 def _one_media_level(words: str, sentence: str) -> bool:
     """Whether a media figure is one level's of several its full sentence gives (国家级媒体发稿
     17篇，省级媒体发稿104篇…): parts of the whole, where 市级及以上媒体 alone is the figure."""
-    if not _MEDIA_LEVEL.search(words):
+    # (县级及县级以上媒体: that level and all above it, the whole)
+    if not _MEDIA_LEVEL.search(words) or re.search(r"级及[^，,。；;]{0,3}以上", words):
         return False
     return len({m[1] for m in _MEDIA_LEVEL.finditer(sentence)}) > 1

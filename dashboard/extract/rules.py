@@ -474,7 +474,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_completed",
         _r(r"^$"),
-        after=_r(r"^(?:均|全部)(?:已|已经)?[^，,。；;0-9]{0,12}(?:答复|办结)"),
+        # (19件已按照规定时限和程序依法依规进行了答复)
+        after=_r(r"^(?:(?:均|全部)(?:已|已经)?|已|已经)[^，,。；;0-9]{0,20}(?:答复|办结)"),
         units=("件", "件次"),
         needs=_r(r"申请"),
     ),
@@ -556,6 +557,18 @@ RULES: tuple[Rule, ...] = (
         units=_CASE_UNITS,
     ),
     # 发生2起关于政府信息公开的行政诉讼案件: the number before its noun
+    # 涉及复议0件，诉讼0件: review and litigation said short, after the requests
+    Rule(
+        "appeal_review",
+        _r(r"^\s*(?:涉及|引起|引发|发生)复议(?:案件)?$"),
+        units=_CASE_UNITS,
+    ),
+    Rule(
+        "litigation_cases",
+        _r(r"(?:^|[，,、])\s*诉讼(?:案件)?$"),
+        units=_CASE_UNITS,
+        needs=_r(r"复议\s*[0-9]+\s*[件起宗]\s*[，,、]\s*诉讼$"),
+    ),
     Rule(
         "appeal_review",
         # (本年度有0件行政复议案件)
@@ -722,7 +735,8 @@ RULES: tuple[Rule, ...] = (
             # (公开市政府暨市政府办公室政策文件23件: the government's and its office's; not
             # 公开其他政策文件404件, the other ones beside a kind)
             r"(?![^，,。0-9]{0,6}(?:其他|其它|其余))"
-            r"(?:[^，,。0-9]{0,10}|[^，,。0-9]{0,8}政府(?:及|和|暨|与)[^，,。0-9]{0,12})"
+            # (发布区政府办公室行政规范性文件5件: the office's, named at length)
+            r"(?:[^，,。0-9]{0,12}|[^，,。0-9]{0,8}政府(?:及|和|暨|与)[^，,。0-9]{0,12})"
             r"(?:文件|公文)"
             # (文件、通知等1506条: documents among kinds listed)
             r"(?![及和与]其?解读)(?:类政府信息|(?![^，,。0-9]{0,6}等(?![)）]))[^，,。0-9]{0,4})$"
