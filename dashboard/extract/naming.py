@@ -58,6 +58,9 @@ def _name(
     unit = match["unit"]
     # (订阅数 4005个: a space before the number is no word of what it counts)
     before = before.rstrip(" \t\u3000\xa0")
+    # (…新增1个、解读信息发布10条: the 、 after the figure before ends that item, not a list of
+    # kinds this figure's words join)
+    before = before.lstrip("、")
     guarded: str | None = None  # why a rule that fitted was passed over, if none other fits
     # what `needs` reads: the sentence, and the one before when this one opens with 其中 or
     # with a count (收到7条…申请，均…办结。2条…，1条部分公开: the requests it counts)
@@ -355,6 +358,13 @@ def _name(
         # agency had other bodies do, their figures (no label is in such a sentence)
         # (not requests: 公益组织各…申请, those who applied)
         if not rule.metric.startswith("requests_") and _OTHERS_DID.search(period):
+            return "other bodies' figures"
+        # …发布主动公开文件12件，…，各部门发布政策文件263件: the departments', beside its own
+        if not rule.metric.startswith("requests_") and re.match(
+            r"\s*各(?:部门|单位|乡镇|街道|县区|区县|镇街|镇)(?:、各[^，,。；;0-9]{1,4})?"
+            r"(?:共|累计)?(?:发布|公开|公布|制发|印发)",
+            re.split(r"[，,；;：:]", period)[-1],
+        ):
             return "other bodies' figures"
         # 其中，通过信函提交申请的6件: the requests that came one way, a part of them all
         if rule.metric == "requests_new" and _CAME_BY.match(before) and "其中" in period:
@@ -1265,7 +1275,11 @@ def _part_reason(
     # (公开县政府文件39件，…，公开其他各类信息16057条: the kinds not named before, a part)
     if re.search(r"其[他它]各[类种项](?:政府|政务)?信息", what):
         return "part (one kind of item)"
-    if re.search(r"各[类种项](?:政府|政务)?信息", what):  # 工作动态和各类政府信息660条: all of them
+    # 工作动态和各类政府信息660条: all of them (发布或更新各类动态信息: all kinds of news, all
+    # of them too — not 教育各类动态信息, one field's news)
+    if re.search(r"各[类种项](?:政府|政务|工作)?信息", what) or re.search(
+        r"(?:^|发布|更新|公开|共|和|或)各[类种项]动态信息", what
+    ):
         return None
     # 预算决算公开2条, 人事任免发布3条: one kind of item named before the verb, none after it
     if re.fullmatch(r"(?:发布|公开|公布|更新|推送)?(?:了)?\s*", what) and re.search(

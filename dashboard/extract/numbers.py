@@ -172,14 +172,17 @@ def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[
 
 _CUMULATIVE = re.compile(
     r"累计|历年|近[一二三四五两几]年|(?P<since>(?:19|20)[0-9]{2})\s*年[^，,。；;0-9]{0,6}以来"
-    r"|(?P<asof>截至|截止|(?<![得达收接受看听遇做截])[到至](?=\s*(?:(?:19|20)[0-9]{2}\s*年|年底|年末|目前)))"
+    # (not 结转至2023年度办理, 顺延至下年: requests carried forward to a year, no running total)
+    r"|(?P<asof>截至|截止|(?<![得达收接受看听遇做截转延移推])[到至](?=\s*(?:(?:19|20)[0-9]{2}\s*年|年底|年末|目前)))"
     # 自街道成立以来…发布信息169条, 自公众号开通以来: since the body or channel began
     r"|(?P<founded>自[^，,。；;0-9]{1,12}?(?:成立|组建|开通|创建|上线|运行|设立|开设|建立)以来)"
 )
 # (截至202312月31日, 截至1231日: a page that lost its 年 or 月 — the year run into the month, the
 # month into the day)
 _AS_OF = re.compile(
-    r"\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年|(?P<yg>(?:19|20)[0-9]{2})(?=1[0-2]\s*月|[1-9]\s*月)|[今本]年度?)?"
+    # (截至20231231日: the year, month and day all run together)
+    r"\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年|(?P<yg>(?:19|20)[0-9]{2})(?=1[0-2]\s*月|[1-9]\s*月"
+    r"|1[0-2][0-3][0-9]\s*日)|[今本]年度?)?"
     r"\s*(?:(?P<m>[0-9]{1,2})\s*月|(?P<mg>1[0-2])(?=[0-3][0-9]\s*日))?\s*(?:(?P<d>[0-9]{1,2})\s*日)?"
     r"\s*(?P<end>年底|年末|底|末)?"
 )

@@ -531,7 +531,8 @@ RULES: tuple[Rule, ...] = (
         "requests_unavailable",
         f"{_ANOTHER}|{_RESULTS}",
         rf"^\s*(?:因|属于|系)?[^，,。；;0-9]{{0,24}}[，,]?\s*无法提供"
-        rf"|^\s*{_IS}(?:本机关|本行政机关)不掌握|^\s*{_IS}不存在的",
+        # (8宗我办不掌握相关政府信息: the agency by its own short word)
+        rf"|^\s*{_IS}(?:本机关|本行政机关|本单位|本办|我办|我局|我委|本局)不掌握|^\s*{_IS}不存在的",
     ),
     # (行政复议类信息24条: published items about reviews)
     Rule(
