@@ -82,6 +82,9 @@ def _name(
     # 2条政策解读、5条工作动态: a list of counts each before its noun — the words before 、 are
     # the previous count's, not this one's (only a rule reading the noun after it names it)
     listed_before_nouns = before.endswith("、") and _NOUN_AFTER.match(rest)
+    if listed_before_nouns:
+        # (13件予以公开、18件予以部分公开: the next count, read by the rules reading after it)
+        before = ""
     for rule in RULES:
         if rule.metric not in catalogue.metrics:
             continue
@@ -829,7 +832,8 @@ def _channel_of(
     part = (
         _part_reason(
             words,
-            _own_items(what, report.field),
+            # (公开区政府(含区政府办公室)信息2214条: an aside inside the words is no kind)
+            _own_items(_ASIDE.sub("", what), report.field),
             new_media=kind == "new_media",
             total=where.channel is None,
             sentence=sentence,
@@ -866,6 +870,14 @@ def _channel_of(
         ):
             return [(rule, None, 0.7)]
         if publishing and _all_items_of_sites(before, what, where.mentioned, catalogue):
+            return [(rule, None, 0.7)]
+        # 通过政府门户网站、电子大屏等方式…公开信息4442条: a site and a way no channel is named
+        # for, listed with 等方式 — all the ways, the total
+        if (
+            publishing
+            and re.search(r"、[^、，,。；;0-9]{1,10}等(?:方式|渠道|途径|载体|形式|平台)", words)
+            and _GENERAL_ITEMS.search(_ASIDE.sub("", what))
+        ):
             return [(rule, None, 0.7)]
         return "several channels"
     if where.channel is not None:
