@@ -120,7 +120,7 @@ _PLACE_PORTAL = re.compile(
 )
 # (微信公众号等宣传平台: the list's kind said with what it is for)
 _LISTED = re.compile(
-    r"等(?:各类|各种|多种|自媒体|新媒体|政务)?(?:宣传|发布|信息)?"
+    r"等(?:各类|各种|多种|多元|自媒体|新媒体|政务)?(?:宣传|发布|信息)?"
     r"(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)"
 )
 

@@ -152,7 +152,9 @@ def _name(
         # that names no request for information)
         if rule.metric.startswith("requests_") and (
             # (受理和办结网民留言17件: messages left, not requests)
+            # (办结民生平台民生事项5563件, 诉求, 工单: the people's matters, not requests)
             re.search(r"建议|提案|信箱|留言", before)
+            or (re.search(r"诉求|工单|民生事项|民生平台", before) and "申请" not in before)
             # (按时办结收到的2件人大代表建议: the proposals named after the number)
             or re.match(r"[^，,。；;0-9]{0,8}(?:建议|提案|来信|留言)", rest)
             or (
@@ -1065,11 +1067,13 @@ def _channel_of(
     return "channel named earlier in the sentence"
 
 
-# “大连市医保局”“大连市医疗保障局”微信公众号, 两个微信公众号: several accounts, one figure
+# 通过市中区政府信息公开网站等主动公开…: a site and others, said with 等 alone
 _SITE_AND_OTHERS = re.compile(r"(?:网站|网|平台|专栏|专区)[”\"」』]?等\s*(?:主动)?$")
+# 通过…林业厅网站、民心网、中国朝阳网及新闻媒体等途径: sites and the press among the ways listed
 _SITES_AND_PRESS = re.compile(
     r"(?:网站|网)[”\"」』]?[、，,及和与][^。]{0,30}?媒体等(?:途径|渠道|方式|平台|形式|载体)"
 )
+# 会同县政府门户网包括部门及乡镇专栏: the site with the columns it holds
 _INCLUDING_COLUMNS = re.compile(
     r"(?:(?<=网站)|(?<=门户)|(?<=网))(?:包括|含|包含)[^，,。；;0-9]{0,16}(?:专栏|栏目|子站|子网站)(?:在内)?"
 )
@@ -1083,6 +1087,7 @@ _OTHER_MATTERS_BEFORE = re.compile(
 _SEVERAL_SITES = re.compile(
     r"(?:[两二三四五六七八九十]|[0-9]+)\s*(?:个|家)[^，,。；;0-9个]{0,6}?(?:网站|门户网|政务网)"
 )
+# “大连市医保局”“大连市医疗保障局”微信公众号, 两个微信公众号: several accounts, one figure
 _SEVERAL_ACCOUNTS = re.compile(
     r"[”\"」』]\s*[、和及与]?\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:官方)?(?:微信|微博|公众号|抖音|视频号|头条号)"
     # (乡级微信公众号“云端之巅逐梦大兴”“云雾茶山重楼之乡至美大兴”: two accounts named after it)
@@ -1099,7 +1104,8 @@ _KEPT_BACK = re.compile(r"免予公开|不宜公开|暂缓公开|(?<!以)不公�
 _COLUMN = re.compile(r"(?:开设|设置|设立|开辟|设)[^，,。；;]{0,12}(?:专栏|栏目)")
 # (通过政府门户网站、政务公开专栏等形式: ways too — not 以图文、视频等形式, the forms of content)
 _LISTED_WAYS = re.compile(
-    r"等(?:渠道|平台|方式|途径|载体)|(?<!图文)(?<!视频)(?<!文字)(?<!图片)(?<!解读)(?<!音频)等形式"
+    # (等多元途径, 等多种渠道: the ways, said many)
+    r"等(?:多元|多种|多个|各类|各种)?(?:渠道|平台|方式|途径|载体)|(?<!图文)(?<!视频)(?<!文字)(?<!图片)(?<!解读)(?<!音频)等形式"
 )
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 # 发布一条解读一条: a rule of one for each

@@ -557,7 +557,6 @@ RULES: tuple[Rule, ...] = (
         _r(r"(?<![行政民事刑])诉讼(?:的)?案件(?:共|共计|合计|数|数量)?(?:为|是)?$"),
         units=_CASE_UNITS,
     ),
-    # 发生2起关于政府信息公开的行政诉讼案件: the number before its noun
     # 涉及复议0件，诉讼0件: review and litigation said short, after the requests
     Rule(
         "appeal_review",
@@ -570,6 +569,7 @@ RULES: tuple[Rule, ...] = (
         units=_CASE_UNITS,
         needs=_r(r"复议\s*[0-9]+\s*[件起宗]\s*[，,、]\s*诉讼$"),
     ),
+    # 发生2起关于政府信息公开的行政诉讼案件: the number before its noun
     Rule(
         "appeal_review",
         # (本年度有0件行政复议案件)
@@ -588,7 +588,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "interpretations",
         _r(r"(?:^|[、：:]|发布|公开|公布|制作|推出)$"),
-        after=_r(r"^(?:政策|文件|图文|图解)?解读(?:材料|稿件?|文章|信息)?(?=[，,。；;、]|$)"),
+        # (制作发布51份多元形式政策解读产品: the forms said before them)
+        after=_r(
+            r"^(?:[^，,。；;0-9、]{0,6}?(?:政策|文件|图文|图解)|政策|文件|图文|图解)?解读"
+            r"(?:材料|稿件?|文章|信息|产品)?(?=[，,。；;、]|$)"
+        ),
         units=("篇", "条", "期", "个", "份", "件"),
     ),
     Rule(
