@@ -164,17 +164,18 @@ _RUNNING_MARK = re.compile(r"累计|截[至止]目前")
 _THIS_YEAR_ADDED_NEXT = re.compile(
     r"\s*[，,；;]\s*(?:今年|本年度?|当年)新增[^，,。；;0-9]{0,12}[0-9]"
 )
-# 。其中,上年结转申请1件: the requests carried over, told at the next sentence's start
 # 累计公开206条，其中主动公开信息数为200条，依申请公开…: a count of all three kinds, proactive
 # or not — no figure of what was published
 _THREE_KINDS_NEXT = re.compile(
     r"\s*[，,；;]?\s*其中[，,：:]?\s*主动公开[^，,。；;0-9]{0,10}[0-9]+\s*[条件篇]"
-    r"[^，,。；;、]{0,6}(?:[，,；;][^，,。；;]{0,10})?[，,；;、]\s*(?:作为)?可?(?:依申请|不予公开|不公开)"
+    + _OTHER_KINDS.pattern
 )
+# 2013年主动公开…: a clause opening on a year (not 2013年以来, 2013年底, 2013年…累计)
 _CLAUSE_YEAR = re.compile(
     r"\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?(?!\s*[0-9]{1,2}\s*月|以来|来|[至到—\-~－～]|[0-9]|底|末)"
     r"(?![^，,。；;]*(?:累计|以来|截至|截止))"
 )
+# 。其中,上年结转申请1件: the requests carried over, told at the next sentence's start
 _CARRIED_NEXT = re.compile(r"\s*[。；;]\s*其中[，,：:]?\s*(?:包括|含)?上(?:一)?年度?结转")
 # 本年度新增237条: the year's new count, with no words of its own for what it counts
 _YEAR_ADDED = re.compile(r"(?:今年|本年度?|当年)新增(?:了)?(?:共|共计)?")
