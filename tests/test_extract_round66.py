@@ -78,7 +78,8 @@ def test_no_enumerator_verb_or_city_title_in_a_name() -> None:
         "LED电子屏等多种形式,及时主动发布信息。"
     )
     agency, _ = find_agency_year(street)
-    assert agency is None or not agency.startswith("三是")
+    # (the text names the office only as 街道; before round 66 it read 三是街道)
+    assert agency in (None, "深井子街道", "深井子街道办事处")
     report = (
         "一、总体情况\n2025年,长通街道在区委、区政府的坚强领导下,严格按照《中华人民共和国政府信息"
         "公开条例》及省、市、区相关部署,紧紧围绕街道中心工作和群众关切,持续深化政务公开内容,优化公开"
@@ -90,13 +91,14 @@ def test_no_enumerator_verb_or_city_title_in_a_name() -> None:
         "专栏,确保法定主动公开内容得到及时、准确、规范地公开。"
     )
     agency, year = find_agency_year(report)
-    assert (agency is None or "完成" not in agency) and year == 2025
+    assert agency in (None, "长通街道", "长通街道办事处") and year == 2025
     city = (
         "一、总体情况\n2024年,市市场监管局持续加强政府信息公开工作。以局门户网站为载体,及时公开"
         "创建国家食品安全示范城市、综合监管执法等工作信息1261条。"
     )
     agency, _ = find_agency_year(city)
-    assert agency is None or "示范" not in agency
+    # (市市场监管局 with no city in the text; before round 66 it read 示范城市市场监管局)
+    assert agency is None
 
 
 def test_disease_control_centre_spelt_out() -> None:

@@ -81,6 +81,12 @@ def _name(
     )
     # 2条政策解读、5条工作动态: a list of counts each before its noun — the words before 、 are
     # the previous count's, not this one's (only a rule reading the noun after it names it)
+    # 指导各单位发布…政策解读48条, 组织各地、各部门…共发布各类信息5.7万余条: what the agency
+    # had other bodies do, their figures (no label is in such a sentence); …，各部门发布政策文件
+    # 263件: the departments', beside the body's own
+    by_others = bool(
+        _OTHERS_DID.search(period) or _EACH_BODY_DID.match(re.split(r"[，,；;：:]", period)[-1])
+    )
     listed_before_nouns = before.endswith("、") and _NOUN_AFTER.match(rest)
     if listed_before_nouns:
         # (13件予以公开、18件予以部分公开: the next count, read by the rules reading after it)
@@ -359,17 +365,8 @@ def _name(
             and _OTHER_MATTERS_BEFORE.search(period[: len(period) - len(before)])
         ):
             return "of what the clause before counts"
-        # 指导各单位发布…政策解读48条, 组织各地、各部门…共发布各类信息5.7万余条: what the
-        # agency had other bodies do, their figures (no label is in such a sentence)
         # (not requests: 公益组织各…申请, those who applied)
-        if not rule.metric.startswith("requests_") and _OTHERS_DID.search(period):
-            return "other bodies' figures"
-        # …发布主动公开文件12件，…，各部门发布政策文件263件: the departments', beside its own
-        if not rule.metric.startswith("requests_") and re.match(
-            r"\s*各(?:部门|单位|乡镇|街道|县区|区县|镇街|镇)(?:、各[^，,。；;0-9]{1,4})?"
-            r"(?:共|累计)?(?:发布|公开|公布|制发|印发)",
-            re.split(r"[，,；;：:]", period)[-1],
-        ):
+        if not rule.metric.startswith("requests_") and by_others:
             return "other bodies' figures"
         # 其中，通过信函提交申请的6件: the requests that came one way, a part of them all
         if rule.metric == "requests_new" and _CAME_BY.match(before) and "其中" in period:
@@ -524,6 +521,10 @@ _NOT_PROACTIVE = re.compile(
 _ALL_PUBLISHED = re.compile(r"主动公开|主动发布")
 _EACH_BODY = r"(?:全市|全区|全县|全省)?各(?:地|单位|部门|乡镇|街道|县区|区县|县|级)"
 _OTHERS_DID = re.compile(rf"(?:指导|督促|组织|推动|要求|带动){_EACH_BODY}")
+_EACH_BODY_DID = re.compile(
+    r"\s*各(?:部门|单位|乡镇|街道|县区|区县|镇街|镇)(?:、各[^，,。；;0-9]{1,4})?"
+    r"(?:共|累计)?(?:发布|公开|公布|制发|印发)"
+)
 # (not 组织: 法人或其他组织各1件 counts applicants)
 _OTHERS_HANDLED = re.compile(rf"(?:指导|督促|要求|推动){_EACH_BODY}")
 _NEW_FOLLOWERS = re.compile(
@@ -877,7 +878,7 @@ def _channel_of(
         # for, listed with 等方式 — all the ways, the total
         if (
             publishing
-            and re.search(r"、[^、，,。；;0-9]{1,10}等(?:方式|渠道|途径|载体|形式|平台)", words)
+            and _UNNAMED_WAY_LISTED.search(words)
             and _GENERAL_ITEMS.search(_ASIDE.sub("", what))
         ):
             return [(rule, None, 0.7)]
@@ -1112,6 +1113,8 @@ _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 _ONE_FOR_EACH = re.compile(r"一[条件篇个][\u4e00-\u9fff]{1,4}一[条件篇个]")
 # 以A与B为主要公开途径: the ways the agency publishes by
 # (强化门户网站信息公开第一平台作用: the portal's part, named as the main way, not the only)
+# 通过政府门户网站、电子大屏等方式: a way no channel is named for, ending a list with 等
+_UNNAMED_WAY_LISTED = re.compile(r"、[^、，,。；;0-9]{1,10}等(?:方式|渠道|途径|载体|形式|平台)")
 # (依托县政府门户网站作为主要发布平台: the main platform for publishing)
 _MAIN_WAYS = re.compile(
     r"为主要?(?:公开|发布|信息发布|信息公开)?(?:途径|渠道|平台|载体|阵地|方式|形式)|第一平台"
