@@ -285,6 +285,9 @@ _TITLE_NOISE = re.compile(
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?(?:编制|编写)了?|制定|制作|形成|发布|公布|印发"
     r"|标题[:：]?|内容概述[:：]?|题名[:：]?"
+    # (名称 新兴镇…报告, 文件下载 宿迁市信访局2016年…: a page's fields before the title)
+    # (包括五凤街道办事处2022年…报告: the title of a report listed among the year's items)
+    r"|名称[:：]?|文件下载[:：]?|附件[:：]?|包括"
     # (2025年年度五通桥区教育局加强…: the year said twice, no name opens with 年度)
     r"|年度"
     rf"|本{_NOT_A_LISTED_PLACE}|由|的|并"
@@ -319,6 +322,8 @@ _NOT_AGENCY = re.compile(
     r"|网站|通过"
     # (确保各项工作落到实处依法按时完成长通街道, 三是街道, 创建国家食品安全示范城市: the same)
     r"|完成|确保|落到实处|^[一二三四五六七八九十]是|示范城市|文明城市|卫生城市"
+    # (合阳县政府在省市政务公开办公室…支持下: a body, then what it did where)
+    r"|[府局委]在"
 )
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
 # (和平街道办事处2020年…: a name may begin with such a character).
@@ -919,10 +924,43 @@ def _short_names_merged(
     return counted
 
 
+# the bureaus that run a place's disclosure office (政务服务和大数据管理局, 数据局, 行政审批局),
+# after their place: they answer for the government's report as well as for their own
+_DISCLOSURE_BUREAU = re.compile(
+    r"(?<=[市区县州旗])(?:政务服务|行政审批|大数据|数据|数字化|营商环境)[\u4e00-\u9fff]{0,12}局$"
+)
+# a report in the voice of a bureau: 我局, 本局, or its short name opening what it did (区政务服务局
+# 严格按照…)
+_BUREAU_VOICE = re.compile(
+    rf"[我本]局|(?:^|[。\n，,])\s*[区县市州旗]?[\u4e00-\u9fff]{{2,10}}局(?={_OPENING_VERBS})"
+)
+
+
+def _government_of_its_bureau(agency: str, simple: str) -> str:
+    """The government whose report a disclosure bureau answers for (请与钦州市行政审批局联系, in a
+    report that says 我市 and never 我局; 全文包括乌海市海南区人民政府政府信息公开…): the government
+    — the bureau's own report speaks as the bureau."""
+    name = to_simplified(agency)
+    bureau = _DISCLOSURE_BUREAU.search(name)
+    if bureau is None or _BUREAU_VOICE.search(simple):
+        return agency
+    place = name[: bureau.start()]
+    # (我市; 2025年,鄂温克族自治旗坚持…, 德惠市政府坚持…: the place opening what it did)
+    own = (
+        rf"[我本][{place[-1]}]|{re.escape(place)}(?:人民)?政府(?:政府)?信息公开|汇总编制{re.escape(place)}"
+        rf"|(?:^|[。\n])\s*(?:{_YEAR}\s*年度?[,，]?\s*)?{re.escape(place)}(?:人民)?(?:政府)?(?={_OPENING_VERBS})"
+    )
+    if not re.search(own, simple):
+        return agency
+    return place + "人民政府"
+
+
 def _government_of_its_office(agency: str, simple: str) -> str:
     """The government whose office answers for its report (请与昌江区人民政府办公室联系, in a
     report that calls itself 我区 or opens sentences with its place: 靖安县深入贯彻…): the
     government, not the office — unless the report is the office's own (我办, 本办, 我厅)."""
+    if _DISCLOSURE_BUREAU.search(to_simplified(agency)):
+        return _government_of_its_bureau(agency, simple)
     office = re.search(r"(?<=人民政府)(?:办公室|办公厅)$", to_simplified(agency))
     # (我区政府办公室, 我办: the office's own report)
     if office is None or re.search(r"[我本](?:办|厅|室)|[我本][区县市州旗]政府办公", simple):
