@@ -193,6 +193,10 @@ _ZONE_BUREAU = re.compile(
     r"(?!门户|网站|政府|管委|管理委员|信息|政务|公开)[\u4e00-\u9fff]{2,8}?(?:局|委员会)"
     r"(?=[\u4e00-\u9fff]{0,2}[^\u4e00-\u9fff]|深入|认真|坚持|严格|按照|政府信息|20)"
 )
+# a street office or town named right after its zone (济宁高新区黄屯街道主动发布…)
+_ZONE_TOWN = re.compile(
+    rf"[\u4e00-\u9fff]{{1,6}}?(?:街道办事处|街道|镇|乡)(?={_OPENING_VERBS}|主动|共|全年|收到|受理)"
+)
 # what follows 国家税务总局 in a local tax bureau's name: its place, 税务局, and a branch of it
 _TAX_BUREAU = re.compile(
     r"[\u4e00-\u9fff]{2,16}?税务局(?:第[一二三四五六七八九十]{1,3}税务分局|[\u4e00-\u9fff]{1,6}?(?:税务分局|稽查局))?"
@@ -322,8 +326,9 @@ _NOT_AGENCY = re.compile(
     r"|网站|通过"
     # (确保各项工作落到实处依法按时完成长通街道, 三是街道, 创建国家食品安全示范城市: the same)
     r"|完成|确保|落到实处|^[一二三四五六七八九十]是|示范城市|文明城市|卫生城市"
-    # (合阳县政府在省市政务公开办公室…支持下: a body, then what it did where)
-    r"|[府局委]在"
+    # (合阳县政府在省市政务公开办公室…支持下, 黄屯街道在高新区党工委…领导下: a body, then
+    # what it did where)
+    r"|(?:[府局委]|街道|[镇乡])在"
 )
 # … nor a name after a preposition (在区委、区政府的领导下) — unless it opens a title line
 # (和平街道办事处2020年…: a name may begin with such a character).
@@ -551,7 +556,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
                 end, words = end + bureau.end(), words + bureau[0]
         elif re.search(r"(?:开发区|高新区|经开区|新区)$", words):
             # 大连高新区应急管理局: a bureau of the zone, named right after it
-            bureau = _ZONE_BUREAU.match(simple, end)
+            bureau = _ZONE_BUREAU.match(simple, end) or _ZONE_TOWN.match(simple, end)
             if bureau:
                 end, words = bureau.end(), words + bureau[0]
         # 国家税务总局广州市白云区税务局: a tax bureau under the State Taxation Administration,

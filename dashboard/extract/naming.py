@@ -254,6 +254,12 @@ def _name(
         sent = rule.category == "documents" or rule.metric == "info_submitted"
         if sent and _READING_ROOMS.search(before):
             return "sent to reading rooms"
+        # 处理并公开求助、投诉、咨询等共11件: the people's questions answered, not items
+        if rule.metric == "items_published" and _PEOPLES_MATTERS.search(before):
+            return "questions and complaints, not items"
+        # 向省政府办公厅送交主动公开文件45件: copies sent to a higher office, not published
+        if rule.category == "documents" and _SENT_TO_BODY.search(before):
+            return "sent to another body"
         if rule.category == "documents" and re.search(r"现行有效|清理", before):
             return "documents in force, not the year's"
         if rule.category == "documents":
@@ -641,6 +647,12 @@ def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
     return None
 
 
+_PEOPLES_MATTERS = re.compile(
+    r"(?:求助|投诉|咨询|留言|来信|来电|诉求|举报)(?:[、和及与][^，,。；;0-9、]{1,6}){0,4}等?(?:共计?|合计)?\s*$"
+)
+_SENT_TO_BODY = re.compile(
+    r"向[^，,。；;0-9]{1,14}?(?:送交|报送|移送|呈送|移交)(?:了)?[^，,。；;0-9]{0,12}$"
+)
 _NOT_ITEMS = re.compile(r"访问|浏览|阅读|点击|关注|粉丝|采用|录用|报送|上报")
 
 
@@ -786,7 +798,8 @@ def _channel_of(
         ):
             return "hotline not named"
         # 12345热线电话、网上分局局长信箱等网上咨询、信访8073起: the hotline among other ways
-        if re.search(r"、[^，,。；;0-9]{0,20}(?:信箱|信访|留言|咨询)", before):
+        # (12345热线工单和各类网上留言8604件: the same, joined by 和)
+        if re.search(r"[、和及与][^，,。；;0-9]{0,20}(?:信箱|信访|留言|咨询)", before):
             return "several channels"
         # 中国政府网、微博、“12345”等渠道咨询投诉500余件，办结率100%: the hotline one of the
         # ways listed, the count (and its rate) of them all
@@ -939,7 +952,8 @@ def _channel_of(
             "等" in words
             and len(set(where.mentioned) - {"website"}) >= 2
             and _ALL_PUBLISHED.search(before)
-            and _GENERAL_ITEMS.search(what)
+            # (…主动公开工作职责、领导班子、执法情况等信息88条: every kind, listed)
+            and (_GENERAL_ITEMS.search(what) or re.search(r"、[^，,。；;]{1,40}等信息\s*$", what))
         )
         if _site_and_more(where.mentioned, catalogue) or (
             (_TOGETHER.search(words) or listed) and not _new_media_only(where.mentioned, catalogue)
@@ -1035,6 +1049,18 @@ def _channel_of(
     # anew with its year and the agency's own name is the year's statement, not the site's
     if earlier.channel is not None and _FRESH_START.match(before):
         return [(rule, None, rule.confidence)]
+    # 依托海盐门户网站、爱海盐等政务公开平台，定期发布…，主动公开政府信息400余条: a site and a
+    # way no channel is named for, listed with 等 clauses before, then the year's items — the total
+    # (a site's: not 微信公众号、视频号等平台, accounts listed; the clause naming the channel)
+    naming = [c for c in clauses if _nearest(c, catalogue, report) is not None]
+    if (
+        publishing
+        and earlier.channel in ("gov_portal", "dept_site")
+        and naming
+        and _UNNAMED_WAY_LISTED.search(naming[-1])
+        and _GENERAL_ITEMS.search(before[verb:])
+    ):
+        return [(rule, None, 0.7)]
     if earlier.channel is not None and not earlier.listed and earlier.channel != "news_media":
         # 建设微信公众号等政务新媒体账号141个，发布各类政务信息23813条: all the accounts', not the
         # one named first; 全区8个门户网站…: several sites', not one
@@ -1114,7 +1140,10 @@ _ONE_FOR_EACH = re.compile(r"一[条件篇个][\u4e00-\u9fff]{1,4}一[条件篇�
 # 以A与B为主要公开途径: the ways the agency publishes by
 # (强化门户网站信息公开第一平台作用: the portal's part, named as the main way, not the only)
 # 通过政府门户网站、电子大屏等方式: a way no channel is named for, ending a list with 等
-_UNNAMED_WAY_LISTED = re.compile(r"、[^、，,。；;0-9]{1,10}等(?:方式|渠道|途径|载体|形式|平台)")
+# (依托海盐门户网站、爱海盐等政务公开平台: the ways named by what they are for)
+_UNNAMED_WAY_LISTED = re.compile(
+    r"、[^、，,。；;0-9]{1,10}等(?:政务公开|信息公开|公开|发布)?(?:方式|渠道|途径|载体|形式|平台)"
+)
 # (依托县政府门户网站作为主要发布平台: the main platform for publishing)
 _MAIN_WAYS = re.compile(
     r"为主要?(?:公开|发布|信息发布|信息公开)?(?:途径|渠道|平台|载体|阵地|方式|形式)|第一平台"
@@ -1160,7 +1189,7 @@ _GENERAL_ITEMS = re.compile(
     r"(?:[\u4e00-\u9fff]{1,3}?(?=(?:政府|政务)信息))?"
     # (本局主动公开信息, 各类政府类信息: the agency's own, and its government information)
     r"(?:本局|本机关|本单位|本部门|我局)?"
-    r"(?:政府信息公开|政务公开|政府类?|政务类?|新闻|工作|网站)?(?:本级)?(?:主动)?(?:公开)?"
+    r"(?:政府信息公开|政务公开|政府类?|政务类?|新闻|工作|网站|公开类(?=信息))?(?:本级)?(?:主动)?(?:公开)?"
     # (各类政府信 10690 件: 信息 whose last character the page lost)
     # (信息材料98条, 政府信息项目378条: the items by other words)
     r"(?:信息(?:材料|项目)?|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档"
@@ -1232,7 +1261,7 @@ def _own_items(what: str, field: str | None) -> str:
     return re.sub(rf"(?:{own})(?=(?:政府|政务)?信息)", "", what)
 
 
-_ITEM_KINDS = r"(?<!各)(?<!政府)(?<!政务)类信息|文件|解读|公告|通知|简报|规章"
+_ITEM_KINDS = r"(?<!各)(?<!政府)(?<!政务)(?<![布开]公开)类信息|文件|解读|公告|通知|简报|规章"
 
 
 _COLUMNS_TOGETHER = re.compile(
@@ -1270,12 +1299,18 @@ def _part_reason(
     # (基层“两化”领域集中发布8991条: the field's, all at once)
     # (“淮安体育”公众号动态信息更新926条: an account's news are all its posts)
     if (
-        re.search(r"(?<!各)类信息", words)
+        # (累计发布公开类信息8300余条: the class of all that is published, every kind)
+        re.search(r"(?<![各公])类信息", words)
         # (以规范性文件、政策解读、工作动态等形式主动公开…各类政务信息100余条: every kind)
+        # (主动公开单位概况、工作动态、政策法规…等需要公开的政府信息: news among kinds listed 等)
         or (
             not new_media
             and "动态" in words
             and not re.search(r"等[^，,。；;]{0,60}各[类种项]", words + what)
+            and not re.search(
+                r"(?:、[^，,。；;]{0,30}动态|动态[^，,。；;]{0,30}、)[^，,。；;]{0,40}等",
+                words + what,
+            )
         )
         or (re.search(r"领域(?:集中|统一)?$", words) and not re.search(r"围绕|等|多个|各", words))
     ):
@@ -1288,9 +1323,15 @@ def _part_reason(
     if re.search(r"包括[^，,。；;]+在内的各[类种项](?:政府|政务)?信息\s*$", what):
         return None
     about = re.search(r"围绕[^，,。；;]*重点", words + what)
+    # (主动公开稳岗就业、社会救助…等重点领域信息657条, 重点领域等各类信息62条: the key fields'
+    # items, listed — a part the labels leave out, 8 times to 2)
+    fields = re.search(
+        r"等重点领域(?:的[^，,。；;]{0,6})?(?:公开)?信息$|重点领域[”\"]?等各类信息$", what
+    )
     if not about and (
         re.search(r"(?<!等)重点[^，,。；;]{0,6}$", words)
         or (re.search(r"重点", what) and not re.search(r"等[^、，,]{0,12}$", what))
+        or fields
     ):
         return "part (one kind of item)"
     # (公开县政府文件39件，…，公开其他各类信息16057条: the kinds not named before, a part)
@@ -1304,9 +1345,22 @@ def _part_reason(
         return None
     # 预算决算公开2条, 人事任免发布3条: one kind of item named before the verb, none after it
     if re.fullmatch(r"(?:发布|公开|公布|更新|推送)?(?:了)?\s*", what) and re.search(
-        # (部门会议公开5条: the meetings' items)
-        r"(?:预算|决算|预决算|人事任免|政府采购|招聘|招考|招标|会议)(?:信息)?(?:类)?\s*$",
+        # (部门会议公开5条: the meetings' items; 双随机一公开5条: the inspections' results)
+        r"(?:预算|决算|预决算|人事任免|政府采购|招聘|招考|招标|会议|双随[机意]一)(?:信息)?(?:类)?\s*$",
         words,
+    ):
+        return "part (one kind of item)"
+    # (…类别主要有:领导职能1条…;政务服务信息公开3条: one kind of item in a list of kinds,
+    # named before the verb — not 政府信息公开3条, all of them)
+    listed_kind = re.search(r"(?:^|[；;：:])\s*(?P<kind>[\u4e00-\u9fff]{2,10}信息)\s*$", words)
+    if (
+        re.fullmatch(r"公开\s*", what)
+        and listed_kind
+        and not _GENERAL_ITEMS.search(listed_kind["kind"])
+        # (not a channel's or a body's: 网站信息公开, 我办全年信息公开)
+        and not re.search(
+            r"各[类种项]|(?:政府|政务)信息$|网|号|博|台|[办局委室府处]|年|全", listed_kind["kind"]
+        )
     ):
         return "part (one kind of item)"
     # 公开政策文件、通知公告类信息126条: kinds named, of one class (…类信息), with no 等 — a part

@@ -276,8 +276,10 @@ RULES: tuple[Rule, ...] = (
         # (收到社会各界4宗政府信息公开申请, 收到2份政府环境信息公开申请, 收到60条信息公开的申请)
         # (not 收到2个自然人的…申请: the applicants)
         # (收到2条群众提交的政府信息公开申请)
+        # (not 收到8件因政府信息公开申请提起的行政复议: the reviews the requests led to)
         after=_r(
-            r"^(?:[件条项个份宗]?[^，,。0-9人]{0,14}?(?:依申请|公开申请|公开的申请|公开事务申请|申请)(?![人者]))"
+            r"^(?:[件条项个份宗]?[^，,。0-9人]{0,14}?(?:依申请|公开申请|公开的申请|公开事务申请|申请)"
+            r"(?![人者]|[^，,。；;0-9]{0,3}提起))"
         ),
         units=(*_REQUEST_UNITS, "个", "项", "例", "条", "起"),
     ),
@@ -305,7 +307,10 @@ RULES: tuple[Rule, ...] = (
         "requests_new",
         _r(r"(?:收到|受理|新收|接收|接到)(?:和处理|并处理|了)?[^，,。0-9申]{0,6}$"),
         # (收到1条自然人公开信息申请: in 条 too)
-        after=_r(r"^[^，,。0-9]{0,14}?(?:公开申请|公开的申请|公开信息申请|申请)"),
+        after=_r(
+            r"^[^，,。0-9]{0,14}?(?:公开申请|公开的申请|公开信息申请|申请)"
+            r"(?![^，,。；;0-9]{0,3}提起)"
+        ),
         units=("件", "件次", "宗", "份", "起", "条"),
     ),
     # 2019年依申请公开共受理2件, 依申请公开受理和办结6件: the requests named first
@@ -583,6 +588,16 @@ RULES: tuple[Rule, ...] = (
         after=_r(r"^[^，,。；;0-9]{0,16}行政诉讼"),
         units=_CASE_UNITS,
     ),
+    # 对5件重要政策文件进行了政策解读: the documents explained, counted before them
+    Rule(
+        "interpretations",
+        _r(r"(?:^|[，,；;])\s*(?:全年|本年度?|并)?(?:共)?(?:对|就)$"),
+        after=_r(
+            r"^[件份个篇项]?[^，,。；;0-9]{0,12}?(?:文件|政策)[^，,。；;0-9]{0,4}?"
+            r"(?:进行了?|开展了?|作了?|做了?)[^，,。；;0-9]{0,4}?解读(?![^，,。；;]{0,6}(?:会|培训))"
+        ),
+        units=("件", "份", "个", "篇", "项"),
+    ),
     # 发布41条信息：2条政策解读、0条政府信息公开指南: the interpretations counted before their
     # name, in a list of such counts
     Rule(
@@ -675,8 +690,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "meetings",
         _r(r"召开[^，,。0-9]{0,4}$"),
-        # 召开4次新闻发布会: press events, not meetings on disclosure work
-        after=_r(r"^(?![^，,。]{0,12}(?:发布会|通气会|吹风会|见面会))[^，,。]{0,12}会"),
+        # 召开4次新闻发布会: press events, not meetings on disclosure work (nor 政策说明会, the
+        # policies explained to the public; nor 局长办公会, 主任办公会: the body's executive
+        # meetings on all its work — the labels leave them out, 3 of 3)
+        after=_r(
+            r"^(?![^，,。]{0,12}(?:发布会|通气会|吹风会|见面会|说明会|办公会))[^，,。]{0,12}会"
+        ),
         units=("次", "场"),
     ),
     Rule(
@@ -897,7 +916,9 @@ RULES: tuple[Rule, ...] = (
             # (坚持公开为原则,不公开为例外原则主动公开…: the verb of the items, not of the rule)
             r"(?:发布|(?<!不)公开(?!栏|专栏|专区|平台|目录|指南|年报|为例外)|公布|推送|推文|推出|更新|发送|发出|刊发"
             # (主动公示84条信息: 公示 as the proactive publishing, not a kind of item)
-            r"|上传|编发|主动公示)[^，,。0-9]{0,30}$"
+            r"|上传|编发|主动公示"
+            # (官方微博“科兰之声”发表微博156条: an account's posts, by their own word)
+            r"|发表(?=微博|推文))[^，,。0-9]{0,30}$"
         ),
         "read",
         units=_PUBLISH_UNITS,
