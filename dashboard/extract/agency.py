@@ -254,6 +254,8 @@ _YEAR_OPENING = re.compile(
 # (《上营乡信息公开保密审查机制》: a town's, by its own name)
 _OWN_RULES = re.compile(
     rf"《(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,8}}?(?:镇|乡|街道))(?:机关)?(?:政府|网上)?(?:信息|政务)"
+    # (not 《辽宁省人民政府办公厅政务公开办公室关于做好…的通知》: a higher body's notice)
+    r"(?![^《》]{0,60}(?:关于|通知))"
 )
 # "XX局结合单位实际，编制本单位2022年度…报告": the name that opens the sentence making the report.
 _MAKES_REPORT = re.compile(
@@ -335,12 +337,12 @@ _NOT_AGENCY = re.compile(
 # (经 of 经济开发区 opens a name)
 _PREPOSITION = re.compile(r"^(?:[在按对向为与和及于从]|经(?!济)|以及)")
 # (随县经济开发区, 高新区, 度假区: a zone, not a place whose government reports)
-_PLACE_END = re.compile(r"(?<![发园新景验税范作假])(?<!经开)(?<!管理)[省县市区州旗]$")
+_PLACE_END = re.compile(r"(?<![发园新景验税范作假旅])(?<!经开)(?<!管理)[省县市区州旗]$")
 # a place alone that has a people's government: not a zone (开发区, 物流区, 港区), a town, or a
 # league or prefecture (阿拉善盟, 阿里地区: an administrative office, 行政公署, not a government)
 # (浦东新区, 滨海新区: districts with a government, though named 新区 as zones are)
 _BARE_PLACE = re.compile(
-    r"[^镇乡街道盟]{1,12}(?<![发园新景验税范作流港地假])(?<!经开)(?<!管理)[省县市区州旗]"
+    r"[^镇乡街道盟]{1,12}(?<![发园新景验税范作流港地假旅])(?<!经开)(?<!管理)[省县市区州旗]"
     r"|[^镇乡街道盟]{0,8}(?:浦东新区|天津市滨海新区)"
 )
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
@@ -415,7 +417,9 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
         # (昆都仑区市府东路街道党群服务中心: the street office's centre that answers for it)
         r"|(?:(?<=办事处)|(?<=街道))党群服务中心$"
         # (常熟经济技术开发区党政办公室: a zone's own office)
-        r"|(?:(?<=开发区)|(?<=高新区)|(?<=园区))党政(?:综合)?办公室$",
+        r"|(?:(?<=开发区)|(?<=高新区)|(?<=园区))党政(?:综合)?办公室(?:编制|印发|发布)?的?$"
+        # (淮安生态文旅区综合管理部: a zone's department of general management)
+        r"|(?<=区)综合管理部$",
         simple,
     )
     if office:
@@ -428,6 +432,14 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     made = re.search(r"(?:[特现])?(?:编制|制定|制作|印发|发布|公布)(?:完成|完毕|了)?的?$", simple)
     if made:
         name, simple = name[: made.start()], simple[: made.start()]
+    # 上海市水务局上海市海洋局: one body's two plaques, run together — the first name
+    plaques = re.fullmatch(
+        r"(?P<first>(?P<place>[\u4e00-\u9fff]{2,6}?[省市区县])[\u4e00-\u9fff]{1,10}?局)"
+        r"(?P=place)[\u4e00-\u9fff]{1,10}?局",
+        simple,
+    )
+    if plaques:
+        name, simple = name[: plaques.end("first")], simple[: plaques.end("first")]
     # 北京市大兴区北京市大兴区发展和改革委员会: a place said twice over
     twice = re.match(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州旗盟])(?P=place)", simple)
     if twice:
@@ -966,19 +978,28 @@ def _government_of_its_office(agency: str, simple: str) -> str:
     government, not the office — unless the report is the office's own (我办, 本办, 我厅)."""
     if _DISCLOSURE_BUREAU.search(to_simplified(agency)):
         return _government_of_its_bureau(agency, simple)
-    office = re.search(r"(?<=人民政府)(?:办公室|办公厅)$", to_simplified(agency))
+    # (请与钟楼区政府办公室联系: the government said short)
+    office = re.search(
+        r"(?<=[区县市州旗]政府)(?:办公室|办公厅)$|(?<=人民政府)(?:办公室|办公厅)$",
+        to_simplified(agency),
+    )
     # (我区政府办公室, 我办: the office's own report)
     if office is None or re.search(r"[我本](?:办|厅|室)|[我本][区县市州旗]政府办公", simple):
         return agency
     # (…我县…, or 靖安县深入贯彻…: the report speaks as the place)
-    place = re.sub(r"人民政府$", "", to_simplified(agency)[: office.start()])
+    place = re.sub(r"(?:人民)?政府$", "", to_simplified(agency)[: office.start()])
     # (2023年,伊吾县政府信息公开工作按照…: the place's disclosure work, the government's)
-    speaks = any(place.endswith(m["agency"]) for m in _PLACE_OPENING.finditer(simple)) or bool(
-        re.search(rf"{re.escape(place)}(?:人民)?政府(?={_DOING.pattern}|信息公开工作)", simple)
+    # (由南阳市人民政府办公室综合…各县(区)、市直部门…年度报告…编制: the whole place's report)
+    speaks = (
+        any(place.endswith(m["agency"]) for m in _PLACE_OPENING.finditer(simple))
+        or bool(
+            re.search(rf"{re.escape(place)}(?:人民)?政府(?={_DOING.pattern}|信息公开工作)", simple)
+        )
+        or bool(re.search(r"办公[室厅]综合[^。]{0,30}各(?:县|区|部门|单位)", simple))
     )
     if not re.search(r"[我本][区县市州旗]", simple) and not speaks:
         return agency
-    return agency[: office.start()]
+    return place + "人民政府"
 
 
 def _placed_town(town: str, simple: str) -> str:

@@ -335,10 +335,14 @@ def _name(
         combined = _combined(rule, before, found)
         # 网站主动发布政务动态、政策解读、人事等各类信息538条: interpretations among the kinds
         # of all a channel's items — the channel's figure, for the rules after this one
+        # (公众号发布各类政务动态、政策解读及服务信息共413条: every kind, said first)
         if (
             combined
             and rule.metric == "interpretations"
-            and _ALL_KINDS_END.search(before)
+            and (
+                _ALL_KINDS_END.search(before)
+                or re.search(r"各[类项种][^，,。；;0-9]{0,30}信息\s*(?:共|共计|合计)?\s*$", before)
+            )
             and re.search(r"网站|官网|公众号|微信|微博|平台", before)
         ):
             continue
@@ -385,7 +389,15 @@ def _name(
         ):
             return "part (by how requests came)"
         # 督促各单位办理依申请公开件64件: requests other bodies handled, at the agency's urging
-        if rule.metric.startswith("requests_") and _OTHERS_HANDLED.search(before):
+        # (市政府共受理…29件，各乡镇政府，…，市政府各部门共受理…24件: the departments', after
+        # the body's own)
+        # (not 全区各单位共收到…122件 alone: the whole district's, the government's report's)
+        own_before = re.search(
+            r"申请[^。；;]{0,6}[0-9]+\s*[件宗条]", period[: len(period) - len(before)]
+        )
+        if rule.metric.startswith("requests_") and (
+            _OTHERS_HANDLED.search(before) or (own_before and _EACH_BODY_RECEIVED.search(before))
+        ):
             return "other bodies' figures"
         # 新增粉丝量1625个: the year's new followers, not how many follow the account
         if rule.metric == "followers" and _NEW_FOLLOWERS.search(before):
@@ -531,6 +543,9 @@ _EACH_BODY_DID = re.compile(
     r"\s*各(?:部门|单位|乡镇|街道|县区|区县|镇街|镇)(?:、各[^，,。；;0-9]{1,4})?"
     r"(?:共|累计)?(?:发布|公开|公布|制发|印发)"
 )
+_EACH_BODY_RECEIVED = re.compile(
+    r"各(?:部门|单位|乡镇|街道|县区|区县|镇街)(?:政府)?(?:共|累计)?(?:受理|收到|接收)"
+)
 # (not 组织: 法人或其他组织各1件 counts applicants)
 _OTHERS_HANDLED = re.compile(rf"(?:指导|督促|要求|推动){_EACH_BODY}")
 _NEW_FOLLOWERS = re.compile(
@@ -594,7 +609,8 @@ _RECEIVED_AND_DONE = re.compile(
     # (受理答复…申请28件: received and answered, the two verbs run together)
     r"(?:收到|受理|接收)(?:并|且|和|及|后)?(?:按时|依法|及时)?(?:全部|均)?(?:办结|答复)"
     # (受理答复依申请公开政府信息信件0件: what was applied for, after 申请)
-    r"(?:[^，,。；;0-9]{0,12}申请[^，,。；;0-9]{0,10})?$"
+    # (新收到并办结公民、法人或其他组织提出的政府信息公开申请2件: who made them, named at length)
+    r"(?:[^，,。；;0-9]{0,24}申请[^，,。；;0-9]{0,10})?$"
     r"|申请[^，,。；;0-9]{0,6}(?:收到|受理|接收)(?:并|且|和|及)(?:全部|均)?(?:办结|答复)[^，,。；;0-9]{0,2}$"
 )
 # (not …其中上年度结转案件0件: none carried over, all of them new)
@@ -1113,6 +1129,9 @@ _OTHER_MATTERS_BEFORE = re.compile(
 # 全区8个门户网站, 12个政府网站: sites counted, each its own channel
 _SEVERAL_SITES = re.compile(
     r"(?:[两二三四五六七八九十]|[0-9]+)\s*(?:个|家)[^，,。；;0-9个]{0,6}?(?:网站|门户网|政务网)"
+    # (通过全市政府网站公开10万余条: every government site of the city — not 全县政府门户网站,
+    # the county's portal, as the labels take it)
+    r"|全[市区县省州](?:各级)?政府网站"
 )
 # “大连市医保局”“大连市医疗保障局”微信公众号, 两个微信公众号: several accounts, one figure
 _SEVERAL_ACCOUNTS = re.compile(
@@ -1175,7 +1194,10 @@ _GENERAL_ITEMS = re.compile(
     # (各类重要信息: every kind, the important ones being all of them)
     # (公开本年度信息69条: the year's, all of them)
     rf"^{_FILLER}(?:本年度?的?|全年的?|当年的?|今年的?)?"
-    r"(?:[^，,。；;]{0,24}规定的)?(?:各类|各项|各种|相关|有关|全部|所有|本级)?(?:重要)?"
+    r"(?:[^，,。；;]{0,24}规定的)?"
+    # (涉及与公众密切相关的政府信息: what the public cares about, all of it)
+    r"(?:(?:涉及)?与?(?:社会公众|人民群众|公众|群众)[^，,。；;]{0,6}?(?:相关|关心|关注)的)?"
+    r"(?:各类|各项|各种|相关|有关|全部|所有|本级)?(?:重要)?"
     # (编制索引目录的政府信息, 带索引号的信息: every item of the catalogue, each with its number)
     r"(?:编制索引目录的|带索引号的|编有索引号的)?"
     # (主动公开朋普镇政府信息: a town's report names its own)
@@ -1326,7 +1348,10 @@ def _part_reason(
     # (主动公开稳岗就业、社会救助…等重点领域信息657条, 重点领域等各类信息62条: the key fields'
     # items, listed — a part the labels leave out, 8 times to 2)
     fields = re.search(
-        r"等重点领域(?:的[^，,。；;]{0,6})?(?:公开)?信息$|重点领域[”\"]?等各类信息$", what
+        # (not …等重点领域信息共计101条: counted all together, the labels take it as the total)
+        r"等重点领域(?:的[^，,。；;]{0,6})?(?:公开)?信息$"
+        r"|重点领域[”\"]?等各类信息$",
+        what,
     )
     if not about and (
         re.search(r"(?<!等)重点[^，,。；;]{0,6}$", words)

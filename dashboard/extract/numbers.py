@@ -145,9 +145,24 @@ def _marks(text: str, pattern: re.Pattern[str]) -> list[int]:
 
 @lru_cache(maxsize=4)
 def _counted_ends(text: str) -> tuple[list[int], list[int]]:
-    """The starts and ends of the numbers with a unit (or 万/亿) in `text`, found once."""
-    spans = [(m.start(), m.end()) for m in NUMBER_RE.finditer(text) if m["unit"] or m["mult"]]
+    """The starts and ends of the numbers with a unit (or 万/亿) in `text`, found once — not
+    those inside a document's title (《…支持十条措施》: words of a name, which must not cut off
+    the verb before the title from the count after it)."""
+    spans = [
+        (m.start(), m.end())
+        for m in NUMBER_RE.finditer(text)
+        if (m["unit"] or m["mult"]) and not in_title(text, m.start())
+    ]
     return [a for a, _ in spans], [b for _, b in spans]
+
+
+_TITLE_REACH = 120  # how far back a title's opening mark is looked for
+
+
+def in_title(text: str, at: int) -> bool:
+    """Whether position `at` of `text` is inside a 《…》 title."""
+    opening = text.rfind("《", max(0, at - _TITLE_REACH), at)
+    return opening >= 0 and "》" not in text[opening:at]
 
 
 def _left_mark(text: str, start: int, pattern: re.Pattern[str], reach: int = _REACH) -> int:
@@ -341,6 +356,9 @@ def _skip_reason(
         return "phone"
     if _LAW_BEFORE.search(before) or re.match(r"^(?:号|条|款|章)", after):
         return "law number"
+    # 《…积极生育支持十条措施(试行)的通知》: a number in a document's title
+    if in_title(text, match.start()):
+        return "not a count of the report"
     if _ORDINAL_AFTER.match(after) and not match["unit"]:
         return "not a count of the report"
     # 受理和办结12345政务服务热线工单3218件: a hotline's number, not a count
