@@ -24,6 +24,8 @@ _NAME = (
     r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
     # (雅安经开区认真贯彻…: a zone by its short name)
     r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|经开区|高新区|产业园(?!区)|工业园(?!区)|供销合作社联合社|供销合作社|供销社"
+    # (请与将乐县政府办电子政务科联系: the government's office said short)
+    r"|政府办(?![公事])"
     r"|供销合作联社|供销联社|联合会"
     # (北京市交通执法总队, 交警支队: law-enforcement, fire and traffic-police corps)
     r"|总队|支队|大队"
@@ -465,6 +467,9 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
             name[: disclosure.start()] + "人民政府",
             simple[: disclosure.start()] + "人民政府",
         )
+    # (将乐县政府办: the government's office said short, spelt out as its labels write it)
+    if re.search(r"(?<=[区县市州旗])政府办$", simple):
+        name, simple = name[:-3] + "人民政府办公室", simple[:-3] + "人民政府办公室"
     # 湛江海关关区: the customs house's district, reported by the customs house
     if re.search(r"海关关区$", simple):
         name, simple = name[:-2], simple[:-2]
@@ -717,6 +722,7 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         # disclosure body of its own (the labels write the town 4 times to 0)
         agency = to_simplified(agency)[: office.start()]
     if agency is not None:
+        agency = _level_said_twice(agency, simple)
         agency = _as_written_in_full(agency, simple)
     if agency is not None and re.fullmatch(_BARE_TOWN, to_simplified(agency)):
         # 大路镇 and …琼海市大路镇… elsewhere: a town by the place its own text puts before it
@@ -1000,6 +1006,16 @@ def _government_of_its_office(agency: str, simple: str) -> str:
     if not re.search(r"[我本][区县市州旗]", simple) and not speaks:
         return agency
     return place + "人民政府"
+
+
+def _level_said_twice(agency: str, simple: str) -> str:
+    """A town's level written twice (由彩云镇镇人民政府…编制) once, when the text writes the town's
+    government with it once elsewhere (彩云镇人民政府) — not 古镇镇 or 壶镇镇, towns so named,
+    whose government the text never writes 古镇人民政府."""
+    twice = re.search(r"(?P<town>[\u4e00-\u9fff]{1,4}?(?P<level>[镇乡]))(?P=level)$", agency)
+    if twice and re.search(re.escape(twice["town"]) + "(?:人民)?政府", simple):
+        return agency[:-1]
+    return agency
 
 
 def _placed_town(town: str, simple: str) -> str:

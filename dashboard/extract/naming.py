@@ -156,16 +156,25 @@ def _name(
         # requests for information
         # (“县长信箱”共受理有效信件3件,已办结3件: the letters of a mailbox, in a sentence
         # that names no request for information)
-        if rule.metric.startswith("requests_") and (
-            # (受理和办结网民留言17件: messages left, not requests)
-            # (办结民生平台民生事项5563件, 诉求, 工单: the people's matters, not requests)
-            re.search(r"建议|提案|信箱|留言", before)
-            or (re.search(r"诉求|工单|民生事项|民生平台", before) and "申请" not in before)
-            # (按时办结收到的2件人大代表建议: the proposals named after the number)
-            or re.match(r"[^，,。；;0-9]{0,8}(?:建议|提案|来信|留言)", rest)
-            or (
-                re.search(r"信箱|来信", sentence)
-                and not re.search(r"公开申请|依申请|申请公开|信息公开", sentence)
+        if (
+            rule.metric.startswith("requests_")
+            and (
+                # (受理和办结网民留言17件: messages left, not requests)
+                # (办结民生平台民生事项5563件, 诉求, 工单: the people's matters, not requests)
+                re.search(r"建议|提案|信箱|留言", before)
+                or (re.search(r"诉求|工单|民生事项|民生平台", before) and "申请" not in before)
+                # (按时办结收到的2件人大代表建议: the proposals named after the number)
+                or re.match(r"[^，,。；;0-9]{0,8}(?:建议|提案|来信|留言)", rest)
+                or (
+                    re.search(r"信箱|来信", sentence)
+                    and not re.search(r"公开申请|依申请|申请公开|信息公开", sentence)
+                )
+                # (受理…留言板咨询投诉2021件，办结2021件; 收到群众诉求12394件次，办结上报12190件次:
+                # the completion of the matters counted just before)
+                or (
+                    "申请" not in before
+                    and _OTHER_MATTERS_BEFORE.search(period[: len(period) - len(before)])
+                )
             )
         ):
             guarded = "not requests for information"
@@ -666,6 +675,7 @@ def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
 _PEOPLES_MATTERS = re.compile(
     r"(?:求助|投诉|咨询|留言|来信|来电|诉求|举报)(?:[、和及与][^，,。；;0-9、]{1,6}){0,4}等?(?:共计?|合计)?\s*$"
 )
+_PRESS_AMONG_OFFLINE = re.compile(r"(?:政务服务|便民服务)(?:场所|大厅|中心)|公开栏")
 _SENT_TO_BODY = re.compile(
     r"向[^，,。；;0-9]{1,14}?(?:送交|报送|移送|呈送|移交)(?:了)?[^，,。；;0-9]{0,12}$"
 )
@@ -815,7 +825,8 @@ def _channel_of(
             return "hotline not named"
         # 12345热线电话、网上分局局长信箱等网上咨询、信访8073起: the hotline among other ways
         # (12345热线工单和各类网上留言8604件: the same, joined by 和)
-        if re.search(r"[、和及与][^，,。；;0-9]{0,20}(?:信箱|信访|留言|咨询)", before):
+        # (not 12345热线举报投诉、政策咨询13件: the kinds of the hotline's own cases)
+        if re.search(r"[、和及与][^，,。；;0-9]{0,20}(?:信箱|信访|留言|(?<!政策)咨询)", before):
             return "several channels"
         # 中国政府网、微博、“12345”等渠道咨询投诉500余件，办结率100%: the hotline one of the
         # ways listed, the count (and its rate) of them all
@@ -942,6 +953,10 @@ def _channel_of(
         if joined and not _where(joined["other"], catalogue, report).mentioned:
             return "several channels"
         if publishing and where.channel == "news_media":
+            # 通过报刊、电视、广播、政务服务场所等传统公开载体公开信息22条: the press among the
+            # offline ways, counted together
+            if _PRESS_AMONG_OFFLINE.search(words):
+                return "several channels"
             # 其中新闻发布5条，通知公告30条: news releases, one kind of the items listed
             if re.search(r"(?:^|其中|[、，,：:])\s*新闻$", words):
                 return "part (one kind of item)"
@@ -1123,7 +1138,7 @@ _INCLUDING_COLUMNS = re.compile(
 # 公开163件 (a verb alone) after 咨询261件 (a clause counting something else than information)
 _BARE_VERB = re.compile(r"\s*(?:共|已|并|均)?(?:公开|发布|公布)(?:了)?$")
 _OTHER_MATTERS_BEFORE = re.compile(
-    r"(?:咨询|留言|来信|来电|建议|提案|诉求|投诉|举报|问题)[^，,。；;0-9]{0,6}[0-9]+\s*[件条个次封]"
+    r"(?:咨询|留言|来信|来电|建议|提案|诉求|投诉|举报|问题)[^，,。；;0-9]{0,6}[0-9]+\s*(?:件次|[件条个次封])"
     r"[，,；;、]\s*$"
 )
 # 全区8个门户网站, 12个政府网站: sites counted, each its own channel
@@ -1207,6 +1222,8 @@ _GENERAL_ITEMS = re.compile(
     r"(?:的)?)?"
     # (各类主动公开政府信息, 政府信息公开信息: the words of the disclosure itself, all of it)
     r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:主动公开(?=政府|政务))?"
+    # (主动公开办事处信息851条: a street office's own, by its kind's name)
+    r"(?:(?:本|我)?办事处(?=信息))?"
     # (海关政府信息, 各类公安政府信息: the agency's field said before its government information)
     r"(?:[\u4e00-\u9fff]{1,3}?(?=(?:政府|政务)信息))?"
     # (本局主动公开信息, 各类政府类信息: the agency's own, and its government information)

@@ -607,6 +607,17 @@ RULES: tuple[Rule, ...] = (
         units=_CASE_UNITS,
         needs=_r(r"复议\s*[0-9]+\s*[件起宗]\s*[，,、]\s*诉讼$"),
     ),
+    # 共接收群众申请公开4件，其中提起诉讼的1件: the requests that went to court
+    Rule(
+        "litigation_cases",
+        _r(r"其中[，,]?\s*(?:提起|引起|引发)(?:行政)?诉讼(?:的)?$"),
+        units=_CASE_UNITS,
+    ),
+    Rule(
+        "appeal_review",
+        _r(r"其中[，,]?\s*(?:申请|提起|引起|引发)(?:行政)?复议(?:的)?$"),
+        units=_CASE_UNITS,
+    ),
     # 发生2起关于政府信息公开的行政诉讼案件: the number before its noun
     Rule(
         "appeal_review",
@@ -666,7 +677,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "recruitment_notices",
         _r(
-            r"录用(?:结果|名单|人员)(?:信息|公示|公告)[^，,。0-9]{0,4}$|(?:招考|招聘|招录)录用[^，,。0-9]{0,4}$"
+            # (not 财政预(决)算、政府采购、招考录用等信息357条: one kind listed of all)
+            r"录用(?:结果|名单|人员)(?:信息|公示|公告)[^，,。0-9]{0,4}$"
+            r"|(?:招考|招聘|招录)录用(?![^，,。0-9]{0,2}等)[^，,。0-9]{0,4}$"
         ),
         units=("条", "篇", "个", "期", "则", "份"),
     ),
