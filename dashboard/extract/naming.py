@@ -1083,15 +1083,14 @@ def _channel_of(
     # 依托海盐门户网站、爱海盐等政务公开平台，定期发布…，主动公开政府信息400余条: a site and a
     # way no channel is named for, listed with 等 clauses before, then the year's items — the total
     # (a site's: not 微信公众号、视频号等平台, accounts listed; the clause naming the channel)
-    naming = [c for c in clauses if _nearest(c, catalogue, report) is not None]
-    if (
-        publishing
-        and earlier.channel in ("gov_portal", "dept_site")
-        and naming
-        and _UNNAMED_WAY_LISTED.search(naming[-1])
-        and _GENERAL_ITEMS.search(before[verb:])
-    ):
-        return [(rule, None, 0.7)]
+    if publishing and earlier.channel in ("gov_portal", "dept_site"):
+        naming = [c for c in clauses if _nearest(c, catalogue, report) is not None]
+        if (
+            naming
+            and _UNNAMED_WAY_LISTED.search(naming[-1])
+            and _GENERAL_ITEMS.search(before[verb:])
+        ):
+            return [(rule, None, 0.7)]
     if earlier.channel is not None and not earlier.listed and earlier.channel != "news_media":
         # 建设微信公众号等政务新媒体账号141个，发布各类政务信息23813条: all the accounts', not the
         # one named first; 全区8个门户网站…: several sites', not one
