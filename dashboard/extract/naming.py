@@ -195,6 +195,8 @@ def _name(
             told = outcomes_in if rule.metric in _OUTCOMES else needed_in
             if not rule.needs.search(told or ""):
                 continue
+        if rule.sums and not _sum_of_listed(match, period, unit):
+            continue
         if rule.handled:
             handled = _handled(period, rest)
             if handled is None:
@@ -670,6 +672,29 @@ def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
         if any(o and not _INTERPRETATION_FORMS.search(o) for o in others):
             return "several kinds together"
     return None
+
+
+_LISTED_COUNT = re.compile(r"(?<![0-9.])(?P<num>[0-9]+)\s*(?P<unit>条|篇)")
+_PUBLISHING_VERB = re.compile(r"公开|发布|公示|更新|推送")
+
+
+def _sum_of_listed(match: re.Match[str], period: str, unit: str | None) -> bool:
+    """Whether a number is the sum of two or more counts in its unit that its full sentence gave
+    before it, after the verb publishing them (公开主站通知公告63条、…；子站动态信息6条，共计74条:
+    74 = 63 + … + 6): a total of the items just listed, not a new count."""
+    if not unit or not match["num"]:
+        return False
+    verb = _PUBLISHING_VERB.search(period)
+    if verb is None:
+        return False
+    counts = [
+        int(c["num"]) for c in _LISTED_COUNT.finditer(period, verb.end()) if c["unit"] == unit
+    ]
+    try:
+        value = float(match["num"].replace(",", ""))
+    except ValueError:
+        return False
+    return len(counts) >= 2 and sum(counts) == value
 
 
 _PEOPLES_MATTERS = re.compile(

@@ -31,6 +31,9 @@ class Rule:
     # found in the full sentence before the number: needed for this rule (申请 for 不掌握)
     needs: re.Pattern[str] | None = None
     handled: bool = False  # 办理…申请: received or completed as its sentence tells (_handled)
+    # the number must be the sum of the counts its sentence listed before it (…通知公告63条、
+    # 政策解读2条…；共计200条): a total said after its parts (`naming._sum_of_listed`)
+    sums: bool = False
 
 
 def _r(text: str) -> re.Pattern[str]:
@@ -243,6 +246,19 @@ RULES: tuple[Rule, ...] = (
             r"主动(?:公开|发布)[^。；;，,]{0,80}等(?:[0-9]+|[一二三四五六七八九十]+)?[类项种]?"
             r"(?:政府|政务)?信息[，,]\s*(?:共计|合计|总计)$"
         ),
+    ),
+    # 在…门户网及时公开主站通知公告63条、…规范性文件管理8条；子站动态信息6条…，共计200条: the
+    # items published, counted by kind and then added up — the number checked against its parts
+    Rule(
+        "items_published",
+        _r(r"^\s*(?:共计|合计|总计|总数为?|共)$"),
+        "none",
+        # (in 条 or 篇 only: 共27件 after requests counted by how they came, 共104件 after
+        # documents of several kinds, are other sums)
+        units=("条", "篇"),
+        confidence=0.8,
+        needs=_r(r"公开|发布|公示|更新"),
+        sums=True,
     ),
     # 收到依申请公开线上4件，线下23件，共27件: the online and offline ones added up
     Rule(
