@@ -35,9 +35,9 @@ def test_requests_by_their_cases_name(catalogue: Catalogue) -> None:
     text = "网络问政直通车问贴799条,政府信息依申请公开件53件,政务服务12345平台受理47276件。"
     assert ("requests_new", None, None, 53.0) in taken(text, catalogue)
     # (control: information given on request, counted in 条, stays out)
-    assert not any(
-        metric == "requests_new" for metric, *_ in taken("依申请公开信息53条。", catalogue)
-    )
+    given = "依申请公开信息53条。"
+    assert not taken(given, catalogue)
+    assert left_out(given, catalogue)["53条"] == "not proactive (依申请, 不予公开)"
 
 
 def test_an_accounts_count_with_its_name_after_its_kind(catalogue: Catalogue) -> None:

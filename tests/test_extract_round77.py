@@ -6,7 +6,7 @@ excerpt of blind33's 重庆市涪陵区水利局 2025."""
 from __future__ import annotations
 
 from dashboard.domain.catalogue import Catalogue
-from tests.extract_cases import taken
+from tests.extract_cases import left_out, taken
 
 
 def test_a_total_said_after_its_parts(catalogue: Catalogue) -> None:
@@ -20,6 +20,7 @@ def test_a_total_said_after_its_parts(catalogue: Catalogue) -> None:
 def test_a_sum_that_does_not_add_up_is_left_out(catalogue: Catalogue) -> None:
     text = "公开通知公告63条、政策解读2条,共计70条。"
     assert not any(value == 70.0 for *_, value in taken(text, catalogue))
+    assert left_out(text, catalogue)["70条"] == "unnamed"
 
 
 def test_requests_added_up_are_no_items(catalogue: Catalogue) -> None:

@@ -403,11 +403,12 @@ def _name(
         # (市政府共受理…29件，各乡镇政府，…，市政府各部门共受理…24件: the departments', after
         # the body's own)
         # (not 全区各单位共收到…122件 alone: the whole district's, the government's report's)
-        own_before = re.search(
-            r"申请[^。；;]{0,6}[0-9]+\s*[件宗条]", period[: len(period) - len(before)]
-        )
         if rule.metric.startswith("requests_") and (
-            _OTHERS_HANDLED.search(before) or (own_before and _EACH_BODY_RECEIVED.search(before))
+            _OTHERS_HANDLED.search(before)
+            or (
+                _EACH_BODY_RECEIVED.search(before)
+                and _REQUESTS_COUNTED.search(period[: len(period) - len(before)])
+            )
         ):
             return "other bodies' figures"
         # 新增粉丝量1625个: the year's new followers, not how many follow the account
@@ -550,13 +551,14 @@ _NOT_PROACTIVE = re.compile(
 _ALL_PUBLISHED = re.compile(r"主动公开|主动发布")
 _EACH_BODY = r"(?:全市|全区|全县|全省)?各(?:地|单位|部门|乡镇|街道|县区|区县|县|级)"
 _OTHERS_DID = re.compile(rf"(?:指导|督促|组织|推动|要求|带动){_EACH_BODY}")
+_EACH_BODIES = "部门|单位|乡镇|街道|县区|区县|镇街"
 _EACH_BODY_DID = re.compile(
-    r"\s*各(?:部门|单位|乡镇|街道|县区|区县|镇街|镇)(?:、各[^，,。；;0-9]{1,4})?"
+    rf"\s*各(?:{_EACH_BODIES}|镇)(?:、各[^，,。；;0-9]{{1,4}})?"
     r"(?:共|累计)?(?:发布|公开|公布|制发|印发)"
 )
-_EACH_BODY_RECEIVED = re.compile(
-    r"各(?:部门|单位|乡镇|街道|县区|区县|镇街)(?:政府)?(?:共|累计)?(?:受理|收到|接收)"
-)
+# …，市政府各部门共受理…24件 after the body's own requests counted (申请…29件)
+_EACH_BODY_RECEIVED = re.compile(rf"各(?:{_EACH_BODIES})(?:政府)?(?:共|累计)?(?:受理|收到|接收)")
+_REQUESTS_COUNTED = re.compile(r"申请[^。；;]{0,6}[0-9]+\s*[件宗条]")
 # (not 组织: 法人或其他组织各1件 counts applicants)
 _OTHERS_HANDLED = re.compile(rf"(?:指导|督促|要求|推动){_EACH_BODY}")
 _NEW_FOLLOWERS = re.compile(

@@ -257,8 +257,7 @@ RULES: tuple[Rule, ...] = (
         # documents of several kinds, are other sums)
         units=("条", "篇"),
         confidence=0.8,
-        needs=_r(r"公开|发布|公示|更新"),
-        sums=True,
+        sums=True,  # (the sum is of the counts after the sentence's publishing verb)
     ),
     # 收到依申请公开线上4件，线下23件，共27件: the online and offline ones added up
     Rule(
