@@ -787,6 +787,8 @@ def _read_one(path: Path, args: argparse.Namespace, lang: str) -> _ReportOutcome
         agency=args.agency,
         year=args.year,
         titles=report_titles(document, "" if str(path) == "-" else path.name),
+        sites=document.sites,
+        sources=document.sources,
     )
     # what reading the file noticed (pages that are pictures) before what the text lacks
     outcome.extraction.warnings[:0] = document.problems

@@ -97,6 +97,7 @@ class ProblemCode(StrEnum):
     REPORT_AGENCY_UNKNOWN = "report-agency-unknown"
     REPORT_YEAR_UNKNOWN = "report-year-unknown"
     REPORT_NAMED_BY_TITLE = "report-named-by-title"
+    REPORT_NAMED_BY_PAGE = "report-named-by-page"
     REPORT_TABLE_UNREAD = "report-table-unread"
     REPORT_PAGES_PICTURES = "report-pages-pictures"
     REPORT_DUPLICATE = "report-duplicate"
@@ -148,6 +149,8 @@ _WARNINGS = {
     ProblemCode.REPORT_YEAR_UNKNOWN,
     # …or taken from the file's title or name, which the editor checks.
     ProblemCode.REPORT_NAMED_BY_TITLE,
+    # …or its place (or name) taken from what the web page says of who published it.
+    ProblemCode.REPORT_NAMED_BY_PAGE,
     # A statutory table's section is in the report but none of its figures was read (a table
     # pasted in as a picture): the editor types them from the report.
     ProblemCode.REPORT_TABLE_UNREAD,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -535,9 +535,16 @@ def _title_lines_joined(text: str) -> str:
     return text
 
 
-def find_agency_year(text: str) -> tuple[str | None, int | None]:
+def find_agency_year(
+    text: str, *, sites: Sequence[str] = (), sources: Sequence[str] = ()
+) -> tuple[str | None, int | None]:
     """The agency and year of a report: from its title, else from the sentences naming them.
-    The agency comes out in simplified script (廣州市公安局 → 广州市公安局), as tables key it."""
+    The agency comes out in simplified script (廣州市公安局 → 广州市公安局), as tables key it.
+
+    `sites` and `sources`: what the page the report came from says of who published it (the
+    site's name, 安顺市人民政府; the article's source, 安顺市住房和城乡建设局), read only for what
+    the text leaves out: the place of a name the text gives without one (市住房和城乡建设局), or
+    the name itself when the text gives none."""
     text = INVISIBLE.sub("", text)  # (some pages set zero-width spaces inside names)
     text = _title_lines_joined(text)
     # 中国(福建)自由贸易试验区: a pilot zone's name holds its province in brackets, which no
@@ -656,6 +663,10 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             agency = counted.most_common(1)[0][0]
     if agency is None and set_aside:
         agency = _short_title(set_aside[0], simple)
+    if agency is None and set_aside and (sites or sources):
+        # 市住房和城乡建设局2022年…报告 on the site 安顺市人民政府: the title's body, of the
+        # site's place of its level
+        agency = _placed_by_site(set_aside[0], (*sources, *sites))
     if agency is not None and to_simplified(agency) in _SHORT_FORMS:
         # 住建局2020年…年度报告: a title without its place, which the report names in full
         place = _one_place(simple, None)
@@ -738,6 +749,10 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
             agency = place + to_simplified(agency)
         else:
             agency = _in_its_division(to_simplified(agency), simple)
+        site_place = _publishers_place((*sources, *sites), None)
+        if site_place is not None and not re.search(_HAS_PLACE, agency):
+            # (应急管理局 the text places nowhere, on a page of 汝州市人民政府's site)
+            agency = site_place + _SHORT_FORMS.get(agency, agency)
     if agency is not None and _PLACELESS_ZONE.fullmatch(to_simplified(agency)):
         # 请与经济开发区管委会党政办公室联系, 定州市人民政府门户: a zone named by its kind alone,
         # under the one government the report names in full
@@ -748,6 +763,9 @@ def find_agency_year(text: str) -> tuple[str | None, int | None]:
         # 2022年城固县政府信息公开工作年度报告: a county's (district's, city's) report is its
         # government's (the labels write XX县人民政府 13 times to 1 where the text names the place)
         agency = to_simplified(agency) + "人民政府"
+    if agency is None:
+        # a report whose text names no body (我局…), on a page naming its source in full
+        agency = _source_named(sources, sites)
     stated = _PERIOD_RE.search(simple)
     if year is not None and stated is not None and int(stated["year"]) != year:
         # 《田黄镇2020年…年度报告》 beside 统计期限自2021年1月1日起: the period the figures cover
@@ -1456,6 +1474,68 @@ def _short_title(name: str, simple: str) -> str | None:
         return full if full != name.strip() else None
     region = _region_named(simple, level == "省")
     return None if region is None else region + level + core
+
+
+def _leading_places(name: str) -> list[str]:
+    """The listed places a name opens with, the outermost first (安顺市 of 安顺市人民政府;
+    成都市, 锦江区 of 成都市锦江区人民政府)."""
+    places: list[str] = []
+    at = 0
+    while True:
+        longest = range(min(len(name), at + _PLACE_MAX), at + 2, -1)
+        found = next((name[at:end] for end in longest if name[at:end] in _DIVISIONS), None)
+        if found is None:
+            return places
+        places.append(found)
+        at += len(found)
+
+
+_PLACE_MAX = 12  # the longest place name looked for (黔东南苗族侗族自治州: 10)
+
+
+def _publishers_place(publishers: Sequence[str], level: str | None) -> str | None:
+    """The innermost place of the first publisher that opens with a place, of `level` (市, 区,
+    省, 自治区…) when one is asked for: 安顺市 of 安顺市人民政府 for 市…局, 锦江区 of
+    成都市锦江区人民政府 for 区…局."""
+    for publisher in publishers:
+        places = _leading_places(to_simplified(publisher))
+        kept = [p for p in places if level is None or p.endswith(level)]
+        if kept:
+            return kept[-1]
+    return None
+
+
+def _placed_by_site(name: str, publishers: Sequence[str]) -> str | None:
+    """A title's name without its place (市住房和城乡建设局, 区卫生健康局) under the publishers'
+    place of its level; None when no publisher opens with a place of that level."""
+    noise = _TITLE_NOISE.match(name)
+    name = name[noise.end() :] if noise else name
+    short = _SHORT_TITLE.fullmatch(to_simplified(name).strip())
+    if short is None or short["core"][0] in _NOT_LEVEL_AFTER:
+        return None
+    place = _publishers_place(publishers, short["level"])
+    return None if place is None else place + _SHORT_FORMS.get(short["core"], short["core"])
+
+
+# the ends of a body's name (a page's source may be a column or a newspaper instead)
+_SOURCE_BODY_END = re.compile(
+    r"(?:局|委员会|委|厅|办公室|办|中心|人民政府|街道办事处|街道|镇|乡|管委会|管理委员会|院|所|署)$"
+)
+
+
+def _source_named(sources: Sequence[str], sites: Sequence[str]) -> str | None:
+    """The first source a page names that is a body with its place (安顺市住房和城乡建设局),
+    or one without it placed by the site (市住建局 on 安顺市人民政府's site)."""
+    for source in sources:
+        name = to_simplified(source)
+        if not _SOURCE_BODY_END.search(name):
+            continue
+        if _leading_places(name):
+            return name
+        placed = _placed_by_site(name, sites)
+        if placed is not None:
+            return placed
+    return None
 
 
 def _region_named(simple: str, province: bool) -> str | None:

@@ -170,12 +170,17 @@ _SPACES_ANY = re.compile(r"\s+")
 class ReportDocument:
     """A report's text, its tables (rows of cell text) and the problems met reading it; and the
     titles the file gives itself outside its text (a page's <title>, a Word file's or PDF's
-    title property), which may name the agency and year where the text does not."""
+    title property), which may name the agency and year where the text does not; and what a
+    government site's page says of who published it (`sites`: the site's name, 安顺市人民政府;
+    `sources`: the body the page names as the article's source, 安顺市住房和城乡建设局), which
+    may give the place a report's text leaves out (市住房和城乡建设局)."""
 
     text: str
     tables: list[Table] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     titles: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
 
     @property
     def readable(self) -> bool:
@@ -197,6 +202,7 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
     """Read a report file to text and tables; a file that cannot be read gives a problem."""
     notes: list[Problem] = []  # warnings of a file that was read (pages that are pictures)
     titles: list[str] = []  # the file's own titles, outside its text
+    publishers = _Publishers()  # a web page's words on who published it
     try:
         if len(content) > limits.max_file_bytes:
             raise _problem(
@@ -214,9 +220,9 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
             text = copied_empty_cells(text)
             tables = []
         elif suffix in (".html", ".htm"):
-            text, tables = _read_html(content, filename, titles=titles)
+            text, tables = _read_html(content, filename, titles=titles, publishers=publishers)
         elif suffix in (".mhtml", ".mht"):
-            text, tables = _read_mhtml(content, filename, titles)
+            text, tables = _read_mhtml(content, filename, titles, publishers)
         elif suffix in (".doc", ".wps") or (suffix == ".docx" and content.startswith(_OLE)):
             # (a .doc renamed .docx is read as what it is)
             text, tables = _read_doc(content, filename)
@@ -230,7 +236,14 @@ def read_report(content: bytes, filename: str, limits: Limits = LIMITS) -> Repor
     except _Unreadable as failure:
         return ReportDocument("", [], [failure.problem])
     kept = tuple(dict.fromkeys(t for t in map(_file_title, titles) if t))
-    return ReportDocument(_tidy(text), tables, notes, kept)
+    return ReportDocument(
+        _tidy(text),
+        tables,
+        notes,
+        kept,
+        publishers.named(publishers.sites),
+        publishers.named(publishers.sources),
+    )
 
 
 def report_titles(document: ReportDocument, filename: str) -> tuple[str, ...]:
@@ -401,8 +414,48 @@ def _html_text(content: bytes, charset: str | None = None) -> str:
     return _XML_DECLARATION.sub("", text.lstrip("\ufeff"))
 
 
+@dataclass
+class _Publishers:
+    """What a web page's head says of who published it, as the sites' publishing systems write
+    it (the meta tags the 政府网站发展指引 asks every article page of a government site to carry:
+    SiteName, ContentSource), and the site's name after the article's in its <title>
+    (…年度报告_安顺市人民政府, 邯郸市人民政府-政府信息公开指南)."""
+
+    sites: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def read(self, root: Any) -> None:
+        for meta in root.iterfind(".//meta"):
+            name = (meta.get("name") or meta.get("property") or "").lower()
+            if name in _SITE_METAS:
+                self.sites.append(meta.get("content") or "")
+            elif name in _SOURCE_METAS:
+                self.sources.append(meta.get("content") or "")
+        for title in root.iterfind(".//head/title"):
+            parts = _TITLE_PARTS.split(title.text_content().strip())
+            if len(parts) > 1:  # (which part is the site's differs from site to site)
+                self.sites.extend(parts)
+
+    @staticmethod
+    def named(names: list[str]) -> tuple[str, ...]:
+        """The names given, each once, as one line without spaces (a long one is no name)."""
+        lines = ("".join(INVISIBLE.sub("", name).split()) for name in names)
+        return tuple(dict.fromkeys(n for n in lines if 2 < len(n) <= _PUBLISHER_MAX))
+
+
+_SITE_METAS = frozenset({"sitename", "og:site_name"})
+_SOURCE_METAS = frozenset({"contentsource"})
+# (…年度报告_安顺市人民政府, 邯郸市人民政府-政府信息公开指南, …年度报告 | 雁江区人民政府)
+_TITLE_PARTS = re.compile(r"\s*[-_|｜—–]+\s*")
+_PUBLISHER_MAX = 40
+
+
 def _read_html(
-    content: bytes, filename: str, charset: str | None = None, titles: list[str] | None = None
+    content: bytes,
+    filename: str,
+    charset: str | None = None,
+    titles: list[str] | None = None,
+    publishers: _Publishers | None = None,
 ) -> tuple[str, list[Table]]:
     import lxml.html
     from lxml import etree
@@ -424,6 +477,8 @@ def _read_html(
             if (meta.get("name") or meta.get("property") or "").lower() in _TITLE_METAS
         )
         titles.extend(title.text_content() for title in root.iterfind(".//head/title"))
+    if publishers is not None:
+        publishers.read(root)
     _walk_html(root, parts, tables, _Budget())
     return "".join(parts), tables
 
@@ -433,7 +488,9 @@ def _read_html(
 _TITLE_METAS = frozenset({"articletitle", "og:title", "title"})
 
 
-def _read_mhtml(content: bytes, filename: str, titles: list[str]) -> tuple[str, list[Table]]:
+def _read_mhtml(
+    content: bytes, filename: str, titles: list[str], publishers: _Publishers
+) -> tuple[str, list[Table]]:
     """A page a browser saved as one file (Chrome's 网页，单个文件 .mhtml, Internet Explorer's
     .mht): a MIME message whose first HTML part is the page; the other parts (pictures, styles,
     the frames inside it) are not the report's text."""
@@ -446,7 +503,7 @@ def _read_mhtml(content: bytes, filename: str, titles: list[str]) -> tuple[str, 
             continue
         payload = part.get_payload(decode=True)
         if isinstance(payload, bytes) and payload.strip():
-            return _read_html(payload, filename, part.get_content_charset(), titles)
+            return _read_html(payload, filename, part.get_content_charset(), titles, publishers)
     raise _problem(ProblemCode.REPORT_UNREADABLE, filename, detail="MHTML: no web page in it")
 
 

@@ -551,11 +551,15 @@ def extract_figures(
     agency: str | None = None,
     year: int | None = None,
     titles: Sequence[str] = (),
+    sites: Sequence[str] = (),
+    sources: Sequence[str] = (),
 ) -> Extraction:
     """The figures of a report's text, each named with the catalogue and quoted exactly.
 
     `titles`: what the file calls itself outside its text (a page's <title>, a title property,
-    the file's name), read for the agency and year when the text names neither."""
+    the file's name), read for the agency and year when the text names neither. `sites` and
+    `sources`: what the web page it came from says of who published it (`ReportDocument`), read
+    for the agency's place when the text leaves it out, then for the agency itself."""
     found_agency, found_year = find_agency_year(text)
     titled: Problem | None = None
     if (agency or found_agency) is None or (year or found_year) is None:
@@ -563,9 +567,22 @@ def extract_figures(
         if titled is not None:
             found_agency = found_agency or titled.params.get("agency")
             found_year = found_year or titled.params.get("year")
+    placed: Problem | None = None
+    if agency is None and (sites or sources) and not (titled and "agency" in titled.params):
+        by_page, _ = find_agency_year(text, sites=sites, sources=sources)
+        if by_page is not None and by_page != found_agency:
+            found_agency = by_page
+            publisher = next((n for n in (*sources, *sites) if n), "")
+            placed = Problem(
+                ProblemCode.REPORT_NAMED_BY_PAGE,
+                Severity.WARNING,
+                value=publisher,
+                params={"agency": by_page},
+            )
     result = Extraction(agency or found_agency, year or found_year)
-    if titled is not None:
-        result.warnings.append(titled)
+    for said in (titled, placed):
+        if said is not None:
+            result.warnings.append(said)
     if result.agency is None:
         result.warnings.append(Problem(ProblemCode.REPORT_AGENCY_UNKNOWN, Severity.WARNING))
     if result.year is None:

@@ -55,7 +55,12 @@ def extract_report(content: bytes, name: str, catalogue: Catalogue) -> ReportExt
     figures."""
     document = read_report(content, name or PASTED_NAME)
     extraction = extract_figures(
-        document.text, catalogue, tables=document.tables, titles=report_titles(document, name)
+        document.text,
+        catalogue,
+        tables=document.tables,
+        titles=report_titles(document, name),
+        sites=document.sites,
+        sources=document.sources,
     )
     return ReportExtraction(
         name=name,
