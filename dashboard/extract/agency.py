@@ -157,10 +157,22 @@ _TOWN_OPENING = re.compile(
 _LEVEL_TWICE = re.compile(r"([镇乡])\1$")
 _PLACE_OPENING = re.compile(
     rf"(?:^|[。\n]|情况|领导下[，,]|指导下[，,])\s*(?:{_YEAR}\s*年度?[,，]?\s*)?"
-    r"(?P<agency>[\u4e00-\u9fff]{2,4}?[县区市旗])"
+    # (福州市仓山区坚持…: the district with its city before it)
+    r"(?P<agency>(?:[\u4e00-\u9fff]{2,4}?[市州](?=[\u4e00-\u9fff]{2,4}?[县区旗]))?[\u4e00-\u9fff]{2,4}?[县区市旗])"
     r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力"
     r"|贯彻|依托)"
 )
+_TWO_LEVELS = re.compile(
+    r"(?P<city>[\u4e00-\u9fff]{2,4}?[市州])(?P<county>[\u4e00-\u9fff]{2,4}?[县区旗])"
+)
+
+
+def _two_levels(place: str) -> tuple[str, ...]:
+    """A place as its city and its county when written so (福州市仓山区), else itself."""
+    both = _TWO_LEVELS.fullmatch(place)
+    return (both["city"], both["county"]) if both else (place,)
+
+
 _GOVERNMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])人民政府")
 # Words a place name matched from the left may carry in front (和石城县, 主要有石城县).
 _BEFORE_PLACE = re.compile(r"^.*[和与及在有由向对经据按于的是为从]")
@@ -564,6 +576,10 @@ def find_agency_year(
     def cut(match: re.Match[str], group: str = "agency") -> str | None:
         at, end = match.start(group), match.end(group)
         words = match[group]
+        # 城南办事处、城南园区2024年…报告: two plaques of one body, the first named
+        listed = words.find("、")
+        if listed > 1:
+            end, words = at + listed, words[:listed]
         # 高新区管委會: 委 of 委会 is no name's end
         if words.endswith("委") and simple.startswith("会", end):
             end, words = end + 1, words + "会"
@@ -702,7 +718,8 @@ def find_agency_year(
         places = Counter(
             m["agency"]
             for m in _PLACE_OPENING.finditer(simple)
-            if not _NOT_PLACE.search(m["agency"][:-1])
+            # (a city before a district, 福州市仓山区: each place's words checked)
+            if not any(_NOT_PLACE.search(p[:-1]) for p in _two_levels(m["agency"]))
             and not _PREPOSITION.match(m["agency"])
             and _PLACE_END.search(m["agency"])  # (开发区, 管理区: zones, no place)
         )
@@ -1105,7 +1122,8 @@ _PLACELESS_ZONE = re.compile(
 )
 # the office of a town's government (…镇人民政府办公室, …乡党政办公室)
 # (石江乡单位办公室, 白沙镇综合党政办公室)
-_TOWN_OFFICE = re.compile(r"(?<=[镇乡])(?:人民政府)?(?:综合|单位|党政)*办公室$")
+# (…镇人民政府办公室, 乌沙镇政府党政办公室)
+_TOWN_OFFICE = re.compile(r"(?<=[镇乡])(?:(?:人民)?政府)?(?:综合|单位|党政)*办公室$")
 # a town, township or street office with no place before it
 _BARE_TOWN = r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)"
 _GOVERNMENT_NAMED = re.compile(r"(?<=[县区市旗])(?:人民)?政府")

@@ -104,6 +104,9 @@ _OTHER_WAYS = re.compile(
     # (通过线下政务公开专栏、政务公开专区和线上政务服务平台相结合的方式: several ways together)
     r"|相结合的?(?:方式|形式|渠道)"
 )
+_GOVERNMENT_ADDRESS = re.compile(
+    r"人民政府\s*[（(]\s*(?:网址[：:]?)?(?:https?://)?[A-Za-z0-9][A-Za-z0-9.\-/_]*\.gov\.cn/?\s*[）)]"
+)
 # mentions that are no channel of the catalogue: a bare 网站, new media in general, other ways
 _KINDLESS = ("website", "new_media", "other_ways")
 _PROVINCE_PORTAL = re.compile(
@@ -279,6 +282,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 青岛政务网, 石柱县人民政府公众信息网: a government's portal by other names
     plain = re.sub(r"(?<!部门)政务网(?!站)", "政府门户网站", plain)
     plain = plain.replace("政府公众信息网", "政府门户网站")
+    # 通过广昌县人民政府(http://www.jxgc.gov.cn): a government named with its site's address
+    plain = _GOVERNMENT_ADDRESS.sub("人民政府门户网站", plain)
     # 萧山政府网微博公众号, 萧山政府网微信公众号: an account named after the site, not the site
     # (and a 微博公众号 is a Weibo account, not a WeChat one)
     plain = re.sub(r"(?:政府)?网(?=(?:官方)?(?:微博|微信|公众号))", "", plain)
@@ -337,6 +342,10 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     if mentioned and (_OTHER_WAYS.search(plain) or gazette_among):
         mentioned.append("other_ways")
     listed = bool(_LISTED.search(plain)) or "other_ways" in mentioned
+    if listed and len(mentioned) == 1 and _unnamed_way_listed(plain, catalogue):
+        # 通过政府门户网、电子屏等多种形式: a channel and a way the catalogue has no name for,
+        # listed together — the whole output
+        mentioned.append("other_ways")
     if len(mentioned) > 1:
         return _Where(None, tuple(mentioned), listed=listed)
     if reading.channel is None:
@@ -363,6 +372,21 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     if channel == "hrss_site" and report.hr:  # an HR bureau's own site
         channel = "dept_site"
     return _Where(channel, (channel,), listed=listed)
+
+
+def _unnamed_way_listed(plain: str, catalogue: Catalogue) -> bool:
+    """Whether a list of ways before 等…形式 (渠道, 方式…) holds one that names no channel."""
+    listed = _LISTED.search(plain)
+    # (杭州日报、余杭晨报、网络和电视等媒体: the press by its papers' names, each a medium)
+    if listed is None or listed[0].endswith(("媒体", "媒介")):
+        return False
+    items = re.split(r"[、和及与]", plain[: listed.start()])
+    if len(items) < 2:
+        return False
+    return any(
+        item.strip() and not catalogue.read_channel(item).mentioned and not _BARE_SITE.search(item)
+        for item in items[1:]
+    )
 
 
 def _nearest(prior: str, catalogue: Catalogue, report: _Report) -> _Where | None:

@@ -273,6 +273,12 @@ def _name(
             return "sent to another body"
         if rule.category == "documents" and re.search(r"现行有效|清理", before):
             return "documents in force, not the year's"
+        # 行政许可事项1714项，行政处罚22项，行政强制0项，行政复议5项: the agency's own
+        # decisions listed by kind, as table 二 lists them — not reviews of its disclosure
+        if rule.metric in ("appeal_review", "litigation_cases") and _OWN_DECISIONS.search(
+            period[: len(period) - len(before)]
+        ):
+            return "the agency's own decisions, not reviews of it"
         if rule.category == "documents":
             # 其中，行政规范性文件0条，行政许可类信息10条: a kind of item the year had none of;
             # 发布行政规范性文件0条，…其他文件7条: one kind of document of several
@@ -377,6 +383,10 @@ def _name(
         ):
             return "reposted from another body"
         if rule.metric == "items_published" and _NOT_PROACTIVE.search(before[: found.start() + 2]):
+            return "not proactive (依申请, 不予公开)"
+        # 予以公开3件(主动公开1件，依申请公开2件): requests answered with what was already
+        # published, a part of an outcome, not the year's items
+        if rule.metric == "items_published" and _OUTCOME_BRACKET.search(period):
             return "not proactive (依申请, 不予公开)"
         # 收到并及时处理网上互动咨询261件，公开163件: a verb alone after a clause counting letters,
         # questions or proposals publishes some of those, not the year's items
@@ -543,6 +553,10 @@ _BARE_METRICS = (
 # 依申请公开文件12条, 不予公开信息1535条, 可以公开的信息: given on request, withheld or only
 # publishable, not published
 # (不属于本机关公开的10件: a request's outcome, counted by its reason)
+# (予以公开3件(主动公开…: inside the brackets after an outcome of requests)
+_OUTCOME_BRACKET = re.compile(r"(?:予以|同意)公开\s*[0-9]+\s*[件条项宗个][（(][^）)]*$")
+# (行政许可事项1714项，行政处罚22项，…: the kinds of decision table 二 counts, listed before)
+_OWN_DECISIONS = re.compile(r"行政(?:许可|处罚|强制)[^。；;]{0,12}[0-9]+\s*[项件个宗次][，,、]\s*$")
 _NOT_PROACTIVE = re.compile(
     r"(?:申请|不予|不宜|不|未|可以|应当)(?:主动)?(?:公开|发布)$"
     r"|不属于本(?:行政)?(?:机关|单位|部门)(?:负责)?公开$"
@@ -1247,14 +1261,16 @@ _GENERAL_ITEMS = re.compile(
     r"(?:[\u4e00-\u9fff]{0,6}?政府(?:本级)?(?:及|和|暨|与)[\u4e00-\u9fff]{0,6}?(?:政府)?(?:办公[室厅]|办)"
     r"(?:的)?)?"
     # (各类主动公开政府信息, 政府信息公开信息: the words of the disclosure itself, all of it)
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?=政府|政务))?(?:主动公开(?=政府|政务))?"
+    # (主动公开长桥乡人民政府信息: the town's government's, written in full)
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?:人民(?=政府))?(?=政府|政务))?(?:主动公开(?=政府|政务))?"
     # (主动公开办事处信息851条: a street office's own, by its kind's name)
     r"(?:(?:本|我)?办事处(?=信息))?"
     # (海关政府信息, 各类公安政府信息: the agency's field said before its government information)
     r"(?:[\u4e00-\u9fff]{1,3}?(?=(?:政府|政务)信息))?"
     # (本局主动公开信息, 各类政府类信息: the agency's own, and its government information)
     r"(?:本局|本机关|本单位|本部门|我局)?"
-    r"(?:政府信息公开|政务公开|政府类?|政务类?|新闻|工作|网站|公开类(?=信息))?(?:本级)?(?:主动)?(?:公开)?"
+    # (政府工作信息: the government's work, all of it)
+    r"(?:政府信息公开|政务公开|政府工作|政府类?|政务类?|新闻|工作|网站|公开类(?=信息))?(?:本级)?(?:主动)?(?:公开)?"
     # (各类政府信 10690 件: 信息 whose last character the page lost)
     # (信息材料98条, 政府信息项目378条: the items by other words)
     r"(?:信息(?:材料|项目)?|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档"

@@ -57,7 +57,9 @@ NUMBER_RE = re.compile(
 # A heading run into its text where line breaks became spaces (二、主动公开政府信息的情况 我局主动
 # 公开…): the space after it ends a sentence as a line break does
 _HEADING_END = r"|(?<=情况)[ \t\u3000](?=[ \t\u3000]*[\u4e00-\u9fff])"
-_CLAUSE_END = re.compile(r"[。；;！!？?\n，,、：:]" + _HEADING_END)
+# (the colon of a web address, 广昌县人民政府(http://www.jxgc.gov.cn), ends no clause)
+_ADDRESS_COLON = r"|:(?!//)"
+_CLAUSE_END = re.compile(r"[。；;！!？?\n，,、：]" + _ADDRESS_COLON + _HEADING_END)
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]" + _HEADING_END)
 
 # What a number right after or before it says it is not a figure.
@@ -69,7 +71,9 @@ _CHANGE_BEFORE = re.compile(
 )
 # (每日头条: a news app's name, not an average)
 _AVERAGE_BEFORE = re.compile(
-    r"(?:日均|月均|周均|场均|期均|篇均|每日(?!头条)|每天|每月|平均每)[^，,。；;0-9]{0,12}$"
+    r"(?:日均|月均|周均|场均|期均|篇均|每日(?!头条)|每天|每月|每周|平均每)[^，,。；;0-9]{0,12}$"
+    # (周末及法定节假日至少更新4条: the least a site posts on such days, a standard)
+    r"|(?:周末|节假日)[^，,。；;0-9]{0,8}(?:至少|不少于|不低于)[^，,。；;0-9]{0,6}$"
 )
 # 平均阅读量8072.8次: an average per item (not a rate: 平均满意率98% stays the rate)
 _MEAN_BEFORE = re.compile(r"平均[^，,。；;0-9]{0,8}$")
@@ -415,7 +419,7 @@ SENTENCE_OPENING_YEAR = re.compile(r"(?:^|[。\n])" + OPENING_YEAR.pattern)
 _PERIOD_END = re.compile(r"[。！!？?\n]" + _HEADING_END)
 # A figure's words start after the clause's punctuation or the figure before it; 、 does not
 # end them (在亳州市人民政府网站主动公开发布文件、新闻动态和业务信息647条).
-_GROUP_END = re.compile(r"[。；;！!？?\n，,：:]" + _HEADING_END)
+_GROUP_END = re.compile(r"[。；;！!？?\n，,：]" + _ADDRESS_COLON + _HEADING_END)
 
 
 def _scope_start(text: str, start: int) -> int:
