@@ -280,6 +280,36 @@ def test_a_report_s_name_for_the_stored_agency_fills_in_the_stored_name(
     screenshot(page, f"extract-stored-agency-{viewport}")
 
 
+def test_a_saved_page_gives_the_place_its_text_leaves_out(
+    browser: Browser, app: tuple[str, str]
+) -> None:
+    """A report saved from its government site (.html) whose text names its bureau without the
+    place (市住房和城乡建设局): the site's name in the page's head (SiteName) completes it, the
+    agency box holds the full name and a warning in Chinese says where it came from."""
+    url, _ = app
+    page = open_page(browser, url, "desktop")
+    sign_in_as_alice(page)
+    go_to(page, "数据")
+    page.get_by_role("tab", name="上传数据").click()
+    section = page.locator(".st-key-extract_section")
+    saved = (
+        '<html><head><meta charset="utf-8"><meta name="SiteName" content="安顺市人民政府">'
+        "<title>政府信息公开年报</title></head><body>"
+        "<p>市住房和城乡建设局2022年政府信息公开工作年度报告</p>"
+        "<p>2022年，我局主动公开政府信息120条，收到政府信息公开申请3件。</p></body></html>"
+    ).encode()
+    uploader = section.get_by_test_id("stFileUploader").locator("input[type=file]")
+    uploader.set_input_files({"name": "年报.html", "mimeType": "text/html", "buffer": saved})
+    report = page.locator(".st-key-extract_report_0")
+    expect(report.get_by_label("单位")).to_have_value("安顺市住房和城乡建设局", timeout=30_000)
+    warning = report.get_by_text(
+        "已按网页注明的发布网站或信息来源“安顺市人民政府”填写为“安顺市住房和城乡建设局”"
+    )
+    expect(warning).to_be_visible()
+    warning.scroll_into_view_if_needed()
+    screenshot(page, "extract-named-by-page")
+
+
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_a_number_left_out_is_added_to_the_table_without_losing_a_correction(
     browser: Browser, app: tuple[str, str], viewport: str
