@@ -762,7 +762,10 @@ def find_agency_year(
         # 应急管理局2020年…年度报告: a name the text gives nowhere with its place, under the
         # one government the report names in full
         place = _one_place(simple, None)
-        if place is not None:
+        if place is not None and to_simplified(agency).startswith(place[:-1]):
+            # (义乌工商职业技术学院 and 义乌市人民政府: a name that opens with its place's stem)
+            agency = to_simplified(agency)
+        elif place is not None:
             agency = place + to_simplified(agency)
         else:
             agency = _in_its_division(to_simplified(agency), simple)
@@ -909,7 +912,7 @@ def _listed_place_start(simple: str, level_at: int) -> int | None:
 # words of a sentence that run into a level character (全面推进市体育局): no place's name
 _NOT_PLACE_WORDS = re.compile(
     r"推进|加强|落实|贯彻|做好|开展|组织|通过|围绕|按照|结合|面向|处理|利用|依托|登录|转发|更新|发布|维护|包括"
-    r"|召开|参加|提交|报请|经过"
+    r"|召开|参加|提交|报请|经过|提供"
     # (成立县水利局宣传信息报道工作领导小组: a group set up, no place 成立县)
     r"|成立|建立|健全|完善|调整|明确|制定|印发"
     # (创建国家食品安全示范城市, 全国文明城市: a title a city strives for, no city's name)

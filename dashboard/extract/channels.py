@@ -51,6 +51,8 @@ _GOV_NAMED = re.compile(
     r"|(?<![局委办厅心镇乡])(?<!片区)(?<!园区)(?<!开发区)(?<!新区)(?<=[区市县])官网"
     # 盟行署门户网站, 地区行政公署网站: a league's or prefecture's government (行政公署)
     r"|(?:行署|行政公署)(?:门户)?网"
+    # (依托政府网站集约化平台: the platform the government's sites are built on, its portal's)
+    r"|政府(?:网站)?(?:集约化|统一管理)平台"
     # 在政务公开平台: the government's, not 各级政务公开平台 (+6 right, none wrong, all sets)
     r"|(?<![局委办厅心级])政务公开平台"
     # 政府信息公开平台, 信息公开网: the government's disclosure platform (not 局信息公开网);
@@ -191,7 +193,11 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
             r"(?=网站|官网)"
         ),
         field_net_re=field
-        and re.compile(rf"(?:[\u4e00-\u9fff]{{2,3}})?{field}(?:信息|政务)?网(?!站)"),
+        and re.compile(
+            rf"(?:[\u4e00-\u9fff]{{2,3}})?{field}(?:信息|政务)?网(?!站)"
+            # (通过“宿迁档案”网站: a site named after the field, in quotes)
+            rf"|[“\"「](?:[\u4e00-\u9fff]{{2,3}})?{field}[”\"」]网站"
+        ),
         city_portal_re=city
         and re.compile(
             # (“中国·合肥”: its quotes go too, or the name would be set aside as an account's)
@@ -236,7 +242,8 @@ def _field(agency: str | None) -> str | None:
     found = re.fullmatch(
         # (湖州市水利局: 州 of 湖州 is no level, the field does not start at 市)
         r"(?:[\u4e00-\u9fff]{1,8}?[省市区县州旗])+(?P<field>(?![省市区县州旗])[\u4e00-\u9fff]{2,4}?)"
-        r"(?:局|厅|委员会)",
+        # (宿迁市档案馆: an archive, named after its field too)
+        r"(?:局|厅|委员会|馆)",
         agency or "",
     )
     if found is None or re.search(r"政府|办公|管理区|开发区", found["field"]):
@@ -286,7 +293,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     plain = _GOVERNMENT_ADDRESS.sub("人民政府门户网站", plain)
     # 萧山政府网微博公众号, 萧山政府网微信公众号: an account named after the site, not the site
     # (and a 微博公众号 is a Weibo account, not a WeChat one)
-    plain = re.sub(r"(?:政府)?网(?=(?:官方)?(?:微博|微信|公众号))", "", plain)
+    # (政府网站微信公众号更新量: the site's own account, the same)
+    plain = re.sub(r"(?:政府)?网站?(?=(?:官方)?(?:微博|微信|公众号))", "", plain)
     plain = plain.replace("微博公众号", "微博")
     # 县政府信息网站, 区人民政府政务公开网站: the government's portal
     plain = re.sub(r"(?<=政府)(?:信息|政务公开|信息公开)网站", "门户网站", plain)

@@ -164,6 +164,10 @@ _RUNNING_MARK = re.compile(r"累计|截[至止]目前")
 _THIS_YEAR_ADDED_NEXT = re.compile(
     r"\s*[，,；;]\s*(?:今年|本年度?|当年)新增[^，,。；;0-9]{0,12}[0-9]"
 )
+# (…累计主动公开信息6674条，本年度主动公开信息1068条: the year's own count, said next)
+_THIS_YEAR_NEXT = re.compile(
+    r"\s*[，,；;]\s*(?:今年|本年度?|当年)(?:共|全年)?(?:主动)?(?:公开|发布)[^，,。；;0-9]{0,12}[0-9]"
+)
 # 累计公开206条，其中主动公开信息数为200条，依申请公开…: a count of all three kinds, proactive
 # or not — no figure of what was published
 _THREE_KINDS_NEXT = re.compile(
@@ -634,6 +638,8 @@ def extract_figures(
         if part is None and reason is None and _RUNNING_MARK.search(period):
             part = _YEAR_PART_NEXT.match(text, end)
         if part is not None and result.year == int(part["year"]):
+            reason = "cumulative"
+        if reason is None and _RUNNING_MARK.search(before) and _THIS_YEAR_NEXT.match(text, end):
             reason = "cumulative"
         # 在县政府网站共主动公开政府信息615条，今年新增94条: a total the year added to
         if (
