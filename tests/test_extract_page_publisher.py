@@ -90,9 +90,16 @@ def test_the_sites_place_of_the_names_level(
 def test_a_text_naming_no_body_takes_the_pages_source(catalogue: Catalogue) -> None:
     metas = _meta("SiteName", "安顺市人民政府") + _meta("ContentSource", "市住建局")
     found = extract_report(_page(UNNAMED, metas=metas), "page.html", catalogue)
-    # (the source's short form spelt out, under the site's place)
+    # (the source's short form spelt out, under the site's place; the warning names the site
+    # that gave the place)
     assert found.extraction.agency == "安顺市住房和城乡建设局"
-    assert found.extraction.warnings[0].code is ProblemCode.REPORT_NAMED_BY_PAGE
+    [warning] = found.extraction.warnings
+    assert (warning.code, warning.value) == (ProblemCode.REPORT_NAMED_BY_PAGE, "安顺市人民政府")
+    # a source that is no body names nothing, and is not the one the warning names
+    metas = _meta("ContentSource", "本网") + _meta("SiteName", "安顺市人民政府")
+    found = extract_report(_page(PLACELESS, metas=metas), "page.html", catalogue)
+    assert found.extraction.agency == "安顺市住房和城乡建设局"
+    assert found.extraction.warnings[0].value == "安顺市人民政府"
     # a source that is no body (本网, a newspaper) and a site alone name no agency: a site's
     # government is not the body of every report on it
     for metas in (

@@ -1538,6 +1538,17 @@ def _placed_by_site(name: str, publishers: Sequence[str]) -> str | None:
     return None if place is None else place + _SHORT_FORMS.get(short["core"], short["core"])
 
 
+def page_publisher(agency: str, sites: Sequence[str], sources: Sequence[str]) -> str:
+    """Which of a page's publishers gave `agency` its place or name: the first whose place (or
+    whole name) the agency holds; "" when none does."""
+    for publisher in (*sources, *sites):
+        name = to_simplified(publisher)
+        places = _leading_places(name)
+        if name == agency or any(place in agency for place in places):
+            return publisher
+    return ""
+
+
 # the ends of a body's name (a page's source may be a column or a newspaper instead)
 _SOURCE_BODY_END = re.compile(
     r"(?:局|委员会|委|厅|办公室|办|中心|人民政府|街道办事处|街道|镇|乡|管委会|管理委员会|院|所|署)$"

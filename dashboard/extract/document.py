@@ -426,7 +426,7 @@ class _Publishers:
 
     def read(self, root: Any) -> None:
         for meta in root.iterfind(".//meta"):
-            name = (meta.get("name") or meta.get("property") or "").lower()
+            name = _meta_name(meta)
             if name in _SITE_METAS:
                 self.sites.append(meta.get("content") or "")
             elif name in _SOURCE_METAS:
@@ -441,6 +441,11 @@ class _Publishers:
         """The names given, each once, as one line without spaces (a long one is no name)."""
         lines = ("".join(INVISIBLE.sub("", name).split()) for name in names)
         return tuple(dict.fromkeys(n for n in lines if 2 < len(n) <= _PUBLISHER_MAX))
+
+
+def _meta_name(meta: Any) -> str:
+    """What a <meta> tag holds, by its name (or its Open Graph property), lower case."""
+    return str(meta.get("name") or meta.get("property") or "").lower()
 
 
 _SITE_METAS = frozenset({"sitename", "og:site_name"})
@@ -474,7 +479,7 @@ def _read_html(
         titles.extend(
             meta.get("content") or ""
             for meta in root.iterfind(".//meta")
-            if (meta.get("name") or meta.get("property") or "").lower() in _TITLE_METAS
+            if _meta_name(meta) in _TITLE_METAS
         )
         titles.extend(title.text_content() for title in root.iterfind(".//head/title"))
     if publishers is not None:

@@ -36,7 +36,12 @@ from dashboard.domain.facts import Fact
 from dashboard.domain.problems import Problem, ProblemCode, Severity
 from dashboard.domain.script import PINYIN_GLOSS
 from dashboard.domain.values import Qualifier, normalize_text, parse_value
-from dashboard.extract.agency import INVISIBLE, find_agency_year, simplified_by_char
+from dashboard.extract.agency import (
+    INVISIBLE,
+    find_agency_year,
+    page_publisher,
+    simplified_by_char,
+)
 from dashboard.extract.channels import _Report, _report_context, _respective, _where
 from dashboard.extract.naming import _QUOTED, _VERB, SET_UP, _name, _part_reason
 from dashboard.extract.numbers import (
@@ -576,7 +581,7 @@ def extract_figures(
         by_page, _ = find_agency_year(text, sites=sites, sources=sources)
         if by_page is not None and by_page != found_agency:
             found_agency = by_page
-            publisher = next((n for n in (*sources, *sites) if n), "")
+            publisher = page_publisher(by_page, sites, sources)
             placed = Problem(
                 ProblemCode.REPORT_NAMED_BY_PAGE,
                 Severity.WARNING,
