@@ -23,7 +23,9 @@ _MINISTRY = r"(?<![全干内外局总本各支分])部(?![门分署])"
 _NAME = (
     r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
     # (雅安经开区认真贯彻…: a zone by its short name)
-    r"|街道办事处|办事处|局|厅|委|办公室|中心|开发区|经开区|高新区|产业园(?!区)|工业园(?!区)|供销合作社联合社|供销合作社|供销社"
+    # (中国人民银行绍兴市中心支行: a central bank's branch)
+    r"|街道办事处|办事处|局|厅|委|办公室|中心支行|中心|开发区|经开区|高新区|产业园(?!区)|工业园(?!区)"
+    r"|供销合作社联合社|供销合作社|供销社"
     # (请与将乐县政府办电子政务科联系: the government's office said short)
     r"|政府办(?![公事])"
     r"|供销合作联社|供销联社|联合会"
@@ -117,7 +119,8 @@ _OWN_SITE = re.compile(
 # place of the government the report names in full (南京市栖霞区人民政府 → 南京市栖霞区教育局).
 _SHORT_OPENING = re.compile(
     rf"(?:^|[。\n]|现将)\s*(?:{_YEAR}\s*年度?[,，]?\s*)?(?P<level>[区县市州省])"
-    r"(?P<short>[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|厅))(?=[\u4e00-\u9fff])"
+    # (not 市委常委会议: the Party committee's standing members)
+    r"(?P<short>(?!委)[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|厅))(?<!常委)(?=[\u4e00-\u9fff])"
 )
 # "电子版在市人社局门户网站…下载": the report is published on its agency's own site.
 _SHORT_SITE = re.compile(
@@ -334,7 +337,8 @@ _NOT_AGENCY = re.compile(
     r"|国务院|中华人民共和国|根据|依据|按照|简称"
     r"|^(?:围绕|依托|通过|结合|推进|加强|落实|开展|组织|面向)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
-    r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)$"
+    # (市委常委会议: the Party committee's standing members, no body of the government)
+    r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)(?:常委)?$"
     # (由…办公室综合区政府各部门和全区各乡镇…编制: the bodies whose reports it put together)
     r"|各部门|各乡镇|各单位|各街道"
     rf"|{_SETTING_UP}|网中"
@@ -361,7 +365,8 @@ _BARE_PLACE = re.compile(
 )
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
-    r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社馆]|中心|办事处|管理区|开发区|新区|产业园|工业园|海关|苏木)$"
+    r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社馆]|中心|中心支行|办事处|管理区|开发区|新区|产业园"
+    r"|工业园|海关|苏木)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -973,7 +978,11 @@ def _short_names_merged(
     it matches whole (towns: 武山县城关镇 and 城关镇, one town)."""
 
     def before_ok(words: str) -> bool:
-        return bool(front.fullmatch(words)) if front else not _NOT_PLACE.search(words)
+        if front:
+            return bool(front.fullmatch(words))
+        # (海门区公共资源交易中心 and 交易中心: a listed place, then the name's own words)
+        place = "".join(_leading_places(words))
+        return not _NOT_PLACE.search(words[len(place) :])
 
     def fuller(short: str) -> list[str]:
         return [
