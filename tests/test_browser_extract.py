@@ -280,8 +280,9 @@ def test_a_report_s_name_for_the_stored_agency_fills_in_the_stored_name(
     screenshot(page, f"extract-stored-agency-{viewport}")
 
 
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_a_saved_page_gives_the_place_its_text_leaves_out(
-    browser: Browser, app: tuple[str, str]
+    browser: Browser, app: tuple[str, str], viewport: str
 ) -> None:
     """A report saved from its government site (.html) whose text names its bureau without the
     place (市住房和城乡建设局): the site's name in the page's head (SiteName) completes it, the
@@ -290,6 +291,8 @@ def test_a_saved_page_gives_the_place_its_text_leaves_out(
     page = open_page(browser, url, "desktop")
     sign_in_as_alice(page)
     go_to(page, "数据")
+    width, height = VIEWPORTS[viewport]
+    page.set_viewport_size({"width": width, "height": height})
     page.get_by_role("tab", name="上传数据").click()
     section = page.locator(".st-key-extract_section")
     saved = (
@@ -306,8 +309,10 @@ def test_a_saved_page_gives_the_place_its_text_leaves_out(
         "已按网页注明的发布网站或信息来源“安顺市人民政府”填写为“安顺市住房和城乡建设局”"
     )
     expect(warning).to_be_visible()
+    box = warning.bounding_box()
+    assert box is not None and box["width"] <= (page.viewport_size or {"width": 0})["width"]
     warning.scroll_into_view_if_needed()
-    screenshot(page, "extract-named-by-page")
+    screenshot(page, f"extract-named-by-page-{viewport}")
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])

@@ -165,17 +165,6 @@ _PLACE_OPENING = re.compile(
     r"(?=认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力"
     r"|贯彻|依托)"
 )
-_TWO_LEVELS = re.compile(
-    r"(?P<city>[\u4e00-\u9fff]{2,4}?[市州])(?P<county>[\u4e00-\u9fff]{2,4}?[县区旗])"
-)
-
-
-def _two_levels(place: str) -> tuple[str, ...]:
-    """A place as its city and its county when written so (福州市仓山区), else itself."""
-    both = _TWO_LEVELS.fullmatch(place)
-    return (both["city"], both["county"]) if both else (place,)
-
-
 _GOVERNMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])人民政府")
 # Words a place name matched from the left may carry in front (和石城县, 主要有石城县).
 _BEFORE_PLACE = re.compile(r"^.*[和与及在有由向对经据按于的是为从]")
@@ -723,8 +712,11 @@ def find_agency_year(
         places = Counter(
             m["agency"]
             for m in _PLACE_OPENING.finditer(simple)
-            # (a city before a district, 福州市仓山区: each place's words checked)
-            if not any(_NOT_PLACE.search(p[:-1]) for p in _two_levels(m["agency"]))
+            # (a city before a district, 福州市仓山区: listed places, whatever their words)
+            if (
+                "".join(_leading_places(m["agency"])) == m["agency"]
+                or not _NOT_PLACE.search(m["agency"][:-1])
+            )
             and not _PREPOSITION.match(m["agency"])
             and _PLACE_END.search(m["agency"])  # (开发区, 管理区: zones, no place)
         )
@@ -1545,6 +1537,11 @@ def _placed_by_site(name: str, publishers: Sequence[str]) -> str | None:
         return None
     place = _publishers_place(publishers, short["level"])
     return None if place is None else place + _SHORT_FORMS.get(short["core"], short["core"])
+
+
+def names_its_place(agency: str) -> bool:
+    """Whether an agency's name carries its place (安顺市住房和城乡建设局, not 应急管理局)."""
+    return bool(re.search(_HAS_PLACE, to_simplified(agency)))
 
 
 def page_publisher(agency: str, sites: Sequence[str], sources: Sequence[str]) -> str:

@@ -39,6 +39,7 @@ from dashboard.domain.values import Qualifier, normalize_text, parse_value
 from dashboard.extract.agency import (
     INVISIBLE,
     find_agency_year,
+    names_its_place,
     page_publisher,
     simplified_by_char,
 )
@@ -577,7 +578,14 @@ def extract_figures(
             found_agency = found_agency or titled.params.get("agency")
             found_year = found_year or titled.params.get("year")
     placed: Problem | None = None
-    if agency is None and (sites or sources) and not (titled and "agency" in titled.params):
+    # (a page's words only fill what the text leaves out: read when it gives no name, or one
+    # without its place)
+    if (
+        agency is None
+        and (sites or sources)
+        and not (titled and "agency" in titled.params)
+        and (found_agency is None or not names_its_place(found_agency))
+    ):
         by_page, _ = find_agency_year(text, sites=sites, sources=sources)
         if by_page is not None and by_page != found_agency:
             found_agency = by_page
