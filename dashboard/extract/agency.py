@@ -216,7 +216,7 @@ _QUOTED_OWN_CHANNEL = re.compile(
     r"[“\"](?P<agency>[\u4e00-\u9fff]{2,24}?(?P<end>[局委办厅]))[”\"]"
     r"(?=(?:门户|官方)?(?:网站|官网|微信公众号|公众号))"
 )
-_NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过以至将]")
+_NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过以至将了]")
 # the words before 和 inside a body's name (自然资源和规划局, 住房和城乡建设局): the short forms'
 # full names give most; these are the others reports use
 _JOINED_STEM = re.compile(
@@ -949,10 +949,11 @@ def _place_at(simple: str, level_at: int) -> str | None:
     place = simple[name_start : level_at + 1]
     if _NOT_PLACE_WORDS.search(simple[max(0, name_start - 1) : level_at]):
         return None
-    # 长春市南关区: the place of the level above, right before it
+    # 长春市南关区: the place of the level above, right before it — not a province before a
+    # county or district (福建省罗源县白塔乡 of an address: the labels never write it, 0 of 964)
     if name_start >= 3 and simple[name_start - 1] in _LEVELS:
         above = _place_at(simple, name_start - 1)
-        if above is not None:
+        if above is not None and not (above.endswith("省") and simple[level_at] in "县区旗"):
             place = above + place
     return place
 

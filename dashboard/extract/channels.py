@@ -106,6 +106,9 @@ _OTHER_WAYS = re.compile(
     # (通过线下政务公开专栏、政务公开专区和线上政务服务平台相结合的方式: several ways together)
     r"|相结合的?(?:方式|形式|渠道)"
 )
+_SITE_AND_COLUMN = re.compile(
+    r"(?:网站|门户网)[、和及与](?:本?单位|本?部门|本局|局|机关)?(?:政务|政府)?(?:信息)?公开(?:专栏|栏)"
+)
 _GOVERNMENT_ADDRESS = re.compile(
     r"人民政府\s*[（(]\s*(?:网址[：:]?)?(?:https?://)?[A-Za-z0-9][A-Za-z0-9.\-/_]*\.gov\.cn/?\s*[）)]"
 )
@@ -124,8 +127,9 @@ _PLACE_PORTAL = re.compile(
     r"[\u4e00-\u9fff]{2,3}[”\"」』]?(?=门户网站?|网站|政府网|政务网站)"
 )
 # (微信公众号等宣传平台: the list's kind said with what it is for)
+# (宿城区政府网站等公开渠道: the ways said by what they do)
 _LISTED = re.compile(
-    r"等(?:各类|各种|多种|多元|自媒体|新媒体|政务)?(?:宣传|发布|信息)?"
+    r"等(?:各类|各种|多种|多元|自媒体|新媒体|政务)?(?:宣传|发布|信息公开|公开|信息)?"
     r"(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)"
 )
 
@@ -353,6 +357,10 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     if listed and len(mentioned) == 1 and _unnamed_way_listed(plain, catalogue):
         # 通过政府门户网、电子屏等多种形式: a channel and a way the catalogue has no name for,
         # listed together — the whole output
+        mentioned.append("other_ways")
+    if len(mentioned) == 1 and _SITE_AND_COLUMN.search(plain):
+        # 通过政府门户网站、单位政务公开专栏公开: the site and the agency's own board or column,
+        # which no channel is named for — both ways, the total (the labels, 4 to 1)
         mentioned.append("other_ways")
     if len(mentioned) > 1:
         return _Where(None, tuple(mentioned), listed=listed)

@@ -190,7 +190,8 @@ def _name(
             continue
         if rule.needs is not None:
             if rule.metric in _OUTCOMES and outcomes_in is None:
-                later = on_them or re.search(r"(?:^|[，,；;：:])\s*其中", period)
+                # (…申请41件。29件予以公开: a sentence opening on this very outcome's number)
+                later = on_them or re.search(r"(?:^|[，,；;：:])\s*其中|^\s*$", period)
                 outcomes_in = (lead if later else "") + period
             told = outcomes_in if rule.metric in _OUTCOMES else needed_in
             if not rule.needs.search(told or ""):
@@ -326,6 +327,9 @@ def _name(
             and not _COUNT_SAID.search(before)
         ):
             return "no unit"
+        # 不予受理申请6人次: requests turned away, not those received
+        if rule.metric == "requests_new" and _NOT_ACCEPTED.search(before):
+            return "not accepted (不予受理)"
         # 受理依申请公开62件(其中上年结转3件): with the requests carried over, not the new ones
         if rule.metric == "requests_new" and _CARRIED_OVER.match(rest):
             return "with requests carried over"
@@ -634,7 +638,7 @@ _CITY_BODY_SITE = re.compile(
 )
 _RECEIVED_AND_DONE = re.compile(
     # (受理答复…申请28件: received and answered, the two verbs run together)
-    r"(?:收到|受理|接收)(?:并|且|和|及|后)?(?:按时|依法|及时)?(?:全部|均)?(?:办结|答复)"
+    r"(?:收到|受理|接收)(?:并|且|和|及|后)?(?:按时|依法|及时|规范|按期|认真)?(?:全部|均)?(?:办结|答复)"
     # (受理答复依申请公开政府信息信件0件: what was applied for, after 申请)
     # (新收到并办结公民、法人或其他组织提出的政府信息公开申请2件: who made them, named at length)
     r"(?:[^，,。；;0-9]{0,24}申请[^，,。；;0-9]{0,10})?$"
@@ -655,6 +659,13 @@ _INTERPRETATION_FORMS = re.compile(
 )
 
 
+_NOT_ACCEPTED = re.compile(r"不予?受理[^，,。；;0-9]{0,12}$")
+_VIDEOS_AND_FORMS = re.compile(
+    r"(?:短视频|微视频|视频)[、和及与](?:图解|海报|H5|长图|动漫|漫画|图文|直播|音频)"
+    r"|(?:图解|海报|H5|长图|动漫|漫画|图文|直播|音频)[、和及与](?:短视频|微视频|视频)"
+)
+
+
 def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
     """Why one number counts two things together, or None: two outcomes of requests joined by
     或/及 (予以公开或部分公开1件), two kinds of item before 解读 (办事指南及政策解读)."""
@@ -662,6 +673,9 @@ def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
     if rule.metric in _OUTCOMES and _OUTCOMES_JOINED.search(
         re.sub(r"因[^，,。]*?原因", "", before)
     ):
+        return "several kinds together"
+    # 制作发布短视频、图解等新媒体产品50余个: videos and other forms of content, in one number
+    if rule.metric == "items_published" and _VIDEOS_AND_FORMS.search(before):
         return "several kinds together"
     if rule.metric == "interpretations":
         # the words after the last verb (通过多渠道、多形式发布政策解读: the ways are no kinds)
@@ -845,6 +859,15 @@ def _channel_of(
             if _SITES_AND_PRESS.search(before) and _GENERAL_ITEMS.search(before[found.end() - 2 :]):
                 items = rule_by_id("items_published")
                 return [(items, None, 0.7)]
+            # 通过政府门户网站、微博、微信公众号等公众媒体发布信息26280条: the agency's own
+            # channels, called media — all it published, the total
+            if (
+                _OWN_CHANNELS_AS_MEDIA.search(before)
+                and not _PRESS_WORDS.search(before)
+                and _GENERAL_ITEMS.search(before[found.end() - 2 :])
+            ):
+                items = rule_by_id("items_published")
+                return [(items, None, 0.7)]
             media = _media_reason(before, found)
             if media:
                 return media
@@ -861,7 +884,8 @@ def _channel_of(
             return "a hotline the catalogue has no channel for"
         # (共受理县长热线387件: the county head's line, as the city head's)
         if not re.search(
-            r"12345|政务服务热线|便民服务热线|政务热线|市民热线|[市县区州]长热线", sentence
+            r"12345|政务服务热线|政府服务热线|便民服务热线|政务热线|市民热线|[市县区州]长热线",
+            sentence,
         ):
             return "hotline not named"
         # 12345热线电话、网上分局局长信箱等网上咨询、信访8073起: the hotline among other ways
@@ -1171,6 +1195,11 @@ _SITE_AND_OTHERS = re.compile(r"(?:网站|网|平台|专栏|专区)[”\"」』]
 _SITES_AND_PRESS = re.compile(
     r"(?:网站|网)[”\"」』]?[、，,及和与][^。]{0,30}?媒体等(?:途径|渠道|方式|平台|形式|载体)"
 )
+_OWN_CHANNELS_AS_MEDIA = re.compile(
+    r"(?:网站|网|微博|微信|公众号)[”\"」』]?[、，,及和与][^。]{0,30}?"
+    r"(?:微博|微信|公众号|网站|抖音号?|视频号)[”\"」』]?等(?:公众|网络|各类)?媒体"
+)
+_PRESS_WORDS = re.compile(r"报|电视|广播|电台|新闻|杂志")
 # 会同县政府门户网包括部门及乡镇专栏: the site with the columns it holds
 _INCLUDING_COLUMNS = re.compile(
     r"(?:(?<=网站)|(?<=门户)|(?<=网))(?:包括|含|包含)[^，,。；;0-9]{0,16}(?:专栏|栏目|子站|子网站)(?:在内)?"
@@ -1194,6 +1223,8 @@ _SEVERAL_ACCOUNTS = re.compile(
     # (乡级微信公众号“云端之巅逐梦大兴”“云雾茶山重楼之乡至美大兴”: two accounts named after it)
     r"|(?:公众号|微信|微博|抖音号?|视频号)\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*[、和及与]?\s*[“\"「『]"
     r"|(?:[两二三四五六七八九十]|[0-9]+)个(?:官方)?(?:微信公众号|公众号|微博|抖音号|视频号|新媒体)"
+    # (各微信公众号发布信息约500条: each of the accounts, counted together)
+    r"|各(?:级|类)?(?:官方|政务)?(?:微信公众号|微信|公众号|微博|抖音号?|视频号)"
     # 政务新媒体(微信公众号等), 微信公众号等新媒体: an account and others, counted together
     r"|新媒体[(（][^()（）]{1,16}等[)）]|(?:公众号|微信|微博|抖音号?|视频号)等(?:政务)?新媒体"
     # 微信公众号、微靖远等新媒体: an account, others named after it, and more
@@ -1337,6 +1368,8 @@ def _own_items(what: str, field: str | None) -> str:
             rf"|(?:[省市县区]级)?(?:{words})(?:部门|系统|行业|领域|工作)?(?:相关)?"
             rf"|与(?:{words})(?:工作)?相关的"
         )
+        if "环境" in field:
+            own += r"|环境保护"  # (各类环境保护信息, an ecology bureau's: the field's old name)
     # (政府相关信息: the government's information, all of it)
     own += r"|(?<=政府)相关"
     return re.sub(rf"(?:{own})(?=(?:政府|政务)?信息)", "", what)

@@ -195,6 +195,9 @@ _CUMULATIVE = re.compile(
     r"|(?P<asof>截至|截止|(?<![得达收接受看听遇做截转延移推])[到至](?=\s*(?:(?:19|20)[0-9]{2}\s*年|年底|年末|目前)))"
     # 自街道成立以来…发布信息169条, 自公众号开通以来: since the body or channel began
     r"|(?P<founded>自[^，,。；;0-9]{1,12}?(?:成立|组建|开通|创建|上线|运行|设立|开设|建立)以来)"
+    # (公众号开通以来，至今共发送信息1265条: up to now from a start no date gives — not
+    # 2023年1月至今, the year's own span)
+    r"|(?<![年月日0-9\s])至今"
 )
 # (截至202312月31日, 截至1231日: a page that lost its 年 or 月 — the year run into the month, the
 # month into the day)
@@ -257,7 +260,7 @@ def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True
         return False  # followers are counted on a day: the total is what the figure means
     # every mark holds one of these characters: a plain substring test spares the regex on the
     # long "sentences" of a table's text run together
-    if not any(c in period for c in "累历近以截到"):
+    if not any(c in period for c in "累历近以截到至"):
         return False
     marks = list(_CUMULATIVE.finditer(period))
     # 截至2025年末，门户网站累计发布信息1354条，…公众号推送文章928条: a 累计 of an earlier
@@ -311,12 +314,18 @@ def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True
         this_year = _THIS_YEAR_END.search(period[: mark.start()]) is not None
         # 累计…已达657条, 累计主动公开政府信息达301条: a total that has grown to a size, over
         # the years
-        if re.search(r"已达|已经达到|(?:公开|发布)[^，,。；;]{0,16}达\s*$", period[mark.end() :]):
+        # (…公开政府信息累计达173条, 2010年新增49条: the same, 达 right after 累计)
+        if re.search(
+            r"已达|已经达到|(?:公开|发布)[^，,。；;]{0,16}达\s*$|^\s*达到?\s*$",
+            period[mark.end() :],
+        ):
             return not this_year
         # 截至2023年底，累计发布…: since the start, whatever the year — but 截至2013年底，本年度
         # 累计…: the year's end and the year named (the year's total); 累计公开信息167条 with no
         # other time of its own, in an annual report: the year's (the labels of every set say so)
-        earlier = marks[:-1]
+        # (…至今共发送信息1265条，2021年累计阅读量22.1万: a mark before a time of the clause's
+        # own is that earlier clause's)
+        earlier = [m for m in marks[:-1] if not _NEW_TIME.search(period[: mark.start()], m.end())]
         if this_year and all(_as_of_year_end(period, m, year) for m in earlier):
             return False
         # 截至2018年底，我局累计主动公开政府信息14条 (到2008年底累计…): the report year's end

@@ -143,6 +143,8 @@ RULES: tuple[Rule, ...] = (
         _r(r"(?:12345|热线)[^，,。0-9]{0,10}$"),
         "hotline",
         units=_HOTLINE_UNITS,
+        # (开展“局长接听12345热线”采访活动1次: events about the hotline, not its cases)
+        unless=_r(r"(?:12345|热线)[^，,。0-9]{0,10}(?:活动|采访|节目|培训|会议)"),
     ),
     # 通过“12345市民服务热线”办理各类咨询及问题反映1336条: the cases handled, named at length
     # after the hotline's verb
@@ -567,7 +569,9 @@ RULES: tuple[Rule, ...] = (
     _number_first(
         "requests_not_processed",
         f"{_ANOTHER}|{_RESULTS}",
-        rf"^\s*(?:办理结果为|予以|{_IS})不予处理",
+        rf"^\s*(?:办理结果为|予以|{_IS})不予以?处理"
+        # (1件涉及信访举报投诉类不予以处理: the outcome after what the request was)
+        rf"|^\s*(?:因|涉及|属于|系)[^，,。；;0-9]{{0,20}}?不予以?处理",
     ),
     _number_first(
         "requests_other", f"{_ANOTHER}|{_RESULTS}", rf"^\s*(?:办理结果为|作|予以|{_IS})其他处理"
