@@ -315,6 +315,27 @@ def test_a_saved_page_gives_the_place_its_text_leaves_out(
     screenshot(page, f"extract-named-by-page-{viewport}")
 
 
+def test_a_pasted_title_without_its_place_is_said_back(
+    browser: Browser, app: tuple[str, str]
+) -> None:
+    """The same bureau's report pasted as text, with no page around it: the agency box stays
+    empty for the editor, and the warning says the name the report gives and that its place is
+    missing, in Chinese."""
+    url, _ = app
+    page, report = paste_report(
+        browser,
+        url,
+        "市住房和城乡建设局2022年政府信息公开工作年度报告\n"
+        "2022年，我局主动公开政府信息120条，收到政府信息公开申请3件。",
+    )
+    expect(report.get_by_label("单位")).to_have_value("")
+    warning = report.get_by_text("报告只写了单位“市住房和城乡建设局”，没有写明是哪个地方的")
+    expect(warning).to_be_visible()
+    expect(report.get_by_text("前加上市或县名")).to_be_visible()
+    warning.scroll_into_view_if_needed()
+    screenshot(page, "extract-agency-unplaced")
+
+
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_a_number_left_out_is_added_to_the_table_without_losing_a_correction(
     browser: Browser, app: tuple[str, str], viewport: str

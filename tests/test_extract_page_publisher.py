@@ -60,10 +60,11 @@ def test_a_title_without_its_place_under_the_sites_place(catalogue: Catalogue) -
     assert warning.code is ProblemCode.REPORT_NAMED_BY_PAGE
     assert (warning.value, warning.params["agency"]) == ("安顺市人民政府", "安顺市住房和城乡建设局")
     assert "安顺市住房和城乡建设局" in problem_message(warning, "zh")
-    # the same text pasted (no page around it): no place, said so
+    # the same text pasted (no page around it): no place, and the name it gives said back
     pasted = extract_report("\n".join(PLACELESS).encode(), "", catalogue)
     assert pasted.extraction.agency is None
-    assert [w.code for w in pasted.extraction.warnings] == [ProblemCode.REPORT_AGENCY_UNKNOWN]
+    [said] = pasted.extraction.warnings
+    assert (said.code, said.value) == (ProblemCode.REPORT_AGENCY_UNPLACED, "市住房和城乡建设局")
 
 
 @pytest.mark.parametrize(

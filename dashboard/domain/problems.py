@@ -95,6 +95,7 @@ class ProblemCode(StrEnum):
     REPORT_TEXT_GARBLED = "report-text-garbled"
     REPORT_NO_FIGURES = "report-no-figures"
     REPORT_AGENCY_UNKNOWN = "report-agency-unknown"
+    REPORT_AGENCY_UNPLACED = "report-agency-unplaced"
     REPORT_YEAR_UNKNOWN = "report-year-unknown"
     REPORT_NAMED_BY_TITLE = "report-named-by-title"
     REPORT_NAMED_BY_PAGE = "report-named-by-page"
@@ -147,6 +148,8 @@ _WARNINGS = {
     # A report's agency or year not found in its text: the editor (or --agency/--year) gives it.
     ProblemCode.REPORT_AGENCY_UNKNOWN,
     ProblemCode.REPORT_YEAR_UNKNOWN,
+    # …or named by its level without its place (市交通运输局): the editor adds the place.
+    ProblemCode.REPORT_AGENCY_UNPLACED,
     # …or taken from the file's title or name, which the editor checks.
     ProblemCode.REPORT_NAMED_BY_TITLE,
     # …or its place (or name) taken from what the web page says of who published it.

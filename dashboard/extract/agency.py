@@ -216,7 +216,8 @@ _QUOTED_OWN_CHANNEL = re.compile(
     r"[“\"](?P<agency>[\u4e00-\u9fff]{2,24}?(?P<end>[局委办厅]))[”\"]"
     r"(?=(?:门户|官方)?(?:网站|官网|微信公众号|公众号))"
 )
-_NAME_FRONT = re.compile(r"^.*[和与及在有由向对经据按于的是为从站网过以至将了]")
+_FRONT_CHARS = "和与及在有由向对经据按于的是为从站网过以至将了"  # words a name follows
+_NAME_FRONT = re.compile(rf"^.*[{_FRONT_CHARS}]")
 # the words before 和 inside a body's name (自然资源和规划局, 住房和城乡建设局): the short forms'
 # full names give most; these are the others reports use
 _JOINED_STEM = re.compile(
@@ -808,6 +809,29 @@ def find_agency_year(
 
 
 _OPENING_CHARS = 5000  # how far into a report its words on itself are looked for
+
+# 市住房和城乡建设局, 县人民政府办公室: a body's name after its level alone, with no place
+_LEVEL_ONLY_NAME = re.compile(
+    r"[省市县区州旗盟](?!级)[\u4e00-\u9fff]{2,20}?"
+    r"(?:局|委员会|委|办公室|中心|厅|办|人民政府|政府|供销社|供销合作社)"
+)
+
+
+def unplaced_name(text: str) -> str | None:
+    """The name a report gives itself with its level but not its place (市交通运输局 of a title
+    `市交通运输局2018年政府信息公开工作年度报告` or a page's `发布机构 | 市交通运输局`), for the
+    message that asks for the place when `find_agency_year` finds no agency; None when its title
+    and publisher give no such name."""
+    simple = simplified_by_char(INVISIBLE.sub("", _title_lines_joined(text)))
+    for pattern in (_TITLE_RE, _PUBLISHER):
+        for match in pattern.finditer(simple, 0, _OPENING_CHARS):
+            words = match["agency"].strip()
+            # the title's words whole, or what follows the words in front of the name
+            for at in range(len(words)):
+                front = at == 0 or words[at - 1] in _FRONT_CHARS
+                if front and _LEVEL_ONLY_NAME.fullmatch(words, at):
+                    return words[at:]
+    return None
 
 
 def _formal_name(

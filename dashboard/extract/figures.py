@@ -42,6 +42,7 @@ from dashboard.extract.agency import (
     names_its_place,
     page_publisher,
     simplified_by_char,
+    unplaced_name,
 )
 from dashboard.extract.channels import _Report, _report_context, _respective, _where
 from dashboard.extract.naming import _QUOTED, _VERB, SET_UP, _name, _part_reason
@@ -601,7 +602,14 @@ def extract_figures(
         if said is not None:
             result.warnings.append(said)
     if result.agency is None:
-        result.warnings.append(Problem(ProblemCode.REPORT_AGENCY_UNKNOWN, Severity.WARNING))
+        # (市交通运输局2018年…报告 with no page around it: say what the report calls itself, so
+        # the editor only adds the place)
+        unplaced = unplaced_name(text)
+        result.warnings.append(
+            Problem(ProblemCode.REPORT_AGENCY_UNPLACED, Severity.WARNING, value=unplaced)
+            if unplaced
+            else Problem(ProblemCode.REPORT_AGENCY_UNKNOWN, Severity.WARNING)
+        )
     if result.year is None:
         result.warnings.append(Problem(ProblemCode.REPORT_YEAR_UNKNOWN, Severity.WARNING))
     # each row's figure, with where its full sentence starts; None once two figures met there
