@@ -24,8 +24,11 @@ _NAME = (
     r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府办公厅|政府办公室|委员会|人民政府|管委会"
     # (雅安经开区认真贯彻…: a zone by its short name)
     # (中国人民银行绍兴市中心支行: a central bank's branch)
-    r"|街道办事处|办事处|局|厅|委|办公室|中心支行|中心|开发区|经开区|高新区|产业园(?!区)|工业园(?!区)"
+    # (分管局长: a person, not a body)
+    r"|街道办事处|办事处|局(?!长)|厅|委|办公室|中心支行|中心|开发区|经开区|高新区|产业园(?!区)|工业园(?!区)"
     r"|供销合作社联合社|供销合作社|供销社"
+    # (中国科学院武汉病毒研究所: a research institute that reports as a public body)
+    r"|研究所|研究院"
     # (请与将乐县政府办电子政务科联系: the government's office said short)
     r"|政府办(?![公事])"
     r"|供销合作联社|供销联社|联合会"
@@ -254,7 +257,8 @@ _YEAR_OPENING = re.compile(
     rf"(?:以来|期间|全年)?[,，]?\s*(?!度)"
     # (2023年，在区委、区政府的坚强领导下，XX局认真…: the words on its leaders between)
     r"(?:在[^。，,；;]{2,24}?(?:领导|部署|指导|带领)下[,，]\s*)?"
-    rf"(?P<agency>{_NAME})"
+    # (2025年，利用市民委门户网站…: a verb of using opening the clause, no name)
+    rf"(?!利用|依托|借助|运用|使用|通过)(?P<agency>{_NAME})"
     r"(?![\u4e00-\u9fff]{0,2}网)"
 )
 # 《XX局(机关)政府信息主动公开目录》: the agency's own disclosure rules name it in full.
@@ -324,6 +328,8 @@ _VOICE_LIKE_PLACES = "".join(
 _NOT_AGENCY = re.compile(
     r"关于|通知|做好|收到|公开|坚持|贯彻|为中心|召开"
     rf"|^(?!市[中南北]区{_VOICE_LIKE_PLACES})[{_OPENS_LIKE_A_VOICE}]"
+    # (新区科技局, 高新区管委会: a zone's body by the zone's level word alone, no place)
+    r"|^(?:新区|开发区|高新区|经开区|园区|自贸区)"
     r"|国务院|中华人民共和国|根据|依据|按照|简称"
     r"|^(?:围绕|依托|通过|结合|推进|加强|落实|开展|组织|面向)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
@@ -1684,7 +1690,11 @@ def _after_front(words: str) -> str:
     while at and words[at - 1] == "和" and _JOINED_STEM.search(words[: at - 1]):
         earlier = _NAME_FRONT.match(words[: at - 1])
         at = earlier.end() if earlier else 0
-    return words[at:]
+    # (利用市民委门户网站: a verb of using, not the name's)
+    return _USING.sub("", words[at:])
+
+
+_USING = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?[，,])?(?:利用|依托|借助|运用|使用)")
 
 
 def _own_channel_name(original: str, simple: str) -> str | None:

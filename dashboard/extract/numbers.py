@@ -192,7 +192,7 @@ def _bounds(text: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[
 _CUMULATIVE = re.compile(
     r"累计|历年|近[一二三四五两几]年|(?P<since>(?:19|20)[0-9]{2})\s*年[^，,。；;0-9]{0,6}以来"
     # (not 结转至2023年度办理, 顺延至下年: requests carried forward to a year, no running total)
-    r"|(?P<asof>截至|截止|(?<![得达收接受看听遇做截转延移推])[到至](?=\s*(?:(?:19|20)[0-9]{2}\s*年|年底|年末|目前)))"
+    r"|(?P<asof>截至到?|截止到?|(?<![得达收接受看听遇做截转延移推])[到至](?=\s*(?:(?:19|20)[0-9]{2}\s*年|年底|年末|目前)))"
     # 自街道成立以来…发布信息169条, 自公众号开通以来: since the body or channel began
     r"|(?P<founded>自[^，,。；;0-9]{1,12}?(?:成立|组建|开通|创建|上线|运行|设立|开设|建立)以来)"
     # (公众号开通以来，至今共发送信息1265条: up to now from a start no date gives — not

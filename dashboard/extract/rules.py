@@ -185,7 +185,8 @@ RULES: tuple[Rule, ...] = (
     # 其中给予公开7件: given out, in a sentence on requests
     Rule(
         "requests_disclosed",
-        _r(rf"(?<!部分)给予公开{_OUTCOME_TAIL}"),
+        # (准予公开: granted)
+        _r(rf"(?<!部分)(?:给予|准予)公开{_OUTCOME_TAIL}"),
         units=_OUTCOME_UNITS,
         needs=_r(r"申请"),
     ),
@@ -395,7 +396,7 @@ RULES: tuple[Rule, ...] = (
     # _OTHER_APPLICATIONS)
     Rule(
         "requests_completed",
-        _r(r"(?:办结|办理完毕|处理完毕)[^，,。0-9]{0,20}$"),
+        _r(r"(?:办结|办理完毕|处理完毕|办理完结|办理完成)[^，,。0-9]{0,20}$"),
         units=(*_REQUEST_UNITS, "项"),
     ),
     # 辦結依申請公開事項3條: the requests completed, counted in 条 where they are named
@@ -558,7 +559,7 @@ RULES: tuple[Rule, ...] = (
         "requests_disclosed",
         _OF_THEM,
         # (5件为可以公开的政府信息)
-        rf"^\s*{_IS}(?:按[^，,。；;0-9]{{1,8}}?)?(?:全部)?(?:予以公开|同意公开|全部公开|已(?:予以?)?公开"
+        rf"^\s*{_IS}(?:按[^，,。；;0-9]{{1,8}}?)?(?:全部)?(?:予以公开|同意公开|准予公开|全部公开|已(?:予以?)?公开"
         r"|可以公开|可公开)",
     ),
     _number_first(
@@ -644,13 +645,15 @@ RULES: tuple[Rule, ...] = (
         "appeal_review",
         # (本年度有0件行政复议案件)
         _r(r"(?:^|发生|引发|引起|收到|涉及|共有|共|有)$"),
-        after=_r(r"^[^，,。；;0-9]{0,16}行政复议"),
+        # (not 14件信息公开申请在办理过程中未产生行政复议: the requests, with none taken further)
+        after=_r(r"^(?:(?!未|没有|无)[^，,。；;0-9]){0,16}行政复议"),
         units=_CASE_UNITS,
     ),
     Rule(
         "litigation_cases",
         _r(r"(?:^|发生|引发|引起|收到|涉及|共有|共|有)$"),
-        after=_r(r"^[^，,。；;0-9]{0,16}行政诉讼"),
+        # (not 14件信息公开申请在办理过程中未产生行政复议: the requests, with none taken further)
+        after=_r(r"^(?:(?!未|没有|无)[^，,。；;0-9]){0,16}行政诉讼"),
         units=_CASE_UNITS,
     ),
     # 对5件重要政策文件进行了政策解读: the documents explained, counted before them
@@ -743,7 +746,7 @@ RULES: tuple[Rule, ...] = (
     # 召开政务公开工作会议或专题会议数2次: meetings on disclosure work, counted
     Rule(
         "meetings",
-        _r(r"召开[^，,。0-9]{0,4}(?:政务公开|信息公开)[^，,。0-9]{0,12}会议?[^，,。0-9]{0,4}$"),
+        _r(r"召开[^，,。0-9]{0,6}(?:政务公开|信息公开)[^，,。0-9]{0,12}会议?[^，,。0-9]{0,4}$"),
         units=("次", "场"),
     ),
     # 全年党组会议专题研究政务公开工作2次: meetings that took up disclosure work
