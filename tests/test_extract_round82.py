@@ -2,7 +2,8 @@
 taken further (未产生行政复议); 截止到 a day (the day, as 截至); 准予公开; 办理完结 and 办理完成;
 a meeting on 政府信息与政务公开; a research institute's own site (物理所网站); and agency names —
 a research institute (…研究所), 局长 no body's end, a verb of using before a name (利用市民委),
-a zone's body by its level word alone (新区科技局) no name."""
+a zone's body by its level word alone (新区科技局) no name; then a hotline's and a mailbox's
+cases closed together, and 其中新闻报道 after a site's count."""
 
 from __future__ import annotations
 
@@ -89,3 +90,21 @@ def test_a_zones_body_by_its_level_word_alone_is_no_name() -> None:
         "截至2023年12月31日,新區(qū)科技局在新區(qū)門戶網(wǎng)站中主動公開政府信息48條。"
     )
     assert find_agency_year(text) == ("兰州新区科技发展局", 2023)
+
+
+def test_closed_cases_of_a_hotline_and_a_mailbox_together(catalogue: Catalogue) -> None:
+    text = "2024年全年办结市长热线、市长信箱交办件68件,已办结65件,3件正在办理中。"
+    assert taken(text, catalogue) == set()
+    assert left_out(text, catalogue)["65件"] == "several channels"
+    # the line named with its own count stays the line's
+    own = (
+        "认真做好市长信箱、12345政风热线等信访件受理工作,"
+        "全年办结12345政风热线2638件、市长信箱344件。"
+    )
+    assert ("hotline_closed", "hotline_12345", None, 2638.0) in taken(own, catalogue)
+
+
+def test_news_reports_after_qizhong_are_a_kind_of_the_items_before(catalogue: Catalogue) -> None:
+    text = "2021年,冯原镇在政府门户网站公开信息18条。其中新闻报道14条,财务及其他信息4条。"
+    assert taken(text, catalogue) == {("items_published", "gov_portal", None, 18.0)}
+    assert left_out(text, catalogue)["14条"] == "part (one kind of item)"

@@ -659,6 +659,7 @@ _INTERPRETATION_FORMS = re.compile(
 )
 
 
+_HOTLINE_AND_MAILBOX = re.compile(r"热线[、和及与][^，,。；;0-9]{0,20}(?:信箱|信访|留言)")
 _NOT_ACCEPTED = re.compile(r"不予?受理[^，,。；;0-9]{0,12}$")
 _VIDEOS_AND_FORMS = re.compile(
     r"(?:短视频|微视频|视频)[、和及与](?:图解|海报|H5|长图|动漫|漫画|图文|直播|音频)"
@@ -877,6 +878,9 @@ def _channel_of(
                 r"网站[^。]{0,40}[0-9]+\s*条", period[: len(period) - len(before)]
             ):
                 return "part (one kind of item)"
+            # …在政府门户网站公开信息18条。其中新闻报道14条: a kind of the items counted before
+            if re.fullmatch(r"\s*其中[，,：:]?\s*(?:媒体|新闻)报道(?:类)?(?:信息)?", before):
+                return "part (one kind of item)"
         return [(rule, metric.default_channel, rule.confidence)]
     if rule.channel == "hotline":
         # 12345 only where the words name it: 12333, 12320, 12315… have no channel here
@@ -896,6 +900,14 @@ def _channel_of(
         # 中国政府网、微博、“12345”等渠道咨询投诉500余件，办结率100%: the hotline one of the
         # ways listed, the count (and its rate) of them all
         if _HOTLINE_LISTED.search(sentence):
+            return "several channels"
+        # 办结市长热线、市长信箱交办件68件，已办结65件: the line's and the mailbox's cases
+        # (not 全年办结12345政风热线2638件、市长信箱344件: the line named with its own count)
+        if (
+            rule.metric == "hotline_closed"
+            and _HOTLINE_AND_MAILBOX.search(sentence)
+            and not re.search(r"12345|热线", before)
+        ):
             return "several channels"
         # 受理和办结12345政务服务热线工单3218件: the hotline's cases received and closed alike
         if rule.metric == "hotline_received" and _RECEIVED_AND_CLOSED.search(before):
