@@ -44,3 +44,22 @@ def is_county_level(name: str) -> bool:
     digits not 00); False for provinces, prefectures and names not listed."""
     code = division_codes().get(name)
     return code is not None and not code.endswith("00")
+
+
+@cache
+def _cities_without_counties(path: Path = PLACES_FILE) -> frozenset[str]:
+    codes = division_codes(path)
+    prefixes = {code[:4] for code in codes.values() if not code.endswith("00")}
+    return frozenset(
+        name
+        for name, code in codes.items()
+        if code.endswith("00") and not code.endswith("0000") and code[:4] not in prefixes
+    )
+
+
+def has_towns_directly(name: str) -> bool:
+    """Whether a division's towns and street offices are directly under it: a county, a district
+    or a county-level city, or one of the few prefecture-level cities with no counties (东莞市,
+    中山市, 儋州市, 嘉峪关市, 三沙市) — read from the codes, as a city none of whose codes a
+    county shares. False for other prefectures and provinces and for names not listed."""
+    return is_county_level(name) or name in _cities_without_counties()

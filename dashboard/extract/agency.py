@@ -12,7 +12,12 @@ from functools import cache
 from itertools import pairwise
 
 from dashboard.domain.agency_names import listed_places, short_forms
-from dashboard.domain.places import division_codes, division_names, is_county_level
+from dashboard.domain.places import (
+    division_codes,
+    division_names,
+    has_towns_directly,
+    is_county_level,
+)
 from dashboard.domain.script import to_simplified
 
 # A ministry's name ends in 部, as many words do (全部, 干部, 内部): only the two to eight
@@ -1236,12 +1241,25 @@ def _governments_named(simple: str) -> list[str]:
     ]
 
 
+def _towns_under(place: str) -> bool:
+    """Whether towns may be directly under `place`: not a listed prefecture or province that has
+    counties (a name not listed, 青岛西海岸新区, may be)."""
+    return place not in _DIVISION_CODES or has_towns_directly(place)
+
+
 def _town_of_its_county(town: str, simple: str) -> str:
     """A town the text never writes after its county (小河镇), under the one county-level
     government the text names (巧家县人民政府网, 《仁寿县人民政府办公室关于…》): the government a
     town's report cites and publishes on is its county's. Unchanged when the text names none or
     several."""
     kept = _longest_places(set(_governments_named(simple)))
+    if len(kept) == 1 and not _towns_under(city := next(iter(kept))):
+        # (《威海市人民政府办公室…》 in 成山镇's report: a city its towns are not directly under —
+        # the labels name such a town with its county-level city, 荣成市成山镇: the one of the
+        # city's counties the text names, if one)
+        prefix = _DIVISION_CODES[city][:4]
+        counties = {c for c in _divisions_named(simple)[0] if _DIVISION_CODES[c][:4] == prefix}
+        return counties.pop() + town if len(counties) == 1 else town
     if not kept:
         # (…乌拉特前旗… and no government named: the one county the text names)
         kept = _divisions_named(simple)[0]
