@@ -186,6 +186,14 @@ _CLAUSE_YEAR = re.compile(
     r"\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?(?!\s*[0-9]{1,2}\s*月|以来|来|[至到—\-~－～]|[0-9]|底|末)"
     r"(?![^，,。；;]*(?:累计|以来|截至|截止))"
 )
+# a sentence opening on a year with no comma after it (2022年我镇收到…), not a running total's
+# start or a span (2022年以来, 2022年底, 2022年1-6月)
+_BARE_OPENING_YEAR = re.compile(
+    r"\s*(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9一二三四五六七八九十]{1,2}[、.．])?\s*"
+    r"(?P<year>(?:19|20)[0-9]{2})\s*年度?"
+    r"(?!\s*[0-9]{1,2}\s*月|以来|来|[至到—\-~－～]|[0-9]|底|末|[,，])"
+    r"(?![^，,。；;]*(?:累计|以来|截至|截止))"
+)
 # 。其中,上年结转申请1件: the requests carried over, told at the next sentence's start
 _CARRIED_NEXT = re.compile(r"\s*[。；;]\s*其中[，,：:]?\s*(?:包括|含)?上(?:一)?年度?结转")
 # 本年度新增237条: the year's new count, with no words of its own for what it counts
@@ -318,6 +326,9 @@ def _list_item(
     # 开设政务微信1个: an account set up, not its items
     if match["unit"] == "个" and SET_UP.search(item):
         return "not a count of the report"
+    # 其中通过县政府网站在线提交10件，信函申请3件: requests by the way they came, not items
+    if _SUBMITTED_BY.search(item):
+        return None
     where = _where(item, catalogue, report)
     if where.reason:
         return where.reason
@@ -331,6 +342,7 @@ def _list_item(
     return [(rule, where.channel, rule.confidence * where.confidence)], item_start
 
 
+_SUBMITTED_BY = re.compile(r"(?:提交|申请|来信|来电|受理|收到)[^，,。；;0-9]{0,4}$")
 # a figure said to be all of its kind: 共受理, 合计收到, 全年共
 _ALL_OF_THEM = re.compile(r"(?:全年|本年度?|[0-9]{4}年度?)?\s*(?:共计|合计|总计|共)")
 # (更新公开和新增公开信息280条: one of two kinds joined, not the year's new alone)
@@ -638,7 +650,13 @@ def extract_figures(
         reason = _skip_reason(text, match, sentence, after, period, result.year)
         # 2024年，本镇共产生政府文件12件 in the report of 2025, whose own sentences open with
         # 2025年: a sentence on another year (not when the year read may be the wrong one)
-        opening = OPENING_YEAR.match(period) if reason is None and own_year_opens else None
+        # (2022年我镇收到依申请公开申请事项0件 in 2023's report: the year opening the sentence
+        # without its comma, the same)
+        opening = (
+            OPENING_YEAR.match(period) or _BARE_OPENING_YEAR.match(period)
+            if reason is None and own_year_opens
+            else None
+        )
         if opening and int(opening["year"]) != result.year:
             reason = "another year"
         # 2014年…主动公开政府信息206条，2013年主动公开政府信息202条: a clause opening on

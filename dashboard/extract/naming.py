@@ -191,7 +191,10 @@ def _name(
         if rule.needs is not None:
             if rule.metric in _OUTCOMES and outcomes_in is None:
                 # (…申请41件。29件予以公开: a sentence opening on this very outcome's number)
-                later = on_them or re.search(r"(?:^|[，,；;：:])\s*其中|^\s*$", period)
+                # (…申请723件。最终答复口径分别为:5件予以公开,3件部分公开: listed after 分别为)
+                later = on_them or re.search(
+                    r"(?:^|[，,；;：:])\s*其中|^\s*$|分别为|如下[：:]", period
+                )
                 outcomes_in = (lead if later else "") + period
             told = outcomes_in if rule.metric in _OUTCOMES else needed_in
             if not rule.needs.search(told or ""):

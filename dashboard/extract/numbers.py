@@ -203,7 +203,7 @@ _CUMULATIVE = re.compile(
 # month into the day)
 _AS_OF = re.compile(
     # (截至20231231日: the year, month and day all run together)
-    r"\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年|(?P<yg>(?:19|20)[0-9]{2})(?=1[0-2]\s*月|[1-9]\s*月"
+    r"\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年(?P<whole>度)?|(?P<yg>(?:19|20)[0-9]{2})(?=1[0-2]\s*月|[1-9]\s*月"
     r"|1[0-2][0-3][0-9]\s*日)|[今本]年度?)?"
     r"\s*(?:(?P<m>[0-9]{1,2})\s*月|(?P<mg>1[0-2])(?=[0-3][0-9]\s*日))?\s*(?:(?P<d>[0-9]{1,2})\s*日)?"
     r"\s*(?P<end>年底|年末|底|末)?"
@@ -230,6 +230,9 @@ def _year_end(date: re.Match[str], year: int | None) -> bool:
         return False
     if date["end"]:
         return not month or month == "12"
+    # 截至2021年度: the whole year, to its end
+    if date["whole"] and not month:
+        return True
     # 截至12月19日: a report written in the last weeks of its year gives the year's figure
     return month == "12"
 

@@ -82,6 +82,8 @@ _RESULTS = r"(?:其中)?(?:处理|办理|答复)结果(?:中)?"
 _IS = r"(?:为|属于?|系|是)?"
 _OF_THEM = (
     f"对|其中|对其中|其余|剩余|余下|{_RESULTS}"  # (the words that may open an outcome's clause)
+    # (最终答复口径分别为:5件予以公开: the outcomes listed after 分别为)
+    r"|分别为[：:]?|如下[：:]"
 )
 
 
@@ -94,8 +96,13 @@ def _number_first(metric: str, lead: str, outcome: str) -> Rule:
         _r(rf"(?:^|{lead})$"),
         after=_r(outcome),
         units=(*_REQUEST_UNITS, "条"),
-        needs=_RECEIVED_REQUESTS,
+        needs=_OUTCOMES_TOLD,
     )
+
+
+# …where a sentence names the requests received, or says it gives the answers' outcomes
+# (最终答复口径分别为:5件予以公开…, a sentence or two after the requests were counted)
+_OUTCOMES_TOLD = re.compile(rf"{_RECEIVED_REQUESTS.pattern}|(?:答复|办理|处理)(?:口径|结果)")
 
 
 # 办理政府信息公开申请7件: requests handled, read as received or completed by their sentence
