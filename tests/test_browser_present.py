@@ -203,9 +203,6 @@ def test_the_sidebar_closes_on_present_and_opens_again_after(
     back (app.py knows the page before Streamlit's navigation is drawn)."""
     page = browser.new_page(viewport=SIZE)
     page.goto(f"{app_url}/")
-    # The home page has written its agency and year into the address before the click: a click
-    # made earlier makes Streamlit push a bare /present and then /present?agency=… as two
-    # history entries, and Back would stay on the presentation (Streamlit's, not the app's).
     expect(page).to_have_url(re.compile(r"[?&]agency=.+&year=\d{4}|[?&]year=\d{4}.*&agency="))
     page.wait_for_selector(
         '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000
@@ -218,9 +215,23 @@ def test_the_sidebar_closes_on_present_and_opens_again_after(
     expect(sidebar).to_be_hidden()
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
     expect(page.get_by_test_id("stHeader")).to_be_hidden()
-    # the page list's link pushed /present: going back before it did leaves nothing to go to
+    # the page list's link pushed /present: going back before it did leaves the presentation.
+    # Streamlit clears the query on a page switch and the page writes agency and year back;
+    # when the two reach the browser apart, each pushes an entry (/present, /present?agency=…),
+    # so Back may pass one or two of the presentation's own entries first (Streamlit's history,
+    # not the app's; seen in 2 CI runs of about 40).
     expect(page).to_have_url(re.compile(r"/present(\?|$)"))
-    page.go_back()
+    # (each Back waits for the browser's popstate; at most three)
+    page.evaluate(
+        """async () => {
+            for (let i = 0; i < 3 && location.pathname.endsWith("/present"); i++) {
+                const moved = new Promise((done) =>
+                    window.addEventListener("popstate", done, { once: true }));
+                history.back();
+                await moved;
+            }
+        }"""
+    )
     expect(page).not_to_have_url(re.compile(r"/present(\?|$)"))
     expect(page.get_by_test_id("stSidebarNav")).to_be_visible()
     expect(sidebar).to_be_visible()
