@@ -262,8 +262,7 @@ _YEAR_OPENING = re.compile(
     rf"(?:以来|期间|全年)?[,，]?\s*(?!度)"
     # (2023年，在区委、区政府的坚强领导下，XX局认真…: the words on its leaders between)
     r"(?:在[^。，,；;]{2,24}?(?:领导|部署|指导|带领)下[,，]\s*)?"
-    # (2025年，利用市民委门户网站…: a verb of using opening the clause, no name)
-    rf"(?!利用|依托|借助|运用|使用|通过)(?P<agency>{_NAME})"
+    rf"(?P<agency>{_NAME})"
     r"(?![\u4e00-\u9fff]{0,2}网)"
 )
 # 《XX局(机关)政府信息主动公开目录》: the agency's own disclosure rules name it in full.
@@ -336,7 +335,8 @@ _NOT_AGENCY = re.compile(
     # (新区科技局, 高新区管委会: a zone's body by the zone's level word alone, no place)
     r"|^(?:新区|开发区|高新区|经开区|园区|自贸区)"
     r"|国务院|中华人民共和国|根据|依据|按照|简称"
-    r"|^(?:围绕|依托|通过|结合|推进|加强|落实|开展|组织|面向)"
+    # (2025年，利用市民委门户网站…: a verb of using opening the clause, no name)
+    r"|^(?:围绕|依托|通过|结合|推进|加强|落实|开展|组织|面向|利用|借助|运用|使用)"
     r"|[我本](?:局|委|厅|办|单位|机关|部门|街道?|镇|乡|苏木|区|县|市|旗)"
     # (市委常委会议: the Party committee's standing members, no body of the government)
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)(?:常委)?$"
@@ -1708,11 +1708,7 @@ def _after_front(words: str) -> str:
     while at and words[at - 1] == "和" and _JOINED_STEM.search(words[: at - 1]):
         earlier = _NAME_FRONT.match(words[: at - 1])
         at = earlier.end() if earlier else 0
-    # (利用市民委门户网站: a verb of using, not the name's)
-    return _USING.sub("", words[at:])
-
-
-_USING = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?[，,])?(?:利用|依托|借助|运用|使用)")
+    return words[at:]
 
 
 def _own_channel_name(original: str, simple: str) -> str | None:

@@ -58,6 +58,7 @@ from dashboard.extract.numbers import (
     _SENTENCE_END,
     _WORDS_REACH,
     _YEAR_WORD,
+    HEADING_NUMBER,
     NUMBER_RE,
     OPENING_YEAR,
     SENTENCE_OPENING_YEAR,
@@ -186,14 +187,15 @@ _CLAUSE_YEAR = re.compile(
     r"\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?(?!\s*[0-9]{1,2}\s*月|以来|来|[至到—\-~－～]|[0-9]|底|末)"
     r"(?![^，,。；;]*(?:累计|以来|截至|截止))"
 )
-# a sentence opening on a year with no comma after it (2022年我镇收到…), not a running total's
-# start or a span (2022年以来, 2022年底, 2022年1-6月)
-_BARE_OPENING_YEAR = re.compile(
-    r"\s*(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9一二三四五六七八九十]{1,2}[、.．])?\s*"
-    r"(?P<year>(?:19|20)[0-9]{2})\s*年度?"
-    r"(?!\s*[0-9]{1,2}\s*月|以来|来|[至到—\-~－～]|[0-9]|底|末|[,，])"
-    r"(?![^，,。；;]*(?:累计|以来|截至|截止))"
-)
+
+
+def _opening_year(period: str) -> re.Match[str] | None:
+    """The year a full sentence opens on, with its comma (2024年，…) or without it (2022年我镇
+    收到…), not a running total's start or a span (2022年以来, 2022年底, 2022年1-6月)."""
+    heading = HEADING_NUMBER.match(period)
+    return OPENING_YEAR.match(period) or _CLAUSE_YEAR.match(period, heading.end() if heading else 0)
+
+
 # 。其中,上年结转申请1件: the requests carried over, told at the next sentence's start
 _CARRIED_NEXT = re.compile(r"\s*[。；;]\s*其中[，,：:]?\s*(?:包括|含)?上(?:一)?年度?结转")
 # 本年度新增237条: the year's new count, with no words of its own for what it counts
@@ -652,11 +654,7 @@ def extract_figures(
         # 2025年: a sentence on another year (not when the year read may be the wrong one)
         # (2022年我镇收到依申请公开申请事项0件 in 2023's report: the year opening the sentence
         # without its comma, the same)
-        opening = (
-            OPENING_YEAR.match(period) or _BARE_OPENING_YEAR.match(period)
-            if reason is None and own_year_opens
-            else None
-        )
+        opening = _opening_year(period) if reason is None and own_year_opens else None
         if opening and int(opening["year"]) != result.year:
             reason = "another year"
         # 2014年…主动公开政府信息206条，2013年主动公开政府信息202条: a clause opening on

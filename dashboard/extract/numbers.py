@@ -417,8 +417,12 @@ def _skip_reason(
 
 # a full sentence that opens with a whole year (2024年，…; (二)2024年度…), not a day of it
 # (2024年1月…), a span (2024年以来, 2024—2025年) or a year said in passing
+# (a heading's number may come first: (二), 2、)
+HEADING_NUMBER = re.compile(
+    r"\s*(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9一二三四五六七八九十]{1,2}[、.．])?\s*"
+)
 OPENING_YEAR = re.compile(
-    r"\s*(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9一二三四五六七八九十]{1,2}[、.．])?\s*(?:在)?"
+    HEADING_NUMBER.pattern + r"(?:在)?"
     r"(?P<year>(?:19|20)[0-9]{2})\s*年度?(?!\s*[0-9]{1,2}\s*月|以来|来|[至到—\-~－～]|[0-9])"
     r"(?:全年|期间)?\s*[,，]"
 )
