@@ -142,15 +142,25 @@ def delete_row(page: Page, grid: Locator, row: int) -> None:
     rerun(page, lambda: page.keyboard.press("Delete"))
 
 
-def paste_report(browser: Browser, url: str, text: str) -> tuple[Page, Locator]:
-    """Sign in as the editor, open 数据 → 上传数据 and paste `text` into 从年度报告提取: the page
-    and the report's block."""
+def extract_section(browser: Browser, url: str, viewport: str = "desktop") -> tuple[Page, Locator]:
+    """Sign in as the editor (at desktop width: the sidebar's sign-in), open 数据 → 上传数据 at
+    `viewport`'s width: the page and its 从年度报告提取 section."""
     page = open_page(browser, url, "desktop")
     sign_in_as_alice(page)
     go_to(page, "数据")
+    width, height = VIEWPORTS[viewport]
+    page.set_viewport_size({"width": width, "height": height})
     page.get_by_role("tab", name="上传数据").click()
     section = page.locator(".st-key-extract_section")
     expect(section.get_by_role("heading", name="从年度报告提取")).to_be_visible()
+    return page, section
+
+
+def paste_report(
+    browser: Browser, url: str, text: str, viewport: str = "desktop"
+) -> tuple[Page, Locator]:
+    """Paste `text` into 从年度报告提取 (`extract_section`): the page and the report's block."""
+    page, section = extract_section(browser, url, viewport)
     paste = section.get_by_label("或粘贴报告原文")
     paste.fill(text)
     rerun(page, lambda: paste.press("Control+Enter"))
@@ -260,17 +270,8 @@ def test_a_report_s_name_for_the_stored_agency_fills_in_the_stored_name(
     agency box holds the stored name, and the caption below it says what the report wrote —
     in Chinese, readable at desktop and phone width."""
     url, _ = app
-    page = open_page(browser, url, "desktop")  # (the sidebar's sign-in: open at desktop width)
-    sign_in_as_alice(page)
-    go_to(page, "数据")
-    width, height = VIEWPORTS[viewport]
-    page.set_viewport_size({"width": width, "height": height})
-    page.get_by_role("tab", name="上传数据").click()
-    section = page.locator(".st-key-extract_section")
-    paste = section.get_by_label("或粘贴报告原文")
-    paste.fill(REPORT.replace(AGENCY, "宁波市定海区教育局").replace(str(YEAR), "2024"))
-    rerun(page, lambda: paste.press("Control+Enter"))
-    report = page.locator(".st-key-extract_report_0")
+    text = REPORT.replace(AGENCY, "宁波市定海区教育局").replace(str(YEAR), "2024")
+    page, report = paste_report(browser, url, text, viewport)
     expect(report.get_by_label("单位")).to_have_value("定海区教育局")
     caption = report.get_by_text("报告中写作“宁波市定海区教育局”，已对应到已有单位“定海区教育局”")
     expect(caption).to_be_visible()
@@ -288,13 +289,7 @@ def test_a_saved_page_gives_the_place_its_text_leaves_out(
     place (市住房和城乡建设局): the site's name in the page's head (SiteName) completes it, the
     agency box holds the full name and a warning in Chinese says where it came from."""
     url, _ = app
-    page = open_page(browser, url, "desktop")
-    sign_in_as_alice(page)
-    go_to(page, "数据")
-    width, height = VIEWPORTS[viewport]
-    page.set_viewport_size({"width": width, "height": height})
-    page.get_by_role("tab", name="上传数据").click()
-    section = page.locator(".st-key-extract_section")
+    page, section = extract_section(browser, url, viewport)
     saved = (
         '<html><head><meta charset="utf-8"><meta name="SiteName" content="安顺市人民政府">'
         "<title>政府信息公开年报</title></head><body>"
@@ -315,25 +310,29 @@ def test_a_saved_page_gives_the_place_its_text_leaves_out(
     screenshot(page, f"extract-named-by-page-{viewport}")
 
 
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_a_pasted_title_without_its_place_is_said_back(
-    browser: Browser, app: tuple[str, str]
+    browser: Browser, app: tuple[str, str], viewport: str
 ) -> None:
     """The same bureau's report pasted as text, with no page around it: the agency box stays
     empty for the editor, and the warning says the name the report gives and that its place is
-    missing, in Chinese."""
+    missing, in Chinese, within the screen at desktop and phone width."""
     url, _ = app
     page, report = paste_report(
         browser,
         url,
         "市住房和城乡建设局2022年政府信息公开工作年度报告\n"
         "2022年，我局主动公开政府信息120条，收到政府信息公开申请3件。",
+        viewport,
     )
     expect(report.get_by_label("单位")).to_have_value("")
     warning = report.get_by_text("报告只写了单位“市住房和城乡建设局”，没有写明是哪个地方的")
     expect(warning).to_be_visible()
     expect(report.get_by_text("前加上市或县名")).to_be_visible()
+    box = warning.bounding_box()
+    assert box is not None and box["width"] <= (page.viewport_size or {"width": 0})["width"]
     warning.scroll_into_view_if_needed()
-    screenshot(page, "extract-agency-unplaced")
+    screenshot(page, f"extract-agency-unplaced-{viewport}")
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
