@@ -25,7 +25,8 @@ _QUOTED_OWNER = re.compile(
 # (not “番禺政府网”微信公众号: an account named after the site)
 _QUOTED_SITE = re.compile(
     # (“滨江区门户网站”: a district's portal by its place)
-    r"[“\"「『]([^”\"」』]{2,30}?(?:政府(?:门户)?网站|[区市县]门户网站?))(?:[—\-－][^”\"」』]{2,24})?[”\"」』]"
+    # (“潼南区人民政府官网”: the government's official site, its portal)
+    r"[“\"「『]([^”\"」』]{2,30}?(?:政府(?:门户)?(?:网站|官网)|[区市县]门户网站?))(?:[—\-－][^”\"」』]{2,24})?[”\"」』]"
     r"(?![^，,。；;]{0,4}(?:微信|微博|公众号|抖音|号))"
 )
 # 我局政府网站, 本局门户网站, 局政务网站: the agency's own site
@@ -92,7 +93,7 @@ _BARE_SITE = re.compile(r"(?:^|(?<=[在和及与、过]))网站(?!群)")
 # 亳州市教育局门户网站, 《甘肃省教育厅》门户网站, 我局政府网站 (the agency's own)
 _OWNED_SITE = re.compile(
     r"(?P<gov>政府)[”\"》」』]?(?:门户网|官网)"
-    r"|(?P<own>局|委|厅|办|中心|委员会|单位)[”\"》」』]?(?:门户网|政府网站|官网)"
+    r"|(?P<own>局|委|厅|办|中心|委员会|单位)[”\"》」』]?(?:门户网|政府(?:门户)?网站|官网)"
 )
 _ZONE_SITE = re.compile(
     # (开发区政务网站: the zone's own)
@@ -224,7 +225,9 @@ def _own_name_sites(agency: str | None, government: bool) -> tuple[str, ...]:
     a government's is its portal, read as such."""
     if agency is None or government or not re.search(r"[局委厅办]$|办公室$|中心$", agency):
         return ()
-    return tuple(f"{agency}{site}" for site in ("政府网站", "门户网站", "官方网站", "网站", "官网"))
+    # (潜江市生态环境局政府门户网站: its own, by its full name, however the site is called)
+    sites = ("政府门户网站", "政府网站", "门户网站", "官方网站", "网站", "官网")
+    return tuple(f"{agency}{site}" for site in sites)
 
 
 def _media_name(agency: str | None) -> str | None:

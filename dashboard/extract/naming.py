@@ -84,8 +84,12 @@ def _name(
     # 指导各单位发布…政策解读48条, 组织各地、各部门…共发布各类信息5.7万余条: what the agency
     # had other bodies do, their figures (no label is in such a sentence); …，各部门发布政策文件
     # 263件: the departments', beside the body's own
+    # (督促各部门落实…信息公开，2025年，区政府门户网共发布…7630条: a clause opening anew on the
+    # year is the agency's own statement, whatever the clauses before had others do)
+    opened = [m.end() for m in _YEAR_OPENS.finditer(period)]
     by_others = bool(
-        _OTHERS_DID.search(period) or _EACH_BODY_DID.match(re.split(r"[，,；;：:]", period)[-1])
+        _OTHERS_DID.search(period, opened[-1] if opened else 0)
+        or _EACH_BODY_DID.match(re.split(r"[，,；;：:]", period)[-1])
     )
     listed_before_nouns = before.endswith("、") and _NOUN_AFTER.match(rest)
     if listed_before_nouns:
@@ -133,6 +137,15 @@ def _name(
         # 不属于本机关公开8件，信息不存在2件: since the 2019 table, both are reasons under 无法提供
         # (本机关不掌握, 没有现成信息需另行制作…), so one of them is no outcome's total; before it,
         # 信息不存在 and 非本机关职责 were rows of their own
+        # (因不属于本机关信息无法提供1件，信息不存在1件: the reason said before 无法提供, another
+        # reason counted after it)
+        if (
+            rule.metric == "requests_unavailable"
+            and _REASON_BEFORE.search(before)
+            and (report.year or 0) >= 2019
+            and _REASON_COUNTED.match(rest)
+        ):
+            return "one of several reasons it could not be given"
         if (
             rule.metric == "requests_unavailable"
             and _UNAVAILABLE_REASON.search(found[0])
@@ -227,7 +240,14 @@ def _name(
             return "several kinds together"
         # (收到…申请4条，…予以公开3条: an outcome counted in the sentence's own counting word
         # for requests)
-        if rule.units and unit and unit not in rule.units:
+        # (收到信息申请数量7个, 办结依申请信息公开17个: requests counted in 个, the clause ending
+        # on it — not 收到申请之日起15个工作日)
+        counted_by_piece = (
+            unit == "个"
+            and rule.metric in ("requests_new", "requests_completed")
+            and re.match(r"\s*(?:[，,。；;、)）]|$)", rest) is not None
+        )
+        if rule.units and unit and unit not in rule.units and not counted_by_piece:
             if not (unit in ("条", "次") and rule.metric in _OUTCOMES):
                 continue
             if counted_in is None:
@@ -488,8 +508,11 @@ _PERIODICAL = re.compile(r"简报|期刊|专刊|刊物|杂志|报纸|周报|月�
 # documents made (制发, 印发, 制定, 出台) or said to be published (发布, 公开, 公布)
 _MADE = re.compile(r"制发|印发|制定|出台|起草")
 _PUBLISHED = re.compile(r"(?<!印)发布|公开|公布")
+# (负责人解读3篇, 专家解读2篇: one kind by who gives it, a part too — 24 such counts in the
+# labelled sets, none labelled)
 _ONE_FORM = re.compile(
-    r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字)解读[^，,。0-9]{0,6}$"
+    r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字|负责人|专家|媒体|部门)"
+    r"解读[^，,。0-9]{0,6}$"
 )
 _FORMS_JOINED = re.compile(
     r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字)(?:解读)?[和及与、]"
@@ -519,6 +542,11 @@ _KINDS_OF_INFORMATION = re.compile(
 # the reasons a request can be unanswerable by (the 2019 table's 无法提供): 本机关不掌握
 # (信息不存在, 不属于本机关, 非本机关制作或保存), 没有现成信息需另行制作, 补正后仍不明确
 _UNAVAILABLE_REASON = re.compile(r"不掌握|信息不存在|不存在")
+_REASON_BEFORE = re.compile(r"因[^，,。；;0-9]{1,20}无法提供[^，,。；;0-9]{0,4}$")
+_REASON_COUNTED = re.compile(
+    r"[^。；;]{0,4}?[，,、]\s*[^，,。；;0-9]{0,12}?(?:不掌握|不存在|不属于本|非本|没有现成|另行制作)"
+    r"[^，,。；;0-9]{0,12}[0-9]+\s*[件宗条]"
+)
 _OTHER_UNAVAILABLE_REASON = re.compile(
     r"(?:不属于本(?:行政)?机关|非本(?:行政)?机关(?!掌握)|没有现成信息|需(?:要)?另行制作"
     r"|补正后[^，,。；;0-9]{0,8}不明确)[^，,。；;0-9]{0,12}[0-9]+\s*[件宗条]"
@@ -573,6 +601,7 @@ _ALL_PUBLISHED = re.compile(r"主动公开|主动发布")
 _EACH_BODY = r"(?:全市|全区|全县|全省)?各(?:地|单位|部门|乡镇|街道|县区|区县|县|级)"
 _OTHERS_DID = re.compile(rf"(?:指导|督促|组织|推动|要求|带动){_EACH_BODY}")
 _EACH_BODIES = "部门|单位|乡镇|街道|县区|区县|镇街"
+_YEAR_OPENS = re.compile(r"[，,；;]\s*(?:19|20)[0-9]{2}\s*年度?(?=[，,]|通过|在|共|我|全)")
 _EACH_BODY_DID = re.compile(
     rf"\s*各(?:{_EACH_BODIES}|镇)(?:、各[^，,。；;0-9]{{1,4}})?"
     r"(?:共|累计)?(?:发布|公开|公布|制发|印发)"
@@ -685,6 +714,8 @@ def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
         # the words after the last verb (通过多渠道、多形式发布政策解读: the ways are no kinds)
         kinds = re.split(r"发布|公开|推出|刊发|编发|开展|制作|完成", before)[-1]
         kinds = kinds.lstrip("、，, ")
+        # (多形式、多角度解读政策文件17篇: the ways it was done, no kinds)
+        kinds = re.sub(r"(?:多|多种|各种)(?:形式|角度|渠道|方式|维度)[、和及与]?", "", kinds)
         # (政策解读、草案解读46条: interpretations of two kinds, all of them interpretations)
         if _KINDS_JOINED.search(kinds) and not all(
             _INTERPRETATION_FORMS.search(k) for k in re.split(r"[、及和与或]", kinds) if k
@@ -1116,6 +1147,10 @@ def _channel_of(
         and not _LISTED_WAYS.search(clauses[-1])
     ):
         return "part of a channel"
+    # “察右后旗人民政府蒙古文发布”共发布828条: an account or a column by its name alone, no word
+    # saying which channel it is (17 such counts in the labelled sets, none taken as the total)
+    if publishing and _NAMED_ALONE.match(before):
+        return "doubtful channel"
     if earlier is None:
         return [(rule, None, rule.confidence)]
     # 实时更新局门户网站和天津政务网…，全年共主动公开237条政府信息; 以A与B为主要公开途径，本年度
@@ -1141,6 +1176,11 @@ def _channel_of(
         return [(rule, None, 0.7)]
     if earlier.channel is not None and clauses and _TWO_SITES.search(clauses[-1]):
         return "several channels"
+    # 通过…目录管理系统累计主动公开政府信息2457条，2021年新增主动公开政府信息257条; 在该平台共
+    # 整理公开政府信息3819条，…，本年度新增的主动公开信息169条: what the channel holds, then the
+    # year's new items — the year's total, as the labels take it, not the channel's
+    if earlier.channel is not None and _YEAR_NEW.match(before) and _COUNTED.search(prior):
+        return [(rule, None, 0.7)]
     # 在市政府网站公示共23条，其中市级部门信息公开20条: a part of that channel's figure
     if earlier.channel is not None and re.match(r"\s*其中", before):
         # (…平台累公开206条，其中主动公开信息数为206条，依申请公开…0条: the proactive kind of
@@ -1202,6 +1242,14 @@ def _channel_of(
     ):
         return [(rule, None, 0.7)]
     return "channel named earlier in the sentence"
+
+
+_NAMED_ALONE = re.compile(
+    r"\s*[“\"「『][^”\"」』]{2,30}[”\"」』](?:本年度?|全年)?(?:共计?|累计)?"
+    r"(?:发布|推送|更新|推出)"
+)
+_YEAR_NEW = re.compile(r"\s*(?:其中[，,：:]?)?\s*(?:(?:本|今|当)年度?|20[0-9]{2}年度?)(?:的)?新增")
+_COUNTED = re.compile(r"[0-9]+\s*(?:万|余|多)?\s*[条件篇]")
 
 
 # 通过市中区政府信息公开网站等主动公开…: a site and others, said with 等 alone
@@ -1384,7 +1432,8 @@ def _own_items(what: str, field: str | None) -> str:
             rf"|与(?:{words})(?:工作)?相关的"
         )
         if "环境" in field:
-            own += r"|环境保护"  # (各类环境保护信息, an ecology bureau's: the field's old name)
+            # (各类环境保护信息, 生态环境保护类信息: an ecology bureau's, by the field's old name)
+            own += r"|(?:生态)?环境保护类?"
     # (政府相关信息: the government's information, all of it)
     own += r"|(?<=政府)相关"
     return re.sub(rf"(?:{own})(?=(?:政府|政务)?信息)", "", what)
@@ -1504,10 +1553,11 @@ def _part_reason(
     # 文件、新闻动态和业务信息等: all kinds
     # (机构职能、政策法规共计32条: kinds listed, then said to be counted together — not
     # 其他法定信息、政策文件共30条, the other kinds beside the main ones)
+    # (公示工作动态及其他信息46条: one kind and all others, on a channel too)
     listed = re.search(
         r"等[^、，,]{0,12}$|(?:及|和|以及)其[他它](?:各类)?信息"
         if total
-        else r"等[^、，,]{0,12}$|、",
+        else r"等[^、，,]{0,12}$|、|(?:及|和|以及)其[他它](?:各类)?信息",
         what,
     ) or (
         total

@@ -186,7 +186,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_disclosed",
         # (not 部分予以公开1件: the partial ones)
-        _r(rf"(?:(?<!部分)(?<!部份)予以公开|(?<!不)同意(?:全部)?公开){_OUTCOME_TAIL}"),
+        _r(
+            rf"(?:(?<!部分)(?<!部份)予以公开|(?<!不)(?<!部分)(?<!部份)同意(?:全部)?公开){_OUTCOME_TAIL}"
+        ),
         units=_OUTCOME_UNITS,
     ),
     # 其中给予公开7件: given out, in a sentence on requests
@@ -212,7 +214,10 @@ RULES: tuple[Rule, ...] = (
         needs=_r(r"申请[^。]{0,40}?[0-9]+\s*[件宗起份条][^。]*?公开$"),
     ),
     # (予以部份公开: 部份, a common variant of 部分)
-    Rule("requests_partial", _r(rf"部[分份](?:予以)?公开{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS),
+    # (部分同意公开3件)
+    Rule(
+        "requests_partial", _r(rf"部[分份](?:予以|同意)?公开{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS
+    ),
     Rule("requests_unavailable", _r(rf"无法提供{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS),
     Rule(
         "requests_unavailable",
@@ -285,7 +290,8 @@ RULES: tuple[Rule, ...] = (
         "requests_new",
         _r(
             # (其中上年结转1件、本年度新收并办结2件: new, and completed in the same number)
-            r"(?:^|[，,；;、]|其中[，,：:]?)\s*(?:本年度?|今年|当年)?(?:新增|新收到?|新接收|新受理)"
+            # (申请12件(含新收11件、上年结转1件): the new ones inside the brackets)
+            r"(?:^|[，,；;、]|其中[，,：:]?|[(（]含)\s*(?:本年度?|今年|当年)?(?:新增|新收到?|新接收|新受理)"
             r"(?:申请)?(?:并(?:全部)?办结)?$"
         ),
         units=_REQUEST_UNITS,
@@ -298,6 +304,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:新增|新收到?|新接收|新受理)$"
             r"|申请[^。]{0,12}[0-9]+\s*[件宗][，,；;]\s*其中[，,：:]?\s*(?:本年度?|今年|当年)?"
             r"(?:新增|新收到?)(?:申请)?$"
+            r"|申请[^。]{0,12}[0-9]+\s*[件宗][(（]含(?:本年度?|今年|当年)?新收$"
         ),
     ),
     Rule(
@@ -689,7 +696,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "interpretations",
         # (公开并解读1件: documents published and explained, counted as documents)
-        _r(r"(?<![及和与、并])解读[^，,。0-9]{0,10}$"),
+        # (not 解读会议19次: meetings explained, not the interpretations published)
+        _r(r"(?<![及和与、并])解读(?!会)[^，,。0-9]{0,10}$"),
         units=("篇", "条", "期", "次", "个", "份", "项", "件", "件次"),
         # 解读及回应信息共计110条: explanations and responses together
         unless=_r(r"解读[及和与、]回应|回应[及和与、]解读"),
@@ -697,7 +705,8 @@ RULES: tuple[Rule, ...] = (
     # 我局共计开展4次政策解读: the interpretations, their number before them
     Rule(
         "interpretations",
-        _r(r"(?:开展|发布|制作|编发)(?:了)?$"),
+        # (进行5条政策解读)
+        _r(r"(?:开展|发布|制作|编发|进行)(?:了)?$"),
         # (not 开展2次政策解读培训: a training on them)
         after=_r(
             r"^\s*(?:[次条篇期个份项])?(?:的)?政策(?:文件)?解读(?![及和与、]回应|培训|会|工作|活动)"
@@ -966,7 +975,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:文件|公文)(?:法规)?(?:类)?(?:的)?(?:政府)?(?:信息)?(?:数|数量)?[”\"」]?(?:公开)?$"
         ),
         "none",
-        units=("条", "件", "个", "篇", "份", "部"),  # (规范性文件14部)
+        units=("条", "件", "个", "篇", "份", "部", "项"),  # (规范性文件14部, 政策文件8项)
         category="documents",
         confidence=0.8,
         # (…主动公开信息138条。其中：…政策文件信息31条: the sentence before is read too)
@@ -1013,7 +1022,11 @@ RULES: tuple[Rule, ...] = (
     # 行政执法公示信息)
     Rule(
         "items_published",
-        _r(r"(?:(?<=网站)|(?<=平台)|(?<=网)|(?<=专栏))公示(?:了)?(?:的)?(?:信息)?(?:共计|共)?$"),
+        # (通过政府门户网站共公示工作动态及其他信息46条: the kinds between the verb and the count)
+        _r(
+            r"(?:(?<=网站)|(?<=平台)|(?<=网)|(?<=专栏))(?:共计?|累计)?公示(?:了)?(?:的)?"
+            r"(?:[^，,。；;0-9]{0,16}?信息)?(?:共计|共)?$"
+        ),
         "read",
         units=_PUBLISH_UNITS,
         confidence=0.85,
