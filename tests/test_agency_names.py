@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.domain.agency_names import (
+    AUTONOMOUS,
     _spelt_out,
     agency_key,
     agency_vocabulary,
@@ -15,6 +16,7 @@ from dashboard.domain.agency_names import (
     short_forms,
     stored_agency,
 )
+from dashboard.domain.places import division_names
 
 
 @pytest.mark.parametrize(
@@ -44,6 +46,12 @@ from dashboard.domain.agency_names import (
         ("重庆市人民防空办", "重庆市人民防空办公室"),
         ("宁河区政务服务办", "宁河区政务服务办公室"),
         ("安居区住房城乡建设局", "安居区住房和城乡建设局"),
+        # an autonomous division by its full name or its short one
+        ("大化瑶族自治县教育局", "大化县教育局"),
+        ("肃南裕固族自治县人民政府", "肃南县人民政府"),
+        ("关岭布依族苗族自治县民族宗教事务局", "关岭自治县民族宗教事务局"),
+        ("黔东南苗族侗族自治州商务局", "黔东南州商务局"),
+        ("鄂温克族自治旗辉苏木", "鄂温克旗辉苏木"),
     ],
 )
 def test_spellings_of_one_agency_share_a_key(one: str, other: str) -> None:
@@ -57,7 +65,6 @@ def test_spellings_of_one_agency_share_a_key(one: str, other: str) -> None:
         ("大路镇", "琼海市大路镇"),  # many counties have a 大路镇: the key keeps the place
         ("荣成市人民政府办公室", "荣成市人民政府"),  # the office is not the government
         ("定海区教育局", "普陀区教育局"),
-        ("大化瑶族自治县教育局", "大化县教育局"),
         ("苏州高新区", "苏州高新区管委会"),
         # (the government's office of a district is no street office)
         ("鼓楼区人民政府办公室", "鼓楼区办公室"),
@@ -126,3 +133,15 @@ def test_the_same_agency_up_to_the_places_before_it() -> None:
     assert not same_agency_placed("西安市长安区卫生健康局", "长安区教育局")
     assert not same_agency_placed("设立县民政局", "县民政局")
     assert not same_agency_placed(None, "东港镇")
+
+
+def test_an_autonomous_divisions_short_name_never_stands_for_another_division() -> None:
+    """The key writes 大化瑶族自治县 as 大化县 — but not 东乡族自治县 as 东乡县, once a county of
+    抚州, nor a province's 自治区."""
+    names = set(division_names())
+    shortened = [name for name in names if AUTONOMOUS.search(name)]
+    assert len(shortened) > 100  # the autonomous counties, banners and prefectures are read
+    keys = {agency_key(name) for name in shortened}
+    assert not keys & {agency_key(name) for name in names - set(shortened)}
+    assert agency_key("东乡族自治县人民政府") != agency_key("东乡县人民政府")
+    assert agency_key("新疆维吾尔自治区生态环境厅") == "新疆维吾尔自治区生态环境厅"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from dashboard.domain.places import division_names
 from dashboard.domain.script import to_simplified
 from dashboard.paths import CATALOGUE_DIR
 
@@ -39,10 +40,39 @@ _GOVERNMENT_OF_TOWN = re.compile(
 # 苏州高新区管委会(虎丘区人民政府), 泰州医药高新区(高港区)…: a zone's name with the district it
 # is one with in brackets — the same agency as the name without them
 _ALIAS = re.compile(r"[(（][\u4e00-\u9fff]{2,10}?(?:区|县|市|城|人民政府)[)）]")
+# 大化瑶族自治县 and 大化县, 黔东南苗族侗族自治州 and 黔东南州, 鄂温克族自治旗 and 鄂温克旗: an
+# autonomous division by its full name or by the short one reports and their readers use —
+# unless the short one names another division (东乡族自治县 stays: 东乡县 was 抚州's)
+_NATIONALITIES = (
+    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水"
+    "|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克"
+    "|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
+)
+AUTONOMOUS = re.compile(
+    rf"(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?:{_NATIONALITIES})族)*族?自治(?=[县旗州])"
+)
 # What a key keeps: CJK and alphanumerics (brackets, spaces and dots vary between copies).
 _KEPT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
 # A run of places ending in a level word (广元市利州区, 琼海市): what may stand before a name.
 _PLACES = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,12}}?(?:[{_LEVELS}]|自治[州县旗]|地区|新区))+$")
+
+
+@cache
+def _autonomous_short() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The autonomous divisions' names, full (大化瑶族自治县) or with 自治 alone (大化自治县), each
+    to its short name (大化县); none whose short name is another division's."""
+    names = set(division_names())
+    table: dict[str, str] = {}
+    for name in names:
+        found = AUTONOMOUS.search(name)
+        short = AUTONOMOUS.sub("", name)
+        if found is None or short in names:
+            continue
+        table[name] = short
+        table[f"{short[:-1]}自治{short[-1]}"] = short
+    if not table:
+        return None, {}
+    return re.compile("|".join(map(re.escape, _longest_first(table)))), table
 
 
 @cache
@@ -86,10 +116,14 @@ def _spelt_out(name: str, table: Mapping[str, str]) -> str:
 def agency_key(name: str) -> str:
     """The key on which the spellings of one agency's name agree: simplified script, short
     forms spelt out, words of the same meaning made one (人民政府/政府, 管理委员会/管委会,
-    街道办事处/街道), a place's government the place itself. Empty for an empty name."""
+    街道办事处/街道), a place's government the place itself, an autonomous division by its short
+    name (大化瑶族自治县 → 大化县). Empty for an empty name."""
     forms, same = agency_vocabulary()
     plain = _ALIAS.sub("", to_simplified(unicodedata.normalize("NFKC", name)))
     key = "".join(_KEPT.findall(plain))
+    short = _autonomous_short()
+    if short[0] is not None:
+        key = short[0].sub(lambda m: short[1][m[0]], key)
     key = _spelt_out(key, forms)
     for word, common in same.items():
         key = key.replace(word, common)

@@ -412,6 +412,9 @@ def _char_simplified(char: str) -> str:
 _SPAM = re.compile(r"博彩|官网|娱乐城|彩票|赌场|棋牌|真人视讯")
 
 
+_ZONE_OFFICE = r"|(?:(?<=开发区)|(?<=高新区)|(?<=园区))党政(?:综合)?办公室(?:编制|印发|发布)?的?$"
+
+
 def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | None:
     """The agency of a matched name (in the text's own script), or None when it is not one;
     `line_start`: the name opens a line (a title), where a leading 和 or 与 is part of it."""
@@ -436,10 +439,10 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
         r"|(?<=[局委厅])信息中心$"
         # (昆都仑区市府东路街道党群服务中心: the street office's centre that answers for it)
         r"|(?:(?<=办事处)|(?<=街道))党群服务中心$"
-        # (常熟经济技术开发区党政办公室: a zone's own office)
-        r"|(?:(?<=开发区)|(?<=高新区)|(?<=园区))党政(?:综合)?办公室(?:编制|印发|发布)?的?$"
         # (淮安生态文旅区综合管理部: a zone's department of general management)
-        r"|(?<=区)综合管理部$",
+        r"|(?<=区)综合管理部$" + ("" if line_start else _ZONE_OFFICE),
+        # (常熟经济技术开发区党政办公室: a zone's own office — not in a title: 宿迁经济技术开发区
+        # 党政办公室2023年…报告 is the office's own report, as the labels take it, 3 of 3)
         simple,
     )
     if office:
@@ -1399,6 +1402,9 @@ def _completed(agency: str, simple: str) -> str:
             name = name[: -len(short)] + full
             break
     name = _DISTRICT_GOVERNMENT.sub("", _TOWN_GOVERNMENT.sub("", name))
+    # (烟台开发区管委: the committee's 会 dropped, as some reports write it)
+    if name.endswith("管委"):
+        name += "会"
     return name if name != to_simplified(agency) else agency
 
 
@@ -1538,6 +1544,9 @@ def _short_title(name: str, simple: str) -> str | None:
     name = name[noise.end() :] if noise else name
     short = _SHORT_TITLE.fullmatch(name.strip())
     if short is None or short["core"][0] in _NOT_LEVEL_AFTER:  # 市场监督管理局
+        return None
+    # (区政府在市委、市政府的领导下: a sentence running on to the party committee, no body's name)
+    if "在" in short["core"]:
         return None
     level, core = short["level"], short["core"]
     if level in "市区县州":

@@ -58,7 +58,8 @@ _GOV_NAMED = re.compile(
     r"|(?<![局委办厅心级])政务公开平台"
     # 政府信息公开平台, 信息公开网: the government's disclosure platform (not 局信息公开网);
     # 福田政府在线: a district's portal by its name
-    r"|(?<![局委厅办])政府(?:网站)?信息公开(?:统一)?平台(?!建设)|(?<![局委厅办门])信息公开网(?!站?[^，,。；;]{0,2}栏)|政府在线"
+    # (通过政府信息公开门户网站: the government's disclosure portal — 3 labels of 4)
+    r"|(?<![局委厅办])政府(?:网站)?信息公开(?:统一)?平台(?!建设)|(?<![局委厅办])政府信息公开门户网|(?<![局委厅办门])信息公开网(?!站?[^，,。；;]{0,2}栏)|政府在线"
     # 市信息公开平台, 政府公开网, 首都之窗 (Beijing's portal)
     r"|(?<![\u4e00-\u9fff])[区市县省州]信息公开(?:平台|网)|(?<=[在过])[区市县省州]信息公开(?:平台|网)"
     r"|政府公开网|首都之窗|政务公开(?:信息)?网"
@@ -70,11 +71,13 @@ _GOV_NAMED = re.compile(
 )
 # “巴彦淖尔市政务公开”: a place's disclosure platform by its name; 县人民政府外网: its public site
 _NAMED_DISCLOSURE_PLATFORM = re.compile(
-    r"[“\"「『]([^”\"」』]{2,12}?[区市县省州旗盟])政务公开(?:平台|网)?[”\"」』]"
+    # (“诸暨市政府信息公开”网站: the same, by the government's disclosure)
+    r"[“\"「『]([^”\"」』]{2,12}?[区市县省州旗盟])(?:政务公开|政府信息公开)(?:平台|网)?[”\"」』]"
 )
 _GOVERNMENT_OUTER_SITE = re.compile(r"(?<=政府)外网")
 # an app, alone or among other channels (where it stands for new media)
 _APP = re.compile(r"APP|App|app|客户端")
+_APP_JOINED = re.compile(r"[、和及与][^、和及与，,。；;]{0,10}(?:APP|App|app|客户端)")
 _APP_AMONG_OTHERS = re.compile(r"网|微信|微博|公众号|抖音|媒体|平台|[、和及与]")
 # 我局网站广州金盾网: the report names its own site; “廣州金盾網” later is that site
 _OWN_SITE_NAME = re.compile(
@@ -353,6 +356,9 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
             mentioned.append("website")
         if mentioned and "new_media" not in kinds and re.search(r"新媒体|客户端|APP", plain):
             mentioned.append("new_media")
+        # 通过诸暨发布微信公众号和西施眼APP客户端发布37条: an account and an app, together
+        elif mentioned and _APP_JOINED.search(plain):
+            mentioned.append("app")
     # 通过门户网站和其他信息公开渠道: a channel and every other way — the whole output
     if mentioned and (_OTHER_WAYS.search(plain) or gazette_among):
         mentioned.append("other_ways")

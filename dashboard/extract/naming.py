@@ -520,7 +520,9 @@ _FORMS_JOINED = re.compile(
 )
 # two sites or accounts joined (市政府门户网站及本部门门户网站, 政府网站、政府信息公开平台)
 _SITE_WORD = (
-    r"(?:网站|官网|门户网|政务网|信息网|平台|公众号|微博|抖音号?|快手号?|视频号|头条号|公开栏)"
+    # (政府网、政务公开网、政府信息公开网: sites by other names)
+    r"(?:网站|官网|门户网|政务网|信息网|政府网|公开网|平台|公众号|微博|抖音号?|快手号?|视频号|头条号"
+    r"|公开栏)"
 )
 _TWO_SITES = re.compile(
     rf"{_SITE_WORD}[”\"」』]?(?:及|和|与|、|以及)(?!时)[^，,。；;0-9]{{1,20}}?{_SITE_WORD}"
@@ -560,7 +562,8 @@ _AMONG_OTHER_WAYS = re.compile(
 # 通过政府信息公开专栏及我局政务网站主动公开政府信息2585条: the sites named together, then the
 # agency's proactive information in general — all its items, the total (the labels of 11
 # reports so; the labellers of 4 older ones left such counts out)
-_SITES_TOGETHER_ALL = re.compile(r"主动(?:公开|发布)|各类")
+# (通过政府网、政务公开网、政府信息公开网途径共公开信息18条: the ways, then all of it)
+_SITES_TOGETHER_ALL = re.compile(r"主动(?:公开|发布)|各类|(?:途径|渠道)共")
 # …政策解读、人事等各类信息: kinds listed, then all the items
 _ALL_KINDS_END = re.compile(r"等(?:各类|各项|各种)?(?:政府|政务)?信息\s*(?:共|共计|合计)?\s*$")
 # 公开政府信息2874项: items in 项, named as information
@@ -657,6 +660,7 @@ _OTHER_APPLICATIONS = re.compile(
 )
 _SENT_AND_PUBLISHED = re.compile(r"(?:报送|上报)(?:并|和|及)?(?:发布|公开)")
 # 省政府外事办网站 in a city office's report: the site of a body above it, not its own
+_ABOVE_WAYS = re.compile(r"上述[^，,。；;0-9]{0,4}?(?:媒体|平台|渠道|方式|途径|载体)")
 _HIGHER_BODY_SITE = re.compile(
     r"(?:省|自治区|国家|中央|国务院)[\u4e00-\u9fff]{0,8}?(?:局|委员会|委|厅|办|部)"
     r"(?:门户|官方)?(?:网站|官网)"
@@ -1063,6 +1067,10 @@ def _channel_of(
         joined = _JOINED_OTHER.search(_INCLUDING_COLUMNS.sub("", words))
         if joined and not _where(joined["other"], catalogue, report).mentioned:
             return "several channels"
+        # 方式主要有:…网站、…报刊杂志等多种形式。截至2023年底在上述各类媒体公开信息63条: all the
+        # ways named before — the total
+        if publishing and _ABOVE_WAYS.search(words):
+            return [(rule, None, 0.7)]
         if publishing and where.channel == "news_media":
             # 通过报刊、电视、广播、政务服务场所等传统公开载体公开信息22条: the press among the
             # offline ways, counted together

@@ -133,7 +133,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "hotline_closed",
         # (not 受理并办结: received and closed in one number)
-        _r(r"(?:12345|热线)(?:(?!受理)[^，,。0-9]){0,12}(?:并|且|均|已)办结[^，,。0-9]{0,10}$"),
+        # (12345政务服务热线工单办结48件: closed, with no connecting word)
+        _r(
+            r"(?:12345|热线)(?:(?!受理|收到|接收|交办)[^，,。0-9]){0,12}(?:并|且|均|已)?办结"
+            r"[^，,。0-9]{0,10}$"
+        ),
         "hotline",
         units=_HOTLINE_UNITS,
     ),
@@ -696,8 +700,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "interpretations",
         # (公开并解读1件: documents published and explained, counted as documents)
-        # (not 解读会议19次: meetings explained, not the interpretations published)
-        _r(r"(?<![及和与、并])解读(?!会)[^，,。0-9]{0,10}$"),
+        # (not 解读会议19次, 政策解读活动15次: meetings explained, events held; 回应解读信息数175次:
+        # responses and interpretations run together)
+        _r(r"(?<![及和与、并])(?<!回应)解读(?!会|活动)[^，,。0-9]{0,10}$"),
         units=("篇", "条", "期", "次", "个", "份", "项", "件", "件次"),
         # 解读及回应信息共计110条: explanations and responses together
         unless=_r(r"解读[及和与、]回应|回应[及和与、]解读"),
