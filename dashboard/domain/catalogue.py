@@ -360,6 +360,7 @@ def name_key(text: str) -> str:
 
 
 # A quoted account name: “平安某某”, "XX发布", 「…」, 『…』, ‘…’, '…' (after NFKC).
+_ACCOUNT_KIND_END = re.compile(r"(?:微信公众号|微信号|公众号|微博|抖音号|头条号|视频号)$")
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|「[^「」]*」|『[^『』]*』|‘[^‘’]*’|'[^']*'")
 # What a channel rule's match is replaced by: no later rule can read across it.
 _USED = "\x00"
@@ -504,7 +505,11 @@ class Catalogue(_Model):
 
         def keep_channel_names(match: re.Match[str]) -> str:
             inner = match.group(0)[1:-1]
-            return f"{_USED}{inner}{_USED}" if name_key(inner) in index else _USED
+            if name_key(inner) in index:
+                return f"{_USED}{inner}{_USED}"
+            # (“彝良县人民政府微信公众号”: an account's name ending on the kind it is)
+            kind = _ACCOUNT_KIND_END.search(inner)
+            return f"{_USED}{kind.group(0)}" if kind else _USED
 
         return _QUOTED.sub(keep_channel_names, text)
 

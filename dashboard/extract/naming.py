@@ -1157,7 +1157,7 @@ def _channel_of(
         return "part of a channel"
     # “察右后旗人民政府蒙古文发布”共发布828条: an account or a column by its name alone, no word
     # saying which channel it is (17 such counts in the labelled sets, none taken as the total)
-    if publishing and _NAMED_ALONE.match(before):
+    if publishing and _NAMED_ALONE.match(before) and not _CHANNEL_WORD.search(before):
         return "doubtful channel"
     if earlier is None:
         return [(rule, None, rule.confidence)]
