@@ -34,8 +34,7 @@ def test_posted_on_a_site_with_the_kinds_between(catalogue: Catalogue) -> None:
 
 def test_the_years_new_items_after_what_a_channel_holds(catalogue: Catalogue) -> None:
     text = (
-        "通过政府信息公开目录管理系统累计主动公开政府信息2457条,"
-        "2022年新增主动公开政府信息257条。"
+        "通过政府信息公开目录管理系统累计主动公开政府信息2457条,2022年新增主动公开政府信息257条。"
     )
     assert taken(text, catalogue) == {("items_published", None, None, 257.0)}
     platform = (
@@ -105,8 +104,7 @@ def test_one_reason_of_several_it_could_not_be_given(catalogue: Catalogue) -> No
 
 def test_a_clause_opening_on_the_year_is_the_agencys_own(catalogue: Catalogue) -> None:
     text = (
-        "督促各部门落实社会救助、养老服务等领域信息公开,"
-        "2022年,区政府门户网共发布政府信息7630条。"
+        "督促各部门落实社会救助、养老服务等领域信息公开,2022年,区政府门户网共发布政府信息7630条。"
     )
     assert taken(text, catalogue, agency="鲤城区人民政府") == {
         ("items_published", "gov_portal", None, 7630.0)
