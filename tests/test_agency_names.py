@@ -52,6 +52,10 @@ from dashboard.domain.places import division_names
         ("关岭布依族苗族自治县民族宗教事务局", "关岭自治县民族宗教事务局"),
         ("黔东南苗族侗族自治州商务局", "黔东南州商务局"),
         ("鄂温克族自治旗辉苏木", "鄂温克旗辉苏木"),
+        ("木垒哈萨克自治县人民政府", "木垒县人民政府"),
+        # a place written without its level, the one division of that stem
+        ("荆门市司法局", "荆门司法局"),
+        ("黑龙江省质量技术监督局", "黑龙江质量技术监督局"),
     ],
 )
 def test_spellings_of_one_agency_share_a_key(one: str, other: str) -> None:
@@ -66,6 +70,9 @@ def test_spellings_of_one_agency_share_a_key(one: str, other: str) -> None:
         ("荣成市人民政府办公室", "荣成市人民政府"),  # the office is not the government
         ("定海区教育局", "普陀区教育局"),
         ("苏州高新区", "苏州高新区管委会"),
+        # (朝阳: 朝阳市, 朝阳区 and 朝阳县 — no level to write; 前进街道 is a street's name)
+        ("朝阳区教育局", "朝阳教育局"),
+        ("前进街道", "前进区街道"),
         # (the government's office of a district is no street office)
         ("鼓楼区人民政府办公室", "鼓楼区办公室"),
     ],

@@ -49,7 +49,8 @@ _NATIONALITIES = (
     "|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
 )
 AUTONOMOUS = re.compile(
-    rf"(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?:{_NATIONALITIES})族)*族?自治(?=[县旗州])"
+    # (木垒哈萨克自治县: a nationality's name without 族)
+    rf"(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?:{_NATIONALITIES})族?)*族?自治(?=[县旗州])"
 )
 # What a key keeps: CJK and alphanumerics (brackets, spaces and dots vary between copies).
 _KEPT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
@@ -73,6 +74,37 @@ def _autonomous_short() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     if not table:
         return None, {}
     return re.compile("|".join(map(re.escape, _longest_first(table)))), table
+
+
+@cache
+def _division_stems() -> dict[str, str]:
+    """Each division's name without its level (荆门 of 荆门市, 黑龙江 of 黑龙江省), for the
+    stems only one division has (not 朝阳: 朝阳市, 朝阳区, 朝阳县)."""
+    stems: dict[str, set[str]] = {}
+    for name in division_names():
+        if len(name) >= 3 and name[-1] in "省市区县旗州盟" and "自治" not in name:
+            stems.setdefault(name[:-1], set()).add(name)
+    return {stem: names.pop() for stem, names in stems.items() if len(names) == 1}
+
+
+# (not 前进街道, 湖南镇: a town's or street's own name, which a division's stem may be)
+_BODY_AFTER_STEM = re.compile(r"(?:局|委员会|管委会|委|厅|办公室|政府|中心)$")
+
+
+def _level_written(key: str) -> str:
+    """A bureau's name whose place is written without its level (荆门司法局, 黑龙江质量技术监督局)
+    with the level of the one division of that stem (荆门市司法局): one agency, either way."""
+    if not _BODY_AFTER_STEM.search(key):
+        return key
+    stems = _division_stems()
+    for size in (4, 3, 2):
+        division = stems.get(key[:size])
+        if division is not None and len(key) > size and key[size] not in _LEVEL_OR_TOWN:
+            return division + key[size:]
+    return key
+
+
+_LEVEL_OR_TOWN = "省市区县旗州盟镇乡街村路"
 
 
 @cache
@@ -127,7 +159,7 @@ def agency_key(name: str) -> str:
     key = _spelt_out(key, forms)
     for word, common in same.items():
         key = key.replace(word, common)
-    return _PLACE_GOVERNMENT.sub("", _GOVERNMENT_OF_TOWN.sub("", key))
+    return _level_written(_PLACE_GOVERNMENT.sub("", _GOVERNMENT_OF_TOWN.sub("", key)))
 
 
 def same_agency(a: str | None, b: str | None) -> bool:

@@ -119,7 +119,8 @@ _CONTACT = re.compile(
 # agency's own site, named in full
 _OWN_SITE = re.compile(
     rf"电子版[^。\n]{{0,8}}?(?:在|从|于|通过)\s*[“\"]?(?P<agency>{_NAME})[”\"]?"
-    r"(?:政府)?(?:门户|官方)?(?:网站|官网)"
+    # (可以从乌海市统计局门户网(http://…)下载: 门户网 without 站)
+    r"(?:政府)?(?:门户网站?|官方网站|官网|网站)"
     # (常州高新区网站: a zone's portal, which carries the reports of the bodies in it)
     r"(?<!开发区网站)(?<!高新区网站)(?<!经开区网站)"
 )
@@ -248,6 +249,8 @@ _OWN_LEVEL = re.compile(r"[(（](?:本级机关|机关本级|本级)[)）]")
 _AKA = re.compile(
     r"[(（]以下简称[^()（）]{1,16}[)）]"
     r"|(?<=[局室会办委])[(（][\u4e00-\u9fff]{4,24}?(?:局|办公室|委员会)[)）](?=\s*(?:19|20)[0-9]{2}\s*年)"
+    # (淮北市妇幼保健计划生育服务中心(市妇幼保健院)2021年…: a centre's other name, its hospital)
+    r"|(?<=中心)[(（][\u4e00-\u9fff]{3,16}?(?:院|馆|所|站)[)）](?=\s*(?:19|20)[0-9]{2}\s*年)"
 )
 # spaces a PDF's text layer sets between characters (成都市住房和城乡建设 局)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
@@ -311,7 +314,8 @@ _TITLE_NOISE = re.compile(
     r"|名称[:：]?|文件下载[:：]?|附件[:：]?|包括"
     # (2025年年度五通桥区教育局加强…: the year said twice, no name opens with 年度)
     r"|年度"
-    rf"|本{_NOT_A_LISTED_PLACE}|由|的|并"
+    # (2014年是国家铁路局全面履职第一年: the copula before the name)
+    rf"|本{_NOT_A_LISTED_PLACE}|由|的|并|是"
     # (原安丘市机关事务管理局: a body since merged, by the name it reports under — not 原阳县,
     # 原州区, whose place's name opens with 原)
     r"|原(?=[\u4e00-\u9fff]{2,4}[省市县区]))+"
@@ -468,10 +472,12 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     if twice:
         name, simple = name[len(twice["place"]) :], simple[len(twice["place"]) :]
     # 上海普陀上海市普陀区宜川路街道办事处: the places written short, then in full
+    # (not 东营市东营区人民政府办公室: a city and its district of one name, each with its level)
     for size in range(2, 7):
         rest = simple[size:]
         if (
-            re.match(r"[\u4e00-\u9fff]{1,6}?[省市区县州旗]", rest)
+            rest[:1] not in "省市区县州旗"
+            and re.match(r"[\u4e00-\u9fff]{1,6}?[省市区县州旗]", rest)
             and re.sub(r"[省市区县州旗]", "", rest).startswith(simple[:size])
             and simple[:size] != rest[:size]
         ):
