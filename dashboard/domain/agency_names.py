@@ -82,12 +82,13 @@ def _division_stems() -> dict[str, str]:
     stems only one division has (not 朝阳: 朝阳市, 朝阳区, 朝阳县)."""
     stems: dict[str, set[str]] = {}
     for name in division_names():
-        if len(name) >= 3 and name[-1] in "省市区县旗州盟" and "自治" not in name:
+        if len(name) >= 3 and name[-1] in _LEVELS and "自治" not in name:
             stems.setdefault(name[:-1], set()).add(name)
     return {stem: names.pop() for stem, names in stems.items() if len(names) == 1}
 
 
 # (not 前进街道, 湖南镇: a town's or street's own name, which a division's stem may be)
+_LEVEL_OR_TOWN = _LEVELS + "镇乡街村路"
 _BODY_AFTER_STEM = re.compile(r"(?:局|委员会|管委会|委|厅|办公室|政府|中心)$")
 
 
@@ -102,9 +103,6 @@ def _level_written(key: str) -> str:
         if division is not None and len(key) > size and key[size] not in _LEVEL_OR_TOWN:
             return division + key[size:]
     return key
-
-
-_LEVEL_OR_TOWN = "省市区县旗州盟镇乡街村路"
 
 
 @cache
@@ -153,9 +151,9 @@ def agency_key(name: str) -> str:
     forms, same = agency_vocabulary()
     plain = _ALIAS.sub("", to_simplified(unicodedata.normalize("NFKC", name)))
     key = "".join(_KEPT.findall(plain))
-    short = _autonomous_short()
-    if short[0] is not None:
-        key = short[0].sub(lambda m: short[1][m[0]], key)
+    autonomous, short_names = _autonomous_short()
+    if autonomous is not None:
+        key = autonomous.sub(lambda m: short_names[m[0]], key)
     key = _spelt_out(key, forms)
     for word, common in same.items():
         key = key.replace(word, common)

@@ -416,6 +416,8 @@ def _char_simplified(char: str) -> str:
 _SPAM = re.compile(r"博彩|官网|娱乐城|彩票|赌场|棋牌|真人视讯")
 
 
+# (常熟经济技术开发区党政办公室: a zone's own office — not in a title: 宿迁经济技术开发区党政办公室
+# 2023年…报告 is the office's own report, as the labels take it, 3 of 3)
 _ZONE_OFFICE = r"|(?:(?<=开发区)|(?<=高新区)|(?<=园区))党政(?:综合)?办公室(?:编制|印发|发布)?的?$"
 
 
@@ -445,8 +447,6 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
         r"|(?:(?<=办事处)|(?<=街道))党群服务中心$"
         # (淮安生态文旅区综合管理部: a zone's department of general management)
         r"|(?<=区)综合管理部$" + ("" if line_start else _ZONE_OFFICE),
-        # (常熟经济技术开发区党政办公室: a zone's own office — not in a title: 宿迁经济技术开发区
-        # 党政办公室2023年…报告 is the office's own report, as the labels take it, 3 of 3)
         simple,
     )
     if office:

@@ -77,7 +77,7 @@ _NAMED_DISCLOSURE_PLATFORM = re.compile(
 _GOVERNMENT_OUTER_SITE = re.compile(r"(?<=政府)外网")
 # an app, alone or among other channels (where it stands for new media)
 _APP = re.compile(r"APP|App|app|客户端")
-_APP_JOINED = re.compile(r"[、和及与][^、和及与，,。；;]{0,10}(?:APP|App|app|客户端)")
+_APP_JOINED = re.compile(rf"[、和及与][^、和及与，,。；;]{{0,10}}(?:{_APP.pattern})")
 _APP_AMONG_OTHERS = re.compile(r"网|微信|微博|公众号|抖音|媒体|平台|[、和及与]")
 # 我局网站广州金盾网: the report names its own site; “廣州金盾網” later is that site
 _OWN_SITE_NAME = re.compile(

@@ -58,6 +58,7 @@ from dashboard.extract.numbers import (
     _SENTENCE_END,
     _WORDS_REACH,
     _YEAR_WORD,
+    CLAUSE_YEAR,
     HEADING_NUMBER,
     NUMBER_RE,
     OPENING_YEAR,
@@ -182,18 +183,13 @@ _THREE_KINDS_NEXT = re.compile(
     r"\s*[，,；;]?\s*其中[，,：:]?\s*主动公开[^，,。；;0-9]{0,10}[0-9]+\s*[条件篇]"
     + _OTHER_KINDS.pattern
 )
-# 2013年主动公开…: a clause opening on a year (not 2013年以来, 2013年底, 2013年…累计)
-_CLAUSE_YEAR = re.compile(
-    r"\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?(?!\s*[0-9]{1,2}\s*月|以来|来|[至到—\-~－～]|[0-9]|底|末)"
-    r"(?![^，,。；;]*(?:累计|以来|截至|截止))"
-)
 
 
 def _opening_year(period: str) -> re.Match[str] | None:
     """The year a full sentence opens on, with its comma (2024年，…) or without it (2022年我镇
     收到…), not a running total's start or a span (2022年以来, 2022年底, 2022年1-6月)."""
     heading = HEADING_NUMBER.match(period)
-    return OPENING_YEAR.match(period) or _CLAUSE_YEAR.match(period, heading.end() if heading else 0)
+    return OPENING_YEAR.match(period) or CLAUSE_YEAR.match(period, heading.end() if heading else 0)
 
 
 # 。其中,上年结转申请1件: the requests carried over, told at the next sentence's start
@@ -660,7 +656,7 @@ def extract_figures(
         # 2014年…主动公开政府信息206条，2013年主动公开政府信息202条: a clause opening on
         # another year than the report's, which the same sentence names too (not 2013年以来,
         # 2013年底累计…: a running total's start)
-        clause_year = _CLAUSE_YEAR.match(text, scope_start, start) if reason is None else None
+        clause_year = CLAUSE_YEAR.match(text, scope_start, start) if reason is None else None
         if (
             clause_year
             and result.year

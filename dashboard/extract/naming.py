@@ -19,7 +19,7 @@ from dashboard.extract.channels import (
     _site_and_more,
     _where,
 )
-from dashboard.extract.numbers import _MADE_TOTAL, _OTHER_KINDS
+from dashboard.extract.numbers import _MADE_TOTAL, _OTHER_KINDS, CLAUSE_YEAR
 from dashboard.extract.rules import RECEIVED_IN, RULES, Naming, Rule, rule_by_id
 
 # what a number may count when named right after its counting word (8期在线访谈, 3场新闻发布会)
@@ -240,14 +240,12 @@ def _name(
             return "several kinds together"
         # (收到…申请4条，…予以公开3条: an outcome counted in the sentence's own counting word
         # for requests)
-        # (收到信息申请数量7个, 办结依申请信息公开17个: requests counted in 个, the clause ending
-        # on it — not 收到申请之日起15个工作日)
-        counted_by_piece = (
-            unit == "个"
-            and rule.metric in ("requests_new", "requests_completed")
-            and re.match(r"\s*(?:[，,。；;、)）]|$)", rest) is not None
-        )
-        if rule.units and unit and unit not in rule.units and not counted_by_piece:
+        if (
+            rule.units
+            and unit
+            and unit not in rule.units
+            and not _requests_by_piece(rule.metric, unit, rest)
+        ):
             if not (unit in ("条", "次") and rule.metric in _OUTCOMES):
                 continue
             if counted_in is None:
@@ -604,7 +602,7 @@ _ALL_PUBLISHED = re.compile(r"主动公开|主动发布")
 _EACH_BODY = r"(?:全市|全区|全县|全省)?各(?:地|单位|部门|乡镇|街道|县区|区县|县|级)"
 _OTHERS_DID = re.compile(rf"(?:指导|督促|组织|推动|要求|带动){_EACH_BODY}")
 _EACH_BODIES = "部门|单位|乡镇|街道|县区|区县|镇街"
-_YEAR_OPENS = re.compile(r"[，,；;]\s*(?:19|20)[0-9]{2}\s*年度?(?=[，,]|通过|在|共|我|全)")
+_YEAR_OPENS = re.compile(r"[，,；;]" + CLAUSE_YEAR.pattern)
 _EACH_BODY_DID = re.compile(
     rf"\s*各(?:{_EACH_BODIES}|镇)(?:、各[^，,。；;0-9]{{1,4}})?"
     r"(?:共|累计)?(?:发布|公开|公布|制发|印发)"
@@ -851,6 +849,16 @@ _ALL_DONE_AFTER = re.compile(
     # (办理依申请公开事项2件，办结率100%)
     r"|办结率(?:为|达)?\s*100\s*%)"
 )
+
+
+def _requests_by_piece(metric: str, unit: str, rest: str) -> bool:
+    """Whether requests are counted in 个 (收到信息申请数量7个, 办结依申请信息公开17个): the clause
+    ends on it — not 收到申请之日起15个工作日."""
+    return (
+        unit == "个"
+        and metric in ("requests_new", "requests_completed")
+        and re.match(r"\s*(?:[，,。；;、)）]|$)", rest) is not None
+    )
 
 
 def _handled(period: str, rest: str) -> str | None:

@@ -428,6 +428,11 @@ OPENING_YEAR = re.compile(
 )
 # the same, at the start of any full sentence of a text
 SENTENCE_OPENING_YEAR = re.compile(r"(?:^|[。\n])" + OPENING_YEAR.pattern)
+# 2013年主动公开…: a clause opening on a year (not 2013年以来, 2013年底, 2013年…累计)
+CLAUSE_YEAR = re.compile(
+    r"\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?(?!\s*[0-9]{1,2}\s*月|以来|来|[至到—\-~－～]|[0-9]|底|末)"
+    r"(?![^，,。；;]*(?:累计|以来|截至|截止))"
+)
 
 
 # ── clause marks ────────────────────────────────────────────────────────────────────────────
