@@ -30,7 +30,7 @@ _NAME = (
     # (雅安经开区认真贯彻…: a zone by its short name)
     # (中国人民银行绍兴市中心支行: a central bank's branch)
     # (分管局长: a person, not a body)
-    r"|街道办事处|办事处|局(?!长)|厅|委|办公室|中心支行|中心|开发区|经开区|高新区|产业园(?!区)|工业园(?!区)"
+    r"|街道办事处|办事处|局(?!长)|厅|委|办公室|中心支行|中心|开发区|经开区|高新区|示范区|产业园(?!区)|工业园(?!区)"
     r"|供销合作社联合社|供销合作社|供销社"
     # (中国科学院武汉病毒研究所: a research institute that reports as a public body)
     r"|研究所|研究院"
@@ -260,8 +260,11 @@ _YEAR_OPENING = re.compile(
     # ((二)2024年，汕头市政务服务和数据管理局通过…: after a heading's number)
     # (一、总体情况 2023年，…: after a heading on the same line)
     # (2025,吐鲁番市高昌区住建局以…: the year without 年)
-    rf"(?:^|[。\n]|情况[ \t\u3000]+)\s*(?:[(（][一二三四五六七八九十]{{1,3}}[)）])?(?:在)?"
-    rf"{_YEAR}\s*(?:年度?|(?=[,，]))"
+    # (按照…的要求,2024年临沂市生态环境局兰陵县分局进一步…: after the rules it follows)
+    # (2023年1月1日至12月31日,楚雄州生态环境局禄丰分局在…: the year's whole span)
+    rf"(?:^|[。\n]|情况[ \t\u3000]+|(?:要求|规定|部署)[,，])\s*"
+    rf"(?:[(（][一二三四五六七八九十]{{1,3}}[)）])?(?:在)?"
+    rf"{_YEAR}\s*(?:年度?(?:1月1日至(?:{_YEAR}年)?12月31日)?|(?=[,，]))"
     rf"(?:以来|期间|全年)?[,，]?\s*(?!度)"
     # (2023年，在区委、区政府的坚强领导下，XX局认真…: the words on its leaders between)
     r"(?:在[^。，,；;]{2,24}?(?:领导|部署|指导|带领)下[,，]\s*)?"
@@ -305,7 +308,7 @@ _NOT_A_LISTED_PLACE = "".join(
 )
 # Words of the sentence before a title's name (特向社会公布, 制作, 编制本单位…)
 _TITLE_NOISE = re.compile(
-    r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现就|现公布|现公开|现发布|现(?:组织|认真)?编制|现向社会公布"
+    r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现把|现就|现公布|现公开|现发布|现(?:组织|认真)?编制|现向社会公布"
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?(?:编制|编写)了?|制定|制作|形成|发布|公布|印发"
     r"|标题[:：]?|内容概述[:：]?|题名[:：]?"
@@ -345,7 +348,8 @@ _NOT_AGENCY = re.compile(
     # (市委常委会议: the Party committee's standing members, no body of the government)
     r"|[0-9]|(?:区委|市委|县委|省委|州委|党委|党工委)(?:常委)?$"
     # (由…办公室综合区政府各部门和全区各乡镇…编制: the bodies whose reports it put together)
-    r"|各部门|各乡镇|各单位|各街道"
+    # (在2018年度西城区政府各委、办、局…的…报告的基础上编制: each of its bodies, no one name)
+    r"|各部门|各乡镇|各单位|各街道|政府各[委办局]"
     rf"|{_SETTING_UP}|网中"
     # (赣州开发区门户网站区劳动监察局, 狮子山街道通过高新区: a sentence's words run into a name)
     r"|网站|通过"
@@ -767,6 +771,9 @@ def find_agency_year(
         # 莒南县石莲子镇人民政府办公室: a town's office compiles the town's report; it is no
         # disclosure body of its own (the labels write the town 4 times to 0)
         agency = to_simplified(agency)[: office.start()]
+    if agency is not None and (office := _BODY_OFFICE.search(to_simplified(agency))):
+        # (no label names a bureau's own office: the bureau is the disclosing body)
+        agency = to_simplified(agency)[: office.start()]
     if agency is not None:
         agency = _level_said_twice(agency, simple)
         agency = _as_written_in_full(agency, simple)
@@ -1173,6 +1180,9 @@ _PLACELESS_ZONE = re.compile(
 # (石江乡单位办公室, 白沙镇综合党政办公室)
 # (…镇人民政府办公室, 乌沙镇政府党政办公室)
 _TOWN_OFFICE = re.compile(r"(?<=[镇乡])(?:(?:人民)?政府)?(?:综合|单位|党政)*办公室$")
+# 南京市浦口区卫健委党政办: a bureau's (commission's) own office, which compiles its report —
+# not a government's office (区政府办公室) nor a Party committee's (市委办公室)
+_BODY_OFFICE = re.compile(r"(?<=[局委])(?<![省市县区州旗盟]委)(?:党政|综合)?办(?:公室)?$")
 # a town, township or street office with no place before it
 _BARE_TOWN = r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)"
 _GOVERNMENT_NAMED = re.compile(r"(?<=[县区市旗])(?:人民)?政府")

@@ -233,6 +233,12 @@ def _own_name_sites(agency: str | None, government: bool) -> tuple[str, ...]:
     return tuple(f"{agency}{site}" for site in sites)
 
 
+_PRESS_BODY = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:新闻|广播|电视|广电|出版)[\u4e00-\u9fff]{0,6}?"
+    r"(?:局|厅|委员会|(?<=新闻)办|办公室|总署)(?![\u4e00-\u9fff]{0,2}(?:网|号|台|报))"
+)
+
+
 def _media_name(agency: str | None) -> str | None:
     """The name of a body whose words name a channel (牡丹江市文化广电新闻出版局 → 文化广电新闻
     出版局): in its own report the name is the agency, not the press."""
@@ -317,6 +323,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         plain = report.field_net_re.sub("本局网站", report.field_body_re.sub("本局", plain))
     if report.media_name:
         plain = plain.replace(report.media_name, "本局")
+    # (区文化新闻出版局累计公开…, 市新闻办: a body named after the press, not the press)
+    plain = _PRESS_BODY.sub("某局", plain)
     # (其他媒体, 其他网站 alone name no channel; 门户网站和其他信息公开渠道 is read below)
     other = _OTHER_WAYS.search(plain)
     after_channels = other is not None and re.search(

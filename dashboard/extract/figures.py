@@ -386,6 +386,22 @@ def _higher_portal(
 _PART_IN_BRACKETS = re.compile(r"\s*[(（]\s*(?:含|其中|包括)")
 
 
+_SUM_WORD = re.compile(r"合计|总计|共计|总共|合共")
+_COUNTED = re.compile(r"(?<![0-9.])([0-9]+)\s*[条件篇]")
+
+
+def _sums_the_list(text: str, first: Found, start: int, value: float, words: str) -> bool:
+    """Whether a figure said to be a sum (合计, 共计) adds up the counts listed from the row's
+    first figure on (县住房城乡建委共公开行政许可24条，公开政务信息23条，发布公告公示51条，工作动态
+    28条。全年合计发布各类信息126条): the first was one kind of the list, not the row's."""
+    if not _SUM_WORD.search(words) or first.value >= value or first.channel is not None:
+        return False
+    # (from the opening of the first's sentence: the kinds listed before it count too)
+    opening = max(text.rfind(mark, 0, first.start) for mark in "。\n；;") + 1
+    listed = [float(n) for n in _COUNTED.findall(text[opening:start])]
+    return len(listed) >= 3 and first.value in listed and sum(listed) == value
+
+
 def _second_figure(
     result: Extraction,
     taken: dict[tuple[str, str | None, str | None], tuple[Found, int] | None],
@@ -836,6 +852,19 @@ def extract_figures(
                 own = channel is None or _where(words, catalogue, report).channel == channel
                 own_words = words if own else None
                 skip = _higher_portal(result, taken, slot, own_words, report.district)
+                first = taken.get(slot)
+                if (
+                    skip is None
+                    and first is not None
+                    and _sums_the_list(text, first[0], start, parsed.value, words)
+                ):
+                    # the first was one kind of the list this figure sums: this one is the row's
+                    result.facts.remove(first[0])
+                    out, why = first[0], "part (one kind of item)"
+                    result.skipped.append(
+                        Skipped(out.as_written, out.quote, out.start, out.end, why)
+                    )
+                    del taken[slot]
                 if skip is None and slot in taken:
                     skip = _second_figure(
                         result, taken, slot, text[period_start:start], period_start, own_words

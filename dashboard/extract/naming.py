@@ -121,6 +121,9 @@ def _name(
             and not re.match(r"\s*(?:政务|政府|各类)?信息", rest)
         ):
             continue
+        # 公开教育、交通…等主体共252个, 开设专栏6个: bodies or columns counted in 个, not items
+        if unit == "个" and rule.metric == "items_published" and _NOT_ITEMS_IN_GE.search(before):
+            return "not a count of the report"
         if rule.metric.startswith("requests_") and re.search(r"复议|诉讼", before):
             continue
         # Structural guards (round 5): what a clause is about decides which metrics it can
@@ -175,7 +178,11 @@ def _name(
                 # (受理和办结网民留言17件: messages left, not requests)
                 # (办结民生平台民生事项5563件, 诉求, 工单: the people's matters, not requests)
                 re.search(r"建议|提案|信箱|留言", before)
-                or (re.search(r"诉求|工单|民生事项|民生平台", before) and "申请" not in before)
+                # (归集并办结涉企问题480个: the firms' problems, not requests)
+                or (
+                    re.search(r"诉求|工单|民生事项|民生平台|问题|投诉|咨询", before)
+                    and "申请" not in before
+                )
                 # (按时办结收到的2件人大代表建议: the proposals named after the number)
                 or re.match(r"[^，,。；;0-9]{0,8}(?:建议|提案|来信|留言)", rest)
                 or (
@@ -225,7 +232,11 @@ def _name(
         if rule.percent and not re.search(r"12345|热线", sentence):
             return "rate of an unnamed hotline"
         # (综合办结率: the rate of the hotline's, the mailbox's and the messages' cases together)
-        if rule.percent and re.search(r"率[和及与、]|综合(?:办结|满意)", before):
+        if (
+            rule.percent
+            and re.search(r"率[和及与、]|综合(?:办结|满意)", before)
+            and not _CLOSED_AND_SATISFIED.search(before)
+        ):
             return "several kinds together"
         # 建议提案及“12345”热线交办事项办理工作…办结率100%: one rate for several kinds of case
         if rule.percent and re.search(r"建议|提案", sentence):
@@ -600,7 +611,10 @@ _NOT_PROACTIVE = re.compile(
 # 主动公开, 主动发布: all the items published (not one kind of them)
 _ALL_PUBLISHED = re.compile(r"主动公开|主动发布")
 _EACH_BODY = r"(?:全市|全区|全县|全省)?各(?:地|单位|部门|乡镇|街道|县区|区县|县|级)"
-_OTHERS_DID = re.compile(rf"(?:指导|督促|组织|推动|要求|带动){_EACH_BODY}")
+# (协助区委、区政府系统各部门公开…信息百余条: the departments' items, helped with)
+_OTHERS_DID = re.compile(
+    rf"(?:指导|督促|组织|推动|要求|带动){_EACH_BODY}|协助[^，,。；;0-9]{{0,12}}?{_EACH_BODY}"
+)
 _EACH_BODIES = "部门|单位|乡镇|街道|县区|区县|镇街"
 _YEAR_OPENS = re.compile(r"[，,；;]" + CLAUSE_YEAR.pattern)
 _EACH_BODY_DID = re.compile(
@@ -618,7 +632,10 @@ _NEW_FOLLOWERS = re.compile(
 # 收集整理各部门转送的…文件, 汇总各单位报送的信息: what others sent in
 _GATHERED = re.compile(r"(?:收集|整理|汇总|接收|收到)[^，,。；;0-9]{0,12}(?:转送|报送|提供|上报)的")
 # Two outcomes (予以公开或部分公开1件) or two kinds of item (办事指南及政策解读42条) in one number
-_OUTCOMES_JOINED = re.compile(r"(?:公开|提供|处理|不掌握|不存在)(?:或|和|及|与|、|/)")
+# (全部或部分公开的73件: disclosed in whole or in part, two outcomes in one number)
+_OUTCOMES_JOINED = re.compile(
+    r"(?:公开|提供|处理|不掌握|不存在)(?:或|和|及|与|、|/)|全部(?:或|和|及|与|、|/)部分公开"
+)
 _KINDS_JOINED = re.compile(r"[及和与、或][^，,。；;0-9]{0,10}解读")
 # who applied (其中自然人6件，法人…), how (网上申请4件): the breakdown of requests received
 _APPLICANTS = re.compile(
@@ -694,6 +711,10 @@ _INTERPRETATION_FORMS = re.compile(
 
 
 _HOTLINE_AND_MAILBOX = re.compile(r"热线[、和及与][^，,。；;0-9]{0,20}(?:信箱|信访|留言)")
+_NOT_ITEMS_IN_GE = re.compile(
+    r"(?:主体|企业|单位|部门|村|社区|栏目|专栏|版块|板块|批次|清单|目录|类别|场景|事项)"
+    r"(?:共|共计|合计|总计)?\s*$"
+)
 _NOT_ACCEPTED = re.compile(r"不予?受理[^，,。；;0-9]{0,12}$")
 _VIDEOS_AND_FORMS = re.compile(
     r"(?:短视频|微视频|视频)[、和及与](?:图解|海报|H5|长图|动漫|漫画|图文|直播|音频)"
@@ -955,6 +976,10 @@ def _channel_of(
             and not re.search(r"12345|热线", before)
         ):
             return "several channels"
+        # 办结率与群众满意度均达100%: the hotline's two rates, one number said of both
+        if rule.percent and _CLOSED_AND_SATISFIED.search(before):
+            rates = (rule_by_id("hotline_closure_rate"), rule_by_id("hotline_satisfaction_rate"))
+            return [(rate, metric.default_channel, rate.confidence) for rate in rates]
         # 受理和办结12345政务服务热线工单3218件: the hotline's cases received and closed alike
         if rule.metric == "hotline_received" and _RECEIVED_AND_CLOSED.search(before):
             closed = rule_by_id("hotline_closed")
@@ -1383,7 +1408,7 @@ _GENERAL_ITEMS = re.compile(
     r"(?:政府信息公开|政务公开|政府工作|政府类?|政务类?|新闻|工作|网站|公开类(?=信息))?(?:本级)?(?:主动)?(?:公开)?"
     # (各类政府信 10690 件: 信息 whose last character the page lost)
     # (信息材料98条, 政府信息项目378条: the items by other words)
-    r"(?:信息(?:材料|项目)?|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档"
+    r"(?:信息(?:材料|项目|内容)?|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档"
     # (政府信息公开总件数14件: all of them, counted so)
     r"|(?<=公开)总(?:件|条)?数"
     rf"|(?<=各类|政府|政务)信)?{_FILLER}$"
@@ -1397,7 +1422,14 @@ _HOTLINE_LISTED = re.compile(
     r"|12345[^，,。；;0-9]{0,8}[、和及与][^，,。；;0-9]{1,10}等(?:渠道|平台|途径|方式)"
 )
 # 受理和办结12345…: the hotline's cases received and closed in one number
-_RECEIVED_AND_CLOSED = re.compile(r"受理(?:和|并|及|且|、)办结[^，,。；;0-9]*12345")
+# the closure rate and the satisfaction said equal, in one number (办结率与群众满意度均达)
+_CLOSED_AND_SATISFIED = re.compile(
+    r"办结率[和及与、](?:群众|市民|来电人)?满意[度率](?:均|都)(?:达到|达|为|是)?\s*$"
+)
+# (全年共接收并办结12345…转办事项29件: received, by another verb)
+_RECEIVED_AND_CLOSED = re.compile(
+    r"(?:受理|接收|收到|接到)(?:和|并|及|且|、)办结[^，,。；;0-9]*12345"
+)
 # another publishing count after a site's news (…；发布法定主动公开内容1条), and the channel
 # words that make it another channel's rather than another kind on the same site
 _PUBLISHED_COUNT = re.compile(r"[^，,。；;]*?(?:发布|公开)[^，,。；;0-9]{1,12}[0-9]+\s*[条篇]")
@@ -1464,6 +1496,9 @@ _COLUMNS_TOGETHER = re.compile(
 )
 
 
+_INCLUDED_NOTE = re.compile(r"[(（](?:包含|包括|含)[^()（）]{1,16}[)）]")
+
+
 def _part_reason(
     words: str,
     what: str,
@@ -1481,12 +1516,18 @@ def _part_reason(
     An account's posts are all it published (健康海棠公众号发布…相关资讯206篇: `new_media`);
     a site's or the agency's items must be items in general, and a figure without a channel
     (`total`) lists kinds only with 等 (公开人大建议、政协提案办理结果信息105条 is one kind)."""
+    # 所有政府信息(包含非公文类信息)的主动公开数: what the count takes in, in brackets — no kind
+    words, what = (_INCLUDED_NOTE.sub("", w) for w in (words, what))
     # 行业要闻和各地动态等栏目, 12个栏目, 五大栏目(…动态…): the site's columns together, its whole
     if _COLUMNS_TOGETHER.search(words):
         return None
     if re.search(r"栏目", words) and not re.search(
         r"(?:局|委|厅|办|中心|信息公开|政务公开)栏目|专栏", words
     ):
+        return "part of a channel"
+    # (76个专题专栏公开4.27万余条, “两化”专题发布11.7万条: the thematic columns, a part — no
+    # label takes one as all)
+    if re.search(r"专题(?:专栏|栏目)|专题(?=(?:发布|公开|更新))|专题\s*$", words):
         return "part of a channel"
     # (公益事业基本医疗卫生领域发布信息23条: one field's items — not 围绕…等重点领域, the
     # subject matter of all of them)

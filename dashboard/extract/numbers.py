@@ -27,9 +27,11 @@ _UNIT_RE = (
 # (零件; of 已答复零件;: a stated zero, only with its counting word right before a clause's end —
 # 零件 is also a word, parts)
 # (上百条, 近千条: a hundred or more, nearly a thousand — the magnitude alone after 上 or 近)
+# (千余条, 百余篇: the magnitude alone before 余/多 — not 数千余条 or 成千, several thousand)
 _CN_NUM = (
     r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
     r"|(?<=[上近])[百千万]"
+    r"|(?<![数成上近几])[百千万](?=[余多])"
     r"|零(?=[件条次个项宗篇](?:[;；，,。、)）]|\s*$))"
 )
 # A number as reports write it: 约/近/超过/超 7,100.5 余 万 条 以上, or 三百余条. Digits glued to
@@ -250,6 +252,11 @@ _YEAR_PART_WORDS = re.compile(r"新增|本年度|今年|当年|本年|电子化�
 _THIS_YEAR_END = re.compile(r"(?:本年度?|全年|今年|当年)\s*$")
 
 
+_ADDED_BEFORE = re.compile(
+    r"新增[^，,。；;0-9]{0,24}[0-9]+\s*[条件篇个份项]\s*[，,；;][^。；;0-9]{0,10}$"
+)
+
+
 def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True) -> bool:
     """Whether a number is a running total rather than the report year's value, from the words
     before it in its sentence (`period`).
@@ -313,6 +320,9 @@ def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True
         # 公开信息动态348条(累计公开3808条): the running total set beside the year's figure
         bracketed = re.search(r"[0-9]\s*[\u4e00-\u9fff]{0,2}\s*[(（]\s*$", period[: mark.start()])
         if bracketed and not re.search(r"[)）]", period[mark.end() :]):
+            return True
+        # 新增主动公开规范性文件7件，累计公开42件: the stock, after the year's new ones
+        if _ADDED_BEFORE.search(period[: mark.start()]):
             return True
         this_year = _THIS_YEAR_END.search(period[: mark.start()]) is not None
         # 累计…已达657条, 累计主动公开政府信息达301条: a total that has grown to a size, over
