@@ -90,6 +90,10 @@ def _division_stems() -> dict[str, str]:
 # (not 前进街道, 湖南镇: a town's or street's own name, which a division's stem may be)
 _LEVEL_OR_TOWN = _LEVELS + "镇乡街村路"
 _BODY_AFTER_STEM = re.compile(r"(?:局|委员会|管委会|委|厅|办公室|政府|中心)$")
+# (湖滨新区财政局: a zone named after a place's stem, not the place 湖滨区)
+_ZONE_AFTER_STEM = re.compile(
+    r"新区|开发区|高新区|经开区|园区|工业园|产业园|示范区|管理区|保税区|度假区|风景区|景区|新城"
+)
 
 
 def _level_written(key: str) -> str:
@@ -100,7 +104,12 @@ def _level_written(key: str) -> str:
     stems = _division_stems()
     for size in (4, 3, 2):
         division = stems.get(key[:size])
-        if division is not None and len(key) > size and key[size] not in _LEVEL_OR_TOWN:
+        if (
+            division is not None
+            and len(key) > size
+            and key[size] not in _LEVEL_OR_TOWN
+            and not _ZONE_AFTER_STEM.match(key, size)
+        ):
             return division + key[size:]
     return key
 

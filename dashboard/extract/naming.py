@@ -617,9 +617,12 @@ _OTHERS_DID = re.compile(
 )
 _EACH_BODIES = "部门|单位|乡镇|街道|县区|区县|镇街"
 _YEAR_OPENS = re.compile(r"[，,；;]" + CLAUSE_YEAR.pattern)
+# (…,市直各部门主动公开政府信息3666条: the city's departments, beside the government's own)
 _EACH_BODY_DID = re.compile(
-    rf"\s*各(?:{_EACH_BODIES}|镇)(?:、各[^，,。；;0-9]{{1,4}})?"
-    r"(?:共|累计)?(?:发布|公开|公布|制发|印发)"
+    # (镇(区)主动公开政府信息2064条: the towns and zones under it)
+    rf"\s*(?:(?:[市县区]直|全[市县区])?各(?:{_EACH_BODIES}|镇)(?:、各[^，,。；;0-9]{{1,4}})?"
+    r"|(?:乡镇|镇)[(（](?:区|街道|园区)[)）])"
+    r"(?:共|累计)?(?:主动)?(?:发布|公开|公布|制发|印发)"
 )
 # …，市政府各部门共受理…24件 after the body's own requests counted (申请…29件)
 _EACH_BODY_RECEIVED = re.compile(rf"各(?:{_EACH_BODIES})(?:政府)?(?:共|累计)?(?:受理|收到|接收)")
@@ -1369,6 +1372,7 @@ _TOGETHER = re.compile(r"共计|合计|(?<![公总])共(?!享|同)|进行了|总
 # What was published, said in general: 信息, 政府信息, 稿件, 图文, 作品… (then 数, 共计, 总量…)
 _FILLER = (
     r"(?:发布|公开|公布|推送|推出|更新|发送|发出|刊发|上传|编发|公示|主动|共计|共|累计|全年|了"
+    r"|发(?![布送出表文])"
     r"|数量|件数|条数|数|总数|总量|量|合计|总计|计|已达|达到|达|为|的有|有|新增|的|及|和|、|\s"
     # (主动更新并公开信息252条, 主动公开、更新和维护政府信息: the verbs of one figure)
     r"|并|维护)*"
@@ -1439,7 +1443,8 @@ _SITE_NEWS = re.compile(
     rf"^{_FILLER}(?:各类)?(?:工作|部门|新闻|政务)?动态(?:类)?(?:信息)?{_FILLER}$"
 )
 _VERB = re.compile(
-    r"(?:发布|公开|公布|推送|推文|推出|更新|发送|发出|刊发|上传|编发|制发|印发|主动公示)"
+    r"(?:发布|公开|公布|推送|推文|推出|更新|发送|发出|刊发|上传|编发|制发|印发|主动公示"
+    r"|(?<=共)发(?![布送出表文生展放现]))"
     # (洪雅教育发布微信公众号: an account named …发布, unquoted)
     # (临河区政务公开信息网: a site's name)
     r"(?!平台|网|信息网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|门户|渠道|方式|途径|载体"
@@ -1521,8 +1526,12 @@ def _part_reason(
     # 行业要闻和各地动态等栏目, 12个栏目, 五大栏目(…动态…): the site's columns together, its whole
     if _COLUMNS_TOGETHER.search(words):
         return None
-    if re.search(r"栏目", words) and not re.search(
-        r"(?:局|委|厅|办|中心|信息公开|政务公开)栏目|专栏", words
+    # (海洋乡“政府信息公开”栏目: the body's disclosure column, its name in quotes)
+    # (在部门集约栏目、微信公众号、南方+号等平台: a column among the ways listed, all of them)
+    if (
+        re.search(r"栏目", words)
+        and not re.search(r"(?:局|委|厅|办|中心|信息公开|政务公开)[”\"」]?栏目|专栏", words)
+        and not re.search(r"栏目[、和及][^，,。；;]*等(?:平台|渠道|载体|途径)", words)
     ):
         return "part of a channel"
     # (76个专题专栏公开4.27万余条, “两化”专题发布11.7万条: the thematic columns, a part — no
