@@ -147,6 +147,8 @@ def test_a_bureaus_own_office_compiles_the_bureaus_report() -> None:
     # a government's office and a Party committee's are bodies of their own
     office = "由南京市浦口区人民政府办公室编制的2024年度政府信息公开年度报告。\n一、总体情况\n"
     assert find_agency_year(office)[0] == "南京市浦口区人民政府办公室"
+    bureau = "由南京市浦口区民政局办公室编制的2024年度政府信息公开年度报告。\n一、总体情况\n"
+    assert find_agency_year(bureau)[0] == "南京市浦口区民政局"
 
 
 def test_short_forms_spelt_out() -> None:

@@ -1181,8 +1181,9 @@ _PLACELESS_ZONE = re.compile(
 # (…镇人民政府办公室, 乌沙镇政府党政办公室)
 _TOWN_OFFICE = re.compile(r"(?<=[镇乡])(?:(?:人民)?政府)?(?:综合|单位|党政)*办公室$")
 # 南京市浦口区卫健委党政办: a bureau's (commission's) own office, which compiles its report —
-# not a government's office (区政府办公室) nor a Party committee's (市委办公室)
-_BODY_OFFICE = re.compile(r"(?<=[局委])(?<![省市县区州旗盟]委)(?:党政|综合)?办(?:公室)?$")
+# not a government's office (区政府办公室), a Party committee's (市委办公室, 党委办公室) nor a
+# zone committee's (管委办公室)
+_BODY_OFFICE = re.compile(r"(?<=[局委])(?<![省市县区州旗盟党管]委)(?:党政|综合)?办(?:公室)?$")
 # a town, township or street office with no place before it
 _BARE_TOWN = r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)"
 _GOVERNMENT_NAMED = re.compile(r"(?<=[县区市旗])(?:人民)?政府")

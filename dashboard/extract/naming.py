@@ -20,7 +20,7 @@ from dashboard.extract.channels import (
     _where,
 )
 from dashboard.extract.numbers import _MADE_TOTAL, _OTHER_KINDS, CLAUSE_YEAR
-from dashboard.extract.rules import RECEIVED_IN, RULES, Naming, Rule, rule_by_id
+from dashboard.extract.rules import FA_ALONE, RECEIVED_IN, RULES, Naming, Rule, rule_by_id
 
 # what a number may count when named right after its counting word (8期在线访谈, 3场新闻发布会)
 # (全年共发布16条青铜峡市环境空气质量状况报告: reports of one kind, named after their number)
@@ -1372,7 +1372,7 @@ _TOGETHER = re.compile(r"共计|合计|(?<![公总])共(?!享|同)|进行了|总
 # What was published, said in general: 信息, 政府信息, 稿件, 图文, 作品… (then 数, 共计, 总量…)
 _FILLER = (
     r"(?:发布|公开|公布|推送|推出|更新|发送|发出|刊发|上传|编发|公示|主动|共计|共|累计|全年|了"
-    r"|发(?![布送出表文])"
+    rf"|{FA_ALONE}"
     r"|数量|件数|条数|数|总数|总量|量|合计|总计|计|已达|达到|达|为|的有|有|新增|的|及|和|、|\s"
     # (主动更新并公开信息252条, 主动公开、更新和维护政府信息: the verbs of one figure)
     r"|并|维护)*"
@@ -1425,11 +1425,11 @@ _HOTLINE_LISTED = re.compile(
     r"[、和及与][“\"]?12345[”\"]?[^，,。；;0-9、]{0,6}等(?:渠道|平台|途径|方式)"
     r"|12345[^，,。；;0-9]{0,8}[、和及与][^，,。；;0-9]{1,10}等(?:渠道|平台|途径|方式)"
 )
-# 受理和办结12345…: the hotline's cases received and closed in one number
 # the closure rate and the satisfaction said equal, in one number (办结率与群众满意度均达)
 _CLOSED_AND_SATISFIED = re.compile(
     r"办结率[和及与、](?:群众|市民|来电人)?满意[度率](?:均|都)(?:达到|达|为|是)?\s*$"
 )
+# 受理和办结12345…: the hotline's cases received and closed in one number
 # (全年共接收并办结12345…转办事项29件: received, by another verb)
 _RECEIVED_AND_CLOSED = re.compile(
     r"(?:受理|接收|收到|接到)(?:和|并|及|且|、)办结[^，,。；;0-9]*12345"
@@ -1444,7 +1444,7 @@ _SITE_NEWS = re.compile(
 )
 _VERB = re.compile(
     r"(?:发布|公开|公布|推送|推文|推出|更新|发送|发出|刊发|上传|编发|制发|印发|主动公示"
-    r"|(?<=共)发(?![布送出表文生展放现]))"
+    rf"|(?<=共){FA_ALONE})"
     # (洪雅教育发布微信公众号: an account named …发布, unquoted)
     # (临河区政务公开信息网: a site's name)
     r"(?!平台|网|信息网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|门户|渠道|方式|途径|载体"

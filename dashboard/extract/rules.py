@@ -43,6 +43,8 @@ def _r(text: str) -> re.Pattern[str]:
 # 发布…信息稿件158份, 收到…申请7份: 份 counts items and requests as 件 does
 # (发布各类主动公开信息96件: 件 counts items too)
 _PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", "件", "项")
+# 发 alone as the publishing verb (共发367条信息) — not 发布, 发放, 发生… (the verbs of their own)
+FA_ALONE = r"发(?![布送出表文生展放现])"
 # (收到信息公开申请22起，…答复22起: 起 counts requests too)
 _REQUEST_UNITS = ("件", "件次", "宗", "份", "封", "起")
 # what may follow an outcome's name before its number: a few words (予以公开的申请), or its count
@@ -1022,7 +1024,7 @@ RULES: tuple[Rule, ...] = (
             # (主动公示84条信息: 公示 as the proactive publishing, not a kind of item)
             r"|上传|编发|主动公示"
             # (“好例坪上”微信公众号共发367条信息: 发 alone, after 共)
-            r"|(?<=共)发(?![布送出表文生展放现])"
+            rf"|(?<=共){FA_ALONE}"
             # (官方微博“科兰之声”发表微博156条: an account's posts, by their own word)
             r"|发表(?=微博|推文))[^，,。0-9]{0,30}$"
         ),
