@@ -108,15 +108,15 @@ def test_the_adjudicated_measure_takes_the_adjudicator_s_word(tmp_path: Path) ->
 
 
 def test_every_adjudicated_agency_name_is_its_reports_label_or_another() -> None:
-    """tests/data/corpus/agency-adjudications.jsonl: two judges' verdicts on the agency names
-    of blind27–30 where the extractor (with the rules each set was measured with) and the label
-    differ — whether a name designates the report's own body, and whether it is written as the
-    labelling rule asks."""
+    """tests/data/corpus/agency-adjudications.jsonl: judges' verdicts on the agency names of
+    blind27–30 and blind80–85 where the extractor (with the rules each set was measured with)
+    and the label differ — whether a name designates the report's own body, and whether it is
+    written as the labelling rule asks."""
     path = CORPUS_DIR / "agency-adjudications.jsonl"
     items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
-    assert len(items) >= 100
+    assert len(items) >= 200
     labels: dict[tuple[str, str], str] = {}
-    for name in ("blind27", "blind28", "blind29", "blind30"):
+    for name in sorted({item["set"] for item in items}):
         for line in (CORPUS_DIR / f"reports-{name}.jsonl").read_text(encoding="utf-8").splitlines():
             if line.strip():
                 report = json.loads(line)
@@ -126,5 +126,8 @@ def test_every_adjudicated_agency_name_is_its_reports_label_or_another() -> None
         assert (item["source"] == "label") == (item["name"] == label), item
         assert item["same_body"] in {"yes", "no", "unsure"}, item
         assert item["as_the_rule"] in {"yes", "no", "unsure"}, item
-    # every label names its report's own body, by both judges
-    assert all(i["same_body"] == "yes" for i in items if i["source"] == "label")
+    # no label names another body than its report's (blind27–30: every one its own, by both
+    # judges; blind80–85: one unsure, a title naming 体育局 where the text says 教育局 compiled it)
+    assert all(i["same_body"] != "no" for i in items if i["source"] == "label")
+    early = [i for i in items if i["source"] == "label" and i["set"] <= "blind30"]
+    assert early and all(i["same_body"] == "yes" for i in early)
