@@ -1,6 +1,7 @@
 """Round 89, written on blind84 and blind85 after their one measure: 发 alone after 共; a body's
 disclosure column named in quotes; a bureau's documents by its name; the departments and towns
-beside a government's own count; keys: a zone named after a place's stem, 供销联社."""
+beside a government's own count; keys: a zone named after a place's stem, 供销联社 and
+供销合作社联合社 one word."""
 
 from __future__ import annotations
 
@@ -50,6 +51,6 @@ def test_a_zone_named_after_a_places_stem() -> None:
     assert agency_key("荆门司法局") == "荆门市司法局"
 
 
-def test_gongxiao_lianshe_spelt_out() -> None:
+def test_gongxiao_lianshe_one_word_in_keys() -> None:
     assert same_agency("高安市供销联社", "高安市供销合作社联合社")
     assert not same_agency("高安市供销联社", "高安市供销合作社")
