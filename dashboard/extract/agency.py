@@ -767,12 +767,10 @@ def find_agency_year(
         agency = _short_in_its_division(simple)
     if agency is not None:
         agency = _completed(agency, simple)
-    if agency is not None and (office := _TOWN_OFFICE.search(to_simplified(agency))):
+    if agency is not None and (office := _OWN_OFFICE.search(to_simplified(agency))):
         # 莒南县石莲子镇人民政府办公室: a town's office compiles the town's report; it is no
-        # disclosure body of its own (the labels write the town 4 times to 0)
-        agency = to_simplified(agency)[: office.start()]
-    if agency is not None and (office := _BODY_OFFICE.search(to_simplified(agency))):
-        # (no label names a bureau's own office: the bureau is the disclosing body)
+        # disclosure body of its own (the labels write the town 4 times to 0); nor is a
+        # bureau's own office (no label names one)
         agency = to_simplified(agency)[: office.start()]
     if agency is not None:
         agency = _level_said_twice(agency, simple)
@@ -1179,11 +1177,13 @@ _PLACELESS_ZONE = re.compile(
 # the office of a town's government (…镇人民政府办公室, …乡党政办公室)
 # (石江乡单位办公室, 白沙镇综合党政办公室)
 # (…镇人民政府办公室, 乌沙镇政府党政办公室)
-_TOWN_OFFICE = re.compile(r"(?<=[镇乡])(?:(?:人民)?政府)?(?:综合|单位|党政)*办公室$")
 # 南京市浦口区卫健委党政办: a bureau's (commission's) own office, which compiles its report —
 # not a government's office (区政府办公室), a Party committee's (市委办公室, 党委办公室) nor a
 # zone committee's (管委办公室)
-_BODY_OFFICE = re.compile(r"(?<=[局委])(?<![省市县区州旗盟党管]委)(?:党政|综合)?办(?:公室)?$")
+_OWN_OFFICE = re.compile(
+    r"(?<=[镇乡])(?:(?:人民)?政府)?(?:综合|单位|党政)*办公室$"
+    r"|(?<=[局委])(?<![省市县区州旗盟党管]委)(?:党政|综合)?办(?:公室)?$"
+)
 # a town, township or street office with no place before it
 _BARE_TOWN = r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)"
 _GOVERNMENT_NAMED = re.compile(r"(?<=[县区市旗])(?:人民)?政府")

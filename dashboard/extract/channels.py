@@ -233,8 +233,9 @@ def _own_name_sites(agency: str | None, government: bool) -> tuple[str, ...]:
     return tuple(f"{agency}{site}" for site in sites)
 
 
+_PRESS_NAME_WORDS = ("新闻", "广播", "电视", "广电", "出版")
 _PRESS_BODY = re.compile(
-    r"[\u4e00-\u9fff]{0,6}?(?:新闻|广播|电视|广电|出版)[\u4e00-\u9fff]{0,6}?"
+    rf"[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(_PRESS_NAME_WORDS)})[\u4e00-\u9fff]{{0,6}}?"
     r"(?:局|厅|委员会|(?<=新闻)办|办公室|总署)(?![\u4e00-\u9fff]{0,2}(?:网|号|台|报))"
 )
 
@@ -323,8 +324,10 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         plain = report.field_net_re.sub("本局网站", report.field_body_re.sub("本局", plain))
     if report.media_name:
         plain = plain.replace(report.media_name, "本局")
-    # (区文化新闻出版局累计公开…, 市新闻办: a body named after the press, not the press)
-    plain = _PRESS_BODY.sub("某局", plain)
+    # (区文化新闻出版局累计公开…, 市新闻办: a body named after the press, not the press; the
+    # plain test spares the regex on the words of every other number)
+    if any(word in plain for word in _PRESS_NAME_WORDS):
+        plain = _PRESS_BODY.sub("某局", plain)
     # (其他媒体, 其他网站 alone name no channel; 门户网站和其他信息公开渠道 is read below)
     other = _OTHER_WAYS.search(plain)
     after_channels = other is not None and re.search(

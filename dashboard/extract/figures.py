@@ -374,9 +374,7 @@ def _higher_portal(
     if _CITY_PORTAL.search(words) and _OWN_LEVEL_PORTAL.search(fact.quote):
         return "another body's site"
     if _CITY_PORTAL.search(fact.quote) and _OWN_LEVEL_PORTAL.search(words):
-        result.facts.remove(fact)
-        out = Skipped(fact.as_written, fact.quote, fact.start, fact.end, "another body's site")
-        result.skipped.append(out)
+        _take_out(result, fact, "another body's site")
         del taken[slot]  # (the county's figure is then taken as the row's)
         return None
     return None
@@ -387,7 +385,13 @@ _PART_IN_BRACKETS = re.compile(r"\s*[(（]\s*(?:含|其中|包括)")
 
 
 _SUM_WORD = re.compile(r"合计|总计|共计|总共|合共")
-_COUNTED = re.compile(r"(?<![0-9.])([0-9]+)\s*[条件篇]")
+_LISTED_NUMBER = re.compile(r"(?<![0-9.])([0-9]+)\s*[条件篇]")
+
+
+def _take_out(result: Extraction, fact: Found, why: str) -> None:
+    """Move a figure already taken to the numbers left out, with the reason."""
+    result.facts.remove(fact)
+    result.skipped.append(Skipped(fact.as_written, fact.quote, fact.start, fact.end, why))
 
 
 def _sums_the_list(text: str, first: Found, start: int, value: float, words: str) -> bool:
@@ -398,7 +402,7 @@ def _sums_the_list(text: str, first: Found, start: int, value: float, words: str
         return False
     # (from the opening of the first's sentence: the kinds listed before it count too)
     opening = max(text.rfind(mark, 0, first.start) for mark in "。\n；;") + 1
-    listed = [float(n) for n in _COUNTED.findall(text[opening:start])]
+    listed = [float(n) for n in _LISTED_NUMBER.findall(text[opening:start])]
     return len(listed) >= 3 and first.value in listed and sum(listed) == value
 
 
@@ -432,9 +436,7 @@ def _second_figure(
         if first_new and not second_new and first_period == period_start:
             return "repeated"
         if second_new and not first_new:
-            result.facts.remove(fact)
-            out = Skipped(fact.as_written, fact.quote, fact.start, fact.end, "repeated")
-            result.skipped.append(out)
+            _take_out(result, fact, "repeated")
             return None
     # 全区主动公开政府信息1952件,累计公开政府信息8479件: of two figures in one sentence, a
     # running total (累计) after the year's figure is not the year's
@@ -519,10 +521,7 @@ def _both_out(
     fact: Found,
 ) -> str:
     """Take the first figure of a row out again: two figures for one row, neither is its."""
-    result.facts.remove(fact)
-    result.skipped.append(
-        Skipped(fact.as_written, fact.quote, fact.start, fact.end, "two figures for one row")
-    )
+    _take_out(result, fact, "two figures for one row")
     taken[slot] = None
     return "two figures for one row"
 
@@ -859,11 +858,7 @@ def extract_figures(
                     and _sums_the_list(text, first[0], start, parsed.value, words)
                 ):
                     # the first was one kind of the list this figure sums: this one is the row's
-                    result.facts.remove(first[0])
-                    out, why = first[0], "part (one kind of item)"
-                    result.skipped.append(
-                        Skipped(out.as_written, out.quote, out.start, out.end, why)
-                    )
+                    _take_out(result, first[0], "part (one kind of item)")
                     del taken[slot]
                 if skip is None and slot in taken:
                     skip = _second_figure(
