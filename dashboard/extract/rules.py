@@ -221,10 +221,18 @@ RULES: tuple[Rule, ...] = (
     ),
     # (予以部份公开: 部份, a common variant of 部分)
     # (部分同意公开3件)
+    # (区分处理后公开的2件: the 2021 table's own words for the partial ones)
     Rule(
-        "requests_partial", _r(rf"部[分份](?:予以|同意)?公开{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS
+        "requests_partial",
+        _r(rf"(?:部[分份](?:予以|同意)?|区分处理后(?:予以)?)公开{_OUTCOME_TAIL}"),
+        units=_OUTCOME_UNITS,
     ),
-    Rule("requests_unavailable", _r(rf"无法提供{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS),
+    # (无法提供(本机关不掌握相关政府信息)8件: the outcome with its reason in brackets)
+    Rule(
+        "requests_unavailable",
+        _r(rf"无法提供(?:[(（][^()（）0-9]{{1,20}}[)）])?{_OUTCOME_TAIL}"),
+        units=_OUTCOME_UNITS,
+    ),
     Rule(
         "requests_unavailable",
         # (非本机关掌握信息2件: not held by this body)
@@ -649,7 +657,8 @@ RULES: tuple[Rule, ...] = (
         "litigation_cases",
         _r(r"(?:^|[，,、])\s*诉讼(?:案件)?$"),
         units=_CASE_UNITS,
-        needs=_r(r"复议\s*[0-9]+\s*[件起宗]\s*[，,、]\s*诉讼$"),
+        # (涉及复议0件(其中2022年延续下来的0件)，诉讼0件: a note in brackets after the reviews)
+        needs=_r(r"复议\s*[0-9]+\s*[件起宗](?:[(（][^()（）]{0,30}[)）])?\s*[，,、]\s*诉讼$"),
     ),
     # 共接收群众申请公开4件，其中提起诉讼的1件: the requests that went to court
     Rule(
