@@ -438,6 +438,19 @@ def _name(
         # 其中，通过信函提交申请的6件: the requests that came one way, a part of them all
         if rule.metric == "requests_new" and _CAME_BY.match(before) and "其中" in period:
             return "part (by how requests came)"
+        # 受理网上政府信息公开申请2件: the online ones only, with no breakdown after them — the
+        # labels leave them out, 5 to 2 (共收到…网络申请14件，其中…: all of them, broken down)
+        if (
+            rule.metric == "requests_new"
+            # (not 通过信函、网络等渠道收到…, 通过网络共受理…申请: the ways, or the way of all)
+            and re.search(
+                r"(?<![、和及与过])(?:网上|网络|在线)(?:提交的?)?(?:政府信息公开|依申请公开|信息公开)?"
+                r"(?:申请)?(?:政府)?(?:信息)?(?:共计?)?\s*$",
+                before,
+            )
+            and not re.match(r"\s*[，,；;：:]\s*(?:其中|自然人|法人|公民|均)", rest)
+        ):
+            return "part (by how requests came)"
         # 收到依申请公开线上4件，线下23件，共27件: the online ones, the offline ones counted next
         if (
             rule.metric == "requests_new"
@@ -531,12 +544,15 @@ _FORMS_JOINED = re.compile(
 _SITE_WORD = (
     # (政府网、政务公开网、政府信息公开网: sites by other names)
     r"(?:网站|官网|门户网|政务网|信息网|政府网|公开网|平台|公众号|微博|抖音号?|快手号?|视频号|头条号"
-    r"|公开栏)"
+    # (国家企业信用信息系统: a system is a site too)
+    r"|公开栏|信息系统)"
 )
 _TWO_SITES = re.compile(
     rf"{_SITE_WORD}[”\"」』]?(?:及|和|与|、|以及)(?!时)[^，,。；;0-9]{{1,20}}?{_SITE_WORD}"
     # “网上宿迁”和市安监局网站: a site by its quoted name and another
     rf"|[“\"「『][^”\"」』]{{2,12}}[”\"」』](?:及|和|与|、|以及)[^，,。；;0-9]{{1,20}}?{_SITE_WORD}"
+    # 区政府网站、“渝快办”: a site and another by its quoted name
+    rf"|{_SITE_WORD}(?:及|和|与|、|以及)[“\"「『][^”\"」』]{{2,12}}[”\"」』](?![^，,。；;0-9]{{0,4}}栏)"
 )
 _MADE_COUNT = re.compile(
     r"(?:制发|印发|出台)[^，,。；;0-9]{0,12}文件[^，,。；;0-9]{0,4}(?P<n>[0-9]+)\s*[件个份条篇]"
@@ -954,7 +970,11 @@ def _channel_of(
         return [(rule, metric.default_channel, rule.confidence)]
     if rule.channel == "hotline":
         # 12345 only where the words name it: 12333, 12320, 12315… have no channel here
-        if _OTHER_HOTLINE.search(sentence):
+        # (not 通过12348法律服务专线解答…，办理12345政务服务热线来电事项1245件次: the figure's
+        # own words name 12345, the other line is another clause's)
+        if _OTHER_HOTLINE.search(sentence) and (
+            "12345" not in before or _OTHER_HOTLINE.search(before)
+        ):
             return "a hotline the catalogue has no channel for"
         # (共受理县长热线387件: the county head's line, as the city head's)
         if not re.search(

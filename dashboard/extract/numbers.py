@@ -324,7 +324,12 @@ def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True
         # 新增主动公开规范性文件7件，累计公开42件: the stock, after the year's new ones
         if _ADDED_BEFORE.search(period[: mark.start()]):
             return True
-        this_year = _THIS_YEAR_END.search(period[: mark.start()]) is not None
+        # (2024年累计公开信息达265条: the report year named right before 累计, the year's)
+        this_year = _THIS_YEAR_END.search(period[: mark.start()]) is not None or (
+            year is not None
+            and re.search(rf"(?<![0-9]){year}\s*年度?\s*(?:全年)?\s*$", period[: mark.start()])
+            is not None
+        )
         # 累计…已达657条, 累计主动公开政府信息达301条: a total that has grown to a size, over
         # the years
         # (…公开政府信息累计达173条, 2010年新增49条: the same, 达 right after 累计)
