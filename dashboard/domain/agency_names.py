@@ -151,6 +151,11 @@ def _spelt_out(name: str, table: Mapping[str, str]) -> str:
     return pattern.sub(full, name)
 
 
+# 科尔沁右翼中旗 and 科右中旗, 察哈尔右翼后旗 and 察右后旗: a banner of a wing, by the short
+# name everyone writes (the first character, the wing, the banner's place in it)
+_WINGED_BANNER = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}?([左右])翼([前中后])(?=旗)")
+
+
 @lru_cache(maxsize=65536)
 def agency_key(name: str) -> str:
     """The key on which the spellings of one agency's name agree: simplified script, short
@@ -163,6 +168,7 @@ def agency_key(name: str) -> str:
     autonomous, short_names = _autonomous_short()
     if autonomous is not None:
         key = autonomous.sub(lambda m: short_names[m[0]], key)
+    key = _WINGED_BANNER.sub(r"\1\2\3", key)
     key = _spelt_out(key, forms)
     for word, common in same.items():
         key = key.replace(word, common)

@@ -323,6 +323,9 @@ _TITLE_NOISE = re.compile(
     # 原州区, whose place's name opens with 原)
     r"|原(?=[\u4e00-\u9fff]{2,4}[省市县区]))+"
 )
+_GUIDED_BY = re.compile(
+    r"的?(?:正确|精心|大力|具体|悉心|有力|统一)?(?:指导|领导|带领|部署|督导)(?:下|和)"
+)
 # 清水县政务服务网中设立民政局网站子群: a sentence about a site set up, whose words are no name
 # nor a site's place
 _SETTING_UP = "设立|开设|开通|设置"
@@ -440,7 +443,8 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     # 由XX局办公室编制: the office writes the report, the agency is the bureau
     # (硚口区民政局局党政办公室: the bureau's office, its 局 said twice)
     office = re.search(
-        r"(?<=[局委厅镇乡馆])(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
+        # (硚口区机关事务服务中心党政办公室: a centre's own office)
+        r"(?:(?<=[局委厅镇乡馆])|(?<=中心))(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
         # (硚口区易家街道办事处党政综合办公室: the street office's own office)
         # (永宁街道办事处综合事务部: its department of general affairs)
         # (桂山街道综合管理办公室: its office of general management)
@@ -639,6 +643,9 @@ def find_agency_year(
         office = _OFFICE_AFTER.match(simple, end)
         if words.endswith("政府") and office:
             end, words = office.end(), words + office[0]
+        # (2014年在市政府信息公开办公室的正确指导下: the office that guides, not the writer)
+        if _GUIDED_BY.match(simple, end):
+            return None
         # a title line may open with its year (2022年上海市政府信息公开工作年度报告)
         front = re.sub(rf"{_YEAR}\s*年度?\s*$", "", simple[max(0, at - 14) : at])
         opens_line = not front[-8:].strip(" \t\u3000")[-1:].strip("\n")
@@ -959,6 +966,8 @@ def _listed_place_start(simple: str, level_at: int) -> int | None:
 _NOT_PLACE_WORDS = re.compile(
     r"推进|加强|落实|贯彻|做好|开展|组织|通过|围绕|按照|结合|面向|处理|利用|依托|登录|转发|更新|发布|维护|包括"
     r"|召开|参加|提交|报请|经过|提供"
+    # (及时全面的反映县安监局各阶段的工作情况: a verb, no place 反映县)
+    r"|反映|体现|展现|展示|宣传|报道"
     # (成立县水利局宣传信息报道工作领导小组: a group set up, no place 成立县)
     r"|成立|建立|健全|完善|调整|明确|制定|印发"
     # (创建国家食品安全示范城市, 全国文明城市: a title a city strives for, no city's name)

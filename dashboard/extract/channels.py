@@ -135,6 +135,8 @@ _PLACE_PORTAL = re.compile(
 _LISTED = re.compile(
     r"等(?:各类|各种|多种|多元|自媒体|新媒体|政务)?(?:宣传|发布|信息公开|公开|信息)?"
     r"(?:方式|渠道|平台|形式|途径|载体|媒介|媒体)"
+    # (利用电子屏、公告栏等主动公开: ways listed, 等 right before the verb)
+    r"|等(?=\s*(?:主动)?(?:公开|发布))"
 )
 
 
@@ -419,9 +421,12 @@ def _unnamed_way_listed(plain: str, catalogue: Catalogue) -> bool:
     items = re.split(r"[、和及与]", plain[: listed.start()])
     if len(items) < 2:
         return False
+    # the first way is read from the verb that opens the list (利用电子屏、…), if one does
+    opening = re.search(r"(?:通过|利用|依托|借助|运用)([^、和及与]*)$", items[0])
+    ways = [opening[1], *items[1:]] if opening else items[1:]
     return any(
         item.strip() and not catalogue.read_channel(item).mentioned and not _BARE_SITE.search(item)
-        for item in items[1:]
+        for item in ways
     )
 
 

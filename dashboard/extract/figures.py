@@ -723,10 +723,14 @@ def extract_figures(
             head_start = _scope_start(text, scope_start - 1)
             head = text[head_start : scope_start - 1]
             # (not 发布41条信息：2条…: the words after a figure are its own)
-            after_figure = re.search(r"[0-9]", text[max(0, head_start - 3) : head_start])
+            # (but 截至2023年12月31日,…: a date before is no figure)
+            after_figure = re.search(
+                r"[0-9](?![0-9]*\s*[年月日号])", text[max(0, head_start - 3) : head_start]
+            )
+            # (2023年度主动公开政府信息数:2652条: the year opening the name is no figure)
             if (
                 head.strip()
-                and not re.search(r"[0-9]", head)
+                and not re.search(r"[0-9]", re.sub(r"(?:19|20)[0-9]{2}\s*年度?", "", head))
                 and not after_figure
                 and not _COLON_HEAD.search(text, head_start, scope_start)
             ):

@@ -149,9 +149,11 @@ def _name(
             and _REASON_COUNTED.match(rest)
         ):
             return "one of several reasons it could not be given"
+        # (not 不属于本机关公开或申请信息不存在1件: both reasons joined, the outcome's whole row)
         if (
             rule.metric == "requests_unavailable"
             and _UNAVAILABLE_REASON.search(found[0])
+            and not _REASONS_JOINED.search(before)
             and (report.year or 0) >= 2019
             and _OTHER_UNAVAILABLE_REASON.search(period + match.group(0) + rest)
         ):
@@ -385,7 +387,7 @@ def _name(
             told = before + (rule.after.match(after)[0] if rule.after else "")  # type: ignore[index]
             if "复议" in told and "诉讼" in told:
                 return "review and litigation together"
-        combined = _combined(rule, before, found)
+        combined = _combined(rule, before, found, report.year)
         # 网站主动发布政务动态、政策解读、人事等各类信息538条: interpretations among the kinds
         # of all a channel's items — the channel's figure, for the rules after this one
         # (公众号发布各类政务动态、政策解读及服务信息共413条: every kind, said first)
@@ -396,7 +398,8 @@ def _name(
                 _ALL_KINDS_END.search(before)
                 or re.search(r"各[类项种][^，,。；;0-9]{0,30}信息\s*(?:共|共计|合计)?\s*$", before)
             )
-            and re.search(r"网站|官网|公众号|微信|微博|平台", before)
+            # (我厅主动公开警务资讯、…政策解读等各类政府信息656条: all it published, the total)
+            and re.search(r"网站|官网|公众号|微信|微博|平台|主动(?:公开|发布)", before)
         ):
             continue
         if combined:
@@ -574,6 +577,7 @@ _REASON_COUNTED = re.compile(
     r"[^。；;]{0,4}?[，,、]\s*[^，,。；;0-9]{0,12}?(?:不掌握|不存在|不属于本|非本|没有现成|另行制作)"
     r"[^，,。；;0-9]{0,12}[0-9]+\s*[件宗条]"
 )
+_REASONS_JOINED = re.compile(r"不属于本(?:行政)?机关[^，,。；;0-9]{0,6}或[^，,。；;0-9]{0,8}不存在")
 _OTHER_UNAVAILABLE_REASON = re.compile(
     r"(?:不属于本(?:行政)?机关|非本(?:行政)?机关(?!掌握)|没有现成信息|需(?:要)?另行制作"
     r"|补正后[^，,。；;0-9]{0,8}不明确)[^，,。；;0-9]{0,12}[0-9]+\s*[件宗条]"
@@ -741,13 +745,16 @@ _VIDEOS_AND_FORMS = re.compile(
 )
 
 
-def _combined(rule: Rule, before: str, found: re.Match[str]) -> str | None:
+def _combined(rule: Rule, before: str, found: re.Match[str], year: int | None) -> str | None:
     """Why one number counts two things together, or None: two outcomes of requests joined by
     或/及 (予以公开或部分公开1件), two kinds of item before 解读 (办事指南及政策解读)."""
     # 因本机关不掌握或需要加工汇总等原因无法提供5宗: the reasons joined, not the outcomes
-    if rule.metric in _OUTCOMES and _OUTCOMES_JOINED.search(
-        re.sub(r"因[^，,。]*?原因", "", before)
-    ):
+    # (不属于本机关公开或申请信息不存在1件: since the 2019 table, both reasons of 无法提供, its
+    # whole row; before it they were rows of their own)
+    words = re.sub(r"因[^，,。]*?原因", "", before)
+    if (year or 0) >= 2019:
+        words = _REASONS_JOINED.sub("", words)
+    if rule.metric in _OUTCOMES and _OUTCOMES_JOINED.search(words):
         return "several kinds together"
     # 制作发布短视频、图解等新媒体产品50余个: videos and other forms of content, in one number
     if rule.metric == "items_published" and _VIDEOS_AND_FORMS.search(before):
@@ -1321,6 +1328,8 @@ _SITE_AND_OTHERS = re.compile(r"(?:网站|网|平台|专栏|专区)[”\"」』]
 # 通过…林业厅网站、民心网、中国朝阳网及新闻媒体等途径: sites and the press among the ways listed
 _SITES_AND_PRESS = re.compile(
     r"(?:网站|网)[”\"」』]?[、，,及和与][^。]{0,30}?媒体等(?:途径|渠道|方式|平台|形式|载体)"
+    # (通过各类媒体等平台…发布各类信息1221余条: every medium and platform, all of it)
+    r"|各类媒体等(?:途径|渠道|方式|平台|形式|载体)"
 )
 _OWN_CHANNELS_AS_MEDIA = re.compile(
     r"(?:网站|网|微博|微信|公众号)[”\"」』]?[、，,及和与][^。]{0,30}?"
@@ -1352,6 +1361,8 @@ _SEVERAL_ACCOUNTS = re.compile(
     r"|(?:[两二三四五六七八九十]|[0-9]+)个(?:官方)?(?:微信公众号|公众号|微博|抖音号|视频号|新媒体)"
     # (各微信公众号发布信息约500条: each of the accounts, counted together)
     r"|各(?:级|类)?(?:官方|政务)?(?:微信公众号|微信|公众号|微博|抖音号?|视频号)"
+    # (全市政府系统政务微信公众号发布信息47410条: every body's accounts of the city)
+    r"|全[市区县省州](?:各级)?政府系统[^，,。；;0-9]{0,4}(?:微信公众号|微信|公众号|微博|抖音号?|视频号)"
     # 政务新媒体(微信公众号等), 微信公众号等新媒体: an account and others, counted together
     r"|新媒体[(（][^()（）]{1,16}等[)）]|(?:公众号|微信|微博|抖音号?|视频号)等(?:政务)?新媒体"
     # 微信公众号、微靖远等新媒体: an account, others named after it, and more
@@ -1432,7 +1443,9 @@ _GENERAL_ITEMS = re.compile(
     r"(?:政府信息公开|政务公开|政府工作|政府类?|政务类?|新闻|工作|网站|公开类(?=信息))?(?:本级)?(?:主动)?(?:公开)?"
     # (各类政府信 10690 件: 信息 whose last character the page lost)
     # (信息材料98条, 政府信息项目378条: the items by other words)
+    # (各类事项191件: every kind of matter, all of them)
     r"(?:信息(?:材料|项目|内容)?|稿件|文章|消息|讯息|推文|作品|图文|微博|微信|视频|短视频|条目|资讯|内容|文档"
+    r"|(?<=各类)事项"
     # (政府信息公开总件数14件: all of them, counted so)
     r"|(?<=公开)总(?:件|条)?数"
     rf"|(?<=各类|政府|政务)信)?{_FILLER}$"
@@ -1524,6 +1537,25 @@ _COLUMNS_TOGETHER = re.compile(
 _INCLUDED_NOTE = re.compile(r"[(（](?:包含|包括|含)[^()（）]{1,16}[)）]")
 
 
+def _topic_column(words: str) -> bool:
+    """Whether the last 专栏 the words name is a topic's column (安全生产专栏), by its name:
+    the words before it back to the site or the verb that opens it."""
+    at = words.rfind("专栏")
+    if at < 0:
+        return False
+    # (在区政府网站开设的“生态环境”专栏: the column the body set up, its own)
+    if re.search(r"开设的?[“\"「『]?[^，,。；;]{0,12}$", words[:at]):
+        return False
+    name = _COLUMN_OPENING.split(words[:at].rstrip('”"」』'))[-1]
+    return len(name) >= 2 and not _NOT_A_TOPIC.search(name)
+
+
+_COLUMN_OPENING = re.compile(r"网站|官网|门户网|平台|网|[在于]|通过|依托|[“\"「『]")
+_NOT_A_TOPIC = re.compile(
+    r"公开|目录|[局委办厅处室]$|街道|[镇乡]$|单位|部门|机构|本级|政府|专题|文件"
+)
+
+
 def _part_reason(
     words: str,
     what: str,
@@ -1553,6 +1585,11 @@ def _part_reason(
         and not re.search(r"(?:局|委|厅|办|中心|信息公开|政务公开)[”\"」]?栏目|专栏", words)
         and not re.search(r"栏目[、和及][^，,。；;]*等(?:平台|渠道|载体|途径)", words)
     ):
+        return "part of a channel"
+    # (工程招投标领域专栏, 财政信息专栏, “养老服务”专栏: a topic's column, a part — not the
+    # disclosure column (政府信息公开专栏, 目录专栏), a body's own (市民政局专栏, 本单位信息专栏)
+    # nor a documents column, whose figure is the documents')
+    if _topic_column(words):
         return "part of a channel"
     # (76个专题专栏公开4.27万余条, “两化”专题发布11.7万条: the thematic columns, a part — no
     # label takes one as all)

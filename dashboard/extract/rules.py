@@ -197,6 +197,14 @@ RULES: tuple[Rule, ...] = (
         ),
         units=_OUTCOME_UNITS,
     ),
+    # 其中,属于公开范围的55件: the requests within what is public, the old tables' disclosed
+    # (not 属于主动公开范围1件: information already published, told apart from 同意公开)
+    Rule(
+        "requests_disclosed",
+        _r(r"(?:^|其中[，,：:]?)\s*(?<!不)属于公开范围的?$"),
+        units=_OUTCOME_UNITS,
+        needs=_r(r"申请"),
+    ),
     # 其中给予公开7件: given out, in a sentence on requests
     Rule(
         "requests_disclosed",
@@ -244,7 +252,8 @@ RULES: tuple[Rule, ...] = (
         needs=_r(r"申请"),
         # …属于保护第三方合法权益73件，…本机关不掌握相关政府信息30件: the reasons a
         # sentence lists one by one, of which 不掌握 is one, not the outcome's total
-        unless=_r(r"(?<!不)属于[^，,。；;0-9]{2,16}[0-9]+\s*[件宗]"),
+        # (not 属于公开范围的55件: the disclosed ones, an outcome)
+        unless=_r(r"(?<!不)属于(?!公开范围)[^，,。；;0-9]{2,16}[0-9]+\s*[件宗]"),
     ),
     Rule(
         "requests_not_processed",
@@ -970,6 +979,17 @@ RULES: tuple[Rule, ...] = (
             r"|发文(?:共|共计)?\s*[0-9]+\s*[件份][，,]\s*其中\s*主动公开"
         ),
     ),
+    # 全区公文类政府信息主动公开数为1322条: the documents' class, counted by name (not 所有政府
+    # 信息(包含非公文类信息)的主动公开数, all of it)
+    Rule(
+        "items_published",
+        _r(
+            r"(?<!非)公文类(?:政府)?信息(?:[(（][^()（）]{0,20}[)）])?(?:的)?(?:主动)?公开"
+            r"(?:数|数量|件数)(?:为|是|共)?$"
+        ),
+        units=("条", "件"),
+        category="documents",
+    ),
     # 公文发布数74件: documents published, counted by name
     Rule(
         "items_published",
@@ -992,7 +1012,8 @@ RULES: tuple[Rule, ...] = (
             r"|[\u4e00-\u9fff]{2,6}?(?:局|委)(?=文件))?"
             # (政府规范性文件类信息4条)
             # (行政文件4件: the administration's documents)
-            r"(?:政府|部门)?(?:行政规范性|规范性|政策性?|政策类|部门|政府|业务|公文|法规|局发|行政)?"
+            # (政府规章文件类信息15条: the rules' and documents' class)
+            r"(?:政府|部门)?(?:行政规范性|规范性|政策性?|政策类|部门|政府|业务|公文|法规|规章(?=文件类)|局发|行政)?"
             # (规范性文件数1条, 部门文件数3条: counted by name)
             r"(?:文件|公文)(?:法规)?(?:类)?(?:的)?(?:政府)?(?:信息)?(?:数|数量)?[”\"」]?(?:公开)?$"
         ),
