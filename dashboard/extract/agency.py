@@ -323,6 +323,7 @@ _TITLE_NOISE = re.compile(
     # 原州区, whose place's name opens with 原)
     r"|原(?=[\u4e00-\u9fff]{2,4}[省市县区]))+"
 )
+# 在市政府信息公开办公室的正确指导下: a name followed by the guidance it gives
 _GUIDED_BY = re.compile(
     r"的?(?:正确|精心|大力|具体|悉心|有力|统一)?(?:指导|领导|带领|部署|督导)(?:下|和)"
 )

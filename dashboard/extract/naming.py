@@ -445,13 +445,8 @@ def _name(
         # labels leave them out, 5 to 2 (共收到…网络申请14件，其中…: all of them, broken down)
         if (
             rule.metric == "requests_new"
-            # (not 通过信函、网络等渠道收到…, 通过网络共受理…申请: the ways, or the way of all)
-            and re.search(
-                r"(?<![、和及与过])(?:网上|网络|在线)(?:提交的?)?(?:政府信息公开|依申请公开|信息公开)?"
-                r"(?:申请)?(?:政府)?(?:信息)?(?:共计?)?\s*$",
-                before,
-            )
-            and not re.match(r"\s*[，,；;：:]\s*(?:其中|自然人|法人|公民|均)", rest)
+            and _ONLINE_ONLY.search(before)
+            and not _BROKEN_DOWN_AFTER.match(rest)
         ):
             return "part (by how requests came)"
         # 收到依申请公开线上4件，线下23件，共27件: the online ones, the offline ones counted next
@@ -664,6 +659,14 @@ _KINDS_JOINED = re.compile(r"[及和与、或][^，,。；;0-9]{0,10}解读")
 _APPLICANTS = re.compile(
     r"^[，,；;：:（(]?\s*(?:其中)?[，,：:]?\s*(?:自然人|法人|公民|网上|网络|信函|当面|现场)"
 )
+# 受理网上政府信息公开申请2件: the requests that came online, right before their count (not
+# 通过信函、网络等渠道收到…, 通过网络共受理…申请: the ways listed, or the one way of all)
+_ONLINE_ONLY = re.compile(
+    r"(?<![、和及与过])(?:网上|网络|在线)(?:提交的?)?(?:政府信息公开|依申请公开|信息公开)?"
+    r"(?:申请)?(?:政府)?(?:信息)?(?:共计?)?\s*$"
+)
+# …申请14件，其中…, …，自然人…: a count broken down right after it, all the requests
+_BROKEN_DOWN_AFTER = re.compile(r"\s*[，,；;：:]\s*(?:其中|自然人|法人|公民|均)")
 # 收到…申请5件 before in the sentence: the requests received, given apart
 _CAME_BY = re.compile(
     r"\s*(?:其中[，,：:]?)?\s*(?:通过[^，,。；;0-9]{0,10}?)?"

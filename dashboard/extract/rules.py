@@ -50,6 +50,9 @@ _REQUEST_UNITS = ("件", "件次", "宗", "份", "封", "起")
 # what may follow an outcome's name before its number: a few words (予以公开的申请), or its count
 # named so (“予以公开”的件数为1件)
 _OUTCOME_TAIL = r"(?:[^，,。0-9]{0,4}|[”\"」]?的?(?:件数|数量|数)(?:为|是)?)$"
+# an outcome's reason in brackets before its count (不予公开(三类内部事务信息)2条,
+# 无法提供(本机关不掌握相关政府信息)8件)
+_REASON_NOTE = r"(?:[(（][^()（）0-9]{1,20}[)）])?"
 # 被行政复议5宗, 行政诉讼0宗
 _CASE_UNITS = ("件", "起", "宗", "条", "次", "项")
 # (收到申请63项…同意公开的9项: 项 counts an outcome's requests too)
@@ -184,9 +187,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "requests_refused",
         # (not 不予公开文件数55件: the documents an old report kept back)
-        _r(
-            rf"(?:不予公开|不同意公开)(?!的?文件)(?:[(（][^()（）0-9]{{1,20}}[)）])?{_OUTCOME_TAIL}"
-        ),
+        _r(rf"(?:不予公开|不同意公开)(?!的?文件){_REASON_NOTE}{_OUTCOME_TAIL}"),
         units=_OUTCOME_UNITS,
     ),
     Rule(
@@ -238,7 +239,7 @@ RULES: tuple[Rule, ...] = (
     # (无法提供(本机关不掌握相关政府信息)8件: the outcome with its reason in brackets)
     Rule(
         "requests_unavailable",
-        _r(rf"无法提供(?:[(（][^()（）0-9]{{1,20}}[)）])?{_OUTCOME_TAIL}"),
+        _r(rf"无法提供{_REASON_NOTE}{_OUTCOME_TAIL}"),
         units=_OUTCOME_UNITS,
     ),
     Rule(
@@ -257,7 +258,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "requests_not_processed",
-        _r(rf"不予处理(?:[(（][^()（）0-9]{{1,20}}[)）])?{_OUTCOME_TAIL}"),
+        _r(rf"不予处理{_REASON_NOTE}{_OUTCOME_TAIL}"),
         units=_OUTCOME_UNITS,
     ),
     Rule("requests_other", _r(rf"其他处理{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS),
