@@ -121,7 +121,8 @@ def _name(
             and not re.match(r"\s*(?:政务|政府|各类)?信息", rest)
         ):
             continue
-        # 公开教育、交通…等主体共252个, 开设专栏6个: bodies or columns counted in 个, not items
+        # 公开教育、交通…等主体共252个: bodies or lists counted in 个, not items (columns and
+        # accounts set up: SET_UP, below)
         if unit == "个" and rule.metric == "items_published" and _NOT_ITEMS_IN_GE.search(before):
             return "not a count of the report"
         if rule.metric.startswith("requests_") and re.search(r"复议|诉讼", before):
@@ -738,7 +739,7 @@ _INTERPRETATION_FORMS = re.compile(
 
 _HOTLINE_AND_MAILBOX = re.compile(r"热线[、和及与][^，,。；;0-9]{0,20}(?:信箱|信访|留言)")
 _NOT_ITEMS_IN_GE = re.compile(
-    r"(?:主体|企业|单位|部门|村|社区|栏目|专栏|版块|板块|批次|清单|目录|类别|场景|事项)"
+    r"(?:主体|企业|单位|部门|村|社区|版块|板块|批次|清单|目录|类别|场景|事项)"
     r"(?:共|共计|合计|总计)?\s*$"
 )
 _NOT_ACCEPTED = re.compile(r"不予?受理[^，,。；;0-9]{0,12}$")
@@ -1546,13 +1547,14 @@ def _topic_column(words: str) -> bool:
     at = words.rfind("专栏")
     if at < 0:
         return False
-    # (在区政府网站开设的“生态环境”专栏: the column the body set up, its own)
-    if re.search(r"开设的?[“\"「『]?[^，,。；;]{0,12}$", words[:at]):
+    if _COLUMN_SET_UP.search(words, 0, at):
         return False
     name = _COLUMN_OPENING.split(words[:at].rstrip('”"」』'))[-1]
     return len(name) >= 2 and not _NOT_A_TOPIC.search(name)
 
 
+# (在区政府网站开设的“生态环境”专栏: the column the body set up, its own)
+_COLUMN_SET_UP = re.compile(r"开设的?[“\"「『]?[^，,。；;]{0,12}$")
 _COLUMN_OPENING = re.compile(r"网站|官网|门户网|平台|网|[在于]|通过|依托|[“\"「『]")
 _NOT_A_TOPIC = re.compile(
     r"公开|目录|[局委办厅处室]$|街道|[镇乡]$|单位|部门|机构|本级|政府|专题|文件"

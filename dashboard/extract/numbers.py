@@ -250,6 +250,8 @@ _SINCE_ASIDE = re.compile(
 _YEAR_PART_WORDS = re.compile(r"新增|本年度|今年|当年|本年|电子化率")
 # 本年度累计, 全年累计: 累计 said of the report year
 _THIS_YEAR_END = re.compile(r"(?:本年度?|全年|今年|当年)\s*$")
+# 2024年累计, 2024年度全年累计: a year named right before 累计
+_YEAR_RIGHT_BEFORE = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})\s*年度?\s*(?:全年)?\s*$")
 
 
 _ADDED_BEFORE = re.compile(
@@ -325,10 +327,9 @@ def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True
         if _ADDED_BEFORE.search(period[: mark.start()]):
             return True
         # (2024年累计公开信息达265条: the report year named right before 累计, the year's)
+        named = _YEAR_RIGHT_BEFORE.search(period[: mark.start()])
         this_year = _THIS_YEAR_END.search(period[: mark.start()]) is not None or (
-            year is not None
-            and re.search(rf"(?<![0-9]){year}\s*年度?\s*(?:全年)?\s*$", period[: mark.start()])
-            is not None
+            named is not None and year is not None and int(named["year"]) == year
         )
         # 累计…已达657条, 累计主动公开政府信息达301条: a total that has grown to a size, over
         # the years
