@@ -39,7 +39,9 @@ PREFIX_QUALIFIERS: dict[str, Qualifier] = {
     "大于": Qualifier.AT_LEAST,
     "逾": Qualifier.AT_LEAST,
     "超": Qualifier.AT_LEAST,
+    "大约为": Qualifier.APPROX,  # (主动公开政府信息约为103条)
     "大约": Qualifier.APPROX,
+    "约为": Qualifier.APPROX,
     "接近": Qualifier.APPROX,
     "将近": Qualifier.APPROX,
     "约": Qualifier.APPROX,

@@ -89,6 +89,10 @@ _NO_CHANNEL = re.compile(
     r"其他(?:媒体|方式|渠道|平台|途径|形式|网站)|公报|其他[^，,。；;0-9]{0,2}(?:广播|报纸|电视|报刊)"
     r"|微信(?:工作)?群"
 )
+_PORTAL_SUB_SITE = re.compile(r"(政府(?:门户)?网站?)([^，,。；;、]{0,12}?)子(?:网站|站点|站)")
+# 在重庆市地质灾害综合防治信息系统中发布: a field's own system alone, no channel of the catalogue
+# (beside a site it is one more way: 区政府网站、国家企业信用信息系统 — the total)
+_FIELD_SYSTEM = re.compile(r"(?<!政府)(?<!政务)(?<!公开)信息系统")
 _OWN_NEWS = re.compile(r"新闻(?=发布|发言|通稿|稿|动态|信息|中心)")
 # 在网站和微信平台: a website no name tells
 _BARE_SITE = re.compile(r"(?:^|(?<=[在和及与、过]))网站(?!群)")
@@ -204,7 +208,8 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         ),
         field_net_re=field
         and re.compile(
-            rf"(?:[\u4e00-\u9fff]{{2,3}})?{field}(?:信息|政务)?网(?!站)"
+            # (厦门司法行政网: a 司法局's, its field's 行政 after it)
+            rf"(?:[\u4e00-\u9fff]{{2,3}})?{field}(?:行政)?(?:信息|政务)?网(?!站)"
             # (通过“宿迁档案”网站: a site named after the field, in quotes)
             rf"|[“\"「](?:[\u4e00-\u9fff]{{2,3}})?{field}[”\"」]网站"
         ),
@@ -315,6 +320,9 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # (政府网站微信公众号更新量: the site's own account, the same)
     plain = re.sub(r"(?:政府)?网站?(?=(?:官方)?(?:微博|微信|公众号))", "", plain)
     plain = plain.replace("微博公众号", "微博")
+    # 区政府门户网站大石街道子站点, 璧山区人民政府网站子站: a body's sub-site on the government's
+    # portal, the portal's (the labels, 6 of 6 — not 本局子网站, 区交通运输委子网站: its own)
+    plain = _PORTAL_SUB_SITE.sub(r"\1\2", plain)
     # 县政府信息网站, 区人民政府政务公开网站: the government's portal
     plain = re.sub(r"(?<=政府)(?:信息|政务公开|信息公开)网站", "门户网站", plain)
     # 管委会门户网站, 开发区门户网站: a zone's own site (in its own report)
@@ -344,6 +352,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         and not re.search(r"其他|微信(?:工作)?群", plain)
     )
     if _NO_CHANNEL.search(plain) and not after_channels and not gazette_among:
+        return _Where(reason="doubtful channel")
+    if _FIELD_SYSTEM.search(plain) and not re.search(r"[、和及与]", plain):
         return _Where(reason="doubtful channel")
     # 在大美仁寿APP公开发布内容26条: an app alone, a channel the catalogue has no name for (in a
     # list of channels it stands for new media)

@@ -29,6 +29,9 @@ _COUNTED_AFTER = re.compile(
     # (not 19条、政府简报信息报送24条: the next item of a list)
     r"|(?![、和及与等])[^，,。；;0-9、]{2,16}(?:状况报告|质量报告|监测报告|公报|简报|通报|快报)"
 )
+# (同步公开115件人大代表建议和106件政协委员提案: the deputies' proposals, counted — not items;
+# not requests either, which the requests' own guard says)
+_PROPOSALS_AFTER = re.compile(r"\s*(?:人大|政协)?(?:代表|委员)?的?(?:建议|提案|议案)")
 _COUNTED_AFTER_METRICS = frozenset({"online_interviews", "press_conferences"})
 _NOUN_AFTER = re.compile(r"(?![其以左次人并及和与均已等分共合全各同])[\u4e00-\u9fff]{2}")
 _ITEMS_AFTER = re.compile(r"(?:政务|政府)?信息|依|予以|不予|部分|涉及|经|因|为|属|系")
@@ -110,6 +113,8 @@ def _name(
             and rule.metric not in _COUNTED_AFTER_METRICS
             and (rule.after is None or not rule.after.match(after))
         ):
+            return "counts what follows it"
+        if rule.metric == "items_published" and _PROPOSALS_AFTER.match(rest):
             return "counts what follows it"
         # 公开政府信息2874项, 公开了44项政务信息: items in 项 only when named as information
         # (公开了一事一议、惠民惠农资金发放…等50余项: matters of several kinds)
@@ -544,7 +549,8 @@ _SITE_WORD = (
     # (政府网、政务公开网、政府信息公开网: sites by other names)
     r"(?:网站|官网|门户网|政务网|信息网|政府网|公开网|平台|公众号|微博|抖音号?|快手号?|视频号|头条号"
     # (国家企业信用信息系统: a system is a site too)
-    r"|公开栏|信息系统)"
+    # (门户网站、市政府信息公开目录系统: the catalogue's system too)
+    r"|公开栏|信息系统|目录(?:管理)?系统)"
 )
 _TWO_SITES = re.compile(
     rf"{_SITE_WORD}[”\"」』]?(?:及|和|与|、|以及)(?!时)[^，,。；;0-9]{{1,20}}?{_SITE_WORD}"
@@ -1347,7 +1353,9 @@ _INCLUDING_COLUMNS = re.compile(
 # 公开163件 (a verb alone) after 咨询261件 (a clause counting something else than information)
 _BARE_VERB = re.compile(r"\s*(?:共|已|并|均)?(?:公开|发布|公布)(?:了)?$")
 _OTHER_MATTERS_BEFORE = re.compile(
-    r"(?:咨询|留言|来信|来电|建议|提案|诉求|投诉|举报|问题)[^，,。；;0-9]{0,6}[0-9]+\s*(?:件次|[件条个次封])"
+    # (受理法律援助案件283件，已办结210件: cases, not requests — not 依申请公开案件31件)
+    r"(?:咨询|留言|来信|来电|建议|提案|诉求|投诉|举报|问题|(?:援助|调解|执法|信访|刑事|民事|治安|纠纷)案件)"
+    r"[^，,。；;0-9]{0,6}[0-9]+\s*(?:件次|[件条个次封])"
     r"[，,；;、]\s*$"
 )
 # 全区8个门户网站, 12个政府网站: sites counted, each its own channel
@@ -1558,6 +1566,8 @@ _COLUMN_SET_UP = re.compile(r"开设的?[“\"「『]?[^，,。；;]{0,12}$")
 _COLUMN_OPENING = re.compile(r"网站|官网|门户网|平台|网|[在于]|通过|依托|[“\"「『]")
 _NOT_A_TOPIC = re.compile(
     r"公开|目录|[局委办厅处室]$|街道|[镇乡]$|单位|部门|机构|本级|政府|专题|文件"
+    # (门户网站、微信公众号等各类专栏: the ways listed, all of them)
+    r"|等(?:各[类种])?$"
 )
 
 
@@ -1644,7 +1654,10 @@ def _part_reason(
     ):
         return "part (one kind of item)"
     # (公开县政府文件39件，…，公开其他各类信息16057条: the kinds not named before, a part)
-    if re.search(r"其[他它]各[类种项](?:政府|政务)?信息", what):
+    # (公开预警发布、人事任免…等其余信息29项: the rest of them, the same)
+    if re.search(
+        r"其[他它]各[类种项](?:政府|政务)?信息|其余(?:各[类种项])?(?:政府|政务)?信息", what
+    ):
         return "part (one kind of item)"
     # 工作动态和各类政府信息660条: all of them (发布或更新各类动态信息: all kinds of news, all
     # of them too — not 教育各类动态信息, one field's news)

@@ -40,7 +40,7 @@ _CN_NUM = (
 # read too.
 NUMBER_RE = re.compile(
     rf"""(?<![0-9A-Za-z.\-/])(?<![0-9A-Za-z]:)
-    (?:(?P<pre>超过|突破|逾|约|近|不足|不到|将近|接近|大约|超(?=[0-9])|上(?=[百千万]))[\x20\u00a0\u3000]?)?
+    (?:(?P<pre>超过|突破|逾|约为|约|近|不足|不到|将近|接近|大约为|大约|超(?=[0-9])|上(?=[百千万]))[\x20\u00a0\u3000]?)?
     (?P<open>[(（](?=[0-9,.]+[)）]\s?(?:{_UNIT_RE})))?
     (?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
       |(?<![第每逐统唯进同之任某几零〇一二两三四五六七八九十百千万亿])(?P<cn>{_CN_NUM}))
@@ -197,9 +197,11 @@ _CUMULATIVE = re.compile(
     r"|(?P<asof>截至到?|截止到?|(?<![得达收接受看听遇做截转延移推])[到至](?=\s*(?:(?:19|20)[0-9]{2}\s*年|年底|年末|目前)))"
     # 自街道成立以来…发布信息169条, 自公众号开通以来: since the body or channel began
     r"|(?P<founded>自[^，,。；;0-9]{1,12}?(?:成立|组建|开通|创建|上线|运行|设立|开设|建立)以来)"
+    # (2024年1月1日起至今: from a date to now — since an earlier year only when it is one)
+    r"|(?P<since_date>(?:19|20)[0-9]{2})\s*年[^，,。；;年]{0,8}?起至今"
     # (公众号开通以来，至今共发送信息1265条: up to now from a start no date gives — not
     # 2023年1月至今, the year's own span)
-    r"|(?<![年月日0-9\s])至今"
+    r"|(?<![年月日0-9\s])(?<![年月日]起)至今"
 )
 # (截至202312月31日, 截至1231日: a page that lost its 年 or 月 — the year run into the month, the
 # month into the day)
@@ -314,8 +316,8 @@ def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True
         ):
             return False
         return not (date.end() > date.start() and _year_end(date, year))
-    if mark["since"]:
-        return year is None or int(mark["since"]) < year
+    if mark["since"] or mark["since_date"]:
+        return year is None or int(mark["since"] or mark["since_date"]) < year
     if mark["founded"]:
         return True
     if mark[0] == "累计":

@@ -639,12 +639,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         # (not 行政复议(指南)1条: a guide published, one kind of item)
         "appeal_review",
-        _r(r"行政复议(?![^，,。0-9]{0,6}(?:信息|指南))[^，,。0-9]{0,6}$"),
+        # (主动公开典型行政复议案件决定书34件: the decisions published, not cases)
+        _r(r"行政复议(?![^，,。0-9]{0,6}(?:信息|指南|决定书|文书))[^，,。0-9]{0,6}$"),
         units=_CASE_UNITS,
     ),
     Rule(
         "litigation_cases",
-        _r(r"行政诉讼(?![^，,。0-9]{0,6}(?:信息|指南))[^，,。0-9]{0,6}$"),
+        _r(r"行政诉讼(?![^，,。0-9]{0,6}(?:信息|指南|判决书|裁定书|文书))[^，,。0-9]{0,6}$"),
         units=_CASE_UNITS,
     ),
     # 复议案件共计1件, 被诉讼的案件共计1件: the cases, without 行政 (not 民事诉讼, 刑事诉讼)
@@ -713,7 +714,8 @@ RULES: tuple[Rule, ...] = (
     # name, in a list of such counts
     Rule(
         "interpretations",
-        _r(r"(?:^|[、：:]|发布|公开|公布|制作|推出)$"),
+        # (发布《浙江省…细则(试行)》等12个文件解读: one of them named before the count)
+        _r(r"(?:^|[、：:]|(?:发布|公开|公布|制作|推出)(?:《[^》]{1,40}》等)?)$"),
         # (制作发布51份多元形式政策解读产品: the forms said before them)
         after=_r(
             r"^(?:[^，,。；;0-9、]{0,6}?(?:政策|文件|图文|图解)|政策|文件|图文|图解)?解读"
@@ -726,7 +728,8 @@ RULES: tuple[Rule, ...] = (
         # (公开并解读1件: documents published and explained, counted as documents)
         # (not 解读会议19次, 政策解读活动15次: meetings explained, events held; 回应解读信息数175次:
         # responses and interpretations run together)
-        _r(r"(?<![及和与、并])(?<!回应)解读(?!会|活动)[^，,。0-9]{0,10}$"),
+        # (解读《厦门市行政调解规定》等政策文件3份: the first document named in its title marks)
+        _r(r"(?<![及和与、并])(?<!回应)解读(?!会|活动)(?:《[^》]{1,40}》)?[^，,。0-9]{0,10}$"),
         units=("篇", "条", "期", "次", "个", "份", "项", "件", "件次"),
         # 解读及回应信息共计110条: explanations and responses together
         unless=_r(r"解读[及和与、]回应|回应[及和与、]解读"),
@@ -751,6 +754,18 @@ RULES: tuple[Rule, ...] = (
             r"|(?:招考|招聘|招录)录用(?![^，,。0-9]{0,2}等)[^，,。0-9]{0,4}$"
         ),
         units=("条", "篇", "个", "期", "则", "份"),
+    ),
+    # 被各类媒体录用信息18篇, 地方党报等纸媒采用信息35篇: taken up by the press, reports in the
+    # media (the labels, 5 to 0) — not 被…各媒体、网站采用, 审计署官网…等媒体上采用: sites, where
+    # information sent up is adopted
+    Rule(
+        "media_reports",
+        _r(
+            r"(?:^|[，,；;])(?:(?!网站|官网|官微|专网|政府)[^，,。；;0-9])*(?:纸媒|媒体)(?:上)?"
+            r"[^，,。；;0-9网]{0,6}(?:录用|采用|采纳)[^，,。；;0-9(（]{0,6}$"
+        ),
+        "default",
+        units=("篇", "条", "次", "篇次", "条次"),
     ),
     Rule(
         "info_adopted",
@@ -802,6 +817,13 @@ RULES: tuple[Rule, ...] = (
             r"[^，,。0-9]{0,8}(?:政务公开|信息公开)[^，,。0-9]{0,6}$"
         ),
         units=("次",),
+    ),
+    # 本年度共开展了14次政务公开工作会议: meetings on disclosure work, held
+    Rule(
+        "meetings",
+        _r(r"(?:开展|举办|组织)(?:了)?$"),
+        after=_r(r"^\s*[次场]?[^，,。；;0-9]{0,4}(?:政务公开|信息公开)[^，,。；;0-9]{0,6}会议"),
+        units=("次", "场"),
     ),
     Rule(
         "meetings",
