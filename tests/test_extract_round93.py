@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.values import Qualifier
+from dashboard.extract.agency import find_agency_year
 from dashboard.extract.figures import extract_figures
 from tests.extract_cases import left_out, taken
 
@@ -137,3 +138,37 @@ def test_a_document_named_before_the_interpretations_count(catalogue: Catalogue)
     }
     text = "发布《浙江省安全生产行政处罚自由裁量适用细则(试行)》等12个文件解读。"
     assert taken(text, catalogue) == {("interpretations", None, None, 12.0)}
+
+
+def test_two_sites_listed_are_no_name() -> None:
+    text = (
+        "衡阳市信访局2019年政府信息公开工作年度报告\n"
+        "2019年,我局通过衡阳市政府党政门户网和市信访局官网主动公开政府信息130余条。"
+    )
+    assert find_agency_year(text)[0] == "衡阳市信访局"
+    told = "2019年,我局通过衡阳市政府党政门户网和市信访局官网主动公开政府信息130余条。"
+    assert find_agency_year(told)[0] != "衡阳市政府党政门户网和市信访局"
+
+
+def test_a_government_named_only_in_a_cited_title_is_not_a_bureaus_body() -> None:
+    text = (
+        "一、总体情况\n2019年,我局政府信息公开工作严格按照《中华人民共和国政府信息公开条例》和"
+        "《咸宁市人民政府信息公开指南》要求,进一步加强信息公开工作领导。"
+    )
+    assert find_agency_year(text)[0] is None
+    # a government's own report citing its guide stays the government's
+    own = (
+        "咸宁市人民政府2019年政府信息公开工作年度报告\n2019年,市政府按照《咸宁市人民政府信息"
+        "公开指南》要求,加强信息公开工作。"
+    )
+    assert find_agency_year(own)[0] == "咸宁市人民政府"
+
+
+def test_a_peoples_organisation_by_its_short_name_and_a_business_zone() -> None:
+    assert find_agency_year("特向社会公布2021年雨山区残联信息公开工作年度报告。")[0] == (
+        "雨山区残疾人联合会"
+    )
+    # a business zone is no place with a people's government
+    assert find_agency_year("现公布永嘉三江商务区2014年政府信息公开工作年度报告。")[0] == (
+        "永嘉三江商务区"
+    )

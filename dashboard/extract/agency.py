@@ -357,6 +357,8 @@ _NOT_AGENCY = re.compile(
     rf"|{_SETTING_UP}|网中"
     # (赣州开发区门户网站区劳动监察局, 狮子山街道通过高新区: a sentence's words run into a name)
     r"|网站|通过"
+    # (通过衡阳市政府党政门户网和市信访局官网: two sites listed, no name)
+    r"|网[和及与、]"
     # (确保各项工作落到实处依法按时完成长通街道, 三是街道, 创建国家食品安全示范城市: the same)
     r"|完成|确保|落到实处|^[一二三四五六七八九十]是|示范城市|文明城市|卫生城市"
     # (合阳县政府在省市政务公开办公室…支持下, 黄屯街道在高新区党工委…领导下: a body, then
@@ -368,18 +370,20 @@ _NOT_AGENCY = re.compile(
 # (经 of 经济开发区 opens a name)
 _PREPOSITION = re.compile(r"^(?:[在按对向为与和及于从]|经(?!济)|以及)")
 # (随县经济开发区, 高新区, 度假区: a zone, not a place whose government reports)
-_PLACE_END = re.compile(r"(?<![发园新景验税范作假旅])(?<!经开)(?<!管理)[省县市区州旗]$")
+# (永嘉三江商务区: a business zone)
+_PLACE_END = re.compile(r"(?<![发园新景验税范作假旅务])(?<!经开)(?<!管理)[省县市区州旗]$")
 # a place alone that has a people's government: not a zone (开发区, 物流区, 港区), a town, or a
 # league or prefecture (阿拉善盟, 阿里地区: an administrative office, 行政公署, not a government)
 # (浦东新区, 滨海新区: districts with a government, though named 新区 as zones are)
 _BARE_PLACE = re.compile(
-    r"[^镇乡街道盟]{1,12}(?<![发园新景验税范作流港地假旅])(?<!经开)(?<!管理)[省县市区州旗]"
+    r"[^镇乡街道盟]{1,12}(?<![发园新景验税范作流港地假旅务])(?<!经开)(?<!管理)[省县市区州旗]"
     r"|[^镇乡街道盟]{0,8}(?:浦东新区|天津市滨海新区)"
 )
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
 _BODY_END = re.compile(
     r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社馆]|中心|中心支行|办事处|管理区|开发区|新区|产业园"
-    r"|工业园|海关|苏木)$"
+    # (雨山区残联: a people's organisation by its short name)
+    r"|工业园|海关|苏木|(?:残|妇|侨|文|工商)联)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -814,6 +818,15 @@ def find_agency_year(
         # 2022年城固县政府信息公开工作年度报告: a county's (district's, city's) report is its
         # government's (the labels write XX县人民政府 13 times to 1 where the text names the place)
         agency = to_simplified(agency) + "人民政府"
+    if (
+        agency is not None
+        and re.search(r"政府$", to_simplified(agency))
+        and _BUREAU_VOICE.search(simple)
+        and to_simplified(agency) not in _QUOTED_TITLES.sub("", simple)
+    ):
+        # 我局…按照《咸宁市人民政府信息公开指南》: a bureau citing its government's guide — a
+        # government named only inside a title is not the bureau's report's body
+        agency = None
     if agency is None:
         # a report whose text names no body (我局…), on a page naming its source in full
         agency = _source_named(sources, sites)
