@@ -41,7 +41,9 @@ _NAME = (
     r"|总队|支队|大队"
     # (熊口管理区: an administrative area)
     r"|管理区"
-    r"|海关总署|海关|总署"
+    # (审计署党组高度重视…: the national audit office; 地区行政公署: a prefecture's office —
+    # not 署 alone, which ends 工作部署)
+    r"|海关总署|海关|总署|(?<=审计)署|行政公署"
     rf"|{_MINISTRY})"
 )
 _YEAR = r"(?:19|20)[0-9]{2}"

@@ -118,6 +118,9 @@ _MADE_TOTAL = re.compile(
 # proactive ones (the old reports' three kinds of what an agency holds)
 # (…24条，占比80%；依申请公开信息数6条: one short clause between)
 _OTHER_KINDS = re.compile(
+    # (主动公开信息为 120条(政策法规类 50条,…;业务管理类 70条,…);依申请公开信息44条: the
+    # proactive count's kinds in brackets between)
+    r"(?:\s*[(（][^()（）]{0,100}[)）])?"
     r"[^，,。；;、]{0,6}(?:[，,；;][^，,。；;]{0,10})?[，,；;、]\s*(?:作为)?可?(?:依申请|不予公开|不公开)"
 )
 _YEAR_WORD = re.compile(r"^(?:19|20)[0-9]{2}$")
