@@ -109,7 +109,7 @@ def test_the_adjudicated_measure_takes_the_adjudicator_s_word(tmp_path: Path) ->
 
 def test_every_adjudicated_agency_name_is_its_reports_label_or_another() -> None:
     """tests/data/corpus/agency-adjudications.jsonl: judges' verdicts on the agency names of
-    blind27–30 and blind80–93 where the extractor (with the rules each set was measured with)
+    blind27–30 and blind80–94 where the extractor (with the rules each set was measured with)
     and the label differ — whether a name designates the report's own body, and whether it is
     written as the labelling rule asks."""
     path = CORPUS_DIR / "agency-adjudications.jsonl"
