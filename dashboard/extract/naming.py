@@ -95,6 +95,7 @@ def _name(
         or _EACH_BODY_DID.match(re.split(r"[，,；;：:]", period)[-1])
     )
     listed_before_nouns = before.endswith("、") and _NOUN_AFTER.match(rest)
+    proposals_after = _PROPOSALS_AFTER.match(rest) is not None
     if listed_before_nouns:
         # (13件予以公开、18件予以部分公开: the next count, read by the rules reading after it)
         before = ""
@@ -114,7 +115,7 @@ def _name(
             and (rule.after is None or not rule.after.match(after))
         ):
             return "counts what follows it"
-        if rule.metric == "items_published" and _PROPOSALS_AFTER.match(rest):
+        if proposals_after and rule.metric == "items_published":
             return "counts what follows it"
         # 公开政府信息2874项, 公开了44项政务信息: items in 项 only when named as information
         # (公开了一事一议、惠民惠农资金发放…等50余项: matters of several kinds)
