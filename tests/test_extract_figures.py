@@ -241,6 +241,9 @@ def test_running_totals_and_year_end_states(catalogue) -> None:  # type: ignore[
     running = HEAD + (
         "截至目前，区级政务微信发布信息1321条；微博发送信息159条。\n"
         "截至2024年7月，在教育信息网发布信息1600余条。\n"
+        # (since round 95 a total to the year's end is a running one only when the report says
+        # its disclosure began earlier, or names the year's part: tests/test_extract_round95.py)
+        "2004年5月1日起本局开始开展政府信息公开工作。\n"
         "本局到2024年底累计主动公开政府信息401条，全文电子化率达100%。\n"
         "2018年以来累计发布信息3000条。\n"
         "截至2023年12月31日，收到政府信息公开申请9件。"

@@ -252,7 +252,28 @@ _SINCE_ASIDE = re.compile(
 
 # …累计主动公开政府信息267条，其中本年度新增76条: the year's own part, named after the total;
 # …累计…401条,其中公文类信息150条,全文电子化率达100%: the stock the template reports on
-_YEAR_PART_WORDS = re.compile(r"新增|本年度|今年|当年|本年|电子化率")
+# (…累计共主动公开政府信息1323条，其中2014年主动公开政府信息130条: the year's part by its year;
+# not 全文电子化率达100%, which the same template writes whether a year's part follows or not —
+# the labels take 到2017年底累计…144条，全文电子化率达100% as the year's, 11 times to 1)
+# (not 在2010年公开的7条信息中: the same items, said again)
+_YEAR_PART_WORDS = re.compile(
+    r"新增|本年度|今年|当年|本年|(?<!在)(?:19|20)[0-9]{2}\s*年度?(?:主动)?公开(?!的)"
+)
+# 2004年5月1日起本局开始开展政府信息公开工作: the year the agency's disclosure began, before
+# which no 累计 starts (a later 到2017年底累计… runs from it; from the report year, the year's)
+_STARTED = re.compile(
+    r"(?P<year>(?:19|20)[0-9]{2})\s*年[^。，,；;]{0,10}起[^。，,；;]{0,8}开始(?:开展|实施|推行)?"
+    r"(?:政府)?信息公开工作"
+)
+
+
+@lru_cache(maxsize=8)
+def _started_before(text: str, year: int) -> bool:
+    """Whether the report says its disclosure work began in a year before the report's."""
+    started = _STARTED.search(text)
+    return started is not None and int(started["year"]) < year
+
+
 # 本年度累计, 全年累计: 累计 said of the report year
 _THIS_YEAR_END = re.compile(r"(?:本年度?|全年|今年|当年)\s*$")
 # 2024年累计, 2024年度全年累计: a year named right before 累计
@@ -426,8 +447,9 @@ def _skip_reason(
         return "in several bodies' names"
     # (the year's part may be named in the next sentence: …累计…83条,全文电子化率达100%。本年度
     # 新增的主动公开政府信息31条)
-    follows = "累计" in (period or before) and bool(
-        _YEAR_PART_WORDS.search(text, match.end(), match.end() + 120)
+    follows = "累计" in (period or before) and (
+        bool(_YEAR_PART_WORDS.search(text, match.end(), match.end() + 120))
+        or (year is not None and _started_before(text, year))
     )
     if _cumulative(period or before, year, year_part_follows=follows) or _SINCE_ASIDE.match(after):
         return "cumulative"
