@@ -42,7 +42,9 @@ def test_proposals_published_are_not_items(catalogue: Catalogue) -> None:
     assert taken(text, catalogue) == set()
     assert left_out(text, catalogue)["115件"] == "counts what follows it"
     # items counted in 件 with no such noun after them stay items
-    assert taken("年内公开规范性文件2件,其他信息40件。", catalogue) != set()
+    assert taken("年内公开规范性文件2件,其他信息40件。", catalogue) == {
+        ("items_published", None, "documents", 2.0)
+    }
 
 
 def test_disclosure_meetings_held(catalogue: Catalogue) -> None:
@@ -56,8 +58,7 @@ def test_disclosure_meetings_held(catalogue: Catalogue) -> None:
 
 def test_a_site_and_the_catalogues_system_are_two_ways(catalogue: Catalogue) -> None:
     text = "通过门户网站、市政府信息公开目录系统主动公开信息1459条,其中年度报告1条。"
-    assert ("items_published", None, None, 1459.0) in taken(text, catalogue)
-    assert ("items_published", "gov_portal", None, 1459.0) not in taken(text, catalogue)
+    assert taken(text, catalogue) == {("items_published", None, None, 1459.0)}
 
 
 def test_a_fields_own_information_system_is_no_channel(catalogue: Catalogue) -> None:
@@ -147,7 +148,7 @@ def test_two_sites_listed_are_no_name() -> None:
     )
     assert find_agency_year(text)[0] == "衡阳市信访局"
     told = "2019年,我局通过衡阳市政府党政门户网和市信访局官网主动公开政府信息130余条。"
-    assert find_agency_year(told)[0] != "衡阳市政府党政门户网和市信访局"
+    assert find_agency_year(told)[0] == "衡阳市信访局"
 
 
 def test_a_government_named_only_in_a_cited_title_is_not_a_bureaus_body() -> None:

@@ -820,11 +820,11 @@ def find_agency_year(
         # 2022年城固县政府信息公开工作年度报告: a county's (district's, city's) report is its
         # government's (the labels write XX县人民政府 13 times to 1 where the text names the place)
         agency = to_simplified(agency) + "人民政府"
+    named = to_simplified(agency or "")
     if (
-        agency is not None
-        and re.search(r"政府$", to_simplified(agency))
+        named.endswith("政府")
         and _BUREAU_VOICE.search(simple)
-        and to_simplified(agency) not in _QUOTED_TITLES.sub("", simple)
+        and named not in _QUOTED_TITLES.sub("", simple)
     ):
         # 我局…按照《咸宁市人民政府信息公开指南》: a bureau citing its government's guide — a
         # government named only inside a title is not the bureau's report's body
