@@ -34,4 +34,16 @@ def to_simplified(text: str) -> str:
     """`text` in simplified script (ASCII and simplified characters are left as they are)."""
     if text.isascii():
         return text
-    return str(_converter().convert(text)).translate(_VARIANTS)
+    simple = str(_converter().convert(text)).translate(_VARIANTS)
+    # 蔄山镇 → 𬜬山镇: t2s sends a few characters to their newest standard forms, outside the
+    # basic plane, which the mainland's own pages do not use and most fonts cannot show — the
+    # character stays as written
+    if any(ord(char) > 0xFFFF for char in simple):
+        simple = "".join(_bmp_simplified(char) for char in text)
+    return simple
+
+
+def _bmp_simplified(char: str) -> str:
+    """One character in simplified script, unless that form is outside the basic plane."""
+    simple = str(_converter().convert(char)).translate(_VARIANTS)
+    return char if any(ord(c) > 0xFFFF for c in simple) else simple

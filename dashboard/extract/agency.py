@@ -30,7 +30,8 @@ _NAME = (
     # (雅安经开区认真贯彻…: a zone by its short name)
     # (中国人民银行绍兴市中心支行: a central bank's branch)
     # (分管局长: a person, not a body)
-    r"|街道办事处|办事处|局(?!长)|厅|委|办公室|中心支行|中心|开发区|经开区|高新区|示范区|产业园(?!区)|工业园(?!区)"
+    # (市政务大厅: a hall, not a department — 厅 ends neither 大厅 nor 展厅)
+    r"|街道办事处|办事处|局(?!长)|(?<![大展餐客])厅|委|办公室|中心支行|中心|开发区|经开区|高新区|示范区|产业园(?!区)|工业园(?!区)"
     r"|供销合作社联合社|供销合作社|供销社"
     # (中国科学院武汉病毒研究所: a research institute that reports as a public body)
     r"|研究所|研究院"
@@ -250,7 +251,8 @@ _OWN_LEVEL = re.compile(r"[(（](?:本级机关|机关本级|本级)[)）]")
 # 办公室)2023年…: one body, two plaques)
 _AKA = re.compile(
     r"[(（]以下简称[^()（）]{1,16}[)）]"
-    r"|(?<=[局室会办委])[(（][\u4e00-\u9fff]{4,24}?(?:局|办公室|委员会)[)）](?=\s*(?:19|20)[0-9]{2}\s*年)"
+    # (白城市民委(宗教局)\n2009年度…: the same body's second name, one of two plates)
+    r"|(?<=[局室会办委])[(（][\u4e00-\u9fff]{2,24}?(?:局|办公室|委员会)[)）](?=\s*(?:19|20)[0-9]{2}\s*年)"
     # (淮北市妇幼保健计划生育服务中心(市妇幼保健院)2021年…: a centre's other name, its hospital)
     r"|(?<=中心)[(（][\u4e00-\u9fff]{3,16}?(?:院|馆|所|站)[)）](?=\s*(?:19|20)[0-9]{2}\s*年)"
 )
@@ -319,6 +321,8 @@ _TITLE_NOISE = re.compile(
     r"|名称[:：]?|文件下载[:：]?|附件[:：]?|包括"
     # (2025年年度五通桥区教育局加强…: the year said twice, no name opens with 年度)
     r"|年度"
+    # (2008年政府鹿城区人事劳动局信息公开…报告: a title's 政府 put before the name, not its part)
+    r"|政府(?=[\u4e00-\u9fff]{1,6}?[市区县旗][\u4e00-\u9fff]{2})"
     # (2014年是国家铁路局全面履职第一年: the copula before the name)
     rf"|本{_NOT_A_LISTED_PLACE}|由|的|并|是"
     # (原安丘市机关事务管理局: a body since merged, by the name it reports under — not 原阳县,
@@ -1543,12 +1547,12 @@ _OFFICE_AFTER = re.compile(
     # (not 高城镇人民政府党政办公室: a town's own office, which reports as the town)
     r"(?!党政|综合)[\u4e00-\u9fff]{1,8}?(?:街道办事处|办事处|街道|镇|乡|办公室|研究室)"
     # (请与杭州市萧山区人民政府蜀山街道办事处党政综合办公室联系: the street office, by its own
-    # office)
-    r"(?=[\u4e00-\u9fff]{0,8}?(?:编制|制作|编写)|坚持|认真|深入|全面|(?:党政|党群)?(?:综合)?办公室"
-    r"|联系)"
+    # office; …河西街道办事处党政综合与社区建设办公室联系: an office of more than one duty)
+    r"(?=[\u4e00-\u9fff]{0,8}?(?:编制|制作|编写)|坚持|认真|深入|全面"
+    r"|(?:(?:党政|党群|综合)[\u4e00-\u9fff]{0,8}?)?办公室|联系)"
 )
 _SHORT_TITLE = re.compile(
-    r"(?P<level>自治区|[省市区县州])(?P<core>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|厅|办公室|办))"
+    r"(?P<level>自治区|[省市区县州])(?P<core>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|(?<![大展餐客])厅|办公室|办))"
 )
 _PROVINCES = (
     "河北",
