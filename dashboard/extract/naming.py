@@ -323,6 +323,9 @@ def _name(
         ):
             return "the agency's own decisions, not reviews of it"
         if rule.category == "documents":
+            # 公开或更新政策法规和上级部门文件7件: documents of the bodies above, republished
+            if _HIGHER_DOCUMENTS.search(before):
+                return "other bodies' figures"
             # 其中，行政规范性文件0条，行政许可类信息10条: a kind of item the year had none of;
             # 发布行政规范性文件0条，…其他文件7条: one kind of document of several
             zero = match["num"] is not None and float(match["num"].replace(",", "")) == 0
@@ -586,6 +589,8 @@ _KINDS_OF_INFORMATION = re.compile(
     # (发文191份，其中属于主动公开的71份，属于不予公开的120份: documents, by how they are held)
     r"|(?:发文|文件)[^。；;]{0,12}?[0-9]+\s*[件条份][^。；;]{0,16}?属于主动公开[^。；;]{0,16}?"
     r"属于不予公开的?$"
+    # (共收到审核公文117件，不予公开18件: the documents reviewed, held back — not requests)
+    r"|(?:公文|发文)[^。；;0-9]{0,4}[0-9]+\s*[件条份][，,、；;]\s*不予公开[^。；;0-9]{0,6}$"
 )
 # the reasons a request can be unanswerable by (the 2019 table's 无法提供): 本机关不掌握
 # (信息不存在, 不属于本机关, 非本机关制作或保存), 没有现成信息需另行制作, 补正后仍不明确
@@ -1216,6 +1221,13 @@ def _channel_of(
         return "several channels"
     if rule.channel == "must":
         earlier = _nearest(period[: len(period) - len(before)], catalogue, report)
+        # 公众号发布…，被区级媒体转载62篇，粉丝量达到8712人: the press has no followers — the
+        # account its sentence named before the press's clause, or none
+        if rule.metric == "followers" and earlier is not None and earlier.channel == "news_media":
+            prior = sentence[: len(sentence) - len(before)]
+            while earlier is not None and earlier.channel == "news_media":
+                prior = prior[: max(0, *(prior.rfind(mark) for mark in "，,"))]
+                earlier = _nearest(prior, catalogue, report) if prior else None
         if earlier is None or earlier.channel is None:
             return "channel not named"
         if _SEVERAL_ACCOUNTS.search(period):
@@ -1308,6 +1320,10 @@ def _channel_of(
     # anew with its year and the agency's own name is the year's statement, not the site's
     if earlier.channel is not None and _FRESH_START.match(before):
         return [(rule, None, rule.confidence)]
+    # 通过政府公众信息网站,常年公开…,全年主动公开政府信息总数92条: the year's total number, said
+    # so in its own clause, whatever site the clauses before named
+    if publishing and earlier.channel is not None and _TOTAL_NUMBER.search(before):
+        return [(rule, None, 0.8)]
     # 依托海盐门户网站、爱海盐等政务公开平台，定期发布…，主动公开政府信息400余条: a site and a
     # way no channel is named for, listed with 等 clauses before, then the year's items — the total
     # (a site's: not 微信公众号、视频号等平台, accounts listed; the clause naming the channel)
@@ -1352,6 +1368,8 @@ def _channel_of(
     return "channel named earlier in the sentence"
 
 
+_HIGHER_DOCUMENTS = re.compile(r"上级[^，,。；;0-9]{0,4}文件[^，,。；;0-9]{0,4}$")
+_TOTAL_NUMBER = re.compile(r"(?:全年|本年度?|今年|[0-9]{4}年度?)[^，,。；;]{0,8}?信息的?总数")
 _NAMED_ALONE = re.compile(
     r"\s*[“\"「『][^”\"」』]{2,30}[”\"」』](?:本年度?|全年)?(?:共计?|累计)?"
     r"(?:发布|推送|更新|推出)"

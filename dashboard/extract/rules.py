@@ -755,14 +755,15 @@ RULES: tuple[Rule, ...] = (
         ),
         units=("条", "篇", "个", "期", "则", "份"),
     ),
-    # 被各类媒体录用信息18篇, 地方党报等纸媒采用信息35篇: taken up by the press, reports in the
-    # media (the labels, 5 to 0) — not 被…各媒体、网站采用, 审计署官网…等媒体上采用: sites, where
-    # information sent up is adopted
+    # 被各类媒体录用信息18篇, 地方党报等纸媒采用信息35篇, 被区级媒体转载62篇: taken up by the
+    # press, reports in the media (the labels, 6 to 0) — not 被…各媒体、网站采用, 审计署官网…等媒体
+    # 上采用: sites, where information sent up is adopted; not 政务新媒体上转载: the agency's own
+    # accounts
     Rule(
         "media_reports",
         _r(
-            r"(?:^|[，,；;])(?:(?!网站|官网|官微|专网|政府)[^，,。；;0-9])*(?:纸媒|媒体)(?:上)?"
-            r"[^，,。；;0-9网]{0,6}(?:录用|采用|采纳)[^，,。；;0-9(（]{0,6}$"
+            r"(?:^|[，,；;])(?:(?!网站|官网|官微|专网|政府)[^，,。；;0-9])*(?:纸媒|(?<![新自])媒体)(?:上)?"
+            r"[^，,。；;0-9网]{0,6}(?:录用|采用|采纳|转载)[^，,。；;0-9(（]{0,6}$"
         ),
         "default",
         units=("篇", "条", "次", "篇次", "条次"),
