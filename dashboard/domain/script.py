@@ -38,12 +38,15 @@ def to_simplified(text: str) -> str:
     # 蔄山镇 → 𬜬山镇: t2s sends a few characters to their newest standard forms, outside the
     # basic plane, which the mainland's own pages do not use and most fonts cannot show — the
     # character stays as written
-    if any(ord(char) > 0xFFFF for char in simple):
+    if _OUTSIDE_BMP.search(simple):
         simple = "".join(_bmp_simplified(char) for char in text)
     return simple
+
+
+_OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _bmp_simplified(char: str) -> str:
     """One character in simplified script, unless that form is outside the basic plane."""
     simple = str(_converter().convert(char)).translate(_VARIANTS)
-    return char if any(ord(c) > 0xFFFF for c in simple) else simple
+    return char if _OUTSIDE_BMP.search(simple) else simple

@@ -90,10 +90,11 @@ def _name(
     # (督促各部门落实…信息公开，2025年，区政府门户网共发布…7630条: a clause opening anew on the
     # year is the agency's own statement, whatever the clauses before had others do)
     opened = [m.end() for m in _YEAR_OPENS.finditer(period)]
+    last_clause = period[max(period.rfind(mark) for mark in "，,；;：:") + 1 :]
     by_others = bool(
         _OTHERS_DID.search(period, opened[-1] if opened else 0)
-        or _EACH_BODY_DID.match(re.split(r"[，,；;：:]", period)[-1])
-        or _SUBORDINATES_DID.match(re.split(r"[，,；;：:]", period)[-1])
+        or _EACH_BODY_DID.match(last_clause)
+        or _SUBORDINATES_DID.match(last_clause)
     )
     listed_before_nouns = before.endswith("、") and _NOUN_AFTER.match(rest)
     proposals_after = _PROPOSALS_AFTER.match(rest) is not None
