@@ -9,15 +9,16 @@ from dashboard.extract.figures import extract_figures
 Row = tuple[str, str | None, str | None, float]
 
 
-def taken(text: str, catalogue: Catalogue, agency: str = "某局") -> set[Row]:
-    """(metric, channel, category, value) of every figure found in `text` (year 2022)."""
-    found = extract_figures(text, catalogue, agency=agency, year=2022)
+def taken(text: str, catalogue: Catalogue, agency: str = "某局", year: int = 2022) -> set[Row]:
+    """(metric, channel, category, value) of every figure found in `text` (year 2022 unless
+    given)."""
+    found = extract_figures(text, catalogue, agency=agency, year=year)
     for fact in found.facts:
         assert text[fact.start : fact.end] == fact.quote
     return {(f.metric, f.channel, f.category, f.value) for f in found.facts}
 
 
-def left_out(text: str, catalogue: Catalogue) -> dict[str, str]:
+def left_out(text: str, catalogue: Catalogue, year: int = 2022) -> dict[str, str]:
     """Each number left out of `text`, with its reason."""
-    found = extract_figures(text, catalogue, agency="某局", year=2022)
+    found = extract_figures(text, catalogue, agency="某局", year=year)
     return {s.number: s.reason for s in found.skipped}

@@ -7,28 +7,16 @@ one, and so does a report saying its disclosure work began in an earlier year (2
 from __future__ import annotations
 
 from dashboard.domain.catalogue import Catalogue
-from dashboard.extract.figures import extract_figures
-
-Row = tuple[str, str | None, str | None, float]
-
-
-def _taken(text: str, catalogue: Catalogue, year: int) -> set[Row]:
-    found = extract_figures(text, catalogue, agency="某局", year=year)
-    return {(f.metric, f.channel, f.category, f.value) for f in found.facts}
-
-
-def _left_out(text: str, catalogue: Catalogue, year: int) -> dict[str, str]:
-    found = extract_figures(text, catalogue, agency="某局", year=year)
-    return {s.number: s.reason for s in found.skipped}
+from tests.extract_cases import left_out, taken
 
 
 def test_a_total_to_the_years_end_is_the_years(catalogue: Catalogue) -> None:
     text = (
         "二、主动公开政府信息情况\n本地本单位到2016年底累计主动公开政府信息5条,全文电子化率达100%。"
     )
-    assert _taken(text, catalogue, 2016) == {("items_published", None, None, 5.0)}
+    assert taken(text, catalogue, year=2016) == {("items_published", None, None, 5.0)}
     # the same words in a later year's report are a running total
-    assert _left_out(text, catalogue, 2017)["5条"] == "cumulative"
+    assert left_out(text, catalogue, year=2017)["5条"] == "cumulative"
 
 
 def test_a_years_part_named_by_its_year_makes_the_total_a_running_one(
@@ -38,11 +26,11 @@ def test_a_years_part_named_by_its_year_makes_the_total_a_running_one(
         "我局在政府门户网站公开了各项政府信息,到2014年底累计共主动公开政府信息1323条,"
         "其中2014年主动公开政府信息130条,其中全文电子化率达100%。"
     )
-    assert 1323.0 not in {row[3] for row in _taken(text, catalogue, 2014)}
-    assert _left_out(text, catalogue, 2014)["1323条"] == "cumulative"
+    assert 1323.0 not in {row[3] for row in taken(text, catalogue, year=2014)}
+    assert left_out(text, catalogue, year=2014)["1323条"] == "cumulative"
     # …but the same items said again (在2010年公开的7条信息中) leave the total the year's
     again = "截止2010年末,累计公开信息总数7条。在2010年公开的7条信息中,规范性文件类信息为7条。"
-    assert ("items_published", None, None, 7.0) in _taken(again, catalogue, 2010)
+    assert ("items_published", None, None, 7.0) in taken(again, catalogue, year=2010)
 
 
 def test_disclosure_begun_in_an_earlier_year_makes_the_total_a_running_one(
@@ -50,7 +38,7 @@ def test_disclosure_begun_in_an_earlier_year_makes_the_total_a_running_one(
 ) -> None:
     total = "本局到2017年底累计主动公开政府信息401条,全文电子化率达100%。"
     earlier = "一、概述\n根据《规定》要求,2004年5月1日起本局开始开展政府信息公开工作。\n" + total
-    assert _left_out(earlier, catalogue, 2017)["401条"] == "cumulative"
+    assert left_out(earlier, catalogue, year=2017)["401条"] == "cumulative"
     # begun in the report's own year: the year's
     same = "一、概述\n根据《规定》要求,2017年1月1日起本局开始开展政府信息公开工作。\n" + total
-    assert ("items_published", None, None, 401.0) in _taken(same, catalogue, 2017)
+    assert ("items_published", None, None, 401.0) in taken(same, catalogue, year=2017)

@@ -10,18 +10,7 @@ from dashboard.domain.catalogue import Catalogue
 from dashboard.domain.script import to_simplified
 from dashboard.extract.figures import extract_figures
 from dashboard.platform.extraction import LOW_CONFIDENCE
-
-Row = tuple[str, str | None, str | None, float]
-
-
-def _taken(text: str, catalogue: Catalogue, year: int = 2020) -> set[Row]:
-    found = extract_figures(text, catalogue, agency="某局", year=year)
-    return {(f.metric, f.channel, f.category, f.value) for f in found.facts}
-
-
-def _left_out(text: str, catalogue: Catalogue, year: int = 2020) -> dict[str, str]:
-    found = extract_figures(text, catalogue, agency="某局", year=year)
-    return {s.number: s.reason for s in found.skipped}
+from tests.extract_cases import left_out, taken
 
 
 def _agency(text: str, catalogue: Catalogue) -> str | None:
@@ -42,19 +31,19 @@ def test_government_information_without_its_unit_is_taken_for_review(
         "临海市水利局2020年度公开政府信息189(其中组织机构信息33条,政策文件信息9条),"
         "政务微信公开政府信息111条。"
     )
-    assert ("items_published", None, None, 189.0) in _taken(parts, catalogue)
+    assert ("items_published", None, None, 189.0) in taken(parts, catalogue, year=2020)
 
 
 def test_a_bare_number_on_one_account_or_of_unnamed_information_stays_out(
     catalogue: Catalogue,
 ) -> None:
     account = "通过微信订阅号“醉美褒河”公开政务信息193,阅读量2万次。"
-    assert _left_out(account, catalogue)["193"] == "no unit"
+    assert left_out(account, catalogue, year=2020)["193"] == "no unit"
     posts = "中心微信公众号全年发布信息59,阅读量2万次。"
-    assert _left_out(posts, catalogue)["59"] == "no unit"
+    assert left_out(posts, catalogue, year=2020)["59"] == "no unit"
     # several ways listed, one of them an account: all the information, taken
     listed = "主动在政府信息平台、微博、微信等媒介上公开政务信息4287。"
-    assert _taken(listed, catalogue, 2014) == {("items_published", None, None, 4287.0)}
+    assert taken(listed, catalogue, year=2014) == {("items_published", None, None, 4287.0)}
 
 
 def test_the_units_under_a_bureau_publish_their_own_figures(catalogue: Catalogue) -> None:
@@ -62,11 +51,11 @@ def test_the_units_under_a_bureau_publish_their_own_figures(catalogue: Catalogue
         "2020年我局主动公开信息50条,局属基层医疗卫生机构通过宣传展板、宣传册、电子屏、"
         "微信公众号等渠道公开各类信息8000余条。"
     )
-    assert _taken(text, catalogue) == {("items_published", None, None, 50.0)}
-    assert _left_out(text, catalogue)["8000余条"] == "other bodies' figures"
+    assert taken(text, catalogue, year=2020) == {("items_published", None, None, 50.0)}
+    assert left_out(text, catalogue, year=2020)["8000余条"] == "other bodies' figures"
     # the bureau with its units: its own figure
     joint = "2022年我局机关及局属各单位在中国福州门户网站信息公开专栏上主动公开政府信息154条。"
-    assert _taken(joint, catalogue, 2022) == {("items_published", "gov_portal", None, 154.0)}
+    assert taken(joint, catalogue, year=2022) == {("items_published", "gov_portal", None, 154.0)}
 
 
 def test_a_titles_stray_government_word_is_no_part_of_the_name(catalogue: Catalogue) -> None:

@@ -6,19 +6,7 @@ does not; the press has no followers; the bodies above's documents are theirs.""
 from __future__ import annotations
 
 from dashboard.domain.catalogue import Catalogue
-from dashboard.extract.figures import extract_figures
-
-Row = tuple[str, str | None, str | None, float]
-
-
-def _taken(text: str, catalogue: Catalogue, year: int = 2021) -> set[Row]:
-    found = extract_figures(text, catalogue, agency="某局", year=year)
-    return {(f.metric, f.channel, f.category, f.value) for f in found.facts}
-
-
-def _left_out(text: str, catalogue: Catalogue, year: int = 2021) -> dict[str, str]:
-    found = extract_figures(text, catalogue, agency="某局", year=year)
-    return {s.number: s.reason for s in found.skipped}
+from tests.extract_cases import left_out, taken
 
 
 def test_the_years_total_number_is_the_total_after_a_site_named_before(
@@ -28,7 +16,7 @@ def test_the_years_total_number_is_the_total_after_a_site_named_before(
         "要求本着规范、及时、便民的原则,通过政府公众信息网站,常年公开、定期公开与随时公开相结合,"
         "全年主动公开政府信息总数92条,通过不同渠道和方式开展政策解读10次。"
     )
-    assert _taken(text, catalogue) == {
+    assert taken(text, catalogue, year=2021) == {
         ("items_published", None, None, 92.0),
         ("interpretations", None, None, 10.0),
     }
@@ -36,8 +24,11 @@ def test_the_years_total_number_is_the_total_after_a_site_named_before(
 
 def test_documents_reviewed_and_held_back_are_no_requests_outcome(catalogue: Catalogue) -> None:
     text = "2021年共收到审核公文117件,不予公开18件,依申请公开16件,主动公开83件。"
-    assert "requests_refused" not in {row[0] for row in _taken(text, catalogue)}
-    assert _left_out(text, catalogue)["18件"] == "a kind of information, not a request's outcome"
+    assert "requests_refused" not in {row[0] for row in taken(text, catalogue, year=2021)}
+    assert (
+        left_out(text, catalogue, year=2021)["18件"]
+        == "a kind of information, not a request's outcome"
+    )
 
 
 def test_the_press_reposting_is_media_reports_and_has_no_followers(catalogue: Catalogue) -> None:
@@ -45,24 +36,24 @@ def test_the_press_reposting_is_media_reports_and_has_no_followers(catalogue: Ca
         "切实做好“崔黄口时讯”等政务新媒体运维工作。2022年,累计发布公众号文章1871篇,"
         "其中原创文章352篇,被区级媒体转载62篇,粉丝量达到8712人。"
     )
-    assert _taken(text, catalogue, 2022) == {
+    assert taken(text, catalogue, year=2022) == {
         ("items_published", "wechat", None, 1871.0),
         ("media_reports", "news_media", None, 62.0),
         ("followers", "wechat", None, 8712.0),
     }
     # the agency's own new media reposting: not the press
     own = "在各类政务新媒体上转载发布信息6300多条。"
-    assert "media_reports" not in {row[0] for row in _taken(own, catalogue)}
+    assert "media_reports" not in {row[0] for row in taken(own, catalogue, year=2021)}
     # an account of its own named after a ；: no account of the sentence before
     other = (
         "微信公众号“湛江市公共法律服务”关注量116516人,被中央、省级媒体报道或转发61次;"
         "南方号“湛江司法行政”关注量17672人,发稿量124篇。"
     )
-    assert ("followers", "wechat", None, 116516.0) in _taken(other, catalogue, 2025)
-    assert 17672.0 not in {row[3] for row in _taken(other, catalogue, 2025)}
+    assert ("followers", "wechat", None, 116516.0) in taken(other, catalogue, year=2025)
+    assert 17672.0 not in {row[3] for row in taken(other, catalogue, year=2025)}
 
 
 def test_the_documents_of_the_bodies_above_are_theirs(catalogue: Catalogue) -> None:
     text = "我局2021年公开或更新政策法规和上级部门文件7件。"
-    assert _taken(text, catalogue) == set()
-    assert _left_out(text, catalogue)["7件"] == "other bodies' figures"
+    assert taken(text, catalogue, year=2021) == set()
+    assert left_out(text, catalogue, year=2021)["7件"] == "other bodies' figures"
