@@ -5,6 +5,7 @@ does not; the press has no followers; the bodies above's documents are theirs.""
 
 from __future__ import annotations
 
+from dashboard.domain.agency_names import same_agency, same_agency_placed
 from dashboard.domain.catalogue import Catalogue
 from tests.extract_cases import left_out, taken
 
@@ -57,3 +58,15 @@ def test_the_documents_of_the_bodies_above_are_theirs(catalogue: Catalogue) -> N
     text = "我局2021年公开或更新政策法规和上级部门文件7件。"
     assert taken(text, catalogue, year=2021) == set()
     assert left_out(text, catalogue, year=2021)["7件"] == "other bodies' figures"
+
+
+def test_banners_and_counties_of_a_wing_or_a_side_by_their_short_names() -> None:
+    # (measured on blind95 and blind80: written after their one measure)
+    assert same_agency("喀左县工业和信息化局", "喀喇沁左翼蒙古族自治县工业和信息化局")
+    assert same_agency("阿右旗阿拉腾敖包镇", "阿拉善右旗阿拉腾敖包镇")
+    assert same_agency_placed("阿拉善盟阿拉善左旗民政局", "阿左旗民政局")
+    # a higher place before the banner is no part of its short name
+    assert same_agency("兴安盟科尔沁右翼中旗民政局", "兴安盟科右中旗民政局")
+    assert same_agency_placed("兴安盟科尔沁右翼中旗民政局", "科右中旗民政局")
+    # the two sides stay two banners
+    assert not same_agency("阿拉善左旗民政局", "阿拉善右旗民政局")

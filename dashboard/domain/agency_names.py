@@ -152,8 +152,13 @@ def _spelt_out(name: str, table: Mapping[str, str]) -> str:
 
 
 # 科尔沁右翼中旗 and 科右中旗, 察哈尔右翼后旗 and 察右后旗: a banner of a wing, by the short
-# name everyone writes (the first character, the wing, the banner's place in it)
-_WINGED_BANNER = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}?([左右])翼([前中后])(?=旗)")
+# name everyone writes (the first character, the wing, the banner's place in it); the same for
+# a county of a wing (喀喇沁左翼蒙古族自治县, 喀左县) and a banner of a side (阿拉善右旗, 阿右旗) —
+# its name starting the key or right after a higher place (兴安盟科尔沁右翼中旗: not 盟 taken for
+# its first character)
+_WINGED_BANNER = re.compile(
+    r"(?<![^省市州盟区县旗])([\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}?([左右])(?:翼([前中后]?)(?=[旗县])|(?=旗))"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -168,7 +173,7 @@ def agency_key(name: str) -> str:
     autonomous, short_names = _autonomous_short()
     if autonomous is not None:
         key = autonomous.sub(lambda m: short_names[m[0]], key)
-    key = _WINGED_BANNER.sub(r"\1\2\3", key)
+    key = _WINGED_BANNER.sub(lambda m: m[1] + m[2] + (m[3] or ""), key)
     key = _spelt_out(key, forms)
     for word, common in same.items():
         key = key.replace(word, common)
