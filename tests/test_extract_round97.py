@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dashboard.domain.agency_names import same_agency, same_agency_placed
 from dashboard.domain.catalogue import Catalogue
+from dashboard.extract.agency import find_agency_year
 from tests.extract_cases import left_out, taken
 
 
@@ -70,3 +71,14 @@ def test_banners_and_counties_of_a_wing_or_a_side_by_their_short_names() -> None
     assert same_agency_placed("兴安盟科尔沁右翼中旗民政局", "科右中旗民政局")
     # the two sides stay two banners
     assert not same_agency("阿拉善左旗民政局", "阿拉善右旗民政局")
+
+
+def test_a_ministry_named_only_in_the_title_of_rules_a_bureau_cites_is_not_its_body() -> None:
+    cited = (
+        "根据《中华人民共和国政府信息公开条例》、《生态环境部政府信息公开实施办法》等规定要求,"
+        "结合市生态环境局工作情况,特向社会公布2019年本级政府(机关)信息公开年度报告。"
+    )
+    assert find_agency_year(cited) == (None, 2019)
+    # a bureau named only in its own guide's title is still its report's body
+    own = "2023年,我局按照《广州市体育局政府信息公开指南》做好依申请公开工作。"
+    assert find_agency_year(own)[0] == "广州市体育局"

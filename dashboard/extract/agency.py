@@ -292,6 +292,13 @@ _ANY_YEAR = re.compile(rf"(?<![0-9])(?P<year>{_YEAR})\s*年(?!代|\s*[0-9]{{1,2}
 # Titles of documents and their numbers (《…2014年…通知》, 〔2019〕60号): their years are not
 # the report's.
 _QUOTED_TITLES = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]")
+
+
+def _report_title_kept(title: re.Match[str]) -> str:
+    """A cited title dropped, unless it is a report's (《XX局2023年…年度报告》: its own)."""
+    return title[0] if re.search(r"报告|年报", title[0]) else ""
+
+
 # (统计限自2021年1月1日: a word dropped; 自2015-1-1起: the date in figures)
 _PERIOD_RE = re.compile(
     rf"(?:统计期限|统计期|时间范围|期限|时限|统计时间|统计限|统计时段)[^0-9。]{{0,8}}(?P<year>{_YEAR})"
@@ -825,13 +832,18 @@ def find_agency_year(
         # government's (the labels write XX县人民政府 13 times to 1 where the text names the place)
         agency = to_simplified(agency) + "人民政府"
     named = to_simplified(agency or "")
+    cited_only = named not in _QUOTED_TITLES.sub(_report_title_kept, simple)
     if (
-        named.endswith("政府")
-        and _BUREAU_VOICE.search(simple)
-        and named not in _QUOTED_TITLES.sub("", simple)
+        named
+        and cited_only
+        and (_BUREAU_VOICE.search(simple) if named.endswith("政府") else named.endswith("部"))
     ):
         # 我局…按照《咸宁市人民政府信息公开指南》: a bureau citing its government's guide — a
-        # government named only inside a title is not the bureau's report's body
+        # government named only inside a title is not the bureau's report's body; 根据《生态环境部
+        # 政府信息公开实施办法》…结合市生态环境局工作情况: nor a ministry whose rules a city's
+        # bureau cites (not a bureau or department named only in its own guide's title, 《广州市
+        # 体育局政府信息公开指南》: bodies below a ministry cite their own; a report's own title
+        # in 《》 names its body too)
         agency = None
     if agency is None:
         # a report whose text names no body (我局…), on a page naming its source in full
