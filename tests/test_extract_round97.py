@@ -82,3 +82,15 @@ def test_a_ministry_named_only_in_the_title_of_rules_a_bureau_cites_is_not_its_b
     # a bureau named only in its own guide's title is still its report's body
     own = "2023年,我局按照《广州市体育局政府信息公开指南》做好依申请公开工作。"
     assert find_agency_year(own)[0] == "广州市体育局"
+
+
+def test_a_prefectures_body_by_its_level_word_alone_has_no_place() -> None:
+    # (as 市科技局: the editor is asked for the place)
+    assert (
+        find_agency_year("本年度报告由自治州科技局编制。2024年,自治州科技局主动公开信息44条。")[0]
+        is None
+    )
+    assert find_agency_year("2022年,州商务局门户网站发布信息323条。")[0] is None
+    # the prefecture named: its body
+    titled = "博尔塔拉蒙古自治州科学技术局2024年政府信息公开工作年度报告\n由自治州科技局编制。"
+    assert find_agency_year(titled)[0] == "博尔塔拉蒙古自治州科学技术局"

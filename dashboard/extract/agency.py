@@ -358,6 +358,8 @@ _NOT_AGENCY = re.compile(
     rf"|^(?!市[中南北]区{_VOICE_LIKE_PLACES})[{_OPENS_LIKE_A_VOICE}]"
     # (新区科技局, 高新区管委会: a zone's body by the zone's level word alone, no place)
     r"|^(?:新区|开发区|高新区|经开区|园区|自贸区)"
+    # (由自治州科技局编制: an autonomous prefecture's body by its level word alone, as 州科技局)
+    r"|^(?:自治)?州(?![府市])"
     r"|国务院|中华人民共和国|根据|依据|按照|简称"
     # (2025年，利用市民委门户网站…: a verb of using opening the clause, no name)
     r"|^(?:围绕|依托|通过|结合|推进|加强|落实|开展|组织|面向|利用|借助|运用|使用)"
