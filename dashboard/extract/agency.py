@@ -834,12 +834,9 @@ def find_agency_year(
         # government's (the labels write XX县人民政府 13 times to 1 where the text names the place)
         agency = to_simplified(agency) + "人民政府"
     named = to_simplified(agency or "")
-    cited_only = named not in _QUOTED_TITLES.sub(_report_title_kept, simple)
     if (
-        named
-        and cited_only
-        and (_BUREAU_VOICE.search(simple) if named.endswith("政府") else named.endswith("部"))
-    ):
+        _BUREAU_VOICE.search(simple) if named.endswith("政府") else named.endswith("部")
+    ) and named not in _QUOTED_TITLES.sub(_report_title_kept, simple):
         # 我局…按照《咸宁市人民政府信息公开指南》: a bureau citing its government's guide — a
         # government named only inside a title is not the bureau's report's body; 根据《生态环境部
         # 政府信息公开实施办法》…结合市生态环境局工作情况: nor a ministry whose rules a city's
