@@ -123,8 +123,16 @@ def sign_in(page: Page, name: str, password: str, *, shot: str | None = None) ->
 
 
 def sign_in_as_alice(page: Page, *, shot: str | None = None) -> None:
+    signed_in = page.get_by_test_id("stSidebar").get_by_text("已登录：alice（编辑）")
     sign_in(page, "alice", PASSWORD, shot=shot)
-    expect(page.get_by_test_id("stSidebar").get_by_text("已登录：alice（编辑）")).to_be_visible()
+    try:
+        expect(signed_in).to_be_visible()
+    except AssertionError:
+        # Seen once in CI under load: the press ran the script, yet the sidebar came back with
+        # the sign-in closed, no message and nobody signed in (the session was drawn afresh).
+        # Sign in once more; a second failure is the app's.
+        sign_in(page, "alice", PASSWORD)
+        expect(signed_in).to_be_visible()
 
 
 def go_to(page: Page, title: str) -> None:
