@@ -44,7 +44,8 @@ _NAME = (
     r"|管理区"
     # (审计署党组高度重视…: the national audit office; 地区行政公署: a prefecture's office —
     # not 署 alone, which ends 工作部署)
-    r"|海关总署|海关|总署|(?<=审计)署|行政公署"
+    # (深圳市坪山区投资推广服务署: a district's service agency)
+    r"|海关总署|海关|总署|(?<=审计)署|(?<=服务)署|行政公署"
     rf"|{_MINISTRY})"
 )
 _YEAR = r"(?:19|20)[0-9]{2}"
@@ -57,7 +58,7 @@ _PILOT_ZONE = re.compile(
 # place's short name, or the town the zone is one with, inside the name)
 _PLACE_ALIAS = re.compile(
     r"(?<=[区县市城会])[(（](?!以下|简称)"
-    r"(?:[\u4e00-\u9fff]{2,10}?(?:区|县|市|城|镇|乡|人民政府)|[\u4e00-\u9fff]{2,3}(?=[)）][\u4e00-\u9fff]))"
+    r"(?:[\u4e00-\u9fff]{2,10}?(?:区|县|市|城|镇|乡|街道|人民政府)|街道|[\u4e00-\u9fff]{2,3}(?=[)）][\u4e00-\u9fff]))"
     r"[)）]"
 )
 # (政府信息工作年度报告: a title that leaves out 公开)
@@ -202,7 +203,8 @@ _PUBLISHER = re.compile(
     # (来源 安康市卫生局 |: a page's field with a space for its colon, which goes with the
     # spaces between Chinese characters)
     # (工作机构名称:东阳市市场监督管理局: the disclosure office's card at the top)
-    rf"(?:发布机构|发布单位|发文机关|来源|工作机构名称|机构名称|单位名称)[:：]?\s*[|｜]?\s*"
+    # (来源 : 深圳市福田区集体经济发展服务署: a space before the colon too)
+    rf"(?:发布机构|发布单位|发文机关|来源|工作机构名称|机构名称|单位名称)[ \t]*[:：]?\s*[|｜]?\s*"
     rf"(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,8}}?(?:街道|镇|乡|苏木))(?=\s*(?:[|｜\n]|$))"
 )
 # a bureau named right after its zone (大连高新区应急管理局, …新区财政金融局), before the words
@@ -398,7 +400,9 @@ _BARE_PLACE = re.compile(
 _BODY_END = re.compile(
     r"(?:[局厅委办室院所站队处部署会镇乡街道省市县区州旗盟府社馆]|中心|中心支行|办事处|管理区|开发区|新区|产业园"
     # (雨山区残联: a people's organisation by its short name)
-    r"|工业园|海关|苏木|(?:残|妇|侨|文|工商)联)$"
+    r"|工业园|海关|苏木|(?:残|妇|侨|文|工商)联"
+    # (怀远二中, 泰山学院附属中学: a public school's own report)
+    r"|中学|小学|学校|大学|(?<=[一二三四五六七八九十])中)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -464,7 +468,7 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     # (硚口区民政局局党政办公室: the bureau's office, its 局 said twice)
     office = re.search(
         # (硚口区机关事务服务中心党政办公室: a centre's own office)
-        r"(?:(?<=[局委厅镇乡馆])|(?<=中心))(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
+        r"(?:(?<=[局委厅镇乡馆院])|(?<=中心))(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
         # (硚口区易家街道办事处党政综合办公室: the street office's own office)
         # (永宁街道办事处综合事务部: its department of general affairs)
         # (桂山街道综合管理办公室: its office of general management)
@@ -574,6 +578,13 @@ _PLACE_LINE = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:省|市|区|县|州|旗|镇|
 _TITLE_AFTER_PLACE = re.compile(
     rf"^(?:(?!省|市|区|县|州|旗|镇|乡|街道)[\u4e00-\u9fff]){{2,20}}{_YEAR}\s*年.{{0,30}}(?:报告|年报)$"
 )
+# (定州市环境保护局 / 政府信息公开工作2014年度报告: the body's name on a line of its own above
+# a title that leaves it out)
+_NAME_LINE = re.compile(rf"^{_NAME}$")
+_TITLE_WITHOUT_NAME = re.compile(
+    rf"^(?:{_YEAR}\s*年度?)?\s*(?:政府信息|政务信息|政务|信息)\s*公开\s*(?:工作)?\s*"
+    rf"(?:{_YEAR}\s*年度?)?\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)$"
+)
 _TITLE_LINES = 6  # the title is among a report's first lines
 
 
@@ -583,8 +594,10 @@ def _title_lines_joined(text: str) -> str:
     shown = [at for at, line in enumerate(lines) if line.strip()][:_TITLE_LINES]
     for first, second in pairwise(shown):
         head, tail = lines[first].strip(), lines[second].strip()
-        if (_TITLE_HEAD.search(head) and _TITLE_TAIL.match(tail)) or (
-            _PLACE_LINE.match(head) and _TITLE_AFTER_PLACE.match(tail)
+        if (
+            (_TITLE_HEAD.search(head) and _TITLE_TAIL.match(tail))
+            or (_PLACE_LINE.match(head) and _TITLE_AFTER_PLACE.match(tail))
+            or (_NAME_LINE.match(head) and _TITLE_WITHOUT_NAME.match(tail))
         ):
             return "\n".join([*lines[:first], head + tail, *lines[second + 1 :]])
     return text
