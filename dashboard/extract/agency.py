@@ -106,7 +106,8 @@ _TITLE_YEAR_INSIDE = re.compile(
 # "根据2023年眉山市司法局信息公开工作实际编制而成": the agency whose year's work the report
 # is made from (结合嵊州市人民政府办公室政府信息公开年度工作情况编制而成: without the year)
 _WORK_OF_THE_YEAR = re.compile(
-    rf"(?:根据|结合)\s*(?:{_YEAR}\s*年度?)?\s*(?P<agency>{_NAME})(?:政府)?信息公开(?:年度)?工作"
+    # (根据精河工业园区管理委员会的政府信息公开年度工作情况: 的 after the name)
+    rf"(?:根据|结合)\s*(?:{_YEAR}\s*年度?)?\s*(?P<agency>{_NAME})的?(?:政府)?信息公开(?:年度)?工作"
     r"(?:的)?(?:实际|情况)"
 )
 # "请与XX局联系": the agency that answers for the report (its office or unit named or not:
@@ -473,6 +474,8 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
         # (永宁街道办事处综合事务部: its department of general affairs)
         # (桂山街道综合管理办公室: its office of general management)
         r"|(?:(?<=办事处)|(?<=街道))(?:党政)?(?:综合)?(?:管理)?(?:办公室|事务部|事务办)$"
+        # (厚镇人民政府综合与经济发展办公室: a town government's office that answers for it)
+        r"|(?<=[镇乡]人民政府)[\u4e00-\u9fff]{2,10}?办公室$"
         # (请与舒城县财政局信息中心联系: the bureau's information centre that answers for it)
         r"|(?<=[局委厅])信息中心$"
         # (昆都仑区市府东路街道党群服务中心: the street office's centre that answers for it)
@@ -715,8 +718,10 @@ def find_agency_year(
         _TITLE_MADE,
         _WRITTEN_BY,
         _PUBLISHES,
-        _CONTACT,
+        # (根据精河工业园区管理委员会的…工作情况进行编制 … 请与工业园区办公室联系: the body
+        # whose year's work the report is, before the office answering for it)
         _WORK_OF_THE_YEAR,
+        _CONTACT,
     )
     for pattern in (*written_patterns, _MAKES_REPORT, _BYLINE):
         for match in pattern.finditer(simple) if agency is None else ():

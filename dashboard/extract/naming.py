@@ -732,8 +732,11 @@ _REQUESTS_COUNTED = re.compile(
 _READING_ROOMS = re.compile(r"图书馆|档案馆|查阅点|查阅中心|查阅室|查阅场所")
 # 制发规范性文件1篇，已对外公开: published, said after the number
 # (not 印发规范性文件1件，公开并解读1件: a count of its own follows)
+# (…文件38件，全部在政府门户网站“履职依据”一栏进行主动公开: all of them, published where the
+# clause says — not 均已公开向社会广泛征求意见, a draft put out for comment)
 _PUBLISHED_AFTER = re.compile(
-    r"\s*[，,]\s*(?:并|均|已|且|全部)*(?:对外|向社会)?(?:公开|发布)(?![^，,。；;]*[0-9])"
+    r"\s*[，,]\s*(?:(?:并|均|已|且|全部)*(?:对外|向社会)?|(?:均|全部)已?[^，,。；;0-9]{1,24}?)"
+    r"(?:公开|发布)(?![^，,。；;]*(?:[0-9]|征求))"
 )
 _OTHER_DOCUMENTS = re.compile(r"其[他它](?:政府|政策)?文件[^，,。；;0-9]{0,4}[0-9]")
 _OTHER_APPLICATIONS = re.compile(
@@ -1683,6 +1686,17 @@ def _part_reason(
     # (共发布包括食品、药品、特种设备信息等重点领域信息在内的各类信息516条: all of them, those
     # fields among them)
     if re.search(r"包括[^，,。；;]+在内的各[类种项](?:政府|政务)?信息\s*$", what):
+        return None
+    # (主动公开应急管理和安全生产相关信息588条: all that concerns the agency's field — the labels
+    # take it as the total, 2 of 2)
+    # (not 公开“政策汇编”、“创建信息”相关信息: kinds listed; nor 疫情防控相关信息, a topic's;
+    # nor after the sentence's count of all its items: 公开政府各类信息223条，…累计公开惠民惠农
+    # 补贴资金发放相关信息68条, a part)
+    if re.search(
+        r"^(?:主动)?(?:公开|发布)(?![^，,。；;0-9]*(?:疫情|、|“|\"))[^，,。；;0-9]{2,16}"
+        r"相关(?:政府|政务)?信息\s*$",
+        what,
+    ) and not re.search(r"信息\s*[0-9]+\s*[条篇件]", sentence[: max(sentence.find(what), 0)]):
         return None
     about = re.search(r"围绕[^，,。；;]*重点", words + what)
     # (主动公开稳岗就业、社会救助…等重点领域信息657条, 重点领域等各类信息62条: the key fields'
