@@ -52,6 +52,9 @@ AUTONOMOUS = re.compile(
     # (木垒哈萨克自治县: a nationality's name without 族)
     rf"(?<=[\u4e00-\u9fff][\u4e00-\u9fff])(?:(?:{_NATIONALITIES})族?)*族?自治(?=[县旗州])"
 )
+# 天河区林和街, 佳荣里街: a street office by the short name Guangzhou's and Tianjin's reports
+# use (not 大街, a street)
+_STREET_SHORT = re.compile(r"(?<=[\u4e00-\u9fff])(?<!大)街$")
 # What a key keeps: CJK and alphanumerics (brackets, spaces and dots vary between copies).
 _KEPT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
 # A run of places ending in a level word (广元市利州区, 琼海市): what may stand before a name.
@@ -177,6 +180,7 @@ def agency_key(name: str) -> str:
     key = _spelt_out(key, forms)
     for word, common in same.items():
         key = key.replace(word, common)
+    key = _STREET_SHORT.sub("街道", key)
     return _level_written(_PLACE_GOVERNMENT.sub("", _GOVERNMENT_OF_TOWN.sub("", key)))
 
 

@@ -322,7 +322,8 @@ _NOT_A_LISTED_PLACE = "".join(
 )
 # Words of the sentence before a title's name (特向社会公布, 制作, 编制本单位…)
 _TITLE_NOISE = re.compile(
-    r"^(?:[^，,。]*?(?:是|报告|年报)由|现予以公布|现予公布|现将|现把|现就|现公布|现公开|现发布|现(?:组织|认真)?编制|现向社会公布"
+    # (本年度报告是罗庄区人民政府办公室按照…: the report saying whose it is)
+    r"^(?:[^，,。]*?(?:是|报告|年报)由|本?年?度?(?:报告|年报)(?:是|为)|现予以公布|现予公布|现将|现把|现就|现公布|现公开|现发布|现(?:组织|认真)?编制|现向社会公布"
     r"|现特|特此发布|特编制|特制定|关于|[^，,。]*?(?:特|并|现)?向社会(?:公开|公布|发布)"
     r"|特?向社会公布|特公布|(?:梳理|认真|组织|研究|汇总)?(?:编制|编写)了?|制定|制作|形成|发布|公布|印发"
     r"|标题[:：]?|内容概述[:：]?|题名[:：]?"
@@ -1137,7 +1138,18 @@ def _government_of_its_office(agency: str, simple: str) -> str:
         to_simplified(agency),
     )
     # (我区政府办公室, 我办: the office's own report)
-    if office is None or re.search(r"[我本](?:办|厅|室)|[我本][区县市州旗]政府办公", simple):
+    # (2020年,包头市人民政府办公室以…为指导, …包头市人民政府办公室政府信息公开总体情况: the
+    # office, by its full name, doing the work the report tells)
+    if (
+        office is None
+        or re.search(r"[我本](?:办|厅|室)|[我本][区县市州旗]政府办公", simple)
+        or re.search(
+            # (not 罗庄区人民政府办公室按照…根据区政府组成部门…报告: compiling the place's)
+            rf"{re.escape(to_simplified(agency))}"
+            r"(?:以|坚持|认真|深入|全面|积极|始终|紧紧|扎实|持续|政府信息公开(?:总体|工作))",
+            simple,
+        )
+    ):
         return agency
     # (…我县…, or 靖安县深入贯彻…: the report speaks as the place)
     place = re.sub(r"(?:人民)?政府$", "", to_simplified(agency)[: office.start()])

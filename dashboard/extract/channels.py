@@ -44,7 +44,8 @@ _ZONE_NAMED_SITE = re.compile(
 # 总局政府网站, 我局政府网站: a government site named by the agency's word for itself
 _OWN_GOV_SITE = re.compile(r"(?:总局|本局|我局|本委|我委|本厅|我厅)政府(?:门户)?(?:网站|官网)")
 _GOV_NAMED = re.compile(
-    r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户|[区市县]政府信息网"
+    # (双兴镇人民政府信息网: a town government's site)
+    r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户|(?:[区市县镇乡旗]|人民)政府信息网"
     # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
     r"|(?:[区市县省州镇乡旗]|人民)政府信息(?:公开)?(?:平台|专栏|专区|系统|门户网站?)|政府信息公开网"
     r"|(?<!开发)(?<!高新)(?<!园)[区市县省州]门户网"

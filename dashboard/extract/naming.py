@@ -592,6 +592,9 @@ _KINDS_OF_INFORMATION = re.compile(
     r"属于不予公开的?$"
     # (共收到审核公文117件，不予公开18件: the documents reviewed, held back — not requests)
     r"|(?:公文|发文)[^。；;0-9]{0,4}[0-9]+\s*[件条份][，,、；;]\s*不予公开[^。；;0-9]{0,6}$"
+    # (共对外制发文件41件，公开发布39件，不予公开2件: documents made, published or held back)
+    r"|(?:公文|发文|文件)[^。；;0-9]{0,4}[0-9]+\s*[件条份][，,、；;]\s*(?:公开|发布|公开发布)"
+    r"[0-9]+\s*[件条份][，,、；;]\s*不予公开[^。；;0-9]{0,6}$"
 )
 # the reasons a request can be unanswerable by (the 2019 table's 无法提供): 本机关不掌握
 # (信息不存在, 不属于本机关, 非本机关制作或保存), 没有现成信息需另行制作, 补正后仍不明确
@@ -683,12 +686,19 @@ _SUBORDINATES_DID = re.compile(
 _EACH_BODY_RECEIVED = re.compile(rf"各(?:{_EACH_BODIES})(?:政府)?(?:共|累计)?(?:受理|收到|接收)")
 _REQUESTS_COUNTED = re.compile(r"申请[^。；;]{0,6}[0-9]+\s*[件宗条]")
 # (not 组织: 法人或其他组织各1件 counts applicants)
-_OTHERS_HANDLED = re.compile(rf"(?:指导|督促|要求|推动){_EACH_BODY}")
+# (协助区政府办理政府信息公开申请1宗: another body's requests, helped with)
+_OTHERS_HANDLED = re.compile(
+    rf"(?:指导|督促|要求|推动){_EACH_BODY}|协助[^，,。；;0-9]{{0,12}}?(?:办理|调查|处理)"
+)
 _NEW_FOLLOWERS = re.compile(
     r"(?:新增|增加|净增|增长|新吸引)[^，,。；;0-9]{0,4}(?:粉丝|关注|订阅|用户)[^，,。；;0-9]{0,8}$"
 )
 # 收集整理各部门转送的…文件, 汇总各单位报送的信息: what others sent in
-_GATHERED = re.compile(r"(?:收集|整理|汇总|接收|收到)[^，,。；;0-9]{0,12}(?:转送|报送|提供|上报)的")
+# (目前累计接收政府公开信息文件共计1640份: what a reading room or archive took in)
+_GATHERED = re.compile(
+    r"(?:收集|整理|汇总|接收|收到)[^，,。；;0-9]{0,12}(?:转送|报送|提供|上报)的"
+    r"|接收(?![^，,。；;0-9]*申请)[^，,。；;0-9]{0,14}(?:文件|信息)"
+)
 # Two outcomes (予以公开或部分公开1件) or two kinds of item (办事指南及政策解读42条) in one number
 # (全部或部分公开的73件: disclosed in whole or in part, two outcomes in one number)
 _OUTCOMES_JOINED = re.compile(
@@ -1721,8 +1731,11 @@ def _part_reason(
         return "part (one kind of item)"
     # 工作动态和各类政府信息660条: all of them (发布或更新各类动态信息: all kinds of news, all
     # of them too — not 教育各类动态信息, one field's news)
-    if re.search(r"各[类种项](?:政府|政务|工作)?信息", what) or re.search(
-        r"(?:^|发布|更新|公开|共|和|或)各[类种项]动态信息", what
+    # (公开各类文件、信息37条: documents and information of every kind, all of it)
+    if re.search(
+        r"各[类种项](?:[^，,。；;0-9]{1,8}[、和及与])?(?:政府|政务|工作)?信息"
+        r"|(?:^|发布|更新|公开|共|和|或)各[类种项]动态信息",
+        what,
     ):
         return None
     # 预算决算公开2条, 人事任免发布3条: one kind of item named before the verb, none after it
