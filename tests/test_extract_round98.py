@@ -39,7 +39,9 @@ def test_a_name_on_the_line_above_a_title_without_it() -> None:
     assert find_agency_year(
         "定州市环境保护局\n政府信息公开工作2014年度报告\n2014年,我局政府信息公开工作主要做到了以下几个方面:\n"
         "(三)制定了《定州市环境保护局环境信息公开管理办法(试行)》,重新编制政府信息公开指南和目录。\n"
-        "(四)通过定州市环保局政府网站主动公开政府信息。公众可向定州市环保局提出信息公开申请。"
+        "(四)通过定州市环保局政府网站主动公开政府信息。\n"
+        "(六)公众通过定州市政府网站www.dzhb.gov.cn可查阅定州市环保局主动公开的政府信息,"
+        "并可向定州市环保局提出信息公开申请。"
     ) == ("定州市环境保护局", 2014)
     # a heading that is no body's name stays out
     assert find_agency_year(
