@@ -106,8 +106,12 @@ def correct_value(page: Page, grid: Locator, row: int, value: str) -> None:
     # A click can land while the page is still settling (the grid moved by a rerun's late
     # layout, a CI run under load): then nothing is selected, and the click is made again at
     # the grid's place as it now is.
+    first = grid.locator(f"#glide-cell-1-{row}")
     for attempt in range(3):
-        click_row(grid, row, 100)
+        # (a click on a cell already selected opens its editor — the metric's list — which
+        # would then take the arrow keys: the row's first cell is clicked only when unselected)
+        if first.get_attribute("aria-selected") != "true":
+            click_row(grid, row, 100)
         for _ in range(VALUE_COLUMN - 1):
             page.keyboard.press("ArrowRight")
         try:
@@ -116,6 +120,8 @@ def correct_value(page: Page, grid: Locator, row: int, value: str) -> None:
         except AssertionError:
             if attempt == 2:
                 raise
+            # (an editor a stray click opened is closed first)
+            page.keyboard.press("Escape")
             wait_until_idle(page)
             grid.scroll_into_view_if_needed()
     page.keyboard.press("Enter")
