@@ -101,9 +101,7 @@ _PARTS_OPEN = (
 )
 # (其中行政执法检查、行政处罚、安全生产事故信息等重点领域公开505条: a long list of kinds, no
 # counted item among them)
-_PART_BEFORE = re.compile(
-    rf"{_PARTS_OPEN}[，,：:]?(?:[^，,。；;]{{0,12}}|[^，,。；;0-9]{{0,40}})$"
-)
+_PART_BEFORE = re.compile(rf"{_PARTS_OPEN}[，,：:]?(?:[^，,。；;]{{0,12}}|[^，,。；;0-9]{{0,40}})$")
 # 其中公开通知公告6条、部门动态4条，…政府信息公开36条: a later item of the list 其中 opens (a
 # counted item between 其中 and the figure), a part as much as the first
 _PART_LIST = re.compile(
