@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from dashboard.platform.auth import Role, add_user
 from dashboard.store.database import Store
@@ -103,6 +104,39 @@ def correct_value(page: Page, grid: Locator, row: int, value: str) -> None:
     """Click the row's first cell (指标), move right to 数值 with the arrow keys, Enter opens the
     cell's editor, select all, type, Enter saves it (and the app reruns)."""
     cell = grid.locator(f"#glide-cell-{VALUE_COLUMN}-{row}")
+    for attempt in range(2):
+        _select_value_cell(page, grid, row)
+        page.keyboard.press("Enter")
+        editor = page.locator("#portal textarea")
+        expect(editor).to_be_visible()
+        editor.press("Control+a")
+        editor.press_sequentially(value)
+        expect(editor).to_have_value(value)
+
+        def commit(editor: Locator = editor) -> None:
+            editor.press("Enter")
+            # Enter closes the editor when glide takes the edit: a failure here is the grid's,
+            # not a rerun that never came.
+            expect(editor).to_be_hidden()
+
+        try:
+            rerun(page, commit)
+            break
+        except PlaywrightTimeoutError:
+            # Seen in CI under load at phone width: the editor closed and no run came. The edit
+            # is made once more unless the cell shows it already (the test's later steps check
+            # that the app kept it); a second miss is the app's.
+            if attempt == 1:
+                raise
+            wait_until_idle(page)
+            if cell.inner_text() == value:
+                break
+    expect(cell).to_have_text(value)
+
+
+def _select_value_cell(page: Page, grid: Locator, row: int) -> None:
+    """Select the row's 数值 cell: its first cell (指标) clicked, then the arrow keys."""
+    cell = grid.locator(f"#glide-cell-{VALUE_COLUMN}-{row}")
     # A click can land while the page is still settling (the grid moved by a rerun's late
     # layout, a CI run under load): then nothing is selected, and the click is made again at
     # the grid's place as it now is.
@@ -116,7 +150,7 @@ def correct_value(page: Page, grid: Locator, row: int, value: str) -> None:
             page.keyboard.press("ArrowRight")
         try:
             expect(cell).to_have_attribute("aria-selected", "true", timeout=5_000)
-            break
+            return
         except AssertionError:
             if attempt == 2:
                 raise
@@ -124,21 +158,6 @@ def correct_value(page: Page, grid: Locator, row: int, value: str) -> None:
             page.keyboard.press("Escape")
             wait_until_idle(page)
             grid.scroll_into_view_if_needed()
-    page.keyboard.press("Enter")
-    editor = page.locator("#portal textarea")
-    expect(editor).to_be_visible()
-    editor.press("Control+a")
-    editor.press_sequentially(value)
-    expect(editor).to_have_value(value)
-
-    def commit() -> None:
-        editor.press("Enter")
-        # Enter closes the editor when glide takes the edit: a failure here is the grid's, not
-        # a rerun that never came.
-        expect(editor).to_be_hidden()
-
-    rerun(page, commit)
-    expect(cell).to_have_text(value)
 
 
 def delete_row(page: Page, grid: Locator, row: int) -> None:
