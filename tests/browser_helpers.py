@@ -3,9 +3,15 @@ sleep), and keep a full-page screenshot in test-artifacts/."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from contextlib import suppress
+from weakref import WeakKeyDictionary
 
-from playwright.sync_api import Browser, Page, expect
+from google.protobuf.message import DecodeError
+from playwright.sync_api import Browser, Page, WebSocket, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.appserver import ARTIFACTS
 
@@ -46,6 +52,44 @@ WATCH_RUN_JS = """() => {
 }"""
 RUN_SEEN_JS = "window.__rerunSeen === true"
 
+# Script runs the server said were over, per page opened with `open_page`: counted from the
+# app's websocket messages themselves. The page's script state alone can miss a run: on a busy
+# machine the page may take a run's start and its end in one go and draw neither (seen in CI,
+# where an edit's run was taken as never come and the edit was made again, to no effect).
+_RUNS_ENDED: WeakKeyDictionary[Page, list[int]] = WeakKeyDictionary()
+# How long the page may take to draw a run that the server has said is over.
+DRAWN_MS = 2_000
+
+
+def _ends_a_run(payload: str | bytes) -> bool:
+    """Whether a message from the server says a script run is over (not cut short by the next
+    one: that one's own end follows)."""
+    if isinstance(payload, str):
+        return False
+    message = ForwardMsg()
+    try:
+        message.ParseFromString(payload)
+    except DecodeError:
+        return False
+    return (
+        message.WhichOneof("type") == "script_finished"
+        and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+    )
+
+
+def watch_runs(page: Page) -> None:
+    """Count the script runs that end on `page`'s websockets from now on (before it opens the
+    app: the socket is watched from its start)."""
+    ended = _RUNS_ENDED.setdefault(page, [0])
+
+    def on_message(payload: str | bytes) -> None:
+        ended[0] += _ends_a_run(payload)
+
+    def on_socket(socket: WebSocket) -> None:
+        socket.on("framereceived", on_message)
+
+    page.on("websocket", on_socket)
+
 
 def wait_until_idle(page: Page) -> None:
     """Wait on the app's own state, never on a sleep: a page title drawn, and no script running."""
@@ -58,11 +102,24 @@ def rerun(page: Page, action: Callable[[], None]) -> None:
 
     For actions whose outcome looks like the state before (the same message again): the app's
     `data-test-script-state` is watched from before the action, so a run that starts and ends
-    quickly is still seen.
+    quickly is still seen. On a page opened with `open_page` the run's end is the server's
+    own message; the page is then given a moment to draw it.
     """
+    ended = _RUNS_ENDED.get(page)
+    before = ended[0] if ended is not None else 0
     page.evaluate(WATCH_RUN_JS)
     action()
-    page.wait_for_function(RUN_SEEN_JS, timeout=30_000)
+    if ended is None:
+        page.wait_for_function(RUN_SEEN_JS, timeout=30_000)
+    else:
+        deadline = time.monotonic() + 30
+        while ended[0] == before:
+            if time.monotonic() > deadline:
+                raise PlaywrightTimeoutError("no script run ended within 30 s of the action")
+            page.wait_for_timeout(50)  # (Playwright's events are taken while it waits)
+        # (no running state drawn at all when the page took the run's start and end at once)
+        with suppress(PlaywrightTimeoutError):
+            page.wait_for_function(RUN_SEEN_JS, timeout=DRAWN_MS)
     wait_until_idle(page)
 
 
@@ -91,6 +148,7 @@ def screenshot(page: Page, name: str) -> None:
 def open_page(browser: Browser, url: str, viewport: str) -> Page:
     width, height = VIEWPORTS[viewport]
     page = browser.new_page(viewport={"width": width, "height": height})
+    watch_runs(page)
     page.goto(url)
     wait_until_idle(page)
     return page
