@@ -744,9 +744,10 @@ _READING_ROOMS = re.compile(r"图书馆|档案馆|查阅点|查阅中心|查阅�
 # (not 印发规范性文件1件，公开并解读1件: a count of its own follows)
 # (…文件38件，全部在政府门户网站“履职依据”一栏进行主动公开: all of them, published where the
 # clause says — not 均已公开向社会广泛征求意见, a draft put out for comment)
+# (…文件2件，并同步做好备案和公开; …文件1件，已在网站公布: the same, in other words)
 _PUBLISHED_AFTER = re.compile(
-    r"\s*[，,]\s*(?:(?:并|均|已|且|全部)*(?:对外|向社会)?|(?:均|全部)已?[^，,。；;0-9]{1,24}?)"
-    r"(?:公开|发布)(?![^，,。；;]*(?:[0-9]|征求))"
+    r"\s*[，,]+\s*(?:(?:并|均|已|且|全部)*(?:对外|向社会)?|(?:均|全部|并|已)已?[^，,。；;0-9]{1,24}?)"
+    r"(?:公开|发布|公布)(?![^，,。；;]*(?:[0-9]|征求))"
 )
 _OTHER_DOCUMENTS = re.compile(r"其[他它](?:政府|政策)?文件[^，,。；;0-9]{0,4}[0-9]")
 _OTHER_APPLICATIONS = re.compile(
@@ -1728,6 +1729,14 @@ def _part_reason(
     if re.search(
         r"其[他它]各[类种项](?:政府|政务)?信息|其余(?:各[类种项])?(?:政府|政务)?信息", what
     ):
+        return "part (one kind of item)"
+    # (…；公开年度报告1条，其他主动公开信息1条: the other kinds, the same; and 政策信息1条、
+    # 法定主动公开信息10条, the statutory kind — not 各类政府法定主动公开信息, all of it,
+    # nor 法定主动公开信息141条，其中决策公开16条…, the whole its parts follow)
+    if re.search(
+        r"(?:其[他它](?:各[类种项])?|(?<!各类)(?<!政府)法定)主动公开的?(?:政府|政务)?信息$",
+        words + what,
+    ) and not re.match(r"[^，,。；;]{0,2}[，,：:]\s*其中", rest):
         return "part (one kind of item)"
     # 工作动态和各类政府信息660条: all of them (发布或更新各类动态信息: all kinds of news, all
     # of them too — not 教育各类动态信息, one field's news)

@@ -262,6 +262,15 @@ RULES: tuple[Rule, ...] = (
         units=_OUTCOME_UNITS,
     ),
     Rule("requests_other", _r(rf"其他处理{_OUTCOME_TAIL}"), units=_OUTCOME_UNITS),
+    # 逾期未补正不再处理1件: the applicant did not complete the request in time — the table's
+    # 其他处理 (申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请)
+    Rule(
+        "requests_other",
+        _r(r"逾期(?:未|不)补正[^，,。；;0-9]{0,12}$"),
+        units=_OUTCOME_UNITS,
+        # (…逾期未补正2件，其他处理5件: one of the kinds beside their own count — a part)
+        unless=_r(r"其他处理[^，,。；;0-9]{0,4}[0-9]"),
+    ),
     # …部分公开1件，无法提供3件，其他0件: 其他 alone, the last of a list of outcomes
     Rule(
         "requests_other",
@@ -820,6 +829,13 @@ RULES: tuple[Rule, ...] = (
         ),
         units=("次",),
     ),
+    # 通过党组扩大会议两次专题研究信息公开工作: the count between the meeting and its subject
+    Rule(
+        "meetings",
+        _r(r"(?:会议|党组会|办公会|常务会)$"),
+        after=_r(r"^\s*次?\s*(?:专题)?(?:研究|部署|听取)[^，,。；;0-9]{0,8}(?:政务公开|信息公开)"),
+        units=("次",),
+    ),
     # 本年度共开展了14次政务公开工作会议: meetings on disclosure work, held
     Rule(
         "meetings",
@@ -895,7 +911,9 @@ RULES: tuple[Rule, ...] = (
         _r(
             # (not a clause on 其他主动公开文件19条, the other ones after a kind; not 法规文件及
             # 解读3条, documents and explanations together)
-            r"^(?!\s*其他)[^，,。；;]*?(?<!不予)(?<!不)(?:发布|公开|公布|制发|印发|包括)"
+            # (新制定出台规范性文件2个，均已公开: made, then said to be published — the made-only
+            # ones are told apart after)
+            r"^(?!\s*其他)[^，,。；;]*?(?<!不予)(?<!不)(?:发布|公开|公布|制发|印发|制定|出台|包括)"
             # (公开市政府暨市政府办公室政策文件23件: the government's and its office's; not
             # 公开其他政策文件404件, the other ones beside a kind)
             r"(?![^，,。0-9]{0,6}(?:其他|其它|其余))"
@@ -1000,8 +1018,9 @@ RULES: tuple[Rule, ...] = (
         category="documents",
         needs=_r(
             # (新制定规范性文件33件，公开发布5件)
+            # (制发公文总数3个，主动公开3个: the documents' number, said as such)
             r"(?:产生|制发|备案|制作|制定|印发|发文)[^，,。；;0-9]{0,8}(?:公文|文件)(?:类)?(?:信息)?"
-            r"(?:共|共计)?\s*[0-9]+\s*[条件个篇份][^。；;]*?(?:其中|均|[，,])\s*(?:主动)?公开"
+            r"(?:总数|数量)?(?:为|是)?(?:共|共计)?\s*[0-9]+\s*[条件个篇份][^。；;]*?(?:其中|均|[，,])\s*(?:主动)?公开"
             # (我局公开发文207件，其中主动公开197件: the documents issued, counted as 发文)
             r"|发文(?:共|共计)?\s*[0-9]+\s*[件份][，,]\s*其中\s*主动公开"
         ),
