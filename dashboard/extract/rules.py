@@ -433,6 +433,16 @@ RULES: tuple[Rule, ...] = (
         units=(*_REQUEST_UNITS, "条"),
         needs=_RECEIVED_REQUESTS,
     ),
+    # 2025年度有1件依申请公开信息, 共有0例依申请公开, 发生1起依申请公开政府信息情况: the
+    # requests there were, counted before their name (not 其中有…: a part)
+    Rule(
+        "requests_new",
+        _r(
+            r"(?:^|[，,：:；;]|年度?|我[局委办]|本[局委办]|本单位|本机关|[街镇乡])\s*(?:共有|有|发生)(?:了)?$"
+        ),
+        after=_r(r"^\s*[件项例起个条宗]?\s*依申请公开(?:的)?(?:政府)?(?:信息)?(?:事项|申请|件)?"),
+        units=(*_REQUEST_UNITS, "个", "项", "例", "条", "起"),
+    ),
     # 2020年度和平街道发生依申请公开1次: requests that came in
     Rule(
         "requests_new",
