@@ -566,6 +566,9 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     # a zone, is not)
     if line_start and _PLACE_END.search(simple):
         return name + "人民政府"
+    # 马鞍山市政府2019年…报告: a government by its short name, spelt out as the rule writes it
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,12}[省市县区州旗]政府", simple):
+        return name[:-2] + "人民政府"
     return name
 
 
