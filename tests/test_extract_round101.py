@@ -49,10 +49,22 @@ def test_a_request_not_completed_in_time_is_handled_otherwise(catalogue: Catalog
     assert ("requests_other", None, None, 2.0) not in taken(listed, catalogue)
 
 
-def test_the_other_kinds_of_information_are_a_part(catalogue: Catalogue) -> None:
-    text = (
-        "2022年,我局主动公开政府信息12条,其中机构职能类信息1条;规划计划类信息0条;"
-        "公开年度报告1条,其他主动公开信息1条。"
+def test_the_other_and_the_statutory_kinds_of_information_are_parts(catalogue: Catalogue) -> None:
+    other = (
+        "(一)主动公开政府信息情况。\n截至2022年12月31日,我局主动公开文件数3条,其中机构职能"
+        "人事任免类信息1条;政策及规范性文件类0条;规划计划动态类信息0条;公开年度报告1条,"
+        "其他主动公开信息1条,不予公开信息8条。"
     )
-    assert ("items_published", None, None, 12.0) in taken(text, catalogue)
-    assert ("items_published", None, None, 1.0) not in taken(text, catalogue)
+    assert taken(other, catalogue) == {("items_published", None, "documents", 3.0)}
+    statutory = (
+        "2022年,关坝镇主动公开各类政府信息共计253条。一是通过镇政府网站对外公开机构职能、"
+        "领导信息、预决算等法定主动公开信息31条,社会救助、养老服务等重点领域标准目录信息71条,"
+        "镇街工作动态等信息37条,其他信息11条。"
+    )
+    assert taken(statutory, catalogue) == {("items_published", None, None, 253.0)}
+    # the statutory items with their parts after 其中: the whole
+    whole = (
+        "2022年,我局通过高安市人民政府网法定主动公开信息141条,其中政府信息决策公开16条、"
+        "执行公开20条、管理公开70条。"
+    )
+    assert taken(whole, catalogue) == {("items_published", "gov_portal", None, 141.0)}
