@@ -97,29 +97,41 @@ def wait_until_idle(page: Page) -> None:
     page.wait_for_selector(IDLE, timeout=30_000)
 
 
+def watch_for_run(page: Page) -> int | None:
+    """Watch for the next script run from now on, before the action that starts it: the mark
+    to give `wait_for_run` (the runs ended so far on a page opened with `open_page`)."""
+    page.evaluate(WATCH_RUN_JS)
+    ended = _RUNS_ENDED.get(page)
+    return ended[0] if ended is not None else None
+
+
+def wait_for_run(page: Page, mark: int | None, timeout_ms: int = 30_000) -> None:
+    """Wait until a script run has ended since `watch_for_run` gave `mark`. On a page opened
+    with `open_page` the run's end is the server's own message, and the page is then given a
+    moment to draw it; on another page, the script state the page drew."""
+    ended = _RUNS_ENDED.get(page)
+    if ended is None or mark is None:
+        page.wait_for_function(RUN_SEEN_JS, timeout=timeout_ms)
+        return
+    deadline = time.monotonic() + timeout_ms / 1000
+    while ended[0] == mark:
+        if time.monotonic() > deadline:
+            raise PlaywrightTimeoutError(f"no script run ended within {timeout_ms} ms")
+        page.wait_for_timeout(50)  # (Playwright's events are taken while it waits)
+    # (no running state drawn at all when the page took the run's start and end at once)
+    with suppress(PlaywrightTimeoutError):
+        page.wait_for_function(RUN_SEEN_JS, timeout=DRAWN_MS)
+
+
 def rerun(page: Page, action: Callable[[], None]) -> None:
     """Do `action`, which makes the app run its script again, and wait until that run is over.
 
-    For actions whose outcome looks like the state before (the same message again): the app's
-    `data-test-script-state` is watched from before the action, so a run that starts and ends
-    quickly is still seen. On a page opened with `open_page` the run's end is the server's
-    own message; the page is then given a moment to draw it.
+    For actions whose outcome looks like the state before (the same message again): the run is
+    watched for from before the action, so a run that starts and ends quickly is still seen.
     """
-    ended = _RUNS_ENDED.get(page)
-    before = ended[0] if ended is not None else 0
-    page.evaluate(WATCH_RUN_JS)
+    mark = watch_for_run(page)
     action()
-    if ended is None:
-        page.wait_for_function(RUN_SEEN_JS, timeout=30_000)
-    else:
-        deadline = time.monotonic() + 30
-        while ended[0] == before:
-            if time.monotonic() > deadline:
-                raise PlaywrightTimeoutError("no script run ended within 30 s of the action")
-            page.wait_for_timeout(50)  # (Playwright's events are taken while it waits)
-        # (no running state drawn at all when the page took the run's start and end at once)
-        with suppress(PlaywrightTimeoutError):
-            page.wait_for_function(RUN_SEEN_JS, timeout=DRAWN_MS)
+    wait_for_run(page, mark)
     wait_until_idle(page)
 
 

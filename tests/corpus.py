@@ -763,14 +763,14 @@ def _switch_page(page: Page, link: Locator) -> bool:
     """Click a page link and wait until the new page is drawn; False if that did not happen."""
     from playwright.sync_api import Error as PlaywrightError
 
-    from tests.browser_helpers import IDLE, RUN_SEEN_JS, WATCH_RUN_JS
+    from tests.browser_helpers import IDLE, wait_for_run, watch_for_run
 
     try:
-        # Watch the app's script state from before the click, so that a run that starts and
-        # ends quickly is still seen; then wait until the new page's run is over.
-        page.evaluate(WATCH_RUN_JS)
+        # Watch for the run from before the click, so that a run that starts and ends quickly
+        # is still seen; then wait until the new page's run is over.
+        mark = watch_for_run(page)
         link.click()
-        page.wait_for_function(RUN_SEEN_JS, timeout=WAIT_MS)
+        wait_for_run(page, mark, timeout_ms=WAIT_MS)
         page.wait_for_selector(IDLE, timeout=WAIT_MS)
         page.wait_for_function(_CHARTS_DRAWN_JS, timeout=WAIT_MS)
     except PlaywrightError:

@@ -28,12 +28,13 @@ from dashboard.platform.auth import Role, add_user
 from dashboard.store.database import Store
 from tests.appserver import ROOT, running_app
 from tests.browser_helpers import (
-    RUN_SEEN_JS,
-    WATCH_RUN_JS,
     open_page,
     rerun,
     screenshot,
+    wait_for_run,
     wait_until_idle,
+    watch_for_run,
+    watch_runs,
 )
 
 pytestmark = pytest.mark.browser
@@ -109,16 +110,16 @@ def sign_in(page: Page, name: str, password: str, *, shot: str | None = None) ->
         screenshot(page, shot)
     button = sidebar.get_by_role("button", name="登录")
     wait_until_idle(page)
-    page.evaluate(WATCH_RUN_JS)
+    mark = watch_for_run(page)
     button.click()
     try:
-        page.wait_for_function(RUN_SEEN_JS, timeout=10_000)
+        wait_for_run(page, mark, timeout_ms=10_000)
     except PlaywrightTimeoutError:
         # Seen once in CI: a click that lands before the form is live starts no run. Press
         # again (the form is still there only if the first press did nothing).
         if button.is_visible():
             button.click()
-        page.wait_for_function(RUN_SEEN_JS, timeout=30_000)
+        wait_for_run(page, mark)
     wait_until_idle(page)
 
 
@@ -412,6 +413,8 @@ def test_a_commit_in_one_process_is_seen_by_the_other(
         # time (both processes seed the empty store at once: one of them does it).
         watcher = browser.new_page(viewport={"width": 1280, "height": 800})
         editor = browser.new_page(viewport={"width": 1280, "height": 800})
+        watch_runs(watcher)
+        watch_runs(editor)
         watcher.goto(f"{second}/")
         editor.goto(f"{first}/")
         wait_until_idle(watcher)
