@@ -1135,6 +1135,19 @@ RULES: tuple[Rule, ...] = (
         units=_PUBLISH_UNITS,
         confidence=0.85,
     ),
+    # 通过红桥区政府门户网站主动公开…、财政预决算等内容，共计25条信息: a list of kinds in the
+    # clause before, then its count alone (no count between: marked for review)
+    Rule(
+        "items_published",
+        _r(r"^\s*(?:共计|合计|总计|共)$"),
+        "read",
+        units=_PUBLISH_UNITS,
+        confidence=0.75,
+        needs=_r(
+            r"(?:发布|公开|公布)[^。；;0-9]{0,120}?等[^，,。；;0-9]{0,12}(?:内容|信息|方面)"
+            r"[^，,。；;0-9]{0,4}[，,]\s*(?:共计|合计|总计|共)$"
+        ),
+    ),
     # 主动公开年度财政预决算、招生入学政策、…等群众关心关注的信息共计86条: a long list of kinds
     Rule(
         "items_published",
