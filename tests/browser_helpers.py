@@ -77,7 +77,7 @@ def _ends_a_run(payload: str | bytes) -> bool:
     )
 
 
-def watch_runs(page: Page) -> None:
+def count_runs(page: Page) -> None:
     """Count the script runs that end on `page`'s websockets from now on (before it opens the
     app: the socket is watched from its start)."""
     ended = _RUNS_ENDED.setdefault(page, [0])
@@ -160,7 +160,7 @@ def screenshot(page: Page, name: str) -> None:
 def open_page(browser: Browser, url: str, viewport: str) -> Page:
     width, height = VIEWPORTS[viewport]
     page = browser.new_page(viewport={"width": width, "height": height})
-    watch_runs(page)
+    count_runs(page)
     page.goto(url)
     wait_until_idle(page)
     return page

@@ -28,7 +28,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.appserver import running_app
-from tests.browser_helpers import watch_runs
+from tests.browser_helpers import count_runs
 from tests.corpus import (
     PagesMeasure,
     StoreMeasure,
@@ -55,7 +55,7 @@ def measured(
     with running_app(db_url) as url:
         # Tall, so that the whole page is drawn without scrolling (charts render when in view).
         page = browser.new_page(viewport={"width": 1280, "height": 2400})
-        watch_runs(page)
+        count_runs(page)
         try:
             yield stored, measure_pages(page, url, stored)
         finally:

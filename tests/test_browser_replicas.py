@@ -29,7 +29,7 @@ from dashboard.platform.auth import Role, add_user
 from dashboard.platform.sample import SAMPLE_USER, validate_samples
 from dashboard.store.schema import ALEMBIC_VERSION_TABLE, MIGRATIONS, head_revision
 from tests.appserver import AppServer, running_server
-from tests.browser_helpers import screenshot, wait_until_idle, watch_runs
+from tests.browser_helpers import count_runs, screenshot, wait_until_idle
 from tests.test_browser_upload import (
     NEW_YEAR,
     PASSWORD,
@@ -83,8 +83,8 @@ def test_two_replicas_on_one_postgres_migrate_once_and_see_each_others_commits(
         # Both replicas' first pages at once: two processes migrate and seed together.
         editor = browser.new_page(viewport={"width": 1280, "height": 800})
         watcher = browser.new_page(viewport={"width": 1280, "height": 800})
-        watch_runs(editor)
-        watch_runs(watcher)
+        count_runs(editor)
+        count_runs(watcher)
         editor.goto(f"{a.url}/", wait_until="commit")
         watcher.goto(f"{b.url}/", wait_until="commit")
         for page in (editor, watcher):

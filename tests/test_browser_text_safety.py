@@ -31,7 +31,7 @@ from dashboard.platform.decks import save_deck
 from dashboard.store.database import Store
 from tests import hostile
 from tests.appserver import running_app
-from tests.browser_helpers import rerun, screenshot, wait_until_idle, watch_runs
+from tests.browser_helpers import count_runs, rerun, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -117,7 +117,7 @@ def app(tmp_path_factory: pytest.TempPathFactory, other_host: int) -> Iterator[A
 
 def open_hostile(browser: Browser, app: App, path: str, **query: str) -> Page:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    watch_runs(page)
+    count_runs(page)
     page.on("request", lambda request: app.requests.append(request.url))
     params = {"agency": hostile.agency(app.port), "year": YEAR, **query}
     page.goto(f"{app.url}/{path}?{urlencode(params)}")

@@ -28,13 +28,13 @@ from dashboard.platform.auth import Role, add_user
 from dashboard.store.database import Store
 from tests.appserver import ROOT, running_app
 from tests.browser_helpers import (
+    count_runs,
     open_page,
     rerun,
     screenshot,
     wait_for_run,
     wait_until_idle,
     watch_for_run,
-    watch_runs,
 )
 
 pytestmark = pytest.mark.browser
@@ -413,8 +413,8 @@ def test_a_commit_in_one_process_is_seen_by_the_other(
         # time (both processes seed the empty store at once: one of them does it).
         watcher = browser.new_page(viewport={"width": 1280, "height": 800})
         editor = browser.new_page(viewport={"width": 1280, "height": 800})
-        watch_runs(watcher)
-        watch_runs(editor)
+        count_runs(watcher)
+        count_runs(editor)
         watcher.goto(f"{second}/")
         editor.goto(f"{first}/")
         wait_until_idle(watcher)
