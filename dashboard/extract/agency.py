@@ -107,7 +107,8 @@ _TITLE_YEAR_INSIDE = re.compile(
 # is made from (结合嵊州市人民政府办公室政府信息公开年度工作情况编制而成: without the year)
 _WORK_OF_THE_YEAR = re.compile(
     # (根据精河工业园区管理委员会的政府信息公开年度工作情况: 的 after the name)
-    rf"(?:根据|结合)\s*(?:{_YEAR}\s*年度?)?\s*(?P<agency>{_NAME})的?(?:政府)?信息公开(?:年度)?工作"
+    # (按照2024年杭州市上城区财政局政府信息公开工作实际编制而成)
+    rf"(?:根据|结合|按照)\s*(?:{_YEAR}\s*年度?)?\s*(?P<agency>{_NAME})的?(?:政府)?信息公开(?:年度)?工作"
     r"(?:的)?(?:实际|情况)"
 )
 # "请与XX局联系": the agency that answers for the report (its office or unit named or not:
@@ -258,6 +259,9 @@ _AKA = re.compile(
     r"|(?<=[局室会办委])[(（][\u4e00-\u9fff]{2,24}?(?:局|办公室|委员会)[)）](?=\s*(?:19|20)[0-9]{2}\s*年)"
     # (淮北市妇幼保健计划生育服务中心(市妇幼保健院)2021年…: a centre's other name, its hospital)
     r"|(?<=中心)[(（][\u4e00-\u9fff]{3,16}?(?:院|馆|所|站)[)）](?=\s*(?:19|20)[0-9]{2}\s*年)"
+    # (中国科学院北京基因组研究所(国家生物信息中心)信息公开工作2023年度报告: an institute's
+    # other name, its centre, before a title that has its year inside)
+    r"|(?<=[所院])[(（][\u4e00-\u9fff]{3,16}?中心[)）](?=(?:政府)?信息公开)"
 )
 # spaces a PDF's text layer sets between characters (成都市住房和城乡建设 局)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
@@ -892,7 +896,24 @@ def find_agency_year(
             agency = written + agency[2 + len(province) :]
     if agency is not None and _PLACE_ALIAS.search(aliased):
         agency = _with_alias(agency, aliased)
+    if agency is not None:
+        agency = _spelt_out(agency)
     return (to_simplified(agency) if agency else None), year
+
+
+def _spelt_out(agency: str) -> str:
+    """A placed name that ends in a short form, spelt out (南京市浦口区卫健委 → 南京市浦口区卫生
+    健康委员会), as the labels write it: the short form's full name is the same everywhere."""
+    simple = to_simplified(agency)
+    # (硚口区政府办公室 → 硚口区人民政府办公室: the labels write the government in full, 12 to 7)
+    if re.search(rf"[{_LEVELS}]政府办公室$", simple):
+        return simple[:-5] + "人民政府办公室"
+    for short, full in _SHORT_FORMS.items():  # (longest first)
+        if simple.endswith(short) and len(simple) > len(short) + 1:
+            if simple[-len(short) - 1] in _LEVELS:
+                return simple[: -len(short)] + full
+            return agency
+    return agency
 
 
 _OPENING_CHARS = 5000  # how far into a report its words on itself are looked for
@@ -976,6 +997,14 @@ def _with_alias(agency: str, text: str) -> str:
                 and to_simplified(after[: len(simple) - k]) == simple[k:]
             ):
                 written[simple[:k] + m[0] + simple[k:]] += 1
+    if not written:
+        # 泰州医药高新区(高港区)住建局, spelt out: the rest of the name is not as written, so
+        # the bracket goes back after the zone whose words the text writes before it
+        for m in _PLACE_ALIAS.finditer(text):
+            before = to_simplified(text[max(0, m.start() - len(agency)) : m.start()])
+            zone = re.match(r".{2,}?(?:高新区|开发区|园区|新区|试验区)", simple)
+            if zone and before.endswith(zone[0]) and len(simple) > zone.end():
+                written[zone[0] + m[0] + simple[zone.end() :]] += 1
     return written.most_common(1)[0][0] if written else agency
 
 
