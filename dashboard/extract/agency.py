@@ -1188,13 +1188,14 @@ def _government_of_its_office(agency: str, simple: str) -> str:
     # (…我县…, or 靖安县深入贯彻…: the report speaks as the place)
     place = re.sub(r"(?:人民)?政府$", "", to_simplified(agency)[: office.start()])
     # (2023年,伊吾县政府信息公开工作按照…: the place's disclosure work, the government's)
-    # (由南阳市人民政府办公室综合…各县(区)、市直部门…年度报告…编制: the whole place's report)
+    # (由南阳市人民政府办公室综合…各县(区)、市直部门…年度报告…编制, 由许昌市人民政府办公室汇总
+    # 全市各县(市、区)…工作情况编制: the whole place's report)
     speaks = (
         any(place.endswith(m["agency"]) for m in _PLACE_OPENING.finditer(simple))
         or bool(
             re.search(rf"{re.escape(place)}(?:人民)?政府(?={_DOING.pattern}|信息公开工作)", simple)
         )
-        or bool(re.search(r"办公[室厅]综合[^。]{0,30}各(?:县|区|部门|单位)", simple))
+        or bool(re.search(r"办公[室厅](?:综合|汇总)[^。]{0,30}各(?:县|区|部门|单位)", simple))
     )
     if not re.search(r"[我本][区县市州旗]", simple) and not speaks:
         return agency

@@ -47,7 +47,7 @@ _GOV_NAMED = re.compile(
     # (双兴镇人民政府信息网: a town government's site)
     r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户|(?:[区市县镇乡旗]|人民)政府信息网"
     # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
-    r"|(?:[区市县省州镇乡旗]|人民)政府信息(?:公开)?(?:平台|专栏|专区|系统|门户网站?)|政府信息公开网"
+    r"|(?:[区市县省州镇乡旗]|人民)政府信息(?:公开)?(?:平台|专栏|专区|(?:管理)?系统|门户网站?)|政府信息公开网"
     r"|(?<!开发)(?<!高新)(?<!园)[区市县省州]门户网"
     # (区官网公开…信息235条: the district's official site)
     r"|(?<![局委办厅心镇乡])(?<!片区)(?<!园区)(?<!开发区)(?<!新区)(?<=[区市县])官网"
@@ -165,6 +165,9 @@ class _Report:
     field_body_re: re.Pattern[str] | None = None
     field_net_re: re.Pattern[str] | None = None
     city_portal_re: re.Pattern[str] | None = None
+    # the portal of a place the agency's name holds, by the place's short name (崇明门户网站 in
+    # 上海市崇明区东平镇's report)
+    place_portal_re: re.Pattern[str] | None = None
 
 
 def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
@@ -198,7 +201,8 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
             )
         ),
         district=bool(
-            agency and re.search(r"[\u4e00-\u9fff]{2,}[区县旗][\u4e00-\u9fff]{2,}", agency)
+            # (not 新疆维吾尔自治区市场监督管理局: a region's 区)
+            agency and re.search(r"[\u4e00-\u9fff]{2,}(?<!自治)[区县旗][\u4e00-\u9fff]{2,}", agency)
         ),
         own_site_re=_own_site_re(own_sites),
         field_body_re=field
@@ -220,7 +224,19 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
             rf"[“\"「『]?中国[·・•]?{city['city']}(?:[”\"」』](?=(?:主动)?(?:公开|发布)|$))?"
             rf"(?=[”\"」』]?(?:门户网站|网站|网|和|及|与|、|同步|上|公开|发布|主动|$))"
         ),
+        place_portal_re=_place_portal_re(agency),
     )
+
+
+def _place_portal_re(agency: str | None) -> re.Pattern[str] | None:
+    """The short names of the places the agency's name holds (上海, 崇明 of 上海市崇明区东平镇),
+    right before 门户网站: that place's government portal."""
+    places = {m[1] for m in re.finditer(r"([\u4e00-\u9fff]{2,3}?)[市区县](?!场)", agency or "")}
+    places.discard("自治")
+    if not places:
+        return None
+    names = "|".join(sorted(map(re.escape, places), key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[过在于、和及与的“\"]))(?:{names})门户网站?")
 
 
 def _own_site_re(names: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -412,6 +428,9 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         # read it so, 6 to 1; in a committee's own report its 开发区门户网站 stays its own site,
         # as the older sets label it, 7 to 2)
         if _ZONE_NAMED_SITE.search(plain):
+            return _Where("gov_portal", ("gov_portal",), 0.85, listed=listed)
+        # 通过崇明门户网站 in a town of 崇明区: its district's portal, by the place's short name
+        if report.place_portal_re is not None and report.place_portal_re.search(plain):
             return _Where("gov_portal", ("gov_portal",), 0.85, listed=listed)
         if "门户网" not in plain and "政府网" in plain:
             # a bare 政府网站, even in a government's own report or one naming a government's

@@ -502,7 +502,7 @@ def _second_figure(
         and words is not None
         and (named_apart or (not _QUOTED.search(words) and not _QUOTED.search(fact.quote)))
         # (short: a list's item, its quoted name aside)
-        and len(_QUOTED.sub("", words)) <= 16
+        and len(_QUOTED.sub("", words)) <= 20
         and len(_QUOTED.sub("", fact.quote)) <= 24
     )
     if listed_apart:

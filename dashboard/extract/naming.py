@@ -570,7 +570,8 @@ _SITE_WORD = (
     r"(?:网站|官网|门户网|政务网|信息网|政府网|公开网|平台|公众号|微博|抖音号?|快手号?|视频号|头条号"
     # (国家企业信用信息系统: a system is a site too)
     # (门户网站、市政府信息公开目录系统: the catalogue's system too)
-    r"|公开栏|信息系统|目录(?:管理)?系统)"
+    # (政府门户网站、省政府信息公开管理系统: the disclosure management system)
+    r"|公开栏|信息系统|目录(?:管理)?系统|公开管理系统)"
 )
 _TWO_SITES = re.compile(
     rf"{_SITE_WORD}[”\"」』]?(?:及|和|与|、|以及)(?!时)[^，,。；;0-9]{{1,20}}?{_SITE_WORD}"
@@ -1168,7 +1169,12 @@ def _channel_of(
             return "several channels"
         if kind == "new_media" and _SEVERAL_ACCOUNTS.search(words):
             return "several accounts together"
-        if where.channel == "dept_site" and report.city and _HIGHER_BODY_SITE.search(words):
+        # (省水利厅网站 in 喀左县水利局's report too: a county's body, whose name has no city)
+        if (
+            where.channel == "dept_site"
+            and (report.city or report.district)
+            and _HIGHER_BODY_SITE.search(words)
+        ):
             return "another body's site"
         if where.channel == "dept_site" and report.district and _CITY_BODY_SITE.search(words):
             return "another body's site"
@@ -1552,7 +1558,7 @@ _VERB = re.compile(
     rf"|(?<=共){FA_ALONE})"
     # (洪雅教育发布微信公众号: an account named …发布, unquoted)
     # (临河区政务公开信息网: a site's name)
-    r"(?!平台|网|信息网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|门户|渠道|方式|途径|载体"
+    r"(?!平台|网|信息网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|管理系统|门户|渠道|方式|途径|载体"
     r"|微信|公众号|微博|抖音|头条号|视频号|客户端"
     # (政府信息公开象园街道专栏: a column named after its body)
     r"|[\u4e00-\u9fff]{2,10}?(?:专栏|专区)(?![\u4e00-\u9fff]{0,3}(?:专栏|专区)))"

@@ -907,6 +907,8 @@ RULES: tuple[Rule, ...] = (
             r"(?<![0-9条件篇个项期则份])[、和与及][^，,。、0-9]{0,6}(?:招聘|招录|招考)[^，,。0-9]{0,6}"
             r"(?:信息|资讯|公告|通知|简章)[^，,。0-9]{0,4}[0-9]"
             r"|(?:招聘|招录|招考)[^，,。0-9]{0,2}[、和与][^，,。0-9]{0,8}[0-9]"
+            # (人事招聘任免信息1条: recruitment and appointments, one count)
+            r"|(?:招聘|招录|招考)(?:及|和|与)?任免"
         ),
     ),
     # 招考录用1项, 公务员招考及录用结果4项: recruitment and its results, as one kind of item
@@ -947,6 +949,8 @@ RULES: tuple[Rule, ...] = (
             r"文件(?!解读)[^，,。；;0-9]{0,4}[0-9]+\s*[件条个篇份项]、"
             r"[^，,。；;0-9]{0,8}文件[^，,。；;0-9]{0,4}[0-9]"
             r"|信息[、和及与][^，,。；;0-9]{0,8}(?:文件|公文)(?:共|共计|合计)[0-9]"
+            # (公开文件立改废7条: documents made, changed or repealed, not published)
+            r"|(?:文件|公文)(?:的)?立改废"
         ),
     ),
     # 全年主动公开政府信息1464条，其中政府发文6条: the documents issued, one part of the items
@@ -1043,6 +1047,14 @@ RULES: tuple[Rule, ...] = (
             r"(?<!非)公文类(?:政府)?信息(?:[(（][^()（）]{0,20}[)）])?(?:的)?(?:主动)?公开"
             r"(?:数|数量|件数)(?:为|是|共)?$"
         ),
+        units=("条", "件"),
+        category="documents",
+    ),
+    # 新增政府公文信息44条 beside 新增主动公开信息210条: the documents among the items added
+    # (not 新增规范性文件8份, which may be documents made: the labels split 3 to 3)
+    Rule(
+        "items_published",
+        _r(r"新增(?:的)?(?:主动公开的?)?(?:政府)?公文(?:类)?(?:政府)?信息(?:共|共计)?$"),
         units=("条", "件"),
         category="documents",
     ),
