@@ -18,7 +18,9 @@ def taken(text: str, catalogue: Catalogue, agency: str = "某局", year: int = 2
     return {(f.metric, f.channel, f.category, f.value) for f in found.facts}
 
 
-def left_out(text: str, catalogue: Catalogue, year: int = 2022) -> dict[str, str]:
+def left_out(
+    text: str, catalogue: Catalogue, year: int = 2022, agency: str = "某局"
+) -> dict[str, str]:
     """Each number left out of `text`, with its reason."""
-    found = extract_figures(text, catalogue, agency="某局", year=year)
+    found = extract_figures(text, catalogue, agency=agency, year=year)
     return {s.number: s.reason for s in found.skipped}
