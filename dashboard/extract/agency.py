@@ -38,6 +38,9 @@ _NAME = (
     # (请与将乐县政府办电子政务科联系: the government's office said short)
     r"|政府办(?![公事])"
     r"|供销合作联社|供销联社|联合会"
+    # (太和县中医院, 通榆县广播电视台, 桐乡市水务集团有限公司: a hospital, a broadcaster or a
+    # state-owned company that publishes its own report)
+    r"|(?<![大])医院|卫生院|广播电视台|(?<=集团)有限公司|有限责任公司"
     # (北京市交通执法总队, 交警支队: law-enforcement, fire and traffic-police corps)
     r"|总队|支队|大队"
     # (熊口管理区: an administrative area)
@@ -410,7 +413,9 @@ _BODY_END = re.compile(
     # (雨山区残联: a people's organisation by its short name)
     r"|工业园|海关|苏木|(?:残|妇|侨|文|工商)联"
     # (怀远二中, 泰山学院附属中学: a public school's own report)
-    r"|中学|小学|学校|大学|(?<=[一二三四五六七八九十])中)$"
+    r"|中学|小学|学校|大学|(?<=[一二三四五六七八九十])中"
+    # (通榆县广播电视台, 桐乡市水务集团有限公司)
+    r"|电视台|有限公司|有限责任公司)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")

@@ -269,7 +269,7 @@ def _media_name(agency: str | None) -> str | None:
     出版局): in its own report the name is the agency, not the press."""
     found = re.fullmatch(
         r"(?:[\u4e00-\u9fff]{1,8}?[省市区县州旗])*(?P<core>(?![省市区县州旗])[\u4e00-\u9fff]{2,14}"
-        r"(?:局|厅|委员会|委|办公室|中心|总署|署))",
+        r"(?:局|厅|委员会|委|办公室|中心|总署|署|台))",
         agency or "",
     )
     if found is None or not re.search(r"新闻|广播|电视|广电|出版|媒体", found["core"]):

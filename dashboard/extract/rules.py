@@ -550,6 +550,17 @@ RULES: tuple[Rule, ...] = (
         units=("件", "件次"),
         needs=_r(r"申请"),
     ),
+    # 对49份政府信息公开申请依法作出答复: the requests answered, counted after 对
+    # (not 对1件申请进行了补正告知: another step)
+    Rule(
+        "requests_completed",
+        _r(r"(?:^|[，,；;]|年)\s*[^，,。；;0-9]{0,8}对(?:于)?$"),
+        after=_r(
+            r"^\s*[件份宗条项]?(?:政府)?(?:信息)?(?:公开)?申请(?:事项)?[，,]?\s*(?:均|全部|已)?"
+            r"(?:依法|按时|按期|及时)?(?:作出|予以|进行了?)?(?:了)?(?:书面)?(?:答复|回复)"
+        ),
+        units=_REQUEST_UNITS,
+    ),
     # 已到答复期的45件申请全部按期答复: the requests due an answer, all answered
     Rule(
         "requests_completed",
