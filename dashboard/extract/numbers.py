@@ -114,7 +114,9 @@ _PART_LIST = re.compile(
 # 共制作政府信息3021条，其中主动公开信息1027条: a total of all information the agency made (the
 # 2008 form's first line); what was published (主动公开) is a part of it and the year's total
 _MADE_TOTAL = re.compile(
-    r"(?:制作|产生|生成|获取)[^，,。；;0-9]{0,10}[0-9]+\s*条[，,]?\s*其中[，,：:]?\s*主动公开[^，,。；;]{0,10}$"
+    # (not 产生政府文件信息22条，其中主动公开14条: documents made, then those published)
+    r"(?:制作|产生|生成|获取)(?![^，,。；;0-9]{0,10}(?:文件|公文))[^，,。；;0-9]{0,10}[0-9]+\s*条[，,]?\s*"
+    r"其中[，,：:]?\s*主动公开[^，,。；;]{0,10}$"
 )
 # …，依申请公开信息数为6条，不予公开信息数为0条: the other kinds of information after the
 # proactive ones (the old reports' three kinds of what an agency holds)
