@@ -40,7 +40,7 @@ _NAME = (
     r"|供销合作联社|供销联社|联合会"
     # (太和县中医院, 通榆县广播电视台, 桐乡市水务集团有限公司: a hospital, a broadcaster or a
     # state-owned company that publishes its own report)
-    r"|(?<![大])医院|卫生院|广播电视台|(?<=集团)有限公司|有限责任公司"
+    r"|医院|卫生院|广播电视台|(?<=集团)有限公司|有限责任公司"
     # (北京市交通执法总队, 交警支队: law-enforcement, fire and traffic-police corps)
     r"|总队|支队|大队"
     # (熊口管理区: an administrative area)
@@ -902,11 +902,11 @@ def find_agency_year(
     if agency is not None and _PLACE_ALIAS.search(aliased):
         agency = _with_alias(agency, aliased)
     if agency is not None:
-        agency = _spelt_out(agency)
+        agency = _short_form_spelt_out(agency)
     return (to_simplified(agency) if agency else None), year
 
 
-def _spelt_out(agency: str) -> str:
+def _short_form_spelt_out(agency: str) -> str:
     """A placed name that ends in a short form, spelt out (南京市浦口区卫健委 → 南京市浦口区卫生
     健康委员会), as the labels write it: the short form's full name is the same everywhere."""
     simple = to_simplified(agency)
