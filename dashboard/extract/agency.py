@@ -160,7 +160,8 @@ _SINCE_WORDS = rf"(?:今年以来|{_YEAR}\s*年(?:度|以来)?)"
 _SINCE = rf"(?:{_SINCE_WORDS}[,，]\s*)?"
 # (…的通知》要求,砚山县交通运输局认真贯彻…: after the words on the orders it follows)
 _NAME_OPENING = re.compile(
-    rf"(?:^|[。\n]|情况|要求[，,])\s*{_SINCE}(?P<agency>{_NAME})(?={_OPENING_VERBS}|主动|共|通过|以)"
+    # (…规范化水平,台州市住房公积金管理中心天台分中心认真开展…: after any comma but a number's)
+    rf"(?:^|[。\n]|情况|(?<![0-9])[，,])\s*{_SINCE}(?P<agency>{_NAME})(?={_OPENING_VERBS}|主动|共|通过|以)"
 )
 # "2022年，大寨镇认真贯彻…", "白云街以…": a town or street office by its own name, opening a
 # sentence (after its year) with what it did
