@@ -1003,13 +1003,12 @@ def _with_alias(agency: str, text: str) -> str:
                 and to_simplified(after[: len(simple) - k]) == simple[k:]
             ):
                 written[simple[:k] + m[0] + simple[k:]] += 1
-    if not written:
-        # 泰州医药高新区(高港区)住建局, spelt out: the rest of the name is not as written, so
-        # the bracket goes back after the zone whose words the text writes before it
+    # 泰州医药高新区(高港区)住建局, spelt out: the rest of the name is not as written, so the
+    # bracket goes back after the zone whose words the text writes before it
+    zone = re.match(r".{2,}?(?:高新区|开发区|园区|新区|试验区)(?=.)", simple)
+    if not written and zone:
         for m in _PLACE_ALIAS.finditer(text):
-            before = to_simplified(text[max(0, m.start() - len(agency)) : m.start()])
-            zone = re.match(r".{2,}?(?:高新区|开发区|园区|新区|试验区)", simple)
-            if zone and before.endswith(zone[0]) and len(simple) > zone.end():
+            if to_simplified(text[max(0, m.start() - zone.end()) : m.start()]) == zone[0]:
                 written[zone[0] + m[0] + simple[zone.end() :]] += 1
     return written.most_common(1)[0][0] if written else agency
 
