@@ -335,10 +335,10 @@ def test_requests_in_other_counting_words_and_wordings(catalogue: Catalogue) -> 
 
 
 _ROUND_26_AGENCIES = [
-    # a title's year without 年
+    # a title's year without 年 (the short form spelt out since round 109)
     (
         "西藏自治区政府国资委2020政府信息公开工作年度报告\n根据条例编制。",
-        "西藏自治区政府国资委",
+        "西藏自治区人民政府国有资产监督管理委员会",
     ),
     # a township of Inner Mongolia by its own name
     ("沙德格苏木2021年度政府信息公开工作年度报告\n一、总体情况", "沙德格苏木"),

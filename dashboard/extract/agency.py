@@ -186,7 +186,7 @@ _PLACE_OPENING = re.compile(
 )
 _GOVERNMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?[省市区县州])人民政府")
 # Words a place name matched from the left may carry in front (和石城县, 主要有石城县).
-_BEFORE_PLACE = re.compile(r"^.*[和与及在有由向对经据按于的是为从]")
+_BEFORE_PLACE = re.compile(r"^.*[和与及在有由向对经据按于的是为从以]")
 # Short forms whose full name is the same everywhere (data/catalogue/agency_names.toml).
 _SHORT_FORMS = short_forms()
 # "由XX编制", "本报告由XX根据…": the agency that wrote the report.
@@ -918,6 +918,10 @@ def _short_form_spelt_out(agency: str) -> str:
         if simple.endswith(short) and len(simple) > len(short) + 1:
             if simple[-len(short) - 1] in _LEVELS:
                 return simple[: -len(short)] + full
+            # (武汉市武昌区人民政府国资局, 西藏自治区政府国资委: a government's bureau, named
+            # with its government, which the labels write in full)
+            if simple[: -len(short)].endswith("政府"):
+                return re.sub(rf"(?<=[{_LEVELS}])政府$", "人民政府", simple[: -len(short)]) + full
             return agency
     return agency
 
