@@ -17,6 +17,7 @@ from dashboard.extract.channels import (
     _new_media_only,
     _Report,
     _site_and_more,
+    _Where,
     _where,
 )
 from dashboard.extract.numbers import _MADE_TOTAL, _OTHER_KINDS, CLAUSE_YEAR
@@ -1323,10 +1324,15 @@ def _channel_of(
     if earlier.channel is not None and _YEAR_NEW.match(before) and _COUNTED.search(prior):
         return [(rule, None, 0.7)]
     # 在市政府网站公示共23条，其中市级部门信息公开20条: a part of that channel's figure
-    if earlier.channel is not None and re.match(r"\s*其中", before):
+    if earlier.channel is not None and (
+        re.match(r"\s*其中", before) or _later_item_of_parts(prior, earlier, catalogue, report)
+    ):
         # (…平台累公开206条，其中主动公开信息数为206条，依申请公开…0条: the proactive kind of
         # all the platform holds — the year's published items, as the labels take it)
-        if re.match(r"\s*其中[，,：:]?\s*主动公开", before) and _OTHER_KINDS.match(rest):
+        # (依托区政府网站专栏公开。…共生成60条政府信息，其中主动公开60条: of all it made)
+        if re.match(r"\s*其中[，,：:]?\s*主动公开", before) and (
+            _OTHER_KINDS.match(rest) or _MADE_TOTAL.search(period)
+        ):
             return [(rule, None, rule.confidence)]
         return "part (其中)"
     # 以网上公开…和公开栏公开为主要形式，…，全年共主动公开政府信息近2.4万条: the year's
@@ -1564,6 +1570,31 @@ _VERB = re.compile(
     r"|[\u4e00-\u9fff]{2,10}?(?:专栏|专区)(?![\u4e00-\u9fff]{0,3}(?:专栏|专区)))"
 )
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]*[”\"」』]")
+
+
+# (…，其中人事类信息1条，其他主动公开4条; …6条(其中规范性文件5条，其他…1条): a clause that opens a
+# list of parts)
+_PARTS_OPENING = re.compile(r"(?:^|[，,(（])\s*其中")
+
+
+def _later_item_of_parts(
+    prior: str, earlier: _Where, catalogue: Catalogue, report: _Report
+) -> bool:
+    """Whether a clause with no channel of its own is a later item of a 其中 list after the
+    figure of the channel its sentence names (…网站主动公开政府文件5件，其中人事类信息1条，其他主动
+    公开4条): a part of that figure, not the channel's. Not when the channel is named after
+    the 其中 (其中民生类信息占比超50%，街道微信公众号…发布文章461篇) or the list names one of its
+    own."""
+    tail = re.split(r"[；;]", prior)[-1]
+    at = max((m.start() for m in _PARTS_OPENING.finditer(tail)), default=-1)
+    if at <= 0:
+        return False
+    head, parts = _nearest(tail[:at], catalogue, report), _nearest(tail[at:], catalogue, report)
+    return (
+        head is not None
+        and head.channel == earlier.channel
+        and (parts is None or parts.channel is None)
+    )
 
 
 def _verb_at(before: str, first: int) -> int:

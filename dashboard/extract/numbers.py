@@ -115,7 +115,9 @@ _PART_LIST = re.compile(
 # 2008 form's first line); what was published (主动公开) is a part of it and the year's total
 _MADE_TOTAL = re.compile(
     # (not 产生政府文件信息22条，其中主动公开14条: documents made, then those published)
-    r"(?:制作|产生|生成|获取)(?![^，,。；;0-9]{0,10}(?:文件|公文))[^，,。；;0-9]{0,10}[0-9]+\s*条[，,]?\s*"
+    # (共生成60条政府信息，其中主动公开60条: what was made named after its count)
+    r"(?:制作|产生|生成|获取)(?![^，,。；;0-9]{0,10}(?:文件|公文))[^，,。；;0-9]{0,10}[0-9]+\s*条"
+    r"(?:(?:政府|政务)?信息)?[，,]?\s*"
     r"其中[，,：:]?\s*主动公开[^，,。；;]{0,10}$"
 )
 # …，依申请公开信息数为6条，不予公开信息数为0条: the other kinds of information after the
