@@ -441,7 +441,7 @@ def _catalogue_with(tmp_path: Path, old: str, new: str) -> Path:
         ('combines = ["weibo", "wechat"]', 'combines = ["weibo", "wechats"]', "wechats"),
         ('combines = ["weibo", "wechat"]', 'combines = ["weibo"]', "two or more"),
         ('keywords = ["微博", "博文"]', 'keywords = ["微博", "博文", ""]', "empty keyword"),
-        ('patterns = ["(公开', 'patterns = ["(?<!新)*", "(公开', "pattern"),
+        ('patterns = ["(?=(?:公开', 'patterns = ["(?<!新)*", "(?=(?:公开', "pattern"),
         ('aliases = ["官方微博"', 'aliases = ["微信", "官方微博"', "used by"),
         (
             'priority = 50\nkeywords = ["微博", "博文"]',

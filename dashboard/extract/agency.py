@@ -897,6 +897,8 @@ def find_agency_year(
             year = int(opening["year"])
         elif len(years) == 1:
             year = int(years.pop())
+    if year is not None and stated is not None and year == int(stated["year"]):
+        year = _year_told(simple, year)
     for province, written in zones.items():
         if agency is not None and agency.startswith("中国" + province + "自由贸易"):
             agency = written + agency[2 + len(province) :]
@@ -905,6 +907,25 @@ def find_agency_year(
     if agency is not None:
         agency = _short_form_spelt_out(agency)
     return (to_simplified(agency) if agency else None), year
+
+
+# 2022年，黔南州交通运输局…; 一、总体情况 2024年，…: a sentence opening with the year whose work it
+# tells (not a date, 2023年01月30日, nor 2021年以来)
+_SENTENCE_YEAR = re.compile(
+    r"(?:^|[。\n；;：:）)])\s*(?:[（(]?[一二三四五六七八九十]+[、)）]\s*[^。\n]{0,8}?)?"
+    rf"({_YEAR})\s*年度?(?!\s*[0-9一二三四五六七八九十]|[以来至底末初])"
+)
+
+
+def _year_told(simple: str, year: int) -> int:
+    """The year whose work a report's sentences tell (2022年，…) when its statistics period
+    names another that no sentence opens with (统计期限自2021年1月1日起 in a report whose
+    sentences open 2022年 three times: a period copied from last year's report); else `year`."""
+    opens = Counter(int(y) for y in _SENTENCE_YEAR.findall(simple))
+    if not opens or opens.get(year):
+        return year
+    told, times = opens.most_common(1)[0]
+    return told if times >= 2 else year
 
 
 def _short_form_spelt_out(agency: str) -> str:

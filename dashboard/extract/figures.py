@@ -54,6 +54,7 @@ from dashboard.extract.numbers import (
     _OTHER_KINDS,
     _PART_BEFORE,
     _PART_LIST,
+    _PARTS_OPEN,
     _PERIOD_END,
     _SENTENCE_END,
     _WORDS_REACH,
@@ -545,7 +546,10 @@ def _whole_after_part(sentence: str, rest: str, year: int | None) -> bool:
     held = re.search(r"其中[，,：:]?\s*主动公开[^，,。；;0-9]{0,10}$", sentence)
     if held and "申请" not in sentence[: held.start()] and _OTHER_KINDS.match(rest):
         return True
-    after = re.split(r"其中[，,：:]?", sentence)[-1].lstrip()
+    # (the words after the last 其中 or 包括, not the sentence's: 2020年1月1日至12月31日，我镇共主动
+    # 公开政府信息832条，包括：基层政务公开189条 — the year opens the sentence, not the part)
+    opened = [m.end() for m in re.finditer(_PARTS_OPEN, sentence)]
+    after = sentence[opened[-1] :].lstrip(" ，,：:") if opened else sentence.lstrip()
     # (…累计主动公开政府信息16条，其中本年度新增的主动公开信息1条: the year's, said so)
     if re.match(r"(?:本年度?|今年|当年)(?:新增|新发布|新公开)", after):
         return True
