@@ -70,6 +70,8 @@ _RECEIVED = (
 )
 # (收到7条政府信息公开申请: the count before the requests)
 # (共办理8件政府信息公开申请: the requests handled, counted before them)
+# 收到, 受理…: the requests received (not 未受理一件, 没有收到: none were)
+_RECEIVED_VERB = r"(?<![未没])(?<!没有)(?:收到|受理|新收|接收|接到)"
 _RECEIVED_FIRST = r"(?:收到|受理|新收|接收|接受|接到|办理)[^，,。；;0-9]{0,6}[0-9]+\s*"
 _RECEIVED_REQUESTS = re.compile(
     rf"{_RECEIVED}[件宗份条个次起]|{_RECEIVED_FIRST}[件宗份条个次起][^，,。；;0-9]{{0,12}}申请"
@@ -359,9 +361,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "requests_new",
-        _r(
-            r"(?<![未没])(?<!没有)(?:收到|受理|新收|接收|接到)(?:和处理|并处理|了)?[^，,。0-9申]{0,6}$"
-        ),
+        _r(rf"{_RECEIVED_VERB}(?:和处理|并处理|了)?[^，,。0-9申]{{0,6}}$"),
         # (收到社会各界4宗政府信息公开申请, 收到2份政府环境信息公开申请, 收到60条信息公开的申请)
         # (not 收到2个自然人的…申请: the applicants)
         # (收到2条群众提交的政府信息公开申请)
@@ -402,16 +402,14 @@ RULES: tuple[Rule, ...] = (
     # made them and how after (not 收到2个自然人的申请: the applicants, in 个)
     Rule(
         "requests_new",
-        _r(r"(?<![未没])(?<!没有)(?:收到|受理|新收|接收|接到)(?:了)?[^，,。0-9申]{0,6}$"),
+        _r(rf"{_RECEIVED_VERB}(?:了)?[^，,。0-9申]{{0,6}}$"),
         after=_r(r"^[件条份宗]?[^，,。0-9]{0,30}?提交的(?:政府信息公开|信息公开)?申请"),
         units=("件", "条", "份", "宗"),
     ),
     # 收到1件自然人提起的…申请: counted in 件, the requests, whoever made them
     Rule(
         "requests_new",
-        _r(
-            r"(?<![未没])(?<!没有)(?:收到|受理|新收|接收|接到)(?:和处理|并处理|了)?[^，,。0-9申]{0,6}$"
-        ),
+        _r(rf"{_RECEIVED_VERB}(?:和处理|并处理|了)?[^，,。0-9申]{{0,6}}$"),
         # (收到1条自然人公开信息申请: in 条 too)
         after=_r(
             r"^(?:(?!复议|诉讼)[^，,。0-9]){0,14}?(?:公开申请|公开的申请|公开信息申请|申请)"
