@@ -29,6 +29,8 @@ _COUNTED_AFTER = re.compile(
     r"\s*(?:在线|网上|网络)?访谈|\s*(?:新闻)?发布会"
     # (not 19条、政府简报信息报送24条: the next item of a list)
     r"|(?![、和及与等])[^，,。；;0-9、]{2,16}(?:状况报告|质量报告|监测报告|公报|简报|通报|快报)"
+    # (…年度报告》是泰安市财政局2010年发布的一份报告: the report itself, counted)
+    r"|\s*(?:年度)?报告"
 )
 # (同步公开115件人大代表建议和106件政协委员提案: the deputies' proposals, counted — not items;
 # not requests either, which the requests' own guard says)
