@@ -45,6 +45,7 @@ from dashboard.extract.agency import (
     unplaced_name,
 )
 from dashboard.extract.channels import _Report, _report_context, _respective, _where
+from dashboard.extract.furniture import blank_furniture
 from dashboard.extract.naming import _QUOTED, _VERB, SET_UP, _name, _part_reason
 from dashboard.extract.numbers import (
     _CLAUSE_END,
@@ -600,6 +601,10 @@ def extract_figures(
     the file's name), read for the agency and year when the text names neither. `sites` and
     `sources`: what the web page it came from says of who published it (`ReportDocument`), read
     for the agency's place when the text leaves it out, then for the agency itself."""
+    given = text
+    # (上一篇：某县水利局2022年…报告 below a report copied with its page: neither its title nor
+    # its words; blanked, so positions hold)
+    text = blank_furniture(text)
     found_agency, found_year = find_agency_year(text)
     titled: Problem | None = None
     if (agency or found_agency) is None or (year or found_year) is None:
@@ -643,7 +648,7 @@ def extract_figures(
         result.warnings.append(Problem(ProblemCode.REPORT_YEAR_UNKNOWN, Severity.WARNING))
     # each row's figure, with where its full sentence starts; None once two figures met there
     taken: dict[tuple[str, str | None, str | None], tuple[Found, int] | None] = {}
-    original = text
+    original = given
     # Rules are written in simplified characters; the conversion keeps every position, so
     # quotes are still cut from the text as given.
     text = simplified_by_char(text)
