@@ -1543,6 +1543,13 @@ _TOWN_GOVERNMENT = re.compile(r"(?:(?<=[镇乡])|(?<=苏木))(?:人民)?政府$"
 _DISTRICT_GOVERNMENT = re.compile(r"(?<=[区县市])(?:人民)?政府(?=.+(?:街道办事处|街道|镇|乡)$)")
 
 
+_SHORT_BRANCH = re.compile(
+    r"(?P<bureau>.*[省市区县州旗盟])(?P<short>"
+    + "|".join(re.escape(short) for short in _SHORT_FORMS if short.endswith("局"))
+    + r")(?P<branch>[\u4e00-\u9fff]{1,8}分局)"
+)
+
+
 def _completed(agency: str, simple: str) -> str:
     """`_completed_place`, with a common short form spelt out at the end of the name
     (文登区住建局 → 文登区住房和城乡建设局: one name for an agency whichever its reports use),
@@ -1550,9 +1557,18 @@ def _completed(agency: str, simple: str) -> str:
     name = _level_restored(to_simplified(_completed_place(agency, simple)), simple)
     for short, full in _SHORT_FORMS.items():
         # (城中区文体旅游科技局: 科技局 of a longer name is the name, not a short form)
-        if name.endswith(short) and re.search(r"[省市区县州旗盟]$", name[: -len(short)]):
+        # (国家民委, 国家疾控局: a national body's, after 国家 — not 国家卫生健康委, which is
+        # how the commission writes itself, 员会 left off only)
+        national = name[: -len(short)] == "国家" and full != short + "员会"
+        if name.endswith(short) and (
+            re.search(r"[省市区县州旗盟]$", name[: -len(short)]) or national
+        ):
             name = name[: -len(short)] + full
             break
+    # (泉州市工商局洛江分局: a bureau's branch, the bureau spelt out the same)
+    branch = _SHORT_BRANCH.fullmatch(name)
+    if branch:
+        name = branch["bureau"] + _SHORT_FORMS[branch["short"]] + branch["branch"]
     name = _DISTRICT_GOVERNMENT.sub("", _TOWN_GOVERNMENT.sub("", name))
     # (烟台开发区管委: the committee's 会 dropped, as some reports write it)
     if name.endswith("管委"):

@@ -57,7 +57,8 @@ _GOV_NAMED = re.compile(
     # (依托政府网站集约化平台: the platform the government's sites are built on, its portal's)
     r"|政府(?:网站)?(?:集约化|统一管理)平台"
     # 在政务公开平台: the government's, not 各级政务公开平台 (+6 right, none wrong, all sets)
-    r"|(?<![局委办厅心级])政务公开平台"
+    # nor 各类政务公开平台, 多个…: several, of which the government's is one
+    r"|(?<![局委办厅心级类种个])政务公开平台"
     # 政府信息公开平台, 信息公开网: the government's disclosure platform (not 局信息公开网);
     # 福田政府在线: a district's portal by its name
     # (通过政府信息公开门户网站: the government's disclosure portal — 3 labels of 4)

@@ -21,7 +21,15 @@ from dashboard.extract.channels import (
     _where,
 )
 from dashboard.extract.numbers import _MADE_TOTAL, _OTHER_KINDS, CLAUSE_YEAR
-from dashboard.extract.rules import FA_ALONE, RECEIVED_IN, RULES, Naming, Rule, rule_by_id
+from dashboard.extract.rules import (
+    ADDED_ITEMS,
+    FA_ALONE,
+    RECEIVED_IN,
+    RULES,
+    Naming,
+    Rule,
+    rule_by_id,
+)
 
 # what a number may count when named right after its counting word (8期在线访谈, 3场新闻发布会)
 # (全年共发布16条青铜峡市环境空气质量状况报告: reports of one kind, named after their number)
@@ -1262,13 +1270,13 @@ def _channel_of(
         return [(rule, None, 0.7)]
     # 通过各类渠道公开各类政府信息420余条, 通过各级政务公开平台: every channel — the total
     # (各类媒体 stays the press's or no one's)
-    if (
-        publishing
-        and re.search(
-            r"(?:各类|各种|各个|多种|多个|各级[^，,。；;]{0,4}?)(?:平台|渠道|载体|途径)", words
-        )
-        and _GENERAL_ITEMS.search(before[verb:])
-    ):
+    # (在各类政务公开平台累计发布…等信息120条: every platform, whatever kinds they carried)
+    several = re.search(
+        r"(?:各类|各种|各个|多种|多个|各级[^，,。；;]{0,4}?)"
+        r"(?P<disclosure>(?:政府)?信息公开|政务公开)?(?:平台|渠道|载体|途径)",
+        words,
+    )
+    if publishing and several and (several["disclosure"] or _GENERAL_ITEMS.search(before[verb:])):
         return [(rule, None, 0.7)]
     # (线下方式公开信息20451条, 利用镇(社区)广播: offline, where no channel of the catalogue is)
     if re.search(
@@ -1563,7 +1571,7 @@ _SITE_NEWS = re.compile(
 )
 _VERB = re.compile(
     r"(?:发布|公开|公布|推送|推文|推出|更新|发送|发出|刊发|上传|编发|制发|印发|主动公示"
-    rf"|(?<=共){FA_ALONE})"
+    rf"|(?<=共){FA_ALONE}|{ADDED_ITEMS})"
     # (洪雅教育发布微信公众号: an account named …发布, unquoted)
     # (临河区政务公开信息网: a site's name)
     r"(?!平台|网|信息网|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|管理系统|门户|渠道|方式|途径|载体"

@@ -263,7 +263,8 @@ _SINCE_ASIDE = re.compile(
 # the labels take 到2017年底累计…144条，全文电子化率达100% as the year's, 11 times to 1)
 # (not 在2010年公开的7条信息中: the same items, said again)
 _YEAR_PART_WORDS = re.compile(
-    r"新增|本年度|今年|当年|本年|(?<!在)(?:19|20)[0-9]{2}\s*年度?(?:主动)?公开(?!的)"
+    # (其中2016年全年主动公开政府信息14条: the year's whole, by its year)
+    r"新增|本年度|今年|当年|本年|(?<!在)(?:19|20)[0-9]{2}\s*年度?(?:全年)?(?:主动)?公开(?!的)"
 )
 # 2004年5月1日起本局开始开展政府信息公开工作: the year the agency's disclosure began, before
 # which no 累计 starts (a later 到2017年底累计… runs from it; from the report year, the year's)

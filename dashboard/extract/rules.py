@@ -45,6 +45,9 @@ def _r(text: str) -> re.Pattern[str]:
 _PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", "件", "项")
 # 发 alone as the publishing verb (共发367条信息) — not 发布, 发放, 发生… (the verbs of their own)
 FA_ALONE = r"发(?![布送出表文生展放现])"
+# 新增信息, 新增政府信息数: items a channel added in the year, 新增 their verb (not 新增规范性文件:
+# documents, which may be made rather than published)
+ADDED_ITEMS = r"新增(?=(?:的)?(?:主动公开的?)?(?:政府|政务)?信息)"
 # (收到信息公开申请22起，…答复22起: 起 counts requests too)
 _REQUEST_UNITS = ("件", "件次", "宗", "份", "封", "起")
 # what may follow an outcome's name before its number: a few words (予以公开的申请), or its count
@@ -1147,7 +1150,9 @@ RULES: tuple[Rule, ...] = (
             # (“好例坪上”微信公众号共发367条信息: 发 alone, after 共)
             rf"|(?<=共){FA_ALONE}"
             # (官方微博“科兰之声”发表微博156条: an account's posts, by their own word)
-            r"|发表(?=微博|推文))[^，,。0-9]{0,30}$"
+            r"|发表(?=微博|推文)"
+            # (门户网站新增信息数16条: the items a site added in the year)
+            rf"|{ADDED_ITEMS})[^，,。0-9]{{0,30}}$"
         ),
         "read",
         units=_PUBLISH_UNITS,
