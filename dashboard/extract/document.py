@@ -392,6 +392,16 @@ def copied_empty_cells(text: str) -> str:
 # ── .html ────────────────────────────────────────────────────────────────────────────────────
 
 
+# the encodings pages declare, as browsers decode them (the WHATWG Encoding Standard's labels)
+_SUPERSET = {
+    **dict.fromkeys(
+        ("gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "chinese", "iso-ir-58", "x-gb2312"),
+        "gb18030",
+    ),
+    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"), "big5hkscs"),
+}
+
+
 def _html_text(content: bytes, charset: str | None = None) -> str:
     """The page as text: the charset its MHTML part or its own meta tag declares when there is
     one, else as a .txt is decoded."""
@@ -399,13 +409,22 @@ def _html_text(content: bytes, charset: str | None = None) -> str:
     names = [charset] if charset else []
     if declared is not None:
         names.append(declared[1].decode("ascii"))
+    # (as browsers read them: a page labelled gb2312 is GBK, which GB18030 contains — 朱镕基's
+    # 镕 is no GB2312 character; big5 is read as Big5-HKSCS)
+    names = [_SUPERSET.get(name.lower(), name) for name in names]
     text: str | None = None
     for name in names:
         try:
-            text = content.decode(name, errors="replace")
+            text = content.decode(name)
             break
         except LookupError:
             text = None
+        except UnicodeDecodeError:
+            # (a page in another encoding than it says: read as a .txt is, else as it says)
+            text, _ = _decode(content)
+            if text is None:
+                text = content.decode(name, errors="replace")
+            break
     if text is None:
         text, _ = _decode(content)
     if text is None:
