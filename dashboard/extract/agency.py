@@ -43,8 +43,10 @@ _NAME = (
     r"|医院|卫生院|广播电视台|(?<=集团)有限公司|有限责任公司"
     # (北京市交通执法总队, 交警支队: law-enforcement, fire and traffic-police corps)
     r"|总队|支队|大队"
-    # (熊口管理区: an administrative area)
-    r"|管理区"
+    # (熊口管理区: an administrative area; 莘庄工业区: an industrial zone)
+    r"|管理区|(?<![一二三四五六七八九十几个各本该])工业区"
+    # (蒋湖农场, 东风垦殖场: a state farm, which reports as its own body)
+    r"|(?<![家庭个])农场|林场|牧场|垦殖场"
     # (审计署党组高度重视…: the national audit office; 地区行政公署: a prefecture's office —
     # not 署 alone, which ends 工作部署)
     # (深圳市坪山区投资推广服务署: a district's service agency)
@@ -400,12 +402,12 @@ _NOT_AGENCY = re.compile(
 _PREPOSITION = re.compile(r"^(?:[在按对向为与和及于从]|经(?!济)|以及)")
 # (随县经济开发区, 高新区, 度假区: a zone, not a place whose government reports)
 # (永嘉三江商务区: a business zone)
-_PLACE_END = re.compile(r"(?<![发园新景验税范作假旅务])(?<!经开)(?<!管理)[省县市区州旗]$")
+_PLACE_END = re.compile(r"(?<![发园新景验税范作假旅务业])(?<!经开)(?<!管理)[省县市区州旗]$")
 # a place alone that has a people's government: not a zone (开发区, 物流区, 港区), a town, or a
 # league or prefecture (阿拉善盟, 阿里地区: an administrative office, 行政公署, not a government)
 # (浦东新区, 滨海新区: districts with a government, though named 新区 as zones are)
 _BARE_PLACE = re.compile(
-    r"[^镇乡街道盟]{1,12}(?<![发园新景验税范作流港地假旅务])(?<!经开)(?<!管理)[省县市区州旗]"
+    r"[^镇乡街道盟]{1,12}(?<![发园新景验税范作流港地假旅务业])(?<!经开)(?<!管理)[省县市区州旗]"
     r"|[^镇乡街道盟]{0,8}(?:浦东新区|天津市滨海新区)"
 )
 # what a body's name (or a place's) ends with: not 认真编制了 of a sentence
@@ -416,7 +418,9 @@ _BODY_END = re.compile(
     # (怀远二中, 泰山学院附属中学: a public school's own report)
     r"|中学|小学|学校|大学|(?<=[一二三四五六七八九十])中"
     # (通榆县广播电视台, 桐乡市水务集团有限公司)
-    r"|电视台|有限公司|有限责任公司)$"
+    r"|电视台|有限公司|有限责任公司"
+    # (蒋湖农场, 东风垦殖场: a state farm)
+    r"|农场|林场|牧场|垦殖场)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -660,7 +664,7 @@ def find_agency_year(
             end, words = end + 1, words + "会"
         # 番禺经济技术开发区管委会: the zone's committee, not the zone
         committee = re.match(r"管委会|管理委员会", simple[end : end + 5])
-        if re.search(r"开发区|高新区|园区|新区", words) and committee:
+        if re.search(r"开发区|高新区|园区|新区|工业区", words) and committee:
             end, words = end + committee.end(), words + committee[0]
             # 郑州高新技术产业开发区管委会城市管理局: a bureau of the zone's committee
             bureau = re.match(

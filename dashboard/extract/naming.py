@@ -283,7 +283,8 @@ def _name(
                 continue
             if counted_in is None:
                 counted_in = {m["unit"] or m["first"] for m in RECEIVED_IN.finditer(period)}
-            if unit not in counted_in:
+            # (办理结果为予以公开的申请5条: requests, by the word right before their count)
+            if unit not in counted_in and not re.search(r"的申请\s*$", before):
                 continue
         # 两个子栏目, 三项制度: a number word with 个/项 counts parts of a list or a structure,
         # never a metric's figure (those are written 两条, 三件)

@@ -120,7 +120,8 @@ _OUTCOMES_TOLD = re.compile(rf"{_RECEIVED_REQUESTS.pattern}|(?:答复|办理|处
 _HANDLED_REQUESTS = _r(
     # (办理依申请公开政府信息18件, 处理依申请公开件1起: the requests by what they asked for)
     # (not 协助办理市政府…依申请信息公开7件: others' requests, helped with)
-    r"(?<![转续])(?<!协助)(?:办理|处理)(?:(?!上年|结转)[^，,。0-9]){0,12}申请"
+    # (not 办理结果为予以公开的申请5条: an outcome of the handling)
+    r"(?<![转续])(?<!协助)(?:办理|处理)(?!结果|情况)(?:(?!上年|结转)[^，,。0-9]){0,12}申请"
     r"(?:的政府信息|公开(?:政府)?信息|公开件)?[^，,。0-9]{0,4}$"
 )
 
