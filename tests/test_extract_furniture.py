@@ -115,3 +115,12 @@ def test_blanking_keeps_every_position_and_a_heading_after_a_related_heading() -
     assert len(blanked) == len(text)
     assert blanked.index("全年主动公开") == text.index("全年主动公开")
     assert "一、总体情况" in blanked and "上一篇" not in blanked and "相关阅读" not in blanked
+
+
+def test_a_site_s_name_alone_above_the_report_names_no_channel(catalogue: Catalogue) -> None:
+    # (the masthead of the government's portal, where a bureau's report is put: the bureau's
+    # bare 门户网站 stays doubtful, as in the report's own words)
+    body = "2022年，绥阳县司法局认真贯彻落实《条例》。全年通过门户网站主动公开政府信息50条。"
+    found = _read(("遵义市人民政府门户网站\n" + body).encode("utf-8"), "report.txt", catalogue)
+    assert _figures(found) == set()
+    assert {s.number: s.reason for s in found.skipped}["50条"].startswith("doubtful channel")

@@ -1,5 +1,5 @@
 """The lines of a web page around a report that are not the report: links to the articles
-before and after it, and lists of related articles.
+before and after it, lists of related articles, and the site's name standing alone.
 
 A report saved from its page, or its text copied with the page, carries them: `上一篇：某县水利局
 2022年政府信息公开工作年度报告`, a 相关文章 list of the bureau's reports of other years. They name
@@ -23,6 +23,12 @@ _NEIGHBOUR = re.compile(
 _RELATED = re.compile(
     r"^[ \t\u3000]*[【\[]?(?:相关(?:文章|链接|阅读|新闻|稿件|推荐)|相關(?:文章|鏈接|閱讀|新聞)|"
     r"推荐阅读|延伸阅读|猜你喜欢|往期回顾|热点推荐|热门文章|最新文章)[】\]]?[ \t\u3000]*(?:[:：]|$)"
+)
+# 某市人民政府门户网站, 中国某某网: a site's name alone on its line, the page's masthead (the
+# report's words say which site a figure went to; a masthead above them would name the portal)
+_MASTHEAD = re.compile(
+    r"^[ \t\u3000]*[\u4e00-\u9fff]{2,30}?"
+    r"(?:门户网站|政府网站|门户网|政府网|政务网|网站|官网)[ \t\u3000]*$"
 )
 # a link's words: a title, with perhaps its date (no sentence's end, not a paragraph's length)
 _LINK_LINE = re.compile(r"^[^。；;！!？?]{1,80}$")
@@ -75,7 +81,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
         words = line[0]
         if not words.strip():
             continue  # (a blank line neither opens nor closes a list)
-        if _NEIGHBOUR.match(words):
+        if _NEIGHBOUR.match(words) or _MASTHEAD.match(words):
             spans.append(line.span())
             in_list = False
         elif _RELATED.match(words):
