@@ -93,7 +93,8 @@ def test_a_related_list_of_the_body_s_other_years_is_not_its_title(catalogue: Ca
 
 def test_a_list_of_reports_or_of_years_before_the_text_is_no_title(catalogue: Catalogue) -> None:
     listed = ["某区民政局2023年政府信息公开工作年度报告", *OTHER_YEARS]
-    for before in (listed, ["2023年", "2022年", "2021年", "2020年"]):
+    dated = [f"{title} 2022-01-2{n}" for n, title in enumerate(OTHER_YEARS)]
+    for before in (listed, dated, ["2023年", "2022年", "2021年", "2020年"]):
         found = _read(_page(before, []), "report.html", catalogue)
         assert (found.agency, found.year) == ("绥阳县司法局", 2022), before
         assert _figures(found) == FIGURES

@@ -41,9 +41,11 @@ _HEADING = re.compile(
 _LABEL = re.compile(r"^[^:：]{1,6}[:：]")
 # a line that is all a report's title (某局2022年政府信息公开工作年度报告, 2021年度报告) or all a
 # year (a column of years, 2023年 / 2022年): one of a list when the lines next to it are others
+# (a link's date after it: …年度报告 2022-01-20, [2022-01-20])
 _TITLE_LINE = re.compile(
     r"^[ \t\u3000]*(?:[^。；;，,！!？?\n]{0,40}?(?:19|20)[0-9]{2}\s*年度?[^。；;，,！!？?\n]{0,30}?"
-    r"(?:报告|報告|年报|年報)|(?:19|20)[0-9]{2}\s*年度?)[ \t\u3000]*$"
+    r"(?:报告|報告|年报|年報)|(?:19|20)[0-9]{2}\s*年度?)"
+    r"(?:[ \t\u3000]*[\[(（]?(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}[\])）]?)?[ \t\u3000]*$"
 )
 
 
