@@ -7,9 +7,9 @@ from __future__ import annotations
 import html
 
 from dashboard.domain.catalogue import Catalogue
-from dashboard.extract.document import read_report, report_titles
-from dashboard.extract.figures import Extraction, extract_figures
+from dashboard.extract.figures import Extraction
 from dashboard.extract.furniture import blank_furniture, furniture_spans
+from dashboard.platform.extraction import extract_report
 
 # a report whose text gives no title line: its agency and year are in its sentences
 BODY = [
@@ -52,18 +52,11 @@ def _page(before: list[str], after: list[str]) -> bytes:
 
 
 def _read(content: bytes, name: str, catalogue: Catalogue) -> Extraction:
-    document = read_report(content, name)
-    found = extract_figures(
-        document.text,
-        catalogue,
-        tables=document.tables,
-        titles=report_titles(document, name),
-        sites=document.sites,
-        sources=document.sources,
-    )
-    for fact in found.facts:
-        assert document.text[fact.start : fact.end] == fact.quote
-    return found
+    """The figures of a report file as the app's upload reads them."""
+    report = extract_report(content, name, catalogue)
+    for fact in report.extraction.facts:
+        assert report.text[fact.start : fact.end] == fact.quote
+    return report.extraction
 
 
 def _figures(found: Extraction) -> set[tuple[str, str | None, str | None, float]]:

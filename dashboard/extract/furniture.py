@@ -43,7 +43,8 @@ _LABEL = re.compile(r"^[^:：]{1,6}[:：]")
 # year (a column of years, 2023年 / 2022年): one of a list when the lines next to it are others
 # (a link's date after it: …年度报告 2022-01-20, [2022-01-20])
 _TITLE_LINE = re.compile(
-    r"^[ \t\u3000]*(?:[^。；;，,！!？?\n]{0,40}?(?:19|20)[0-9]{2}\s*年度?[^。；;，,！!？?\n]{0,30}?"
+    r"^(?=[^\n]*?(?P<year>(?:19|20)[0-9]{2}))"
+    r"[ \t\u3000]*(?:[^。；;，,！!？?\n]{0,40}?(?:19|20)[0-9]{2}\s*年度?[^。；;，,！!？?\n]{0,30}?"
     r"(?:报告|報告|年报|年報)|(?:19|20)[0-9]{2}\s*年度?)"
     r"(?:[ \t\u3000]*[\[(（]?(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}[\])）]?)?[ \t\u3000]*$"
 )
@@ -53,22 +54,23 @@ def _listed_titles(text: str) -> list[tuple[int, int]]:
     """The lines of runs of title (or year) lines of two years, or of three titles: a page's
     list of reports, never the report's own title (which stands alone, or twice)."""
     spans: list[tuple[int, int]] = []
-    run: list[re.Match[str]] = []
+    run: list[tuple[re.Match[str], re.Match[str]]] = []  # (the line, its title)
 
     def close() -> None:
         # (a page's heading over the text's own title, in other words, is one report: the
         # same year, two lines)
-        years = {re.search(r"(?:19|20)[0-9]{2}", line[0])[0] for line in run}  # type: ignore[index]
-        lines = {_LABEL.sub("", re.sub(r"\s", "", line[0])) for line in run}
+        years = {title["year"] for _, title in run}
+        lines = {_LABEL.sub("", re.sub(r"\s", "", title[0])) for _, title in run}
         if len(years) > 1 or len(lines) > 2:
-            spans.extend(line.span() for line in run)
+            spans.extend(line.span() for line, _ in run)
         run.clear()
 
     for line in _LINE.finditer(text):
         if not line[0].strip():
             continue
-        if _TITLE_LINE.match(line[0]):
-            run.append(line)
+        title = _TITLE_LINE.match(line[0])
+        if title:
+            run.append((line, title))
         else:
             close()
     close()
