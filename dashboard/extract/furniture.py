@@ -50,7 +50,7 @@ _TITLE_LINE = re.compile(
 )
 
 
-def _listed_titles(text: str) -> list[tuple[int, int]]:
+def _listed_titles(lines: list[re.Match[str]]) -> list[tuple[int, int]]:
     """The lines of runs of title (or year) lines of two years, or of three titles: a page's
     list of reports, never the report's own title (which stands alone, or twice)."""
     spans: list[tuple[int, int]] = []
@@ -60,14 +60,12 @@ def _listed_titles(text: str) -> list[tuple[int, int]]:
         # (a page's heading over the text's own title, in other words, is one report: the
         # same year, two lines)
         years = {title["year"] for _, title in run}
-        lines = {_LABEL.sub("", re.sub(r"\s", "", title[0])) for _, title in run}
-        if len(years) > 1 or len(lines) > 2:
+        titles = {_LABEL.sub("", re.sub(r"\s", "", title[0])) for _, title in run}
+        if len(years) > 1 or len(titles) > 2:
             spans.extend(line.span() for line, _ in run)
         run.clear()
 
-    for line in _LINE.finditer(text):
-        if not line[0].strip():
-            continue
+    for line in lines:
         title = _TITLE_LINE.match(line[0])
         if title:
             run.append((line, title))
@@ -79,12 +77,12 @@ def _listed_titles(text: str) -> list[tuple[int, int]]:
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Where the page's furniture lines stand in `text` (start, end of each line's words)."""
-    spans: list[tuple[int, int]] = _listed_titles(text)
+    # (a blank line neither opens nor closes a list)
+    lines = [line for line in _LINE.finditer(text) if line[0].strip()]
+    spans = _listed_titles(lines)
     in_list = False
-    for line in _LINE.finditer(text):
+    for line in lines:
         words = line[0]
-        if not words.strip():
-            continue  # (a blank line neither opens nor closes a list)
         if _NEIGHBOUR.match(words) or _MASTHEAD.match(words):
             spans.append(line.span())
             in_list = False
