@@ -207,6 +207,15 @@ _BYLINE = re.compile(
     rf"(?:(?:信息)?来源[:：]\s*)?(?P<agency>{_NAME})[ \t]*(?=\n|$)"
 )
 # "来 源: | 汉中市统计局 | 发布机构: | 汉中市统计局 |": the publisher in a page's table of facts
+# 成立了由常务副区长任组长的大兴区政务公开领导小组; 北京市东城区人民政府外事办公室政府信息公开
+# 工作领导小组由我办主要领导担任组长: the body whose disclosure leading group it is, read when
+# the text names it nowhere else (a higher body's group is named 市政府…, which cut refuses)
+_LEADING_GROUP = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=成立)|(?<=调整)|(?<=充实)|(?<=组建)|(?<=了)|(?<=的))"
+    r"(?P<agency>(?:(?!成立|调整|充实|组建|根据|按照|依据|依照|遵照|[我本由的了在各])[\u4e00-\u9fff]){2,24}?)"
+    # (not 市政务公开领导小组办公室: the office of a group, most often a higher body's)
+    r"(?:政务公开|政府信息公开|信息公开)(?:工作)?领导小组(?!办公室)"
+)
 _PUBLISHER = re.compile(
     # (来源 安康市卫生局 |: a page's field with a space for its colon, which goes with the
     # spaces between Chinese characters)
@@ -268,6 +277,12 @@ _AKA = re.compile(
     # (中国科学院北京基因组研究所(国家生物信息中心)信息公开工作2023年度报告: an institute's
     # other name, its centre, before a title that has its year inside)
     r"|(?<=[所院])[(（][\u4e00-\u9fff]{3,16}?中心[)）](?=(?:政府)?信息公开)"
+)
+# 遵义市播州区人民政府(区政府办公室)2021年…报告: a government's report written by its office,
+# which the labels name as the body (7 of 9 such titles)
+_GOVERNMENT_BY_OFFICE = re.compile(
+    r"人民政府[(（][省市县区州旗盟]?(?:人民)?政府(?P<office>办公室|办公厅)[)）]"
+    r"(?=\s*(?:19|20)[0-9]{2}\s*年)"
 )
 # spaces a PDF's text layer sets between characters (成都市住房和城乡建设 局)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
@@ -644,6 +659,7 @@ def find_agency_year(
     text = _PILOT_ZONE.sub(lambda m: "中国" + m["province"], text)
     aliased = text
     text = _PLACE_ALIAS.sub("", text)
+    text = _GOVERNMENT_BY_OFFICE.sub(r"人民政府\g<office>", text)
     original = _CJK_SPACE.sub("", _AKA.sub("", _PINYIN.sub("", _OWN_LEVEL.sub("", text))))
     simple = simplified_by_char(original)
     agency: str | None = None
@@ -830,6 +846,13 @@ def find_agency_year(
         agency = _owner_named(simple)
     if agency is None:
         agency = _short_in_its_division(simple)
+    for match in _LEADING_GROUP.finditer(simple) if agency is None else ():
+        # (a place or town alone: its government's group, made its government's below)
+        words = match["agency"]
+        bare = re.fullmatch(_BARE_TOWN, words) or _BARE_PLACE.fullmatch(words)
+        agency = words if bare and not _PREPOSITION.match(words) else cut(match)
+        if agency:
+            break
     if agency is not None:
         agency = _completed(agency, simple)
     if agency is not None and (office := _OWN_OFFICE.search(to_simplified(agency))):
