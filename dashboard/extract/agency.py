@@ -85,6 +85,12 @@ _TITLE_RE = re.compile(
 _TITLE_YEARS_REPORT = re.compile(
     rf"(?:^|\n)[ \t]*(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*年度?\s*年报"
 )
+# 广西师范大学2022~2023学年度信息公开工作报告: a college's report of its school year, the year
+# it ends (the labels' year of such reports, 3 of 3)
+_TITLE_SCHOOL_YEAR = re.compile(
+    rf"(?P<agency>{_TITLE_CHARS})\s*{_YEAR}\s*(?:年\s*)?[~～\-—–－至到]\s*(?P<year>{_YEAR})\s*"
+    rf"(?:年\s*)?学年度?{_REPORT}"
+)
 # "会同县林业局信息公开工作年度报告" on a line of its own, without the year
 # (东河区和平路街道 政府信息公开工作年度报告: a street office or town by its own name)
 _TITLE_NO_YEAR = re.compile(
@@ -332,6 +338,11 @@ _PERIOD_RE = re.compile(
     rf"(?:统计期限|统计期|时间范围|期限|时限|统计时间|统计限|统计时段)[^0-9。]{{0,8}}(?P<year>{_YEAR})"
     r"\s*(?:年\s*1\s*月\s*1\s*日|[-/.]0?1[-/.]0?1(?![0-9]))"
 )
+# 数据统计时间为2022年9月1日至2023年8月31日: a school year, the report's year the one it ends in
+_SCHOOL_YEAR_PERIOD = re.compile(
+    rf"{_YEAR}\s*年\s*[89]\s*月\s*1\s*日\s*(?:起)?\s*[至到~～\-—–－]+\s*"
+    rf"(?P<year>{_YEAR})\s*年\s*[78]\s*月\s*3[01]\s*日"
+)
 # 截至2022年12月31日, 截至2022年底: the end of the year the report is about
 _YEAR_END = re.compile(rf"(?:截至|截止|到)\s*(?P<year>{_YEAR})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 # 现将我局2020年度政府信息公开情况报告如下: the report saying its own year
@@ -502,6 +513,8 @@ def _clean_agency(name: str, simple: str, *, line_start: bool = False) -> str | 
     office = re.search(
         # (硚口区机关事务服务中心党政办公室: a centre's own office)
         r"(?:(?<=[局委厅镇乡馆院])|(?<=中心))(?:局(?=党政))?(?:党政)?(?:办公室)?(?:编制|印发|发布)?的?$"
+        # (梧州学院院长办公室: a college's own office)
+        r"|(?:(?<=学院)|(?<=大学)|(?<=学校))(?:院长|校长|党政|党委|党院)?办公室$"
         # (硚口区易家街道办事处党政综合办公室: the street office's own office)
         # (永宁街道办事处综合事务部: its department of general affairs)
         # (桂山街道综合管理办公室: its office of general management)
@@ -726,7 +739,13 @@ def find_agency_year(
             set_aside.append(words)
         return name
 
-    for pattern in (_TITLE_RE, _TITLE_YEAR_FIRST, _TITLE_YEAR_INSIDE, _TITLE_YEARS_REPORT):
+    for pattern in (
+        _TITLE_RE,
+        _TITLE_YEAR_FIRST,
+        _TITLE_YEAR_INSIDE,
+        _TITLE_YEARS_REPORT,
+        _TITLE_SCHOOL_YEAR,
+    ):
         for match in pattern.finditer(simple):
             name = cut(match)
             if name and agency is None:
@@ -914,7 +933,12 @@ def find_agency_year(
         # is the report's year (the labels' year is the statistics year)
         year = int(stated["year"])
     if year is None:
-        period = stated or _REPORTS_ITS_YEAR.search(simple) or _YEAR_END.search(simple)
+        period = (
+            stated
+            or _SCHOOL_YEAR_PERIOD.search(simple)
+            or _REPORTS_ITS_YEAR.search(simple)
+            or _YEAR_END.search(simple)
+        )
         opening = _YEAR_START.search(simple)
         # a text that names one year only (一年来，我局…: 2014年 once) is of that year
         years = {m["year"] for m in _ANY_YEAR.finditer(_QUOTED_TITLES.sub("", simple))}

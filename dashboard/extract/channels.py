@@ -337,7 +337,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 萧山政府网微博公众号, 萧山政府网微信公众号: an account named after the site, not the site
     # (and a 微博公众号 is a Weibo account, not a WeChat one)
     # (政府网站微信公众号更新量: the site's own account, the same)
-    plain = re.sub(r"(?:政府)?网站?(?=(?:官方)?(?:微博|微信|公众号))", "", plain)
+    # (“中国兴化政府网”微信公众号: the account's name in quotes)
+    plain = re.sub(r"(?:政府)?网站?(?=[”\"」』]?(?:官方)?(?:微博|微信|公众号))", "", plain)
     plain = plain.replace("微博公众号", "微博")
     # 区政府门户网站大石街道子站点, 璧山区人民政府网站子站: a body's sub-site on the government's
     # portal, the portal's (the labels, 6 of 6 — not 本局子网站, 区交通运输委子网站: its own)

@@ -261,7 +261,8 @@ def _name(
         ):
             return "several kinds together"
         # 建议提案及“12345”热线交办事项办理工作…办结率100%: one rate for several kinds of case
-        if rule.percent and re.search(r"建议|提案", sentence):
+        # (not 其中咨询类…建议类446件…满意率96%: a kind of the hotline's own cases)
+        if rule.percent and re.search(r"建议(?!类)|提案", sentence):
             return "several kinds together"
         # 办理12345热线来电来信15847件，办理区长信箱65件，按时办结率均为100%: one rate said of
         # the hotline's cases and a mailbox's alike
@@ -1648,6 +1649,10 @@ def _own_items(what: str, field: str | None) -> str:
 _ITEM_KINDS = r"(?<!各)(?<!政府)(?<!政务)(?<![布开]公开)类信息|文件|解读|公告|通知|简报|规章"
 
 
+# 公示工作动态及其他信息46条, 主动公开政策文件及政务信息183条: one kind, then all the others
+_AND_THE_REST = r"(?:及|和|以及)其[他它](?:各类)?信息|(?:及|和|以及)(?:政务|政府)信息$"
+
+
 _COLUMNS_TOGETHER = re.compile(
     r"等(?:[0-9一二三四五六七八九十两]+个)?栏目|各(?:个|大)?栏目|所有栏目|全部栏目"
     r"|[0-9一二三四五六七八九十两]+(?:个|大)栏目|栏目共"
@@ -1826,9 +1831,9 @@ def _part_reason(
     # 其他法定信息、政策文件共30条, the other kinds beside the main ones)
     # (公示工作动态及其他信息46条: one kind and all others, on a channel too)
     listed = re.search(
-        r"等[^、，,]{0,12}$|(?:及|和|以及)其[他它](?:各类)?信息"
+        rf"等[^、，,]{{0,12}}$|{_AND_THE_REST}"
         if total
-        else r"等[^、，,]{0,12}$|、|(?:及|和|以及)其[他它](?:各类)?信息",
+        else rf"等[^、，,]{{0,12}}$|、|{_AND_THE_REST}",
         what,
     ) or (
         total
@@ -1839,7 +1844,10 @@ def _part_reason(
     # (an account's 动态信息 are its posts: 在船山公安微信公众号公布动态信息332条; a site's are
     # told apart below, `_SITE_NEWS`; with no channel named, 动态 is one kind of the total's)
     kinds = _ITEM_KINDS if new_media or not total else r"动态|" + _ITEM_KINDS
-    if re.search(kinds, what) and not listed:
+    # (通过政府网站主动公开类信息9条: the class of all it published proactively — not 会议公开类
+    # 信息, nor 公开类信息77条 after a total: one kind)
+    every_kind = words.endswith("主动") and re.match(r"公开类(?:政府|政务)?信息", what)
+    if re.search(kinds, what) and not listed and not every_kind:
         return "part (one kind of item)"
     # 发布法定主动公开内容1条, 发布通知公告20条: what was published is one kind of item unless
     # the words say items in general (信息, 稿件, 图文…)
