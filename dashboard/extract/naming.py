@@ -24,6 +24,7 @@ from dashboard.extract.numbers import _MADE_TOTAL, _OTHER_KINDS, CLAUSE_YEAR
 from dashboard.extract.rules import (
     ADDED_ITEMS,
     FA_ALONE,
+    KINDS_HEAD,
     RECEIVED_IN,
     RULES,
     Naming,
@@ -79,7 +80,8 @@ def _name(
     # what `needs` reads: the sentence, and the one before when this one opens with 其中 or
     # with a count (收到7条…申请，均…办结。2条…，1条部分公开: the requests it counts)
     # (…受理信息公开申请64件。共答复64件: a sentence opening on the requests answered)
-    on_them = re.match(r"\s*(?:其中|[0-9]|(?:共|已|均已|全部)(?:答复|办结))", period)
+    # (…34条。具体分类为:…: a list of the kinds of the total before)
+    on_them = re.match(rf"\s*(?:其中|[0-9]|(?:共|已|均已|全部)(?:答复|办结)|{KINDS_HEAD})", period)
     needed_in = (lead if on_them else "") + period
     # …共计9件,办结9件。根据…规定,其中8件…予以公开，1件公开部分内容: for the requests' outcomes, a
     # later clause opening with 其中 reads the sentence before too (found once, when asked)

@@ -47,6 +47,8 @@ _PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", 
 FA_ALONE = r"发(?![布送出表文生展放现])"
 # 新增信息, 新增政府信息数: items a channel added in the year, 新增 their verb (not 新增规范性文件:
 # documents, which may be made rather than published)
+# 具体分类为:…, 从内容分类看,…: the head of a list of kinds, in the sentence after the total
+KINDS_HEAD = r"(?:具体)?分类(?:为|是|如下)|[从按](?:内容|类别|信息类别)(?:分类)?(?:看|分|来看)"
 ADDED_ITEMS = r"新增(?=(?:的)?(?:主动公开的?)?(?:政府|政务)?信息)"
 # (收到信息公开申请22起，…答复22起: 起 counts requests too)
 _REQUEST_UNITS = ("件", "件次", "宗", "份", "封", "起")
@@ -1099,11 +1101,14 @@ RULES: tuple[Rule, ...] = (
             r"^[\s、，,；;]*(?:[(（][一二三四五六七八九十0-9]{1,2}[)）]|[0-9]{1,2}[.．、])?"
             # (其中,属于公文类的信息26条: those of the documents' class)
             # (政策与规范性文件类3条: policy and normative documents)
-            r"(?:其中[，,：:]?)?(?:涵盖|包括|包含|占|属于)?(?:政策[、和及与]?)?[“\"「]?"
+            # ((其中:本部门文件30条: the list in brackets after the total)
+            r"[(（]?(?:其中[，,：:]?)?(?:涵盖|包括|包含|占|属于)?(?:政策[、和及与]?)?[“\"「]?"
             # (其中市级行政规范性文件14条: the level's own)
             # (其中财政局文件4件: the bureau's own documents, by its name)
             # (其中街道本级政策文件41条: the street office's own)
-            r"(?:(?:街道|乡镇|镇|乡)?本级|本机关|本单位|本局|[\u4e00-\u9fff]{2}(?=政策)|乡镇|镇|乡|街道|[省市县区]级"
+            # (本部门文件30条, 街道办事处文件8条: the body's own, by its kind)
+            r"(?:(?:街道|乡镇|镇|乡)?本级|本机关|本单位|本局|本部门(?=文件)|[\u4e00-\u9fff]{2}(?=政策)|乡镇|镇|乡"
+            r"|街道(?:办事处)?|办事处|[省市县区]级"
             r"|[\u4e00-\u9fff]{2,6}?(?:局|委)(?=文件))?"
             # (政府规范性文件类信息4条)
             # (行政文件4件: the administration's documents)
@@ -1122,7 +1127,8 @@ RULES: tuple[Rule, ...] = (
             # (…累计公开各类信息11000余条，其中…: the total with its qualifier)
             # (制发主动公开文件18份，其中…: counted in 份)
             r"(?:公开|发布|更新)[^。]*?[0-9.]+\s*万?(?:余|多)?\s*[条件份][^。]*?(?:。\s*)?"
-            r"(?:其中|涵盖|包括|具体为|具体是|分别为|主要类别|[：:])"
+            # (。具体分类为:…, 。从内容分类看,…: the list's head in the next sentence)
+            rf"(?:其中|涵盖|包括|具体为|具体是|分别为|主要类别|{KINDS_HEAD}|[：:])"
             # (公开类别：…; 主要类别包括：…)
             r"|类别(?:包括|有)?[：:]"
             r"|主动公开(?:的)?(?:政府)?信息中|新公开(?:的)?(?:政府)?信息中"
