@@ -35,6 +35,9 @@ _NAME = (
     r"|供销合作社联合社|供销合作社|供销社"
     # (中国科学院武汉病毒研究所: a research institute that reports as a public body)
     r"|研究所|研究院"
+    # (安徽财贸职业学院, 广西师范大学: a college reporting under the colleges' disclosure rules;
+    # 西双版纳热带植物园, 云南天文台: institutes of the Academy by other names)
+    r"|(?<![我本该全])(?:(?<!科)学院|大学)|植物园|天文台"
     # (请与将乐县政府办电子政务科联系: the government's office said short)
     r"|政府办(?![公事])"
     r"|供销合作联社|供销联社|联合会"
@@ -84,6 +87,11 @@ _TITLE_RE = re.compile(
 # 樂山高新區管委會2010年年報根據…: a line opening with the name and the year's report (年报)
 _TITLE_YEARS_REPORT = re.compile(
     rf"(?:^|\n)[ \t]*(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*年度?\s*年报"
+)
+# 中国科学院、水利部成都山地灾害与环境研究所: an institute run by the Academy and a ministry
+_CO_OWNED = re.compile(
+    r"(?:中国科学院|中国社会科学院|中国工程院|[\u4e00-\u9fff]{1,6}部)、[\u4e00-\u9fff]{1,6}?部"
+    r"[\u4e00-\u9fff]{2,24}?(?:研究所|研究院|研究中心|植物园|天文台)$"
 )
 # 广西师范大学2022~2023学年度信息公开工作报告: a college's report of its school year, the year
 # it ends (the labels' year of such reports, 3 of 3)
@@ -302,7 +310,9 @@ _YEAR_OPENING = re.compile(
     # (2023年1月1日至12月31日,楚雄州生态环境局禄丰分局在…: the year's whole span)
     rf"(?:^|[。\n]|情况[ \t\u3000]+|(?:要求|规定|部署)[,，])\s*"
     rf"(?:[(（][一二三四五六七八九十]{{1,3}}[)）])?(?:在)?"
-    rf"{_YEAR}\s*(?:年度?(?:1月1日至(?:{_YEAR}年)?12月31日)?|(?=[,，]))"
+    # (2021-2022学年,安徽财贸职业学院严格落实…: a college's school year)
+    rf"{_YEAR}\s*(?:年度?(?:1月1日至(?:{_YEAR}年)?12月31日)?|(?=[,，])"
+    rf"|年?\s*[-—~～至]\s*{_YEAR}\s*年?\s*学年度?)"
     rf"(?:以来|期间|全年)?[,，]?\s*(?!度)"
     # (2023年，在区委、区政府的坚强领导下，XX局认真…: the words on its leaders between)
     r"(?:在[^。，,；;]{2,24}?(?:领导|部署|指导|带领)下[,，]\s*)?"
@@ -445,8 +455,8 @@ _BODY_END = re.compile(
     r"|中学|小学|学校|大学|(?<=[一二三四五六七八九十])中"
     # (通榆县广播电视台, 桐乡市水务集团有限公司)
     r"|电视台|有限公司|有限责任公司"
-    # (蒋湖农场, 东风垦殖场: a state farm)
-    r"|农场|林场|牧场|垦殖场)$"
+    # (蒋湖农场, 东风垦殖场: a state farm; 西双版纳热带植物园: an institute of the Academy)
+    r"|农场|林场|牧场|垦殖场|植物园|天文台)$"
 )
 # Pinyin glosses some sites add after characters (根據(jù)): not part of any name.
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -686,6 +696,9 @@ def find_agency_year(
         words = match[group]
         # 城南办事处、城南园区2024年…报告: two plaques of one body, the first named
         listed = words.find("、")
+        # (中国科学院、水利部成都山地灾害与环境研究所: an institute its two owners name, one name)
+        if listed > 1 and _CO_OWNED.match(words):
+            listed = -1
         if listed > 1:
             end, words = at + listed, words[:listed]
         # 高新区管委會: 委 of 委会 is no name's end
