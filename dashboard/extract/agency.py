@@ -220,16 +220,16 @@ _BYLINE = re.compile(
     rf"(?:^|\n)[ \t]*(?:发布时间[:：]\s*)?(?:19|20)[0-9]{{2}}-[0-9]{{1,2}}-[0-9]{{1,2}}[0-9: \t]*"
     rf"(?:(?:信息)?来源[:：]\s*)?(?P<agency>{_NAME})[ \t]*(?=\n|$)"
 )
-# "来 源: | 汉中市统计局 | 发布机构: | 汉中市统计局 |": the publisher in a page's table of facts
 # 成立了由常务副区长任组长的大兴区政务公开领导小组; 北京市东城区人民政府外事办公室政府信息公开
 # 工作领导小组由我办主要领导担任组长: the body whose disclosure leading group it is, read when
-# the text names it nowhere else (a higher body's group is named 市政府…, which cut refuses)
+# the text names it nowhere else (not 根据市政务公开领导小组的工作要求: the group a body follows)
 _LEADING_GROUP = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=成立)|(?<=调整)|(?<=充实)|(?<=组建)|(?<=了)|(?<=的))"
     r"(?P<agency>(?:(?!成立|调整|充实|组建|根据|按照|依据|依照|遵照|[我本由的了在各])[\u4e00-\u9fff]){2,24}?)"
     # (not 市政务公开领导小组办公室: the office of a group, most often a higher body's)
     r"(?:政务公开|政府信息公开|信息公开)(?:工作)?领导小组(?!办公室)"
 )
+# "来 源: | 汉中市统计局 | 发布机构: | 汉中市统计局 |": the publisher in a page's table of facts
 _PUBLISHER = re.compile(
     # (来源 安康市卫生局 |: a page's field with a space for its colon, which goes with the
     # spaces between Chinese characters)

@@ -45,10 +45,10 @@ def _r(text: str) -> re.Pattern[str]:
 _PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", "件", "项")
 # 发 alone as the publishing verb (共发367条信息) — not 发布, 发放, 发生… (the verbs of their own)
 FA_ALONE = r"发(?![布送出表文生展放现])"
-# 新增信息, 新增政府信息数: items a channel added in the year, 新增 their verb (not 新增规范性文件:
-# documents, which may be made rather than published)
 # 具体分类为:…, 从内容分类看,…: the head of a list of kinds, in the sentence after the total
 KINDS_HEAD = r"(?:具体)?分类(?:为|是|如下)|[从按](?:内容|类别|信息类别)(?:分类)?(?:看|分|来看)"
+# 新增信息, 新增政府信息数: items a channel added in the year, 新增 their verb (not 新增规范性文件:
+# documents, which may be made rather than published)
 ADDED_ITEMS = r"新增(?=(?:的)?(?:主动公开的?)?(?:政府|政务)?信息)"
 # (收到信息公开申请22起，…答复22起: 起 counts requests too)
 _REQUEST_UNITS = ("件", "件次", "宗", "份", "封", "起")
