@@ -26,6 +26,8 @@ def test_a_colleges_school_year() -> None:
         "数据统计时间为2022年9月1日至2023年8月31日。"
     )
     assert find_agency_year(compiled) == ("梧州学院", 2023)
+    months = "本报告由梧州学院编制。统计时段为2022年9月至2023年8月。"
+    assert find_agency_year(months) == ("梧州学院", 2023)
 
 
 def test_every_kind_published_and_one_kind_with_the_rest(catalogue: Catalogue) -> None:

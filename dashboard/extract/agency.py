@@ -350,8 +350,9 @@ _PERIOD_RE = re.compile(
 )
 # 数据统计时间为2022年9月1日至2023年8月31日: a school year, the report's year the one it ends in
 _SCHOOL_YEAR_PERIOD = re.compile(
-    rf"{_YEAR}\s*年\s*[89]\s*月\s*1\s*日\s*(?:起)?\s*[至到~～\-—–－]+\s*"
-    rf"(?P<year>{_YEAR})\s*年\s*[78]\s*月\s*3[01]\s*日"
+    # (2022年9月至2023年8月: the months alone)
+    rf"{_YEAR}\s*年\s*[89]\s*月(?:\s*1\s*日)?\s*(?:起)?\s*[至到~～\-—–－]+\s*"
+    rf"(?P<year>{_YEAR})\s*年\s*[78]\s*月(?:\s*3[01]\s*日|底)?(?![0-9])"
 )
 # 截至2022年12月31日, 截至2022年底: the end of the year the report is about
 _YEAR_END = re.compile(rf"(?:截至|截止|到)\s*(?P<year>{_YEAR})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
