@@ -36,3 +36,20 @@ def test_a_governments_report_under_its_office() -> None:
     assert find_agency_year(title) == ("遵义市播州区人民政府办公室", 2021)
     sentence = "现公布贵阳市人民政府(市人民政府办公厅)2021年政府信息公开工作年度报告。"
     assert find_agency_year(sentence) == ("贵阳市人民政府办公厅", 2021)
+
+
+def test_a_bureau_citing_its_governments_rules_is_named_after_them() -> None:
+    # (the government named only inside the rules' title is refused; the bureau opening the
+    # next clause is the body)
+    text = (
+        "一、总体情况\n以《中华人民共和国政府信息公开条例》《西安市雁塔区人民政府信息公开暂行办法》"
+        "为根本遵循,紧密贴合卫生健康工作实际,雁塔区卫生健康局严格落实政府信息公开签审要求。\n"
+        "(一)主动公开情况\n2025年我局依托区级政府门户网站集中公开各类政务信息。"
+    )
+    assert find_agency_year(text)[0] == "西安市雁塔区卫生健康局"
+    # (a clause on who runs the bureau's site names no body)
+    runs_it = (
+        "工作严格按照《咸宁市人民政府信息公开指南》要求开展。由局办公室具体承办,"
+        "局信息中心负责局门户网站和局微信公众号管理。2019年我局主动公开信息52条。"
+    )
+    assert find_agency_year(runs_it)[0] is None

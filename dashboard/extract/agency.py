@@ -807,6 +807,16 @@ def find_agency_year(
         # 黄庄镇持续遵照《宝坻区人民政府政务公开工作制度》: a town citing its government's rules
         if _TOWN_OPENING.search(simple) or _SELF_TOWN.search(simple):
             names = [n for n in names if n and not to_simplified(n).endswith("人民政府")]
+        # 我局…以《西安市雁塔区人民政府信息公开暂行办法》为遵循: a bureau citing its government's
+        # rules — the government, named only in the title, is refused below; the names after it
+        # are read instead (雁塔区卫生健康局严格落实…)
+        if _BUREAU_VOICE.search(simple):
+            quoted_out = _QUOTED_TITLES.sub(_report_title_kept, simple)
+            names = [
+                n
+                for n in names
+                if n and (not to_simplified(n).endswith("政府") or to_simplified(n) in quoted_out)
+            ]
         counted = _short_names_merged(Counter(n for n in names if n))
         if counted:
             agency = counted.most_common(1)[0][0]
@@ -1967,7 +1977,9 @@ def _own_channel_name(original: str, simple: str) -> str | None:
             continue
         # 在市政府入口网站和法制办网站: the words in front are no part of the name
         name = _after_front(m["agency"])
-        if len(name) >= 3 and not _NOT_AGENCY.search(name):
+        # (局信息中心负责局门户网站: words of a clause on who runs the site, no name)
+        clause = re.search(r"负责|承办|维护", name) or name[0] in "局委办"
+        if len(name) >= 3 and not _NOT_AGENCY.search(name) and not clause:
             names[name] += 1
     ranked = names.most_common(2)
     # one name most often given, or none is taken
