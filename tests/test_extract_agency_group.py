@@ -53,3 +53,17 @@ def test_a_bureau_citing_its_governments_rules_is_named_after_them() -> None:
         "局信息中心负责局门户网站和局微信公众号管理。2019年我局主动公开信息52条。"
     )
     assert find_agency_year(runs_it)[0] is None
+
+
+def test_a_placeless_title_of_a_research_office_or_a_centre() -> None:
+    # (the title's 市政府研究室 completed by the place the text writes before the same words)
+    office = (
+        "市政府研究室2019年政府信息公开\n工作年度报告\n特向社会公布2019年度市政府研究室信息公开"
+        "年度报告。\n经信息汇总梳理,2019年孝感市政府研究室主动公开信息16条。"
+    )
+    assert find_agency_year(office) == ("孝感市政府研究室", 2019)
+    centre = (
+        "市公共资源交易中心2024年政府信息公开工作年度报告\n"
+        "2024年,驻马店市公共资源交易中心通过门户网站发布信息120条。"
+    )
+    assert find_agency_year(centre) == ("驻马店市公共资源交易中心", 2024)
