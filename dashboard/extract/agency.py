@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 
 from dashboard.domain.agency_names import listed_places, short_forms
@@ -688,6 +688,7 @@ def find_agency_year(
     simple = simplified_by_char(original)
     agency: str | None = None
     year: int | None = None
+    cited = _CitedTitles(simple)
     # the first name matched and set aside (市气象局, a title without its place): completed from
     # the text only when nothing better is found
     set_aside: list[str] = []
@@ -807,16 +808,10 @@ def find_agency_year(
         # 黄庄镇持续遵照《宝坻区人民政府政务公开工作制度》: a town citing its government's rules
         if _TOWN_OPENING.search(simple) or _SELF_TOWN.search(simple):
             names = [n for n in names if n and not to_simplified(n).endswith("人民政府")]
-        # 我局…以《西安市雁塔区人民政府信息公开暂行办法》为遵循: a bureau citing its government's
-        # rules — the government, named only in the title, is refused below; the names after it
-        # are read instead (雁塔区卫生健康局严格落实…)
-        if _BUREAU_VOICE.search(simple):
-            quoted_out = _QUOTED_TITLES.sub(_report_title_kept, simple)
-            names = [
-                n
-                for n in names
-                if n and (not to_simplified(n).endswith("政府") or to_simplified(n) in quoted_out)
-            ]
+        # 我局…以《西安市雁塔区人民政府信息公开暂行办法》为遵循: a body named only in the title of
+        # rules the report cites is refused below; the names after it are read instead
+        # (雁塔区卫生健康局严格落实…)
+        names = [n for n in names if n and not cited.only(to_simplified(n))]
         counted = _short_names_merged(Counter(n for n in names if n))
         if counted:
             agency = counted.most_common(1)[0][0]
@@ -937,16 +932,7 @@ def find_agency_year(
         # 2022年城固县政府信息公开工作年度报告: a county's (district's, city's) report is its
         # government's (the labels write XX县人民政府 13 times to 1 where the text names the place)
         agency = to_simplified(agency) + "人民政府"
-    named = to_simplified(agency or "")
-    if (
-        _BUREAU_VOICE.search(simple) if named.endswith("政府") else named.endswith("部")
-    ) and named not in _QUOTED_TITLES.sub(_report_title_kept, simple):
-        # 我局…按照《咸宁市人民政府信息公开指南》: a bureau citing its government's guide — a
-        # government named only inside a title is not the bureau's report's body; 根据《生态环境部
-        # 政府信息公开实施办法》…结合市生态环境局工作情况: nor a ministry whose rules a city's
-        # bureau cites (not a bureau or department named only in its own guide's title, 《广州市
-        # 体育局政府信息公开指南》: bodies below a ministry cite their own; a report's own title
-        # in 《》 names its body too)
+    if agency is not None and cited.only(to_simplified(agency)):
         agency = None
     if agency is None:
         # a report whose text names no body (我局…), on a page naming its source in full
@@ -982,6 +968,31 @@ def find_agency_year(
     if agency is not None:
         agency = _short_form_spelt_out(agency)
     return (to_simplified(agency) if agency else None), year
+
+
+class _CitedTitles:
+    """Whether a name (simplified) is only that of a body whose rules the report cites, the
+    text read once for all the names asked about: 我局…按照《咸宁市人民政府信息公开指南》 — a
+    government named only inside a title is not the bureau's report's body; 根据《生态环境部
+    政府信息公开实施办法》…结合市生态环境局工作情况 — nor a ministry whose rules a city's bureau
+    cites (not a bureau or department named only in its own guide's title, 《广州市体育局政府
+    信息公开指南》: bodies below a ministry cite their own; a report's own title in 《》 names
+    its body too)."""
+
+    def __init__(self, simple: str) -> None:
+        self.simple = simple
+
+    @cached_property
+    def bureau_voice(self) -> bool:
+        return bool(_BUREAU_VOICE.search(self.simple))
+
+    @cached_property
+    def outside_titles(self) -> str:
+        return _QUOTED_TITLES.sub(_report_title_kept, self.simple)
+
+    def only(self, name: str) -> bool:
+        cited = self.bureau_voice if name.endswith("政府") else name.endswith("部")
+        return cited and name not in self.outside_titles
 
 
 # 2022年，黔南州交通运输局…; 一、总体情况 2024年，…: a sentence opening with the year whose work it
