@@ -93,12 +93,11 @@ _CO_OWNED = re.compile(
     r"(?:中国科学院|中国社会科学院|中国工程院|[\u4e00-\u9fff]{1,6}部)、[\u4e00-\u9fff]{1,6}?部"
     r"[\u4e00-\u9fff]{2,24}?(?:研究所|研究院|研究中心|植物园|天文台)$"
 )
+# 2022~2023学年度, 2021—2022学年: a college's school year, `year` the one it ends in
+_SCHOOL_YEARS = rf"{_YEAR}\s*(?:年\s*)?[~～\-—–－至到]\s*(?P<year>{_YEAR})\s*(?:年\s*)?学年度?"
 # 广西师范大学2022~2023学年度信息公开工作报告: a college's report of its school year, the year
 # it ends (the labels' year of such reports, 3 of 3)
-_TITLE_SCHOOL_YEAR = re.compile(
-    rf"(?P<agency>{_TITLE_CHARS})\s*{_YEAR}\s*(?:年\s*)?[~～\-—–－至到]\s*(?P<year>{_YEAR})\s*"
-    rf"(?:年\s*)?学年度?{_REPORT}"
-)
+_TITLE_SCHOOL_YEAR = re.compile(rf"(?P<agency>{_TITLE_CHARS})\s*{_SCHOOL_YEARS}{_REPORT}")
 # "会同县林业局信息公开工作年度报告" on a line of its own, without the year
 # (东河区和平路街道 政府信息公开工作年度报告: a street office or town by its own name)
 _TITLE_NO_YEAR = re.compile(
@@ -311,8 +310,7 @@ _YEAR_OPENING = re.compile(
     rf"(?:^|[。\n]|情况[ \t\u3000]+|(?:要求|规定|部署)[,，])\s*"
     rf"(?:[(（][一二三四五六七八九十]{{1,3}}[)）])?(?:在)?"
     # (2021-2022学年,安徽财贸职业学院严格落实…: a college's school year)
-    rf"{_YEAR}\s*(?:年度?(?:1月1日至(?:{_YEAR}年)?12月31日)?|(?=[,，])"
-    rf"|年?\s*[-—~～至]\s*{_YEAR}\s*年?\s*学年度?)"
+    rf"(?:{_SCHOOL_YEARS}|{_YEAR}\s*(?:年度?(?:1月1日至(?:{_YEAR}年)?12月31日)?|(?=[,，])))"
     rf"(?:以来|期间|全年)?[,，]?\s*(?!度)"
     # (2023年，在区委、区政府的坚强领导下，XX局认真…: the words on its leaders between)
     r"(?:在[^。，,；;]{2,24}?(?:领导|部署|指导|带领)下[,，]\s*)?"
