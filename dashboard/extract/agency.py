@@ -126,18 +126,21 @@ _TITLE_YEAR_INSIDE = re.compile(
 _WORK_OF_THE_YEAR = re.compile(
     # (根据精河工业园区管理委员会的政府信息公开年度工作情况: 的 after the name)
     # (按照2024年杭州市上城区财政局政府信息公开工作实际编制而成)
-    rf"(?:根据|结合|按照)\s*(?:{_YEAR}\s*年度?)?\s*(?P<agency>{_NAME})的?(?:政府)?信息公开(?:年度)?工作"
-    r"(?:的)?(?:实际|情况)"
+    # (结合绍兴市人民政府2020年度政府信息公开工作编制而成: the year after the name)
+    rf"(?:根据|结合|按照)\s*(?:{_YEAR}\s*年度?)?\s*(?P<agency>{_NAME})的?(?:{_YEAR}\s*年度?)?"
+    r"(?:政府)?信息公开(?:年度)?工作(?:的)?(?:实际|情况|编制)"
 )
 # "请与XX局联系": the agency that answers for the report (its office or unit named or not:
 # 请与闽侯县水利局政府信息公开工作领导小组办公室联系).
 _CONTACT = re.compile(
     rf"(?:请|可)与(?P<agency>{_NAME})(?:[\u4e00-\u9fff]{{0,16}}?(?:办公室|办|科|股|室|组))?联系"
+    # (请联系吉林市人民政府外事办公室综合处,: the body, by its section's name)
+    # (请联系永嘉县人民政府办公室政务公开服务中心(地址…: an office by its centre, before the
+    # centre is read as a name of its own)
+    rf"|请联系[：:]?\s*(?P<section>{_NAME})[\u4e00-\u9fff]{{1,6}}?(?:(?<!办事)[处科股]|服务中心)[(（;；，,]"
     # (请联系中村乡人民政府党政办公室,联系电话…; 可致电福州市晋安区人民政府办公室,电话…)
     # (可联系伊吾县人民政府办公室(电子政务办公室),电话…)
     rf"|(?:(?:[请可]联系)+[：:]?|可?致电)\s*(?P<by>{_NAME})[(（;；，,]"
-    # (请联系吉林市人民政府外事办公室综合处,: the body, by its section's name)
-    rf"|请联系[：:]?\s*(?P<section>{_NAME})[\u4e00-\u9fff]{{1,6}}?[处科股][(（;；，,]"
 )
 # "本报告的电子版可在“连云港经济技术开发区管理委员会”网站下载": the report is published on its
 # agency's own site, named in full
@@ -235,7 +238,10 @@ _PUBLISHER = re.compile(
     # (工作机构名称:东阳市市场监督管理局: the disclosure office's card at the top)
     # (来源 : 深圳市福田区集体经济发展服务署: a space before the colon too)
     rf"(?:发布机构|发布单位|发文机关|来源|工作机构名称|机构名称|单位名称)[ \t]*[:：]?\s*[|｜]?\s*"
-    rf"(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,8}}?(?:街道|镇|乡|苏木))(?=\s*(?:[|｜\n]|$))"
+    # (发文机关宋村镇人民政府 主题词: the next field on the same line, the space between Chinese
+    # characters dropped)
+    rf"(?P<agency>{_NAME}|[\u4e00-\u9fff]{{2,8}}?(?:街道|镇|乡|苏木))(?=\s*(?:[|｜\n]|$)"
+    r"|[ \t\u3000]*(?:主题词|主题分类|发布日期|发文日期|成文日期|发文字号|文号|索引号|公开方式))"
 )
 # a bureau named right after its zone (大连高新区应急管理局, …新区财政金融局), before the words
 # that follow a name
@@ -796,6 +802,15 @@ def find_agency_year(
             named = match.groupdict()
             group = "by" if named.get("by") else "section" if named.get("section") else "agency"
             agency = cut(match, group)
+            # (结合杭州市滨江区人民政府2022年度…工作编制而成, then 2022年,浦沿街道信息公开工作…:
+            # a street office's report on its district's template)
+            if (
+                agency
+                and pattern is _WORK_OF_THE_YEAR
+                and to_simplified(agency).endswith("人民政府")
+                and (_TOWN_OPENING.search(simple) or _SELF_TOWN.search(simple))
+            ):
+                agency = None
             if agency and pattern in (_CONTACT, _WRITTEN_BY):
                 agency = _government_of_its_office(agency, simple)
             if agency:

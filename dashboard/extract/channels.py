@@ -508,6 +508,21 @@ class _Respective:
     verb_end: int  # them: 分别发布信息300条、120条 — 发布信息 names both)
 
 
+def _listed_numbers(text: str, start: int, stop: int) -> list[int]:
+    """Where the numbers of a list between `start` and `stop` start: those with their unit, and
+    those whose unit the list's last number carries (分别发布信息268、53条)."""
+    found = list(NUMBER_RE.finditer(text, start, stop))
+    shares = [False] * len(found)
+    for i in range(len(found) - 2, -1, -1):
+        nxt = found[i + 1]
+        shares[i] = (
+            not found[i]["unit"]
+            and re.fullmatch(r"\s*[、和及与]\s*", text[found[i].end() : nxt.start()]) is not None
+            and bool(nxt["unit"] or shares[i + 1])
+        )
+    return [m.start() for m, shared in zip(found, shares, strict=True) if m["unit"] or shared]
+
+
 def _respective(
     text: str, match: re.Match[str], catalogue: Catalogue, report: _Report
 ) -> _Respective | str | None:
@@ -520,7 +535,7 @@ def _respective(
         return None
     verb_start = group_start + at + 2
     _, stop = _bounds(text, match.start(), match.end(), _GROUP_END)
-    numbers = [m.start() for m in NUMBER_RE.finditer(text, verb_start, stop) if m["unit"]]
+    numbers = _listed_numbers(text, verb_start, stop)
     if match.start() not in numbers:
         return "分别: not a figure of the list"
     names = [n for n in re.split(r"[、和及与]", head[:at]) if n.strip()]
@@ -528,7 +543,7 @@ def _respective(
     # clause — 分别 spreads over the fields, and the clause before is read as for any figure
     if not names:
         return None
-    channels = []
+    channels: list[str | None] = []
     for name in names:
         where = _where(name, catalogue, report)
         # 在街道政务微博微信公开信息分别为459条和456条: one name run together from several
@@ -542,18 +557,23 @@ def _respective(
         ):
             channels.extend(where.mentioned)
             continue
-        if where.channel is None or where.reason:
-            return "分别: a name that is not one channel"
-        channels.append(where.channel)
-    if len(set(channels)) != len(channels):
+        # (通过中心微信公众号、“福地E政务”小程序分别发布信息268、53条: the account's number is
+        # read; the mini-program's, a platform with no channel, is not)
+        channels.append(None if where.channel is None or where.reason else where.channel)
+    named = [c for c in channels if c is not None]
+    if len(set(named)) != len(named):
         return "分别: a channel named twice"
     # 通过政务微博、微信公开信息分别为459条和456条: no verb after 分别, the list's words say what
     # was done (and the channels are given apart)
     if not re.search(r"[^\s为是达有：:]", text[verb_start : numbers[0]]):
         verb_start = group_start
-    if len(numbers) == 1:
-        return _Respective(tuple(channels), group_start, verb_start, numbers[0])
-    if len(numbers) == len(channels):
-        pair = (channels[numbers.index(match.start())],)
-        return _Respective(pair, group_start, verb_start, numbers[0])
+    if len(numbers) == 1 and None not in channels:
+        return _Respective(tuple(named), group_start, verb_start, numbers[0])
+    if len(numbers) == len(channels) > 1:
+        channel = channels[numbers.index(match.start())]
+        if channel is None:
+            return "分别: a name that is not one channel"
+        return _Respective((channel,), group_start, verb_start, numbers[0])
+    if None in channels:
+        return "分别: a name that is not one channel"
     return "分别: names and numbers do not pair"

@@ -46,7 +46,7 @@ from dashboard.extract.agency import (
 )
 from dashboard.extract.channels import _Report, _report_context, _respective, _where
 from dashboard.extract.furniture import blank_furniture
-from dashboard.extract.naming import _QUOTED, _VERB, SET_UP, _name, _part_reason
+from dashboard.extract.naming import _LIST_UNIT, _QUOTED, _VERB, SET_UP, _name, _part_reason
 from dashboard.extract.numbers import (
     _CLAUSE_END,
     _EXTRA_UNITS,
@@ -169,6 +169,10 @@ _YEAR_PART_AFTER = re.compile(
 _YEAR_PART_NEXT = re.compile(
     r"\s*(?:信息)?[。；;，,]\s*(?P<year>(?:19|20)[0-9]{2})\s*年度?[^，,。；;0-9]{0,8}(?:新增|公开)"
     r"[^，,。；;0-9]{0,12}[0-9]"
+)
+# …457条，其中2016年…: a figure's part for one year, after it
+_YEARS_PART_NEXT = re.compile(
+    r"\s*[，,；;]?\s*其中[，,：:]?\s*(?:19|20)[0-9]{2}\s*年(?!以来|起|至)"
 )
 # 累计, 截至目前: the words of a running total, whose year's part may be named next
 _RUNNING_MARK = re.compile(r"累计|截[至止]目前")
@@ -698,6 +702,14 @@ def extract_figures(
             reason = "cumulative"
         if reason is None and _RUNNING_MARK.search(before) and _THIS_YEAR_NEXT.match(text, end):
             reason = "cumulative"
+        # 截止2016年底…公开信息457条，其中2016年公开政务信息46条: a running total, its parts by
+        # year after it
+        if (
+            reason is None
+            and _YEARS_PART_NEXT.match(text, end)
+            and re.search(r"累计|截[至止]|历年", text[period_start:start])
+        ):
+            reason = "cumulative"
         # 在县政府网站共主动公开政府信息615条，今年新增94条: a total the year added to
         if (
             reason in (None, "cumulative")
@@ -889,13 +901,15 @@ def extract_figures(
                     quote_start = start
                 quote_end = end + rule.after.match(after).end()  # type: ignore[union-attr]
             extra_unit = match["unit"] in _EXTRA_UNITS
+            # (分别发布信息268、53条: 268 has the list's unit)
+            shared = _LIST_UNIT.match(text, end) if respective and not match["unit"] else None
             fact = Found(
                 metric=rule.metric,
                 channel=channel,
                 category=rule.category,
                 value=parsed.value,
                 qualifier=parsed.qualifier,
-                unit=match["unit"] if extra_unit else parsed.unit,
+                unit=match["unit"] if extra_unit else shared["unit"] if shared else parsed.unit,
                 # number words as written (三百余条), digits as parse_value normalises them
                 as_written=(
                     normalize_text(match.group(0))

@@ -49,6 +49,9 @@ _NOUN_AFTER = re.compile(r"(?![其以左次人并及和与均已等分共合全�
 _ITEMS_AFTER = re.compile(r"(?:政务|政府)?信息|依|予以|不予|部分|涉及|经|因|为|属|系")
 
 
+_LIST_UNIT = re.compile(r"(?:\s*[、和及与]\s*[0-9][0-9,.]*)+\s*(?P<unit>[条篇件个项次期])")
+
+
 def _name(
     match: re.Match[str],
     before: str,
@@ -71,6 +74,10 @@ def _name(
     kinds after 其中, and for what a sentence without 申请 is about).
     """
     unit = match["unit"]
+    # (分别发布信息268、53条: a number of a 分别 list has the unit the list's last number carries)
+    shared = _LIST_UNIT.match(rest) if channels is not None and not unit else None
+    if shared:
+        unit = shared["unit"]
     # (订阅数 4005个: a space before the number is no word of what it counts)
     before = before.rstrip(" \t\u3000\xa0")
     # (…新增1个、解读信息发布10条: the 、 after the figure before ends that item, not a list of
@@ -124,12 +131,14 @@ def _name(
             guarded = guarded or "counts what follows it"
             continue
         # (收到1个依申请公开事项: a rule reading what follows the number names it)
+        # (共发布20个规范性文件: a later rule may read the noun after it)
         if (
             counted_after
             and rule.metric not in _COUNTED_AFTER_METRICS
             and (rule.after is None or not rule.after.match(after))
         ):
-            return "counts what follows it"
+            guarded = guarded or "counts what follows it"
+            continue
         if proposals_after and rule.metric == "items_published":
             return "counts what follows it"
         # 公开政府信息2874项, 公开了44项政务信息: items in 项 only when named as information
@@ -1335,7 +1344,19 @@ def _channel_of(
     # 通过…目录管理系统累计主动公开政府信息2457条，2021年新增主动公开政府信息257条; 在该平台共
     # 整理公开政府信息3819条，…，本年度新增的主动公开信息169条: what the channel holds, then the
     # year's new items — the year's total, as the labels take it, not the channel's
-    if earlier.channel is not None and _YEAR_NEW.match(before) and _COUNTED.search(prior):
+    # (到2014年底累计共主动公开政府信息1323条，其中2014年主动公开政府信息130条: the year's part
+    # of a running total, by its year — the year's total the same)
+    year_part = _YEAR_PUBLISHED.match(before)
+    if year_part and (
+        not _RUNNING_WORDS.search(prior)
+        or (year_part["year"] and report.year and int(year_part["year"]) != report.year)
+    ):
+        year_part = None
+    if (
+        earlier.channel is not None
+        and (_YEAR_NEW.match(before) or year_part)
+        and _COUNTED.search(prior)
+    ):
         return [(rule, None, 0.7)]
     # 在市政府网站公示共23条，其中市级部门信息公开20条: a part of that channel's figure
     if earlier.channel is not None and (
@@ -1417,6 +1438,11 @@ _NAMED_ALONE = re.compile(
 )
 _YEAR_NEW = re.compile(r"\s*(?:其中[，,：:]?)?\s*(?:(?:本|今|当)年度?|20[0-9]{2}年度?)(?:的)?新增")
 _COUNTED = re.compile(r"[0-9]+\s*(?:万|余|多)?\s*[条件篇]")
+_YEAR_PUBLISHED = re.compile(
+    r"\s*其中[，,：:]?\s*(?:(?:本|今|当)年度?|(?P<year>20[0-9]{2})\s*年度?)(?:全年)?(?:主动)?"
+    r"(?:公开|发布)"
+)
+_RUNNING_WORDS = re.compile(r"累计|截[至止]|历年")
 
 
 # 通过市中区政府信息公开网站等主动公开…: a site and others, said with 等 alone
