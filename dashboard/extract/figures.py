@@ -46,7 +46,15 @@ from dashboard.extract.agency import (
 )
 from dashboard.extract.channels import _Report, _report_context, _respective, _where
 from dashboard.extract.furniture import blank_furniture
-from dashboard.extract.naming import _LIST_UNIT, _QUOTED, _VERB, SET_UP, _name, _part_reason
+from dashboard.extract.naming import (
+    _LIST_UNIT,
+    _QUOTED,
+    _RUNNING_WORDS,
+    _VERB,
+    SET_UP,
+    _name,
+    _part_reason,
+)
 from dashboard.extract.numbers import (
     _CLAUSE_END,
     _EXTRA_UNITS,
@@ -707,7 +715,7 @@ def extract_figures(
         if (
             reason is None
             and _YEARS_PART_NEXT.match(text, end)
-            and re.search(r"累计|截[至止]|历年", text[period_start:start])
+            and _RUNNING_WORDS.search(text, period_start, start)
         ):
             reason = "cumulative"
         # 在县政府网站共主动公开政府信息615条，今年新增94条: a total the year added to

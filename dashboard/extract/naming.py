@@ -1442,6 +1442,7 @@ _YEAR_PUBLISHED = re.compile(
     r"\s*其中[，,：:]?\s*(?:(?:本|今|当)年度?|(?P<year>20[0-9]{2})\s*年度?)(?:全年)?(?:主动)?"
     r"(?:公开|发布)"
 )
+# the words of a running total (累计, 截至2016年底, 历年)
 _RUNNING_WORDS = re.compile(r"累计|截[至止]|历年")
 
 
