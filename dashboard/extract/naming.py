@@ -1496,7 +1496,10 @@ _SEVERAL_ACCOUNTS = re.compile(
     r"|(?:新浪|腾讯|新华|人民)网?[、和及与][^，,。；;0-9]{0,16}微博"
 )
 _KEPT_BACK = re.compile(r"免予公开|不宜公开|暂缓公开|(?<!以)不公开的|未(?:予|能)?公开的")
-_COLUMN = re.compile(r"(?:开设|设置|设立|开辟|设)[^，,。；;]{0,12}(?:专栏|栏目)")
+# (办好“湘易办宣传”专栏和“政务公开主题日”活动专栏，共发布信息117条: columns run, not only set up)
+_COLUMN = re.compile(
+    r"(?:开设|设置|设立|开辟|设|新增|新开|办好|建好|做好|维护好)[^，,。；;]{0,12}(?:专栏|栏目)"
+)
 # (通过政府门户网站、政务公开专栏等形式: ways too — not 以图文、视频等形式, the forms of content)
 _LISTED_WAYS = re.compile(
     # (等多元途径, 等多种渠道: the ways, said many)
