@@ -1175,6 +1175,9 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"(?:(?<=网站)|(?<=平台)|(?<=网)|(?<=专栏))(?:共计?|累计)?公示(?:了)?(?:的)?"
             r"(?:[^，,。；;0-9]{0,16}?信息)?(?:共计|共)?$"
+            # (区经信局共公示信息30条: the body's items, all it posted — not 公示政务信息28条
+            # without 共, which a body's report also uses of one column)
+            r"|(?<=[局委办心镇乡道])共计?公示(?:了)?(?:[^，,。；;0-9]{0,8}?信息)(?:共计|共)?$"
         ),
         "read",
         units=_PUBLISH_UNITS,
