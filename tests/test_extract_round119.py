@@ -24,6 +24,7 @@ def test_the_years_work_with_the_year_after_the_name() -> None:
         "认真贯彻落实《条例》。本街道全年主动公开信息30条。"
     )
     assert find_agency_year(street)[0] != "杭州市滨江区人民政府"
+    assert find_agency_year(street) == ("杭州市滨江区浦沿街道", 2022)
     assert find_agency_year(street.replace("本街道", "全年"))[0] == "杭州市滨江区人民政府"
 
 

@@ -693,6 +693,12 @@ def find_agency_year(
     agency: str | None = None
     year: int | None = None
     cited = _CitedTitles(simple)
+
+    @cache
+    def town_voice() -> bool:
+        """Whether the report speaks as its town or street office (2022年,浦沿街道…; 本街道)."""
+        return bool(_TOWN_OPENING.search(simple) or _SELF_TOWN.search(simple))
+
     # the first name matched and set aside (市气象局, a title without its place): completed from
     # the text only when nothing better is found
     set_aside: list[str] = []
@@ -808,7 +814,7 @@ def find_agency_year(
                 agency
                 and pattern is _WORK_OF_THE_YEAR
                 and to_simplified(agency).endswith("人民政府")
-                and (_TOWN_OPENING.search(simple) or _SELF_TOWN.search(simple))
+                and town_voice()
             ):
                 agency = None
             if agency and pattern in (_CONTACT, _WRITTEN_BY):
@@ -819,7 +825,7 @@ def find_agency_year(
         # the name most often given in full
         names = [cut(m) for p in (_YEAR_OPENING, _OWN_RULES) for m in p.finditer(simple)]
         # 黄庄镇持续遵照《宝坻区人民政府政务公开工作制度》: a town citing its government's rules
-        if _TOWN_OPENING.search(simple) or _SELF_TOWN.search(simple):
+        if town_voice():
             names = [n for n in names if n and not to_simplified(n).endswith("人民政府")]
         # 我局…以《西安市雁塔区人民政府信息公开暂行办法》为遵循: a body named only in the title of
         # rules the report cites is refused below; the names after it are read instead

@@ -798,6 +798,9 @@ def extract_figures(
         elif respective is not None:  # 通过A、B分别发布…: the list's words name the figure
             scope_start = respective.start
             before = text[respective.verb_start : respective.verb_end]
+        # (分别发布信息268、53条: 268 has the list's unit)
+        shared = _LIST_UNIT.match(text, end) if respective and not match["unit"] else None
+        list_unit = shared["unit"] if shared else None
         found = (
             None
             if reason
@@ -811,6 +814,7 @@ def extract_figures(
                 catalogue,
                 rest=text[end:period_end],
                 channels=respective.channels if respective else None,
+                list_unit=list_unit,
                 lead=_lead(text, period_start),
             )
         )
@@ -909,15 +913,13 @@ def extract_figures(
                     quote_start = start
                 quote_end = end + rule.after.match(after).end()  # type: ignore[union-attr]
             extra_unit = match["unit"] in _EXTRA_UNITS
-            # (分别发布信息268、53条: 268 has the list's unit)
-            shared = _LIST_UNIT.match(text, end) if respective and not match["unit"] else None
             fact = Found(
                 metric=rule.metric,
                 channel=channel,
                 category=rule.category,
                 value=parsed.value,
                 qualifier=parsed.qualifier,
-                unit=match["unit"] if extra_unit else shared["unit"] if shared else parsed.unit,
+                unit=match["unit"] if extra_unit else list_unit or parsed.unit,
                 # number words as written (三百余条), digits as parse_value normalises them
                 as_written=(
                     normalize_text(match.group(0))

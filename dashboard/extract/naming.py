@@ -64,6 +64,7 @@ def _name(
     rest: str = "",
     channels: Sequence[str] | None = None,
     lead: str = "",
+    list_unit: str | None = None,
 ) -> Naming | str | None:
     """The rule naming a number and its channel(s), each with a confidence; or why none does.
 
@@ -71,13 +72,11 @@ def _name(
     `sentence` and `period`: from the start of its sentence (；) and of its full sentence (。);
     `rest`: the words after the number to the end of its full sentence; `channels`: the
     channels a 分别 list gives the number; `lead`: the full sentence before (read for a list of
-    kinds after 其中, and for what a sentence without 申请 is about).
+    kinds after 其中, and for what a sentence without 申请 is about); `list_unit`: the unit a
+    分别 list's last number carries, for a number of the list written without its own.
     """
-    unit = match["unit"]
     # (分别发布信息268、53条: a number of a 分别 list has the unit the list's last number carries)
-    shared = _LIST_UNIT.match(rest) if channels is not None and not unit else None
-    if shared:
-        unit = shared["unit"]
+    unit = match["unit"] or list_unit
     # (订阅数 4005个: a space before the number is no word of what it counts)
     before = before.rstrip(" \t\u3000\xa0")
     # (…新增1个、解读信息发布10条: the 、 after the figure before ends that item, not a list of
