@@ -75,7 +75,10 @@ _REPORT = (
     r"\s*(?:(?:政府信息|政务信息|政务|信息)\s*(?:年度)?\s*公开|政府信息)\s*(?:年度)?\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:年度)?"
     r"(?:情况)?(?:报告|年报)"
 )
-_TITLE_CHARS = r"[^\s，,。；;:：《》“”()（）/]{2,40}?"
+# (长春市人民政府外事(侨务)办公室: a name holding another in brackets)
+# (not (图文)海宁市人民政府: a page's tag before the name)
+_TITLE_CHAR = r"[^\s，,。；;:：《》“”()（）/]"
+_TITLE_CHARS = rf"{_TITLE_CHAR}(?:{_TITLE_CHAR}|[(（][\u4e00-\u9fff]{{1,12}}[)）]){{1,39}}?"
 # "XX局2019年政府信息公开工作年度报告" (the title may be broken over two lines)
 # (广州海关2015年海关政府信息公开年度报告: the field's word again before the report's)
 _TITLE_RE = re.compile(
@@ -174,7 +177,8 @@ _OPENING_VERBS = (
     "认真|坚持|深入|严格|紧紧|全面|按照|围绕|高度|始终|积极|进一步|不断|继续|切实|持续|着力"
     "|紧扣|聚焦|扎实"
 )
-_SINCE_WORDS = rf"(?:今年以来|{_YEAR}\s*年(?:度|以来)?)"
+# (本年度,兴发乡严格依照…: the year said without its number)
+_SINCE_WORDS = rf"(?:今年以来|本年度|{_YEAR}\s*年(?:度|以来)?)"
 _SINCE = rf"(?:{_SINCE_WORDS}[,，]\s*)?"
 # (…的通知》要求,砚山县交通运输局认真贯彻…: after the words on the orders it follows)
 _NAME_OPENING = re.compile(
