@@ -347,8 +347,14 @@ _QUOTED_TITLES = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]")
 
 
 def _report_title_kept(title: re.Match[str]) -> str:
-    """A cited title dropped, unless it is a report's (《XX局2023年…年度报告》: its own)."""
-    return title[0] if re.search(r"报告|年报", title[0]) else ""
+    """A cited title dropped, unless it is a report's (《XX局2023年…年度报告》: its own) — not a
+    notice on the reports (《平武县人民政府办公室关于2021年度…年度报告编制工作的通知》)."""
+    return (
+        title[0]
+        if re.search(r"(?:报告|年报)[^《》]{0,12}》$", title[0])
+        and not re.search(r"通知》$", title[0])
+        else ""
+    )
 
 
 # (统计限自2021年1月1日: a word dropped; 自2015-1-1起: the date in figures)
@@ -673,6 +679,21 @@ def _title_lines_joined(text: str) -> str:
     return text
 
 
+# 《平武县人民政府办公室关于2021年度政府信息公开工作年度报告编制工作的通知》: the title of a
+# notice on the reports, cited — its body is the one that asked for the report
+_NOTICE_END = re.compile(r"[^《》\n]{0,30}?(?:通知|意见|办法|方案|要点|函)》")
+
+
+def _in_cited_notice(simple: str, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` lie inside a cited notice's title (《…的通知》)."""
+    opened = simple.rfind("《", max(0, start - 40), start + 1)
+    return (
+        opened >= 0
+        and "》" not in simple[opened:end]
+        and _NOTICE_END.match(simple, end) is not None
+    )
+
+
 def find_agency_year(
     text: str, *, sites: Sequence[str] = (), sources: Sequence[str] = ()
 ) -> tuple[str | None, int | None]:
@@ -776,6 +797,8 @@ def find_agency_year(
         _TITLE_SCHOOL_YEAR,
     ):
         for match in pattern.finditer(simple):
+            if _in_cited_notice(simple, match.start(), match.end()):
+                continue
             name = cut(match)
             if name and agency is None:
                 agency, year = name, int(match["year"])
@@ -1193,6 +1216,8 @@ _NOT_PLACE_WORDS = re.compile(
     r"|反映|体现|展现|展示|宣传|报道"
     # (成立县水利局宣传信息报道工作领导小组: a group set up, no place 成立县)
     r"|成立|建立|健全|完善|调整|明确|制定|印发"
+    # (形成县食品药品监管局2011年信息公开工作报告: the report made, no place 形成县)
+    r"|形成|编写|汇总"
     # (创建国家食品安全示范城市, 全国文明城市: a title a city strives for, no city's name)
     r"|示范城|文明城|卫生城|园林城|创建"
 )

@@ -158,6 +158,9 @@ class _Report:
     hr: bool = False  # an HR bureau: an 人社局网站 is its own site
     field: str | None = None  # the agency's field (民政 of 江苏省民政厅): 江苏民政网 is its site
     zone: bool = False  # a development zone's committee: 开发区门户网站 is its own site
+    # the committee's office: 管委会门户网站 is its government's portal, as a government
+    # office's 县政府门户网站 is
+    zone_office: bool = False
     # the agency's name without its place when it holds a channel's word (文化广电新闻出版局)
     media_name: str | None = None
     district: bool = False  # a district's or county's body: 市…局网站 is a body's above it
@@ -176,7 +179,17 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
     """The report's year, whose its bare 门户网站 is, and its agency's city."""
     owners = {"gov_portal" if m["gov"] else "dept_site" for m in _OWNED_SITE.finditer(text)}
     government = bool(agency and re.search(r"人民政府(?:办公室|办公厅)?$|政府办公室$", agency))
-    if government:
+    # (not 常州工商行政管理局高新区分局: a bureau in the zone)
+    zone = bool(
+        agency
+        and re.search(
+            r"(?:开发区|经开区|高新区|管委会|管理委员会|园区|产业园|管理区)"
+            r"(?:[(（][^()（）]{1,10}[)）])?(?:管委会|管理委员会)?(?:党政)?(?:办公室)?$",
+            agency,
+        )
+    )
+    zone_office = zone and bool(re.search(r"(?:管委会|管理委员会)办公室$", agency or ""))
+    if government or zone_office:
         owners = {"gov_portal"}
     # (not 新疆维吾尔自治区市场监督管理局: 市场 is no city)
     city = re.match(
@@ -193,15 +206,8 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         hr=bool(agency and re.search(r"人力资源和社会保障|人力社保|人社", agency)),
         field=field,
         media_name=_media_name(agency),
-        # (the zone's committee itself, not a bureau in the zone: 常州工商行政管理局高新区分局)
-        zone=bool(
-            agency
-            and re.search(
-                r"(?:开发区|经开区|高新区|管委会|管理委员会|园区|产业园|管理区)"
-                r"(?:[(（][^()（）]{1,10}[)）])?(?:管委会|管理委员会)?(?:党政)?(?:办公室)?$",
-                agency,
-            )
-        ),
+        zone=zone and not zone_office,
+        zone_office=zone_office,
         district=bool(
             # (not 新疆维吾尔自治区市场监督管理局: a region's 区)
             agency and re.search(r"[\u4e00-\u9fff]{2,}(?<!自治)[区县旗][\u4e00-\u9fff]{2,}", agency)
@@ -252,10 +258,17 @@ def _own_site_re(names: tuple[str, ...]) -> re.Pattern[str] | None:
 def _own_name_sites(agency: str | None, government: bool) -> tuple[str, ...]:
     """A body's site called by its own full name (海南省地震局政府网站, 市园林绿化局门户网站);
     a government's is its portal, read as such."""
-    if agency is None or government or not re.search(r"[局委厅办]$|办公室$|中心$", agency):
+    if agency is None or government:
+        return ()
+    sites = ("政府门户网站", "政府网站", "门户网站", "官方网站", "网站", "官网")
+    # 桃园街道办事处网站 in 平原县桃园街道办事处's report: a street office's site by its own
+    # name, without the places before it (a bureau's, 统计局网站, may be any 统计局's)
+    street = re.search(r"(?<=[省市县区旗州])([\u4e00-\u9fff]{2,6}?街道(?:办事处)?)$", agency)
+    if street:
+        return tuple(f"{name}{site}" for name in (agency, street[1]) for site in sites)
+    if not re.search(r"[局委厅办]$|办公室$|中心$", agency):
         return ()
     # (潜江市生态环境局政府门户网站: its own, by its full name, however the site is called)
-    sites = ("政府门户网站", "政府网站", "门户网站", "官方网站", "网站", "官网")
     return tuple(f"{agency}{site}" for site in sites)
 
 
@@ -348,6 +361,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 管委会门户网站, 开发区门户网站: a zone's own site (in its own report)
     if report.zone:
         plain = _ZONE_SITE.sub("本局网站", plain)
+    elif report.zone_office:
+        plain = _ZONE_SITE.sub("政府门户", plain)
     # 省水利厅网站, 市水务局官网: the site of a body of the agency's field is its own;
     # 江苏民政网: a site named after the agency's field is its own
     if report.field_body_re is not None and report.field_net_re is not None:
