@@ -1314,10 +1314,13 @@ def _government_of_its_bureau(agency: str, simple: str) -> str:
     if bureau is None or _BUREAU_VOICE.search(simple):
         return agency
     place = name[: bureau.start()]
+    # (鄂尔多斯市东胜区 said 东胜区 where the report speaks as it: the last level alone)
+    last = re.search(r"(?<=[省市州盟])[\u4e00-\u9fff]{2,8}?[区县市旗]$", place)
+    spoken = f"(?:{re.escape(place)}|{re.escape(last[0])})" if last else re.escape(place)
     # (我市; 2025年,鄂温克族自治旗坚持…, 德惠市政府坚持…: the place opening what it did)
     own = (
         rf"[我本][{place[-1]}]|{re.escape(place)}(?:人民)?政府(?:政府)?信息公开|汇总编制{re.escape(place)}"
-        rf"|(?:^|[。\n])\s*(?:{_YEAR}\s*年度?[,，]?\s*)?{re.escape(place)}(?:人民)?(?:政府)?(?={_OPENING_VERBS})"
+        rf"|(?:^|[。\n])\s*(?:{_YEAR}\s*年度?[,，]?\s*)?{spoken}(?:人民)?(?:政府)?(?={_OPENING_VERBS})"
     )
     if not re.search(own, simple):
         return agency

@@ -1684,6 +1684,8 @@ _ITEM_KINDS = r"(?<!各)(?<!政府)(?<!政务)(?<![布开]公开)类信息|文�
 _AND_THE_REST = r"(?:及|和|以及)其[他它](?:各类)?信息|(?:及|和|以及)(?:政务|政府)信息$"
 
 
+# (…专栏、…微信公众号等平台: several ways listed, their kind after 等)
+_AMONG_WAYS = re.compile(r"[、和及与][^，,。；;]*等(?:平台|渠道|载体|途径|方式|形式)")
 _COLUMNS_TOGETHER = re.compile(
     r"等(?:[0-9一二三四五六七八九十两]+个)?栏目|各(?:个|大)?栏目|所有栏目|全部栏目"
     r"|[0-9一二三四五六七八九十两]+(?:个|大)栏目|栏目共"
@@ -1748,7 +1750,9 @@ def _part_reason(
     # (工程招投标领域专栏, 财政信息专栏, “养老服务”专栏: a topic's column, a part — not the
     # disclosure column (政府信息公开专栏, 目录专栏), a body's own (市民政局专栏, 本单位信息专栏)
     # nor a documents column, whose figure is the documents')
-    if _topic_column(words):
+    # (通过区政府门户网站、区政府“两区”建设专栏、…微信公众号等平台公开各类信息1176条: a topic's
+    # column among the ways listed, all of them)
+    if _topic_column(words) and not _AMONG_WAYS.search(words):
         return "part of a channel"
     # (76个专题专栏公开4.27万余条, “两化”专题发布11.7万条: the thematic columns, a part — no
     # label takes one as all)

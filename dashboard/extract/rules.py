@@ -46,7 +46,11 @@ _PUBLISH_UNITS = ("条", "篇", "则", "期", "个", "篇次", "条次", "份", 
 # 发 alone as the publishing verb (共发367条信息) — not 发布, 发放, 发生… (the verbs of their own)
 FA_ALONE = r"发(?![布送出表文生展放现])"
 # 具体分类为:…, 从内容分类看,…: the head of a list of kinds, in the sentence after the total
-KINDS_HEAD = r"(?:具体)?分类(?:为|是|如下)|[从按](?:内容|类别|信息类别)(?:分类)?(?:看|分|来看)"
+# (按信息公开类别分,主要包括:…: the disclosure's kinds)
+KINDS_HEAD = (
+    r"(?:具体)?分类(?:为|是|如下)"
+    r"|[从按](?:信息公开|公开)?(?:内容|类别|信息类别)(?:分类)?(?:看|分|来看)"
+)
 # 新增信息, 新增政府信息数: items a channel added in the year, 新增 their verb (not 新增规范性文件:
 # documents, which may be made rather than published)
 ADDED_ITEMS = r"新增(?=(?:的)?(?:主动公开的?)?(?:政府|政务)?信息)"
@@ -861,7 +865,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "meetings",
         _r(
-            r"(?:会议|党组会|办公会|常务会)[^，,。0-9]{0,4}(?:专题)?(?:研究|部署|听取)"
+            # (通过党组会、专题会等形式研究政府信息公开工作7次)
+            r"(?:会议|党组会|办公会|常务会|专题会)[^，,。0-9]{0,4}(?:专题)?(?:研究|部署|听取)"
             r"[^，,。0-9]{0,8}(?:政务公开|信息公开)[^，,。0-9]{0,6}$"
         ),
         units=("次",),
