@@ -157,6 +157,7 @@ class _Report:
     own_sites: tuple[str, ...] = ()  # names the report gives its own site (广州金盾网)
     hr: bool = False  # an HR bureau: an 人社局网站 is its own site
     field: str | None = None  # the agency's field (民政 of 江苏省民政厅): 江苏民政网 is its site
+    government: bool = False  # a government or its general office: a bare 门户网站 is its portal
     zone: bool = False  # a development zone's committee: 开发区门户网站 is its own site
     # the committee's office: 管委会门户网站 is its government's portal, as a government
     # office's 县政府门户网站 is
@@ -203,6 +204,7 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         owners.pop() if len(owners) == 1 else None,
         city and city["city"],
         own_sites=own_sites,
+        government=government,
         hr=bool(agency and re.search(r"人力资源和社会保障|人力社保|人社", agency)),
         field=field,
         media_name=_media_name(agency),

@@ -97,13 +97,11 @@ __all__ = [
     "to_facts",
 ]
 
-# 报送并被采用信息179条，其中…: a list of parts of what was sent up or adopted
-# a government or its general office: the names 以县政府和县政府办公室名义 are its own
-_GOVERNMENT_OR_OFFICE = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)?$")
+# 以县政府和县政府办公室名义: documents in the names of a government and its office
 _GOVERNMENT_NAMES = re.compile(
     r"以[^，,。；;0-9]{0,8}政府(?:办公室|办公厅|办)?[和及与、][^，,。；;0-9]{0,8}政府(?:办公室|办公厅|办)?(?:的)?名义"
 )
-
+# 报送并被采用信息179条，其中…: a list of parts of what was sent up or adopted
 _SENT_UP_PARTS = re.compile(
     r"(?:报送|上报|采用|录用)[^，,。；;]{0,20}[0-9]+\s*[条篇件][，,；;:：]?\s*其中"
 )
@@ -674,7 +672,6 @@ def extract_figures(
     # read; the rules read the text without them, and spans are mapped back to the text as given
     text, positions = _without_glosses(text)
     report = _report_context(text, result.agency, result.year)
-    own_names = bool(result.agency and _GOVERNMENT_OR_OFFICE.search(result.agency))
     added_to: str | None = None  # the words of a running total the next clause adds the year to
     own_year_opens = result.year is not None and any(
         int(m["year"]) == result.year for m in SENTENCE_OPENING_YEAR.finditer(text)
@@ -690,11 +687,12 @@ def extract_figures(
         sentence, period = text[sentence_start:start], text[period_start:start]
         reason = _skip_reason(text, match, sentence, after, period, result.year)
         # 以县政府和县政府办公室名义制发的各类文件121件 in the government's or its office's own
-        # report: both names are its own (the labels take such counts, 15 to 5; the five are two
-        # kinds of document with no count of all, which the documents rule refuses)
+        # report (`report.government`): both names are its own (the labels take such counts,
+        # 15 to 5; the five are two kinds of document with no count of all, which the
+        # documents rule refuses)
         if (
             reason == "in several bodies' names"
-            and own_names
+            and report.government
             and _GOVERNMENT_NAMES.search(sentence)
         ):
             reason = None
