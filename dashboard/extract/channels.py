@@ -525,19 +525,18 @@ class _Respective:
     verb_end: int  # them: 分别发布信息300条、120条 — 发布信息 names both)
 
 
+# 分别发布信息268、53条: the unit the list's last number carries, for the numbers before it
+_LIST_UNIT = re.compile(r"(?:\s*[、和及与]\s*[0-9][0-9,.]*)+\s*(?P<unit>[条篇件个项次期])")
+
+
 def _listed_numbers(text: str, start: int, stop: int) -> list[int]:
     """Where the numbers of a list between `start` and `stop` start: those with their unit, and
     those whose unit the list's last number carries (分别发布信息268、53条)."""
-    found = list(NUMBER_RE.finditer(text, start, stop))
-    shares = [False] * len(found)
-    for i in range(len(found) - 2, -1, -1):
-        nxt = found[i + 1]
-        shares[i] = (
-            not found[i]["unit"]
-            and re.fullmatch(r"\s*[、和及与]\s*", text[found[i].end() : nxt.start()]) is not None
-            and bool(nxt["unit"] or shares[i + 1])
-        )
-    return [m.start() for m, shared in zip(found, shares, strict=True) if m["unit"] or shared]
+    return [
+        m.start()
+        for m in NUMBER_RE.finditer(text, start, stop)
+        if m["unit"] or _LIST_UNIT.match(text, m.end(), stop)
+    ]
 
 
 def _respective(

@@ -44,10 +44,15 @@ from dashboard.extract.agency import (
     simplified_by_char,
     unplaced_name,
 )
-from dashboard.extract.channels import _Report, _report_context, _respective, _where
+from dashboard.extract.channels import (
+    _LIST_UNIT,
+    _Report,
+    _report_context,
+    _respective,
+    _where,
+)
 from dashboard.extract.furniture import blank_furniture
 from dashboard.extract.naming import (
-    _LIST_UNIT,
     _QUOTED,
     _RUNNING_WORDS,
     _VERB,

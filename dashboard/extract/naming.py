@@ -49,9 +49,6 @@ _NOUN_AFTER = re.compile(r"(?![其以左次人并及和与均已等分共合全�
 _ITEMS_AFTER = re.compile(r"(?:政务|政府)?信息|依|予以|不予|部分|涉及|经|因|为|属|系")
 
 
-_LIST_UNIT = re.compile(r"(?:\s*[、和及与]\s*[0-9][0-9,.]*)+\s*(?P<unit>[条篇件个项次期])")
-
-
 def _name(
     match: re.Match[str],
     before: str,
@@ -1684,8 +1681,6 @@ _ITEM_KINDS = r"(?<!各)(?<!政府)(?<!政务)(?<![布开]公开)类信息|文�
 _AND_THE_REST = r"(?:及|和|以及)其[他它](?:各类)?信息|(?:及|和|以及)(?:政务|政府)信息$"
 
 
-# (…专栏、…微信公众号等平台: several ways listed, their kind after 等)
-_AMONG_WAYS = re.compile(r"[、和及与][^，,。；;]*等(?:平台|渠道|载体|途径|方式|形式)")
 _COLUMNS_TOGETHER = re.compile(
     r"等(?:[0-9一二三四五六七八九十两]+个)?栏目|各(?:个|大)?栏目|所有栏目|全部栏目"
     r"|[0-9一二三四五六七八九十两]+(?:个|大)栏目|栏目共"
@@ -1752,7 +1747,7 @@ def _part_reason(
     # nor a documents column, whose figure is the documents')
     # (通过区政府门户网站、区政府“两区”建设专栏、…微信公众号等平台公开各类信息1176条: a topic's
     # column among the ways listed, all of them)
-    if _topic_column(words) and not _AMONG_WAYS.search(words):
+    if _topic_column(words) and not (_LISTED_WAYS.search(words) and re.search("[、和及与]", words)):
         return "part of a channel"
     # (76个专题专栏公开4.27万余条, “两化”专题发布11.7万条: the thematic columns, a part — no
     # label takes one as all)
