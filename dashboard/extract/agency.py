@@ -71,9 +71,10 @@ _PLACE_ALIAS = re.compile(
 )
 # (政府信息工作年度报告: a title that leaves out 公开)
 # (政府信息年度公开报告: the year's word before 公开)
+# (温郊乡人民政府信息公开工作进展情况报告: the work's progress)
 _REPORT = (
     r"\s*(?:(?:政府信息|政务信息|政务|信息)\s*(?:年度)?\s*公开|政府信息)\s*(?:年度)?\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:年度)?"
-    r"(?:情况)?(?:报告|年报)"
+    r"(?:进展)?(?:情况)?(?:报告|年报)"
 )
 # (长春市人民政府外事(侨务)办公室: a name holding another in brackets)
 # (not (图文)海宁市人民政府: a page's tag before the name)
@@ -1544,7 +1545,8 @@ def _town_of_its_county(town: str, simple: str) -> str:
     government the text names (巧家县人民政府网, 《仁寿县人民政府办公室关于…》): the government a
     town's report cites and publishes on is its county's. Unchanged when the text names none or
     several."""
-    kept = _longest_places(set(_governments_named(simple)))
+    # (《自治区人民政府…》: a region's government by its level alone, no county's)
+    kept = _longest_places(set(_governments_named(simple)) - {"自治区"})
     if len(kept) == 1 and not _towns_under(city := next(iter(kept))):
         # (《威海市人民政府办公室…》 in 成山镇's report: a city its towns are not directly under —
         # the labels name such a town with its county-level city, 荣成市成山镇: the one of the

@@ -48,8 +48,8 @@ _GOV_NAMED = re.compile(
     r"(?:[区市县省州镇乡旗]|人民|[”\"」』])政府(?!信息)|政府门户|(?:[区市县镇乡旗]|人民)政府信息网"
     # 县政府信息公开平台 (the government's), not a bare 政府信息公开专栏 (whose?)
     r"|(?:[区市县省州镇乡旗]|人民)政府信息(?:公开)?(?:平台|专栏|专区|(?:管理)?系统|门户网站?)|政府信息公开网"
-    # (衡山县党政门户网, 青岛市政务网站: a place's portal by other words)
-    r"|(?<!开发)(?<!高新)(?<!园)[区市县省州](?:党政)?门户网|(?<=[区市县])政务网站"
+    # (衡山县党政门户网, 清流县信息门户网站, 青岛市政务网站: a place's portal by other words)
+    r"|(?<!开发)(?<!高新)(?<!园)[区市县省州](?:党政|信息)?门户网|(?<=[区市县])政务网站"
     # (区官网公开…信息235条: the district's official site)
     r"|(?<![局委办厅心镇乡])(?<!片区)(?<!园区)(?<!开发区)(?<!新区)(?<=[区市县])官网"
     # 盟行署门户网站, 地区行政公署网站: a league's or prefecture's government (行政公署)
@@ -159,9 +159,9 @@ class _Report:
     field: str | None = None  # the agency's field (民政 of 江苏省民政厅): 江苏民政网 is its site
     government: bool = False  # a government or its general office: a bare 门户网站 is its portal
     zone: bool = False  # a development zone's committee: 开发区门户网站 is its own site
-    # the committee's office: 管委会门户网站 is its government's portal, as a government
-    # office's 县政府门户网站 is
-    zone_office: bool = False
+    # the committee's office, or a body inside the zone (济宁太白湖新区市场监督管理局):
+    # 管委会门户网站 is its government's portal, as a government office's 县政府门户网站 is
+    zone_portal: bool = False
     # the agency's name without its place when it holds a channel's word (文化广电新闻出版局)
     media_name: str | None = None
     district: bool = False  # a district's or county's body: 市…局网站 is a body's above it
@@ -209,7 +209,15 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         field=field,
         media_name=_media_name(agency),
         zone=zone and not zone_office,
-        zone_office=zone_office,
+        zone_portal=zone_office
+        or bool(
+            not zone
+            and not government
+            and agency
+            and re.search(r"(?:新区|开发区|高新区|经开区|示范区|管理区)[\u4e00-\u9fff]", agency)
+            # (阿拉善高新技术产业开发区乌兰布和生态沙产业示范区: a zone itself)
+            and not re.search(r"(?:新区|示范区)$", agency)
+        ),
         district=bool(
             # (not 新疆维吾尔自治区市场监督管理局: a region's 区)
             agency and re.search(r"[\u4e00-\u9fff]{2,}(?<!自治)[区县旗][\u4e00-\u9fff]{2,}", agency)
@@ -363,7 +371,7 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 管委会门户网站, 开发区门户网站: a zone's own site (in its own report)
     if report.zone:
         plain = _ZONE_SITE.sub("本局网站", plain)
-    elif report.zone_office:
+    elif report.zone_portal:
         plain = _ZONE_SITE.sub("政府门户", plain)
     # 省水利厅网站, 市水务局官网: the site of a body of the agency's field is its own;
     # 江苏民政网: a site named after the agency's field is its own

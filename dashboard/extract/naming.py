@@ -576,13 +576,13 @@ _MADE = re.compile(r"制发|印发|制定|出台|起草")
 _PUBLISHED = re.compile(r"(?<!印)发布|公开|公布")
 # (负责人解读3篇, 专家解读2篇: one kind by who gives it, a part too — 24 such counts in the
 # labelled sets, none labelled)
-_ONE_FORM = re.compile(
-    r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字|负责人|专家|媒体|部门)"
-    r"解读[^，,。0-9]{0,6}$"
-)
+_FORM_WORDS = "图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字"
+_FORMS = f"(?:{_FORM_WORDS})"
+_ONE_FORM = re.compile(rf"(?:{_FORM_WORDS}|负责人|专家|媒体|部门)解读[^，,。0-9]{{0,6}}$")
+# (政策文字解读及图片共32条: the second form named after the word)
 _FORMS_JOINED = re.compile(
-    r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字)(?:解读)?[和及与、]"
-    r"(?:图文|图解|视频|动漫|漫画|动画|H5|h5|文字|图片|音频|数字)解读[^，,。0-9]{0,6}$"
+    rf"{_FORMS}(?:解读)?[和及与、]{_FORMS}解读[^，,。0-9]{{0,6}}$"
+    rf"|{_FORMS}解读[和及与、]{_FORMS}[^，,。0-9]{{0,6}}$"
 )
 # two sites or accounts joined (市政府门户网站及本部门门户网站, 政府网站、政府信息公开平台)
 _SITE_WORD = (
