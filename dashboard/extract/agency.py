@@ -1963,6 +1963,11 @@ _SELF = {
 }
 
 
+_TOWN_COLUMN = re.compile(
+    r"(?:人民)?政府(?:门户)?网站?(?P<town>[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?=专栏|栏目|子站)"
+)
+
+
 def _self_named(simple: str) -> str | None:
     """The agency of a report with no title or byline: the full name (with its place) most
     often given that ends as the report calls itself (我局 → …局, 我街道 → …街道办事处)."""
@@ -1980,6 +1985,11 @@ def _self_named(simple: str) -> str | None:
             named = body.match(simple, level.end()) if place else None
             if named and not _NOT_AGENCY.search(named[0]) and "政府" not in named[0]:
                 names[place + named[0]] += 1
+            # (重庆市武隆区人民政府网站浩口乡专栏 in a report of 我乡: the town's column on its
+            # district's site)
+            column = _TOWN_COLUMN.match(simple, level.end()) if place else None
+            if column and column["town"].endswith(word):
+                names[place + column["town"]] += 1
         return _dominant(names)
     return None
 

@@ -437,6 +437,14 @@ RULES: tuple[Rule, ...] = (
         ),
         units=(*_REQUEST_UNITS, "条", "个", "次"),
     ),
+    # 依法依规做好政府信息依申请公开工作,全年共受理48件: the requests named by the clause
+    # before, the work on them
+    Rule(
+        "requests_new",
+        _r(r"(?:^|[，,])\s*(?:全年|本年度?|今年)?(?:共计?)?(?:受理|收到|接收)(?:了)?$"),
+        units=_REQUEST_UNITS,
+        needs=_r(r"依申请公开工作[，,][^，,。；;0-9]{0,8}$"),
+    ),
     # 共受理申请15件,其中新收到14件: the new ones of the requests counted before
     # (其中本机关新收5件: the agency's own)
     Rule(
