@@ -348,6 +348,8 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
     # 自媒体 is new media; 入口网站 (a portal, in Taiwan's words) and an agency's 政务外网 are sites
     plain = plain.replace("自媒体", "新媒体").replace("入口网站", "门户网站")
     plain = plain.replace("政务外网", "网站")
+    # 区政府信息公开发布平台: the disclosure platform, by a longer name
+    plain = plain.replace("信息公开发布平台", "信息公开平台")
     # 在“巴彦淖尔市政务公开”: a place's disclosure platform, by its name, is its portal
     plain = _NAMED_DISCLOSURE_PLATFORM.sub(r"\1政府门户网站", plain)
     # 县人民政府外网: the government's public site

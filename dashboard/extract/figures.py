@@ -208,6 +208,9 @@ _THREE_KINDS_NEXT = re.compile(
 )
 
 
+_CLAUSE_OPENING_YEAR = re.compile(r"(?:^|[，,；;。\n])" + CLAUSE_YEAR.pattern)
+
+
 def _opening_year(period: str) -> re.Match[str] | None:
     """The year a full sentence opens on, with its comma (2024年，…) or without it (2022年我镇
     收到…), not a running total's start or a span (2022年以来, 2022年底, 2022年1-6月)."""
@@ -681,6 +684,10 @@ def extract_figures(
     own_year_opens = result.year is not None and any(
         int(m["year"]) == result.year for m in SENTENCE_OPENING_YEAR.finditer(text)
     )
+    # (…，2022年度共收到0条依申请公开: the report's year opening a clause of its own)
+    own_year_clause = result.year is not None and any(
+        int(m["year"]) == result.year for m in _CLAUSE_OPENING_YEAR.finditer(text)
+    )
     for match in NUMBER_RE.finditer(text):
         start, end = match.start(), match.end()
         clause_start, clause_end = _bounds(text, start, end, _CLAUSE_END)
@@ -717,7 +724,12 @@ def extract_figures(
             and result.year
             and int(clause_year["year"]) != result.year
             and (scope_start == 0 or text[scope_start - 1] in "，,；;。\n")
-            and re.search(rf"(?<![0-9]){result.year}\s*年", text[period_start:period_end])
+            # (…,2021年度共主动公开政府信息4条 in 2022's report, whose own clauses open with
+            # 2022年度: the year before's)
+            and (
+                own_year_clause
+                or re.search(rf"(?<![0-9]){result.year}\s*年", text[period_start:period_end])
+            )
         ):
             reason = "another year"
         # 累计公开信息7976条(2022年新增435条): a running total, the year's part given after it
