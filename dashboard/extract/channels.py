@@ -190,6 +190,14 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         )
     )
     zone_office = zone and bool(re.search(r"(?:管委会|管理委员会)办公室$", agency or ""))
+    # (济宁太白湖新区市场监督管理局, not 阿拉善高新技术产业开发区乌兰布和生态沙产业示范区: a zone
+    # itself)
+    in_zone = bool(
+        not zone
+        and not government
+        and re.search(r"(?:新区|开发区|高新区|经开区|示范区|管理区)[\u4e00-\u9fff]", agency or "")
+        and not re.search(r"(?:新区|示范区)$", agency or "")
+    )
     if government or zone_office:
         owners = {"gov_portal"}
     # (not 新疆维吾尔自治区市场监督管理局: 市场 is no city)
@@ -209,15 +217,7 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
         field=field,
         media_name=_media_name(agency),
         zone=zone and not zone_office,
-        zone_portal=zone_office
-        or bool(
-            not zone
-            and not government
-            and agency
-            and re.search(r"(?:新区|开发区|高新区|经开区|示范区|管理区)[\u4e00-\u9fff]", agency)
-            # (阿拉善高新技术产业开发区乌兰布和生态沙产业示范区: a zone itself)
-            and not re.search(r"(?:新区|示范区)$", agency)
-        ),
+        zone_portal=zone_office or in_zone,
         district=bool(
             # (not 新疆维吾尔自治区市场监督管理局: a region's 区)
             agency and re.search(r"[\u4e00-\u9fff]{2,}(?<!自治)[区县旗][\u4e00-\u9fff]{2,}", agency)

@@ -208,6 +208,7 @@ _THREE_KINDS_NEXT = re.compile(
 )
 
 
+# a clause opening on a year (…，2022年度共收到…), as `CLAUSE_YEAR` reads it
 _CLAUSE_OPENING_YEAR = re.compile(r"(?:^|[，,；;。\n])" + CLAUSE_YEAR.pattern)
 
 

@@ -133,6 +133,9 @@ _HANDLED_REQUESTS = _r(
 
 
 # First match wins: the specific phrasings before the general ones.
+# the meetings that take up disclosure work: a body's own (会议, 办公会) or its Party group's
+_MEETING_BODIES = "会议|党组会|党委会|党工委会|办公会|常务会"
+
 RULES: tuple[Rule, ...] = (
     Rule("hotline_closure_rate", _r(r"办结率"), "hotline", percent=True),
     Rule("hotline_satisfaction_rate", _r(r"满意率|满意度"), "hotline", percent=True),
@@ -879,8 +882,7 @@ RULES: tuple[Rule, ...] = (
         _r(
             # (通过党组会、专题会等形式研究政府信息公开工作7次)
             # (乡党委会先后研究政务公开工作2次)
-            r"(?:会议|党组会|党委会|党工委会|办公会|常务会|专题会)[^，,。0-9]{0,4}(?:专题)?"
-            r"(?:研究|部署|听取)"
+            rf"(?:{_MEETING_BODIES}|专题会)[^，,。0-9]{{0,4}}(?:专题)?(?:研究|部署|听取)"
             r"[^，,。0-9]{0,8}(?:政务公开|信息公开)[^，,。0-9]{0,6}$"
         ),
         units=("次",),
@@ -888,7 +890,7 @@ RULES: tuple[Rule, ...] = (
     # 通过党组扩大会议两次专题研究信息公开工作: the count between the meeting and its subject
     Rule(
         "meetings",
-        _r(r"(?:会议|党组会|党委会|党工委会|办公会|常务会)$"),
+        _r(rf"(?:{_MEETING_BODIES})$"),
         after=_r(r"^\s*次?\s*(?:专题)?(?:研究|部署|听取)[^，,。；;0-9]{0,8}(?:政务公开|信息公开)"),
         units=("次",),
     ),
