@@ -1,6 +1,7 @@
 """Round 128, on blind119 after its one measure: a clause opening on another year than the
 report's, when the report's own clauses open with its year (…,2021年度共主动公开政府信息4条 in
-2022's report), and the disclosure platform by a longer name (区政府信息公开发布平台)."""
+2022's report), the disclosure platform by a longer name (区政府信息公开发布平台), and requests
+answered in time (按期回复1件)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,11 @@ def test_the_disclosure_platform_by_a_longer_name(catalogue: Catalogue) -> None:
     assert taken(text, catalogue, agency="泉州市鲤城区市场监督管理局", year=2020) == {
         ("items_published", "gov_portal", None, 82.0)
     }
+
+
+def test_requests_answered_in_time(catalogue: Catalogue) -> None:
+    text = "2021年我办受理依申请公开1件,按期回复1件,回复率百分之百。"
+    assert ("requests_completed", None, None, 1.0) in taken(text, catalogue, year=2021)
+    # (letters to the head's mailbox answered in time are no requests)
+    letters = "局长信箱共接收来信24件,按期回复24件。"
+    assert ("requests_completed", None, None, 24.0) not in taken(letters, catalogue, year=2021)
