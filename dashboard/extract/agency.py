@@ -1963,6 +1963,8 @@ _SELF = {
 }
 
 
+# 人民政府网站浩口乡专栏: a town's column on its county's (district's) site, named after the
+# place the site's government is of
 _TOWN_COLUMN = re.compile(
     r"(?:人民)?政府(?:门户)?网站?(?P<town>[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?=专栏|栏目|子站)"
 )
