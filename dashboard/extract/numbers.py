@@ -71,6 +71,8 @@ _LAW_BEFORE = re.compile(r"(?:第|令)$")
 _CHANGE_BEFORE = re.compile(
     r"(?:同比|较上年|比上年|较去年|比去年|环比|增长|增加|下降|减少|提高|上升)[^，,。；;]{0,6}$"
 )
+_RISEN_TO = re.compile(r"(?:增长|增加|提高|上升|上涨|提升|下降|减少|降低)(?:至|到)$|[增降]至$")
+_RISE_AFTER = re.compile(r"\s*(?:上涨|增长|增加|提升|上升|提高|下降|减少|降低)(?:至|到)")
 # (每日头条: a news app's name, not an average)
 _AVERAGE_BEFORE = re.compile(
     r"(?:日均|月均|周均|场均|期均|篇均|每日(?!头条)|每天|每月|每周|平均每)[^，,。；;0-9]{0,12}$"
@@ -435,9 +437,13 @@ def _skip_reason(
     number_end = match.end("num") if match["num"] else match.end("cn")
     if _STRUCTURE_AFTER.match(text, number_end) or _STRUCTURE_AFTER.match(after):
         return "not a count of the report"
+    # 粉丝数量从982人上涨至5800人: the value it rose from, not the year's
+    if before.endswith(("从", "由")) and _RISE_AFTER.match(after):
+        return "change"
     if "%" in around and match["unit"] == "%" and _CHANGE_BEFORE.search(before):
         return "change"
-    if _CHANGE_BEFORE.search(before):
+    # (累计关注人数上升至15210人: the level it rose to, the year's figure)
+    if _CHANGE_BEFORE.search(before) and not _RISEN_TO.search(before):
         return "change"
     # 日均发布信息3条以上: an average per day (or month) is never the year's figure
     if _AVERAGE_BEFORE.search(before):

@@ -248,13 +248,15 @@ RULES: tuple[Rule, ...] = (
     # (区分处理后公开的2件: the 2021 table's own words for the partial ones)
     Rule(
         "requests_partial",
-        _r(rf"(?:部[分份](?:予以|同意)?|区分处理后(?:予以)?)公开{_OUTCOME_TAIL}"),
+        # (区分处理9件: the table's own words, without 后公开)
+        _r(rf"(?:(?:部[分份](?:予以|同意)?|区分处理后(?:予以)?)公开|区分处理){_OUTCOME_TAIL}"),
         units=_OUTCOME_UNITS,
     ),
     # (无法提供(本机关不掌握相关政府信息)8件: the outcome with its reason in brackets)
+    # (其中,无法提供的政府信息1件: the information it could not give, counted in requests)
     Rule(
         "requests_unavailable",
-        _r(rf"无法提供{_REASON_NOTE}{_OUTCOME_TAIL}"),
+        _r(rf"无法提供{_REASON_NOTE}(?:的?(?:政府)?信息)?{_OUTCOME_TAIL}"),
         units=_OUTCOME_UNITS,
     ),
     Rule(
@@ -919,6 +921,17 @@ RULES: tuple[Rule, ...] = (
         "must",
         units=("人", "万人", "人次", "户"),
     ),
+    # 粉丝数量从982人上涨至5800人: the number it rose to, the figure before it the one it rose from
+    Rule(
+        "followers",
+        _r(r"^\s*(?:上涨|增长|增加|提升|上升|提高)(?:至|到)$"),
+        "must",
+        units=("人", "万人", "户"),
+        needs=_r(
+            r"(?:粉丝|关注|订阅)[^，,。；;0-9]{0,8}[从由][0-9.]+万?[人户]?"
+            r"(?:上涨|增长|增加|提升|上升|提高)(?:至|到)$"
+        ),
+    ),
     # 微信官方公众号现有1.46万人关注: the followers named after their number, the account
     # before it
     Rule(
@@ -1185,6 +1198,8 @@ RULES: tuple[Rule, ...] = (
             rf"|(?<=共){FA_ALONE}"
             # (官方微博“科兰之声”发表微博156条: an account's posts, by their own word)
             r"|发表(?=微博|推文)"
+            # (“…街道党工委办事处”公众微信号发表文章602篇: an account's articles)
+            r"|(?<=号)发表(?=文章)"
             # (门户网站新增信息数16条: the items a site added in the year)
             rf"|{ADDED_ITEMS})[^，,。0-9]{{0,30}}$"
         ),
