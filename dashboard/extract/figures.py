@@ -556,8 +556,12 @@ def _both_out(
 def _lead(text: str, period_start: int) -> str:
     """The full sentence before a figure's (…公开信息138条。其中：概况3条…), at most
     _QUOTE_REACH characters of it."""
-    lead_start, _ = _bounds(text, max(0, period_start - 1), period_start, _PERIOD_END)
-    return text[max(lead_start, period_start - _QUOTE_REACH) : period_start]
+    # (…申请6件。⏎⏎2019年共答复6件: the sentence before the blank lines, not the blank)
+    end = period_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    lead_start, _ = _bounds(text, max(0, end - 1), end, _PERIOD_END)
+    return text[max(lead_start, end - _QUOTE_REACH) : period_start]
 
 
 def _whole_after_part(sentence: str, rest: str, year: int | None) -> bool:
