@@ -288,17 +288,23 @@ def _files(name: str) -> dict[str, ReportDocument]:
 def _expected(report: dict[str, Any], text_rows: bool) -> dict[Slot, tuple[float, str]]:
     """The typed figures; for text rows only the rows with every cell written (the others
     cannot be placed column by column) — and, of a table 三 row with two figures or more
-    written, its 总计: the sum of the others."""
+    written, its 总计: the sum of the others; of one with one figure, its 总计 that figure
+    (whichever column it was written in, the others blank)."""
     filled: dict[str, int] = {}
     for f in report["figures"]:
         filled[f["metric"]] = filled.get(f["metric"], 0) + 1
-    return {
+    expected = {
         (f["metric"], f["category"]): (f["value"], f["as_written"])
         for f in report["figures"]
         if f["text_row"]
         or not text_rows
         or (f["category"] is None and f["metric"] in THREE_ROWS and filled[f["metric"]] >= 2)
     }
+    if text_rows:
+        for f in report["figures"]:
+            if f["metric"] in THREE_ROWS and filled[f["metric"]] == 1 and not f["text_row"]:
+                expected[(f["metric"], None)] = (f["value"], f["as_written"])
+    return expected
 
 
 # table 三's rows (the requests'), whose text row gives its 总计 by the sum of the others

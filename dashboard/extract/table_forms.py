@@ -350,8 +350,11 @@ def _total_of_parts(numbers: Sequence[str], leaves: Sequence[str]) -> list[tuple
     only the filled ones): its last number is the 总计 when it is the sum of the others (the
     form's own check) — the others' columns stay unknown. Nothing otherwise."""
     figures = [n for n in numbers if _filled(n)]
-    if len(figures) < 2 or not leaves or leaves[-1] != TOTAL:
+    if not figures or not leaves or leaves[-1] != TOTAL:
         return []
+    # (本年新收…数量 | 0 |: one figure alone is the 总计 — a part filled makes the 总计 a second)
+    if len(figures) == 1:
+        return [(TOTAL, figures[0])]
     if not all(re.fullmatch(r"[0-9]+", n.strip()) for n in figures):
         return []
     *parts, last = (int(n) for n in figures)
