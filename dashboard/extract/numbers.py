@@ -71,8 +71,10 @@ _LAW_BEFORE = re.compile(r"(?:第|令)$")
 _CHANGE_BEFORE = re.compile(
     r"(?:同比|较上年|比上年|较去年|比去年|环比|增长|增加|下降|减少|提高|上升)[^，,。；;]{0,6}$"
 )
-_RISEN_TO = re.compile(r"(?:增长|增加|提高|上升|上涨|提升|下降|减少|降低)(?:至|到)$|[增降]至$")
-_RISE_AFTER = re.compile(r"\s*(?:上涨|增长|增加|提升|上升|提高|下降|减少|降低)(?:至|到)")
+# 上升至, 增长到: a count's change to the level it reached (the level is the year's figure)
+_CHANGED_TO = r"(?:上涨|增长|增加|提升|上升|提高|下降|减少|降低)(?:至|到)"
+_RISEN_TO = re.compile(rf"{_CHANGED_TO}$|[增降]至$")
+_RISE_AFTER = re.compile(rf"\s*{_CHANGED_TO}")
 # (每日头条: a news app's name, not an average)
 _AVERAGE_BEFORE = re.compile(
     r"(?:日均|月均|周均|场均|期均|篇均|每日(?!头条)|每天|每月|每周|平均每)[^，,。；;0-9]{0,12}$"

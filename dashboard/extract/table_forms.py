@@ -348,7 +348,8 @@ def _has_number(cells: Sequence[str]) -> bool:
 def _total_of_parts(numbers: Sequence[str], leaves: Sequence[str]) -> list[tuple[str, str]]:
     """A text row of table 三 that lost its empty cells (本年新收… | 3 | 3 |, the crawler keeping
     only the filled ones): its last number is the 总计 when it is the sum of the others (the
-    form's own check) — the others' columns stay unknown. Nothing otherwise."""
+    form's own check) — the others' columns stay unknown; its one number, when it kept one, is
+    the 总计 (whichever cell it was: the others blank). Nothing otherwise."""
     figures = [n for n in numbers if _filled(n)]
     if not figures or not leaves or leaves[-1] != TOTAL:
         return []
