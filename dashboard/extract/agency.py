@@ -42,8 +42,9 @@ _NAME = (
     r"|政府办(?![公事])"
     r"|供销合作联社|供销联社|联合会"
     # (太和县中医院, 通榆县广播电视台, 桐乡市水务集团有限公司: a hospital, a broadcaster or a
-    # state-owned company that publishes its own report)
-    r"|医院|卫生院|广播电视台|(?<=集团)有限公司|有限责任公司"
+    # state-owned company that publishes its own report; 襄阳中环水务有限公司: one named by its
+    # trade)
+    r"|医院|卫生院|广播电视台|(?<=集团|水务|投资|发展|建设)有限公司|有限责任公司"
     # (北京市交通执法总队, 交警支队: law-enforcement, fire and traffic-police corps)
     r"|总队|支队|大队"
     # (熊口管理区: an administrative area; 莘庄工业区: an industrial zone)
@@ -214,7 +215,9 @@ _BEFORE_PLACE = re.compile(r"^.*[和与及在有由向对经据按于的是为�
 _SHORT_FORMS = short_forms()
 # "由XX编制", "本报告由XX根据…": the agency that wrote the report.
 _WRITTEN_BY = re.compile(
-    rf"由(?P<agency>{_NAME})(?:办公室)?(?:根据|依据|负责|[^。，,；;由]{{0,12}}?)(?:编制|制作|编写)"
+    # (由北京商务中心区管理委员会根据本单位政府信息公开情况编制: what it was made from, between)
+    rf"由(?P<agency>{_NAME})(?:办公室)?(?:(?:根据|依据)[^。，,；;由]{{0,24}}?|负责|[^。，,；;由]{{0,12}}?)"
+    rf"(?:编制|制作|编写)"
     rf"|报告由(?P<by>{_NAME})(?:根据|依据)"
 )
 # "佛冈县住房和城乡建设局特向社会公布2024年度本机关信息公开工作报告": the name publishing it
