@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 from dashboard.domain.values import UNITS, plain_number
+from dashboard.extract.rules import ROSE_TO
 
 # 工单42单: a hotline's work orders, a counting word the upload format does not know; read
 # here (not 单位, 单独…) and as 件 by parse_value
@@ -72,7 +73,7 @@ _CHANGE_BEFORE = re.compile(
     r"(?:同比|较上年|比上年|较去年|比去年|环比|增长|增加|下降|减少|提高|上升)[^，,。；;]{0,6}$"
 )
 # 上升至, 增长到: a count's change to the level it reached (the level is the year's figure)
-_CHANGED_TO = r"(?:上涨|增长|增加|提升|上升|提高|下降|减少|降低)(?:至|到)"
+_CHANGED_TO = rf"(?:{ROSE_TO}|(?:下降|减少|降低)(?:至|到))"
 _RISEN_TO = re.compile(rf"{_CHANGED_TO}$|[增降]至$")
 _RISE_AFTER = re.compile(rf"\s*{_CHANGED_TO}")
 # (每日头条: a news app's name, not an average)

@@ -62,8 +62,8 @@ _OUTCOME_TAIL = r"(?:[^，,。0-9]{0,4}|[”\"」]?的?(?:件数|数量|数)(?:�
 # an outcome's reason in brackets before its count (不予公开(三类内部事务信息)2条,
 # 无法提供(本机关不掌握相关政府信息)8件)
 _REASON_NOTE = r"(?:[(（][^()（）0-9]{1,20}[)）])?"
-# 上涨至, 增长到: risen to a level
-_ROSE_TO = r"(?:上涨|增长|增加|提升|上升|提高)(?:至|到)"
+# 上涨至, 增长到: risen to a level (numbers.py skips the number it rose from by the same words)
+ROSE_TO = r"(?:上涨|增长|增加|提升|上升|提高)(?:至|到)"
 # 被行政复议5宗, 行政诉讼0宗
 _CASE_UNITS = ("件", "起", "宗", "条", "次", "项")
 # (收到申请63项…同意公开的9项: 项 counts an outcome's requests too)
@@ -928,10 +928,10 @@ RULES: tuple[Rule, ...] = (
     # 粉丝数量从982人上涨至5800人: the number it rose to, the figure before it the one it rose from
     Rule(
         "followers",
-        _r(rf"^\s*{_ROSE_TO}$"),
+        _r(rf"^\s*{ROSE_TO}$"),
         "must",
         units=("人", "万人", "户"),
-        needs=_r(rf"(?:粉丝|关注|订阅)[^，,。；;0-9]{{0,8}}[从由][0-9.]+万?[人户]?{_ROSE_TO}$"),
+        needs=_r(rf"(?:粉丝|关注|订阅)[^，,。；;0-9]{{0,8}}[从由][0-9.]+万?[人户]?{ROSE_TO}$"),
     ),
     # 微信官方公众号现有1.46万人关注: the followers named after their number, the account
     # before it
