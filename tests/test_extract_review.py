@@ -23,8 +23,9 @@ def test_figures_of_a_doubtful_kind_are_kept_and_highlighted() -> None:
         ("info_submitted", None, 56): 0.75,
         ("info_adopted", None, 23): 0.75,
         ("items_published", "wechat", 120): 0.85,
-        # (WeChat reads: right 0.79 of the time over 117 sets, listed again — the review cap)
-        ("reads", "wechat", 32000): 0.75,
+        # (WeChat reads: right 0.80 of the time over 129 sets, off the list again — its rule's
+        # own confidence, still below the table's mark)
+        ("reads", "wechat", 32000): 0.77,
         # (12345 hotline figures: right 0.81 of the time over 66 sets, no longer highlighted)
         ("hotline_received", "hotline_12345", 320): 0.9,
         ("items_published", None, 1200): 0.85,

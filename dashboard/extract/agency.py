@@ -93,6 +93,11 @@ _TITLE_RE = re.compile(
 _TITLE_YEARS_REPORT = re.compile(
     rf"(?:^|\n)[ \t]*(?P<agency>{_TITLE_CHARS})\s*(?P<year>{_YEAR})\s*年度?\s*年报"
 )
+# 现公布南强街道办事处2024年度政府信息公开情况: the body and year of the state it publishes
+_STATE_PUBLISHED = re.compile(
+    rf"现(?:公布|将|予公布|公开|发布)\s*(?P<agency>{_NAME})\s*(?P<year>{_YEAR})\s*年度?\s*"
+    r"(?:政府信息|政务信息|政务)公开(?:工作)?(?:的)?(?:有关)?情况"
+)
 # 中国科学院、水利部成都山地灾害与环境研究所: an institute run by the Academy and a ministry
 _CO_OWNED = re.compile(
     r"(?:中国科学院|中国社会科学院|中国工程院|[\u4e00-\u9fff]{1,6}部)、[\u4e00-\u9fff]{1,6}?部"
@@ -669,17 +674,20 @@ _TITLE_LINES = 6  # the title is among a report's first lines
 
 
 def _title_lines_joined(text: str) -> str:
-    """`text` with a title printed over two lines of its opening put on one."""
+    """`text` with a title printed over two lines of its opening put on one (read in simplified
+    script: 政府信息公開工作2021年度報告 is such a line too)."""
     lines = text.split("\n")
     shown = [at for at, line in enumerate(lines) if line.strip()][:_TITLE_LINES]
+    simple = {at: simplified_by_char(lines[at]).strip() for at in shown}
     for first, second in pairwise(shown):
-        head, tail = lines[first].strip(), lines[second].strip()
+        head, tail = simple[first], simple[second]
         if (
             (_TITLE_HEAD.search(head) and _TITLE_TAIL.match(tail))
             or (_PLACE_LINE.match(head) and _TITLE_AFTER_PLACE.match(tail))
             or (_NAME_LINE.match(head) and _TITLE_WITHOUT_NAME.match(tail))
         ):
-            return "\n".join([*lines[:first], head + tail, *lines[second + 1 :]])
+            joined = lines[first].strip() + lines[second].strip()
+            return "\n".join([*lines[:first], joined, *lines[second + 1 :]])
     return text
 
 
@@ -799,6 +807,7 @@ def find_agency_year(
         _TITLE_YEAR_INSIDE,
         _TITLE_YEARS_REPORT,
         _TITLE_SCHOOL_YEAR,
+        _STATE_PUBLISHED,
     ):
         for match in pattern.finditer(simple):
             if _in_cited_notice(simple, match.start(), match.end()):
@@ -1812,7 +1821,8 @@ _OFFICE_AFTER = re.compile(
     r"(?!党政|综合)[\u4e00-\u9fff]{1,8}?(?:街道办事处|办事处|街道|镇|乡|办公室|研究室)"
     # (请与杭州市萧山区人民政府蜀山街道办事处党政综合办公室联系: the street office, by its own
     # office; …河西街道办事处党政综合与社区建设办公室联系: an office of more than one duty)
-    r"(?=[\u4e00-\u9fff]{0,8}?(?:编制|制作|编写)|坚持|认真|深入|全面"
+    # (…人民政府石井坡街道办事处在区委、区政府指导下: the office under its district's lead)
+    r"(?=[\u4e00-\u9fff]{0,8}?(?:编制|制作|编写)|坚持|认真|深入|全面|在(?:[区县市州旗]委|[区县市]政府|上级)"
     r"|(?:(?:党政|党群|综合)[\u4e00-\u9fff]{0,8}?)?办公室|联系)"
 )
 # (市政府研究室2019年…报告, 市政务服务中心…: a research office, a centre)

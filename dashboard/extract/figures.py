@@ -208,6 +208,10 @@ _THREE_KINDS_NEXT = re.compile(
 )
 
 
+# the year of what was published, right after its verb (主动公开了2023年各类政府信息)
+_VERB_YEAR = re.compile(
+    r"(?:发布|公开|公布)了?(?P<year>(?:19|20)[0-9]{2})\s*年度?(?!以来|来|[0-9]|\s*[0-9]{1,2}\s*月)"
+)
 # a clause opening on a year (…，2022年度共收到…), as `CLAUSE_YEAR` reads it
 _CLAUSE_OPENING_YEAR = re.compile(r"(?:^|[，,；;。\n])" + CLAUSE_YEAR.pattern)
 
@@ -736,6 +740,11 @@ def extract_figures(
                 or re.search(rf"(?<![0-9]){result.year}\s*年", text[period_start:period_end])
             )
         ):
+            reason = "another year"
+        # 主动公开了2022年各类政府信息193条 in 2023's report: the items of another year, named
+        # right after the verb
+        verb_year = _VERB_YEAR.search(text, scope_start, start) if reason is None else None
+        if verb_year and result.year and int(verb_year["year"]) != result.year:
             reason = "another year"
         # 累计公开信息7976条(2022年新增435条): a running total, the year's part given after it
         part = _YEAR_PART_AFTER.match(text, end) if reason is None else None

@@ -47,6 +47,7 @@ _PROPOSALS_AFTER = re.compile(r"\s*(?:人大|政协)?(?:代表|委员)?的?(?:�
 _COUNTED_AFTER_METRICS = frozenset({"online_interviews", "press_conferences"})
 _NOUN_AFTER = re.compile(r"(?![其以左次人并及和与均已等分共合全各同])[\u4e00-\u9fff]{2}")
 _ITEMS_AFTER = re.compile(r"(?:政务|政府)?信息|依|予以|不予|部分|涉及|经|因|为|属|系")
+_POSTS_IN_GE = re.compile(r"(?:短)?视频(?!号|账号|平台|直播|会)|作品|推文|图文|文章|稿件")
 
 
 def _name(
@@ -94,7 +95,8 @@ def _name(
     # “…政策解读”等8期在线访谈: the number counts what its counting word is followed by
     counted_after = _COUNTED_AFTER.match(rest) or (
         # 更新31个试点领域…目录: a number in 个 whose noun follows it counts that noun
-        (unit == "个" and _NOUN_AFTER.match(rest))
+        # (not 视频号发布超160个视频: the posts themselves, counted by their own noun)
+        (unit == "个" and _NOUN_AFTER.match(rest) and not _POSTS_IN_GE.match(rest))
         # (建立健全政府信息公开13项制度: in 项 too — not 35项政务信息, 1项依规予以公开)
         or (unit == "项" and _NOUN_AFTER.match(rest) and not _ITEMS_AFTER.match(rest))
     )
@@ -145,6 +147,9 @@ def _name(
             and rule.category is None
             and not _INFORMATION_IN_XIANG.search(before)
             and not re.match(r"\s*(?:政务|政府|各类)?信息", rest)
+            # (公开政府信息82276项，其中通过区政府门户网站公开81217项: a part of information
+            # counted in 项 before it)
+            and not _XIANG_TOTAL_BEFORE.search(period)
         ):
             continue
         # 公开教育、交通…等主体共252个: bodies or lists counted in 个, not items (columns and
@@ -233,6 +238,8 @@ def _name(
             guarded = "not requests for information"
             continue
         if rule.after is not None and not rule.after.match(after):
+            continue
+        if rule.then is not None and not rule.then.match(rest):
             continue
         # the number itself too: 行政规范性文件9条，…政府文件19条 names two kinds of document
         if rule.unless is not None and rule.unless.search(period + match.group(0) + rest):
@@ -645,6 +652,7 @@ _SITES_TOGETHER_ALL = re.compile(r"主动(?:公开|发布)|各类|(?:途径|渠�
 _ALL_KINDS_END = re.compile(r"等(?:各类|各项|各种)?(?:政府|政务)?信息\s*(?:共|共计|合计)?\s*$")
 # 公开政府信息2874项: items in 项, named as information
 _INFORMATION_IN_XIANG = re.compile(r"信息[^，,。；;0-9、]{0,4}$")
+_XIANG_TOTAL_BEFORE = re.compile(r"信息[^，,。；;0-9、]{0,4}[0-9]+\s*项\s*[，,；;]\s*其中")
 # 申请数量为0, 依申请公开事项0: words saying a count follows
 _COUNT_SAID = re.compile(r"(?:数量|数|总数|事项|总量)(?:为|达|共|共计|是)?\s*$")
 # 发布信息3403，: a number without its unit, at the end of a clause, after what was published
@@ -728,7 +736,9 @@ _OUTCOMES_JOINED = re.compile(
 _KINDS_JOINED = re.compile(r"[及和与、或][^，,。；;0-9]{0,10}解读")
 # who applied (其中自然人6件，法人…), how (网上申请4件): the breakdown of requests received
 _APPLICANTS = re.compile(
-    r"^[，,；;：:（(]?\s*(?:其中)?[，,：:]?\s*(?:自然人|法人|公民|网上|网络|信函|当面|现场)"
+    # (not …1件，网上回复后，…电话回访: how they were answered)
+    r"^[，,；;：:（(]?\s*(?:其中)?[，,：:]?\s*"
+    r"(?:自然人|法人|公民|(?:网上|网络)(?!回复|答复|办结|办理)|信函|当面|现场)"
 )
 # 受理网上政府信息公开申请2件: the requests that came online, right before their count (not
 # 通过信函、网络等渠道收到…, 通过网络共受理…申请: the ways listed, or the one way of all)
@@ -968,7 +978,8 @@ _ALL_DONE_AFTER = re.compile(
     r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[，,]\s*"
     # (均在法定期限内予以办结, 并已进行回复, 皆按时办结答复, 已全部办结, 均在规定时间内按照申请人的
     # 要求进行了答复)
-    r"(?:(?:均|全部|均全部|已|皆|并已|已全部)(?:已|已经)?"
+    # (…申请2件，按规定办结: done as the rules ask, all of them)
+    r"(?:(?:均|全部|均全部|已|皆|并已|已全部|按规定|按时|依法)(?:已|已经)?"
     # (not 已答复69件: a count of its own)
     r"[^，,。；;0-9]{0,16}?(?:办结|答复|回复)(?!\s*[0-9])"
     # (办理依申请公开事项2件，办结率100%)
@@ -1196,7 +1207,13 @@ def _channel_of(
             and _HIGHER_BODY_SITE.search(words)
         ):
             return "another body's site"
-        if where.channel == "dept_site" and report.district and _CITY_BODY_SITE.search(words):
+        # (我局在市城市管理局网站发稿41条: the site named inside the words a rule read whole, which
+        # leaves `words` empty — the words before the number, then)
+        if (
+            where.channel == "dept_site"
+            and report.district
+            and _CITY_BODY_SITE.search(words or before)
+        ):
             return "another body's site"
         # 通过政府信息公开平台公开…677条，其中，政府网站…387条、微信服务号…290条: the sum of
         # the channels listed after it — the total
@@ -1542,7 +1559,9 @@ _ITEMS = re.compile(
 _GENERAL_ITEMS = re.compile(
     # (各类重要信息: every kind, the important ones being all of them)
     # (公开本年度信息69条: the year's, all of them)
-    rf"^{_FILLER}(?:本年度?的?|全年的?|当年的?|今年的?)?"
+    # (主动公开了2023年各类政府信息: the year's, by its number — another year's are told apart
+    # before a figure is named)
+    rf"^{_FILLER}(?:本年度?的?|全年的?|当年的?|今年的?|(?:19|20)[0-9]{{2}}\s*年度?的?)?"
     r"(?:[^，,。；;]{0,24}规定的)?"
     # (涉及与公众密切相关的政府信息: what the public cares about, all of it)
     r"(?:(?:涉及)?与?(?:社会公众|人民群众|公众|群众)[^，,。；;]{0,6}?(?:相关|关心|关注)的)?"
@@ -1556,7 +1575,9 @@ _GENERAL_ITEMS = re.compile(
     r"(?:的)?)?"
     # (各类主动公开政府信息, 政府信息公开信息: the words of the disclosure itself, all of it)
     # (主动公开长桥乡人民政府信息: the town's government's, written in full)
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?:人民(?=政府))?(?=政府|政务))?(?:主动公开(?=政府|政务))?"
+    # (发布法定主动公开政府信息216条，其中…: the statutory items, all of them, whose parts follow —
+    # `_part_reason` takes the statutory kind alone as one kind before this is read)
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:[镇乡]|苏木)(?:人民(?=政府))?(?=政府|政务))?(?:(?:法定)?主动公开(?=政府|政务))?"
     # (主动公开办事处信息851条: a street office's own, by its kind's name)
     r"(?:(?:本|我)?办事处(?=信息))?"
     # (海关政府信息, 各类公安政府信息: the agency's field said before its government information)
@@ -1603,8 +1624,9 @@ _VERB = re.compile(
     r"(?:发布|公开|公布|推送|推文|推出|更新|发送|发出|刊发|上传|编发|制发|印发|主动公示"
     rf"|(?<=共){FA_ALONE}|{ADDED_ITEMS})"
     # (洪雅教育发布微信公众号: an account named …发布, unquoted)
-    # (临河区政务公开信息网, 区政府信息公开发布平台: a site's name)
-    r"(?!平台|网|信息网|发布平台|专栏|栏|专区|目录|指南|年报|工作|统一平台|基础平台|系统|管理系统|门户|渠道|方式|途径|载体"
+    # (临河区政务公开信息网, 区政府信息公开发布平台: a site's name; not 公开工作情况, the work
+    # published)
+    r"(?!平台|网|信息网|发布平台|专栏|栏|专区|目录|指南|年报|工作(?!情况)|统一平台|基础平台|系统|管理系统|门户|渠道|方式|途径|载体"
     r"|微信|公众号|微博|抖音|头条号|视频号|客户端"
     # (政府信息公开象园街道专栏: a column named after its body)
     r"|[\u4e00-\u9fff]{2,10}?(?:专栏|专区)(?![\u4e00-\u9fff]{0,3}(?:专栏|专区)))"
@@ -1798,11 +1820,17 @@ def _part_reason(
     fields = re.search(
         # (not …等重点领域信息共计101条: counted all together, the labels take it as the total)
         r"等重点领域(?:的[^，,。；;]{0,6})?(?:公开)?信息$"
-        r"|重点领域[”\"]?等各类信息$",
+        # (not 发布机构职能、…、重点领域等各类信息1060条: the last of the kinds listed, all of them)
+        r"|(?<![、，,])重点领域[”\"]?等各类信息$",
         what,
     )
     if not about and (
-        re.search(r"(?<!等)重点[^，,。；;]{0,6}$", words)
+        # (not 区重点工程处共发布211条, a body named for its key projects)
+        re.search(
+            r"(?<!等)重点(?![^，,。；;]{0,4}(?:处|局|中心|指挥部|办公室)(?:共计?|全年|累计)?$)"
+            r"[^，,。；;]{0,6}$",
+            words,
+        )
         or (re.search(r"重点", what) and not re.search(r"等[^、，,]{0,12}$", what))
         or fields
     ):
@@ -1815,11 +1843,16 @@ def _part_reason(
         return "part (one kind of item)"
     # (…；公开年度报告1条，其他主动公开信息1条: the other kinds, the same; and 政策信息1条、
     # 法定主动公开信息10条, the statutory kind — not 各类政府法定主动公开信息, all of it,
-    # nor 法定主动公开信息141条，其中决策公开16条…, the whole its parts follow)
-    if re.search(
-        r"(?:其[他它](?:各[类种项])?|(?<!各类)(?<!政府)法定)主动公开的?(?:政府|政务)?信息$",
-        words + what,
-    ) and not re.match(r"[^，,。；;]{0,2}[，,：:]\s*其中", rest):
+    # nor 法定主动公开信息141条，其中决策公开16条…, the whole its parts follow, nor 发布政策文件、
+    # …等法定主动公开信息46649条 with no channel, the kinds listed as all of them)
+    if (
+        re.search(
+            r"(?:其[他它](?:各[类种项])?|(?<!各类)(?<!政府)法定)主动公开的?(?:政府|政务)?信息$",
+            words + what,
+        )
+        and not re.match(r"[^，,。；;]{0,2}[，,：:]\s*其中", rest)
+        and not (total and re.search(r"等法定", words + what))
+    ):
         return "part (one kind of item)"
     # 工作动态和各类政府信息660条: all of them (发布或更新各类动态信息: all kinds of news, all
     # of them too — not 教育各类动态信息, one field's news)

@@ -344,11 +344,15 @@ def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True
     if date is not None:
         # 截至目前，我局通过…网发布各类信息共98条: the day the report was written, with no 累计
         # of the figure's own — the year's (the labels, 5 of 6); not a new-media account's
-        # (截至目前，区级政务微信发布信息1321条: since it began)
+        # (截至目前，区级政务微信发布信息1321条: since it began) unless the report year is
+        # named after it (截止目前，…街道2021年度…微信公众号公开信息111条: the year's posts)
         if (
             re.match(r"\s*目前", period[mark.end() :])
-            and not re.search(r"累计|历年", period[reach:])
-            and not re.search(r"微信|微博|公众号|抖音|头条|视频号|快手", period[reach:])
+            and not re.search(r"累计|历年|以来", period[reach:])
+            and (
+                not re.search(r"微信|微博|公众号|抖音|头条|视频号|快手", period[reach:])
+                or (year is not None and re.search(rf"{year}\s*年", period[reach:]) is not None)
+            )
         ):
             return False
         return not (date.end() > date.start() and _year_end(date, year))

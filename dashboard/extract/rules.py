@@ -34,6 +34,8 @@ class Rule:
     # the number must be the sum of the counts its sentence listed before it (…通知公告63条、
     # 政策解读2条…；共计200条): a total said after its parts (`naming._sum_of_listed`)
     sums: bool = False
+    # the words after the number to its sentence's end must start so (…16条，均已主动公开)
+    then: re.Pattern[str] | None = None
 
 
 def _r(text: str) -> re.Pattern[str]:
@@ -849,7 +851,8 @@ RULES: tuple[Rule, ...] = (
         after=_r(r"^[^，,。；;0-9]{0,12}(?:采用|录用|被采纳)"),
         units=("篇", "条"),
     ),
-    Rule("info_submitted", _r(r"(?:报送|上报)[^，,。0-9]{0,12}$"), units=("篇", "条")),
+    # (not 市级以上报刊发稿3篇: 以上 and 报刊, no 上报)
+    Rule("info_submitted", _r(r"(?:报送|(?<!以)上报)[^，,。0-9]{0,12}$"), units=("篇", "条")),
     Rule(
         "media_reports",
         _r(
@@ -994,7 +997,9 @@ RULES: tuple[Rule, ...] = (
             r"(?![^，,。0-9]{0,6}(?:其他|其它|其余))"
             # (发布区政府办公室行政规范性文件5件: the office's, named at length)
             # (发布《…十条措施(试行)的通知》、《…》等行政规范性文件16件: titles named first)
-            r"(?:[^，,。0-9]{0,12}|[^，,。0-9]{0,8}政府(?:及|和|暨|与)[^，,。0-9]{0,12}"
+            # (发布2021年市本级行政规范性文件24件: the year's, by its number)
+            r"(?:[^，,。0-9]{0,12}|(?:19|20)[0-9]{2}\s*年度?[^，,。0-9]{0,12}"
+            r"|[^，,。0-9]{0,8}政府(?:及|和|暨|与)[^，,。0-9]{0,12}"
             r"|(?:《[^《》]{1,80}》[、和及与]?){1,6}等[^，,。0-9《》]{0,10})"
             # (主动公开行政发文11件: the documents issued, by that word)
             r"(?:文件|公文|(?<=行政)发文)"
@@ -1102,6 +1107,22 @@ RULES: tuple[Rule, ...] = (
             r"|发文(?:共|共计)?\s*[0-9]+\s*[件份条个][，,]\s*其中\s*主动公开"
         ),
     ),
+    # 2020年度共生成70条政府信息，均已主动公开; 全年累计产生政府信息16条，均已主动公开: the
+    # information made, all of it published — the year's items (the labels, 2 of 2); not
+    # documents made (`_MADE_TOTAL`'s 其中主动公开 names a part)
+    Rule(
+        "items_published",
+        _r(
+            r"(?:^|[，,；;])\s*(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?)?(?:共计?|累计)?"
+            r"(?:生成|产生|制作|形成)(?:了)?(?:(?:政府|政务)信息(?:共计?)?)?$"
+        ),
+        units=("条",),
+        then=_r(
+            r"^\s*(?:(?:政府|政务)?信息)?[，,]\s*(?:均|全部|均已|已全部)(?:已)?(?:主动)?"
+            r"(?:公开|发布)(?!\s*[0-9])"
+        ),
+        confidence=0.8,
+    ),
     # 全区公文类政府信息主动公开数为1322条: the documents' class, counted by name (not 所有政府
     # 信息(包含非公文类信息)的主动公开数, all of it)
     Rule(
@@ -1162,7 +1183,8 @@ RULES: tuple[Rule, ...] = (
             # (…发布1725条信息，包括…; …主要类别情况：…; 在新公开信息中：…)
             # (…累计公开各类信息11000余条，其中…: the total with its qualifier)
             # (制发主动公开文件18份，其中…: counted in 份)
-            r"(?:公开|发布|更新)[^。]*?[0-9.]+\s*万?(?:余|多)?\s*[条件份][^。]*?(?:。\s*)?"
+            # (共公布信息49条，其中，部门文件1条…: 公布 as the verb)
+            r"(?:公开|发布|公布|更新)[^。]*?[0-9.]+\s*万?(?:余|多)?\s*[条件份][^。]*?(?:。\s*)?"
             # (。具体分类为:…, 。从内容分类看,…: the list's head in the next sentence)
             rf"(?:其中|涵盖|包括|具体为|具体是|分别为|主要类别|{KINDS_HEAD}|[：:])"
             # (公开类别：…; 主要类别包括：…)
@@ -1202,7 +1224,9 @@ RULES: tuple[Rule, ...] = (
             # (“…街道党工委办事处”公众微信号发表文章602篇: an account's articles)
             r"|(?<=号)发表(?=文章)"
             # (门户网站新增信息数16条: the items a site added in the year)
-            rf"|{ADDED_ITEMS})[^，,。0-9]{{0,30}}$"
+            # (主动公开了2023年各类政府信息193条: the year's items, its year named — another
+            # year's are told apart after)
+            rf"|{ADDED_ITEMS})(?:[^，,。0-9]{{0,30}}|(?:了|的)?(?:19|20)[0-9]{{2}}\s*年度?[^，,。0-9]{{0,24}})$"
         ),
         "read",
         units=_PUBLISH_UNITS,
