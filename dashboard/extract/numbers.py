@@ -348,10 +348,13 @@ def _cumulative(period: str, year: int | None, *, year_part_follows: bool = True
         # named after it (截止目前，…街道2021年度…微信公众号公开信息111条: the year's posts)
         if (
             re.match(r"\s*目前", period[mark.end() :])
-            and not re.search(r"累计|历年|以来", period[reach:])
+            and not re.search(r"累计|历年", period[reach:])
             and (
                 not re.search(r"微信|微博|公众号|抖音|头条|视频号|快手", period[reach:])
-                or (year is not None and re.search(rf"{year}\s*年", period[reach:]) is not None)
+                or (
+                    year is not None
+                    and re.search(rf"{year}\s*年度?(?!以来|来)", period[reach:]) is not None
+                )
             )
         ):
             return False
