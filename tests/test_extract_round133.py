@@ -39,6 +39,7 @@ def test_the_kinds_listed_as_the_statutory_items(catalogue: Catalogue) -> None:
         "预决算等法定主动公开信息31条。"
     )
     assert ("items_published", "gov_portal", None, 31.0) not in taken(site, catalogue, year=2025)
+    assert left_out(site, catalogue, year=2025)["31条"] == "part (one kind of item)"
 
 
 def test_the_years_items_by_its_number(catalogue: Catalogue) -> None:
@@ -95,6 +96,9 @@ def test_a_city_bureaus_site_and_the_press_by_level(catalogue: Catalogue) -> Non
     # (以上 then 报刊: nothing sent up; the press by level with no total: left out)
     assert ("info_submitted", None, None, 3.0) not in facts
     assert ("media_reports", "news_media", None, 107.0) not in facts
+    reasons = left_out(text, catalogue, agency="临沂市罗庄区综合行政执法局", year=2023)
+    assert reasons["41条"] == "another body's site"
+    assert reasons["107篇"] == reasons["3篇"] == "two figures for one row"
     sent = "全年向市政府上报信息3篇。"
     assert ("info_submitted", None, None, 3.0) in taken(sent, catalogue, year=2023)
 

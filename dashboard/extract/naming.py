@@ -1128,15 +1128,20 @@ def _channel_of(
         ):
             return [(rule, None, 0.7)]
         return where.reason
+    # the words the channel is read from (another body's site is told by them, below)
+    site_words = words
     if publishing and where.channel is None and not where.mentioned:
         # 共发布微信消息500余条, 更新微博动态800余条, 发布2436条微博: the items named by their
         # channel (but 新闻信息 names what was published, not the press)
-        for inside in (
-            _where(what, catalogue, report),
-            _where(re.split(r"[，,。；;、（(]", rest, maxsplit=1)[0][:8], catalogue, report),
+        # (我局在市城市管理局网站发稿41条: a rule that read the words whole leaves the site in
+        # what was published)
+        after_number = re.split(r"[，,。；;、（(]", rest, maxsplit=1)[0][:8]
+        for inside, named_in in (
+            (_where(what, catalogue, report), what),
+            (_where(after_number, catalogue, report), after_number),
         ):
             if inside.channel not in (None, "news_media") and not inside.reason:
-                where, what = inside, ""
+                where, what, site_words = inside, "", named_in
                 break
     kind = catalogue.channels[where.channel].kind if where.channel in catalogue.channels else None
     part = (
@@ -1204,16 +1209,10 @@ def _channel_of(
         if (
             where.channel == "dept_site"
             and (report.city or report.district)
-            and _HIGHER_BODY_SITE.search(words)
+            and _HIGHER_BODY_SITE.search(site_words)
         ):
             return "another body's site"
-        # (我局在市城市管理局网站发稿41条: the site named inside the words a rule read whole, which
-        # leaves `words` empty — the words before the number, then)
-        if (
-            where.channel == "dept_site"
-            and report.district
-            and _CITY_BODY_SITE.search(words or before)
-        ):
+        if where.channel == "dept_site" and report.district and _CITY_BODY_SITE.search(site_words):
             return "another body's site"
         # 通过政府信息公开平台公开…677条，其中，政府网站…387条、微信服务号…290条: the sum of
         # the channels listed after it — the total
