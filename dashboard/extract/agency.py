@@ -1470,7 +1470,8 @@ _OWN_OFFICE = re.compile(
     r"|(?<=[局委])(?<![省市县区州旗盟党管]委)(?:党政|综合)?办(?:公室)?$"
 )
 # a town, township or street office with no place before it
-_BARE_TOWN = r"[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)"
+# (紫溪市镇, 胡市镇: a town whose name holds 市 before 镇, no city)
+_BARE_TOWN = r"(?:[^省市县区旗州]{2,8}?(?:镇|乡|苏木|街道|街道办事处|街)|[^省市县区旗州]{1,3}市镇)"
 _GOVERNMENT_NAMED = re.compile(r"(?<=[县区市旗])(?:人民)?政府")
 
 

@@ -248,13 +248,14 @@ def _report_context(text: str, agency: str | None, year: int | None) -> _Report:
 
 def _place_portal_re(agency: str | None) -> re.Pattern[str] | None:
     """The short names of the places the agency's name holds (上海, 崇明 of 上海市崇明区东平镇),
-    right before 门户网站: that place's government portal."""
+    right before 门户网站 or 政府网 (在荔湾政府网上 in a street office of 荔湾区): that place's
+    government portal."""
     places = {m[1] for m in re.finditer(r"([\u4e00-\u9fff]{2,3}?)[市区县](?!场)", agency or "")}
     places.discard("自治")
     if not places:
         return None
     names = "|".join(sorted(map(re.escape, places), key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[过在于、和及与的“\"]))(?:{names})门户网站?")
+    return re.compile(rf"(?:^|(?<=[过在于、和及与的“\"]))(?:{names})(?:门户网站?|政府网站?)")
 
 
 def _own_site_re(names: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -460,6 +461,7 @@ def _where(words: str, catalogue: Catalogue, report: _Report) -> _Where:
         if _ZONE_NAMED_SITE.search(plain):
             return _Where("gov_portal", ("gov_portal",), 0.85, listed=listed)
         # 通过崇明门户网站 in a town of 崇明区: its district's portal, by the place's short name
+        # (在荔湾政府网上 in a street office of 荔湾区 too)
         if report.place_portal_re is not None and report.place_portal_re.search(plain):
             return _Where("gov_portal", ("gov_portal",), 0.85, listed=listed)
         if "门户网" not in plain and "政府网" in plain:

@@ -425,16 +425,51 @@ def _take_out(result: Extraction, fact: Found, why: str) -> None:
     result.skipped.append(Skipped(fact.as_written, fact.quote, fact.start, fact.end, why))
 
 
-def _sums_the_list(text: str, first: Found, start: int, value: float, words: str) -> bool:
+def _sums_the_list(
+    text: str, first: Found, start: int, value: float, words: str, *, of_its_channel: bool = False
+) -> bool:
     """Whether a figure said to be a sum (合计, 共计) adds up the counts listed from the row's
     first figure on (县住房城乡建委共公开行政许可24条，公开政务信息23条，发布公告公示51条，工作动态
-    28条。全年合计发布各类信息126条): the first was one kind of the list, not the row's."""
-    if not _SUM_WORD.search(words) or first.value >= value or first.channel is not None:
+    28条。全年合计发布各类信息126条): the first was one kind of the list, not the row's.
+    `of_its_channel`: the sum took the first's channel as the channel of its whole list."""
+    if not _SUM_WORD.search(words) or first.value >= value:
+        return False
+    if first.channel is not None and not of_its_channel:
         return False
     # (from the opening of the first's sentence: the kinds listed before it count too)
     opening = max(text.rfind(mark, 0, first.start) for mark in "。\n；;") + 1
     listed = [float(n) for n in _LISTED_NUMBER.findall(text[opening:start])]
     return len(listed) >= 3 and first.value in listed and sum(listed) == value
+
+
+def _channel_of_the_list(
+    taken: dict[tuple[str, str | None, str | None], tuple[Found, int] | None],
+    text: str,
+    period_start: int,
+    start: int,
+    catalogue: Catalogue,
+    report: _Report,
+) -> str | None:
+    """The channel of the counts a sum adds up (通过花溪区人民政府门户网站平台主动公开财政信息26条、
+    部门动态59条…，总共120条: the portal's 120): the channel the sentence's first count was
+    read with, when no other channel is named between it and the sum (门户网站发布100条、微信
+    200条，合计300条 sums two channels: none)."""
+    counts = [
+        held[0]
+        for (metric, channel, category), held in taken.items()
+        if held is not None and held[1] == period_start and metric == "items_published"
+    ]
+    if not counts:
+        return None
+    first = min(counts, key=lambda fact: fact.start)
+    # (网站主动公开信息233条,微信公众号发布信息295条,共计528条: the sentence's first count was
+    # left unread, so the first taken is not the list's first)
+    listed = _LISTED_NUMBER.search(text, period_start, start)
+    if listed is None or listed.end() != first.end:
+        return None
+    if first.category or _where(text[first.end : start], catalogue, report).mentioned:
+        return None
+    return first.channel
 
 
 def _second_figure(
@@ -469,6 +504,18 @@ def _second_figure(
         if second_new and not first_new:
             _take_out(result, fact, "repeated")
             return None
+    # 截止2010年12月31日,全街累计公开政务信息7条。2010年,我街主动公开政府信息4条: a running
+    # total, then a sentence opening on the report's year with its own count — the year's
+    if (
+        words is not None
+        and first_period != period_start
+        and result.year is not None
+        and _running_total(fact.quote)
+        and not _running_total(period)
+        and re.match(rf"\s*{result.year}\s*年度?[,，]", period)
+    ):
+        _take_out(result, fact, "cumulative")
+        return None
     # 全区主动公开政府信息1952件,累计公开政府信息8479件: of two figures in one sentence, a
     # running total (累计) after the year's figure is not the year's
     # (2024年累计发布解读信息27条, 全年累计: the year's, said so; 累计公开信息80条，主动公开75条:
@@ -899,6 +946,10 @@ def extract_figures(
             continue
         for rule, channel, confidence in found:
             skip = None
+            of_its_channel = False
+            if rule.sums and channel is None:
+                channel = _channel_of_the_list(taken, text, period_start, start, catalogue, report)
+                of_its_channel = channel is not None
             # 其中工作动态270条: a part of the total that no channel or category names
             # (其中，通过区政府网站公开信息49条，通过邮箱等形式报送信息25条: what was sent up is
             # a way the year's items went out, not all the agency sent up)
@@ -937,7 +988,9 @@ def extract_figures(
                 if (
                     skip is None
                     and first is not None
-                    and _sums_the_list(text, first[0], start, parsed.value, words)
+                    and _sums_the_list(
+                        text, first[0], start, parsed.value, words, of_its_channel=of_its_channel
+                    )
                 ):
                     # the first was one kind of the list this figure sums: this one is the row's
                     _take_out(result, first[0], "part (one kind of item)")

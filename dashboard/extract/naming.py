@@ -701,8 +701,10 @@ _YEAR_OPENS = re.compile(r"[，,；;]" + CLAUSE_YEAR.pattern)
 # (…,市直各部门主动公开政府信息3666条: the city's departments, beside the government's own)
 _EACH_BODY_DID = re.compile(
     # (镇(区)主动公开政府信息2064条: the towns and zones under it)
-    rf"\s*(?:(?:[市县区]直|全[市县区])?各(?:{_EACH_BODIES}|镇)(?:、各[^，,。；;0-9]{{1,4}})?"
+    rf"\s*(?:(?:[市县区]直|全[市县区]|学校|全校)?各(?:{_EACH_BODIES}|镇|学院)(?:、各[^，,。；;0-9]{{1,4}})?"
     r"|(?:乡镇|镇)[(（](?:区|街道|园区)[)）])"
+    # (学校各单位、各学院在本单位网站发布…1万余条: on their own sites, not the university's)
+    r"(?:在(?:本单位|本部门|各自)[^，,。；;0-9]{0,8}?)?"
     r"(?:共|累计)?(?:主动)?(?:发布|公开|公布|制发|印发)"
 )
 # 局属基层医疗卫生机构通过…等渠道公开各类信息8000余条: the units under the bureau, their
@@ -1285,11 +1287,18 @@ def _channel_of(
             while earlier is not None and earlier.channel == "news_media":
                 prior = prior[: max(0, *(prior.rfind(mark) for mark in "，,"))]
                 earlier = _nearest(prior, catalogue, report) if prior else None
-        if earlier is None or earlier.channel is None:
+        channel = earlier.channel if earlier is not None else None
+        # (农高区微信公众号累计发布新闻608条,订阅用户数增至4963: the account's news, not the
+        # press — the one account named is the followers')
+        if channel is None and earlier is not None and rule.metric == "followers":
+            accounts = set(earlier.mentioned) - {"news_media"}
+            if len(accounts) == 1 and (account := accounts.pop()) in catalogue.channels:
+                channel = account if catalogue.channels[account].kind == "new_media" else None
+        if channel is None:
             return "channel not named"
         if _SEVERAL_ACCOUNTS.search(period):
             return "several accounts together"
-        return [(rule, earlier.channel, rule.confidence * 0.85)]
+        return [(rule, channel, rule.confidence * 0.85)]
     # (我局在各个平台共公开信息1638条: every one of them, together)
     if re.search(r"全平台|各个?平台|全渠道|所有平台", words) and _TOGETHER.search(before):
         return [(rule, None, 0.7)]

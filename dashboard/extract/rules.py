@@ -193,9 +193,13 @@ RULES: tuple[Rule, ...] = (
         unless=_r(r"信箱|留言板|、[^，,。0-9]{0,12}12345"),
     ),
     # 12345热线…受理8000件，办结7990件: the hotline's cases closed, in a sentence on the hotline
+    # (12345平台办件受理95件结案95件: closed right after the count received)
     Rule(
         "hotline_closed",
-        _r(r"(?:^|[，,；;]\s*)(?:已|共|全部)?(?:办结|办理完成|处理完毕)[^，,。0-9]{0,6}$"),
+        _r(
+            r"(?:^|[，,；;]\s*|(?<=[0-9]件))(?:已|共|全部)?(?:办结|结案|办理完成|处理完毕)"
+            r"[^，,。0-9]{0,6}$"
+        ),
         "hotline",
         units=_HOTLINE_UNITS,
         needs=_r(r"12345|热线|工单"),
@@ -320,7 +324,7 @@ RULES: tuple[Rule, ...] = (
     # items published, counted by kind and then added up — the number checked against its parts
     Rule(
         "items_published",
-        _r(r"^\s*(?:共计|合计|总计|总数为?|共)$"),
+        _r(r"^\s*(?:共计|合计|总计|总共|总数为?|共)$"),
         "none",
         # (in 条 or 篇 only: 共27件 after requests counted by how they came, 共104件 after
         # documents of several kinds, are other sums)
@@ -1231,6 +1235,15 @@ RULES: tuple[Rule, ...] = (
         "read",
         units=_PUBLISH_UNITS,
         confidence=0.85,
+    ),
+    # 主动公开各类政府信息148次: all the kinds, counted in 次 (not 公开会议信息13次, 发布信息16次
+    # at press conferences: one kind, or times something was done)
+    Rule(
+        "items_published",
+        _r(r"主动公开各类(?:政府|政务)?信息(?:共计?)?$"),
+        "read",
+        units=("次",),
+        confidence=0.8,
     ),
     # 在弥勒市人民政府网站公示共23条: posted on a site (公示 elsewhere names a kind of item:
     # 行政执法公示信息)
