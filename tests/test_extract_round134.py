@@ -102,3 +102,13 @@ def test_a_running_total_then_the_years_own_count(catalogue: Catalogue) -> None:
     # (the next sentence of another year: the running total is what the report gives)
     later = "截止2010年12月31日,全街累计公开政务信息7条。\n2009年,我街主动公开政府信息4条。"
     assert ("items_published", None, None, 7.0) in taken(later, catalogue, year=2010)
+
+
+def test_the_catalogues_entries_are_every_item(catalogue: Catalogue) -> None:
+    text = "2022年我委通过政府信息公开平台共发布信息公开目录信息812条。"
+    assert ("items_published", "gov_portal", None, 812.0) in taken(text, catalogue, year=2022)
+    total = "2021年，三星堆镇共发布信息公开目录信息228条。"
+    assert ("items_published", None, None, 228.0) in taken(total, catalogue, year=2021)
+    # (one kind of the catalogue's entries stays a part)
+    kind = "2021年，三星堆镇共发布信息公开目录中的机构职能信息12条。"
+    assert ("items_published", None, None, 12.0) not in taken(kind, catalogue, year=2021)

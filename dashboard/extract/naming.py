@@ -1593,7 +1593,9 @@ _GENERAL_ITEMS = re.compile(
     # (本局主动公开信息, 各类政府类信息: the agency's own, and its government information)
     r"(?:本局|本机关|本单位|本部门|我局)?"
     # (政府工作信息: the government's work, all of it)
-    r"(?:政府信息公开|政务公开|政府工作|政府类?|政务类?|新闻|工作|网站|公开类(?=信息))?(?:本级)?(?:主动)?(?:公开)?"
+    # (发布信息公开目录信息228条: the catalogue's entries, every item)
+    r"(?:(?:政府)?信息公开目录(?=信息)|政府信息公开|政务公开|政府工作|政府类?|政务类?|新闻|工作|网站"
+    r"|公开类(?=信息))?(?:本级)?(?:主动)?(?:公开)?"
     # (各类政府信 10690 件: 信息 whose last character the page lost)
     # (信息材料98条, 政府信息项目378条: the items by other words)
     # (各类事项191件: every kind of matter, all of them)
