@@ -112,3 +112,12 @@ def test_the_catalogues_entries_are_every_item(catalogue: Catalogue) -> None:
     # (one kind of the catalogue's entries stays a part)
     kind = "2021年，三星堆镇共发布信息公开目录中的机构职能信息12条。"
     assert ("items_published", None, None, 12.0) not in taken(kind, catalogue, year=2021)
+
+
+def test_the_documents_in_force_written_out_are_no_items(catalogue: Catalogue) -> None:
+    text = "二是政府信息管理方面。2021年,市信访局制作规范性文件总共0件,对外公开总数量0件。"
+    assert left_out(text, catalogue, year=2021)["0件"] == "documents in force, not the year's"
+    assert not any(row[0] == "items_published" for row in taken(text, catalogue, year=2021))
+    # (the year's items published beside them are still read)
+    items = "2021年,市信访局主动公开政府信息35条,制作规范性文件总共0件,对外公开总数量0件。"
+    assert ("items_published", None, None, 35.0) in taken(items, catalogue, year=2021)

@@ -474,6 +474,10 @@ def _name(
             r"(?:转载|转发)(?:上级|国家|中央|国务院|省|市|部委|其他)", before
         ):
             return "reposted from another body"
+        # 制作规范性文件总共0件,对外公开总数量0件; 规章对外公开总数量1件: the column of statutory
+        # table 二 written out, the documents in force — not the year's items
+        if rule.metric == "items_published" and re.search(r"对外公开总数", before):
+            return "documents in force, not the year's"
         if rule.metric == "items_published" and _NOT_PROACTIVE.search(before[: found.start() + 2]):
             return "not proactive (依申请, 不予公开)"
         # 予以公开3件(主动公开1件，依申请公开2件): requests answered with what was already
