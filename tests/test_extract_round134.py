@@ -121,3 +121,13 @@ def test_the_documents_in_force_written_out_are_no_items(catalogue: Catalogue) -
     # (the year's items published beside them are still read)
     items = "2021年,市信访局主动公开政府信息35条,制作规范性文件总共0件,对外公开总数量0件。"
     assert ("items_published", None, None, 35.0) in taken(items, catalogue, year=2021)
+
+
+def test_a_zones_own_site_by_its_committees_name(catalogue: Catalogue) -> None:
+    text = "2023年,区管委会网站主动公开政府信息912条,集中公开财政资金使用及监管情况。"
+    facts = taken(text, catalogue, agency="常德市西洞庭管理区人民政府", year=2023)
+    assert ("items_published", "dept_site", None, 912.0) in facts
+    # (in another body's report, the committee's site is not its own)
+    street = "深井子街道在示范区管委会网站政务公开板块主动公开信息2条。"
+    facts = taken(street, catalogue, agency="长春净月高新区深井子街道办事处", year=2021)
+    assert ("items_published", "dept_site", None, 2.0) not in facts

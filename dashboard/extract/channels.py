@@ -269,9 +269,17 @@ def _own_site_re(names: tuple[str, ...]) -> re.Pattern[str] | None:
 def _own_name_sites(agency: str | None, government: bool) -> tuple[str, ...]:
     """A body's site called by its own full name (海南省地震局政府网站, 市园林绿化局门户网站);
     a government's is its portal, read as such."""
-    if agency is None or government:
+    if agency is None:
         return ()
     sites = ("政府门户网站", "政府网站", "门户网站", "官方网站", "网站", "官网")
+    # (全年通过管委会网站主动公开政府信息3089条 in a zone's (its committee's) own report: its own
+    # site, by the word for the committee — in another body's report, the zone's portal)
+    if re.search(
+        r"(?:开发区|示范区|管理区|新区|高新区|园区|保税区|试验区)(?:人民政府)?$", agency
+    ) or (re.search(r"管委会$|管理委员会$", agency) and not government):
+        return tuple(f"{name}{site}" for name in ("管委会", "管理委员会") for site in sites)
+    if government:
+        return ()
     # 桃园街道办事处网站 in 平原县桃园街道办事处's report: a street office's site by its own
     # name, without the places before it (a bureau's, 统计局网站, may be any 统计局's)
     street = re.search(r"(?<=[省市县区旗州])([\u4e00-\u9fff]{2,6}?街道(?:办事处)?)$", agency)
